@@ -1,0 +1,2 @@
+"""One module per layout. Each exposes NAME, ``sniff(text) -> float`` (0..1, how sure it is that the
+text is in its layout) and ``parse(text, builder)``. `detect.py` picks one."""
