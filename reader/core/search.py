@@ -16,7 +16,7 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.core.model import Transcript
+from reader.core.model import Speaker, Transcript
 
 # Turns are joined around a character that cannot occur in decoded text, so a match that runs across it
 # is easy to recognise and drop (a match belongs to one turn); the line ends let ^ and $ match at a
@@ -150,14 +150,24 @@ def search(transcript: Transcript, query: SearchQuery) -> list[Match]:
 
 
 def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, str] | None = None) -> str:
-    """The key of the speaker the user means by `name`: a key, label or display name, in any case."""
+    """The key of the speaker the user means by `name`: a key, label or display name, in any case, or
+    a part of one that fits a single speaker (``lavrov`` for ``Sergey Lavrov``)."""
     wanted = fold(name).casefold().strip()
     names = display_names or {}
+
+    def candidates(speaker: Speaker) -> list[str]:
+        given = (speaker.key, speaker.label, speaker.name, names.get(speaker.key, ""))
+        return [fold(c).casefold().strip() for c in given if c]
+
     for speaker in transcript.speakers:
-        candidates = (speaker.key, speaker.label, speaker.name, names.get(speaker.key, ""))
-        if any(fold(c).casefold().strip() == wanted for c in candidates if c):
+        if wanted in candidates(speaker):
             return speaker.key
-    known = ", ".join(names.get(s.key) or s.name for s in transcript.speakers)
+    partial = [s for s in transcript.speakers if wanted and any(wanted in c for c in candidates(s))]
+    if len(partial) == 1:
+        return partial[0].key
+    known = ", ".join(names.get(s.key) or s.name for s in (partial or transcript.speakers))
+    if partial:
+        raise SearchError(f"{name!r} could be any of: {known}")
     raise SearchError(f"no speaker {name!r} in this transcript; speakers: {known}")
 
 

@@ -1,0 +1,81 @@
+"""`transcript-reader grep PATTERN [PATH]`: who said X, and where. Exit 0 on a match, 1 on none, 2 on an error."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Callable
+
+from reader.cli import CommandError, _open
+from reader.core.model import Transcript
+from reader.core.search import SearchError, SearchQuery, context, resolve_speaker, search
+
+EXIT_NO_MATCH = 1
+_BOLD_RED, _DIM, _RESET = "\033[1;31m", "\033[2m", "\033[0m"
+
+
+def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str]:
+    """Display names by speaker key: the names the user gave in the reading window, else the parsed ones."""
+    names = {s.key: s.name for s in transcript.speakers}
+    try:
+        from reader.core.store import open_notes
+    except ImportError:  # a build without the notes store still greps, with the parsed names
+        return names
+    try:
+        notes = open_notes(transcript, data_dir)
+    except Exception as exc:  # an unreadable notes file must not stop a search
+        print(f"transcript-reader: speaker names not loaded ({exc})", file=sys.stderr)
+        return names
+    names.update({k: v for k, v in notes.speaker_names.items() if k in names and v})
+    return names
+
+
+def _cmd_grep(args: argparse.Namespace) -> int:
+    transcript = _open(args)
+    names = speaker_names(transcript, args.data_dir)
+    try:
+        speaker = resolve_speaker(transcript, args.speaker, names) if args.speaker else None
+        matches = search(transcript, SearchQuery(args.pattern, case_sensitive=not args.ignore_case,
+                                                 whole_word=args.whole_word, regex=args.regex, speaker=speaker))
+    except SearchError as exc:
+        raise CommandError(str(exc)) from exc
+
+    rows = []
+    for m in matches:
+        turn = transcript.turns[m.turn_index]
+        before, hit, after = context(transcript, m, args.context)
+        rows.append({"exchange": transcript.exchange_of(m.turn_index).label, "turn": m.turn_index,
+                     "speaker": names[turn.speaker], "start": m.start, "end": m.end,
+                     "before": before, "match": hit, "after": after})
+    if args.json:
+        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
+        print()
+    else:
+        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
+        for row in rows:
+            where = f"{row['exchange']} (turn {row['turn'] + 1}) {row['speaker']}:"
+            if color:
+                print(f"{_DIM}{where}{_RESET} {row['before']}{_BOLD_RED}{row['match']}{_RESET}{row['after']}")
+            else:
+                print(f"{where} {row['before']}{row['match']}{row['after']}")
+    return 0 if rows else EXIT_NO_MATCH
+
+
+def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+    p = subparsers.add_parser(
+        "grep", help="find who said what: matching turns with exchange, speaker and context",
+        description="Print every match with its exchange (Q3), turn number, speaker and the words around it. "
+                    "Exit status 0 when something matches, 1 when nothing does, 2 on an error.")
+    p.add_argument("pattern", help="text to find (a regular expression with --regex)")
+    add_common(p)
+    p.add_argument("--speaker", metavar="NAME", help="only this speaker's turns (label or display name)")
+    p.add_argument("--regex", "-E", action="store_true", help="PATTERN is a Python regular expression")
+    p.add_argument("--ignore-case", "-i", action="store_true", help="match upper and lower case alike")
+    p.add_argument("--whole-word", "-w", action="store_true", help="match whole words only")
+    p.add_argument("--context", type=int, default=60, metavar="N", help="characters of context each side (60)")
+    p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="mark the match in colour")
+    p.add_argument("--json", action="store_true",
+                   help="a JSON list of {exchange, turn (0-based), speaker, start, end, before, match, after}; "
+                        "start and end are offsets in the turn's text")
+    p.set_defaults(func=_cmd_grep)
