@@ -154,7 +154,9 @@ def _load_registrars() -> None:
     for module in ("reader.commands.grep", "reader.commands.topics", "reader.commands.notes",
                    "reader.commands.screenshot"):
         try:
-            _REGISTRARS.append(importlib.import_module(module).register)
+            register = importlib.import_module(module).register
+            if register not in _REGISTRARS:  # main() runs many times in one process in the tests
+                _REGISTRARS.append(register)
         except ModuleNotFoundError as exc:
             if exc.name != module:
                 raise
