@@ -1,0 +1,291 @@
+"""Labelled paragraphs: `Name: text`, `Q:`/`A:`, `MR. SMITH:`, `**Jane Doe:** text`, press-briefing `Q    text`.
+
+A colon at the start of a line is weak evidence on its own (`Note: ...`, `Remember: ...`), so candidates are
+collected over the whole file first and a label is accepted when it is a role word (`Q`, `Question`,
+`Interviewer`), recurs, or, once the file is known to be labelled, looks like a person's name or title.
+Unlabelled paragraphs continue the previous turn; lines hard-wrapped inside a paragraph are joined.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+from functools import lru_cache
+
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.dates import iso_date
+from reader.core.model import AsideKind
+
+NAME = "labelled"
+
+_SNIFF_CHARS = 64_000
+_MAX_LABEL = 60
+_NOT_WRAPPED = 100  # a line longer than this is a whole paragraph, not a hard-wrapped piece of one
+
+# A label at the start of a line: optional Markdown bold, the label, a colon (inside or after the bold),
+# then a space or the end of the line. The label cannot hold a colon, so `20:08` never matches.
+_LABEL = re.compile(
+    rf"^[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
+    r"(?=[ \t\u00a0]|$)",
+    re.MULTILINE,
+)
+# Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
+_BARE_Q = re.compile(r"^[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)", re.MULTILINE)
+_BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
+_FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
+_YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
+
+ROLE_WORDS = frozenset({
+    "q", "a", "question", "answer", "questions", "interviewer", "interviewee", "host", "co-host", "guest",
+    "moderator", "presenter", "reporter", "journalist", "correspondent", "anchor", "respondent", "participant",
+    "audience", "audience member", "narrator", "caller", "panelist", "panellist", "speaker", "chair", "chairman",
+    "chairwoman", "chairperson", "the president", "the chairman", "the chairwoman", "the witness", "the court",
+    "unidentified speaker", "unknown speaker", "unidentified male", "unidentified female", "off-camera",
+})
+# Words that open ordinary sentences with a colon; never speaker labels, however often they recur.
+PROSE_LEADS = frozenset({
+    "note", "notes", "nb", "n b", "ps", "p s", "pps", "update", "updated", "edit", "edited", "warning", "caution",
+    "example", "examples", "e g", "i e", "source", "sources", "credit", "credits", "photo", "photos", "caption",
+    "summary", "disclaimer", "correction", "clarification", "background", "context", "conclusion", "important",
+    "tip", "hint", "title", "date", "time", "location", "place", "subject", "re", "fwd", "tags", "tag", "category",
+    "posted", "published", "read more", "see also", "related", "keywords", "translation", "video", "audio",
+    "watch", "listen", "topic", "topics", "agenda", "attendees", "participants", "present", "duration",
+    "recorded", "copyright", "transcript", "transcription", "chapter", "part", "day", "fact", "facts", "result",
+    "results", "bottom line", "why", "how", "what", "who", "when", "where", "yes", "no", "well", "so", "but", "and",
+    "also", "first", "second", "third", "finally", "remember", "look", "imagine", "problem", "solution", "lesson",
+    "rule", "quote", "reason", "answer key", "hello", "dear", "thanks", "thank you", "regards",
+    "author", "by", "from", "to", "cc", "bcc", "url", "link", "links", "email", "phone", "tel", "fax", "address",
+    "website", "contact", "language", "languages", "status", "version", "step", "total", "price", "cost",
+})
+# Sentence openers: a multi-word label starting with one is prose unless it recurs or is written in capitals.
+_FUNCTION_WORDS = frozenset({
+    "in", "on", "at", "the", "but", "and", "so", "for", "if", "when", "as", "after", "before", "this", "that",
+    "it", "we", "i", "they", "he", "she", "you", "my", "our", "here", "there", "then", "now", "what", "why", "how",
+    "who", "a", "an", "one", "all", "some", "more", "most", "by", "from", "with", "to", "of", "his", "her", "its",
+    "their", "these", "those", "every", "each", "no", "not", "yes", "well", "still", "also", "even", "just",
+})
+_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "dos",
+                        "bin", "al", "el", "ibn", "y", "of", "the", "and", "&", "for", "on"})
+_WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
+_KEY_STRIP = re.compile(r"[*_.:]+")
+_WS = re.compile(r"\s+")
+
+
+def label_key(label: str) -> str:
+    return _WS.sub(" ", _KEY_STRIP.sub(" ", label.casefold())).strip()
+
+
+@lru_cache(maxsize=4096)
+def label_shape(label: str) -> str | None:
+    """"role", "name" (a person or a title), "word" (one capitalised word) or None when it cannot be a label."""
+    key = label_key(label)
+    if not key:
+        return None
+    if key in ROLE_WORDS:
+        return "role"
+    if key in PROSE_LEADS:
+        return None
+    words = label.split()
+    if not words or len(words) > 7:
+        return None
+    capitals = 0
+    for i, word in enumerate(words):
+        if not _WORD.fullmatch(word):
+            return None
+        bare = word.strip("()[]")
+        if bare[:1].isdigit():
+            if i == 0:
+                return None
+            continue
+        if bare[:1].isupper():
+            capitals += 1
+        elif bare.casefold() not in _PARTICLES or i == 0:
+            return None
+    if capitals == 0:
+        return None
+    if label.isupper() and len(words) > 1:
+        return "name"
+    if words[0].casefold() in _FUNCTION_WORDS and not label.isupper():
+        return "prose"
+    return "name" if len(words) > 1 else "word"
+
+
+@dataclass(frozen=True, slots=True)
+class Label:
+    start: int  # start of the label's text (after indentation)
+    end: int  # end of the label mark (after the colon and any closing bold)
+    text: str  # the label as written, without bold and colon
+    at_paragraph: bool  # the line opens a paragraph (first line of a block)
+
+
+def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Label]:
+    end = len(text) if end is None else end
+    found: list[Label] = []
+    for pattern in (_LABEL, _BARE_Q):
+        for m in pattern.finditer(text, start, end):
+            label = m.group("label").rstrip()
+            if label_shape(label) is None:
+                continue
+            line_start = m.start()
+            mark_start = line_start + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
+            mark_end = m.end() if pattern is _LABEL else m.start("label") + 1
+            found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, line_start)))
+    found.sort(key=lambda c: c.start)
+    return found
+
+
+def _opens_paragraph(text: str, line_start: int) -> bool:
+    if line_start == 0:
+        return True
+    before = text.rfind("\n", 0, line_start - 1)
+    return not text[before + 1 : line_start - 1].strip()
+
+
+def accept_labels(candidates: list[Label]) -> list[Label]:
+    """Keep the candidates the whole file vouches for (see the module docstring)."""
+    counts: Counter[str] = Counter(label_key(c.text) for c in candidates)
+    shapes = {c.text: label_shape(c.text) for c in candidates}
+    strong = {k for k, n in counts.items() if n >= 2}
+    strong.update(label_key(c.text) for c in candidates if shapes[c.text] == "role")
+    accepted: list[Label] = []
+    for c in candidates:
+        key = label_key(c.text)
+        shape = shapes[c.text]
+        if shape == "prose" and counts[key] < 3:
+            continue
+        if key in strong or (shape == "name" and c.at_paragraph and len(strong) >= 1):
+            accepted.append(c)
+    return accepted
+
+
+def sniff(text: str) -> float:
+    head = text[:_SNIFF_CHARS]
+    labels = [c for c in accept_labels(find_candidates(head)) if c.at_paragraph]
+    if len(labels) < 2:
+        return 0.0
+    blocks = sum(1 for b in _BLANK_SPLIT.split(head) if b.strip()) or 1
+    share = min(1.0, len(labels) / blocks)
+    return 0.3 + 0.4 * min(1.0, share * 2)
+
+
+def parse(text: str, builder: TranscriptBuilder) -> None:
+    start = front_matter(text, builder)
+    labels = accept_labels(find_candidates(text, start))
+    start = header(text, builder, start, labels[0].start if labels else len(text))
+    parse_body(text, builder, start, len(text), labels)
+
+
+def front_matter(text: str, builder: TranscriptBuilder) -> int:
+    """YAML front matter (`title:`, `date:`) becomes metadata; returns where the body starts."""
+    m = _FRONT_MATTER.match(text)
+    if not m:
+        return 0
+    fields = {f.group("key").casefold(): f.group("value").strip("'\"") for f in _YAML_FIELD.finditer(m["body"])}
+    meta = builder.metadata
+    builder.metadata = replace(
+        meta,
+        title=fields.get("title") or meta.title,
+        date=iso_date(fields.get("date", "")) or meta.date,
+        place=fields.get("place") or fields.get("location") or meta.place,
+        language=fields.get("language") or fields.get("lang") or meta.language,
+    )
+    builder.aside(AsideKind.HEADER, m.start(), m.end())
+    return m.end()
+
+
+_HEADER_FIELD = re.compile(r"^(?P<key>Title|Date|Place|Location|Language)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$",
+                           re.IGNORECASE)
+
+
+def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
+    """Before the first label: `Title:`/`Date:` lines and a lone title line become metadata.
+
+    Anything else stays in the body as an unlabelled opening, so no prose is hidden."""
+    meta = builder.metadata
+    pos = start
+    for m in re.finditer(r"[^\n]+", text[:body]):
+        if m.end() <= start or not m.group().strip():
+            continue
+        line = m.group().strip()
+        field = _HEADER_FIELD.match(line)
+        if field:
+            key, value = field["key"].casefold(), field["value"]
+            if key == "title":
+                meta = replace(meta, title=meta.title or value)
+            elif key == "date":
+                meta = replace(meta, date=meta.date or iso_date(value) or None)
+            elif key in ("place", "location"):
+                meta = replace(meta, place=meta.place or value)
+            else:
+                meta = replace(meta, language=meta.language or value)
+        elif meta.title is None and len(line) <= 150 and not line.endswith((".", "?", "!", "…", ",", ";")) \
+                and _next_line_is_blank(text, m.end()):
+            meta = replace(meta, title=line.strip("#* \t"))
+        else:
+            break
+        builder.aside(AsideKind.HEADER, m.start(), m.end())
+        pos = m.end()
+    builder.metadata = meta
+    return pos
+
+
+def _next_line_is_blank(text: str, end: int) -> bool:
+    nxt = text.find("\n", end + 1)
+    return end >= len(text) or not text[end + 1 : nxt if nxt >= 0 else len(text)].strip()
+
+
+def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labels: list[Label]) -> None:
+    """Turns from `labels` (accepted, sorted) and paragraphs from blank-line blocks within [start, end)."""
+    index = 0
+    n = len(labels)
+    while index < n and labels[index].start < start:
+        index += 1
+    for b_start, b_end in _blocks(text, start, end):
+        line_start = b_start
+        para_start = -1
+        para_end = -1
+        prev_len = 0
+        while line_start < b_end:
+            nl = text.find("\n", line_start, b_end)
+            line_end = b_end if nl < 0 else nl
+            content = line_start
+            label = labels[index] if index < n and labels[index].start < line_end else None
+            if label is not None:
+                if para_start >= 0:
+                    builder.paragraph(para_start, para_end)
+                    para_start = -1
+                builder.turn(label.text, (label.start, label.end))
+                content = label.end
+                index += 1
+            elif para_start >= 0 and prev_len > _NOT_WRAPPED:
+                builder.paragraph(para_start, para_end)
+                para_start = -1
+            stripped_start, stripped_end = _strip(text, content, line_end)
+            if stripped_end > stripped_start:
+                if para_start < 0:
+                    para_start = stripped_start
+                para_end = stripped_end
+            prev_len = line_end - line_start
+            line_start = line_end + 1
+        if para_start >= 0:
+            builder.paragraph(para_start, para_end)
+
+
+_BLOCK = re.compile(r"\S(?:.*\S)?(?:\n[ \t\u00a0\f]*\S.*)*")
+
+
+def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    return [(m.start(), _rstrip(text, m.start(), m.end())) for m in _BLOCK.finditer(text, start, end)]
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
+
+def _strip(text: str, start: int, end: int) -> tuple[int, int]:
+    while start < end and text[start].isspace():
+        start += 1
+    return start, _rstrip(text, start, end)

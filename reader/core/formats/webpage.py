@@ -1,0 +1,134 @@
+"""Web-page scrapes: a labelled interview between the page's header and its furniture.
+
+The header holds a section name, a date glued to a time (`21 July 201720:08`), a title line that carries
+the place and date, and a language switcher (`• en-GB1 ru-RU1`); after the body come links such as
+`Advanced settings`. The title and date lines become metadata (HEADER asides); the rest of the header and
+the trailing furniture are BOILERPLATE. The body is read as labelled paragraphs.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from reader.core.formats import labelled
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.dates import MONTH, iso_date
+from reader.core.model import AsideKind
+
+NAME = "webpage"
+
+_SNIFF_CHARS = 64_000
+_DATE_LINE = re.compile(
+    rf"^(?:[A-Z][a-z]+,?\s+)?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
+    r",?\s*(?:(?P<time>\d{1,2}[:.]\d{2})(?:\s*[AaPp]\.?[Mm]\.?)?)?(?:\s*\w{0,5})?$"
+)
+_LANGUAGE_SWITCHER = re.compile(r"^[•·|\s]*(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\d*[\s•·|/]*){1,12}$")
+_TITLE_PLACE = re.compile(
+    rf",\s*(?P<place>[^,\d][^,]{{1,40}}?),\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})\s*$"
+)
+_SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", ")", ":", "—", "–", "-", ",", ";")
+_FURNITURE_WORDS = 6
+_FURNITURE_CHARS = 60
+
+
+def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
+    spans = []
+    for m in re.finditer(r"[^\n]+", text[start:end]):
+        s, e = start + m.start(), start + m.end()
+        line = text[s:e]
+        if line.strip():
+            lead = len(line) - len(line.lstrip())
+            spans.append((s + lead, s + len(line.rstrip())))
+    return spans
+
+
+def _header_signals(text: str, end: int) -> int:
+    lines = [text[s:e] for s, e in _lines(text, 0, end)]
+    return sum(1 for line in lines if _DATE_LINE.match(line) or _LANGUAGE_SWITCHER.match(line))
+
+
+def sniff(text: str) -> float:
+    head = text[:_SNIFF_CHARS]
+    if labelled.sniff(head) <= 0:
+        return 0.0
+    labels = labelled.accept_labels(labelled.find_candidates(head))
+    first = labels[0].start if labels else 0
+    if first == 0 or not _header_signals(head, first):
+        return 0.0
+    return 0.9
+
+
+def parse(text: str, builder: TranscriptBuilder) -> None:
+    labels = labelled.accept_labels(labelled.find_candidates(text))
+    body_start = labels[0].start if labels else 0
+    _read_header(text, builder, body_start)
+    body_end = _furniture_start(text, body_start, labels)
+    labelled.parse_body(text, builder, body_start, body_end, labels)
+    for s, e in _lines(text, body_end, len(text)):
+        builder.aside(AsideKind.BOILERPLATE, s, e)
+
+
+def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
+    meta = builder.metadata
+    lines = _lines(text, 0, end)
+    title_at = _title_line(text, lines)
+    for s, e in lines:
+        line = text[s:e]
+        date_line = _DATE_LINE.match(line)
+        if (s, e) == title_at:
+            meta = replace(meta, title=line)
+            place = _TITLE_PLACE.search(line)
+            if place:
+                meta = replace(meta, place=meta.place or place["place"].strip(),
+                               date=meta.date or iso_date(place["date"]))
+            builder.aside(AsideKind.HEADER, s, e)
+        elif date_line and meta.date is None:
+            meta = replace(meta, date=iso_date(line), time=_time(date_line["time"]))
+            builder.aside(AsideKind.HEADER, s, e)
+        else:
+            builder.aside(AsideKind.BOILERPLATE, s, e)
+    builder.metadata = meta
+
+
+def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
+    """The header line that names the page: a place and date at its end, else the longest line of words."""
+    candidates = [(s, e) for s, e in lines if not _DATE_LINE.match(text[s:e])
+                  and not _LANGUAGE_SWITCHER.match(text[s:e])]
+    for s, e in candidates:
+        if _TITLE_PLACE.search(text[s:e]):
+            return s, e
+    worded = [(s, e) for s, e in candidates if len(text[s:e].split()) >= 4]
+    return max(worded, key=lambda se: se[1] - se[0]) if worded else None
+
+
+def _time(raw: str | None) -> str | None:
+    if not raw:
+        return None
+    hours, minutes = re.split(r"[:.]", raw)
+    return f"{int(hours):02d}:{minutes}"
+
+
+def _furniture_start(text: str, body_start: int, labels: list[labelled.Label]) -> int:
+    """Where the trailing page furniture begins: short lines without sentence punctuation after the last turn."""
+    after_label = text.find("\n", labels[-1].end) if labels else body_start
+    if after_label < 0:
+        return len(text)
+    start = len(text)
+    for s, e in reversed(_lines(text, after_label, len(text))):
+        line = text[s:e]
+        if len(line) > _FURNITURE_CHARS or len(line.split()) > _FURNITURE_WORDS or line.endswith(_SENTENCE_END):
+            break
+        if _previous_line_length(text, s) > _FURNITURE_CHARS:  # the tail of a wrapped paragraph
+            break
+        start = s
+    return start
+
+
+def _previous_line_length(text: str, line_start: int) -> int:
+    begin = text.rfind("\n", 0, line_start) + 1
+    if begin == 0:
+        return 0
+    previous = text.rfind("\n", 0, begin - 1) + 1
+    return len(text[previous : begin - 1].strip())
