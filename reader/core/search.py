@@ -1,10 +1,11 @@
 """Find text across the turns of a transcript: plain, whole word, regular expression, one speaker.
 
 Matches are character offsets in `Turn.text`. Every turn's text is joined once into one string with an
-offset table, so a search is a single compiled regular expression run in C plus a bisect per match, not
-a Python loop over turns. Both the text and the query are folded the same way before matching, with
-one character in for one character out so offsets survive: typographic quotes become ASCII quotes
-(``don't`` finds ``don’t``) and accented letters their base letter (``etude`` finds ``étude``).
+offset table, so a search is a single compiled regular expression run in C, not a Python loop over
+turns; a match becomes a (turn, start, end) only when someone looks at it. Both the text and the query
+are folded the same way before matching, one character in for one character out so offsets survive:
+typographic quotes become ASCII quotes (``don't`` finds ``don’t``) and accented letters their base
+letter (``etude`` finds ``étude``).
 """
 
 from __future__ import annotations
@@ -12,9 +13,11 @@ from __future__ import annotations
 import re
 import unicodedata
 import weakref
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from typing import NamedTuple
+from functools import cache
+from typing import NamedTuple, overload
 
 from reader.core.model import Speaker, Transcript
 
@@ -53,10 +56,16 @@ class Match(NamedTuple):
     end: int
 
 
+# Folding an accent is right for Latin, Greek and Cyrillic letters (é to e, ё to е), wrong elsewhere (a
+# Japanese が is not a か); й is its own letter to a Russian reader, not an и with a mark.
+_FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x2000))
+_KEEP = {"й", "Й"}
+
+
 def _fold_char(ch: str) -> str:
     if ch in _QUOTES:
         return _QUOTES[ch]
-    if ch.isascii():
+    if ch.isascii() or ch in _KEEP or not any(lo <= ord(ch) < hi for lo, hi in _FOLDED_RANGES):
         return ch
     base = unicodedata.normalize("NFD", ch)
     # Only a letter plus combining marks folds (é -> e); anything else would change the length.
@@ -69,84 +78,189 @@ _FOLD_TABLE: dict[int, str] = {}
 
 
 def fold(text: str) -> str:
-    """`text` with quotes and accents folded; always the same length as `text`."""
+    """`text` with quotes and accents folded; always the same length as `text`. For short strings."""
     missing = {ch for ch in set(text) if ord(ch) not in _FOLD_TABLE}
     for ch in missing:
         _FOLD_TABLE[ord(ch)] = _fold_char(ch)
     return text.translate(_FOLD_TABLE)
 
 
-class SearchIndex:
-    """The folded text of every turn, joined, with where each turn starts. Built once per transcript."""
+@cache
+def _foldable() -> tuple[dict[str, str], re.Pattern[str]]:
+    chars = {chr(c) for lo, hi in _FOLDED_RANGES for c in range(lo, hi)} | set(_QUOTES)
+    table = {ch: _fold_char(ch) for ch in chars if _fold_char(ch) != ch}
+    return table, re.compile("[" + re.escape("".join(sorted(table))) + "]")
 
-    def __init__(self, transcript: Transcript) -> None:
-        texts = [turn.text for turn in transcript.turns]
+
+def fold_long(text: str) -> str:
+    """`fold` for a whole transcript: str.translate looks up every character in a dict, while finding the few
+    foldable characters present and replacing each in C is several times faster on megabytes of text."""
+    table, pattern = _foldable()
+    for ch in set(pattern.findall(text)):
+        text = text.replace(ch, table[ch])
+    return text
+
+
+class SearchIndex:
+    """The folded text of some turns, joined, with where each starts. Built once per transcript (and
+    once per speaker searched alone, so a speaker filter costs no more than a whole search)."""
+
+    def __init__(self, texts: list[str], turn_indices: list[int]) -> None:
         starts: list[int] = []
         position = 0
         for text in texts:
             starts.append(position)
             position += len(text) + len(_SEPARATOR)
         self.starts = starts
-        self.text = fold(_SEPARATOR.join(texts))
-        self.speakers = [turn.speaker for turn in transcript.turns]
+        self.turn_indices = turn_indices
+        self.text = fold_long(_SEPARATOR.join(texts))
+        self._lower: str | None = None
 
-    def find(self, pattern: re.Pattern[str], speaker: str | None = None) -> list[Match]:
-        starts = self.starts
-        matches: list[Match] = []
-        append = matches.append
-        text = self.text
-        for m in pattern.finditer(text):
-            start, end = m.span()
-            if start == end or "\x00" in text[start:end]:
-                continue
-            turn = bisect_right(starts, start) - 1
-            if speaker is not None and self.speakers[turn] != speaker:
-                continue
-            offset = starts[turn]
-            append(Match(turn, start - offset, end - offset))
-        return matches
+    @property
+    def lower(self) -> str:
+        """The text in lower case, for case-insensitive plain queries: a literal search in C is many times
+        faster than one with re.IGNORECASE. Folding already removed the letters whose lower case is longer."""
+        if self._lower is None:
+            self._lower = self.text.lower()
+        return self._lower
+
+    def find(self, pattern: re.Pattern[str], *, lower: bool, width: int | None) -> Matches:
+        """Every non-empty match inside one turn; `width` is the length of every match when it is fixed."""
+        text = self.lower if lower else self.text
+        if width is not None:
+            return Matches(self, [m.start() for m in pattern.finditer(text)], None, width)
+        spans = [m.span() for m in pattern.finditer(text)]
+        kept = [(a, b) for a, b in spans if a != b and "\x00" not in text[a:b]]
+        return Matches(self, [a for a, _ in kept], [b for _, b in kept], 0)
 
 
-_INDEXES: dict[int, tuple[weakref.ref[Transcript], SearchIndex]] = {}
+class Matches(Sequence[Match]):
+    """The matches of one search, in reading order. Positions are kept as plain integers into the index's
+    text and turned into `Match` on access, so a search with 200,000 hits costs its regex scan, not
+    200,000 objects nobody looks at."""
+
+    def __init__(self, index: SearchIndex, starts: list[int], ends: list[int] | None, width: int) -> None:
+        self._index = index
+        self._starts = starts
+        self._ends = ends
+        self._width = width
+
+    def __len__(self) -> int:
+        return len(self._starts)
+
+    def _match(self, i: int) -> Match:
+        start = self._starts[i]
+        end = self._ends[i] if self._ends is not None else start + self._width
+        local = bisect_right(self._index.starts, start) - 1
+        offset = self._index.starts[local]
+        return Match(self._index.turn_indices[local], start - offset, end - offset)
+
+    @overload
+    def __getitem__(self, i: int) -> Match: ...
+    @overload
+    def __getitem__(self, i: slice) -> list[Match]: ...
+    def __getitem__(self, i: int | slice) -> Match | list[Match]:
+        if isinstance(i, slice):
+            return [self._match(j) for j in range(*i.indices(len(self)))]
+        if i < 0:
+            i += len(self)
+        if not 0 <= i < len(self):
+            raise IndexError("match index out of range")
+        return self._match(i)
+
+    def __iter__(self) -> Iterator[Match]:
+        return (self._match(i) for i in range(len(self)))
+
+    def __eq__(self, other: object) -> bool:
+        if isinstance(other, Sequence) and not isinstance(other, str):
+            return len(self) == len(other) and all(a == b for a, b in zip(self, other, strict=True))
+        return NotImplemented
+
+    __hash__ = None  # type: ignore[assignment]
+
+    def __repr__(self) -> str:
+        return f"<Matches {len(self)}: {list(self[:3])}{'...' if len(self) > 3 else ''}>"
+
+    def _first_local_at(self, turn_index: int) -> int:
+        """Where turn `turn_index` (or the first turn after it that this index holds) starts in the text."""
+        local = bisect_left(self._index.turn_indices, turn_index)
+        return self._index.starts[local] if local < len(self._index.starts) else len(self._index.text) + 1
+
+    def position_at(self, turn_index: int, offset: int = 0) -> int:
+        """The number of the first match at or after `offset` in turn `turn_index` (len(self) if none):
+        where "next match" goes from the reading position."""
+        local = bisect_left(self._index.turn_indices, turn_index)
+        if local < len(self._index.turn_indices) and self._index.turn_indices[local] == turn_index:
+            at = self._index.starts[local] + offset
+        else:
+            at = self._first_local_at(turn_index)
+        return bisect_left(self._starts, at)
+
+    def in_turns(self, first: int, last: int) -> list[Match]:
+        """The matches in turns `first` to `last` inclusive: what a view needs to paint the turns it shows."""
+        return self[self.position_at(first):self.position_at(last + 1)]
 
 
-def index_for(transcript: Transcript) -> SearchIndex:
-    """The cached index of a transcript (kept while the transcript lives)."""
+_INDEXES: dict[int, tuple[weakref.ref[Transcript], dict[str | None, SearchIndex]]] = {}
+
+
+def index_for(transcript: Transcript, speaker: str | None = None) -> SearchIndex:
+    """The cached index of a transcript, or of one speaker's turns (kept while the transcript lives)."""
     key = id(transcript)
     cached = _INDEXES.get(key)
-    if cached is not None and cached[0]() is transcript:
-        return cached[1]
-    index = SearchIndex(transcript)
-    _INDEXES[key] = (weakref.ref(transcript, lambda _ref, key=key: _INDEXES.pop(key, None)), index)
-    return index
+    if cached is None or cached[0]() is not transcript:
+        cached = (weakref.ref(transcript, lambda _ref, key=key: _INDEXES.pop(key, None)), {})
+        _INDEXES[key] = cached
+    indexes = cached[1]
+    if speaker not in indexes:
+        turns = [t for t in transcript.turns if speaker is None or t.speaker == speaker]
+        indexes[speaker] = SearchIndex([t.text for t in turns], [t.index for t in turns])
+    return indexes[speaker]
 
 
-def compile_query(query: SearchQuery) -> re.Pattern[str] | None:
-    """The regular expression for a query, or None for an empty one. Raises SearchError."""
-    if not query.text:
+def _is_word(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"
+
+
+def compile_query(query: SearchQuery) -> tuple[re.Pattern[str], bool, int | None] | None:
+    """The regular expression for a query, whether it runs on the lower-cased text, and the fixed length
+    of its matches (None for a regular expression); None for an empty query. Raises SearchError."""
+    text = fold(query.text).replace("\x00", "")
+    if not text:
         return None
-    source = fold(query.text) if query.regex else re.escape(fold(query.text))
+    if query.regex:
+        source = rf"(?<!\w)(?:{text})(?!\w)" if query.whole_word else text
+        flags = re.MULTILINE | (0 if query.case_sensitive else re.IGNORECASE)
+        try:
+            return re.compile(source, flags), False, None
+        except re.error as exc:
+            where = f" at position {exc.pos}" if exc.pos is not None else ""
+            raise SearchError(f"invalid regular expression: {exc.msg}{where}") from exc
+        except (OverflowError, RecursionError) as exc:
+            raise SearchError("invalid regular expression: too large or too deeply nested") from exc
+    lower = not query.case_sensitive
+    literal = re.escape(text.lower() if lower else text)
+    source = literal
     if query.whole_word:
-        # Lookarounds rather than \b, so a query that starts or ends with punctuation still works.
-        source = rf"(?<!\w)(?:{source})(?!\w)"
-    flags = re.MULTILINE | (0 if query.case_sensitive else re.IGNORECASE)
-    try:
-        return re.compile(source, flags)
-    except re.error as exc:
-        raise SearchError(f"invalid regular expression: {exc.msg}"
-                          + (f" at position {exc.pos}" if exc.pos is not None else "")) from exc
-    except (OverflowError, RecursionError) as exc:
-        raise SearchError("invalid regular expression: too large or too deeply nested") from exc
+        # The literal first and the boundary checks after it keep the regex engine's fast literal scan; a
+        # side that ends in punctuation needs no boundary ("-based" finds "web-based").
+        if _is_word(text[0]):
+            source += rf"(?<!\w{literal})"
+        if _is_word(text[-1]):
+            source += r"(?!\w)"
+    return re.compile(source), lower, len(text)
 
 
-def search(transcript: Transcript, query: SearchQuery) -> list[Match]:
+def search(transcript: Transcript, query: SearchQuery) -> Matches:
     """Every match of `query` in reading order. An empty query finds nothing."""
-    pattern = compile_query(query)
-    if pattern is None:
-        return []
     if query.speaker is not None and query.speaker not in transcript.speaker_by_key:
         raise SearchError(f"no speaker {query.speaker!r} in this transcript")
-    return index_for(transcript).find(pattern, query.speaker)
+    compiled = compile_query(query)
+    index = index_for(transcript, query.speaker)
+    if compiled is None:
+        return Matches(index, [], None, 0)
+    pattern, lower, width = compiled
+    return index.find(pattern, lower=lower, width=width)
 
 
 def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, str] | None = None) -> str:

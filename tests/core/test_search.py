@@ -167,3 +167,30 @@ def test_search_agrees_with_a_per_turn_loop(texts: list[str], needle: str) -> No
         for m in re.finditer(re.escape(needle), fold(turn.text), re.IGNORECASE)
     ]
     assert search(t, SearchQuery(needle)) == expected
+
+
+def test_whole_word_with_punctuation_at_an_edge() -> None:
+    t = make_transcript([("A", "A web-based tool, not -based alone; and C++ code.")])
+    assert len(search(t, SearchQuery("-based", whole_word=True))) == 2
+    assert hits(t, search(t, SearchQuery("c++", whole_word=True))) == ["C++"]
+
+
+def test_folding_keeps_letters_other_scripts_need() -> None:
+    assert fold("ёлка") == "елка"
+    assert fold("йод") == "йод"
+    assert fold("が") == "が"
+
+
+def test_matches_step_from_a_reading_position(interview: Transcript) -> None:
+    matches = search(interview, SearchQuery("the"))
+    assert matches[-1] == list(matches)[-1] and matches[1:3] == list(matches)[1:3]
+    first_in_turn_1 = matches.position_at(1)
+    assert matches[first_in_turn_1].turn_index == 1
+    assert matches[first_in_turn_1 - 1].turn_index == 0
+    later = matches.position_at(1, matches[first_in_turn_1].start + 1)
+    assert later == first_in_turn_1 + 1
+    assert matches.position_at(99) == len(matches)
+    assert {m.turn_index for m in matches.in_turns(1, 2)} == {1}
+    # A speaker's matches step the same way, skipping the other speaker's turns.
+    lavrov = search(interview, SearchQuery("the", speaker=resolve_speaker(interview, "lavrov")))
+    assert lavrov.position_at(2) == lavrov.position_at(3) == len(lavrov.in_turns(0, 1))
