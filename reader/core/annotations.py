@@ -1,0 +1,241 @@
+"""Bookmarks, highlights and notes, and the anchors that tie them to the words of a transcript.
+
+An `Anchor` names a turn (its stable id), character offsets in `Turn.text` (paragraphs joined by
+``"\\n\\n"``), the quoted words and a little context before and after them. The context is taken from the
+*reading text*, every turn's text joined by ``"\\n\\n"`` in reading order, so a quote at the start of a turn
+still has context from the turn before. When the transcript changes, `reader.core.anchoring.reattach`
+finds the words again from the quote and its context.
+
+Annotations are frozen: a change makes a new object (`Annotation.edited`) with a new ``modified`` time,
+which is what the store merges on.
+"""
+
+from __future__ import annotations
+
+import enum
+import uuid
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.core.model import Transcript
+
+CONTEXT_CHARS = 32  # as much context as the W3C TextQuoteSelector examples and Hypothesis keep
+TURN_SEPARATOR = "\n\n"
+
+
+class Kind(enum.StrEnum):
+    BOOKMARK = "bookmark"
+    HIGHLIGHT = "highlight"
+    NOTE = "note"
+
+
+class Scope(enum.StrEnum):
+    """What an anchor covers: a selection, a whole turn, or the whole exchange opened by its turn."""
+
+    TEXT = "text"
+    TURN = "turn"
+    EXCHANGE = "exchange"
+
+
+class Status(enum.StrEnum):
+    """A quote's attribution status, as a journalist records it."""
+
+    NONE = ""
+    ON_RECORD = "on-record"
+    BACKGROUND = "background"
+    OFF_RECORD = "off-record"
+    CHECKED = "checked"
+    USED = "used"
+
+    @property
+    def label(self) -> str:
+        return STATUS_LABELS[self]
+
+
+STATUS_LABELS: dict[Status, str] = {
+    Status.NONE: "",
+    Status.ON_RECORD: "On the record",
+    Status.BACKGROUND: "On background",
+    Status.OFF_RECORD: "Off the record",
+    Status.CHECKED: "Checked against the recording",
+    Status.USED: "Used",
+}
+
+COLOURS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
+DEFAULT_COLOUR = "yellow"
+
+
+def now_iso() -> str:
+    """The current UTC time as the store writes it: ISO 8601 with milliseconds and a Z."""
+    return datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+@dataclass(frozen=True, slots=True)
+class Anchor:
+    turn_id: str
+    start: int  # offsets in Turn.text
+    end: int
+    exact: str  # the quoted words as the reader sees them
+    prefix: str = ""  # up to CONTEXT_CHARS of the reading text before `exact`
+    suffix: str = ""  # and after it
+    scope: Scope = Scope.TEXT
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"turn_id": self.turn_id, "start": self.start, "end": self.end, "exact": self.exact,
+                "prefix": self.prefix, "suffix": self.suffix, "scope": str(self.scope)}
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Anchor:
+        start, end = int(d["start"]), int(d["end"])
+        if not 0 <= start <= end:
+            raise ValueError(f"anchor offsets {start}..{end} are not a span")
+        return cls(str(d["turn_id"]), start, end, str(d["exact"]), str(d.get("prefix", "")),
+                   str(d.get("suffix", "")), Scope(d.get("scope", "text")))
+
+
+@dataclass(frozen=True, slots=True)
+class Annotation:
+    id: str  # uuid4, the identity that merging and import go by
+    kind: Kind
+    anchor: Anchor
+    note: str = ""
+    tags: tuple[str, ...] = ()
+    status: Status = Status.NONE
+    colour: str = ""  # one of COLOURS for highlights, "" otherwise
+    created: str = field(default_factory=now_iso)
+    modified: str = ""  # equals `created` until the first edit
+    detached: bool = False  # the words could not be found in the current version of the transcript
+
+    def __post_init__(self) -> None:
+        if not self.modified:
+            object.__setattr__(self, "modified", self.created)
+
+    def edited(self, *, modified: str | None = None, **changes: Any) -> Annotation:
+        """A copy with `changes` applied and a new modification time (what a user's edit produces)."""
+        if "tags" in changes:
+            changes["tags"] = normalise_tags(changes["tags"])
+        if "status" in changes:
+            changes["status"] = Status(changes["status"])
+        return replace(self, modified=modified or now_iso(), **changes)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "id": self.id, "kind": str(self.kind), "anchor": self.anchor.to_dict(), "note": self.note,
+            "tags": list(self.tags), "status": str(self.status), "colour": self.colour,
+            "created": self.created, "modified": self.modified, "detached": self.detached,
+        }
+
+    @classmethod
+    def from_dict(cls, d: Mapping[str, Any]) -> Annotation:
+        """Raises KeyError, TypeError or ValueError on a record that is not ours."""
+        if not isinstance(d, Mapping):
+            raise TypeError("an annotation must be an object")
+        tags = d.get("tags", [])
+        if not isinstance(tags, list):
+            raise TypeError("tags must be a list")
+        return cls(
+            id=str(d["id"]), kind=Kind(d["kind"]), anchor=Anchor.from_dict(d["anchor"]),
+            note=str(d.get("note", "")), tags=normalise_tags(tags), status=Status(d.get("status", "")),
+            colour=str(d.get("colour", "")), created=str(d["created"]), modified=str(d.get("modified", "")),
+            detached=bool(d.get("detached", False)),
+        )
+
+
+def new_annotation(kind: Kind | str, anchor: Anchor, *, note: str = "", tags: Iterable[str] = (),
+                   status: Status | str = Status.NONE, colour: str = "", id: str | None = None,
+                   created: str | None = None) -> Annotation:
+    """A fresh annotation with a new id; highlights get the default colour unless given one."""
+    kind = Kind(kind)
+    if kind is Kind.HIGHLIGHT and not colour:
+        colour = DEFAULT_COLOUR
+    if colour and colour not in COLOURS:
+        raise ValueError(f"unknown colour {colour!r}; choose one of {', '.join(COLOURS)}")
+    stamp = created or now_iso()
+    return Annotation(id or str(uuid.uuid4()), kind, anchor, note, normalise_tags(tags), Status(status), colour,
+                      stamp, stamp)
+
+
+def normalise_tags(tags: Iterable[str]) -> tuple[str, ...]:
+    """Tags trimmed, empty ones dropped, duplicates (ignoring case) kept once, in the order given."""
+    seen: set[str] = set()
+    out: list[str] = []
+    for tag in tags:
+        tag = " ".join(str(tag).split())
+        if tag and tag.casefold() not in seen:
+            seen.add(tag.casefold())
+            out.append(tag)
+    return tuple(out)
+
+
+# --- anchors --------------------------------------------------------------------------------------
+
+
+def context_before(transcript: Transcript, turn_index: int, start: int, n: int = CONTEXT_CHARS) -> str:
+    """Up to `n` characters of reading text before offset `start` of a turn, across turn boundaries."""
+    pieces = [transcript.turns[turn_index].text[:start]]
+    i = turn_index
+    while sum(map(len, pieces)) < n and i > 0:
+        i -= 1
+        pieces.insert(0, transcript.turns[i].text + TURN_SEPARATOR)
+    return "".join(pieces)[-n:] if n else ""
+
+
+def context_after(transcript: Transcript, turn_index: int, end: int, n: int = CONTEXT_CHARS) -> str:
+    pieces = [transcript.turns[turn_index].text[end:]]
+    i = turn_index
+    while sum(map(len, pieces)) < n and i + 1 < len(transcript.turns):
+        i += 1
+        pieces.append(TURN_SEPARATOR + transcript.turns[i].text)
+    return "".join(pieces)[:n]
+
+
+def make_anchor(transcript: Transcript, turn_index: int, start: int, end: int,
+                scope: Scope = Scope.TEXT) -> Anchor:
+    """The anchor of ``Turn.text[start:end]`` in turn `turn_index`; offsets are clamped to the turn."""
+    turn = transcript.turns[turn_index]
+    start, end = sorted((max(0, min(start, len(turn.text))), max(0, min(end, len(turn.text)))))
+    return Anchor(turn.id, start, end, turn.text[start:end], context_before(transcript, turn_index, start),
+                  context_after(transcript, turn_index, end), scope)
+
+
+def turn_anchor(transcript: Transcript, turn_index: int) -> Anchor:
+    """A bookmark of a whole turn (Ctrl+D with no selection)."""
+    return make_anchor(transcript, turn_index, 0, len(transcript.turns[turn_index].text), Scope.TURN)
+
+
+def exchange_anchor(transcript: Transcript, exchange_index: int) -> Anchor:
+    """A bookmark of a whole exchange: anchored on the turn that opens it (its question)."""
+    first = transcript.exchanges[exchange_index].first_turn
+    return make_anchor(transcript, first, 0, len(transcript.turns[first].text), Scope.EXCHANGE)
+
+
+def turn_index_of(transcript: Transcript, anchor: Anchor) -> int | None:
+    """Index of the anchor's turn in this transcript, None when the turn id is not in it."""
+    turn = transcript.turn_by_id.get(anchor.turn_id)
+    return None if turn is None else turn.index
+
+
+def quote_of(transcript: Transcript | None, anchor: Anchor) -> str:
+    """The words an anchor covers, as one line: hard wraps and paragraph breaks become single spaces.
+
+    Reads the current transcript when the anchor's turn is in it, else the stored quote.
+    """
+    text = anchor.exact
+    if transcript is not None:
+        index = turn_index_of(transcript, anchor)
+        if index is not None:
+            turn_text = transcript.turns[index].text
+            if anchor.end <= len(turn_text):
+                text = turn_text[anchor.start:anchor.end]
+    return " ".join(text.split())
+
+
+def reading_order_key(transcript: Transcript | None, annotation: Annotation) -> tuple[int, int, int, str]:
+    """Sort key: position in the transcript; detached annotations (and unknown turns) last, by date."""
+    if transcript is not None and not annotation.detached:
+        index = turn_index_of(transcript, annotation.anchor)
+        if index is not None:
+            return (0, index, annotation.anchor.start, annotation.created)
+    return (1, 0, 0, annotation.created)
