@@ -12,6 +12,7 @@ import re
 import unicodedata
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from reader.core.model import (
     Aside,
@@ -37,6 +38,7 @@ _INTERVIEWER_LABELS = re.compile(
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)  # called for every turn with a handful of distinct labels
 def speaker_key(label: str) -> str:
     """The identity of a label: case, punctuation and titles' dots do not make a new speaker."""
     folded = unicodedata.normalize("NFKC", label).casefold()
@@ -54,13 +56,18 @@ def display_name(label: str) -> str:
 
 def clean_text(text: str) -> str:
     """Join hard-wrapped lines and collapse runs of whitespace (including no-break spaces)."""
-    return _WS.sub(" ", text).strip()
+    return " ".join(text.split())  # str.split() knows the same whitespace as \s, several times faster
 
 
 def fingerprint(text: str) -> str:
     """Hash of the words of the text, so line ends, wrapping and encoding do not change it."""
-    normalised = _WS.sub(" ", unicodedata.normalize("NFC", text)).strip()
+    normalised = " ".join(unicodedata.normalize("NFC", text).split())
     return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
+
+
+def _clean_fingerprint(clean: str) -> str:
+    """`fingerprint` of text whose whitespace is already single spaces (joined paragraph texts): one pass less."""
+    return hashlib.sha256(unicodedata.normalize("NFC", clean).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass
@@ -141,9 +148,13 @@ class TranscriptBuilder:
 
         seen: Counter[str] = Counter()
         turns: list[Turn] = []
+        turn_counts: Counter[str] = Counter()
+        word_counts: Counter[str] = Counter()
+        all_words: list[str] = []
         for index, t in enumerate(pending):
             key = speaker_key(t.label)
             words = " ".join(p.text for p in t.paragraphs)
+            all_words.append(words)
             digest = hashlib.sha1(f"{key}|{words}".encode()).hexdigest()[:10]
             seen[digest] += 1
             turn_id = f"t{digest}" if seen[digest] == 1 else f"t{digest}-{seen[digest]}"
@@ -152,11 +163,8 @@ class TranscriptBuilder:
                 Turn(index, turn_id, key, tuple(t.paragraphs), t.start, (t.span_start, end), t.label_span,
                      exchange_of[index])
             )
-
-        turn_counts: Counter[str] = Counter(t.speaker for t in turns)
-        word_counts: Counter[str] = Counter()
-        for t in turns:
-            word_counts[t.speaker] += sum(count_words(p.text) for p in t.paragraphs)
+            turn_counts[key] += 1
+            word_counts[key] += count_words(words)
         speakers = tuple(
             Speaker(key, label, display_name(label), roles[key], turn_counts[key], word_counts[key])
             for key, label in labels.items()
@@ -176,7 +184,7 @@ class TranscriptBuilder:
             turns=tuple(turns),
             exchanges=tuple(exchanges),
             asides=tuple(sorted(self._asides, key=lambda a: a.span)),
-            fingerprint=fingerprint("\n".join(t.text for t in turns)),
+            fingerprint=_clean_fingerprint(" ".join(all_words)),
             path=self.path,
             warnings=tuple(self.warnings),
         )

@@ -25,13 +25,18 @@ _NOT_WRAPPED = 100  # a line longer than this is a whole paragraph, not a hard-w
 
 # A label at the start of a line: optional Markdown bold, the label, a colon (inside or after the bold),
 # then a space or the end of the line. The label cannot hold a colon, so `20:08` never matches.
-_LABEL = re.compile(
-    rf"^[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
-    r"(?=[ \t\u00a0]|$)",
-    re.MULTILINE,
+# Each pattern comes twice: after a newline (a literal first character lets the regex engine skip ahead
+# fast) and at the start of the text.
+_LABEL_BODY = (
+    rf"[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
+    r"(?=[ \t\u00a0\n]|$)"
 )
 # Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
-_BARE_Q = re.compile(r"^[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)", re.MULTILINE)
+_BARE_Q_BODY = r"[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)"
+_LABEL = re.compile(r"\n" + _LABEL_BODY)
+_LABEL_AT = re.compile(_LABEL_BODY)
+_BARE_Q = re.compile(r"\n" + _BARE_Q_BODY)
+_BARE_Q_AT = re.compile(_BARE_Q_BODY)
 _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
@@ -72,6 +77,7 @@ _KEY_STRIP = re.compile(r"[*_.:]+")
 _WS = re.compile(r"\s+")
 
 
+@lru_cache(maxsize=4096)
 def label_key(label: str) -> str:
     return _WS.sub(" ", _KEY_STRIP.sub(" ", label.casefold())).strip()
 
@@ -120,26 +126,30 @@ class Label:
 
 
 def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Label]:
+    """Every line opening that could be a label, in source order (see `accept_labels` for which are)."""
     end = len(text) if end is None else end
     found: list[Label] = []
-    for pattern in (_LABEL, _BARE_Q):
-        for m in pattern.finditer(text, start, end):
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    for pattern, pattern_at in ((_LABEL, _LABEL_AT), (_BARE_Q, _BARE_Q_AT)):
+        first = pattern_at.match(text, start, end) if at_line_start else None
+        for m in ([first] if first else []) + list(pattern.finditer(text, start, end)):
             label = m.group("label").rstrip()
             if label_shape(label) is None:
                 continue
-            line_start = m.start()
-            mark_start = line_start + len(m.group(0)) - len(m.group(0).lstrip(" \t\u00a0"))
+            mark_start = m.start("open") if m.groupdict().get("open") else m.start("label")
             mark_end = m.end() if pattern is _LABEL else m.start("label") + 1
-            found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, line_start)))
+            newline = m.start() if m is not first else start - 1
+            found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, newline)))
     found.sort(key=lambda c: c.start)
     return found
 
 
-def _opens_paragraph(text: str, line_start: int) -> bool:
-    if line_start == 0:
-        return True
-    before = text.rfind("\n", 0, line_start - 1)
-    return not text[before + 1 : line_start - 1].strip()
+def _opens_paragraph(text: str, newline: int) -> bool:
+    """Whether the line after the newline at `newline` (-1: the text's start) follows a blank line."""
+    i = newline - 1
+    while i >= 0 and text[i] in " \t\u00a0\f\r":
+        i -= 1
+    return i < 0 or text[i] == "\n"
 
 
 def accept_labels(candidates: list[Label]) -> list[Label]:
@@ -241,51 +251,63 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
     n = len(labels)
     while index < n and labels[index].start < start:
         index += 1
-    for b_start, b_end in _blocks(text, start, end):
-        line_start = b_start
-        para_start = -1
-        para_end = -1
-        prev_len = 0
-        while line_start < b_end:
-            nl = text.find("\n", line_start, b_end)
-            line_end = b_end if nl < 0 else nl
-            content = line_start
-            label = labels[index] if index < n and labels[index].start < line_end else None
-            if label is not None:
-                if para_start >= 0:
-                    builder.paragraph(para_start, para_end)
-                    para_start = -1
+    for block in _BLOCK.finditer(text, start, end):
+        b_start, b_end = block.span()
+        if text.find("\n", b_start, b_end) < 0:  # one line, the common case: no wrapping to undo
+            content = b_start
+            if index < n and labels[index].start < b_end:
+                label = labels[index]
                 builder.turn(label.text, (label.start, label.end))
                 content = label.end
                 index += 1
-            elif para_start >= 0 and prev_len > _NOT_WRAPPED:
+            content, _ = _strip(text, content, b_end)
+            if content < b_end:
+                builder.paragraph(content, b_end)
+            continue
+        index = _wrapped_block(text, builder, b_start, b_end, labels, index)
+
+
+def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: int, labels: list[Label],
+                   index: int) -> int:
+    """A block of several lines: labels may open any line; wrapped lines join, whole-paragraph lines do not."""
+    n = len(labels)
+    line_start = b_start
+    para_start = para_end = -1
+    prev_len = 0
+    while line_start < b_end:
+        nl = text.find("\n", line_start, b_end)
+        line_end = b_end if nl < 0 else nl
+        content = line_start
+        if index < n and labels[index].start < line_end:
+            label = labels[index]
+            if para_start >= 0:
                 builder.paragraph(para_start, para_end)
                 para_start = -1
-            stripped_start, stripped_end = _strip(text, content, line_end)
-            if stripped_end > stripped_start:
-                if para_start < 0:
-                    para_start = stripped_start
-                para_end = stripped_end
-            prev_len = line_end - line_start
-            line_start = line_end + 1
-        if para_start >= 0:
+            builder.turn(label.text, (label.start, label.end))
+            content = label.end
+            index += 1
+        elif para_start >= 0 and prev_len > _NOT_WRAPPED:
             builder.paragraph(para_start, para_end)
+            para_start = -1
+        stripped_start, stripped_end = _strip(text, content, line_end)
+        if stripped_end > stripped_start:
+            if para_start < 0:
+                para_start = stripped_start
+            para_end = stripped_end
+        prev_len = line_end - line_start
+        line_start = line_end + 1
+    if para_start >= 0:
+        builder.paragraph(para_start, para_end)
+    return index
 
 
-_BLOCK = re.compile(r"\S(?:.*\S)?(?:\n[ \t\u00a0\f]*\S.*)*")
-
-
-def _blocks(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    return [(m.start(), _rstrip(text, m.start(), m.end())) for m in _BLOCK.finditer(text, start, end)]
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
+# A blank-line separated block, from its first to its last non-space character.
+_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
 
 
 def _strip(text: str, start: int, end: int) -> tuple[int, int]:
     while start < end and text[start].isspace():
         start += 1
-    return start, _rstrip(text, start, end)
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
