@@ -17,17 +17,15 @@ _BOLD_RED, _DIM, _RESET = "\033[1;31m", "\033[2m", "\033[0m"
 
 def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str]:
     """Display names by speaker key: the names the user gave in the reading window, else the parsed ones."""
+    from reader.core.store import AnnotationStore
+
     names = {s.key: s.name for s in transcript.speakers}
     try:
-        from reader.core.store import open_notes
-    except ImportError:  # a build without the notes store still greps, with the parsed names
-        return names
-    try:
-        notes = open_notes(transcript, data_dir)
-    except Exception as exc:  # an unreadable notes file must not stop a search
+        notes = AnnotationStore(data_dir).open(transcript)
+    except Exception as exc:  # unreadable notes must not stop a search; the parsed names still serve
         print(f"transcript-reader: speaker names not loaded ({exc})", file=sys.stderr)
         return names
-    names.update({k: v for k, v in notes.speaker_names.items() if k in names and v})
+    names.update({key: name for key, name in notes.speaker_names.items() if key in names and name})
     return names
 
 

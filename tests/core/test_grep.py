@@ -91,3 +91,16 @@ def test_sample_interview_count_matches_core(sample: Transcript, capsys: pytest.
     rows = grep_json(capsys, "Syria", "--ignore-case")  # no path: the sample interview
     assert len(rows) == len(search(sample, SearchQuery("Syria"))) > 0
     assert {r["speaker"] for r in rows} == {"Question", "Sergey Lavrov"}
+
+
+def test_speaker_names_given_in_the_window_are_used(interview: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.core.loader import load_transcript
+    from reader.core.store import AnnotationStore
+
+    transcript = load_transcript(interview)
+    notes = AnnotationStore().open(transcript)
+    notes.set_speaker_name(transcript.speakers[0].key, "Keir Simmons (NBC)")
+    assert notes.save()
+    rows = grep_json(capsys, "Syria", str(interview))
+    assert [r["speaker"] for r in rows] == ["Keir Simmons (NBC)", "Sergey Lavrov"]
+    assert [r["turn"] for r in grep_json(capsys, "Syria", str(interview), "--speaker", "keir")] == [2]

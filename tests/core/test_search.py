@@ -194,3 +194,14 @@ def test_matches_step_from_a_reading_position(interview: Transcript) -> None:
     # A speaker's matches step the same way, skipping the other speaker's turns.
     lavrov = search(interview, SearchQuery("the", speaker=resolve_speaker(interview, "lavrov")))
     assert lavrov.position_at(2) == lavrov.position_at(3) == len(lavrov.in_turns(0, 1))
+
+
+@pytest.mark.parametrize("pattern", [r"S\w+s\b", r"[A-Z]{2,}", r"\Bres\w*", r"(?i:the)\s+P", r"(?P<w>the)\W", r"\x50r"])
+def test_case_insensitive_regex_agrees_with_ignorecase(interview: Transcript, pattern: str) -> None:
+    expected = [
+        Match(turn.index, m.start(), m.end())
+        for turn in interview.turns
+        for m in re.finditer(pattern, fold(turn.text), re.IGNORECASE | re.MULTILINE)
+        if m.start() != m.end()
+    ]
+    assert search(interview, SearchQuery(pattern, regex=True)) == expected

@@ -1,0 +1,69 @@
+"""Search speed on generated interviews of 1k to 50k turns: index build once, then common and rare queries.
+
+    python benchmarks/bench_search.py            # 1k, 5k, 20k, 50k turns
+    python benchmarks/bench_search.py 2000 8000  # other sizes
+
+Each figure is the best of five runs (the index is built once per transcript and cached, as in the window).
+Target: every search under 100 ms at 50k turns.
+"""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
+
+from generate import INTERVIEWEE, generate
+
+from reader.core.loader import parse_text
+from reader.core.search import SearchQuery, index_for, resolve_speaker, search
+
+QUERIES: list[tuple[str, Callable[[str], SearchQuery]]] = [
+    ("common word 'the'", lambda _k: SearchQuery("the")),
+    ("common, whole word", lambda _k: SearchQuery("the", whole_word=True)),
+    ("common, case-sensitive", lambda _k: SearchQuery("the", case_sensitive=True)),
+    ("rare word 'OPEC'", lambda _k: SearchQuery("OPEC")),
+    ("absent word", lambda _k: SearchQuery("xylophone")),
+    ("regex 'sanction\\w*'", lambda _k: SearchQuery(r"sanction\w*", regex=True)),
+    ("common, one speaker", lambda key: SearchQuery("the", speaker=key)),
+]
+
+
+def best_of(runs: int, fn: Callable[[], object]) -> tuple[float, object]:
+    best, result = float("inf"), None
+    for _ in range(runs):
+        start = time.perf_counter()
+        result = fn()
+        best = min(best, time.perf_counter() - start)
+    return best, result
+
+
+def main(argv: list[str]) -> int:
+    sizes = [int(a) for a in argv] or [1000, 5000, 20000, 50000]
+    rows: list[tuple[str, ...]] = []
+    for turns in sizes:
+        transcript = parse_text(generate(turns, seed=1))
+        start = time.perf_counter()
+        index_for(transcript)
+        index_ms = (time.perf_counter() - start) * 1000
+        key = resolve_speaker(transcript, INTERVIEWEE)
+        index_for(transcript, key)  # the speaker's own index, built on first use like the whole one
+        mb = len(transcript.source.encode("utf-8")) / 1e6
+        rows.append((f"{turns:,} turns ({mb:.1f} MB)", "index build", f"{index_ms:.1f}", ""))
+        for label, make in QUERIES:
+            seconds, matches = best_of(5, lambda make=make, t=transcript, k=key: search(t, make(k)))
+            rows.append(("", label, f"{seconds * 1000:.1f}", f"{len(matches):,}"))  # type: ignore[arg-type]
+    widths = [max(len(r[i]) for r in [*rows, ("size", "query", "ms", "matches")]) for i in range(4)]
+    header = ("size", "query", "ms", "matches")
+    print("  ".join(h.ljust(w) if i < 2 else h.rjust(w) for i, (h, w) in enumerate(zip(header, widths, strict=True))))
+    for row in rows:
+        print("  ".join(c.ljust(w) if i < 2 else c.rjust(w) for i, (c, w) in enumerate(zip(row, widths, strict=True))))
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main(sys.argv[1:]))
