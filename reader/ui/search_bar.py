@@ -1,0 +1,286 @@
+"""The search bar above the reading view: incremental search, match count, next/previous, options, results.
+
+The bar owns no search logic: it builds a `SearchQuery`, asks `reader.core.search` for the matches, and tells
+the view what to highlight and where to scroll. It talks to the view only through the `SearchTarget`
+methods, so it can be tried on its own.
+
+Signals:
+    matches_changed(int): the number of matches after a search ran (0 also for an invalid query)
+    current_changed(int): the 0-based number of the current match after it moved (-1 for none)
+    closed(): the bar hid itself (Escape); the window gives the focus back to the view
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import Any, Protocol
+
+from PySide6.QtCore import (
+    QAbstractListModel,
+    QModelIndex,
+    QPersistentModelIndex,
+    QSignalBlocker,
+    Qt,
+    QTimer,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtWidgets import (
+    QComboBox,
+    QHBoxLayout,
+    QLabel,
+    QLineEdit,
+    QListView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Transcript
+from reader.core.search import Match, SearchError, SearchQuery, context, search
+
+DEBOUNCE_MS = 120  # long enough to skip the keystrokes of a word being typed, short enough to feel instant
+HIGHLIGHT_KEY = "search"
+CURRENT_KEY = "search-current"
+MatchRole = Qt.ItemDataRole.UserRole + 1
+
+_Index = QModelIndex | QPersistentModelIndex
+
+
+class SearchTarget(Protocol):
+    """What the bar needs from the reading view."""
+
+    def set_extra_highlights(self, key: str, spans: Sequence[tuple[int, int, int]]) -> None: ...
+    def scroll_to_turn(self, index: int, offset: int = 0) -> None: ...
+    def current_turn(self) -> int: ...
+
+
+class SearchResultsModel(QAbstractListModel):
+    """One row per match: exchange, speaker and the words around it. Rows are made when shown, so a
+    search with 100,000 matches costs nothing until the list is scrolled."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._transcript: Transcript | None = None
+        self._matches: Sequence[Match] = ()
+        self._names: dict[str, str] = {}
+
+    def set_results(self, transcript: Transcript | None, matches: Sequence[Match], names: dict[str, str]) -> None:
+        self.beginResetModel()
+        self._transcript, self._matches, self._names = transcript, matches, names
+        self.endResetModel()
+
+    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
+        return 0 if parent.isValid() else len(self._matches)
+
+    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or self._transcript is None or not 0 <= index.row() < len(self._matches):
+            return None
+        match = self._matches[index.row()]
+        if role == MatchRole:
+            return tuple(match)
+        if role == Qt.ItemDataRole.DisplayRole:
+            turn = self._transcript.turns[match.turn_index]
+            label = self._transcript.exchange_of(match.turn_index).label
+            before, hit, after = context(self._transcript, match, 50)
+            return f"{label} {self._names.get(turn.speaker, turn.speaker)}: {before}{hit}{after}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return "".join(context(self._transcript, match, 200))
+        return None
+
+
+class SearchBar(QWidget):
+    matches_changed = Signal(int)
+    current_changed = Signal(int)
+    closed = Signal()
+
+    def __init__(self, target: SearchTarget, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self._target = target
+        self._transcript: Transcript | None = None
+        self._names: dict[str, str] = {}
+        self._matches: Sequence[Match] = ()
+        self._current = -1
+        self._error: str | None = None
+
+        self.field = QLineEdit(placeholderText="Find in transcript", clearButtonEnabled=True)
+        self.field.setObjectName("search-field")
+        self.count_label = QLabel()
+        self.count_label.setObjectName("search-count")
+        self.count_label.setMinimumWidth(90)
+        self.previous_button = self._tool("▲", "Previous match (Shift+F3, Shift+Enter)")
+        self.next_button = self._tool("▼", "Next match (F3, Enter)")
+        self.case_button = self._tool("Aa", "Match case (Alt+C)", checkable=True)
+        self.word_button = self._tool("W", "Whole words only (Alt+W)", checkable=True)
+        self.regex_button = self._tool(".*", "Regular expression (Alt+R)", checkable=True)
+        self.speaker_combo = QComboBox(toolTip="Limit the search to one speaker")
+        self.results_button = self._tool("☰", "Show every match with its context", checkable=True)
+        self.close_button = self._tool("✕", "Close the search bar (Escape)")
+        self.results_model = SearchResultsModel(self)
+        self.results_view = QListView(uniformItemSizes=True, visible=False)
+        self.results_view.setObjectName("search-results")
+        self.results_view.setModel(self.results_model)
+        self.results_view.setMaximumHeight(160)
+
+        row = QHBoxLayout()
+        row.setContentsMargins(6, 3, 6, 3)
+        for widget in (self.field, self.count_label, self.previous_button, self.next_button, self.case_button,
+                       self.word_button, self.regex_button, self.speaker_combo, self.results_button,
+                       self.close_button):
+            row.addWidget(widget)
+        row.setStretch(0, 1)
+        column = QVBoxLayout(self)
+        column.setContentsMargins(0, 0, 0, 0)
+        column.setSpacing(0)
+        column.addLayout(row)
+        column.addWidget(self.results_view)
+
+        self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
+        self._debounce.timeout.connect(self.run_search)
+        self.field.textChanged.connect(self._debounce.start)
+        self.field.returnPressed.connect(self.find_next)
+        for button in (self.case_button, self.word_button, self.regex_button):
+            button.toggled.connect(self.run_search)
+        self.speaker_combo.currentIndexChanged.connect(self.run_search)
+        self.previous_button.clicked.connect(self.find_previous)
+        self.next_button.clicked.connect(self.find_next)
+        self.close_button.clicked.connect(self.close_bar)
+        self.results_button.toggled.connect(self.results_view.setVisible)
+        self.results_view.activated.connect(self._on_results_activated)
+        self.results_view.clicked.connect(self._on_results_activated)
+        local = Qt.ShortcutContext.WidgetWithChildrenShortcut
+        for keys, slot in (("Escape", self.close_bar), ("Shift+Return", self.find_previous),
+                           ("Shift+Enter", self.find_previous), ("Alt+C", self.case_button.toggle),
+                           ("Alt+W", self.word_button.toggle), ("Alt+R", self.regex_button.toggle)):
+            QShortcut(QKeySequence(keys), self, slot, context=local)
+        self._update_count()
+
+    def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
+        button = QToolButton(text=text, toolTip=tip, checkable=checkable, autoRaise=True)
+        button.setAccessibleName(tip.split(" (")[0])
+        return button
+
+    # --- what the window calls ------------------------------------------------------------------------
+
+    def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None) -> None:
+        """A new transcript (or new speaker names): offer its speakers, and search it again."""
+        self._transcript = transcript
+        self._names = dict(names or {})
+        if transcript is not None:
+            self._names = {s.key: self._names.get(s.key) or s.name for s in transcript.speakers}
+        chosen = self.speaker_combo.currentData()
+        with QSignalBlocker(self.speaker_combo):  # refilling the list is no choice of the user's
+            self.speaker_combo.clear()
+            self.speaker_combo.addItem("All speakers", None)
+            for speaker in transcript.speakers if transcript is not None else ():
+                self.speaker_combo.addItem(self._names[speaker.key], speaker.key)
+            self.speaker_combo.setCurrentIndex(max(0, self.speaker_combo.findData(chosen)))
+        self.run_search()
+
+    def activate(self, text: str | None = None) -> None:
+        """Show the bar and put the focus in the field (Ctrl+F); `text` replaces the query, searched at once."""
+        self.show()
+        if text is not None and text != self.field.text():
+            self.field.setText(text)
+            self.run_search()
+        self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
+        self.field.selectAll()
+
+    def set_speaker(self, key: str | None) -> None:
+        """Limit the search to one speaker (None: everyone)."""
+        self.speaker_combo.setCurrentIndex(max(0, self.speaker_combo.findData(key)))
+
+    @property
+    def matches(self) -> Sequence[Match]:
+        return self._matches
+
+    @property
+    def current(self) -> int:
+        return self._current
+
+    @property
+    def error(self) -> str | None:
+        return self._error
+
+    @Slot()
+    def close_bar(self) -> None:
+        self._debounce.stop()
+        self.hide()
+        self._target.set_extra_highlights(HIGHLIGHT_KEY, [])
+        self._target.set_extra_highlights(CURRENT_KEY, [])
+        self.closed.emit()
+
+    @Slot()
+    def find_next(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def find_previous(self) -> None:
+        self._step(-1)
+
+    # --- searching --------------------------------------------------------------------------------------
+
+    def query(self) -> SearchQuery:
+        return SearchQuery(self.field.text(), case_sensitive=self.case_button.isChecked(),
+                           whole_word=self.word_button.isChecked(), regex=self.regex_button.isChecked(),
+                           speaker=self.speaker_combo.currentData())
+
+    @Slot()
+    def run_search(self) -> None:
+        self._debounce.stop()
+        self._error = None
+        try:
+            self._matches = search(self._transcript, self.query()) if self._transcript is not None else ()
+        except SearchError as exc:
+            self._matches, self._error = (), str(exc)
+        self.results_model.set_results(self._transcript, self._matches, self._names)
+        self._target.set_extra_highlights(HIGHLIGHT_KEY, self._matches)
+        self._current = -1
+        if self._matches:
+            # Start from where the reader is, not from the top: the first match at or after the current turn.
+            first = self._matches.position_at(self._target.current_turn()) if hasattr(
+                self._matches, "position_at") else 0
+            self._move_to(first % len(self._matches))
+        else:
+            self._target.set_extra_highlights(CURRENT_KEY, [])
+            self._update_count()
+        self.matches_changed.emit(len(self._matches))
+
+    def _step(self, direction: int) -> None:
+        if self._debounce.isActive():
+            self.run_search()
+        if not self._matches:
+            return
+        self._move_to((self._current + direction) % len(self._matches))
+
+    def _move_to(self, number: int) -> None:
+        self._current = number
+        match = self._matches[number]
+        self._target.set_extra_highlights(CURRENT_KEY, [tuple(match)])
+        self._target.scroll_to_turn(match.turn_index, match.start)
+        if self.results_view.isVisible():
+            self.results_view.setCurrentIndex(self.results_model.index(number))
+        self._update_count()
+        self.current_changed.emit(number)
+
+    def _update_count(self) -> None:
+        if self._error:
+            text, state = self._error[0].upper() + self._error[1:], "error"
+        elif not self.field.text():
+            text, state = "", ""
+        elif not self._matches:
+            text, state = "No matches", "empty"
+        else:
+            text, state = f"{self._current + 1:,} of {len(self._matches):,}", ""
+        self.count_label.setText(text)
+        self.count_label.setToolTip(text)
+        self.field.setProperty("state", state)  # the style sheet tints the field of a failed search
+        self.field.style().unpolish(self.field)
+        self.field.style().polish(self.field)
+
+    @Slot(QModelIndex)
+    def _on_results_activated(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self._move_to(index.row())
+

@@ -1,0 +1,140 @@
+"""The search bar on its own, over a recording stand-in for the view, and in the real window."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+from PySide6.QtCore import Qt
+from pytestqt.qtbot import QtBot
+
+from reader.core.model import Transcript
+from reader.core.search import SearchQuery, resolve_speaker, search
+from reader.ui.search_bar import CURRENT_KEY, HIGHLIGHT_KEY, MatchRole, SearchBar
+
+
+class RecordingView:
+    """Records what the bar asks of the view, as the reader would see it: highlights and scroll position."""
+
+    def __init__(self) -> None:
+        self.highlights: dict[str, list[tuple[int, int, int]]] = {}
+        self.turn = 0
+        self.offset = 0
+
+    def set_extra_highlights(self, key: str, spans: Sequence[tuple[int, int, int]]) -> None:
+        self.highlights[key] = [tuple(s) for s in spans]
+
+    def scroll_to_turn(self, index: int, offset: int = 0) -> None:
+        self.turn, self.offset = index, offset
+
+    def current_turn(self) -> int:
+        return self.turn
+
+
+@pytest.fixture
+def view() -> RecordingView:
+    return RecordingView()
+
+
+@pytest.fixture
+def bar(qtbot: QtBot, sample: Transcript, view: RecordingView) -> SearchBar:
+    widget = SearchBar(view)
+    qtbot.addWidget(widget)
+    widget.set_transcript(sample)
+    widget.show()
+    return widget
+
+
+def type_query(qtbot: QtBot, bar: SearchBar, text: str) -> None:
+    bar.field.clear()
+    with qtbot.waitSignal(bar.matches_changed, timeout=2000):
+        qtbot.keyClicks(bar.field, text)
+
+
+def test_typing_searches_after_a_pause_and_counts(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                                  view: RecordingView) -> None:
+    type_query(qtbot, bar, "Syria")
+    expected = search(sample, SearchQuery("Syria"))
+    assert bar.count_label.text() == f"1 of {len(expected)}"
+    assert view.highlights[HIGHLIGHT_KEY] == [tuple(m) for m in expected]
+    assert view.highlights[CURRENT_KEY] == [tuple(expected[0])]
+    assert (view.turn, view.offset) == (expected[0].turn_index, expected[0].start)
+
+
+def test_f3_and_enter_step_through_matches_and_wrap(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                                    view: RecordingView) -> None:
+    type_query(qtbot, bar, "Syria")
+    expected = search(sample, SearchQuery("Syria"))
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    assert view.turn == expected[1].turn_index and bar.count_label.text() == f"2 of {len(expected)}"
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return, Qt.KeyboardModifier.ShiftModifier)
+    assert bar.count_label.text() == f"1 of {len(expected)}"
+    bar.find_previous()
+    assert bar.count_label.text() == f"{len(expected)} of {len(expected)}"
+    assert view.turn == expected[-1].turn_index
+
+
+def test_search_starts_at_the_reading_position(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                               view: RecordingView) -> None:
+    view.turn = 40
+    type_query(qtbot, bar, "the")
+    assert view.turn >= 40
+    assert bar.current == search(sample, SearchQuery("the")).position_at(40)
+
+
+def test_options_case_whole_word_regex(qtbot: QtBot, bar: SearchBar, sample: Transcript) -> None:
+    type_query(qtbot, bar, "us")
+    loose = len(bar.matches)
+    bar.word_button.click()
+    assert len(bar.matches) == len(search(sample, SearchQuery("us", whole_word=True))) < loose
+    bar.case_button.click()
+    assert len(bar.matches) == len(search(sample, SearchQuery("us", whole_word=True, case_sensitive=True)))
+
+
+def test_invalid_regex_says_so_without_crashing(qtbot: QtBot, bar: SearchBar, view: RecordingView) -> None:
+    bar.regex_button.click()
+    type_query(qtbot, bar, "(Syria")
+    assert bar.count_label.text().startswith("Invalid regular expression")
+    assert view.highlights[HIGHLIGHT_KEY] == [] and bar.matches == ()
+    bar.find_next()  # nothing to step to, and no error
+    bar.field.setText("(Syria)")
+    qtbot.waitUntil(lambda: bar.count_label.text().startswith("1 of"))
+
+
+def test_limit_to_a_speaker(qtbot: QtBot, bar: SearchBar, sample: Transcript) -> None:
+    type_query(qtbot, bar, "Syria")
+    lavrov = resolve_speaker(sample, "Lavrov")
+    bar.set_speaker(lavrov)
+    assert bar.speaker_combo.currentText() == "Sergey Lavrov"
+    assert len(bar.matches) == len(search(sample, SearchQuery("Syria", speaker=lavrov)))
+    assert {sample.turns[m.turn_index].speaker for m in bar.matches} == {lavrov}
+
+
+def test_result_list_shows_context_and_jumps(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                             view: RecordingView) -> None:
+    type_query(qtbot, bar, "Syria")
+    bar.results_button.click()
+    assert bar.results_view.isVisible()
+    model = bar.results_model
+    expected = search(sample, SearchQuery("Syria"))
+    assert model.rowCount() == len(expected)
+    third = model.index(2)
+    assert model.data(third).startswith(f"{sample.exchange_of(expected[2].turn_index).label} ")
+    assert "Syria" in model.data(third)
+    bar.results_view.activated.emit(third)
+    assert view.turn == expected[2].turn_index and bar.count_label.text().startswith("3 of")
+    assert model.data(third, MatchRole) == tuple(expected[2])
+
+
+def test_escape_hides_the_bar_and_its_highlights(qtbot: QtBot, bar: SearchBar, view: RecordingView) -> None:
+    type_query(qtbot, bar, "Syria")
+    with qtbot.waitSignal(bar.closed):
+        qtbot.keyClick(bar.field, Qt.Key.Key_Escape)
+    assert not bar.isVisible()
+    assert view.highlights[HIGHLIGHT_KEY] == [] and view.highlights[CURRENT_KEY] == []
+
+
+def test_activate_with_text_searches_at_once(bar: SearchBar, sample: Transcript) -> None:
+    bar.hide()
+    bar.activate("Ukraine")
+    assert bar.isVisible() and len(bar.matches) == len(search(sample, SearchQuery("Ukraine"))) > 0
