@@ -183,7 +183,9 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     start = front_matter(text, builder)
     labels = accept_labels(find_candidates(text, start))
     start = header(text, builder, start, labels[0].start if labels else len(text))
-    parse_body(text, builder, start, len(text), labels)
+    end = trailer(text, labels)
+    parse_body(text, builder, start, end, labels)
+    builder.aside(AsideKind.BOILERPLATE, end, len(text))
 
 
 def front_matter(text: str, builder: TranscriptBuilder) -> int:
@@ -206,18 +208,26 @@ def front_matter(text: str, builder: TranscriptBuilder) -> int:
 
 _HEADER_FIELD = re.compile(r"^(?P<key>Title|Date|Place|Location|Language)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$",
                            re.IGNORECASE)
+_CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[AaPp])\.?\s*[Mm]\.?)?")
+_TITLE_WORDS = re.compile(r"interview|briefing|conversation|transcript|remarks|hearing|press conference|podcast|"
+                          r"episode|talk|discussion|q\s*&\s*a|meeting", re.IGNORECASE)
+_SENTENCE_END = (".", "?", "!", "…", ",", ";", ":")
+_END_MARK = re.compile(r"(?:END|# # #|###|-\s*30\s*-)\b[^\n]{0,40}$|(?:END|# # #|###)$")
 
 
 def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
-    """Before the first label: `Title:`/`Date:` lines and a lone title line become metadata.
-
-    Anything else stays in the body as an unlabelled opening, so no prose is hidden."""
+    """Before the first label: a preamble of short lines (title, date, time, office) becomes metadata and
+    boilerplate; `Title:`/`Date:` lines and a lone title line do so in any case. Prose stays in the body as
+    an unlabelled opening, so nothing a speaker might have said is hidden."""
+    lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:body]) if m.start() >= start]
+    lines = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in lines]
+    if lines and all(len(text[s:e]) <= 100 and not text[s:e].endswith(_SENTENCE_END) for s, e in lines):
+        _preamble(text, builder, lines)
+        return lines[-1][1]
     meta = builder.metadata
     pos = start
-    for m in re.finditer(r"[^\n]+", text[:body]):
-        if m.end() <= start or not m.group().strip():
-            continue
-        line = m.group().strip()
+    for s, e in lines:
+        line = text[s:e]
         field = _HEADER_FIELD.match(line)
         if field:
             key, value = field["key"].casefold(), field["value"]
@@ -229,15 +239,58 @@ def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
                 meta = replace(meta, place=meta.place or value)
             else:
                 meta = replace(meta, language=meta.language or value)
-        elif meta.title is None and len(line) <= 150 and not line.endswith((".", "?", "!", "…", ",", ";")) \
-                and _next_line_is_blank(text, m.end()):
+        elif meta.title is None and len(line) <= 150 and not line.endswith(_SENTENCE_END) \
+                and _next_line_is_blank(text, e):
             meta = replace(meta, title=line.strip("#* \t"))
         else:
             break
-        builder.aside(AsideKind.HEADER, m.start(), m.end())
-        pos = m.end()
+        builder.aside(AsideKind.HEADER, s, e)
+        pos = e
     builder.metadata = meta
     return pos
+
+
+def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]]) -> None:
+    meta = builder.metadata
+    named = [se for se in lines if _TITLE_WORDS.search(text[se[0]:se[1]])]
+    title_at = None if meta.title else (named or lines)[0]
+    for s, e in lines:
+        line = text[s:e]
+        kind = AsideKind.BOILERPLATE
+        field = _HEADER_FIELD.match(line)
+        clock = _CLOCK.search(line)
+        if (s, e) == title_at:
+            meta, kind = replace(meta, title=line.strip("#* \t")), AsideKind.HEADER
+        elif field and field["key"].casefold() != "date":
+            key = field["key"].casefold()
+            meta = replace(meta, **{"title" if key == "title" else "language" if key == "language" else "place":
+                                    field["value"]})
+            kind = AsideKind.HEADER
+        elif meta.date is None and iso_date(line):
+            meta, kind = replace(meta, date=iso_date(line), time=meta.time or _clock(clock)), AsideKind.HEADER
+        elif meta.time is None and clock and len(line.split()) <= 4:
+            meta, kind = replace(meta, time=_clock(clock)), AsideKind.HEADER
+        builder.aside(kind, s, e)
+    builder.metadata = meta
+
+
+def _clock(m: re.Match[str] | None) -> str | None:
+    if m is None:
+        return None
+    hours = int(m["h"])
+    if m["pm"]:
+        hours = hours % 12 + (12 if m["pm"] in "Pp" else 0)
+    return f"{hours:02d}:{m['m']}" if hours < 24 else None
+
+
+def trailer(text: str, labels: list[Label]) -> int:
+    """Where an end mark (`END 1:42 P.M. EDT`, `###`) after the last turn starts; len(text) when there is none."""
+    tail = text.rstrip()
+    line_start = tail.rfind("\n") + 1
+    last = tail[line_start:].strip()
+    if labels and line_start > labels[-1].start and _END_MARK.match(last):
+        return line_start
+    return len(text)
 
 
 def _next_line_is_blank(text: str, end: int) -> bool:

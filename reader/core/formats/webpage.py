@@ -23,7 +23,10 @@ _DATE_LINE = re.compile(
     rf"^(?:[A-Z][a-z]+,?\s+)?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
     r",?\s*(?:(?P<time>\d{1,2}[:.]\d{2})(?:\s*[AaPp]\.?[Mm]\.?)?)?(?:\s*\w{0,5})?$"
 )
-_LANGUAGE_SWITCHER = re.compile(r"^[•·|\s]*(?:[a-z]{2}(?:-[A-Za-z]{2,4})?\d*[\s•·|/]*){1,12}$")
+# `• en-GB1 ru-RU1`, `EN | RU | FR`: language codes with a region or a bullet, nothing else on the line.
+_LANGUAGE_SWITCHER = re.compile(
+    r"^(?=.*(?:[a-z]{2}-[A-Z]{2}|[•·|]))[•·|\s]*(?:(?:[a-z]{2}|[A-Z]{2})(?:-[A-Za-z]{2,4})?\d*[\s•·|/]*){1,12}$"
+)
 _TITLE_PLACE = re.compile(
     rf",\s*(?P<place>[^,\d][^,]{{1,40}}?),\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})\s*$"
 )

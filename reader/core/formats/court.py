@@ -1,0 +1,171 @@
+"""Court-reporter hearings: numbered pages of 25 numbered lines, a cover page, ALL-CAPS titled speakers.
+
+    \f                                                           12
+     1            CHAIRWOMAN KRUEGER:  Good morning. We are here
+     2   today to discuss the budget for ...
+
+Margin line numbers and page numbers are recorded as FURNITURE asides nested inside the paragraphs they
+interrupt; the text wrapped across margin-numbered lines is joined. Everything before the first speaker is
+the cover page: its title and date become metadata (HEADER), the rest is BOILERPLATE.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import replace
+from itertools import pairwise
+
+from reader.core.formats import labelled
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.dates import iso_date
+from reader.core.model import AsideKind
+
+NAME = "court"
+
+_SNIFF_LINES = 400
+_MARGIN = re.compile(r"[ \t\f]*(?P<number>\d{1,2})(?=[ \t]|$)")
+_PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})[ \t]*$", re.IGNORECASE)
+# `CHAIRWOMAN KRUEGER:`, `MR. SMITH:`, `SENATOR O'MARA:`, and the deposition's `Q.` / `A.`.
+_QA = re.compile(r"(?P<label>Q|A)\.(?=[ \t])")
+_CAPS_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]*(?:[ \t][A-Z][A-Z'’.\-]*){0,5}):(?=[ \t]|$)")
+_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)\s*(?P<pm>[ap])\.?\s*m\.?", re.IGNORECASE)
+_PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*,[ \t]+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|[A-Z][a-z]+,[ \t]+[A-Z]{2}")
+# The cover line that names the proceedings, best first.
+_TITLE_WORDS = (re.compile(r"hearing|testimony|deposition|trial|inquiry|proceedings", re.IGNORECASE),
+                re.compile(r"committee|meeting|session|commission", re.IGNORECASE))
+
+
+def _lines(text: str) -> list[tuple[int, int]]:
+    spans = []
+    start = 0
+    for line in text.split("\n"):
+        spans.append((start, start + len(line)))
+        start += len(line) + 1
+    return spans
+
+
+def sniff(text: str) -> float:
+    lines = [line for line in text[:40_000].split("\n")[:_SNIFF_LINES] if line.strip()]
+    if len(lines) < 10:
+        return 0.0
+    numbers = []
+    for line in lines:
+        m = _MARGIN.match(line)
+        if m and 1 <= int(m["number"]) <= 28:
+            numbers.append(int(m["number"]))
+    if len(numbers) < 0.6 * len(lines):
+        return 0.0
+    rising = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 10))
+    return 0.95 if rising >= 0.7 * (len(numbers) - 1) else 0.0
+
+
+def parse(text: str, builder: TranscriptBuilder) -> None:
+    lines = _lines(text)
+    contents = [_content(text, s, e, builder) for s, e in lines]
+    first_speaker = next((i for i, c in enumerate(contents) if c and _label(text, *c)), len(lines))
+    _cover(text, builder, [c for c in contents[:first_speaker] if c])
+    indent = _common_indent(text, contents[first_speaker:])
+    para: list[tuple[int, int]] = []
+    for content in contents[first_speaker:]:
+        if content is None:
+            continue
+        start, end = content
+        label = _label(text, start, end)
+        if label is not None:
+            _flush(text, builder, para)
+            builder.turn(label[0], (start, label[1]))
+            start = _skip_space(text, label[1], end)
+            if start < end:
+                para.append((start, end))
+            continue
+        if para and _indent(text, start) > indent + 3:  # an indented line opens a new paragraph
+            _flush(text, builder, para)
+        para.append((start, end))
+    _flush(text, builder, para)
+
+
+def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tuple[int, int] | None:
+    """The line without its margin number or page number (recorded as furniture); None when nothing is left."""
+    line = text[start:end]
+    if not line.strip():
+        return None
+    page = _PAGE.fullmatch(line)
+    if page:
+        lead = len(line) - len(line.lstrip())
+        if lead >= 20 or int(page["number"]) > 28 or "page" in line.lower():  # a page number (set right)
+            builder.aside(AsideKind.FURNITURE, start + lead, _rstrip(text, start, end))
+        else:  # a margin number on an empty line
+            builder.aside(AsideKind.FURNITURE, start + page.start("number"), start + page.end("number"))
+        return None
+    margin = _MARGIN.match(line)
+    if margin and 1 <= int(margin["number"]) <= 28:
+        builder.aside(AsideKind.FURNITURE, start + margin.start("number"), start + margin.end("number"))
+        start += margin.end()
+    start, end = _skip_space(text, start, end), _rstrip(text, start, end)
+    return (start, end) if end > start else None
+
+
+def _label(text: str, start: int, end: int) -> tuple[str, int] | None:
+    """(label, end of the label mark) when the line opens with a speaker."""
+    m = _CAPS_LABEL.match(text, start, end) or _QA.match(text, start, end)
+    if not m:
+        return None
+    label = m["label"]
+    if _skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
+        return None  # heading such as `PRESENT:` stands alone
+    if label not in ("Q", "A") and labelled.label_shape(label) is None:
+        return None
+    return label, m.end()
+
+
+def _cover(text: str, builder: TranscriptBuilder, contents: list[tuple[int, int]]) -> None:
+    meta = builder.metadata
+    title_at = next((c for words in _TITLE_WORDS for c in contents if words.search(text[c[0]:c[1]])), None)
+    for start, end in contents:
+        line = text[start:end]
+        kind = AsideKind.BOILERPLATE
+        if (start, end) == title_at and meta.title is None:
+            meta = replace(meta, title=" ".join(line.split()))
+            kind = AsideKind.HEADER
+        elif meta.date is None and iso_date(line):
+            meta = replace(meta, date=iso_date(line))
+            kind = AsideKind.HEADER
+        elif meta.time is None and (clock := _CLOCK.fullmatch(line.strip())):
+            hours = int(clock["h"]) % 12 + (12 if clock["pm"].lower().startswith("p") else 0)
+            meta = replace(meta, time=f"{hours:02d}:{clock['m']}")
+            kind = AsideKind.HEADER
+        elif meta.place is None and _PLACE.fullmatch(line.strip()):
+            meta = replace(meta, place=line.strip())
+            kind = AsideKind.HEADER
+        builder.aside(kind, start, end)
+    builder.metadata = meta
+
+
+def _flush(text: str, builder: TranscriptBuilder, para: list[tuple[int, int]]) -> None:
+    if para:
+        builder.paragraph(para[0][0], para[-1][1], " ".join(text[s:e] for s, e in para))
+        para.clear()
+
+
+def _common_indent(text: str, contents: list[tuple[int, int] | None]) -> int:
+    counts = Counter(_indent(text, c[0]) for c in contents if c)
+    return counts.most_common(1)[0][0] if counts else 0
+
+
+def _indent(text: str, start: int) -> int:
+    line_start = text.rfind("\n", 0, start) + 1
+    margin = _MARGIN.match(text, line_start, start)
+    return start - (margin.end() if margin else line_start)
+
+
+def _skip_space(text: str, start: int, end: int) -> int:
+    while start < end and text[start].isspace():
+        start += 1
+    return start
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
