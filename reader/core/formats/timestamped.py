@@ -1,0 +1,210 @@
+"""Timestamped exports of transcription services, where each turn opens with a speaker and a time:
+
+- a name and a time on one line, text below (`Emma  0:37`, `Speaker 1  1:02:03`, `Jane Doe 00:00:12`),
+  often ending with a footer such as `Transcribed by https://otter.ai`;
+- a name with the time in parentheses on its own line (`Jane Doe (00:03):`), or before the text;
+- the time first (`[00:01:23] Jane: text`, `00:00:03 Speaker 1` on its own line);
+- Markdown with a bold name (`**Kelly** [0:18] text`); a bracketed name (`[Jane Doe] 10:05:33`).
+
+A time alone at the start of a line (`[00:02:10] and then...`) opens a new paragraph of the same turn.
+Times become the turns' start (seconds) and are kept aside as furniture; footers are boilerplate.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, replace
+
+from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
+from reader.core.formats.cues import CLOCK, TIMING, name_shape, seconds
+from reader.core.model import AsideKind, Span
+
+NAME = "timestamped"
+
+_SNIFF_CHARS = 64_000
+_BCLOCK = rf"[\[(]{CLOCK}[\])]"
+_NAME = r"[^\W\d_][^\n:\[\]()*_|<>]{0,50}?"
+_BOLD = r"(?:\*\*|__)"
+# Each pattern is tried on a line from its first non-blank character. `mark` is the label as written
+# (bold and colon included), `time` the timestamp with its brackets, `content` the text after them.
+_PATTERNS = (
+    # [00:01:23] Jane: text    00:01:23 **Jane:** text
+    ("strong", re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*"
+                          rf"(?:{_BOLD}:|:{_BOLD}?))(?:[ \t]+(?P<content>\S.*))?[ \t]*$")),
+    # 00:00:03 Speaker 1    (alone on its line)
+    ("weak", re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)"
+                        r"[ \t]*$")),
+    # [Jane Doe] 10:05:33
+    ("strong", re.compile(rf"(?P<mark>\[(?P<label>{_NAME})\])[ \t]+(?P<time>{CLOCK})[ \t]*$")),
+    # Jane (00:03):    **Kelly** [0:18] text    Speaker 1: [00:00:00] text    Emma  0:37
+    ("strong", re.compile(rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?(?::{_BOLD}?)?)[ \t]*"
+                          rf"(?P<time>{_BCLOCK}:?)(?:[ \t]+(?P<content>\S.*))?[ \t]*$")),
+    ("weak", re.compile(rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]+(?P<time>{CLOCK})[ \t]*$")),
+)
+_BARE_TIME = re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})(?:[ \t]+(?P<content>\S.*))?[ \t]*$")
+_FULL_CLOCK = re.compile(r"\d{1,3}:\d{2}:\d{2}")
+_FOOTER = re.compile(r"(?:Transcribed (?:by|with)|Transcription by|Transcript by|This transcript was exported on)"
+                     r"\b.{0,200}$", re.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class TimedLine:
+    start: int  # first non-blank character of the line
+    end: int  # end of the line, trailing blanks excluded
+    time: Span
+    seconds: float
+    label: str | None
+    mark: Span | None
+    content: int  # where the text after label and time starts (== end when there is none)
+
+
+def _lines(text: str, start: int, end: int) -> list[Span]:
+    out: list[Span] = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        stop = end if nl < 0 else nl
+        out.append((pos, stop))
+        pos = stop + 1
+    return out
+
+
+def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine | None:
+    ls = _first_char(text, ls, le)
+    while le > ls and text[le - 1].isspace():
+        le -= 1
+    if ls >= le or ":" not in text[ls:le]:
+        return None
+    for strength, pattern in _PATTERNS if labels else ():
+        m = pattern.match(text, ls, le)
+        if m and _plausible(m["label"].strip(), strength):
+            content = m.start("content") if m.groupdict().get("content") else le
+            mark = _strip(text, *m.span("mark"))
+            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), m["label"].strip(), mark, content)
+    m = _BARE_TIME.match(text, ls, le)
+    if m and (m["content"] is None or m["time"][0] in "[(" or _FULL_CLOCK.fullmatch(m["time"])):
+        return TimedLine(ls, le, m.span("time"), seconds(m["time"]), None, None,
+                         m.start("content") if m["content"] else le)
+    return None
+
+
+def _plausible(label: str, strength: str) -> bool:
+    if not name_shape(label):
+        return False
+    # Without a colon or brackets a label could be the first words of a sentence: it must look like a name.
+    return strength == "strong" or not label.endswith((".", ","))
+
+
+def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
+    """The timed lines of text[start:end] by line start; labels only when the file vouches for them (some
+    label recurs), so a lone `Meeting at Noon 12:00` is not a speaker."""
+    lines = _lines(text, start, end)
+    found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le))}
+    counts = Counter(speaker_key(t.label) for t in found.values() if t.label)
+    if counts and max(counts.values()) < 2:
+        found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le, labels=False))}
+    return found
+
+
+def sniff(text: str) -> float:
+    head = text[:_SNIFF_CHARS]
+    if len(TIMING.findall(head, 0, 4000)) >= 1:  # caption timings belong to WebVTT and SRT
+        return 0.0
+    cut = head.rfind("\n") if len(text) > _SNIFF_CHARS else len(head)
+    timed = timed_lines(head, 0, max(cut, 0))
+    labelled = sum(1 for t in timed.values() if t.label)
+    if labelled < 2:
+        return 0.0
+    lines = sum(1 for line in head.splitlines() if line.strip()) or 1
+    share = len(timed) / lines
+    if share < 0.05:
+        return 0.3
+    return 0.75 + 0.2 * min(1.0, share * 2.5)
+
+
+def parse(text: str, builder: TranscriptBuilder) -> None:
+    body_end = _footer(text, builder)
+    timed = timed_lines(text, 0, body_end)
+    first_label = min((ls for ls, t in timed.items() if t.label), default=body_end)
+    start = _title(text, builder, first_label)
+    current: str | None = None
+    para: list[int] = []  # [start, end] of the paragraph being gathered
+
+    def flush() -> None:
+        if para:
+            builder.paragraph(para[0], para[1])
+            para.clear()
+
+    for ls, le in _lines(text, start, body_end):
+        line = timed.get(ls)
+        if line is None:
+            s, e = _strip(text, ls, le)
+            if s >= e:
+                flush()
+            elif para:
+                para[1] = e
+            else:
+                para.extend((s, e))
+            continue
+        flush()
+        builder.aside(AsideKind.FURNITURE, *line.time)
+        if line.label is not None and line.mark is not None:
+            if current is not None and speaker_key(line.label) == speaker_key(current):
+                builder.aside(AsideKind.FURNITURE, *line.mark)  # the same speaker again, after a pause
+            else:
+                builder.turn(line.label, line.mark, line.seconds)
+                current = line.label
+        elif current is None:
+            builder.turn(None, None, line.seconds)
+            current = UNKNOWN_SPEAKER
+        if line.content < line.end:
+            para.extend(_strip(text, line.content, line.end))
+    flush()
+
+
+def _first_char(text: str, ls: int, le: int) -> int:
+    while ls < le and text[ls] in " \t\u00a0\ufeff":
+        ls += 1
+    return ls
+
+
+def _strip(text: str, start: int, end: int) -> Span:
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return start, end
+
+
+def _footer(text: str, builder: TranscriptBuilder) -> int:
+    """Trailing lines naming the tool that made the transcript are boilerplate; returns where they start."""
+    end = len(text)
+    body_end = end
+    while True:
+        s, e = _strip(text, 0, end)
+        if s >= e:
+            return body_end
+        ls = text.rfind("\n", 0, e) + 1
+        ls = max(ls, s)
+        if not _FOOTER.match(text, ls, e):
+            return body_end
+        builder.aside(AsideKind.BOILERPLATE, ls, e)
+        body_end = end = ls
+
+
+def _title(text: str, builder: TranscriptBuilder, first_label: int) -> int:
+    """A short first line standing alone before the first speaker (`# Episode 12`) is the title."""
+    s, e = _strip(text, 0, first_label)
+    if s >= e:
+        return first_label
+    nl = text.find("\n", s, e)
+    line_end = e if nl < 0 else nl
+    line = text[s:line_end].strip()
+    rest = text[line_end:first_label]
+    alone = nl < 0 or not rest[1:].split("\n", 1)[0].strip()
+    if len(line) > 120 or line.endswith((".", "?", "!", ",", ";", ":")) or not alone:
+        return 0
+    builder.metadata = replace(builder.metadata, title=line.strip("#*_ \t"))
+    builder.aside(AsideKind.HEADER, s, line_end)
+    return line_end
