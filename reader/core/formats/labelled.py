@@ -170,12 +170,14 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
 
 
 def sniff(text: str) -> float:
+    """Share of paragraphs (or, in files without blank lines, of lines) that open with an accepted label."""
     head = text[:_SNIFF_CHARS]
-    labels = [c for c in accept_labels(find_candidates(head)) if c.at_paragraph]
+    labels = accept_labels(find_candidates(head))
     if len(labels) < 2:
         return 0.0
     blocks = sum(1 for b in _BLANK_SPLIT.split(head) if b.strip()) or 1
-    share = min(1.0, len(labels) / blocks)
+    lines = sum(1 for line in head.split("\n") if line.strip()) or 1
+    share = max(sum(1 for c in labels if c.at_paragraph) / blocks, len(labels) / lines)
     return 0.3 + 0.4 * min(1.0, share * 2)
 
 

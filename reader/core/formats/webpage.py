@@ -30,6 +30,8 @@ _LANGUAGE_SWITCHER = re.compile(
 _TITLE_PLACE = re.compile(
     rf",\s*(?P<place>[^,\d][^,]{{1,40}}?),\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})\s*$"
 )
+_PLACE_LINE = re.compile(r"[A-Z][\w’'-]*(?:[ -](?:[A-Z][\w’'-]*|of|de|on|upon|am))*"
+                         r"(?:,\s+[A-Z][\w’'-]*(?:[ -](?:[A-Z][\w’'-]*|of|de|on|upon|am))*){1,2}")
 _SENTENCE_END = (".", "?", "!", "…", '"', "”", "’", ")", ":", "—", "–", "-", ",", ";")
 _FURNITURE_WORDS = 6
 _FURNITURE_CHARS = 60
@@ -66,11 +68,18 @@ def sniff(text: str) -> float:
 def parse(text: str, builder: TranscriptBuilder) -> None:
     labels = labelled.accept_labels(labelled.find_candidates(text))
     body_start = labels[0].start if labels else 0
+    prose = next((s for s, e in _lines(text, 0, body_start) if _is_prose(text[s:e])), None)
+    if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
+        body_start = prose
     _read_header(text, builder, body_start)
     body_end = _furniture_start(text, body_start, labels)
     labelled.parse_body(text, builder, body_start, body_end, labels)
     for s, e in _lines(text, body_end, len(text)):
         builder.aside(AsideKind.BOILERPLATE, s, e)
+
+
+def _is_prose(line: str) -> bool:
+    return len(line) > 100 or (len(line.split()) >= 6 and line.endswith((".", "?", "!", "…")))
 
 
 def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
@@ -89,6 +98,9 @@ def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
             builder.aside(AsideKind.HEADER, s, e)
         elif date_line and meta.date is None:
             meta = replace(meta, date=iso_date(line), time=_time(date_line["time"]))
+            builder.aside(AsideKind.HEADER, s, e)
+        elif meta.place is None and meta.date is not None and _PLACE_LINE.fullmatch(line):
+            meta = replace(meta, place=line)  # the dateline's place, written under the date
             builder.aside(AsideKind.HEADER, s, e)
         else:
             builder.aside(AsideKind.BOILERPLATE, s, e)

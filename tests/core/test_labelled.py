@@ -1,0 +1,145 @@
+"""Labelled paragraphs in the shapes real files take, and colons in prose that are not labels."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from reader.core.loader import load_transcript, parse_text
+from reader.core.model import AsideKind, Role, Transcript
+
+LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
+
+
+def who_said(t: Transcript) -> list[tuple[str, str]]:
+    return [(t.speaker(turn).name, turn.text) for turn in t.turns]
+
+
+def load(name: str) -> Transcript:
+    return load_transcript(LAYOUTS / name)
+
+
+def test_q_and_a_on_consecutive_lines() -> None:
+    t = load("labelled-qa.txt")
+    assert t.layout == "labelled"
+    assert [t.speaker(turn).label for turn in t.turns] == ["Q", "A"] * 3
+    assert t.speaker_by_key["q"].role is Role.INTERVIEWER
+    assert t.speaker_by_key["a"].role is Role.INTERVIEWEE
+    # A line without a label continues the answer; `20:08` is a time, not a label.
+    assert t.turns[3].text == ("Anything. I washed dishes at a place on Canal Street. "
+                               "The owner paid cash every Friday at 20:08 sharp, never a minute late.")
+    assert [e.label for e in t.exchanges] == ["Q1", "Q2", "Q3"]
+
+
+def test_capitals_and_honorifics() -> None:
+    t = load("labelled-caps.txt")
+    assert [s.name for s in t.speakers] == ["The President", "Mr. Smith", "Ms. Garcia"]
+    assert t.metadata.title == "REMARKS BY THE PRESIDENT AT A TOWN HALL"
+    assert t.turns[0].text == ("Thank you. Thank you, everybody. Please, have a seat.\n\n"
+                               "I want to start by thanking the mayor for hosting us today.")
+    assert "Note: the money is already in the budget" in t.turns[4].text
+    assert t.speaker(t.turns[4]).name == "The President"
+
+
+def test_titles_and_initials() -> None:
+    t = load("labelled-titles.txt")
+    assert {s.label for s in t.speakers} == {"Dr. J. Doe", "Mr Putin"}
+    assert len(t.turns) == 6
+    # `Remember:` opens a paragraph but is prose: it continues Mr Putin's answer.
+    assert t.turns[3].text.endswith("Remember: a vacuum in arms control is dangerous for everyone.")
+    assert len(t.turns[3].paragraphs) == 2
+
+
+def test_markdown_bold_labels_and_front_matter() -> None:
+    t = load("labelled-markdown.md")
+    assert (t.metadata.title, t.metadata.date) == ("A Conversation with Jane Doe", "2021-03-14")
+    assert who_said(t)[:2] == [("Jane Doe", "It started with a kitchen table and a borrowed laptop."),
+                               ("Interviewer", "How many people work here now?")]
+    assert t.speaker_by_key["interviewer"].role is Role.INTERVIEWER
+    front = [a for a in t.asides if a.kind is AsideKind.HEADER]
+    assert len(front) == 1 and front[0].text.startswith("---\ntitle:")
+    assert t.turns[2].paragraphs[1].text == "We moved into this building in 2019. Note: the lease runs until 2029."
+    assert t.turns[0].label_span is not None
+    assert t.source[slice(*t.turns[0].label_span)] == "**Jane Doe:**"
+
+
+def test_press_briefing() -> None:
+    t = load("labelled-briefing.txt")
+    assert [t.speaker(turn).label for turn in t.turns] == ["MS. PSAKI", "Q"] * 3 + ["MS. PSAKI"]
+    assert t.speaker_by_key["q"].role is Role.INTERVIEWER
+    assert t.speaker_by_key["ms psaki"].name == "Ms. Psaki"
+    assert t.metadata.title == "PRESS BRIEFING BY PRESS SECRETARY JEN PSAKI"
+    assert t.metadata.time == "13:04"
+    # Lines hard-wrapped at 72 columns are joined; the blank line starts a second paragraph.
+    first = t.turns[0]
+    assert [p.text[:25] for p in first.paragraphs] == ["Good afternoon, everyone.", "Second, the Secretary of "]
+    assert "at the top before we get to your questions." in first.paragraphs[0].text
+    # `Q` followed by spaces, some of them no-break, is the reporter's label.
+    assert t.turns[3].text == "Does that include raising the rate to 25 percent?"
+    assert t.turns[1].text.startswith("Thank you, Jen. On the infrastructure plan: is the President willing to")
+    boilerplate = [a.text.strip() for a in t.boilerplate]
+    assert "THE WHITE HOUSE" in boilerplate
+    assert boilerplate[-1].startswith("END")
+    assert t.turns[-1].text == "We will have more on the schedule later this week. Thanks, everyone."
+
+
+def test_colons_in_prose_are_not_labels() -> None:
+    t = load("labelled-prose-colons.txt")
+    assert [s.label for s in t.speakers] == ["Sarah Lee", "Tom Brandt"]
+    assert len(t.turns) == 5
+    assert t.turns[2].text == ("Nobody knows. Note: the minutes do not say either.\n\nHere is what we do know: the "
+                               "room was booked for an hour, and the reason was simple: the chairman had a train "
+                               "to catch.")
+    assert t.turns[4].text.endswith("Remember: they had been talking about it for a year.")
+
+
+@pytest.mark.parametrize("prose", [
+    "Note: this is not a speaker.\n\nIt is a note in a memo, written at 20:08.",
+    "The reason was simple: nobody asked.\n\nAnd so it went on.",
+    "Meeting at 20:08: bring the papers.\n\nWarning: the room is small.",
+    "Dear Anna:\n\nThe plan is simple: we go at dawn.\n\nRegards: Tom",
+])
+def test_prose_with_colons_reads_as_plain(prose: str) -> None:
+    t = parse_text(prose)
+    assert t.layout == "plain"
+    assert [s.label for s in t.speakers] == ["Unknown speaker"]
+
+
+def test_a_label_that_recurs_is_a_speaker_even_as_one_word() -> None:
+    text = "Anna: Hello.\n\nBoris: Hi.\n\nAnna: How are you?\n\nBoris: Fine.\n"
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert [t.speaker(turn).label for turn in t.turns] == ["Anna", "Boris", "Anna", "Boris"]
+
+
+def test_a_one_off_name_joins_a_labelled_file() -> None:
+    text = ("Host: Welcome back.\n\nGuest: Thanks.\n\nHost: Let's take a call.\n\n"
+            "Audience Member: Is the bridge going to be finished this year?\n\nGuest: Next spring.\n")
+    t = parse_text(text)
+    assert [t.speaker(turn).label for turn in t.turns] == ["Host", "Guest", "Host", "Audience Member", "Guest"]
+
+
+def test_label_alone_on_its_line() -> None:
+    text = "Sergey Lavrov:\nWe do not believe in regime change.\n\nQuestion:\nNever?\n\nSergey Lavrov:\nNever.\n"
+    t = parse_text(text)
+    assert who_said(t) == [("Sergey Lavrov", "We do not believe in regime change."), ("Question", "Never?"),
+                           ("Sergey Lavrov", "Never.")]
+
+
+def test_unlabelled_opening_prose_is_kept_as_a_turn() -> None:
+    text = ("In this episode we talk to a baker about bread, flour and early mornings.\n\n"
+            "Host: When do you start?\n\nBaker: At four.\n\nHost: Every day?\n\nBaker: Six days a week.\n")
+    t = parse_text(text)
+    assert t.speaker(t.turns[0]).label == "Unknown speaker"
+    assert t.turns[0].text.startswith("In this episode")
+    assert len(t.turns) == 5
+
+
+def test_lines_not_wrapped_are_paragraphs_of_their_own() -> None:
+    long_a = "This is a long paragraph written on one line without any hard wrapping at all, " * 2
+    long_b = "And this is the next paragraph, also on one line, with no blank line between the two. " * 2
+    text = f"Jane: Hello there.\nJohn: {long_a.strip()}\n{long_b.strip()}\nJane: Thanks.\nJohn: Bye.\n"
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert [len(turn.paragraphs) for turn in t.turns] == [1, 2, 1, 1]

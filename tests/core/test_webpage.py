@@ -1,0 +1,54 @@
+"""Web-page scrapes: the header becomes metadata, the page's furniture is set aside, the body is labelled."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.core.formats.detect import detect_layout
+from reader.core.loader import load_transcript, parse_text
+from reader.core.model import AsideKind
+
+LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
+
+
+def test_meeting_page() -> None:
+    t = load_transcript(LAYOUTS / "webpage-meeting.txt")
+    assert t.layout == "webpage"
+    meta = t.metadata
+    assert (meta.title, meta.date, meta.time, meta.place) == (
+        "Meeting with Government members", "2021-05-12", "14:30", "Novo-Ogaryovo, Moscow Region")
+    assert [a.text.strip() for a in t.boilerplate] == [
+        "President of Russia", "Events", "• en-GB1 ru-RU1", "Share", "Print", "Advanced settings"]
+    assert [a.text for a in t.asides if a.kind is AsideKind.HEADER] == [
+        "Meeting with Government members", "12 May 202114:30", "Novo-Ogaryovo, Moscow Region"]
+
+
+def test_lead_paragraph_is_text_not_furniture() -> None:
+    t = load_transcript(LAYOUTS / "webpage-meeting.txt")
+    assert t.speaker(t.turns[0]).label == "Unknown speaker"
+    assert t.turns[0].text.startswith("Vladimir Putin held a meeting, via videoconference")
+    assert [t.speaker(turn).label for turn in t.turns[1:]] == ["Vladimir Putin", "Mikhail Murashko"] * 2 + [
+        "Vladimir Putin"]
+    assert t.turns[1].text == ("Good afternoon, colleagues.\n\nWe have a lot to discuss today: first, the progress "
+                               "of the vaccination campaign.")
+    assert t.turns[-1].text == "Good. Let us move on."
+
+
+def test_same_body_without_the_page_is_labelled() -> None:
+    page = (LAYOUTS / "webpage-meeting.txt").read_text(encoding="utf-8")
+    body = page[page.index("Vladimir Putin:") : page.index("Share")]
+    assert detect_layout(page) == "webpage"
+    assert detect_layout(body) == "labelled"
+    assert [turn.text for turn in parse_text(body).turns] == [
+        turn.text for turn in load_transcript(LAYOUTS / "webpage-meeting.txt").turns[1:]]
+
+
+def test_last_answer_ending_without_a_full_stop_is_not_furniture() -> None:
+    text = ("News\n\n3 March 201909:15\n\nInterview with the mayor of Ghent, Ghent, March 3, 2019\n\n"
+            "Question: What is next for the harbour?\n\nMayor: We will see —\n\nQuestion: Really?\n\n"
+            "Mayor: A new lock, a bigger one, and a new bridge\n\nPrint\n")
+    t = parse_text(text)
+    assert t.layout == "webpage"
+    assert (t.metadata.place, t.metadata.date, t.metadata.time) == ("Ghent", "2019-03-03", "09:15")
+    assert t.turns[-1].text == "A new lock, a bigger one, and a new bridge"
+    assert [a.text for a in t.boilerplate] == ["News", "Print"]
