@@ -102,6 +102,8 @@ class TranscriptBuilder:
         (consecutive cues of one voice, a label repeated after a page break)."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         if self._turns and speaker_key(self._turns[-1].label) == speaker_key(label):
+            if label_span:  # the repeated label is kept aside, so its text is not lost
+                self.aside(AsideKind.FURNITURE, *label_span)
             return
         span_start = label_span[0] if label_span else -1
         self._turns.append(_PendingTurn(label, label_span, start, span_start=span_start))

@@ -140,8 +140,13 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
             mark_end = m.end() if pattern is _LABEL else m.start("label") + 1
             newline = m.start() if m is not first else start - 1
             found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, newline)))
-    found.sort(key=lambda c: c.start)
-    return found
+    found.sort(key=lambda c: (c.start, -c.end))
+    # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
+    kept: list[Label] = []
+    for c in found:
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
 
 
 def _opens_paragraph(text: str, newline: int) -> bool:

@@ -1,0 +1,127 @@
+"""Nothing is lost: for any text, in every layout, parsing never raises and every non-whitespace character
+of the input is in a speaker label, a paragraph or an aside, in source order; a paragraph's text is its
+span's characters less the furniture nested inside it."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.detect import LAYOUTS, detect_layout
+from reader.core.loader import parse_text, sample_path
+from reader.core.model import Transcript
+
+FIXTURES = sorted((Path(__file__).parents[1] / "data" / "layouts").iterdir())
+
+# Pieces of every layout, so random text hits the parsers' interesting paths and not only the plain one.
+TOKENS = [
+    "Question:", "Sergey Lavrov:", "Q:", "A:", "Q    ", "Q \u00a0 ", "MR. SMITH:", "THE PRESIDENT:", "Dr. J. Doe:",
+    "**Jane Doe:**", "**Kelly**", "Note:", "the reason was simple:", "at 20:08", "20:08", "21 July 201720:08",
+    "• en-GB1 ru-RU1", "Advanced settings", "---", "title: A", "date: 2021-03-14", "WEBVTT", "00:00:01.000 --> ",
+    "00:01.500", "-->", "<v Bob, Jr.>", "</v>", "<v>", "[00:01:23]", "(00:03):", "Emma  0:37", "1", "25", " 12",
+    "\f", "CHAIRWOMAN KRUEGER:", "Transcribed by", "- ", "END", "Hello there.", "Why?", "word", "Yes", "Moscow,",
+    "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\r", "\r\n", ":", "*", "**", "[", "]", "(", ")", "<", ">", ".", "?",
+]
+texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
+
+
+def problems(t: Transcript) -> list[str]:
+    """Everything wrong with `t` as a lossless account of its source (empty when all is well)."""
+    source = t.source
+    found: list[str] = []
+    covered = bytearray(len(source))
+    pieces: list[tuple[int, int, str]] = []  # labels and paragraphs in reading order
+    for turn in t.turns:
+        if turn.label_span:
+            pieces.append((*turn.label_span, "label"))
+        pieces.extend((*p.span, "paragraph") for p in turn.paragraphs)
+    for (a_start, a_end, a_kind), (b_start, _, b_kind) in zip(pieces, pieces[1:], strict=False):
+        if b_start < a_end:
+            found.append(f"{b_kind} at {b_start} starts before the {a_kind} ending at {a_end}: out of order")
+    paragraphs = [(s, e) for s, e, kind in pieces if kind == "paragraph"]
+    for aside in t.asides:
+        start, end = aside.span
+        inside = any(p_start <= start and end <= p_end for p_start, p_end in paragraphs)
+        crossing = any(start < p_end and p_start < end for p_start, p_end in paragraphs)
+        if crossing and not inside:
+            found.append(f"aside {aside.span} {aside.text!r} straddles a paragraph edge")
+        if source[start:end] != aside.text:
+            found.append(f"aside {aside.span} text differs from its source")
+    for start, end in [(s, e) for s, e, _ in pieces] + [a.span for a in t.asides]:
+        covered[start:end] = b"\x01" * (end - start)
+    lost = "".join(ch for ch, c in zip(source, covered, strict=True) if not c and not ch.isspace())
+    if lost:
+        found.append(f"characters in no label, paragraph or aside: {lost[:80]!r}")
+    asides = [a.span for a in t.asides]
+    for p_start, p_end in paragraphs:
+        mask = bytearray(p_end - p_start)
+        for a_start, a_end in asides:
+            if p_start <= a_start and a_end <= p_end:
+                mask[a_start - p_start : a_end - p_start] = b"\x01" * (a_end - a_start)
+        expected = "".join(ch for ch, m in zip(source[p_start:p_end], mask, strict=True) if not m and not ch.isspace())
+        text = next(p.text for turn in t.turns for p in turn.paragraphs if p.span == (p_start, p_end))
+        if "".join(text.split()) != expected:
+            found.append(f"paragraph {(p_start, p_end)} reads {text[:60]!r}, its source {expected[:60]!r}")
+    return found
+
+
+def parse_strictly(text: str, layout: str) -> Transcript:
+    """Parse with no fallback, so a parser's bug fails the test instead of being hidden by plain paragraphs."""
+    builder = TranscriptBuilder(text, layout)
+    LAYOUTS[layout].parse(text, builder)
+    return builder.build()
+
+
+def test_the_sample_is_lossless() -> None:
+    t = parse_text(sample_path().read_text(encoding="utf-8"))
+    assert problems(t) == []
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.name)
+def test_each_fixture_is_lossless_in_its_layout(path: Path) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert problems(parse_strictly(text, detect_layout(text))) == []
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+@pytest.mark.parametrize("path", [*FIXTURES, sample_path()], ids=lambda p: p.name)
+def test_every_fixture_forced_into_every_layout(path: Path, layout: str) -> None:
+    assert problems(parse_strictly(path.read_text(encoding="utf-8"), layout)) == []
+
+
+@pytest.mark.parametrize("layout", list(LAYOUTS))
+@settings(max_examples=150, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(text=texts)
+def test_any_text_in_any_layout(layout: str, text: str) -> None:
+    assert problems(parse_strictly(text, layout)) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=texts)
+def test_any_text_detected(text: str) -> None:
+    t = parse_text(text)
+    assert t.warnings == ()  # no parser fell back to plain paragraphs after an error
+    assert problems(t) == []
+
+
+@settings(max_examples=100, deadline=None)
+@given(data=st.data())
+def test_mutated_fixtures(data: st.DataObject) -> None:
+    path = data.draw(st.sampled_from([*FIXTURES, sample_path()]))
+    text = path.read_text(encoding="utf-8")
+    for _ in range(data.draw(st.integers(1, 4))):
+        start = data.draw(st.integers(0, len(text)))
+        end = data.draw(st.integers(start, min(len(text), start + 200)))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
+        if action == "delete":
+            text = text[:start] + text[end:]
+        elif action == "duplicate":
+            text = text[:end] + text[start:end] + text[end:]
+        else:
+            text = text[:start] + data.draw(st.sampled_from(TOKENS)) + text[start:]
+    layout = data.draw(st.sampled_from([detect_layout(text), *LAYOUTS]))
+    assert problems(parse_strictly(text, layout)) == []
