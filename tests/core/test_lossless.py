@@ -4,6 +4,7 @@ span's characters less the furniture nested inside it."""
 
 from __future__ import annotations
 
+from itertools import pairwise
 from pathlib import Path
 
 import pytest
@@ -39,7 +40,7 @@ def problems(t: Transcript) -> list[str]:
         if turn.label_span:
             pieces.append((*turn.label_span, "label"))
         pieces.extend((*p.span, "paragraph") for p in turn.paragraphs)
-    for (a_start, a_end, a_kind), (b_start, _, b_kind) in zip(pieces, pieces[1:], strict=False):
+    for (_, a_end, a_kind), (b_start, _, b_kind) in pairwise(pieces):
         if b_start < a_end:
             found.append(f"{b_kind} at {b_start} starts before the {a_kind} ending at {a_end}: out of order")
     paragraphs = [(s, e) for s, e, kind in pieces if kind == "paragraph"]
