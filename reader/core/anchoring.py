@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 from array import array
 from bisect import bisect_right
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Levenshtein
 
 from reader.core.annotations import (
     TURN_SEPARATOR,
@@ -34,11 +35,16 @@ from reader.core.annotations import (
 from reader.core.model import Transcript
 
 FUZZY_MIN_SCORE = 90.0  # partial_ratio of the quote within a turn, 0-100
+FUZZY_LOW_SCORE = 80.0  # accepted only where the context reads almost the same (CONTEXT_STRONG)
 FUZZY_MIN_CHARS = 24  # shorter quotes are too easily found "nearly" in unrelated words
 FUZZY_MARGIN = 6.0  # the runner-up must score this much lower for the match to count as unambiguous
 TURN_MIN_SCORE = 85.0  # whole-turn bookmarks: ratio of the old turn's text to the new one
-CONTEXT_MIN_AGREEMENT = 0.5  # a short quote found once must also agree this much with its context
-SHORT_QUOTE = 20  # quotes shorter than this (folded characters) need context to be trusted
+CONTEXT_MIN_AGREEMENT = 0.6  # 0..1; unrelated English text scores about 0.3, one intact side 0.8
+CONTEXT_STRONG = 0.85
+CONTEXT_MARGIN = 0.15  # how much better the chosen place's context must read than the runner-up's
+SHORT_QUOTE = 20  # whole-turn texts shorter than this need context to be trusted
+TINY_QUOTE = 12  # quotes shorter than this need both sides of their context to agree closely
+LONG_QUOTE = 40  # a quote this long found exactly once is trusted even where its context changed
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "`": "'",
@@ -179,27 +185,30 @@ def _anchor_at(transcript: Transcript, turn: int, start: int, end: int, scope: S
 
 
 def _context_agreement(folded: _FoldedText, fstart: int, fend: int, prefix: str, suffix: str) -> float:
-    """0..1: how much of the stored context reads the same around a candidate place."""
-    total = len(prefix) + len(suffix)
-    if not total:
-        return 0.0
-    before = folded.text[max(0, fstart - len(prefix) - 1):fstart].rstrip()
-    after = folded.text[fend:fend + len(suffix) + 1].lstrip()
-    same = _common_suffix(before, prefix.rstrip()) + _common_prefix(after, suffix.lstrip())
-    return same / total
+    """0..1: how well the stored context reads around a candidate place.
+
+    Each side is compared by edit distance, so a corrected typo next to the quote costs little; one side
+    that reads the same is strong evidence on its own (the other may have been edited), so the score is the
+    mean of the better side and the average of both.
+    """
+    before = folded.text[max(0, fstart - len(prefix) - 1):fstart]
+    after = folded.text[fend:fend + len(suffix) + 1]
+    sides = [_similarity(before.rstrip()[-len(prefix.rstrip()):] if prefix.strip() else before.strip(),
+                         prefix.rstrip(), len(prefix)),
+             _similarity(after.lstrip()[:len(suffix.lstrip())] if suffix.strip() else after.strip(),
+                         suffix.lstrip(), len(suffix))]
+    weights = [max(1, len(prefix)), max(1, len(suffix))]
+    mean = (sides[0] * weights[0] + sides[1] * weights[1]) / sum(weights)
+    if fend - fstart < TINY_QUOTE:
+        # a word or two: words like it are everywhere, so both sides must still read alike
+        return min(sides)
+    return (max(sides) + mean) / 2
 
 
-def _common_prefix(a: str, b: str) -> int:
-    n = 0
-    for x, y in zip(a, b, strict=False):
-        if x != y:
-            break
-        n += 1
-    return n
-
-
-def _common_suffix(a: str, b: str) -> int:
-    return _common_prefix(a[::-1], b[::-1])
+def _similarity(found: str, stored: str, length: int) -> float:
+    if not stored.strip():
+        return 1.0 if not found.strip() else 0.0  # both at an end of the transcript, or not
+    return Levenshtein.normalized_similarity(found, stored)
 
 
 def _find_exact(folded: _FoldedText, quote: str, prefix: str, suffix: str) -> tuple[int, int, int] | None:
@@ -214,42 +223,40 @@ def _find_exact(folded: _FoldedText, quote: str, prefix: str, suffix: str) -> tu
         return None
     candidates.sort(key=lambda c: c[0], reverse=True)
     best_score, best = candidates[0]
+    need = CONTEXT_STRONG if len(quote) < TINY_QUOTE else CONTEXT_MIN_AGREEMENT
     if len(candidates) == 1:
-        if len(quote) >= SHORT_QUOTE or best_score >= CONTEXT_MIN_AGREEMENT or not (prefix or suffix):
+        if len(quote) >= LONG_QUOTE or best_score >= need:
             return best
         return None
     runner_up = candidates[1][0]
-    if best_score >= CONTEXT_MIN_AGREEMENT and best_score - runner_up >= 0.25:
+    if best_score >= need and best_score - runner_up >= CONTEXT_MARGIN:
         return best
     return None
 
 
 def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix: str,
                 suffix: str) -> tuple[int, int, int] | None:
+    """Nearly the same words, in a place whose context also reads nearly the same, with no rival place."""
     spans = [folded.folded_turn(i) for i in range(len(transcript.turns))]
     choices = [folded.text[lo:hi] for lo, hi in spans]
-    scored = process.extract(quote, choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_MIN_SCORE - FUZZY_MARGIN,
+    scored = process.extract(quote, choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_LOW_SCORE - FUZZY_MARGIN,
                              limit=None)
-    places: list[tuple[float, int, int, int]] = []  # score, turn, folded start, folded end
+    places: list[tuple[float, float, int, int]] = []  # score, context agreement, folded start, folded end
     for _, _, turn in scored:
         lo, _ = spans[turn]
         for fstart, fend, score in _alignments(quote, choices[turn]):
-            places.append((score, turn, lo + fstart, lo + fend))
+            context = _context_agreement(folded, lo + fstart, lo + fend, prefix, suffix)
+            places.append((score, context, lo + fstart, lo + fend))
     if not places:
         return None
     places.sort(reverse=True)
-    score, turn, fstart, fend = places[0]
-    if score < FUZZY_MIN_SCORE:
+    score, context, fstart, fend = places[0]
+    if not ((score >= FUZZY_MIN_SCORE and context >= CONTEXT_MIN_AGREEMENT)
+            or (score >= FUZZY_LOW_SCORE and context >= CONTEXT_STRONG)):
         return None
-    if len(places) > 1 and places[1][0] > score - FUZZY_MARGIN:
-        # two places read nearly alike: only the context may tell them apart
-        ranked = sorted(places[:2], key=lambda p: _context_agreement(folded, p[2], p[3], prefix, suffix),
-                        reverse=True)
-        a = _context_agreement(folded, ranked[0][2], ranked[0][3], prefix, suffix)
-        b = _context_agreement(folded, ranked[1][2], ranked[1][3], prefix, suffix)
-        if a < CONTEXT_MIN_AGREEMENT or a - b < 0.25:
-            return None
-        _, turn, fstart, fend = ranked[0]
+    rivals = [p for p in places[1:] if p[0] > score - FUZZY_MARGIN]
+    if any(p[1] > context - CONTEXT_MARGIN for p in rivals):
+        return None
     return folded.locate(fstart, fend)
 
 
@@ -323,21 +330,34 @@ def _refine(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _find_turn(transcript: Transcript, folded: _FoldedText, anchor: Anchor) -> int | None:
-    """The turn a whole-turn (or whole-exchange) bookmark belongs to: the same text, or nearly."""
+    """The turn a whole-turn (or whole-exchange) bookmark belongs to: the turn with the same text, else the
+    one turn that still holds all of it (a paragraph was added), else one that reads nearly the same."""
     quote = fold(anchor.exact)
+    if not quote:
+        return None
     choices = [folded.text[lo:hi] for lo, hi in (folded.folded_turn(i) for i in range(len(transcript.turns)))]
-    same = [i for i, c in enumerate(choices) if c == quote]
-    if len(same) == 1:
-        return same[0]
-    if len(same) > 1:
-        scored = sorted(((_turn_context(folded, i, anchor), i) for i in same), reverse=True)
-        return scored[0][1] if scored[0][0] - scored[1][0] >= 0.25 else None
+    for test in (quote.__eq__, choices_containing(quote)):
+        same = [i for i, c in enumerate(choices) if test(c)]
+        if len(same) == 1 and (len(quote) >= SHORT_QUOTE or _turn_context(folded, same[0], anchor)
+                               >= CONTEXT_MIN_AGREEMENT):
+            return same[0]
+        if len(same) > 1:
+            scored = sorted(((_turn_context(folded, i, anchor), i) for i in same), reverse=True)
+            if scored[0][0] >= CONTEXT_MIN_AGREEMENT and scored[0][0] - scored[1][0] >= CONTEXT_MARGIN:
+                return scored[0][1]
+            return None
+    if len(quote) < FUZZY_MIN_CHARS:
+        return None
     ranked = process.extract(quote, choices, scorer=fuzz.ratio, limit=2)
     if not ranked or ranked[0][1] < TURN_MIN_SCORE:
         return None
     if len(ranked) > 1 and ranked[1][1] > ranked[0][1] - FUZZY_MARGIN:
         return None
     return ranked[0][2]
+
+
+def choices_containing(quote: str) -> Callable[[str], bool]:
+    return lambda text: quote in text
 
 
 def _turn_context(folded: _FoldedText, turn: int, anchor: Anchor) -> float:
