@@ -1,0 +1,142 @@
+"""Timestamped exports of transcription services: a speaker and a time open each turn."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.core.formats import timestamped
+from reader.core.loader import load_transcript, parse_text, sample_path
+from reader.core.model import AsideKind, Transcript
+from tests.core.layout_checks import assert_lossless
+
+LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
+FIXTURES = ["otter-export.txt", "otter-speaker-numbers.txt", "rev-transcript.txt", "bracketed-log.txt",
+            "descript-export.md", "trint-export.txt", "word-transcribe.txt", "zoom-transcript.txt"]
+
+
+def load(name: str) -> Transcript:
+    return load_transcript(LAYOUTS / name)
+
+
+def labels(t: Transcript) -> list[str]:
+    return [t.speaker(turn).label for turn in t.turns]
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_fixture_is_detected_and_nothing_is_lost(name: str) -> None:
+    t = load(name)
+    assert t.layout == "timestamped"
+    assert_lossless(t)
+    assert all(turn.start is not None for turn in t.turns)
+    starts = [turn.start for turn in t.turns]
+    assert starts == sorted(starts)
+    furniture = [a.text for a in t.asides if a.kind is AsideKind.FURNITURE]
+    assert len(furniture) >= len(t.turns)  # at least one timestamp per turn, none of them in the text
+
+
+def test_otter_names_and_times_with_the_footer_aside() -> None:
+    t = load("otter-export.txt")
+    assert [s.label for s in t.speakers] == ["Emma", "Maria Santos"]
+    assert labels(t) == ["Emma", "Maria Santos"] * 10
+    assert [turn.start for turn in t.turns[:4]] == [2.0, 9.0, 30.0, 36.0]
+    assert [a.text for a in t.boilerplate] == ["Transcribed by https://otter.ai"]
+    assert "otter.ai" not in t.turns[-1].text
+    # Two blocks of Maria in a row are one turn of two paragraphs, timed by the first.
+    merged = t.turns[5]
+    assert [p.text[:20] for p in merged.paragraphs] == ["Very unusual. The ol", "Or maybe they just g"]
+    assert merged.start == 60.0  # `Maria Santos  1:00`, not the second block's `1:18`
+    assert "(laughs)" in t.turns[10].text
+
+
+def test_numbered_speakers_past_the_hour() -> None:
+    t = load("otter-speaker-numbers.txt")
+    assert [s.label for s in t.speakers] == ["Speaker 1", "Speaker 2"]
+    assert t.turns[0].start == 58 * 60 + 10
+    assert t.turns[-1].start == 3630.0  # written `1:00:30`
+    assert t.interviewer is not None and t.interviewer.label == "Speaker 1"
+
+
+def test_rev_names_with_parenthesised_times_on_their_own_line() -> None:
+    t = load("rev-transcript.txt")
+    assert t.metadata.title == "Afternoon Line: Elm Street bike lanes"
+    assert [s.label for s in t.speakers] == ["Alex Carter", "Samira Haddad", "Caller"]
+    assert t.turns[1].text == "Thank you, Alex. Happy to be here."
+    assert t.turns[1].start == 13.0
+    assert t.turns[1].label_span is not None
+    assert t.source[slice(*t.turns[1].label_span)] == "Samira Haddad"
+
+
+def test_time_first_lines_and_a_time_alone_opening_a_paragraph() -> None:
+    t = load("bracketed-log.txt")
+    assert [s.label for s in t.speakers] == ["Priya", "Lucas"]
+    lucas = t.turns[3]
+    assert lucas.start == 30.0
+    assert [p.text for p in lucas.paragraphs] == [
+        "Sure. Last October I went from Hamburg to Rome with my daughter.",
+        "It was two days, we stopped one night in Munich. I booked everything myself, which took, I think, "
+        "three evenings.",
+    ]
+
+
+def test_markdown_bold_names_and_heading_title() -> None:
+    t = load("descript-export.md")
+    assert t.metadata.title == "Small Rooms, episode 41: Tom Adeyemi"
+    assert [s.label for s in t.speakers] == ["Kelly", "Tom"]
+    assert t.turns[1].start == 14.0
+    assert t.turns[7].text.startswith("Slowly, and with a lot of help.")
+    assert "[laughter] I know. Eleven." in t.turns[7].text
+
+
+@pytest.mark.parametrize(("name", "first", "start"), [
+    ("trint-export.txt", "Emma Lindqvist", 12.0),
+    ("word-transcribe.txt", "Speaker 1", 0.0),
+    ("zoom-transcript.txt", "Priya Raman", 10 * 3600 + 5 * 60 + 33.0),
+])
+def test_name_and_clock_layouts(name: str, first: str, start: float) -> None:
+    t = load(name)
+    assert t.speakers[0].label == first
+    assert t.turns[0].start == start
+    assert t.turns[1].text != "" and len(t.turns) >= 13
+
+
+def test_times_in_prose_are_not_timestamps() -> None:
+    text = ("Ana  0:04\nWe met at 20:08 on the platform.\n\nThe Meeting at Noon 12:00\nwas a film we liked.\n\n"
+            "Ben  0:15\nAnd then?\n\nAna  0:18\nThen nothing.\n")
+    t = parse_text(text)
+    assert t.layout == "timestamped"
+    assert labels(t) == ["Ana", "Ben", "Ana"]
+    assert t.turns[0].text == "We met at 20:08 on the platform.\n\nThe Meeting at Noon 12:00 was a film we liked."
+    assert_lossless(t)
+
+
+def test_a_label_that_never_recurs_is_not_trusted() -> None:
+    t = parse_text("Meeting Notes 10:30\nWe agreed to meet again.\n", "timestamped")
+    assert labels(t) == ["Unknown speaker"]
+    assert t.turns[0].text == "Meeting Notes 10:30 We agreed to meet again."
+
+
+def test_sniff_is_sure_of_timestamped_and_quiet_elsewhere() -> None:
+    for name in FIXTURES:
+        assert timestamped.sniff((LAYOUTS / name).read_text(encoding="utf-8")) > 0.8, name
+    for other in ["teams-meeting.vtt", "film-dialogue.srt", "labelled-qa.txt", "labelled-briefing.txt",
+                  "court-hearing.txt"]:
+        assert timestamped.sniff((LAYOUTS / other).read_text(encoding="utf-8")) < 0.3, other
+    assert timestamped.sniff(sample_path().read_text(encoding="utf-8")) == 0.0
+
+
+_PIECES = ["Emma  0:37", "Maria Santos  1:02:03", "Jane (00:03):", "[00:01:23] Kelly:", "**Kelly** [0:18]",
+           "Speaker 1  0:03", "Jane Doe 00:00:12", "00:00:03 Speaker 1", "[Jane Doe] 10:05:33", "[00:02:10]",
+           "Transcribed by https://otter.ai", "# Title", "\n", "\n\n", " ", "  ", "Hello.", "at 20:08", ":", "**",
+           "(", ")", "[", "]", "\u00a0", "\r\n"]
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=50).map("".join))
+def test_any_timestamped_text_parses_losslessly(text: str) -> None:
+    t = parse_text(text, "timestamped")
+    assert t.warnings == ()
+    assert_lossless(t)
