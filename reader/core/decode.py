@@ -35,7 +35,30 @@ def normalise_newlines(text: str) -> str:
     return _LINE_ENDS.sub("\n", text)
 
 
+# Files people mistake for transcripts: say what they are, so the user knows to export them as text.
+_SIGNATURES = (
+    (b"%PDF-", "a PDF document"),
+    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc)"),
+    (b"{\\rtf", "an RTF document"),
+    (b"\x89PNG", "a PNG image"),
+    (b"\xff\xd8\xff", "a JPEG image"),
+    (b"GIF8", "a GIF image"),
+    (b"\x1f\x8b", "a gzip archive"),
+    (b"ID3", "an MP3 recording"),
+    (b"RIFF", "a WAV or AVI file"),
+    (b"OggS", "an Ogg recording"),
+    (b"fLaC", "a FLAC recording"),
+    (b"\x7fELF", "a program"),
+)
+
+
 def decode(data: bytes) -> Decoded:
+    for signature, what in _SIGNATURES:
+        if data.startswith(signature):
+            raise NotText(f"{what}, not a text transcript; save or export it as plain text first")
+    if data[4:8] == b"ftyp":
+        raise NotText("an MP4 or M4A recording, not a text transcript")
     for bom, encoding in _BOMS:
         if data.startswith(bom):
             return Decoded(normalise_newlines(data.decode(encoding, errors="replace")), encoding)
