@@ -169,7 +169,16 @@ class Matches(Sequence[Match]):
         return self._match(i)
 
     def __iter__(self) -> Iterator[Match]:
-        return (self._match(i) for i in range(len(self)))
+        # Matches and turns are both in order: walk them together instead of a bisect per match.
+        turn_starts, turn_indices = self._index.starts, self._index.turn_indices
+        local, following = -1, 0
+        ends = self._ends if self._ends is not None else (s + self._width for s in self._starts)
+        for start, end in zip(self._starts, ends, strict=False):
+            if start >= following:
+                local = bisect_right(turn_starts, start) - 1
+                following = turn_starts[local + 1] if local + 1 < len(turn_starts) else len(self._index.text) + 1
+            offset = turn_starts[local]
+            yield Match(turn_indices[local], start - offset, end - offset)
 
     def __eq__(self, other: object) -> bool:
         if isinstance(other, Sequence) and not isinstance(other, str):

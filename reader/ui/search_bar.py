@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QKeySequence, QShortcut
+from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -38,9 +38,15 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.search import Match, SearchError, SearchQuery, context, search
+from reader.core.search import Match, Matches, SearchError, SearchQuery, context, search
+from reader.ui.themes import Theme
 
 DEBOUNCE_MS = 120  # long enough to skip the keystrokes of a word being typed, short enough to feel instant
+# Up to this many matches are all handed to the view at once. Beyond it (a common word in a 20,000-turn
+# transcript) only the matches within HIGHLIGHT_REACH turns of the reading position are, and again as the
+# reader moves: the view paints only what is on screen, and building 300,000 spans would take half a second.
+FULL_HIGHLIGHT_LIMIT = 5000
+HIGHLIGHT_REACH = 300
 HIGHLIGHT_KEY = "search"
 CURRENT_KEY = "search-current"
 MatchRole = Qt.ItemDataRole.UserRole + 1
@@ -49,11 +55,12 @@ _Index = QModelIndex | QPersistentModelIndex
 
 
 class SearchTarget(Protocol):
-    """What the bar needs from the reading view."""
+    """What the bar needs from the reading view (spans are turn index, start, end, format)."""
 
-    def set_extra_highlights(self, key: str, spans: Sequence[tuple[int, int, int]]) -> None: ...
+    def set_extra_highlights(self, key: str, spans: list[tuple[int, int, int, QTextCharFormat]]) -> None: ...
     def scroll_to_turn(self, index: int, offset: int = 0) -> None: ...
     def current_turn(self) -> int: ...
+    def theme(self) -> Theme: ...
 
 
 class SearchResultsModel(QAbstractListModel):
@@ -103,6 +110,10 @@ class SearchBar(QWidget):
         self._matches: Sequence[Match] = ()
         self._current = -1
         self._error: str | None = None
+        self._highlighted: tuple[int, int] | None = None  # the turns whose matches the view holds, when not all
+        position_changed = getattr(target, "position_changed", None)
+        if position_changed is not None:
+            position_changed.connect(self._on_view_position_changed)
 
         self.field = QLineEdit(placeholderText="Find in transcript", clearButtonEnabled=True)
         self.field.setObjectName("search-field")
@@ -181,9 +192,9 @@ class SearchBar(QWidget):
     def activate(self, text: str | None = None) -> None:
         """Show the bar and put the focus in the field (Ctrl+F); `text` replaces the query, searched at once."""
         self.show()
-        if text is not None and text != self.field.text():
+        if text is not None:
             self.field.setText(text)
-            self.run_search()
+        self.run_search()  # from the reading position, and the highlights back if the bar was closed
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
 
@@ -209,6 +220,7 @@ class SearchBar(QWidget):
         self.hide()
         self._target.set_extra_highlights(HIGHLIGHT_KEY, [])
         self._target.set_extra_highlights(CURRENT_KEY, [])
+        self._highlighted = None
         self.closed.emit()
 
     @Slot()
@@ -235,17 +247,41 @@ class SearchBar(QWidget):
         except SearchError as exc:
             self._matches, self._error = (), str(exc)
         self.results_model.set_results(self._transcript, self._matches, self._names)
-        self._target.set_extra_highlights(HIGHLIGHT_KEY, self._matches)
         self._current = -1
-        if self._matches:
+        self.refresh_highlights()
+        if isinstance(self._matches, Matches) and self._matches and not self.isHidden():
             # Start from where the reader is, not from the top: the first match at or after the current turn.
-            first = self._matches.position_at(self._target.current_turn()) if hasattr(
-                self._matches, "position_at") else 0
-            self._move_to(first % len(self._matches))
+            self._move_to(self._matches.position_at(max(0, self._target.current_turn())) % len(self._matches))
         else:
             self._target.set_extra_highlights(CURRENT_KEY, [])
             self._update_count()
         self.matches_changed.emit(len(self._matches))
+
+    @Slot()
+    def refresh_highlights(self) -> None:
+        """Hand the view the matches to highlight, in the theme's colours (again after a theme change)."""
+        matches = () if self.isHidden() else self._matches
+        if not isinstance(matches, Matches) or not matches:
+            self._highlighted = None
+            self._target.set_extra_highlights(HIGHLIGHT_KEY, [])
+            return
+        style = QTextCharFormat()
+        style.setBackground(QColor(self._target.theme().match))
+        if len(matches) <= FULL_HIGHLIGHT_LIMIT:
+            self._highlighted = None
+            self._target.set_extra_highlights(HIGHLIGHT_KEY, [(*m, style) for m in matches])
+            return
+        turn = max(0, self._target.current_turn())
+        self._highlighted = (turn - HIGHLIGHT_REACH, turn + HIGHLIGHT_REACH)
+        shown = matches.in_turns(*self._highlighted)
+        self._target.set_extra_highlights(HIGHLIGHT_KEY, [(*m, style) for m in shown])
+
+    @Slot(int)
+    def _on_view_position_changed(self, turn: int) -> None:
+        if self._highlighted is not None:
+            low, high = self._highlighted
+            if not low + HIGHLIGHT_REACH // 3 <= turn <= high - HIGHLIGHT_REACH // 3:
+                self.refresh_highlights()
 
     def _step(self, direction: int) -> None:
         if self._debounce.isActive():
@@ -257,7 +293,11 @@ class SearchBar(QWidget):
     def _move_to(self, number: int) -> None:
         self._current = number
         match = self._matches[number]
-        self._target.set_extra_highlights(CURRENT_KEY, [tuple(match)])
+        theme = self._target.theme()
+        current = QTextCharFormat()
+        current.setBackground(QColor(theme.match_current))
+        current.setForeground(QColor(theme.text))
+        self._target.set_extra_highlights(CURRENT_KEY, [(*match, current)])
         self._target.scroll_to_turn(match.turn_index, match.start)
         if self.results_view.isVisible():
             self.results_view.setCurrentIndex(self.results_model.index(number))
@@ -272,7 +312,9 @@ class SearchBar(QWidget):
         elif not self._matches:
             text, state = "No matches", "empty"
         else:
-            text, state = f"{self._current + 1:,} of {len(self._matches):,}", ""
+            count = len(self._matches)
+            text = f"{self._current + 1:,} of {count:,}" if self._current >= 0 else f"{count:,} matches"
+            state = ""
         self.count_label.setText(text)
         self.count_label.setToolTip(text)
         self.field.setProperty("state", state)  # the style sheet tints the field of a failed search

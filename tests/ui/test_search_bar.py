@@ -5,12 +5,22 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import QObject, Qt, Signal
+from PySide6.QtGui import QTextCharFormat
 from pytestqt.qtbot import QtBot
 
+from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.search import SearchQuery, resolve_speaker, search
-from reader.ui.search_bar import CURRENT_KEY, HIGHLIGHT_KEY, MatchRole, SearchBar
+from reader.ui.search_bar import (
+    CURRENT_KEY,
+    FULL_HIGHLIGHT_LIMIT,
+    HIGHLIGHT_KEY,
+    HIGHLIGHT_REACH,
+    MatchRole,
+    SearchBar,
+)
+from reader.ui.themes import THEMES, Theme
 
 
 class RecordingView:
@@ -18,17 +28,22 @@ class RecordingView:
 
     def __init__(self) -> None:
         self.highlights: dict[str, list[tuple[int, int, int]]] = {}
+        self.colors: dict[str, set[str]] = {}
         self.turn = 0
         self.offset = 0
 
-    def set_extra_highlights(self, key: str, spans: Sequence[tuple[int, int, int]]) -> None:
-        self.highlights[key] = [tuple(s) for s in spans]
+    def set_extra_highlights(self, key: str, spans: Sequence[tuple[int, int, int, QTextCharFormat]]) -> None:
+        self.highlights[key] = [(turn, start, end) for turn, start, end, _style in spans]
+        self.colors[key] = {style.background().color().name() for *_span, style in spans}
 
     def scroll_to_turn(self, index: int, offset: int = 0) -> None:
         self.turn, self.offset = index, offset
 
     def current_turn(self) -> int:
         return self.turn
+
+    def theme(self) -> Theme:
+        return THEMES["sepia"]
 
 
 @pytest.fixture
@@ -58,6 +73,7 @@ def test_typing_searches_after_a_pause_and_counts(qtbot: QtBot, bar: SearchBar, 
     assert bar.count_label.text() == f"1 of {len(expected)}"
     assert view.highlights[HIGHLIGHT_KEY] == [tuple(m) for m in expected]
     assert view.highlights[CURRENT_KEY] == [tuple(expected[0])]
+    assert view.colors == {HIGHLIGHT_KEY: {THEMES["sepia"].match}, CURRENT_KEY: {THEMES["sepia"].match_current}}
     assert (view.turn, view.offset) == (expected[0].turn_index, expected[0].start)
 
 
@@ -138,3 +154,37 @@ def test_activate_with_text_searches_at_once(bar: SearchBar, sample: Transcript)
     bar.hide()
     bar.activate("Ukraine")
     assert bar.isVisible() and len(bar.matches) == len(search(sample, SearchQuery("Ukraine"))) > 0
+
+
+class MovingView(QObject, RecordingView):
+    """A view that says when the reader moves, as the real one does."""
+
+    position_changed = Signal(int)
+
+    def __init__(self) -> None:
+        QObject.__init__(self)
+        RecordingView.__init__(self)
+
+    def scroll_to_turn(self, index: int, offset: int = 0) -> None:
+        super().scroll_to_turn(index, offset)
+        self.position_changed.emit(index)
+
+
+def test_a_huge_result_set_is_highlighted_around_the_reader(qtbot: QtBot) -> None:
+    from benchmarks.generate import generate
+
+    transcript = parse_text(generate(3000, seed=2))
+    view = MovingView()
+    bar = SearchBar(view)
+    qtbot.addWidget(bar)
+    bar.set_transcript(transcript)
+    bar.activate("the")
+    total = len(search(transcript, SearchQuery("the")))
+    assert total > FULL_HIGHLIGHT_LIMIT and bar.count_label.text() == f"1 of {total:,}"
+    turns = {turn for turn, _start, _end in view.highlights[HIGHLIGHT_KEY]}
+    assert min(turns) <= 5 and max(turns) <= HIGHLIGHT_REACH
+    view.scroll_to_turn(2000)
+    turns = {turn for turn, _start, _end in view.highlights[HIGHLIGHT_KEY]}
+    assert min(turns) >= 2000 - HIGHLIGHT_REACH and max(turns) >= 2000 + HIGHLIGHT_REACH - 5
+    bar.find_previous()  # wraps to the last match, at the end of the transcript
+    assert view.turn >= 2990 and max(t for t, _s, _e in view.highlights[HIGHLIGHT_KEY]) >= 2990
