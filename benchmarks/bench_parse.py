@@ -19,10 +19,10 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import generate, generate_size  # noqa: E402
-from reader.core.decode import decode  # noqa: E402
-from reader.core.formats.detect import detect_layout  # noqa: E402
-from reader.core.loader import parse_text  # noqa: E402
+from benchmarks.generate import generate, generate_size
+from reader.core.decode import decode
+from reader.core.formats.detect import detect_layout
+from reader.core.loader import parse_text
 
 
 def _best(repeat: int, work) -> tuple[float, object]:  # type: ignore[no-untyped-def]
