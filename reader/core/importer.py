@@ -1,0 +1,106 @@
+"""Notes into the program: W3C Web Annotation JSON (ours, a colleague's, a backup, another tool's), attached to
+the open transcript by quote, with duplicates recognised by id."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+from reader.core.anchoring import reattach
+from reader.core.annotations import Annotation, context_after, context_before
+from reader.core.model import Transcript
+from reader.core.store import TranscriptNotes
+from reader.core.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
+
+__all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes"]
+
+
+@dataclass
+class ImportResult:
+    added: int = 0
+    duplicates: int = 0  # already there with the same id (and not older there)
+    updated: int = 0  # already there with the same id, but the file's copy was edited later
+    detached: int = 0  # added, but their words were not found in this transcript
+    problems: list[str] = field(default_factory=list)  # items that could not be read, one line each
+
+    def summary(self) -> str:
+        parts = [f"{self.added} added"]
+        if self.detached:
+            parts.append(f"{self.detached} of them detached (quote not found)")
+        if self.updated:
+            parts.append(f"{self.updated} updated")
+        if self.duplicates:
+            parts.append(f"{self.duplicates} already present")
+        if self.problems:
+            parts.append(f"{len(self.problems)} unreadable")
+        return ", ".join(parts)
+
+
+def attach(transcript: Transcript, items: list[Imported]) -> list[Annotation]:
+    """Anchor imported annotations: at their stated position when the quote is there, else by quote."""
+    starts = turn_offsets(transcript)
+    placed: list[Annotation] = []
+    for item in items:
+        annotation = item.annotation
+        at = _at_position(transcript, starts, item)
+        if at is not None:
+            turn, start, end = at
+            anchor = replace(annotation.anchor, turn_id=transcript.turns[turn].id, start=start, end=end,
+                             prefix=context_before(transcript, turn, start),
+                             suffix=context_after(transcript, turn, end))
+            annotation = replace(annotation, anchor=anchor)
+        placed.append(annotation)
+    return reattach(transcript, placed)  # those placed above pass through; the rest are found by quote
+
+
+def _at_position(transcript: Transcript, starts: list[int], item: Imported) -> tuple[int, int, int] | None:
+    if item.position is None:
+        return None
+    begin, end = item.position
+    for index in range(len(starts)):
+        if starts[index] <= begin and (index + 1 == len(starts) or begin < starts[index + 1]):
+            text = transcript.turns[index].text
+            start, stop = begin - starts[index], end - starts[index]
+            if 0 <= start <= stop <= len(text) and text[start:stop] == item.annotation.anchor.exact:
+                return index, start, stop
+            return None
+    return None
+
+
+def import_notes(notes: TranscriptNotes, raw: str | bytes) -> ImportResult:
+    """Add the annotations in `raw` to `notes`. Raises NotAnnotationsError for a file that is not Web
+    Annotation JSON; unreadable items are skipped and listed in `problems`."""
+    items, problems, extras = read_collection(raw)
+    result = ImportResult(problems=problems)
+    for annotation in attach(notes.transcript, items):
+        existing = notes.get(annotation.id)
+        if existing is not None:
+            if annotation.modified > existing.modified:
+                notes.replace(annotation)
+                result.updated += 1
+            else:
+                result.duplicates += 1
+            continue
+        notes.add(annotation)
+        result.added += 1
+        result.detached += annotation.detached
+    names = extras.get("speaker_names")
+    if isinstance(names, dict):
+        for key, name in names.items():
+            if key in notes.transcript.speaker_by_key and key not in notes.speaker_names and str(name).strip():
+                notes.set_speaker_name(str(key), str(name))
+    return result
+
+
+def import_file(notes: TranscriptNotes, path: str | Path) -> ImportResult:
+    """`import_notes` from a file; OSError and NotAnnotationsError carry a message for the user."""
+    p = Path(path)
+    try:
+        raw = p.read_bytes()
+    except OSError as exc:
+        raise NotAnnotationsError(f"{p}: cannot read ({exc.strerror})") from exc
+    try:
+        return import_notes(notes, raw)
+    except NotAnnotationsError as exc:
+        raise NotAnnotationsError(f"{p}: {exc}") from exc
+
