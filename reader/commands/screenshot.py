@@ -1,0 +1,89 @@
+"""`transcript-reader screenshot [PATH] -o OUT.png`: the reading window rendered offscreen to a PNG.
+
+For the README, bug reports and tests. Works without a display: when none is set, Qt's offscreen platform is used.
+The window is made fresh (no saved theme, font, size or reading position) and, unless ``--data-dir`` is
+given, with an empty notes folder that is thrown away after, so the same command gives the same picture on every
+machine with the same fonts and never touches the user's notes.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import re
+import sys
+import tempfile
+from collections.abc import Callable
+
+from reader.core.loader import TranscriptError, load_transcript, sample_path
+
+THEMES = ("light", "dark", "sepia")
+
+
+def _size(text: str) -> tuple[int, int]:
+    match = re.fullmatch(r"\s*(\d{2,5})\s*[xX×]\s*(\d{2,5})\s*", text)
+    if not match:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a size like 1200x800")
+    width, height = int(match[1]), int(match[2])
+    if not (200 <= width <= 8000 and 150 <= height <= 8000):
+        raise argparse.ArgumentTypeError(f"{text}: width 200-8000 and height 150-8000 pixels")
+    return width, height
+
+
+def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+    p = subparsers.add_parser("screenshot", help="render the reading window to a PNG, without a display")
+    add_common(p)
+    p.add_argument("-o", "--output", required=True, help="the PNG file to write")
+    p.add_argument("--size", type=_size, default=(1200, 800), metavar="WxH", help="window size (default 1200x800)")
+    p.add_argument("--theme", choices=THEMES, default="light")
+    p.add_argument("--collapse-all", action="store_true", help="fold every exchange")
+    p.add_argument("--outline", action="store_true", help="questions only")
+    p.add_argument("--exchange", metavar="LABEL", help="scroll to an exchange first (Q12)")
+    p.set_defaults(func=_cmd_screenshot)
+
+
+def _cmd_screenshot(args: argparse.Namespace) -> int:
+    from reader.cli import CommandError
+
+    if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
+        os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    try:
+        transcript = load_transcript(args.path or sample_path(), args.layout)
+    except TranscriptError as exc:
+        raise CommandError(str(exc)) from exc
+
+    from reader.core.store import AnnotationStore
+    from reader.ui.app import application
+    from reader.ui.main_window import MainWindow
+
+    app = application()
+    scratch = tempfile.TemporaryDirectory(prefix="transcript-reader-screenshot-")
+    window = MainWindow(store=AnnotationStore(args.data_dir or scratch.name), restore=False)
+    try:
+        window.set_theme(args.theme)
+        window.set_transcript(transcript)
+        window.resize(*args.size)
+        window.show()
+        app.processEvents()
+        if args.exchange:
+            labels = {e.label.casefold(): e.index for e in transcript.exchanges}
+            if args.exchange.casefold() not in labels:
+                raise CommandError(f"no exchange {args.exchange!r}; this transcript has "
+                                   f"{transcript.exchanges[0].label} to {transcript.exchanges[-1].label}")
+            window.view.go_to_exchange(labels[args.exchange.casefold()])
+        if args.collapse_all:
+            window.view.collapse_all()
+        if args.outline:
+            window.registry["view.outline"].setChecked(True)
+        for _ in range(3):  # the view formats what comes on screen in its first paint, then paints again
+            app.processEvents()
+        image = window.grab().toImage()
+        if not image.save(args.output, "PNG"):
+            raise CommandError(f"{args.output}: cannot write the image")
+    finally:
+        window.close()
+        window.deleteLater()
+        app.processEvents()
+        scratch.cleanup()
+    print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}")
+    return 0

@@ -1,0 +1,269 @@
+"""The main window: the reading view in the centre, menus built from the action registry, docks, status bar.
+
+It wires parts together and holds no feature logic: opening files is in `window_files`, the reading view in
+`transcript_view`, commands in `actions`.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
+from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QShowEvent, QUndoStack
+from PySide6.QtWidgets import (
+    QApplication,
+    QDockWidget,
+    QFontDialog,
+    QLabel,
+    QMainWindow,
+    QMessageBox,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Transcript
+from reader.core.store import AnnotationStore, Change, TranscriptNotes
+from reader.ui.actions import ActionRegistry
+from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
+from reader.ui.preferences import Preferences
+from reader.ui.themes import SYSTEM, THEME_NAMES, resolve
+from reader.ui.transcript_view import TranscriptView
+from reader.ui.window_files import FilesMixin
+
+SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
+
+
+class MainWindow(FilesMixin, QMainWindow):
+    """The reading window.
+
+    For the parts wired into it:
+        view: the TranscriptView in the centre.
+        transcript: the open Transcript, or None.
+        notes: the TranscriptNotes of the open transcript (from `store`), or None.
+        store: the AnnotationStore (the data folder).
+        registry: the ActionRegistry (``registry["view.collapse_all"]`` is the QAction); menus by key in
+            ``registry.menus``.
+        undo_stack: a QUndoStack behind Edit > Undo / Redo.
+        status_sections: the status bar's labels by key ("position", "words"); add more with
+            `add_status_section`.
+        add_dock(widget, title, area) -> QDockWidget; add_above_view(widget) for a bar over the text.
+        open_path(path, layout=None) -> bool; set_transcript(transcript).
+
+    Signals:
+        transcript_changed(object): a transcript was opened and is shown (after `notes` is set).
+        notes_changed(object): the notes changed (a reader.core.store.Change), here or on disk.
+    """
+
+    transcript_changed = Signal(object)
+    notes_changed = Signal(object)
+
+    def __init__(self, *, store: AnnotationStore | None = None, settings: QSettings | None = None,
+                 restore: bool = True) -> None:
+        super().__init__()
+        self.setWindowTitle("Transcript Reader")
+        self.setObjectName("main_window")
+        self.preferences = Preferences(settings)
+        self.store = store or AnnotationStore()
+        self.transcript: Transcript | None = None
+        self.notes: TranscriptNotes | None = None
+        self._restore = restore
+        self._restored_layout = False
+        self.undo_stack = QUndoStack(self)
+        self.view = TranscriptView(self)
+        self.view.setObjectName("transcript_view")
+        centre = QWidget(self)
+        self._centre_layout = QVBoxLayout(centre)
+        self._centre_layout.setContentsMargins(0, 0, 0, 0)
+        self._centre_layout.setSpacing(0)
+        self._centre_layout.addWidget(self.view)
+        self.setCentralWidget(centre)
+        self.setAcceptDrops(True)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
+
+        self.registry = ActionRegistry(self, self.view)
+        self.registry.build(self.menuBar())
+        self._wire_undo_actions()
+        self.build_recent_menu()
+        self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
+        self._panels_menu.menuAction().setVisible(False)
+
+        self.status_sections: dict[str, QLabel] = {}
+        self.add_status_section("position", QLabel(self))
+        self.add_status_section("words", QLabel(self))
+        self.view.position_changed.connect(self._on_view_position_changed)
+
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save_notes)
+
+        self._theme_setting = SYSTEM
+        self.set_theme(self.preferences.theme if restore else SYSTEM)
+        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        if restore:
+            font = self.preferences.font
+            if font is not None:
+                self.view.set_reading_font(font)
+            self.view.set_zoom(self.preferences.zoom)
+            geometry, _state = self.preferences.window_geometry()
+            if geometry is None or not self.restoreGeometry(geometry):
+                self.resize(1100, 760)
+        else:
+            self.resize(1100, 760)
+
+    # --- for the parts wired in -----------------------------------------------------------------------
+
+    def add_dock(self, widget: QWidget, title: str,
+                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
+        """Put a panel in a dock (its visibility toggled from View > Panels, its place remembered)."""
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(widget)
+        self.addDockWidget(area, dock)
+        self._panels_menu.addAction(dock.toggleViewAction())
+        self._panels_menu.menuAction().setVisible(True)
+        return dock
+
+    def add_above_view(self, widget: QWidget) -> None:
+        """A bar above the reading text (the search bar); bars added later go lower."""
+        self._centre_layout.insertWidget(self._centre_layout.count() - 1, widget)
+
+    def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
+        self.status_sections[key] = widget
+        self.statusBar().addPermanentWidget(widget, stretch)
+        return widget
+
+    # --- showing a transcript --------------------------------------------------------------------------
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        """Show a transcript (already loaded), with its notes, and tell the wired parts."""
+        self.save_notes()
+        self.undo_stack.clear()
+        self.transcript = transcript
+        self.notes = self.store.open(transcript)
+        self.notes.on_change.append(self._on_notes_change)
+        self.view.set_transcript(transcript, self.notes.speaker_names)
+        self.registry["view.outline"].setChecked(False)
+        title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
+        self.setWindowTitle(f"{title} — Transcript Reader")
+        self._update_status()
+        QTimer.singleShot(0, self._update_words)  # counting every word waits until the text is on screen
+        position = self.notes.position
+        turn = transcript.turn_by_id.get(position.turn_id) if position else None
+        if turn is not None and self._restore:
+            QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))  # type: ignore[union-attr]
+        if self.notes.message:
+            self.statusBar().showMessage(self.notes.message, 10000)
+        self.transcript_changed.emit(transcript)
+
+    @Slot()
+    def save_notes(self) -> None:
+        """Write the notes now if they changed; a failure is kept in memory and said in the status bar."""
+        self._save_timer.stop()
+        if self.notes is not None and self.notes.dirty and not self.notes.read_only and not self.notes.save():
+            self.statusBar().showMessage(f"Notes not saved: {self.notes.last_error}; will retry.", 10000)
+            self._save_timer.start(SAVE_DELAY_MS * 10)
+
+    def _on_notes_change(self, change: Change) -> None:
+        if change.what in ("speaker_names", "reloaded") and self.notes is not None:
+            self.view.set_speaker_names(self.notes.speaker_names)
+        if change.what not in ("saved", "save_failed"):
+            self._save_timer.start()
+        self.notes_changed.emit(change)
+
+    @Slot(int)
+    def _on_view_position_changed(self, turn: int) -> None:
+        self._update_status()
+        if self.notes is not None and self.transcript is not None and turn >= 0:
+            self.notes.set_position(self.transcript.turns[turn].id)
+
+    def _update_status(self) -> None:
+        t, turn = self.transcript, self.view.current_turn()
+        if t is None or turn < 0:
+            self.status_sections["position"].setText("")
+            return
+        exchange = t.exchanges[t.turns[turn].exchange]
+        self.status_sections["position"].setText(f"{exchange.label} · turn {turn + 1} of {len(t.turns)}")
+        self._update_words()
+
+    def _update_words(self) -> None:
+        vdoc, turn = self.view.vdoc, self.view.current_turn()
+        if vdoc is None or turn < 0:
+            return
+        words = vdoc.words_before()
+        self.status_sections["words"].setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
+
+    # --- commands -------------------------------------------------------------------------------------
+
+    def _wire_undo_actions(self) -> None:
+        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
+        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
+        self.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".rstrip()))
+        self.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".rstrip()))
+
+    def set_theme(self, name: str) -> None:
+        """"light", "dark", "sepia", or "system" to follow the desktop."""
+        self._theme_setting = name if name in (*THEME_NAMES, SYSTEM) else SYSTEM
+        theme = resolve(self._theme_setting)
+        QApplication.setPalette(theme.palette())
+        self.view.set_theme(theme)
+        self.registry[f"view.theme_{self._theme_setting}"].setChecked(True)
+        if self._restore:
+            self.preferences.theme = self._theme_setting
+
+    def theme_setting(self) -> str:
+        return self._theme_setting
+
+    @Slot(Qt.ColorScheme)
+    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
+        if self._theme_setting == SYSTEM:
+            self.set_theme(SYSTEM)
+
+    @Slot()
+    def choose_font(self) -> None:
+        dialog = QFontDialog(self.view.reading_font(), self)
+        dialog.fontSelected.connect(self._on_font_selected)
+        dialog.open()
+
+    def _on_font_selected(self, font: QFont) -> None:
+        self.view.set_reading_font(font)
+        self.preferences.font = font
+
+    @Slot()
+    def go_to_exchange_dialog(self) -> None:
+        if self.transcript is None or not self.transcript.exchanges:
+            return
+        dialog = GoToExchangeDialog(self.transcript, self)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: dialog.exchange is not None and self.view.go_to_exchange(dialog.exchange))
+        dialog.open()
+
+    @Slot()
+    def show_shortcuts(self) -> None:
+        sheet = ShortcutSheet(self.registry.shortcut_rows(), self)
+        sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        sheet.open()
+
+    @Slot()
+    def show_about(self) -> None:
+        QMessageBox.about(self, "About Transcript Reader",
+                          "Transcript Reader\n\nRead, navigate and annotate interview transcripts offline.")
+
+    # --- window life ----------------------------------------------------------------------------------
+
+    def showEvent(self, event: QShowEvent) -> None:
+        # The docks of the wired parts exist by now, so their saved places can be restored.
+        if self._restore and not self._restored_layout:
+            _geometry, state = self.preferences.window_geometry()
+            if state is not None:
+                self.restoreState(state)
+        self._restored_layout = True
+        super().showEvent(event)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_notes()
+        if self._restore:
+            self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())
+            self.preferences.zoom = self.view.zoom()
+        super().closeEvent(event)

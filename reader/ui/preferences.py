@@ -1,0 +1,80 @@
+"""What the window remembers between runs: theme, font, zoom, window layout and recent files (QSettings).
+
+Reading positions and speaker names are not here: they belong to a transcript and live in the notes store.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from PySide6.QtCore import QByteArray, QSettings
+from PySide6.QtGui import QFont
+
+ORGANIZATION = "transcript-reader"
+APPLICATION = "transcript-reader"
+MAX_RECENT = 10
+
+
+class Preferences:
+    def __init__(self, settings: QSettings | None = None) -> None:
+        self.settings = settings or QSettings(ORGANIZATION, APPLICATION)
+
+    def _str(self, key: str, default: str = "") -> str:
+        value = self.settings.value(key, default)
+        return value if isinstance(value, str) else default
+
+    @property
+    def theme(self) -> str:
+        return self._str("view/theme", "system")
+
+    @theme.setter
+    def theme(self, name: str) -> None:
+        self.settings.setValue("view/theme", name)
+
+    @property
+    def font(self) -> QFont | None:
+        description = self._str("view/font")
+        font = QFont()
+        return font if description and font.fromString(description) else None
+
+    @font.setter
+    def font(self, font: QFont) -> None:
+        self.settings.setValue("view/font", font.toString())
+
+    @property
+    def zoom(self) -> int:
+        try:
+            return int(self.settings.value("view/zoom", 0))  # type: ignore[arg-type]
+        except (TypeError, ValueError):
+            return 0
+
+    @zoom.setter
+    def zoom(self, steps: int) -> None:
+        self.settings.setValue("view/zoom", steps)
+
+    def window_geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        return (geometry if isinstance(geometry, QByteArray) else None,
+                state if isinstance(state, QByteArray) else None)
+
+    def set_window_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
+        self.settings.setValue("window/geometry", geometry)
+        self.settings.setValue("window/state", state)
+
+    def recent_files(self) -> list[str]:
+        value = self.settings.value("files/recent", [])
+        if isinstance(value, str):  # QSettings gives a lone string for a one-item list in some formats
+            value = [value]
+        return [str(v) for v in value or [] if v][:MAX_RECENT]
+
+    def add_recent(self, path: str) -> None:
+        path = str(Path(path).resolve())
+        recent = [path, *(p for p in self.recent_files() if p != path)]
+        self.settings.setValue("files/recent", recent[:MAX_RECENT])
+
+    def remove_recent(self, path: str) -> None:
+        self.settings.setValue("files/recent", [p for p in self.recent_files() if p != path])
+
+    def clear_recent(self) -> None:
+        self.settings.setValue("files/recent", [])

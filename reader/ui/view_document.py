@@ -1,0 +1,189 @@
+"""The text the reading view shows, and the index from its blocks back to exchanges and turns.
+
+The view's document is built with one ``setPlainText`` of the text composed here, because that is the fastest
+way into Qt (C++ splits the blocks; building them one by one from Python is ten times slower). The layout:
+
+    Q1                                   <- one header block per exchange
+    Question: Minister, thank you...     <- one block per turn: display name, ": ", then Turn.text
+    Sergey Lavrov: So what?
+
+A turn's paragraphs are joined inside its block by two U+2028 line separators in place of ``"\\n\\n"``, so the
+block holds `Turn.text` character for character after its name prefix: an offset in the turn is the same offset
+in the block, shifted by the prefix. A trailing U+2028 leaves a blank line after each turn.
+
+Block numbers follow from the counts alone: the header of exchange ``e`` is block ``first_turn(e) + e`` and
+turn ``t`` is block ``t + exchange(t) + 1``; nothing is looked up block by block. This module is plain Python so
+folding, filtering and navigation can be tested and timed without Qt.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left, bisect_right
+from collections.abc import Callable, Iterable, Mapping
+from typing import Literal
+
+from reader.core.model import Role, Transcript, Turn, count_words
+
+LINE_BREAK = "\u2028"
+NAME_SEPARATOR = ": "
+
+TurnFilter = Callable[[Turn], bool] | Iterable[str] | None
+
+
+class ViewDocument:
+    """Composed text of a transcript and the mapping block number <-> (exchange, turn)."""
+
+    def __init__(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
+        self.transcript = transcript
+        self.names = {s.key: (names or {}).get(s.key) or s.name for s in transcript.speakers}
+        turns = transcript.turns
+        self.turn_exchange = [turn.exchange for turn in turns]
+        self.header_blocks = [e.first_turn + e.index for e in transcript.exchanges]
+        self.prefix_lengths = [len(self.names[turn.speaker]) + len(NAME_SEPARATOR) for turn in turns]
+        self.is_question = bytearray(len(turns))
+        for exchange in transcript.exchanges:
+            if exchange.question is not None:
+                self.is_question[exchange.question] = 1
+        interviewers = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
+        self.is_interviewer = bytearray(turn.speaker in interviewers for turn in turns)
+        self.turns_of_speaker: dict[str, list[int]] = {s.key: [] for s in transcript.speakers}
+        for turn in turns:
+            self.turns_of_speaker[turn.speaker].append(turn.index)
+        self.widest_label = max((e.label for e in transcript.exchanges), key=len, default="")
+        self._answer_words: dict[int, int] = {}
+        self._words_before: list[int] | None = None
+
+    # --- the text ---------------------------------------------------------------------------------------
+
+    def compose(self) -> str:
+        parts: list[str] = []
+        append = parts.append
+        turns = self.transcript.turns
+        names = self.names
+        for exchange in self.transcript.exchanges:
+            append(exchange.label)
+            for index in exchange.turn_range:
+                turn = turns[index]
+                append(f"{names[turn.speaker]}{NAME_SEPARATOR}"
+                       f"{turn.text.replace(chr(10), LINE_BREAK)}{LINE_BREAK}")
+        return "\n".join(parts)
+
+    @property
+    def block_count(self) -> int:
+        return len(self.transcript.turns) + len(self.transcript.exchanges)
+
+    # --- blocks <-> exchanges and turns -----------------------------------------------------------------
+
+    def block_of_turn(self, turn: int) -> int:
+        return turn + self.turn_exchange[turn] + 1
+
+    def block_of_header(self, exchange: int) -> int:
+        return self.header_blocks[exchange]
+
+    def locate(self, block: int) -> tuple[Literal["header", "turn"], int]:
+        """What block `block` shows: ("header", exchange index) or ("turn", turn index)."""
+        exchange = bisect_right(self.header_blocks, block) - 1
+        if exchange < 0:
+            raise IndexError(block)
+        if self.header_blocks[exchange] == block:
+            return "header", exchange
+        return "turn", block - exchange - 1
+
+    def turn_at_block(self, block: int) -> int:
+        """The turn a block belongs to; a header stands for its exchange's first turn."""
+        kind, index = self.locate(block)
+        return self.transcript.exchanges[index].first_turn if kind == "header" else index
+
+    # --- what is visible --------------------------------------------------------------------------------
+
+    def turn_filter_mask(self, turn_filter: TurnFilter) -> bytearray | None:
+        """1 for every turn the filter lets through; None when there is no filter."""
+        if turn_filter is None:
+            return None
+        turns = self.transcript.turns
+        if callable(turn_filter):
+            return bytearray(bool(turn_filter(turn)) for turn in turns)
+        keys = set(turn_filter)
+        return bytearray(turn.speaker in keys for turn in turns)
+
+    def visibility(self, collapsed: bytearray, outline: bool, mask: bytearray | None) -> bytearray:
+        """1 per visible block. Headers always show; a turn shows when its exchange is unfolded, the
+        speaker filter lets it through and, in the outline, it is a question."""
+        visible = bytearray(self.block_count)
+        for block in self.header_blocks:
+            visible[block] = 1
+        exchange_of = self.turn_exchange
+        questions = self.is_question
+        for turn in range(len(exchange_of)):
+            exchange = exchange_of[turn]
+            if collapsed[exchange] or (mask is not None and not mask[turn]) or (outline and not questions[turn]):
+                continue
+            visible[turn + exchange + 1] = 1
+        return visible
+
+    # --- navigation -------------------------------------------------------------------------------------
+
+    def next_turn(self, turn: int, step: int, allowed: bytearray | None = None) -> int | None:
+        """The nearest turn after (step 1) or before (step -1) `turn` that `allowed` lets through."""
+        count = len(self.turn_exchange)
+        candidate = turn + step
+        while 0 <= candidate < count:
+            if allowed is None or allowed[candidate]:
+                return candidate
+            candidate += step
+        return None
+
+    def next_question(self, turn: int, step: int) -> int | None:
+        """The exchange after (or before) the one holding `turn`; going back from inside an exchange
+        first returns to its own start."""
+        exchange = self.turn_exchange[turn] if self.turn_exchange else 0
+        exchanges = self.transcript.exchanges
+        if step < 0 and exchanges and turn > exchanges[exchange].first_turn:
+            return exchange
+        target = exchange + step
+        return target if 0 <= target < len(exchanges) else None
+
+    def next_of_speaker(self, turn: int, step: int, speaker: str | None = None) -> int | None:
+        """The next (or previous) turn of `speaker`, by default the speaker of `turn`: a bisect, not a scan."""
+        if not self.turn_exchange:
+            return None
+        key = speaker or self.transcript.turns[turn].speaker
+        own = self.turns_of_speaker.get(key, [])
+        if step > 0:
+            at = bisect_right(own, turn)
+            return own[at] if at < len(own) else None
+        at = bisect_left(own, turn) - 1
+        return own[at] if at >= 0 else None
+
+    # --- numbers for the reader -------------------------------------------------------------------------
+
+    def answer_words(self, exchange: int) -> int:
+        """Words in an exchange's turns other than its question (cached; only asked for shown headers)."""
+        cached = self._answer_words.get(exchange)
+        if cached is None:
+            ex = self.transcript.exchanges[exchange]
+            turns = self.transcript.turns
+            cached = sum(count_words(turns[i].text) for i in ex.turn_range if i != ex.question)
+            self._answer_words[exchange] = cached
+        return cached
+
+    def summary(self, exchange: int) -> tuple[str, str]:
+        """What a folded exchange shows after its label: the question's first line and the answer's length."""
+        ex = self.transcript.exchanges[exchange]
+        first = self.transcript.turns[ex.question if ex.question is not None else ex.first_turn]
+        line = first.text.split("\n", 1)[0]
+        words = self.answer_words(exchange)
+        if ex.question is not None and ex.last_turn == ex.first_turn:
+            return line, "no answer"
+        return line, f"{words:,} word{'s' * (words != 1)}"
+
+    def words_before(self) -> list[int]:
+        """Cumulative words: entry ``t`` counts every word before turn ``t``; the last entry is the total."""
+        if self._words_before is None:
+            total = 0
+            running = [0]
+            for turn in self.transcript.turns:
+                total += count_words(turn.text)
+                running.append(total)
+            self._words_before = running
+        return self._words_before

@@ -1,0 +1,114 @@
+"""What the reading view draws around its text: interviewer shading, the current-turn bar, disclosure triangles,
+and the summary line of a folded exchange. Only the blocks on screen are visited."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from PySide6.QtCore import QPointF, QRectF, Qt
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QTextBlock
+
+from reader.ui.themes import Theme
+from reader.ui.view_document import ViewDocument
+
+GUTTER = 30  # the document margin: room on the left for the triangles and the current-turn bar
+
+
+@dataclass(frozen=True, slots=True)
+class ShownBlock:
+    block: QTextBlock
+    number: int
+    rect: QRectF  # in viewport coordinates
+    kind: str  # "header" or "turn"
+    index: int  # exchange or turn index
+
+
+def text_bottom(shown: ShownBlock) -> float:
+    """Bottom of a turn's text, above the blank line that ends its block."""
+    layout = shown.block.layout()
+    count = layout.lineCount()
+    if shown.kind == "turn" and count >= 2:
+        return shown.rect.top() + layout.lineAt(count - 2).rect().bottom()
+    return shown.rect.bottom()
+
+
+def blocks_on_screen(first: QTextBlock, vdoc: ViewDocument, geometry, height: float) -> Iterator[ShownBlock]:
+    """Visible blocks from `first` down to the bottom of the viewport; `geometry(block)` gives its rect."""
+    block = first
+    while block.isValid():
+        if block.isVisible():
+            rect = geometry(block)
+            if rect.top() > height:
+                return
+            number = block.blockNumber()
+            kind, index = vdoc.locate(number)
+            yield ShownBlock(block, number, rect, kind, index)
+        block = block.next()
+
+
+def paint_backgrounds(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme,
+                      width: float, current_turn: int, current_header: int) -> None:
+    band = QColor(theme.band)
+    for item in shown:
+        if item.kind == "turn" and vdoc.is_interviewer[item.index]:
+            bottom = text_bottom(item)
+            painter.fillRect(QRectF(0, item.rect.top() - 2, width, bottom - item.rect.top() + 6), band)
+    accent = QColor(theme.accent)
+    for item in shown:
+        if (item.kind == "turn" and item.index == current_turn) or (
+                item.kind == "header" and item.index == current_header):
+            bottom = text_bottom(item)
+            painter.fillRect(QRectF(4, item.rect.top(), 3, bottom - item.rect.top()), accent)
+
+
+def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
+                  collapsed: bytearray, font: QFont) -> None:
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    metrics = QFontMetricsF(font)
+    bold = QFont(font)
+    bold.setBold(True)
+    # Summaries start in one column, past the widest label, so they read as a list.
+    column = QFontMetricsF(bold).horizontalAdvance(vdoc.widest_label) + metrics.averageCharWidth() * 1.5
+    muted = QColor(theme.muted)
+    rule = QColor(theme.muted)
+    rule.setAlphaF(0.35)
+    painter.setFont(font)
+    for item in shown:
+        if item.kind != "header":
+            continue
+        line = item.block.layout().lineAt(0)
+        if not line.isValid():
+            continue
+        top = item.rect.top() + line.y()
+        middle = top + line.height() / 2
+        folded = bool(collapsed[item.index])
+        _triangle(painter, QPointF(GUTTER / 2 + 2, middle), metrics.height() * 0.28, folded, muted)
+        start = GUTTER + max(line.naturalTextWidth() + metrics.averageCharWidth() * 1.5, column)
+        if folded:
+            question, length = vdoc.summary(item.index)
+            length = f"  ·  {length}"
+            room = width - start - GUTTER - metrics.horizontalAdvance(length)
+            text = metrics.elidedText(question, Qt.TextElideMode.ElideRight, max(room, 0)) + length
+            painter.setPen(muted)
+            painter.drawText(QRectF(start, top, width - start, line.height()),
+                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+        else:
+            painter.setPen(rule)
+            painter.drawLine(QPointF(start, middle), QPointF(width - GUTTER, middle))
+
+
+def _triangle(painter: QPainter, centre: QPointF, size: float, folded: bool, color: QColor) -> None:
+    """▸ when folded, ▾ when open."""
+    path = QPainterPath()
+    x, y = centre.x(), centre.y()
+    if folded:
+        path.moveTo(x - size * 0.6, y - size)
+        path.lineTo(x + size * 0.9, y)
+        path.lineTo(x - size * 0.6, y + size)
+    else:
+        path.moveTo(x - size, y - size * 0.6)
+        path.lineTo(x + size, y - size * 0.6)
+        path.lineTo(x, y + size * 0.9)
+    path.closeSubpath()
+    painter.fillPath(path, color)
