@@ -245,8 +245,10 @@ def _markdown(head: Header, items: list[Entry]) -> str:
         lines += ["", f"## {_md(' · '.join(p for p in (e.place, e.speaker) if p))}", ""]
         lines.append(" · ".join(f"*{_md(p)}*" for p in (_kind_label(a), e.time) if p))
         lines += ["", f"> {_md(e.quote)}"]
-        if a.note:
-            lines += [""] + [_md(line) if line.strip() else "" for line in a.note.splitlines()]
+        if a.note:  # a backslash at a line's end keeps the note's own line breaks (CommonMark hard break)
+            note = [_md(line) for line in a.note.splitlines()]
+            lines += [""] + [line + "\\" if i + 1 < len(note) and line.strip() and note[i + 1].strip() else line
+                             for i, line in enumerate(note)]
         facts = []
         if a.tags:
             facts.append("**Tags:** " + ", ".join(f"`{t.replace('`', '')}`" for t in a.tags))

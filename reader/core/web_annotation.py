@@ -115,7 +115,7 @@ class NotAnnotationsError(ValueError):
 class Imported:
     """An annotation read from a file, anchored only by its quote (and position, when given)."""
 
-    annotation: Annotation  # anchor.turn_id is "" until it is attached to a transcript
+    annotation: Annotation  # anchor.turn_id is "" (another tool's) until it is attached to a transcript
     position: tuple[int, int] | None  # TextPositionSelector start, end in the reading text
 
 
@@ -198,8 +198,8 @@ def _annotation(item: Any) -> Imported:
         colour = COLOURS[0]
     status = str(ours.get("status", ""))
     created = _iso(item.get("created"))
-    anchor = Anchor("", int(ours.get("start", 0) or 0), int(ours.get("end", 0) or 0), str(quote["exact"]),
-                    str(quote.get("prefix", "")), str(quote.get("suffix", "")),
+    anchor = Anchor(str(ours.get("turn_id", "")), int(ours.get("start", 0) or 0), int(ours.get("end", 0) or 0),
+                    str(quote["exact"]), str(quote.get("prefix", "")), str(quote.get("suffix", "")),
                     Scope(ours["scope"]) if ours.get("scope") in Scope._value2member_map_ else Scope.TEXT)
     annotation = Annotation(
         id=_local_id(str(item.get("id", "")) or str(uuid.uuid4())),

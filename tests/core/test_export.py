@@ -1,0 +1,161 @@
+"""Export of notes on the sample, in every format, against the expected files in tests/data/expected.
+
+After a deliberate change of an export format, regenerate them with
+``UPDATE_EXPECTED=1 python -m pytest tests/core/test_export.py`` and read the diff before committing.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from reader.core.annotations import (
+    Anchor,
+    Annotation,
+    Kind,
+    Status,
+    exchange_anchor,
+    make_anchor,
+    new_annotation,
+    turn_anchor,
+)
+from reader.core.export import FORMATS, citation, export_notes, pseudonyms
+from reader.core.model import Transcript
+
+EXPECTED = Path(__file__).parents[1] / "data" / "expected"
+NAMES = {"sergey lavrov": "Lavrov"}
+WHEN = "2024-05-01T10:00:00.000Z"
+
+
+def _at(sample: Transcript, words: str, length: int | None = None) -> tuple[int, int, int]:
+    turn = next(t for t in sample.turns if words in t.text)
+    start = turn.text.index(words)
+    return turn.index, start, start + (length or len(words))
+
+
+def sample_annotations(sample: Transcript) -> list[Annotation]:
+    """A fixed set of annotations on the sample: every kind, scope, colour and status, a detached one, and
+    text that needs escaping in every format."""
+
+    def ident(n: int) -> str:
+        return f"00000000-0000-4000-8000-{n:012d}"
+
+    kerry = _at(sample, "But with John Kerry for example – we laughed a lot.")
+    snowden = _at(sample, "The first time I think it was publicly shown")
+    extradite = _at(sample, "“You must extradite him, you must extradite him.”")
+    two_paragraphs_turn = next(t for t in sample.turns if len(t.paragraphs) > 1 and t.index > 3)
+    split = two_paragraphs_turn.text.index("\n\n")
+    across = (two_paragraphs_turn.text.rindex(". ", 0, split) + 2, two_paragraphs_turn.text.index(" ", split + 30))
+    return [
+        new_annotation(Kind.HIGHLIGHT, make_anchor(sample, *kerry), note="Warm words about Kerry.",
+                       tags=["Kerry", "US relations"], status=Status.ON_RECORD, id=ident(1), created=WHEN),
+        new_annotation(Kind.BOOKMARK, turn_anchor(sample, 1), id=ident(2), created=WHEN),
+        new_annotation(Kind.BOOKMARK, exchange_anchor(sample, 2), tags=["property"], id=ident(3), created=WHEN),
+        new_annotation(Kind.NOTE, make_anchor(sample, two_paragraphs_turn.index, *across),
+                       note='Check <script>alert("x")</script> & the recording.\nSecond line, *not* emphasis.',
+                       tags=["to check"], status=Status.CHECKED, id=ident(4), created=WHEN),
+        new_annotation(Kind.HIGHLIGHT, make_anchor(sample, *extradite), colour="green", status=Status.USED,
+                       id=ident(5), created=WHEN),
+        new_annotation(Kind.HIGHLIGHT, make_anchor(sample, *snowden), colour="pink", note="=HYPERLINK(\"x\")",
+                       status=Status.BACKGROUND, id=ident(6), created=WHEN),
+        Annotation(ident(7), Kind.NOTE, Anchor("tgone", 0, 26, "words no longer in the text", "before ", " after"),
+                   note="From an earlier version.", created=WHEN, detached=True),
+    ]
+
+
+CASES = [(fmt, {}) for fmt in FORMATS] + [
+    ("txt", {"pseudonymise": True}),
+    ("json", {"pseudonymise": True}),
+    ("md", {"only": "highlights"}),
+    ("txt", {"only": "bookmarked"}),
+    ("csv", {"only": "notes"}),
+]
+
+
+def _name(fmt: str, options: dict) -> str:
+    suffix = "".join(f"-{k}" + (f"-{v}" if v is not True else "") for k, v in options.items())
+    return f"sample-notes{suffix}.{fmt}"
+
+
+@pytest.mark.parametrize(("fmt", "options"), CASES, ids=[_name(f, o) for f, o in CASES])
+def test_export_matches_expected_file(sample: Transcript, fmt: str, options: dict) -> None:
+    text = export_notes(sample, sample_annotations(sample), fmt, NAMES, **options)
+    expected = EXPECTED / _name(fmt, options)
+    if os.environ.get("UPDATE_EXPECTED"):
+        expected.parent.mkdir(parents=True, exist_ok=True)
+        expected.write_text(text, "utf-8", newline="")
+    with expected.open(encoding="utf-8", newline="") as f:
+        assert text == f.read()
+
+
+def test_text_export_reads_in_order_with_one_line_quotes(sample: Transcript) -> None:
+    text = export_notes(sample, sample_annotations(sample), "txt", NAMES)
+    assert text.startswith("Notes on: Foreign Minister Sergey Lavrov’s interview with NBC, Moscow, July 21, 2017\n"
+                           "Date: 21 July 2017\nPlace: Moscow\nFile: lavrov-nbc-interview-2017-07-21.txt\n")
+    places = [line.split(" · ")[0] for line in text.splitlines() if " · " in line]
+    assert places[:3] == ["Q1, turn 2", "Q2, turn 4", "Q3, turn 5 (whole exchange)"]
+    assert places[-1] == "Detached"
+    assert "Q1, turn 2 · Lavrov · Bookmark" in text
+    quotes = [line for line in text.splitlines() if line.startswith('  "')]
+    assert len(quotes) == 7 and all("\n" not in q for q in quotes)
+    assert "Status: Checked against the recording" in text and "Tags: Kerry, US relations" in text
+
+
+def test_html_escapes_everything(sample: Transcript) -> None:
+    page = export_notes(sample, sample_annotations(sample), "html", NAMES)
+    assert "<script>" not in page and "&lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; &amp; the" in page
+    assert '<span class="quote">“You must extradite him, you must extradite him.”</span>' in page
+
+
+def test_csv_has_one_row_per_annotation_and_no_formulas(sample: Transcript) -> None:
+    rows = list(csv.DictReader(io.StringIO(export_notes(sample, sample_annotations(sample), "csv", NAMES))))
+    assert len(rows) == 7
+    assert rows[0]["speaker"] == "Lavrov" and rows[0]["exchange"] == "Q1"
+    assert next(r for r in rows if r["note"].startswith("'=")), "a formula must be shown as text"
+    assert rows[-1]["detached"] == "yes" and rows[-1]["quote"] == "words no longer in the text"
+
+
+def test_json_is_a_web_annotation_collection(sample: Transcript) -> None:
+    doc = json.loads(export_notes(sample, sample_annotations(sample), "json", NAMES))
+    assert doc["type"] == "AnnotationCollection" and doc["first"]["type"] == "AnnotationPage"
+    assert "http://www.w3.org/ns/anno.jsonld" in doc["@context"]
+    items = doc["first"]["items"]
+    assert [i["motivation"] for i in items][:3] == ["bookmarking", "highlighting", "bookmarking"]
+    reading_text = "\n\n".join(t.text for t in sample.turns)
+    for item in items:
+        assert item["type"] == "Annotation" and item["id"].startswith("urn:uuid:")
+        quote, *position = item["target"]["selector"]
+        assert quote["type"] == "TextQuoteSelector"
+        if position:
+            assert position[0]["type"] == "TextPositionSelector"
+            assert reading_text[position[0]["start"]:position[0]["end"]] == quote["exact"]
+    kerry = items[1]
+    assert {b["purpose"] for b in kerry["body"]} == {"commenting", "tagging"}
+    assert kerry["transcript_reader"]["status"] == "on-record" and kerry["transcript_reader"]["speaker"] == "Lavrov"
+
+
+def test_pseudonymised_export_names_no_one(sample: Transcript) -> None:
+    assert pseudonyms(sample) == {"question": "Interviewer 1", "sergey lavrov": "Interviewee 1"}
+    for fmt in FORMATS:
+        text = export_notes(sample, sample_annotations(sample), fmt, NAMES, pseudonymise=True)
+        assert "Lavrov" not in text and "Interviewee 1" in text, fmt
+
+
+def test_citation(sample: Transcript) -> None:
+    turn, start, end = _at(sample, "we laughed a lot")
+    assert citation(sample, turn, sample.turns[turn].text[start:end], NAMES) == (
+        '"we laughed a lot" (Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, Moscow, July 21, 2017, '
+        "21 July 2017)")
+    assert citation(sample, turn, "one\n\ntwo  three").startswith('"one two three" (Sergey Lavrov, ')
+
+
+def test_unknown_format_or_selection_is_refused(sample: Transcript) -> None:
+    with pytest.raises(ValueError, match="unknown format"):
+        export_notes(sample, [], "docx")
+    with pytest.raises(ValueError, match="unknown selection"):
+        export_notes(sample, [], "txt", only="everything")
