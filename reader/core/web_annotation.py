@@ -132,7 +132,8 @@ def read_collection(raw: str | bytes) -> tuple[list[Imported], list[str], dict[s
         raise NotAnnotationsError(f"not valid JSON ({exc})") from exc
     extras: dict[str, Any] = {}
     if isinstance(doc, dict) and doc.get("type") == "AnnotationCollection":
-        extras = doc.get(EXTRA) if isinstance(doc.get(EXTRA), dict) else {}
+        found = doc.get(EXTRA)
+        extras = found if isinstance(found, dict) else {}
         first = doc.get("first")
         items = first.get("items") if isinstance(first, dict) else doc.get("items")
     elif isinstance(doc, dict) and doc.get("type") == "AnnotationPage":
@@ -165,7 +166,8 @@ def _annotation(item: Any) -> Imported:
         raise TypeError("not an object")
     if not _types(item) & {"Annotation", "oa:Annotation"}:
         raise ValueError("not of type Annotation")
-    ours = item.get(EXTRA) if isinstance(item.get(EXTRA), dict) else {}
+    found = item.get(EXTRA)
+    ours: dict[str, Any] = found if isinstance(found, dict) else {}
     target = item.get("target")
     if isinstance(target, list):
         target = next((t for t in target if isinstance(t, dict)), None)
