@@ -4,6 +4,7 @@ span's characters less the furniture nested inside it."""
 
 from __future__ import annotations
 
+import re
 from itertools import pairwise
 from pathlib import Path
 
@@ -14,7 +15,7 @@ from hypothesis import strategies as st
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
 from reader.core.loader import parse_text, sample_path
-from reader.core.model import Transcript
+from reader.core.model import Transcript, count_words
 
 FIXTURES = sorted((Path(__file__).parents[1] / "data" / "layouts").iterdir())
 
@@ -126,3 +127,15 @@ def test_mutated_fixtures(data: st.DataObject) -> None:
             text = text[:start] + data.draw(st.sampled_from(TOKENS)) + text[start:]
     layout = data.draw(st.sampled_from([detect_layout(text), *LAYOUTS]))
     assert problems(parse_strictly(text, layout)) == []
+
+
+_REGEX_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
+_WORDY = st.sampled_from([*"ab1_ '’.-,;:!?\n\t\x1c", *"“”‘–—…«»•·„‚‹›¿¡§°×\u00a0\u2009\u202f\u200b\u2010\u2011\u2012"
+                          "\u2015\u2032\u2033", "Ж", "é", "ß", "٣"])
+
+
+@settings(max_examples=500, deadline=None)
+@given(text=st.one_of(st.text(alphabet=_WORDY, max_size=40), st.text(max_size=40)))
+def test_word_counts_are_the_regex_words(text: str) -> None:
+    """Speakers' word counts come from a fast counter; it must find exactly the words of the word pattern."""
+    assert count_words(text) == len(_REGEX_WORD.findall(text))
