@@ -48,7 +48,7 @@ class ReadOnlyNotesError(PermissionError):
 class Change:
     """What changed, for listeners: ``what`` is "annotations" (with the ``ids`` added, edited or removed),
     "speaker_names", "topic_edits", "position", "reloaded" (a merge brought in another writer's changes),
-    "saved" or "save_failed"."""
+    "saved", "save_failed" or "conflict" (the ids of annotations whose other version lost a merge)."""
 
     what: str
     ids: tuple[str, ...] = ()
@@ -62,10 +62,24 @@ class Position:
     offset: int = 0
 
 
+@dataclass(frozen=True, slots=True)
+class Conflict:
+    """An annotation edited in two places (or edited here and deleted there): which version was kept (None:
+    the deletion won) and which lost. Lost versions are also written to ``<fingerprint>.conflicts.json``."""
+
+    kept: Annotation | None
+    lost: Annotation
+    when: str
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"when": self.when, "kept": self.kept.to_dict() if self.kept else None, "lost": self.lost.to_dict()}
+
+
 @dataclass
 class _LocalEdits:
     """What this process changed since its last save, so a merge keeps these and takes the rest from disk."""
 
+    annotation_ids: set[str] = field(default_factory=set)
     speaker_keys: set[str] = field(default_factory=set)
     topic_edits: bool = False
     position: bool = False
@@ -89,6 +103,8 @@ class TranscriptNotes:
         self._topic_edits: list[dict[str, Any]] = []
         self._position: Position | None = None
         self._local = _LocalEdits()
+        self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
+        self.conflicts: list[Conflict] = []  # edits that lost a merge in this session (also kept on disk)
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -157,6 +173,7 @@ class TranscriptNotes:
             del self._deleted[annotation.id]
             annotation = annotation.edited()
         self._annotations[annotation.id] = annotation
+        self._local.annotation_ids.add(annotation.id)
         self._changed(Change("annotations", (annotation.id,)))
         return annotation
 
@@ -168,6 +185,7 @@ class TranscriptNotes:
         self._check_writable()
         edited = self._annotations[annotation_id].edited(**changes)
         self._annotations[annotation_id] = edited
+        self._local.annotation_ids.add(annotation_id)
         self._changed(Change("annotations", (annotation_id,)))
         return edited
 
@@ -177,6 +195,7 @@ class TranscriptNotes:
         if annotation.id not in self._annotations:
             raise KeyError(annotation.id)
         self._annotations[annotation.id] = annotation.edited()  # a newer time than the state it replaces
+        self._local.annotation_ids.add(annotation.id)
         self._changed(Change("annotations", (annotation.id,)))
         return self._annotations[annotation.id]
 
@@ -185,6 +204,7 @@ class TranscriptNotes:
         self._check_writable()
         removed = self._annotations.pop(annotation_id)
         self._deleted[annotation_id] = max(now_iso(), removed.modified)
+        self._local.annotation_ids.add(annotation_id)
         self._changed(Change("annotations", (annotation_id,)))
         return removed
 
@@ -237,6 +257,7 @@ class TranscriptNotes:
         self._speaker_names = dict(doc.speaker_names)
         self._topic_edits = [dict(e) for e in doc.topic_edits]
         self._position = Position(*doc.position) if doc.position else None
+        self._base = {a.id: a.modified for a in self._annotations.values()}
 
     def _merge(self, disk: NotesDocument) -> bool:
         """Fold another writer's file into memory. Returns whether anything here changed."""
@@ -247,12 +268,19 @@ class TranscriptNotes:
         incoming = {a.id: a for a in reattach(self.transcript, disk.annotations)}
         for ident, theirs in incoming.items():
             ours = self._annotations.get(ident)
+            if ours is not None and ours != theirs and ident in self._local.annotation_ids \
+                    and theirs.modified != self._base.get(ident):  # edited here and there since we last read
+                winner, loser = (theirs, ours) if theirs.modified > ours.modified else (ours, theirs)
+                self.conflicts.append(Conflict(kept=winner, lost=loser, when=now_iso()))
             if ours is None or theirs.modified > ours.modified:
                 self._annotations[ident] = theirs
         for ident, when in self._deleted.items():
             kept = self._annotations.get(ident)
             if kept is not None and kept.modified <= when:
+                if ident in self._local.annotation_ids and ident in disk.deleted:  # our edit, their deletion
+                    self.conflicts.append(Conflict(kept=None, lost=kept, when=now_iso()))
                 del self._annotations[ident]
+        self._base = {a.id: a.modified for a in incoming.values()}
         names = dict(disk.speaker_names)
         for key in self._local.speaker_keys:
             if key in self._speaker_names:
@@ -279,6 +307,24 @@ class TranscriptNotes:
             position=(self._position.turn_id, self._position.offset) if self._position else None,
         )
 
+    @property
+    def conflicts_file(self) -> Path:
+        return self.file.with_name(self.file.stem + ".conflicts.json")
+
+    def _keep_conflicts(self, new: list[Conflict]) -> None:
+        """Append the versions that lost a merge to the conflicts file, so no edit is lost without trace."""
+        try:
+            kept = json.loads(self.conflicts_file.read_text("utf-8"))
+            entries = kept["conflicts"] if isinstance(kept, dict) and isinstance(kept.get("conflicts"), list) else []
+        except (OSError, ValueError):
+            entries = []
+        entries += [c.to_dict() for c in new]
+        doc = {"schema_version": SCHEMA_VERSION, "fingerprint": self.fingerprint, "conflicts": entries}
+        write_atomic(self.conflicts_file, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        self.message = (f"{len(self.conflicts)} note(s) were changed in two places at once; the later change was "
+                        f"kept and the other is saved in {self.conflicts_file}.")
+        self._emit(Change("conflict", tuple(c.lost.id for c in new)))
+
     def refresh(self) -> bool:
         """Take in what another writer saved since (a second window, a synced folder). Returns whether
         anything changed; listeners get a "reloaded" change."""
@@ -286,10 +332,16 @@ class TranscriptNotes:
             return False
         with locked(self.file):
             disk = self.store._read_for_merge(self)
-        if disk is not None and self._merge(disk):
+            already = len(self.conflicts)
+            changed = disk is not None and self._merge(disk)
+            if len(self.conflicts) > already:
+                try:
+                    self._keep_conflicts(self.conflicts[already:])
+                except OSError as exc:  # they stay in `conflicts`; the next save writes the notes themselves
+                    log.warning("could not write %s: %s", self.conflicts_file, exc)
+        if changed:
             self._emit(Change("reloaded"))
-            return True
-        return False
+        return changed
 
     def save(self) -> bool:
         """Merge with the file on disk and write the result atomically, keeping the previous file as
@@ -305,8 +357,11 @@ class TranscriptNotes:
                 disk = self.store._read_for_merge(self)
                 if self.read_only:  # another writer saved a newer schema meanwhile
                     return False
+                already = len(self.conflicts)
                 if disk is not None and self._merge(disk):
                     self._emit(Change("reloaded"))
+                if len(self.conflicts) > already:
+                    self._keep_conflicts(self.conflicts[already:])
                 data = self.to_document().to_json().encode("utf-8")
                 if self.file.exists():
                     write_atomic(backup_path(self.file), self.file.read_bytes())
@@ -320,6 +375,7 @@ class TranscriptNotes:
         self.dirty = False
         self.last_error = None
         self._local = _LocalEdits()
+        self._base = {a.id: a.modified for a in self._annotations.values()}
         self.store._remember(self.transcript, self._position)
         self._emit(Change("saved"))
         return True
@@ -447,4 +503,5 @@ class AnnotationStore:
         return doc
 
 
-__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "Position", "ReadOnlyNotesError", "TranscriptNotes"]
+__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "Conflict", "Position", "ReadOnlyNotesError",
+           "TranscriptNotes"]

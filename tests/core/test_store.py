@@ -96,6 +96,13 @@ def test_two_writers_merge_by_id_and_modification_time(sample: Transcript, tmp_p
         assert sorted(a.note for a in notes.annotations) == ["edited in B later", "from A", "from B"]
         assert notes.speaker_names == {"question": "Interviewer", "sergey lavrov": "Lavrov"}
     assert window_b.get(only_a.id) == only_a
+    (conflict,) = window_b.conflicts  # both edited the common note: the later edit won, the other is kept aside
+    assert conflict.kept is not None and conflict.kept.note == "edited in B later"
+    assert conflict.lost.note == "edited in A"
+    assert window_b.message and str(window_b.conflicts_file) in window_b.message
+    kept_aside = json.loads(window_b.conflicts_file.read_text("utf-8"))["conflicts"]
+    assert [c["lost"]["note"] for c in kept_aside] == ["edited in A"]
+    assert window_a.conflicts == []
 
 
 def test_deletion_is_not_undone_by_an_older_edit(sample: Transcript, tmp_path: Path) -> None:
@@ -110,6 +117,22 @@ def test_deletion_is_not_undone_by_an_older_edit(sample: Transcript, tmp_path: P
     assert doomed.id not in editor
     assert len(AnnotationStore(tmp_path).open(sample)) == 0
     assert doomed.id in AnnotationStore(tmp_path).open(sample).deleted
+    (conflict,) = editor.conflicts
+    assert conflict.kept is None and conflict.lost.note == "edited before the deletion"
+
+
+def test_an_edit_made_after_a_deletion_brings_the_annotation_back(sample: Transcript, tmp_path: Path) -> None:
+    store = AnnotationStore(tmp_path)
+    first = store.open(sample)
+    note = first.add(_note(sample, created="2024-01-01T00:00:00.000Z"))
+    first.save()
+    editor, deleter = store.open(sample), store.open(sample)
+    deleter.remove(note.id)
+    deleter.save()
+    editor.update(note.id, note="still needed")  # later than the deletion
+    assert editor.save()
+    assert deleter.refresh()
+    assert [a.note for a in deleter.annotations] == ["still needed"]
 
 
 def test_undo_of_a_delete_survives_the_merge(sample: Transcript, tmp_path: Path) -> None:
