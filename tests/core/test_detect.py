@@ -122,3 +122,25 @@ def test_one_huge_unpunctuated_paragraph() -> None:
 def test_a_labelled_interview_quoting_one_timestamp_stays_labelled() -> None:
     text = INLINE["labelled"] + "\nQuestion: And the tape says [00:01:23] what?\n\nMayor: Nothing.\n"
     assert detect_layout(text) == "labelled"
+
+
+def test_plain_paragraphs_ended_by_one_newline() -> None:
+    first = "The first paragraph is a long line, as word processors write them when saved as text, " * 2
+    second = "The second one follows after a single newline, with no blank line between the two of them. " * 2
+    t = parse_text(f"{first.strip()}\n{second.strip()}\nA short last line.\n")
+    assert t.layout == "plain"
+    assert [p.text[:20] for p in t.turns[0].paragraphs] == ["The first paragraph ", "The second one follo",
+                                                            "A short last line."]
+
+
+def test_plain_hard_wrapped_lines_join() -> None:
+    t = parse_text("It was a cold morning\nin March, and the harbour\nwas quiet.\n\nNothing moved.\n")
+    assert [p.text for p in t.turns[0].paragraphs] == ["It was a cold morning in March, and the harbour was quiet.",
+                                                       "Nothing moved."]
+
+
+def test_forcing_labelled_on_short_lines_keeps_the_text() -> None:
+    poem = "The sea\nthe sky\nand the long grey line\n\nof the harbour wall\n"
+    t = parse_text(poem, "labelled")
+    assert "".join(turn.text for turn in t.turns).replace(" ", "").replace("\n", "") == poem.replace(
+        " ", "").replace("\n", "")

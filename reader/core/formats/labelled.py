@@ -228,7 +228,9 @@ def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
     an unlabelled opening, so nothing a speaker might have said is hidden."""
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:body]) if m.start() >= start]
     lines = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in lines]
-    if lines and all(len(text[s:e]) <= 100 and not text[s:e].endswith(_SENTENCE_END) for s, e in lines):
+    has_body = body < len(text)  # without a single label there is no preamble, only text
+    if has_body and lines and all(len(text[s:e]) <= 100 and not text[s:e].endswith(_SENTENCE_END)
+                                  for s, e in lines):
         _preamble(text, builder, lines)
         return lines[-1][1]
     meta = builder.metadata

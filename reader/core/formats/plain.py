@@ -1,4 +1,8 @@
-"""The layout of last resort: blank-line separated paragraphs by an unknown speaker. Never fails."""
+"""The layout of last resort: paragraphs by an unknown speaker. Never fails.
+
+Blank lines separate paragraphs. Inside a block, short lines are a hard-wrapped paragraph and are joined;
+a line longer than any wrap width is a paragraph of its own (files that end paragraphs with one newline).
+"""
 
 from __future__ import annotations
 
@@ -7,7 +11,8 @@ import re
 from reader.core.formats.base import TranscriptBuilder
 
 NAME = "plain"
-_BLOCK = re.compile(r"\S(?:.*\S)?(?:\n[ \t\u00a0]*\S.*)*", re.MULTILINE)
+_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
+_NOT_WRAPPED = 100
 
 
 def sniff(text: str) -> float:
@@ -16,4 +21,28 @@ def sniff(text: str) -> float:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     for block in _BLOCK.finditer(text):
-        builder.paragraph(block.start(), block.end())
+        start, end = block.span()
+        if text.find("\n", start, end) < 0:
+            builder.paragraph(start, end)
+            continue
+        para_start = start
+        line_start = start
+        while True:
+            nl = text.find("\n", line_start, end)
+            if nl < 0:
+                break
+            if nl - line_start > _NOT_WRAPPED:
+                _paragraph(text, builder, para_start, nl)
+                para_start = nl + 1
+            line_start = nl + 1
+        _paragraph(text, builder, para_start, end)
+
+
+def _paragraph(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
+    """The paragraph at source[start:end], its span trimmed to its first and last visible character."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if start < end:
+        builder.paragraph(start, end)
