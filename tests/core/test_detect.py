@@ -144,3 +144,11 @@ def test_forcing_labelled_on_short_lines_keeps_the_text() -> None:
     t = parse_text(poem, "labelled")
     assert "".join(turn.text for turn in t.turns).replace(" ", "").replace("\n", "") == poem.replace(
         " ", "").replace("\n", "")
+
+
+def test_a_failing_sniffer_does_not_stop_detection(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(text: str) -> float:
+        raise RuntimeError("bug")
+
+    monkeypatch.setattr(LAYOUTS["court"], "sniff", broken)
+    assert detect_layout(INLINE["labelled"]) == "labelled"

@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import importlib
+import logging
 from types import ModuleType
+
+log = logging.getLogger(__name__)
 
 # Order matters only for ties: more specific layouts first.
 _MODULES = (
@@ -41,7 +44,11 @@ def detect_layout(text: str) -> str:
     """The name of the layout whose sniffer is most confident; "plain" when none is."""
     best, best_score = "plain", 0.0
     for name, module in LAYOUTS.items():
-        score = module.sniff(text)
+        try:
+            score = module.sniff(text)
+        except Exception:  # a sniffer's bug must not stop the file from opening: another layout reads it
+            log.exception("layout %s could not sniff the text", name)
+            continue
         if score > best_score:
             best, best_score = name, score
     return best

@@ -3,7 +3,8 @@
 The header holds a section name, a date glued to a time (`21 July 201720:08`), a title line that carries
 the place and date, and a language switcher (`• en-GB1 ru-RU1`); after the body come links such as
 `Advanced settings`. The title and date lines become metadata (HEADER asides); the rest of the header and
-the trailing furniture are BOILERPLATE. The body is read as labelled paragraphs.
+the trailing furniture are BOILERPLATE. The body is read as labelled paragraphs. The title is kept as the
+page writes it, typographic apostrophes and all: metadata quotes the source, it does not correct it.
 """
 
 from __future__ import annotations
