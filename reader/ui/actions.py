@@ -110,6 +110,11 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
     return sequences
 
 
+def _typeable(sequence: QKeySequence) -> bool:
+    """False for the dedicated keys of media keyboards (Open, Copy, Zoom In...), which clutter the sheet."""
+    return sequence[0].key().value < Qt.Key.Key_Back.value
+
+
 def _resolve(root: QObject, path: str) -> Callable[..., Any]:
     return reduce(getattr, path.split("."), root)  # type: ignore[arg-type]
 
@@ -176,7 +181,8 @@ class ActionRegistry:
             for spec in ACTIONS:
                 if spec.menu.split("/")[0] != key:
                     continue
-                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec))
+                keys = ", ".join(s.toString(QKeySequence.SequenceFormat.NativeText) for s in key_sequences(spec)
+                                 if _typeable(s))
                 where = "/".join([titles[key], *spec.menu.split("/")[1:]]).replace("&", "")
                 rows.append((where, spec.text.replace("&", "").rstrip("…"), keys))
         return rows

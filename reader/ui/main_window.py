@@ -139,6 +139,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.undo_stack.clear()
         self.transcript = transcript
         self.notes = self.store.open(transcript)
+        position = self.notes.position  # read before showing the text moves it to the first turn
         self.notes.on_change.append(self._on_notes_change)
         self.view.set_transcript(transcript, self.notes.speaker_names)
         self.registry["view.outline"].setChecked(False)
@@ -146,7 +147,6 @@ class MainWindow(FilesMixin, QMainWindow):
         self.setWindowTitle(f"{title} — Transcript Reader")
         self._update_status()
         QTimer.singleShot(0, self._update_words)  # counting every word waits until the text is on screen
-        position = self.notes.position
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))  # type: ignore[union-attr]

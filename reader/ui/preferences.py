@@ -17,7 +17,9 @@ MAX_RECENT = 10
 
 class Preferences:
     def __init__(self, settings: QSettings | None = None) -> None:
-        self.settings = settings or QSettings(ORGANIZATION, APPLICATION)
+        # INI on every platform: one readable file, and one place (QSettings.setPath) for tests to move it.
+        self.settings = settings or QSettings(QSettings.Format.IniFormat, QSettings.Scope.UserScope,
+                                              ORGANIZATION, APPLICATION)
 
     def _str(self, key: str, default: str = "") -> str:
         value = self.settings.value(key, default)

@@ -10,8 +10,8 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QMimeData, QUrl, Signal, Slot
-from PySide6.QtGui import QFont, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock, QTextCursor
+from PySide6.QtCore import QEvent, QMimeData, QUrl, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock, QTextCursor
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.model import Transcript
@@ -49,6 +49,7 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         self._mask: bytearray | None = None
         self._current = -1
         self._navigating = False
+        self._last_top = -1
         self._theme: Theme = THEMES["light"]
         self._formatter = BlockFormatter()
         self._highlights = ExtraHighlights()
@@ -150,7 +151,9 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
             return
         self._collapsed[exchange] = collapsed
         self._update_visibility()
-        if collapsed and self.transcript and self.transcript.turns[max(self._current, 0)].exchange == exchange:
+        if collapsed and self.current_exchange() == exchange:
+            # The reading position folds into its exchange's header, which stays where the reader can see it.
+            self._set_current(self.transcript.exchanges[exchange].first_turn)  # type: ignore[union-attr]
             self._scroll_to_block(self.vdoc.block_of_header(exchange), keep_if_visible=True)  # type: ignore[union-attr]
 
     def toggle_exchange(self, exchange: int) -> None:
@@ -219,7 +222,12 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
             block = block.next()
         self._visible = wanted
         # One re-measure of the changed range instead of one per block.
-        document.markContentsDirty(start, end - start)
+        navigating, self._navigating = self._navigating, True
+        try:
+            document.markContentsDirty(start, end - start)
+        finally:
+            self._navigating = navigating
+        self._last_top = self._top_block()
         self._refresh_extra_selections()
         self.viewport().update()
         self.folding_changed.emit()
@@ -299,6 +307,16 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         painter = QPainter(self.viewport())
         paint_headers(painter, shown, vdoc, self._theme, width, self._collapsed, self.font())
         painter.end()
+
+    def event(self, event: QEvent) -> bool:
+        # The text control claims arrow keys even when read-only; the view's own commands (Left/Right fold)
+        # must win, so their keys are not claimed here and reach the shortcut map.
+        if event.type() == QEvent.Type.ShortcutOverride:
+            pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+            if any(pressed in action.shortcuts() for action in self.actions() if action.isEnabled()):
+                event.ignore()
+                return True
+        return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)

@@ -89,20 +89,28 @@ class ReadingMixin(_Base):
             cursor.setPosition(block.position() + position_in_block)
             self.setTextCursor(cursor)
             bar.setValue(block.firstLineNumber() + line)  # setTextCursor may have nudged it
+            self._last_top = self._top_block()
         finally:
             self._navigating = False
         self._refresh_extra_selections()
 
-    @Slot(int)
-    def _on_scrollbar_value_changed(self, _value: int) -> None:
-        self._refresh_extra_selections()
-        if self._navigating or self.vdoc is None or not self.vdoc.turn_exchange:
-            return
+    def _top_block(self) -> int:
         block = self.firstVisibleBlock()
         while block.isValid() and not block.isVisible():
             block = block.next()
-        if block.isValid():
-            self._set_current(self.vdoc.turn_at_block(block.blockNumber()))
+        return block.blockNumber() if block.isValid() else -1
+
+    @Slot(int)
+    def _on_scrollbar_value_changed(self, _value: int) -> None:
+        self._refresh_extra_selections()
+        # The scroll bar also moves when blocks are laid out or folded above the page; only a new block at the
+        # top means the reader scrolled (and a command's own scrolling sets the position itself).
+        top = self._top_block()
+        if top == self._last_top:
+            return
+        self._last_top = top
+        if not self._navigating and self.vdoc is not None and top >= 0:
+            self._set_current(self.vdoc.turn_at_block(top))
 
     # --- commands --------------------------------------------------------------------------------------
 

@@ -1,0 +1,51 @@
+"""Fixtures for the window tests: settings and notes in temporary folders, the sample open in a shown window."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QSettings
+from pytestqt.qtbot import QtBot
+
+from reader.core.loader import sample_path
+from reader.core.store import AnnotationStore
+from reader.ui.main_window import MainWindow
+
+
+def focus_view(qtbot: QtBot, window: MainWindow) -> None:
+    """Keys go where a user's would: to the reading view of the active window."""
+    window.activateWindow()
+    window.view.setFocus()
+    qtbot.waitUntil(window.view.hasFocus)
+
+
+@pytest.fixture(autouse=True)
+def _isolated_settings(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Path]:
+    """Preferences (theme, font, recent files) go to a fresh folder, never the user's."""
+    folder = tmp_path_factory.mktemp("settings")
+    QSettings.setPath(QSettings.Format.IniFormat, QSettings.Scope.UserScope, str(folder))
+    yield folder
+
+
+@pytest.fixture
+def make_window(qtbot: QtBot, _isolated_data_dir: Path):
+    """Build a shown main window on the sample; call again for a 'next start' with the same settings."""
+
+    def make(path: str | Path | None = None) -> MainWindow:
+        window = MainWindow(store=AnnotationStore(_isolated_data_dir))
+        qtbot.addWidget(window)
+        window.resize(1000, 700)
+        window.open_path(path or sample_path())
+        window.show()
+        qtbot.waitExposed(window)
+        focus_view(qtbot, window)
+        return window
+
+    return make
+
+
+@pytest.fixture
+def window(make_window) -> MainWindow:
+    return make_window()

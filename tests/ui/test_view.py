@@ -1,0 +1,214 @@
+"""The reading view on its own: what it shows, folding, the outline, filters, highlights, selection, safety."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QPoint, Qt
+from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
+from pytestqt.qtbot import QtBot
+
+from reader.core.loader import parse_text
+from reader.core.model import Role, Transcript, count_words
+from reader.core.search import SearchQuery, search
+from reader.ui.themes import THEMES, contrast_ratio
+from reader.ui.transcript_view import TranscriptView
+from reader.ui.view_document import ViewDocument
+from tests.ui.conftest import focus_view
+
+
+def make_view(qtbot: QtBot, transcript: Transcript) -> TranscriptView:
+    view = TranscriptView()
+    qtbot.addWidget(view)
+    view.resize(900, 600)
+    view.set_transcript(transcript)
+    view.show()
+    qtbot.waitExposed(view)
+    return view
+
+
+def test_sample_shows_31_numbered_exchanges_and_every_turn(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    assert view.shown_headers() == [f"Q{n}" for n in range(1, 32)]
+    assert view.visible_turns() == list(range(62))
+    lavrov = next(s for s in sample.speakers if s.role is Role.INTERVIEWEE)
+    assert view.turn_display_text(1) == f"{lavrov.name}: So what?"
+
+
+def test_turn_text_is_shown_character_for_character(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    for turn in sample.turns:
+        shown = view.turn_display_text(turn.index)
+        assert shown == f"{sample.speaker(turn).name}: {turn.text}"
+
+
+def test_collapse_all_hides_every_answer_and_expand_all_restores_them(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    with qtbot.waitSignal(view.folding_changed):
+        view.collapse_all()
+    assert view.visible_turns() == []
+    assert len(view.shown_headers()) == 31
+    assert all(view.is_collapsed(e.index) for e in sample.exchanges)
+    view.expand_all()
+    assert view.visible_turns() == list(range(62))
+
+
+def test_folded_exchange_summary_gives_question_and_answer_length(sample: Transcript) -> None:
+    vdoc = ViewDocument(sample)
+    line, length = vdoc.summary(1)
+    exchange = sample.exchanges[1]
+    assert line == sample.turns[exchange.question].text.split("\n")[0]
+    answer = sum(count_words(sample.turns[i].text) for i in exchange.turn_range if i != exchange.question)
+    assert length == f"{answer:,} words"
+
+
+def test_outline_shows_only_the_questions(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.set_outline(True)
+    questions = [e.question for e in sample.exchanges]
+    assert view.visible_turns() == questions
+    assert all(sample.speaker(sample.turns[t]).role is Role.INTERVIEWER for t in view.visible_turns())
+    view.set_outline(False)
+    assert len(view.visible_turns()) == 62
+
+
+def test_clicking_a_header_folds_and_unfolds_it(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.go_to_exchange(2)
+    header = view.document().findBlockByNumber(view.vdoc.block_of_header(2))
+    rect = view.blockBoundingGeometry(header).translated(view.contentOffset())
+    point = QPoint(40, int(rect.center().y()))
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.is_collapsed(2)
+    assert not set(sample.exchanges[2].turn_range) & set(view.visible_turns())
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert not view.is_collapsed(2)
+
+
+def test_left_and_right_fold_the_current_exchange(qtbot: QtBot, sample: Transcript) -> None:
+    from reader.ui.main_window import MainWindow  # the keys are the registry's view-scoped actions
+
+    window = MainWindow(restore=False)
+    qtbot.addWidget(window)
+    window.set_transcript(sample)
+    window.show()
+    qtbot.waitExposed(window)
+    focus_view(qtbot, window)
+    view = window.view
+    view.scroll_to_turn(5)
+    exchange = sample.turns[5].exchange
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert view.is_collapsed(exchange)
+    qtbot.keyClick(view, Qt.Key.Key_Right)
+    assert not view.is_collapsed(exchange)
+    assert 5 in view.visible_turns()
+
+
+def test_show_only_one_speaker_hides_the_others_turns(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    interviewee = next(s for s in sample.speakers if s.role is Role.INTERVIEWEE)
+    view.set_turn_filter({interviewee.key})
+    shown = view.visible_turns()
+    assert shown == [t.index for t in sample.turns if t.speaker == interviewee.key]
+    assert len(view.shown_headers()) == 31
+    view.set_turn_filter(None)
+    assert len(view.visible_turns()) == 62
+
+
+def test_same_speaker_navigation_is_by_speaker(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.scroll_to_turn(1)
+    view.next_same_speaker()
+    assert view.current_turn() == 3
+    assert sample.turns[3].speaker == sample.turns[1].speaker
+    view.scroll_to_turn(61)
+    view.next_same_speaker()  # nothing after the last turn: stays
+    assert view.current_turn() == 61
+
+
+def test_stepping_through_the_last_page_moves_turn_by_turn(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.scroll_to_turn(55)
+    for expected in range(56, 62):
+        view.next_turn()
+        assert view.current_turn() == expected
+
+
+def test_scrolling_moves_the_reading_position(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    bar = view.verticalScrollBar()
+    with qtbot.waitSignal(view.position_changed) as signal:
+        bar.setValue(bar.maximum() // 2)
+    assert signal.args[0] > 0
+    assert view.current_turn() == signal.args[0]
+
+
+def test_selection_maps_to_turn_text_offsets_and_copies_plain(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    turn = sample.turns[4]
+    view.select_in_turn(4, 10, 60)
+    assert view.selection_in_turn() == (4, 10, 60)
+    view.copy()
+    assert QGuiApplication.clipboard().text() == turn.text[10:60]
+    assert not QGuiApplication.clipboard().mimeData().hasHtml()
+
+
+def test_copy_leaves_out_folded_exchanges(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.set_collapsed(1, True)
+    view.selectAll()
+    text = view.selected_text()
+    assert sample.turns[2].text not in text
+    assert sample.turns[4].text in text
+
+
+def test_renamed_speaker_shows_the_new_name_and_keeps_offsets(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    view.set_collapsed(3, True)
+    interviewer = sample.interviewer
+    assert interviewer is not None
+    view.set_speaker_names({interviewer.key: "Keir Simmons"})
+    assert view.turn_display_text(0).startswith("Keir Simmons: Minister")
+    assert view.is_collapsed(3)
+    view.select_in_turn(0, 0, 8)
+    assert view.selected_text() == "Minister"
+
+
+def test_extra_highlights_mark_the_matches_on_screen(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    matches = search(sample, SearchQuery("Trump"))
+    view.set_extra_highlights("search", [(m.turn_index, m.start, m.end, QColor("yellow")) for m in matches])
+    assert view.extra_highlight_count("search") == len(matches)
+    marked = [s.cursor.selectedText() for s in view.extraSelections()]
+    assert marked and {text.casefold() for text in marked} == {"trump"}
+    view.set_extra_highlights("search", [])
+    assert view.extraSelections() == []
+
+
+def test_markup_in_a_transcript_is_shown_as_text(qtbot: QtBot, monkeypatch) -> None:
+    text = ('Question: <img src="http://example.com/x.png"> and <a href="http://example.com">link</a>?\n\n'
+            "Answer: <script>alert(1)</script> Tom &amp; Jerry <b>bold</b>\n")
+    transcript = parse_text(text)
+    loads: list[object] = []
+    monkeypatch.setattr(TranscriptView, "loadResource", lambda self, kind, name: loads.append(name))
+    view = make_view(qtbot, transcript)
+    qtbot.wait(10)
+    shown = view.toPlainText()
+    for literal in ('<img src="http://example.com/x.png">', '<a href="http://example.com">link</a>',
+                    "<script>alert(1)</script>", "&amp;", "<b>bold</b>"):
+        assert literal in shown
+    block = view.document().firstBlock()
+    while block.isValid():
+        for fragment_format in (QTextCharFormat(block.charFormat()),):
+            assert not fragment_format.isImageFormat() and not fragment_format.isAnchor()
+        block = block.next()
+    assert loads == []
+
+
+def test_theme_colours_are_readable(sample: Transcript) -> None:
+    for theme in THEMES.values():
+        base = QColor(theme.base)
+        band = QColor(theme.band)
+        for index in range(len(theme.speakers)):
+            assert contrast_ratio(theme.speaker_color(index), base) >= 4.5, (theme.name, index)
+            assert contrast_ratio(theme.speaker_color(index), band) >= 4.0, (theme.name, index)
+        assert contrast_ratio(QColor(theme.text), base) >= 7
+        assert contrast_ratio(QColor(theme.muted), base) >= 4.5
