@@ -85,7 +85,8 @@ def label_key(label: str) -> str:
 
 @lru_cache(maxsize=4096)
 def label_shape(label: str) -> str | None:
-    """"role", "name" (a person or a title), "word" (one capitalised word) or None when it cannot be a label."""
+    """What a label candidate looks like: "role" (`Q`, `Interviewer`), "name" (a person or a title), "word" (one
+    capitalised word), "prose" (opens like a sentence: `In March`), or None when it cannot be a label at all."""
     key = label_key(label)
     if not key:
         return None
