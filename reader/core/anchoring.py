@@ -16,10 +16,10 @@ never attached to words that merely look alike.
 from __future__ import annotations
 
 import re
-from array import array
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
+from functools import cached_property
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
@@ -36,6 +36,7 @@ from reader.core.model import Transcript
 
 FUZZY_MIN_SCORE = 90.0  # partial_ratio of the quote within a turn, 0-100
 FUZZY_LOW_SCORE = 80.0  # accepted only where the context reads almost the same (CONTEXT_STRONG)
+FUZZY_CANDIDATES = 12  # turns aligned in detail, best first; more close rivals than this is ambiguity anyway
 FUZZY_MIN_CHARS = 24  # shorter quotes are too easily found "nearly" in unrelated words
 FUZZY_MARGIN = 6.0  # the runner-up must score this much lower for the match to count as unambiguous
 TURN_MIN_SCORE = 85.0  # whole-turn bookmarks: ratio of the old turn's text to the new one
@@ -52,6 +53,9 @@ _FOLD = str.maketrans({
     "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-", "\u2212": "-",
 })
 _SPACE = re.compile(r"\s+")
+_RUN = re.compile(" {2,}")
+# Every whitespace character becomes a plain space (one for one), so only runs of them change the length.
+_FOLD_AND_SPACE = {**_FOLD, **{i: " " for i in range(0x3001) if _SPACE.fullmatch(chr(i))}}
 
 
 def fold(text: str) -> str:
@@ -68,10 +72,17 @@ def _lower(text: str) -> str:
 
 @dataclass(frozen=True)
 class _FoldedText:
-    """The reading text in compare form, with a map back to (turn index, offset in Turn.text)."""
+    """The reading text in compare form, with the map back to (turn index, offset in Turn.text).
+
+    Folding is one character for one character except where a run of whitespace shrinks to one space, so the
+    map only records those runs: memory and time grow with the number of paragraphs, not of characters.
+    """
 
     text: str
-    origin: array  # origin[i]: offset in the reading text of folded character i
+    run_starts: list[int]  # reading offset where each collapsed whitespace run starts
+    run_ends: list[int]
+    folded_runs: list[int]  # folded offset of the single space each run became
+    removed: list[int]  # characters removed by this run and all before it
     turn_starts: list[int]  # offset of each turn in the reading text
     turn_ends: list[int]
 
@@ -86,26 +97,46 @@ class _FoldedText:
             ends.append(pos)
             pos += len(TURN_SEPARATOR)
         reading = TURN_SEPARATOR.join(t.text for t in transcript.turns)
-        lowered = _lower(reading.translate(_FOLD))
+        spaced = _lower(reading.translate(_FOLD_AND_SPACE))
         out: list[str] = []
-        origin = array("l")
-        last = 0
-        for m in _SPACE.finditer(lowered):
-            out.append(lowered[last:m.start()])
-            origin.extend(range(last, m.start()))
-            out.append(" ")
-            origin.append(m.start())
+        run_starts: list[int] = []
+        run_ends: list[int] = []
+        folded_runs: list[int] = []
+        removed: list[int] = []
+        last = gone = 0
+        for m in _RUN.finditer(spaced):
+            out.append(spaced[last:m.start() + 1])
+            run_starts.append(m.start())
+            run_ends.append(m.end())
+            folded_runs.append(m.start() - gone)
+            gone += m.end() - m.start() - 1
+            removed.append(gone)
             last = m.end()
-        out.append(lowered[last:])
-        origin.extend(range(last, len(lowered)))
-        return cls("".join(out), origin, starts, ends)
+        out.append(spaced[last:])
+        return cls("".join(out), run_starts, run_ends, folded_runs, removed, starts, ends)
+
+    def reading_offset(self, folded: int) -> int:
+        k = bisect_right(self.folded_runs, folded) - 1
+        if k < 0:
+            return folded
+        if folded == self.folded_runs[k]:
+            return self.run_starts[k]
+        return folded + self.removed[k]
+
+    def folded_offset(self, reading: int) -> int:
+        k = bisect_right(self.run_starts, reading) - 1
+        if k < 0:
+            return reading
+        if reading < self.run_ends[k]:
+            return self.folded_runs[k]
+        return reading - self.removed[k]
 
     def locate(self, fstart: int, fend: int) -> tuple[int, int, int] | None:
         """(turn index, start, end in Turn.text) of folded span, None when it crosses a turn boundary."""
         if fend <= fstart:
             return None
-        rstart = self.origin[fstart]
-        rend = self.origin[fend - 1] + 1
+        rstart = self.reading_offset(fstart)
+        rend = self.reading_offset(fend - 1) + 1
         turn = bisect_right(self.turn_starts, rstart) - 1
         if turn < 0 or rend > self.turn_ends[turn]:
             return None
@@ -113,20 +144,20 @@ class _FoldedText:
 
     def folded_turn(self, turn: int) -> tuple[int, int]:
         """The folded span of one turn."""
-        lo = _first_at_or_after(self.origin, self.turn_starts[turn])
-        hi = _first_at_or_after(self.origin, self.turn_ends[turn])
-        return lo, hi
+        return self.turn_spans[turn]
 
+    @cached_property
+    def turn_spans(self) -> list[tuple[int, int]]:
+        return [(self.folded_offset(start), self.folded_offset(end))
+                for start, end in zip(self.turn_starts, self.turn_ends, strict=True)]
 
-def _first_at_or_after(origin: array, value: int) -> int:
-    lo, hi = 0, len(origin)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if origin[mid] < value:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    @cached_property
+    def _folded_starts(self) -> list[int]:
+        return [lo for lo, _ in self.turn_spans]
+
+    def turn_at(self, folded_offset: int) -> int:
+        """The turn a folded offset falls in (-1 before the first; a separator counts with the turn before)."""
+        return bisect_right(self._folded_starts, folded_offset) - 1
 
 
 def reattach(transcript: Transcript, annotations: Iterable[Annotation]) -> list[Annotation]:
@@ -237,10 +268,11 @@ def _find_exact(folded: _FoldedText, quote: str, prefix: str, suffix: str) -> tu
 def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix: str,
                 suffix: str) -> tuple[int, int, int] | None:
     """Nearly the same words, in a place whose context also reads nearly the same, with no rival place."""
-    spans = [folded.folded_turn(i) for i in range(len(transcript.turns))]
-    choices = [folded.text[lo:hi] for lo, hi in spans]
+    spans = folded.turn_spans
+    turns = _turns_sharing_words(folded, quote)
+    choices = {turn: folded.text[slice(*spans[turn])] for turn in turns}
     scored = process.extract(quote, choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_LOW_SCORE - FUZZY_MARGIN,
-                             limit=None)
+                             limit=FUZZY_CANDIDATES)
     places: list[tuple[float, float, int, int]] = []  # score, context agreement, folded start, folded end
     for _, _, turn in scored:
         lo, _ = spans[turn]
@@ -258,6 +290,28 @@ def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix:
     if any(p[1] > context - CONTEXT_MARGIN for p in rivals):
         return None
     return folded.locate(fstart, fend)
+
+
+def _turns_sharing_words(folded: _FoldedText, quote: str) -> set[int]:
+    """The turns that hold at least two of the quote's four longest words (one, for a quote of one word).
+
+    A fuzzy match above the threshold keeps most of the words, so this loses no real candidate; it spares
+    scoring every turn of a long transcript (str.find runs in C; partial_ratio on each turn would not).
+    """
+    words = sorted({w for w in re.findall(r"\w+", quote) if len(w) > 2}, key=len, reverse=True)[:4]
+    if not words:
+        return set(range(len(folded.turn_spans)))
+    hits: dict[int, int] = {}
+    for word in words:
+        seen: set[int] = set()
+        at = folded.text.find(word)
+        while at >= 0:
+            seen.add(folded.turn_at(at))
+            at = folded.text.find(word, at + len(word))
+        for turn in seen:
+            hits[turn] = hits.get(turn, 0) + 1
+    need = min(2, len(words))
+    return {turn for turn, n in hits.items() if n >= need and turn >= 0}
 
 
 def _alignments(quote: str, text: str) -> list[tuple[int, int, float]]:
@@ -303,14 +357,18 @@ def _snap_to_words(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _word_edges(text: str) -> list[int]:
-    return sorted({0, len(text), *(m.start() for m in re.finditer(r"(?<= )\S", text)),
-                   *(m.end() for m in re.finditer(r"\S(?= )", text))})
+def _word_edges(text: str, lo: int, hi: int) -> list[int]:
+    """Offsets where words start or end in text[lo:hi] (and the ends of the text)."""
+    edges = {m.start() for m in re.compile(r"(?<= )\S").finditer(text, lo, hi)}
+    edges |= {m.end() for m in re.compile(r"\S(?= )").finditer(text, lo, hi)}
+    edges |= {e for e in (0, len(text)) if lo <= e <= hi}
+    return sorted(edges)
 
 
 def _refine(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Move each end of the span by up to two words either way where that makes it read more like the quote."""
-    edges = _word_edges(text)
+    margin = 80  # room for four words either way
+    edges = _word_edges(text, max(0, start - margin), min(len(text), end + margin))
     best = (fuzz.ratio(quote, text[start:end]), start, end)
     i = bisect_right(edges, start) - 1
     j = bisect_right(edges, end) - 1
