@@ -1,0 +1,92 @@
+"""Words that carry no topic: our own English stopword list, spoken fillers, and speaker-ish words.
+
+Three sets, because they fail in different ways. Stopwords and fillers tell nothing about what is being
+discussed, so segmentation and labels both ignore them. Titles and role words ("President", "Minister",
+"question") recur in every topic of a political interview and would make labels like "President question";
+they are kept out of labels and out of the cohesion scores too. All entries are lowercase, apostrophes ASCII.
+"""
+
+from __future__ import annotations
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+STOPWORDS: frozenset[str] = _words("""
+a about above across after afterwards again against all almost alone along already also although always am
+among amongst an and another any anyhow anyone anything anyway anywhere are aren't around as at
+be became because become becomes becoming been before beforehand behind being below beside besides between
+beyond both but by
+can can't cannot could couldn't
+did didn't do does doesn't doing don't done down during
+each either else elsewhere enough etc even ever every everyone everything everywhere except
+few for former formerly from further furthermore
+had hadn't has hasn't have haven't having he he'd he'll he's hence her here here's hers herself him himself
+his how how's however
+i i'd i'll i'm i've ie if in indeed inside instead into is isn't it it'd it'll it's its itself
+just
+latter latterly least less let let's like likely
+many may maybe me meanwhile might mightn't mine more moreover most mostly much must mustn't my myself
+namely neither never nevertheless next no nobody none noone nor not nothing now nowhere
+of off often on once one only onto or other others otherwise ought our ours ourselves out over own
+per perhaps please
+quite
+rather re really
+same shall shan't she she'd she'll she's should shouldn't since so some somehow someone something sometime
+sometimes somewhat somewhere still such
+than that that'd that'll that's the their theirs them themselves then thence there there'd there'll there's
+thereafter thereby therefore therein thereupon these they they'd they'll they're they've this those though
+through throughout thru thus to together too toward towards
+under unless until up upon us
+very via
+was wasn't we we'd we'll we're we've were weren't what what's whatever when when's whenever where where's
+whereas whereby wherever whether which while who who's whoever whole whom whose why why's will with within
+without won't would wouldn't
+yet you you'd you'll you're you've your yours yourself yourselves
+zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
+thousand thousands million millions billion first second third fourth fifth last
+""")
+
+# Spoken discourse: hedges, fillers, back-channels, and verbs of talking about talking.
+FILLER: frozenset[str] = _words("""
+ah aha uh uhm um umm er erm hmm mm mhm huh oh ooh wow yeah yep yup nope okay ok alright
+absolutely actually apparently basically certainly clearly definitely entirely essentially exactly frankly
+generally honestly hopefully literally merely naturally obviously of-course particularly personally possibly
+precisely presumably probably quickly seriously simply sincerely strictly surely technically truly
+ultimately unfortunately fortunately interestingly importantly anyways
+look looking listen see seeing hear heard mean meant means know knew known knows think thinking thought
+thoughts guess suppose supposed believe believed say saying says said tell telling told talk talking talked
+speak speaking spoke ask asked asking asks answer answered answering answers question questions reply
+want wanted wants wanting like liked going gonna wanna gotta get gets getting got gotten go goes went gone
+come comes coming came make makes making made take takes taking took taken give gives giving gave given
+put puts putting keep keeps kept let lets try tries trying tried seem seems seemed feel feels felt
+thing things stuff way ways lot lots bit kind kinds sort sorts type types part parts piece case cases
+point points fact facts matter matters issue issues example examples sense idea ideas reason reasons
+right well sure fine good great nice bad better best worse worst big small little long short high low
+new old different same certain particular important possible impossible real true clear whole main
+able unable available various several own based
+today yesterday tomorrow now day days week weeks month months year years time times moment moments
+minute minutes hour hours ago since recently currently later earlier soon
+people person somebody anybody everybody nobody someone anyone everyone guy guys folks man men woman women
+thank thanks please sorry excuse pardon hello hi bye goodbye welcome congratulations
+yes no not
+interview interviews conversation conversations discussion discussions show episode
+here there where somewhere anywhere everywhere
+also again ever even still just only really quite rather pretty very too enough
+let's what's that's there's here's it's
+""")
+
+# Titles, roles and forms of address: true of every topic in an interview, so never a label.
+SPEAKERISH: frozenset[str] = _words("""
+mr mrs ms miss mx dr prof professor sir madam madame mister lady gentleman gentlemen ladies
+president presidents vice minister ministers secretary secretaries senator senators congressman
+congresswoman representative ambassador ambassadors prime chancellor governor mayor premier king queen
+prince princess general colonel admiral captain commander chairman chairwoman chair chairperson spokesman
+spokeswoman spokesperson deputy director official officials excellency honourable honorable
+host hosts co-host guest guests interviewer interviewee reporter reporters journalist journalists
+correspondent anchor moderator presenter narrator caller audience panelist panellist speaker speakers
+participant respondent q a
+""")
+
+NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH

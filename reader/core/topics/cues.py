@@ -1,0 +1,71 @@
+"""What the opening words of a question say about it: a new subject ("On Syria.", "Let me turn to...")
+or a follow-up ("And...", "So...", "Is that...").
+
+Both lists are regular expressions: cues are matched at the start of each of the turn's first sentences ("Thank
+you. On Syria."), follow-ups at the very start of the turn. They are English and deliberately conservative: a cue
+that fires inside ordinary follow-ups costs more than a missed one, since the lexical scores still see it.
+"""
+
+from __future__ import annotations
+
+import re
+
+_PREFACE = r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"\
+           r"well|now|finally|lastly|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+|(?:so|and|but|now),\s+){0,3}"
+
+_OPENERS = [
+    r"on (?:the )?(?:subject|issue|question|topic|matter) of\b",
+    r"on (?!(?:that|this|those|these|it|the other hand|the one hand)\b)[\w’'-]+(?: [\w’'-]+){0,3}[.:?]",  # On Syria.
+    r"(?:let me|let's|let us|i'd like to|i would like to|i want to|i wanna|can i|could i|may i|allow me to)"
+    r" (?:now )?(?:turn|move|go|get|come|switch|shift|ask you about|talk about|talk to you about|ask about|"
+    r"ask you a question about|ask you a couple of questions about|ask a question about|ask you some questions about|"
+    r"bring up|raise|pivot)\b",
+    r"i (?:also )?(?:want|wanted|would like|'d like) to ask (?:you )?"
+    r"(?:about|a question about|a few questions about)\b",
+    r"(?:let's|let us|we should|shall we|can we|time to) (?:now )?(?:talk|turn|move|switch|get into|dive into|do|start|"
+    r"begin|look at|hear about|go to)\b",
+    r"(?:my|your) turn\b",
+    r"(?:the|our|today's|this week's) (?:big|main|top|first|next|last|other) (?:story|item|topic|subject|news)\b",
+    r"(?:moving|turning|switching|shifting|coming|getting) (?:on|now|back|over)?\s*(?:to|gears)\b",
+    r"(?:moving|let's move) on\b",
+    r"(?:a|one|my) (?:different|separate|new|last|final|broader|bigger|other) (?:question|subject|topic|thing)\b",
+    r"(?:i've|i have|i) got (?:a|one|another) (?:different|broader|separate|last|final|other)? ?question\b",
+    r"(?:another|a different|a new|next) (?:question|subject|topic|issue)\b",
+    r"i don'?t want to (?:leave|go|finish|end|let you go)(?: here)? without\b",
+    r"before (?:we|i) (?:go|finish|wrap|end|run out)\b",
+    r"(?:a question|questions?) (?:on|about|for you on|regarding)\b",
+    r"(?:change|changing) (?:the )?(?:subject|topic|gears)\b",
+    r"(?:switching|shifting) (?:topics|subjects|gears)\b",
+    r"(?:next up|next topic|next question|up next|our next)\b",
+    r"(?:what about|how about) (?!(?:that|this|those|these|it|him|her|them)\b)",
+    r"(?:do you have|have you got) (?:anything|any comment|a comment) on\b",
+    r"(?:any|a) (?:comment|reaction|update|readout) on\b",
+    r"(?:can you|could you) (?:give us|tell us|talk about|speak to|comment on|address|update us on)"
+    r" (?:the |any |an )?(?:latest|news|reports?|situation|update)?\b",
+    r"(?:can i|could i|may i) (?:ask|switch|turn|go)\b",
+    r"(?:i want|i wanted|i'd like|let me) (?:to )?(?:start|begin) (?:with|by)\b",
+]
+_FOLLOW_UPS = [
+    r"(?:and|so|but|or|then|also|yet|because|plus)\b",
+    r"(?:is|isn't|was|wasn't|are|aren't) (?:that|it|this|there|he|she|they)\b",
+    r"(?:does|doesn't|did|didn't|do|don't) (?:that|it|this) (?:mean|make|change)\b",
+    r"(?:right|okay|ok|really|sure|wait|sorry|hang on|hold on|yes|yeah|no|well|true)\b[.,!?—–-]",
+    r"(?:to be clear|just to be clear|to clarify|just to clarify|just to follow up|to follow up|following up|"
+    r"a follow-?up|follow-?up|in other words|meaning|you mean|you said|you say|what do you mean|"
+    r"how so|why not|why is that|why\?|how come|such as|for example|for instance|even|still|surely)\b",
+    r"(?:that|this|those|these)\b",
+]
+_OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_OPENERS)})", re.IGNORECASE)
+_SENTENCE_START = re.compile(r"(?<=[.?!…])[\"”')\]]*\s+")
+_FOLLOW_UP = re.compile(rf"^\W*(?:{'|'.join(_FOLLOW_UPS)})", re.IGNORECASE)
+
+
+def opens_topic(text: str) -> bool:
+    """Whether a turn announces a new subject in its first sentences."""
+    head = text[:400].replace("’", "'")
+    return any(_OPENER.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
+
+
+def follows_up(text: str) -> bool:
+    """Whether a turn opens like a follow-up to what was just said."""
+    return bool(_FOLLOW_UP.match(text[:120].replace("’", "'")))

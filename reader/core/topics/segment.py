@@ -1,0 +1,193 @@
+"""Where topics change: score every candidate boundary, then keep the strong ones.
+
+Units are exchanges when the transcript has an interviewer (a topic starts with a question, never inside an
+answer) and single turns otherwise. Between two units the score combines:
+
+- lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
+  far it dips below the peaks around it;
+- a shift in names and acronyms across the same blocks;
+- the opening turn's novelty: how much of what it says was not in the unit before it (a follow-up repeats
+  the last answer's words);
+- its cue phrases ("On Syria.", "Let me turn to...") against follow-up openings ("And...", "Is that...");
+- its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
+
+The continuous features are standardised over the transcript, so the weights below are unit-free and the
+threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview.
+"""
+
+from __future__ import annotations
+
+import bisect
+import math
+from dataclasses import dataclass
+
+from reader.core.model import Transcript
+from reader.core.topics.cues import follows_up, opens_topic
+from reader.core.topics.terms import TermTable
+
+BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
+BLOCK_UNITS = 8  # ... but never more units than this
+MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour
+WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
+THRESHOLD = 0.5
+NOVELTY_VS_BLOCK = True  # in standard deviations of the combined score
+
+
+@dataclass(frozen=True, slots=True)
+class Unit:
+    first_turn: int
+    last_turn: int
+    opening: str  # the text of the turn that opens the unit (the question)
+    opening_terms: dict[str, int]
+    terms: dict[str, int]
+    words: int
+    size: int  # content terms, counted with repeats
+
+
+@dataclass(frozen=True, slots=True)
+class Gap:
+    """A candidate boundary: a topic could start at `turn`."""
+
+    turn: int
+    unit: int
+    features: dict[str, float]
+    score: float
+
+
+def units_of(transcript: Transcript, table: TermTable) -> list[Unit]:
+    if transcript.interviewer is not None:
+        spans = [(e.first_turn, e.last_turn) for e in transcript.exchanges]
+    else:
+        spans = [(t.index, t.index) for t in transcript.turns]
+    units = []
+    for first, last in spans:
+        terms: dict[str, int] = {}
+        for i in range(first, last + 1):
+            for term, n in table.turn_terms[i].items():
+                terms[term] = terms.get(term, 0) + n
+        words = sum(table.turn_words[first:last + 1])
+        units.append(Unit(first, last, transcript.turns[first].text, table.turn_terms[first], terms, words,
+                          sum(terms.values())))
+    return units
+
+
+def _idf(units: list[Unit]) -> dict[str, float]:
+    df: dict[str, int] = {}
+    for unit in units:
+        for term in unit.terms:
+            df[term] = df.get(term, 0) + 1
+    n = len(units)
+    return {term: math.log((n + 1) / d) for term, d in df.items()}
+
+
+def _block(units: list[Unit], indices: range) -> dict[str, int]:
+    block: dict[str, int] = {}
+    for i in indices:
+        for term, n in units[i].terms.items():
+            block[term] = block.get(term, 0) + n
+    return block
+
+
+def _cosine(a: dict[str, int], b: dict[str, int], weight: dict[str, float],
+            keep: frozenset[str] | None = None) -> float:
+    if len(a) > len(b):
+        a, b = b, a
+    dot = sum(n * b[t] * weight[t] ** 2 for t, n in a.items() if t in b and (keep is None or t in keep))
+    if not dot:
+        return 0.0
+    na = math.sqrt(sum((n * weight[t]) ** 2 for t, n in a.items() if keep is None or t in keep))
+    nb = math.sqrt(sum((n * weight[t]) ** 2 for t, n in b.items() if keep is None or t in keep))
+    return dot / (na * nb)
+
+
+def _depths(similarity: list[float]) -> list[float]:
+    """TextTiling depth: how far each gap's similarity lies below the highest peaks reached climbing each way."""
+    depths = []
+    n = len(similarity)
+    for i, s in enumerate(similarity):
+        left = s
+        j = i - 1
+        while j >= 0 and similarity[j] >= left:
+            left = similarity[j]
+            j -= 1
+        right = s
+        j = i + 1
+        while j < n and similarity[j] >= right:
+            right = similarity[j]
+            j += 1
+        depths.append((left - s) + (right - s))
+    return depths
+
+
+def _standardise(values: list[float]) -> list[float]:
+    if not values:
+        return []
+    mean = sum(values) / len(values)
+    sd = math.sqrt(sum((v - mean) ** 2 for v in values) / len(values))
+    return [(v - mean) / sd if sd > 1e-12 else 0.0 for v in values]
+
+
+def _block_bounds(units: list[Unit], gap: int) -> tuple[range, range]:
+    size = 0
+    start = gap
+    while start > 0 and gap - start < BLOCK_UNITS and size < BLOCK_TERMS:
+        start -= 1
+        size += units[start].size
+    size = 0
+    end = gap
+    while end < len(units) and end - gap < BLOCK_UNITS and size < BLOCK_TERMS:
+        size += units[end].size
+        end += 1
+    return range(start, gap), range(gap, end)
+
+
+def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
+    if len(units) < 2:
+        return []
+    idf = _idf(units)
+    lexical: list[float] = []
+    names: list[float] = []
+    novelty: list[float] = []
+    length: list[float] = []
+    for g in range(1, len(units)):
+        before, after = _block_bounds(units, g)
+        left, right = _block(units, before), _block(units, after)
+        lexical.append(_cosine(left, right, idf))
+        names.append(1.0 - _cosine(left, right, idf, table.names))
+        opening, previous = units[g].opening_terms, left if NOVELTY_VS_BLOCK else units[g - 1].terms
+        # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
+        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in previous)))
+        length.append(math.log1p(table.turn_words[units[g].first_turn]))
+    columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
+               "novelty": _standardise(novelty), "length": _standardise(length)}
+    gaps = []
+    for k, g in enumerate(range(1, len(units))):
+        features = {name: values[k] for name, values in columns.items()}
+        features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
+        features["follow_up"] = 1.0 if not features["cue"] and follows_up(units[g].opening) else 0.0
+        score = sum(WEIGHTS[name] * value for name, value in features.items())
+        gaps.append(Gap(units[g].first_turn, g, features, score))
+    return gaps
+
+
+def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
+    """Unit indices where topics start (besides 0): the best-scoring gaps above the threshold, strongest
+    first, skipping any that would leave a topic under the minimum length."""
+    if not gaps:
+        return []
+    scores = [g.score for g in gaps]
+    mean = sum(scores) / len(scores)
+    sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / len(scores))
+    threshold = mean + THRESHOLD * sd
+    prefix = [0]
+    for unit in units:
+        prefix.append(prefix[-1] + unit.words)
+    chosen = [0, len(units)]  # sorted, with sentinels
+    for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
+        if gap.score < threshold:
+            break
+        at = bisect.bisect(chosen, gap.unit)
+        start, end = chosen[at - 1], chosen[at]
+        if prefix[gap.unit] - prefix[start] >= MIN_TOPIC_WORDS and prefix[end] - prefix[gap.unit] >= MIN_TOPIC_WORDS:
+            chosen.insert(at, gap.unit)
+    return chosen[1:-1]

@@ -1,0 +1,123 @@
+"""From turns to terms: tokens, a light stemmer, names and acronyms, and how each term is best written.
+
+A term is the key two words share when they mean the same thing for topic purposes: "meetings" and
+"meeting" are `meet`, "Syrian" and "Syria" are `syria`, an acronym keeps its capitals (`CIA`, `G20`, `US`).
+Stopwords, fillers and titles never become terms. Tokenising is the costly step on a 20k-turn transcript,
+so each turn's raw tokens are counted first (in C) and each distinct form is mapped through a cache.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
+from reader.core.model import Transcript
+from reader.core.stopwords import FILLER, NEVER_TOPIC
+
+# A word: letters and digits, with inner apostrophes, hyphens and dots ("don't", "al-Nusra", "U.S").
+WORD = re.compile(r"[^\W_](?:\w|['’.-](?=[^\W_]))*")
+_NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
+_KEEP_CAPS = frozenset({"I"})
+
+
+def stem(word: str) -> str:
+    """Fold the common English inflections of a lowercase word; the result is a key, not a word to show."""
+    if len(word) <= 3:
+        return word
+    if word.endswith("ies") and len(word) > 4:
+        word = word[:-3] + "y"
+    elif word.endswith(("sses", "ches", "shes", "xes")):
+        word = word[:-2]
+    elif word.endswith("s") and not word.endswith(("ss", "us", "is")):
+        word = word[:-1]
+    for suffix in ("ing", "ed"):
+        base = word[: -len(suffix)]
+        if word.endswith(suffix) and len(base) >= 3 and any(c in "aeiouy" for c in base):
+            word = base
+            if word[-1] == word[-2] and word[-1] not in "lsz":  # planned -> plan, but called -> call
+                word = word[:-1]
+            break
+    if word.endswith("ly") and len(word) > 5:
+        word = word[:-2]
+    if word.endswith("e") and len(word) > 3:  # make/making, base/bases meet at mak, bas
+        word = word[:-1]
+    return word
+
+
+@lru_cache(maxsize=200_000)
+def term_of(token: str) -> str | None:
+    """The term a raw token counts towards, or None for stopwords, fillers, titles and numbers."""
+    token = token.replace("’", "'")
+    if token.endswith(("'s", "'S")):
+        token = token[:-2]
+    token = token.strip("'").replace(".", "")
+    if not token or token.isdigit():
+        return None
+    if len(token) >= 2 and token not in _KEEP_CAPS and (token.isupper() or (token[0].isupper()
+                                                                             and any(c.isdigit() for c in token))):
+        return None if token.lower() in FILLER else token.upper()
+    low = token.lower()
+    if low in NEVER_TOPIC or len(low) < 3 or any(c.isdigit() for c in low):
+        return None
+    if token[0].isupper() and low.endswith(("ian", "ean")) and len(low) > 5:
+        low = low[:-1]  # Syrian -> syria, Korean -> korea: the people and the place are one topic
+    return stem(low)
+
+
+@dataclass(frozen=True, slots=True)
+class TermTable:
+    """Per-turn term counts of a transcript, with each term's display form and whether it is a name."""
+
+    turn_terms: tuple[dict[str, int], ...]
+    turn_words: tuple[int, ...]
+    display: dict[str, str]  # term -> its most frequent written form
+    names: frozenset[str]  # terms mostly written with a capital, and acronyms
+
+    def is_name(self, term: str) -> bool:
+        return term in self.names
+
+
+def build_terms(transcript: Transcript) -> TermTable:
+    forms: Counter[str] = Counter()
+    turn_terms: list[dict[str, int]] = []
+    turn_words: list[int] = []
+    for turn in transcript.turns:
+        text = turn.text
+        if text.isupper():  # an all-capitals transcript: capitals say nothing about names
+            text = text.lower()
+        raw = Counter(WORD.findall(text))
+        forms.update(raw)
+        terms: dict[str, int] = {}
+        for token, n in raw.items():
+            term = term_of(token)
+            if term is not None:
+                terms[term] = terms.get(term, 0) + n
+        turn_terms.append(terms)
+        turn_words.append(sum(raw.values()))
+    return TermTable(tuple(turn_terms), tuple(turn_words), *_display_forms(forms))
+
+
+def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str]]:
+    best: dict[str, tuple[int, str]] = {}
+    capital: Counter[str] = Counter()
+    total: Counter[str] = Counter()
+    for token, n in forms.items():
+        term = term_of(token)
+        if term is None:
+            continue
+        total[term] += n
+        if token[0].isupper():
+            capital[term] += n
+        clean = token.replace("’", "'")
+        if clean.endswith(("'s", "'S")):
+            clean = clean[:-2]
+        if n > best.get(term, (0, ""))[0]:
+            best[term] = (n, clean)
+    names = frozenset(t for t in total if t.isupper() or capital[t] >= _NAME_SHARE * total[t])
+    display = {}
+    for term, (_, form) in best.items():
+        # A common word seen mostly at the start of sentences is shown in lowercase.
+        display[term] = form if term in names or form.isupper() else form.lower()
+    return display, names
