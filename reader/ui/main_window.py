@@ -24,6 +24,8 @@ from reader.core.store import AnnotationStore, Change, TranscriptNotes
 from reader.ui.actions import ActionRegistry
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.preferences import Preferences
+from reader.ui.search_bar import SearchBar
+from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.themes import SYSTEM, THEME_NAMES, resolve
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FilesMixin
@@ -75,6 +77,9 @@ class MainWindow(FilesMixin, QMainWindow):
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.view)
         self.setCentralWidget(centre)
+        # Made before the menus, whose actions name their slots (search_bar.find_next); wired in below.
+        self.search_bar = SearchBar(self.view, self)
+        self.speakers_panel = SpeakersPanel(self)
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
@@ -89,6 +94,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.add_status_section("position", QLabel(self))
         self.add_status_section("words", QLabel(self))
         self.view.position_changed.connect(self._on_view_position_changed)
+        self.search_bar.attach(self)
+        self.speakers_panel.attach(self)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
@@ -125,6 +132,15 @@ class MainWindow(FilesMixin, QMainWindow):
     def add_above_view(self, widget: QWidget) -> None:
         """A bar above the reading text (the search bar); bars added later go lower."""
         self._centre_layout.insertWidget(self._centre_layout.count() - 1, widget)
+
+    def show_search(self, text: str) -> None:
+        """Open the search bar on `text`, every match highlighted (also the screenshot command's --search)."""
+        self.search_bar.activate(text)
+
+    def show_only_speaker(self, name: str | None) -> None:
+        """Show only one speaker's turns, named by label, display name or a part of one; None shows all.
+        Raises reader.core.search.SearchError for a name that fits no speaker."""
+        self.speakers_panel.show_only_named(name)
 
     def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
         self.status_sections[key] = widget

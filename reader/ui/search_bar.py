@@ -13,33 +13,21 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import Any, Protocol
+from typing import TYPE_CHECKING, Protocol
 
-from PySide6.QtCore import (
-    QAbstractListModel,
-    QModelIndex,
-    QPersistentModelIndex,
-    QSignalBlocker,
-    Qt,
-    QTimer,
-    Signal,
-    Slot,
-)
+from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
-from PySide6.QtWidgets import (
-    QComboBox,
-    QHBoxLayout,
-    QLabel,
-    QLineEdit,
-    QListView,
-    QToolButton,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QLineEdit, QListView, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
-from reader.core.search import Match, Matches, SearchError, SearchQuery, context, search
+from reader.core.search import Match, Matches, SearchError, SearchQuery, search
+from reader.core.store import Change
+from reader.ui.actions import SK, ActionSpec, register
+from reader.ui.search_results import SearchResultsModel
 from reader.ui.themes import Theme
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 120  # long enough to skip the keystrokes of a word being typed, short enough to feel instant
 # Up to this many matches are all handed to the view at once. Beyond it (a common word in a 20,000-turn
@@ -49,9 +37,15 @@ FULL_HIGHLIGHT_LIMIT = 5000
 HIGHLIGHT_REACH = 300
 HIGHLIGHT_KEY = "search"
 CURRENT_KEY = "search-current"
-MatchRole = Qt.ItemDataRole.UserRole + 1
 
-_Index = QModelIndex | QPersistentModelIndex
+# F3 and Shift+F3 spelled out: the platform's FindNext bindings include Ctrl+G, which is Go to Exchange here.
+register(
+    ActionSpec("edit.find", "&Find…", "edit", "search_bar.activate", (SK.Find,), "Search the transcript",
+               separator=True),
+    ActionSpec("edit.find_next", "Find &Next", "edit", "search_bar.find_next", ("F3",), "The next match"),
+    ActionSpec("edit.find_previous", "Find Pre&vious", "edit", "search_bar.find_previous", ("Shift+F3",),
+               "The previous match"),
+)
 
 
 class SearchTarget(Protocol):
@@ -61,40 +55,6 @@ class SearchTarget(Protocol):
     def scroll_to_turn(self, index: int, offset: int = 0) -> None: ...
     def current_turn(self) -> int: ...
     def theme(self) -> Theme: ...
-
-
-class SearchResultsModel(QAbstractListModel):
-    """One row per match: exchange, speaker and the words around it. Rows are made when shown, so a
-    search with 100,000 matches costs nothing until the list is scrolled."""
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._transcript: Transcript | None = None
-        self._matches: Sequence[Match] = ()
-        self._names: dict[str, str] = {}
-
-    def set_results(self, transcript: Transcript | None, matches: Sequence[Match], names: dict[str, str]) -> None:
-        self.beginResetModel()
-        self._transcript, self._matches, self._names = transcript, matches, names
-        self.endResetModel()
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._matches)
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or self._transcript is None or not 0 <= index.row() < len(self._matches):
-            return None
-        match = self._matches[index.row()]
-        if role == MatchRole:
-            return tuple(match)
-        if role == Qt.ItemDataRole.DisplayRole:
-            turn = self._transcript.turns[match.turn_index]
-            label = self._transcript.exchange_of(match.turn_index).label
-            before, hit, after = context(self._transcript, match, 50)
-            return f"{label} {self._names.get(turn.speaker, turn.speaker)}: {before}{hit}{after}"
-        if role == Qt.ItemDataRole.ToolTipRole:
-            return "".join(context(self._transcript, match, 200))
-        return None
 
 
 class SearchBar(QWidget):
@@ -189,6 +149,39 @@ class SearchBar(QWidget):
             self.speaker_combo.setCurrentIndex(max(0, self.speaker_combo.findData(chosen)))
         self.run_search()
 
+    def attach(self, window: MainWindow) -> None:
+        """Sit above the window's reading view and follow its transcript and speaker names."""
+        self._window = window
+        self.hide()
+        window.add_above_view(self)
+        window.transcript_changed.connect(self._on_window_transcript_changed)
+        window.notes_changed.connect(self._on_window_notes_changed)
+        self.closed.connect(window.view.setFocus)
+
+    @Slot(object)
+    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
+        notes = self._window.notes
+        self.set_transcript(transcript, notes.speaker_names if notes is not None else {})
+
+    @Slot(object)
+    def _on_window_notes_changed(self, change: Change) -> None:
+        notes = self._window.notes
+        if change.what in ("speaker_names", "reloaded") and notes is not None:
+            self.set_speaker_names(notes.speaker_names)
+
+    def set_speaker_names(self, names: dict[str, str]) -> None:
+        """Renamed speakers: the combo and the result list follow; the matches stay (the view was rebuilt,
+        so they are handed to it again)."""
+        if self._transcript is None:
+            return
+        self._names = {s.key: names.get(s.key) or s.name for s in self._transcript.speakers}
+        for row in range(1, self.speaker_combo.count()):
+            self.speaker_combo.setItemText(row, self._names.get(self.speaker_combo.itemData(row), ""))
+        self.results_model.set_results(self._transcript, self._matches, self._names)
+        self.refresh_highlights()
+        if 0 <= self._current < len(self._matches):
+            self._show_current()
+
     def activate(self, text: str | None = None) -> None:
         """Show the bar and put the focus in the field (Ctrl+F); `text` replaces the query, searched at once."""
         self.show()
@@ -230,6 +223,18 @@ class SearchBar(QWidget):
     @Slot()
     def find_previous(self) -> None:
         self._step(-1)
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A new theme arrives as a new application palette, just before the view takes the theme's colours.
+        if event.type() == QEvent.Type.PaletteChange and self._matches:
+            QTimer.singleShot(0, self._on_theme_changed)
+        super().changeEvent(event)
+
+    @Slot()
+    def _on_theme_changed(self) -> None:
+        self.refresh_highlights()
+        if 0 <= self._current < len(self._matches):
+            self._show_current()
 
     # --- searching --------------------------------------------------------------------------------------
 
@@ -284,20 +289,31 @@ class SearchBar(QWidget):
                 self.refresh_highlights()
 
     def _step(self, direction: int) -> None:
-        if self._debounce.isActive():
+        if self.isHidden():  # F3 with the bar closed: the last search again, from the reading position
+            if not self.field.text():
+                self.activate()
+                return
+            self.show()
+            self.run_search()
+            if direction > 0 or not self._matches:
+                return
+        elif self._debounce.isActive():
             self.run_search()
         if not self._matches:
             return
         self._move_to((self._current + direction) % len(self._matches))
 
-    def _move_to(self, number: int) -> None:
-        self._current = number
-        match = self._matches[number]
+    def _show_current(self) -> None:
         theme = self._target.theme()
         current = QTextCharFormat()
         current.setBackground(QColor(theme.match_current))
         current.setForeground(QColor(theme.text))
-        self._target.set_extra_highlights(CURRENT_KEY, [(*match, current)])
+        self._target.set_extra_highlights(CURRENT_KEY, [(*self._matches[self._current], current)])
+
+    def _move_to(self, number: int) -> None:
+        self._current = number
+        match = self._matches[number]
+        self._show_current()
         self._target.scroll_to_turn(match.turn_index, match.start)
         if self.results_view.isVisible():
             self.results_view.setCurrentIndex(self.results_model.index(number))

@@ -1,8 +1,7 @@
 """The speakers dock: who speaks, how much, in which colour; rename, show only one, step through one's turns.
 
-`SpeakersModel` adapts the transcript's speakers and the user's display names into rows; a rename goes out
-through `rename_requested` (the window makes it an undoable operation on the notes store) and comes back
-through `set_names` when the store says it changed, so the model never edits anything itself.
+The table is a `SpeakersModel` (speakers_model.py). In the window (`attach`), a rename becomes an undoable
+`RenameSpeakerCommand` on the notes store, and the new name comes back to every view from the store's change.
 
 Signals of `SpeakersPanel`:
     rename_requested(str, str): speaker key, new display name ("" restores the transcript's own)
@@ -12,136 +11,54 @@ Signals of `SpeakersPanel`:
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QAbstractTableModel,
+    QEvent,
     QItemSelectionModel,
     QModelIndex,
-    QPersistentModelIndex,
+    QSignalBlocker,
     QSortFilterProxyModel,
     Qt,
+    QTimer,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QToolButton, QVBoxLayout, QWidget
 
-from reader.core.model import Speaker, Transcript
+from reader.core.model import Transcript
+from reader.core.search import resolve_speaker
+from reader.core.store import Change, TranscriptNotes
+from reader.ui.actions import ActionSpec, register
+from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
 
-_Index = QModelIndex | QPersistentModelIndex
-KeyRole = Qt.ItemDataRole.UserRole + 1
-SortRole = Qt.ItemDataRole.UserRole + 2
-COLUMNS = ("Speaker", "Role", "Turns", "Words", "Share")
-NAME, ROLE, TURNS, WORDS, SHARE = range(len(COLUMNS))
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
 
-
-class SpeakersModel(QAbstractTableModel):
-    rename_requested = Signal(str, str)
-
-    def __init__(self, parent: QWidget | None = None) -> None:
-        super().__init__(parent)
-        self._speakers: tuple[Speaker, ...] = ()
-        self._names: dict[str, str] = {}
-        self._colors: list[QColor] = []
-        self._swatches: list[QIcon] = []
-        self._total_words = 1
-
-    def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
-                       colors: list[QColor] | None = None) -> None:
-        self.beginResetModel()
-        self._speakers = transcript.speakers if transcript is not None else ()
-        self._total_words = max(1, sum(s.words for s in self._speakers))
-        self._names = dict(names or {})
-        self._colors = list(colors or [])
-        self._swatches = [_swatch(c) for c in self._colors]
-        self.endResetModel()
-
-    def set_names(self, names: dict[str, str]) -> None:
-        """The user's display names changed (a rename, an undo, another window's edit)."""
-        self._names = dict(names)
-        if self._speakers:
-            self.dataChanged.emit(self.index(0, NAME), self.index(len(self._speakers) - 1, NAME))
-
-    def set_colors(self, colors: list[QColor]) -> None:
-        """The theme changed: new swatches."""
-        self._colors = list(colors)
-        self._swatches = [_swatch(c) for c in self._colors]
-        if self._speakers:
-            self.dataChanged.emit(self.index(0, NAME), self.index(len(self._speakers) - 1, NAME),
-                                  [Qt.ItemDataRole.DecorationRole])
-
-    def display_name(self, speaker: Speaker) -> str:
-        return self._names.get(speaker.key) or speaker.name
-
-    def row_of(self, key: str) -> int:
-        return next((i for i, s in enumerate(self._speakers) if s.key == key), -1)
-
-    # --- the Qt model ------------------------------------------------------------------------------
-
-    def rowCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(self._speakers)
-
-    def columnCount(self, parent: _Index = QModelIndex()) -> int:  # noqa: B008 - Qt's signature
-        return 0 if parent.isValid() else len(COLUMNS)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if orientation == Qt.Orientation.Horizontal and 0 <= section < len(COLUMNS):
-            if role == Qt.ItemDataRole.DisplayRole:
-                return COLUMNS[section]
-            if role == Qt.ItemDataRole.TextAlignmentRole and section >= TURNS:
-                return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        return None
-
-    def flags(self, index: _Index) -> Qt.ItemFlag:
-        if not index.isValid():
-            return Qt.ItemFlag.NoItemFlags
-        base = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable | Qt.ItemFlag.ItemNeverHasChildren
-        return base | Qt.ItemFlag.ItemIsEditable if index.column() == NAME else base
-
-    def data(self, index: _Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
-        if not index.isValid() or not 0 <= index.row() < len(self._speakers):
-            return None
-        speaker = self._speakers[index.row()]
-        column = index.column()
-        if role == KeyRole:
-            return speaker.key
-        values = (self.display_name(speaker), str(speaker.role), speaker.turns, speaker.words,
-                  speaker.words / self._total_words)
-        if role == SortRole:
-            return values[column]
-        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
-            if column == SHARE:
-                return f"{values[SHARE]:.0%}" if role == Qt.ItemDataRole.DisplayRole else values[SHARE]
-            if column in (TURNS, WORDS):
-                return f"{values[column]:,}" if role == Qt.ItemDataRole.DisplayRole else values[column]
-            return values[column]
-        if role == Qt.ItemDataRole.TextAlignmentRole and column >= TURNS:
-            return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
-        if role == Qt.ItemDataRole.DecorationRole and column == NAME and self._colors:
-            return self._swatches[index.row() % len(self._swatches)]
-        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and self._colors:
-            return self._colors[index.row() % len(self._colors)]
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            written = f" (written “{speaker.label}”)" if speaker.label != self.display_name(speaker) else ""
-            return f"{self.display_name(speaker)}{written}; double-click or F2 to rename"
-        return None
-
-    def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
-        if role != Qt.ItemDataRole.EditRole or not index.isValid() or index.column() != NAME:
-            return False
-        speaker = self._speakers[index.row()]
-        name = " ".join(str(value).split())
-        if name == self.display_name(speaker):
-            return False
-        self.rename_requested.emit(speaker.key, "" if name == speaker.name else name)
-        return True
+# Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
+register(
+    ActionSpec("view.show_only_speaker", "Show Only This &Speaker", "view", "speakers_panel.set_show_only_current",
+               tip="Show only the turns of the speaker at the reading position", checkable=True, separator=True),
+    ActionSpec("view.rename_speaker", "&Rename Speaker…", "view", "speakers_panel.rename_current",
+               tip="Give the speaker at the reading position another name, kept with this transcript's notes"),
+)
 
 
-def _swatch(color: QColor) -> QIcon:
-    pixmap = QPixmap(12, 12)
-    pixmap.fill(color)
-    return QIcon(pixmap)
+class RenameSpeakerCommand(QUndoCommand):
+    """A new display name for a speaker, through the notes store (which saves it and tells every view)."""
+
+    def __init__(self, notes: TranscriptNotes, key: str, name: str) -> None:
+        self._notes, self._key, self._name = notes, key, name
+        self._previous = notes.speaker_names.get(key, "")
+        shown = notes.display_name(key)
+        super().__init__(f"Rename {shown} to {name}" if name else f"Rename {shown} back")
+
+    def redo(self) -> None:
+        self._notes.set_speaker_name(self._key, self._name)
+
+    def undo(self) -> None:
+        self._notes.set_speaker_name(self._key, self._previous)
 
 
 class SpeakersPanel(QWidget):
@@ -228,6 +145,94 @@ class SpeakersPanel(QWidget):
     @property
     def shown_only(self) -> str | None:
         return self._shown_only
+
+    # --- in the window ----------------------------------------------------------------------------------
+
+    def attach(self, window: MainWindow) -> None:
+        """Dock in the window; follow its transcript, names and theme; act on its view and notes."""
+        self._window = window
+        window.add_dock(self, "Speakers")
+        window.transcript_changed.connect(self._on_window_transcript_changed)
+        window.notes_changed.connect(self._on_window_notes_changed)
+        self.rename_requested.connect(self._on_rename_requested)
+        self.show_only_changed.connect(self._on_show_only_changed)
+        self.step_requested.connect(self._on_step_requested)
+
+    def _colors(self) -> list[QColor]:
+        theme = self._window.view.theme()
+        return [theme.speaker_color(i) for i in range(self.model.rowCount())]
+
+    @Slot(object)
+    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
+        notes = self._window.notes
+        self.model.set_transcript(transcript)  # the row count first: the colours follow the rows
+        self.set_transcript(transcript, notes.speaker_names if notes else {}, self._colors())
+
+    @Slot(object)
+    def _on_window_notes_changed(self, change: Change) -> None:
+        if change.what in ("speaker_names", "reloaded") and self._window.notes is not None:
+            self.model.set_names(self._window.notes.speaker_names)
+
+    @Slot(str, str)
+    def _on_rename_requested(self, key: str, name: str) -> None:
+        notes = self._window.notes
+        if notes is None or notes.read_only:
+            self._window.statusBar().showMessage("These notes are read-only; the name was not changed.", 5000)
+            return
+        self._window.undo_stack.push(RenameSpeakerCommand(notes, key, name))
+
+    @Slot(object)
+    def _on_show_only_changed(self, key: str | None) -> None:
+        self._window.view.set_turn_filter({key} if key else None)
+        action = self._window.registry["view.show_only_speaker"]
+        with QSignalBlocker(action):
+            action.setChecked(key is not None)
+
+    @Slot(str, int)
+    def _on_step_requested(self, key: str, direction: int) -> None:
+        view = self._window.view
+        if view.vdoc is not None:
+            target = view.vdoc.next_of_speaker(max(0, view.current_turn()), direction, key)
+            if target is not None:
+                view.scroll_to_turn(target)
+                view.setFocus()
+
+    def _current_speaker(self) -> str | None:
+        view = self._window.view
+        turn = view.current_turn()
+        return view.transcript.turns[turn].speaker if view.transcript is not None and turn >= 0 else None
+
+    @Slot(bool)
+    def set_show_only_current(self, checked: bool) -> None:
+        """View > Show Only This Speaker: the speaker at the reading position, or everyone again."""
+        self.show_only(self._current_speaker() if checked else None)
+
+    @Slot()
+    def rename_current(self) -> None:
+        """View > Rename Speaker: edit the name of the speaker at the reading position, in the dock."""
+        key = self._current_speaker()
+        if key is None:
+            return
+        dock = self.parentWidget()
+        if dock is not None and dock.isHidden():
+            dock.show()
+        self.select(key)
+        self.edit_selected_name()
+
+    def show_only_named(self, name: str | None) -> None:
+        """Show only the speaker the user means by `name` (key, label, display name or part of one)."""
+        window = self._window
+        if name is None or window.transcript is None:
+            self.show_only(None)
+            return
+        names = window.notes.speaker_names if window.notes is not None else {}
+        self.show_only(resolve_speaker(window.transcript, name, names))
+
+    def changeEvent(self, event: QEvent) -> None:
+        # A new theme arrives as a new application palette, just before the view takes the theme's colours.
+        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_window"):
+            QTimer.singleShot(0, lambda: self.model.set_colors(self._colors()))
+        super().changeEvent(event)
 
     @Slot()
     def edit_selected_name(self) -> None:

@@ -17,9 +17,9 @@ from reader.ui.search_bar import (
     FULL_HIGHLIGHT_LIMIT,
     HIGHLIGHT_KEY,
     HIGHLIGHT_REACH,
-    MatchRole,
     SearchBar,
 )
+from reader.ui.search_results import MatchRole
 from reader.ui.themes import THEMES, Theme
 
 

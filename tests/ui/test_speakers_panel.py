@@ -9,7 +9,8 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Transcript
-from reader.ui.speakers_panel import NAME, ROLE, SHARE, TURNS, WORDS, SpeakersModel, SpeakersPanel
+from reader.ui.speakers_model import NAME, ROLE, SHARE, TURNS, WORDS, SpeakersModel
+from reader.ui.speakers_panel import SpeakersPanel
 
 COLORS = [QColor("#332288"), QColor("#882255")]
 
