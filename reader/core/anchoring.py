@@ -54,6 +54,7 @@ _FOLD = str.maketrans({
 })
 _SPACE = re.compile(r"\s+")
 _RUN = re.compile(" {2,}")
+_WORDS = re.compile(r"\w+")
 # Every whitespace character becomes a plain space (one for one), so only runs of them change the length.
 _FOLD_AND_SPACE = {**_FOLD, **{i: " " for i in range(0x3001) if _SPACE.fullmatch(chr(i))}}
 
@@ -150,6 +151,15 @@ class _FoldedText:
     def turn_spans(self) -> list[tuple[int, int]]:
         return [(self.folded_offset(start), self.folded_offset(end))
                 for start, end in zip(self.turn_starts, self.turn_ends, strict=True)]
+
+    @cached_property
+    def word_turns(self) -> dict[str, list[int]]:
+        """Each word and the turns it occurs in: built once, when a first quote needs the fuzzy search."""
+        index: dict[str, list[int]] = {}
+        for turn, (lo, hi) in enumerate(self.turn_spans):
+            for word in set(_WORDS.findall(self.text, lo, hi)):
+                index.setdefault(word, []).append(turn)
+        return index
 
     @cached_property
     def _folded_starts(self) -> list[int]:
@@ -293,25 +303,23 @@ def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix:
 
 
 def _turns_sharing_words(folded: _FoldedText, quote: str) -> set[int]:
-    """The turns that hold at least two of the quote's four longest words (one, for a quote of one word).
+    """The turns that hold at least two of the quote's four rarest words (one, for a quote of one word).
 
     A fuzzy match above the threshold keeps most of the words, so this loses no real candidate; it spares
-    scoring every turn of a long transcript (str.find runs in C; partial_ratio on each turn would not).
+    scoring every turn of a long transcript. Words found nowhere (the ones that were corrected, or cut by
+    the selection) are skipped; rare words keep the candidates few.
     """
-    words = sorted({w for w in re.findall(r"\w+", quote) if len(w) > 2}, key=len, reverse=True)[:4]
-    if not words:
+    index = folded.word_turns
+    present = sorted((len(index[w]), w) for w in set(_WORDS.findall(quote)) if len(w) > 2 and w in index)
+    rare = [w for _, w in present[:4]]
+    if not rare:
         return set(range(len(folded.turn_spans)))
     hits: dict[int, int] = {}
-    for word in words:
-        seen: set[int] = set()
-        at = folded.text.find(word)
-        while at >= 0:
-            seen.add(folded.turn_at(at))
-            at = folded.text.find(word, at + len(word))
-        for turn in seen:
+    for word in rare:
+        for turn in index[word]:
             hits[turn] = hits.get(turn, 0) + 1
-    need = min(2, len(words))
-    return {turn for turn, n in hits.items() if n >= need and turn >= 0}
+    need = min(2, len(rare))
+    return {turn for turn, n in hits.items() if n >= need}
 
 
 def _alignments(quote: str, text: str) -> list[tuple[int, int, float]]:
