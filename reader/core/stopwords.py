@@ -73,7 +73,7 @@ thank thanks please sorry excuse pardon hello hi bye goodbye welcome congratulat
 yes no not
 interview interviews conversation conversations discussion discussions show episode
 here there where somewhere anywhere everywhere
-also again ever even still just only really quite rather pretty very too enough
+also again ever even still just only really quite rather pretty very too enough back away
 let's what's that's there's here's it's
 """)
 
@@ -90,3 +90,12 @@ participant respondent q a
 """)
 
 NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH
+
+# Common verbs: they do link the turns of one topic ("met" three times at the G20), so segmentation counts them,
+# but "Met: bilateral meeting" is no label.
+NOT_A_LABEL: frozenset[str] = _words("""
+need needs needed use used using happen happens happened become became call called find found met meet began
+begun held brought sent spent left lost paid led won ran saw seen shown decided decide announced considered
+raised turned learns learned learnt watched watching allowed allow wrote written read reading agreed agree
+expect expects expected hope hoped continue continued remain remains remained start started stop stopped
+""")

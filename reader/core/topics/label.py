@@ -1,7 +1,7 @@
 """Labels a journalist would write in a notebook ("Syria: US bases", "North Korea sanctions"), and keywords.
 
-A term's weight in a topic is class-based tf-idf (the topic's share of the term against how common the term is
-in the whole interview), boosted when the question that opens the topic uses it: the interviewer names the
+A term's weight in a topic is its count times the log of its lift (how much more often the topic uses it
+than the rest of the interview does), boosted when the question that opens the topic uses it: the interviewer names the
 subject there. Two-word phrases ("North Korea", "diplomatic property", "working group") compete with single
 terms when they recur. Speaker names, the interviewee's own name, titles and fillers are never candidates.
 """
@@ -14,11 +14,14 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
+from reader.core.stopwords import NOT_A_LABEL
 from reader.core.topics.terms import WORD, TermTable, term_of
 
 OPENING_BOOST = 2.5  # the opening question names the subject
 PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete
+PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
+SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
 _PHRASE_BUDGET = 200_000  # characters of phrase scanning shared by all topics of a long transcript
 _CLAUSE = re.compile(r"[^.,;:!?()\[\]\"“”‘’—–…]+")
@@ -57,30 +60,55 @@ def label_topics(transcript: Transcript, table: TermTable,
         for term, n in topic.items():
             total[term] = total.get(term, 0) + n
         counts.append(topic)
-    average = sum(total.values()) / max(1, len(spans))
+    grand = sum(total.values())
+    spans_with: Counter[str] = Counter()
+    for topic in counts:
+        spans_with.update(topic.keys())
+
+    def spread(topics_using: int) -> float:
+        """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart."""
+        return math.log(1 + len(spans) / topics_using) / math.log(1 + len(spans)) if len(spans) > 1 else 1.0
+
     budget = max(800, _PHRASE_BUDGET // max(1, len(spans)))
     results = []
     for (first, last), topic in zip(spans, counts, strict=True):
         size = sum(topic.values()) or 1
+        rest = max(1, grand - size)
         opening = table.turn_terms[first]
+
+        allowed = {t for t in topic if t not in excluded and not _adverb(table.display[t])
+                   and table.display[t].lower() not in NOT_A_LABEL}
         weight = {}
-        for term, n in topic.items():
-            if term in excluded:
-                continue
-            w = n / size * math.log(1 + average / total[term])
-            if term in opening:
-                w *= OPENING_BOOST
-            weight[term] = w
-        phrases = _phrases(transcript, first, last, budget, weight, table)
+        for t in allowed:
+            w = _distinctive(topic[t], size, total[t] - topic[t], rest, t in opening) * spread(spans_with[t])
+            if w > 0:
+                weight[t] = w
+        phrases = []
+        for pair, (n, text, in_opening) in _phrases(transcript, first, last, budget, allowed, table).items():
+            a, b = pair
+            elsewhere = min(total[a] - topic[a], total[b] - topic[b])
+            score = _distinctive(n, size, elsewhere, rest, in_opening) * spread(min(spans_with[a], spans_with[b]))
+            # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
+            score = max(score, max(weight.get(a, 0), weight.get(b, 0)) * n / max(topic[a], topic[b]))
+            score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
+            if score > 0:
+                is_name = pair[0] in table.names and pair[1] in table.names
+                phrases.append(_Candidate(pair, text, score, is_name))
         ranked = _rank(weight, phrases, table)
         keywords = tuple(table.display[t] for t in sorted(weight, key=lambda t: (-weight[t], t))[:KEYWORDS])
         results.append((_compose(ranked) or f"Turns {first + 1}-{last + 1}", keywords))
     return results
 
 
-def _phrases(transcript: Transcript, first: int, last: int, budget: int, weight: dict[str, float],
-             table: TermTable) -> list[_Candidate]:
-    """Recurring two-word phrases of distinctive terms, written as they most often are."""
+def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: bool) -> float:
+    """Count times log-lift over the rest of the interview: frequent here and rare elsewhere."""
+    lift = (n / size) / ((elsewhere + 0.5) / rest)
+    return n * math.log(lift) * (OPENING_BOOST if in_opening else 1.0) if lift > 1.0 else 0.0
+
+
+def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
+             table: TermTable) -> dict[tuple[str, str], tuple[int, str, bool]]:
+    """Two-word noun phrases of the topic: (count, how they are most often written, in the opening question)."""
     seen: Counter[tuple[str, str]] = Counter()
     forms: dict[tuple[str, str], Counter[str]] = {}
     in_opening: set[tuple[str, str]] = set()
@@ -95,7 +123,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, weight:
             terms = [term_of(tok) for tok in tokens]
             for k in range(len(tokens) - 1):
                 a, b = terms[k], terms[k + 1]
-                if a is None or b is None or a == b or a not in weight or b not in weight:
+                if a is None or b is None or a == b or a not in allowed or b not in allowed:
                     continue
                 seen[a, b] += 1
                 forms.setdefault((a, b), Counter())[_display_pair(tokens[k], tokens[k + 1], table, a, b)] += 1
@@ -103,15 +131,26 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, weight:
                     in_opening.add((a, b))
         if used >= budget and i > first:
             break
-    phrases = []
+    phrases = {}
     for pair, n in seen.items():
         if n < PHRASE_MIN and pair not in in_opening:
             continue
-        a, b = pair
-        is_name = a in table.names and b in table.names
-        score = (weight[a] + weight[b]) * (1.0 if n >= PHRASE_MIN else 0.7)
-        phrases.append(_Candidate(pair, forms[pair].most_common(1)[0][0], score, is_name))
+        text = forms[pair].most_common(1)[0][0]
+        if not _not_a_noun_phrase(text, *pair, table):
+            phrases[pair] = (n, text, pair in in_opening)
     return phrases
+
+
+def _not_a_noun_phrase(text: str, a: str, b: str, table: TermTable) -> bool:
+    """Word pairs that are verb and object or subject and verb ("expel US", "Trump raised"), not a name."""
+    second = text.split(" ", 1)[1]
+    if a not in table.names and b in table.names:
+        return True
+    return second.endswith("ed") and b not in table.names
+
+
+def _adverb(text: str) -> bool:
+    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly"))
 
 
 def _display_pair(first: str, second: str, table: TermTable, a: str, b: str) -> str:
@@ -131,7 +170,7 @@ def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable)
             continue
         ranked.append(cand)
         taken.update(cand.terms)
-        if len(ranked) == 3:
+        if len(ranked) == 6:
             break
     return ranked
 
@@ -142,9 +181,13 @@ def _compose(ranked: list[_Candidate]) -> str:
         return ""
     head = ranked[0]
     text = head.text[:1].upper() + head.text[1:]
-    rest = [c for c in ranked[1:] if c.score >= 0.4 * head.score]
+    # A second item when it matters, and always after a lone word: two to six words, as the notebook has it.
+    rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score or " " not in head.text]
+    # Prefer a phrase ("US diplomats") or a noun to a participle ("seized") after the head.
+    rest = [c for c in rest if " " in c.text or c.is_name or not c.text.endswith(("ed", "ing"))] or rest
+    phrases = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score]
     if rest:
-        second = rest[0]
+        second = phrases[0] if phrases else rest[0]
         text = f"{text} and {second.text}" if head.is_name and second.is_name else f"{text}: {second.text}"
     words = text.split()
     return " ".join(words[:MAX_LABEL_WORDS])
