@@ -166,7 +166,7 @@ class SpeakersPanel(QWidget):
     def _on_window_transcript_changed(self, transcript: Transcript) -> None:
         notes = self._window.notes
         self.model.set_transcript(transcript)  # the row count first: the colours follow the rows
-        self.set_transcript(transcript, notes.speaker_names if notes else {}, self._colors())
+        self.set_transcript(transcript, notes.speaker_names if notes is not None else {}, self._colors())
 
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:

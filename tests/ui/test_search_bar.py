@@ -188,3 +188,73 @@ def test_a_huge_result_set_is_highlighted_around_the_reader(qtbot: QtBot) -> Non
     assert min(turns) >= 2000 - HIGHLIGHT_REACH and max(turns) >= 2000 + HIGHLIGHT_REACH - 5
     bar.find_previous()  # wraps to the last match, at the end of the transcript
     assert view.turn >= 2990 and max(t for t, _s, _e in view.highlights[HIGHLIGHT_KEY]) >= 2990
+
+
+# --- in the window -------------------------------------------------------------------------------------------
+
+
+def test_ctrl_f_then_typing_highlights_as_many_matches_as_the_core_finds(qtbot: QtBot, window) -> None:
+    from tests.ui.conftest import focus_view
+
+    focus_view(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_F, Qt.KeyboardModifier.ControlModifier)
+    bar = window.search_bar
+    assert bar.isVisible() and bar.field.hasFocus()
+    with qtbot.waitSignal(bar.matches_changed, timeout=2000):
+        qtbot.keyClicks(bar.field, "Russia")
+    expected = search(window.transcript, SearchQuery("Russia"))
+    assert len(expected) > 10
+    assert bar.count_label.text() == f"1 of {len(expected)}"
+    assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(expected)
+    assert window.view.extra_highlight_count(CURRENT_KEY) == 1
+
+
+def test_f3_moves_the_view_to_the_next_match(qtbot: QtBot, window) -> None:
+    window.show_search("Syria")
+    expected = search(window.transcript, SearchQuery("Syria"))
+    assert window.view.current_turn() == expected[0].turn_index
+    following = next(m for m in expected if m.turn_index != expected[0].turn_index)
+    steps = list(expected).index(following)
+    window.view.setFocus()
+    for _ in range(steps):
+        qtbot.keyClick(window.view, Qt.Key.Key_F3)
+    assert window.view.current_turn() == following.turn_index
+    qtbot.keyClick(window.view, Qt.Key.Key_F3, Qt.KeyboardModifier.ShiftModifier)
+    assert window.search_bar.current == steps - 1
+
+
+def test_an_invalid_regex_in_the_window_shows_a_message(qtbot: QtBot, window) -> None:
+    window.show_search("")
+    window.search_bar.regex_button.click()
+    window.search_bar.field.setText("[Syria")
+    qtbot.waitUntil(lambda: "Invalid regular expression" in window.search_bar.count_label.text())
+    assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == 0
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_F3)  # nothing to go to, and nothing breaks
+
+
+def test_limit_to_a_speaker_in_the_window(qtbot: QtBot, window) -> None:
+    window.show_search("Syria")
+    lavrov = resolve_speaker(window.transcript, "Lavrov")
+    window.search_bar.set_speaker(lavrov)
+    expected = search(window.transcript, SearchQuery("Syria", speaker=lavrov))
+    assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(expected)
+    assert window.transcript.turns[window.view.current_turn()].speaker == lavrov
+
+
+def test_escape_closes_the_bar_and_returns_to_the_text(qtbot: QtBot, window) -> None:
+    window.show_search("Syria")
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_Escape)
+    assert not window.search_bar.isVisible()
+    assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == 0
+    qtbot.waitUntil(window.view.hasFocus)
+
+
+def test_renamed_speakers_show_in_the_speaker_list_and_results(qtbot: QtBot, window) -> None:
+    window.show_search("Syria")
+    lavrov = resolve_speaker(window.transcript, "Lavrov")
+    window.notes.set_speaker_name(lavrov, "The Minister")
+    bar = window.search_bar
+    assert bar.speaker_combo.itemText(bar.speaker_combo.findData(lavrov)) == "The Minister"
+    rows = [bar.results_model.data(bar.results_model.index(r)) for r in range(bar.results_model.rowCount())]
+    assert any(" The Minister: " in row for row in rows)
+    assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(bar.matches)

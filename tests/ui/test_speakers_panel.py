@@ -102,3 +102,97 @@ def test_step_buttons_ask_for_the_selected_speakers_turns(qtbot: QtBot, panel: S
     with qtbot.waitSignal(panel.step_requested) as blocker:
         panel.previous_button.click()
     assert blocker.args == [lavrov, -1]
+
+
+# --- in the window -------------------------------------------------------------------------------------------
+
+
+def test_the_dock_lists_the_speakers_in_the_views_colours(window) -> None:
+    panel = window.speakers_panel
+    model = panel.table.model()
+    theme = window.view.theme()
+    assert [model.data(model.index(r, NAME)) for r in range(model.rowCount())] == ["Question", "Sergey Lavrov"]
+    assert model.data(model.index(1, NAME), Qt.ItemDataRole.ForegroundRole) == theme.speaker_color(1)
+
+
+def test_switching_theme_recolours_the_swatches(qtbot: QtBot, window) -> None:
+    window.set_theme("dark")
+    model = window.speakers_panel.table.model()
+    dark = window.view.theme().speaker_color(0)
+    qtbot.waitUntil(lambda: model.data(model.index(0, NAME), Qt.ItemDataRole.ForegroundRole) == dark)
+
+
+def test_show_only_one_speaker_hides_the_others_turns(window) -> None:
+    transcript = window.transcript
+    lavrov = next(s.key for s in transcript.speakers if s.name == "Sergey Lavrov")
+    window.show_only_speaker("lavrov")
+    shown = window.view.visible_turns()
+    assert shown and all(transcript.turns[t].speaker == lavrov for t in shown)
+    assert len(shown) == 31
+    assert window.registry["view.show_only_speaker"].isChecked()
+    window.speakers_panel.only_button.click()
+    assert len(window.view.visible_turns()) == len(transcript.turns)
+    assert not window.registry["view.show_only_speaker"].isChecked()
+
+
+def test_the_menu_shows_only_the_speaker_at_the_reading_position(window) -> None:
+    window.view.scroll_to_turn(1)
+    window.registry["view.show_only_speaker"].trigger()
+    speaker = window.transcript.turns[1].speaker
+    assert {window.transcript.turns[t].speaker for t in window.view.visible_turns()} == {speaker}
+    assert window.speakers_panel.shown_only == speaker
+
+
+def test_show_only_an_unknown_speaker_says_who_there_is(window) -> None:
+    from reader.core.search import SearchError
+
+    with pytest.raises(SearchError, match="speakers: Question, Sergey Lavrov"):
+        window.show_only_speaker("Putin")
+
+
+def test_step_buttons_move_the_view_through_one_speakers_turns(window) -> None:
+    panel = window.speakers_panel
+    lavrov = next(s.key for s in window.transcript.speakers if s.name == "Sergey Lavrov")
+    own = [t.index for t in window.transcript.turns if t.speaker == lavrov]
+    window.view.scroll_to_turn(own[2])
+    panel.select(lavrov)
+    panel.next_button.click()
+    assert window.view.current_turn() == own[3]
+    panel.previous_button.click()
+    panel.previous_button.click()
+    assert window.view.current_turn() == own[1]
+
+
+def test_renaming_in_the_dock_changes_the_view_undoes_and_survives_reopening(qtbot: QtBot, make_window) -> None:
+    first = make_window()
+    panel = first.speakers_panel
+    question = first.transcript.interviewer
+    panel.select(question.key)
+    panel.edit_selected_name()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    editor.setText("Keir Simmons")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)  # the delegate commits on the next turn of the event loop
+    qtbot.waitUntil(lambda: first.view.turn_display_text(0).startswith("Keir Simmons: "))
+    model = panel.table.model()
+    assert model.data(model.index(0, NAME)) == "Keir Simmons"
+    assert first.undo_stack.undoText() == "Rename Question to Keir Simmons"
+    first.undo_stack.undo()
+    assert first.view.turn_display_text(0).startswith("Question: ")
+    assert model.data(model.index(0, NAME)) == "Question"
+    first.undo_stack.redo()
+    first.close()
+    second = make_window()
+    assert second.view.turn_display_text(0).startswith("Keir Simmons: ")
+    model = second.speakers_panel.table.model()
+    assert model.data(model.index(0, NAME)) == "Keir Simmons"
+
+
+def test_rename_from_the_menu_edits_the_speaker_at_the_reading_position(qtbot: QtBot, window) -> None:
+    window.view.scroll_to_turn(1)
+    window.registry["view.rename_speaker"].trigger()
+    editor = QApplication.focusWidget()
+    assert isinstance(editor, QLineEdit) and editor.text() == "Sergey Lavrov"
+    editor.setText("Minister Lavrov")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: window.view.turn_display_text(1).startswith("Minister Lavrov: "))
