@@ -131,7 +131,7 @@ def test_mutated_fixtures(data: st.DataObject) -> None:
 
 _REGEX_WORD = re.compile(r"\w+(?:['’.-]\w+)*")
 _WORDY = st.sampled_from([*"ab1_ '’.-,;:!?\n\t\x1c", *"“”‘–—…«»•·„‚‹›¿¡§°×\u00a0\u2009\u202f\u200b\u2010\u2011\u2012"
-                          "\u2015\u2032\u2033", "Ж", "é", "ß", "٣"])
+                          "\u2015\u2032\u2033", "Ж", "é", "ß", "٣", "中", "\u0301", "\U0001f600"])
 
 
 @settings(max_examples=500, deadline=None)
