@@ -18,6 +18,7 @@ from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
     QSignalBlocker,
+    QSize,
     QSortFilterProxyModel,
     Qt,
     QTimer,
@@ -84,6 +85,8 @@ class SpeakersPanel(QWidget):
                                    | QAbstractItemView.EditTrigger.EditKeyPressed)
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(ROLE, len(COLUMNS)):
@@ -113,6 +116,10 @@ class SpeakersPanel(QWidget):
         self.rename_button.clicked.connect(self.edit_selected_name)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self._update_buttons()
+
+    def sizeHint(self) -> QSize:
+        # Wide enough for every column beside a name of twenty characters.
+        return QSize(410, 220)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
                        colors: list[QColor] | None = None) -> None:
