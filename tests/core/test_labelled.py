@@ -143,3 +143,11 @@ def test_lines_not_wrapped_are_paragraphs_of_their_own() -> None:
     t = parse_text(text)
     assert t.layout == "labelled"
     assert [len(turn.paragraphs) for turn in t.turns] == [1, 2, 1, 1]
+
+
+def test_a_heading_with_a_colon_is_not_a_speaker() -> None:
+    text = ("Episode 42: The Baker\nMarch 3, 2019\n\nHost: When do you start?\n\nBaker: At four.\n\n"
+            "Host: Every day?\n\nBaker: Six days a week.\n")
+    t = parse_text(text)
+    assert [s.label for s in t.speakers] == ["Host", "Baker"]
+    assert (t.metadata.title, t.metadata.date) == ("Episode 42: The Baker", "2019-03-03")

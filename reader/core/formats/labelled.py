@@ -170,7 +170,9 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
         shape = shapes[c.text]
         if shape == "prose" and counts[key] < 3:
             continue
-        if key in strong or (shape == "name" and c.at_paragraph and len(strong) >= 1):
+        # A name said once counts only inside the conversation, after a vouched-for label: before it, a
+        # one-off `Episode 42: The Baker` is a heading.
+        if key in strong or (shape == "name" and c.at_paragraph and accepted):
             accepted.append(c)
     return accepted
 
