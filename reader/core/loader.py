@@ -50,15 +50,21 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
         raise TranscriptError(f"{p}: no such file")
     if p.is_dir():
         raise TranscriptError(f"{p}: is a folder, not a transcript file")
+    limit = f"over the {MAX_BYTES // 1_000_000} MB limit"
     size = p.stat().st_size
     if size > MAX_BYTES:
-        raise TranscriptError(f"{p}: {size / 1e6:.0f} MB is over the {MAX_BYTES // 1_000_000} MB limit")
-    if size == 0:
+        raise TranscriptError(f"{p}: {size / 1e6:.0f} MB is {limit}")
+    if size == 0 and p.is_file():
         raise TranscriptError(f"{p}: the file is empty")
     try:
-        data = p.read_bytes()
+        with p.open("rb") as f:  # a pipe (/dev/stdin) has no size until it is read: read one byte past the limit
+            data = f.read(MAX_BYTES + 1)
     except OSError as exc:
-        raise TranscriptError(f"{p}: cannot read ({exc.strerror})") from exc
+        raise TranscriptError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    if len(data) > MAX_BYTES:
+        raise TranscriptError(f"{p}: {limit}")
+    if not data:
+        raise TranscriptError(f"{p}: the file is empty")
     try:
         decoded = decode(data)
     except ValueError as exc:

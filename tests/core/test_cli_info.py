@@ -119,3 +119,12 @@ def test_json_turn_list(capsys: pytest.CaptureFixture[str]) -> None:
                                                "We moved into this building in 2019. Note: the lease runs until 2029.")
     assert summary["turn_list"][2]["speaker"] == "Jane Doe"
     assert summary["turn_list"][2]["start"] is None
+
+
+@pytest.mark.skipif(not Path("/dev/stdin").exists(), reason="no /dev/stdin on this system")
+def test_a_pipe_is_read_although_it_has_no_size() -> None:
+    result = subprocess.run([sys.executable, "-m", "reader", "info", "/dev/stdin", "--json"],
+                            input="Host: Hi.\n\nGuest: Hello.\n\nHost: Bye?\n", capture_output=True, text=True,
+                            timeout=60)
+    assert result.returncode == 0, result.stderr
+    assert [s["label"] for s in json.loads(result.stdout)["speakers"]] == ["Host", "Guest"]
