@@ -6,8 +6,10 @@ Three steps, strictest first, and an annotation stops at the first that places i
 2. **Same words**: the quote occurs elsewhere (text compared with whitespace collapsed, case and typographic
    quotes folded, so re-wrapping, re-paragraphing and re-exporting to another layout do not matter). One
    occurrence that agrees with the stored context, or several of which one agrees clearly better: placed.
-3. **Nearly the same words**: a fuzzy match (rapidfuzz) inside one turn, accepted only above a strict score
-   and only when no other place scores close to it.
+3. **Nearly the same words**: a fuzzy match (rapidfuzz) inside one turn, accepted only above a strict score,
+   where the stored context also reads (nearly) the same, and only when no other place scores close to it.
+
+Context matters most for short quotes: a quote of a word or two must find both sides of its context intact.
 
 Anything else is kept, marked ``detached`` with its stored quote, and shown as such: never dropped, and
 never attached to words that merely look alike.
@@ -18,20 +20,19 @@ from __future__ import annotations
 import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, replace
-from functools import cached_property
+from dataclasses import replace
 
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
 from reader.core.annotations import (
-    TURN_SEPARATOR,
     Anchor,
     Annotation,
     Scope,
     context_after,
     context_before,
 )
+from reader.core.folded_text import WORDS, FoldedText, fold
 from reader.core.model import Transcript
 
 FUZZY_MIN_SCORE = 90.0  # partial_ratio of the quote within a turn, 0-100
@@ -47,142 +48,19 @@ SHORT_QUOTE = 20  # whole-turn texts shorter than this need context to be truste
 TINY_QUOTE = 12  # quotes shorter than this need both sides of their context to agree closely
 LONG_QUOTE = 40  # a quote this long found exactly once is trusted even where its context changed
 
-_FOLD = str.maketrans({
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "`": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-", "\u2212": "-",
-})
-_SPACE = re.compile(r"\s+")
-_RUN = re.compile(" {2,}")
-_WORDS = re.compile(r"\w+")
-# Every whitespace character becomes a plain space (one for one), so only runs of them change the length.
-_FOLD_AND_SPACE = {**_FOLD, **{i: " " for i in range(0x3001) if _SPACE.fullmatch(chr(i))}}
-
-
-def fold(text: str) -> str:
-    """Compare form: whitespace runs as one space, lower case, typographic quotes and dashes plain."""
-    return _SPACE.sub(" ", _lower(text.translate(_FOLD))).strip()
-
-
-def _lower(text: str) -> str:
-    lowered = text.lower()
-    if len(lowered) == len(text):
-        return lowered
-    return "".join(c.lower() if len(c.lower()) == 1 else c for c in text)  # keep one char per char
-
-
-@dataclass(frozen=True)
-class _FoldedText:
-    """The reading text in compare form, with the map back to (turn index, offset in Turn.text).
-
-    Folding is one character for one character except where a run of whitespace shrinks to one space, so the
-    map only records those runs: memory and time grow with the number of paragraphs, not of characters.
-    """
-
-    text: str
-    run_starts: list[int]  # reading offset where each collapsed whitespace run starts
-    run_ends: list[int]
-    folded_runs: list[int]  # folded offset of the single space each run became
-    removed: list[int]  # characters removed by this run and all before it
-    turn_starts: list[int]  # offset of each turn in the reading text
-    turn_ends: list[int]
-
-    @classmethod
-    def of(cls, transcript: Transcript) -> _FoldedText:
-        starts: list[int] = []
-        ends: list[int] = []
-        pos = 0
-        for turn in transcript.turns:
-            starts.append(pos)
-            pos += len(turn.text)
-            ends.append(pos)
-            pos += len(TURN_SEPARATOR)
-        reading = TURN_SEPARATOR.join(t.text for t in transcript.turns)
-        spaced = _lower(reading.translate(_FOLD_AND_SPACE))
-        out: list[str] = []
-        run_starts: list[int] = []
-        run_ends: list[int] = []
-        folded_runs: list[int] = []
-        removed: list[int] = []
-        last = gone = 0
-        for m in _RUN.finditer(spaced):
-            out.append(spaced[last:m.start() + 1])
-            run_starts.append(m.start())
-            run_ends.append(m.end())
-            folded_runs.append(m.start() - gone)
-            gone += m.end() - m.start() - 1
-            removed.append(gone)
-            last = m.end()
-        out.append(spaced[last:])
-        return cls("".join(out), run_starts, run_ends, folded_runs, removed, starts, ends)
-
-    def reading_offset(self, folded: int) -> int:
-        k = bisect_right(self.folded_runs, folded) - 1
-        if k < 0:
-            return folded
-        if folded == self.folded_runs[k]:
-            return self.run_starts[k]
-        return folded + self.removed[k]
-
-    def folded_offset(self, reading: int) -> int:
-        k = bisect_right(self.run_starts, reading) - 1
-        if k < 0:
-            return reading
-        if reading < self.run_ends[k]:
-            return self.folded_runs[k]
-        return reading - self.removed[k]
-
-    def locate(self, fstart: int, fend: int) -> tuple[int, int, int] | None:
-        """(turn index, start, end in Turn.text) of folded span, None when it crosses a turn boundary."""
-        if fend <= fstart:
-            return None
-        rstart = self.reading_offset(fstart)
-        rend = self.reading_offset(fend - 1) + 1
-        turn = bisect_right(self.turn_starts, rstart) - 1
-        if turn < 0 or rend > self.turn_ends[turn]:
-            return None
-        return turn, rstart - self.turn_starts[turn], rend - self.turn_starts[turn]
-
-    def folded_turn(self, turn: int) -> tuple[int, int]:
-        """The folded span of one turn."""
-        return self.turn_spans[turn]
-
-    @cached_property
-    def turn_spans(self) -> list[tuple[int, int]]:
-        return [(self.folded_offset(start), self.folded_offset(end))
-                for start, end in zip(self.turn_starts, self.turn_ends, strict=True)]
-
-    @cached_property
-    def word_turns(self) -> dict[str, list[int]]:
-        """Each word and the turns it occurs in: built once, when a first quote needs the fuzzy search."""
-        index: dict[str, list[int]] = {}
-        for turn, (lo, hi) in enumerate(self.turn_spans):
-            for word in set(_WORDS.findall(self.text, lo, hi)):
-                index.setdefault(word, []).append(turn)
-        return index
-
-    @cached_property
-    def _folded_starts(self) -> list[int]:
-        return [lo for lo, _ in self.turn_spans]
-
-    def turn_at(self, folded_offset: int) -> int:
-        """The turn a folded offset falls in (-1 before the first; a separator counts with the turn before)."""
-        return bisect_right(self._folded_starts, folded_offset) - 1
-
-
 def reattach(transcript: Transcript, annotations: Iterable[Annotation]) -> list[Annotation]:
     """Every annotation, placed in `transcript` where its words are, or marked detached. Order is kept.
 
     The modification time is left alone: moving an anchor is not a user's edit and must not win a merge.
     """
-    folded: _FoldedText | None = None
+    folded: FoldedText | None = None
     result: list[Annotation] = []
     for annotation in annotations:
         if _in_place(transcript, annotation.anchor):
             result.append(annotation if not annotation.detached else replace(annotation, detached=False))
             continue
         if folded is None:
-            folded = _FoldedText.of(transcript)
+            folded = FoldedText.of(transcript)
         anchor = find_anchor(transcript, folded, annotation.anchor)
         if anchor is None:
             result.append(annotation if annotation.detached else replace(annotation, detached=True))
@@ -201,7 +79,7 @@ def _in_place(transcript: Transcript, anchor: Anchor) -> bool:
     return anchor.end <= len(text) and text[anchor.start:anchor.end] == anchor.exact
 
 
-def find_anchor(transcript: Transcript, folded: _FoldedText, anchor: Anchor) -> Anchor | None:
+def find_anchor(transcript: Transcript, folded: FoldedText, anchor: Anchor) -> Anchor | None:
     if anchor.scope is not Scope.TEXT:
         turn = _find_turn(transcript, folded, anchor)
         if turn is None:
@@ -225,7 +103,7 @@ def _anchor_at(transcript: Transcript, turn: int, start: int, end: int, scope: S
                   context_after(transcript, turn, end), scope)
 
 
-def _context_agreement(folded: _FoldedText, fstart: int, fend: int, prefix: str, suffix: str) -> float:
+def _context_agreement(folded: FoldedText, fstart: int, fend: int, prefix: str, suffix: str) -> float:
     """0..1: how well the stored context reads around a candidate place.
 
     Each side is compared by edit distance, so a corrected typo next to the quote costs little; one side
@@ -252,7 +130,7 @@ def _similarity(found: str, stored: str, length: int) -> float:
     return Levenshtein.normalized_similarity(found, stored)
 
 
-def _find_exact(folded: _FoldedText, quote: str, prefix: str, suffix: str) -> tuple[int, int, int] | None:
+def _find_exact(folded: FoldedText, quote: str, prefix: str, suffix: str) -> tuple[int, int, int] | None:
     candidates: list[tuple[float, tuple[int, int, int]]] = []
     start = folded.text.find(quote)
     while start >= 0:
@@ -275,7 +153,7 @@ def _find_exact(folded: _FoldedText, quote: str, prefix: str, suffix: str) -> tu
     return None
 
 
-def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix: str,
+def _find_fuzzy(transcript: Transcript, folded: FoldedText, quote: str, prefix: str,
                 suffix: str) -> tuple[int, int, int] | None:
     """Nearly the same words, in a place whose context also reads nearly the same, with no rival place."""
     spans = folded.turn_spans
@@ -302,7 +180,7 @@ def _find_fuzzy(transcript: Transcript, folded: _FoldedText, quote: str, prefix:
     return folded.locate(fstart, fend)
 
 
-def _turns_sharing_words(folded: _FoldedText, quote: str) -> set[int]:
+def _turns_sharing_words(folded: FoldedText, quote: str) -> set[int]:
     """The turns that hold at least two of the quote's four rarest words (one, for a quote of one word).
 
     A fuzzy match above the threshold keeps most of the words, so this loses no real candidate; it spares
@@ -310,7 +188,7 @@ def _turns_sharing_words(folded: _FoldedText, quote: str) -> set[int]:
     the selection) are skipped; rare words keep the candidates few.
     """
     index = folded.word_turns
-    present = sorted((len(index[w]), w) for w in set(_WORDS.findall(quote)) if len(w) > 2 and w in index)
+    present = sorted((len(index[w]), w) for w in set(WORDS.findall(quote)) if len(w) > 2 and w in index)
     rare = [w for _, w in present[:4]]
     if not rare:
         return set(range(len(folded.turn_spans)))
@@ -395,7 +273,7 @@ def _refine(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
-def _find_turn(transcript: Transcript, folded: _FoldedText, anchor: Anchor) -> int | None:
+def _find_turn(transcript: Transcript, folded: FoldedText, anchor: Anchor) -> int | None:
     """The turn a whole-turn (or whole-exchange) bookmark belongs to: the turn with the same text, else the
     one turn that still holds all of it (a paragraph was added), else one that reads nearly the same."""
     quote = fold(anchor.exact)
@@ -426,6 +304,6 @@ def choices_containing(quote: str) -> Callable[[str], bool]:
     return lambda text: quote in text
 
 
-def _turn_context(folded: _FoldedText, turn: int, anchor: Anchor) -> float:
+def _turn_context(folded: FoldedText, turn: int, anchor: Anchor) -> float:
     lo, hi = folded.folded_turn(turn)
     return _context_agreement(folded, lo, hi, fold(anchor.prefix), fold(anchor.suffix))
