@@ -68,6 +68,16 @@ def test_unlabelled_paragraphs_continue_the_right_turn(sample: Transcript) -> No
     assert sample.paragraph_count == 62 + 11
 
 
+def test_the_issue_count_of_twelve_unlabelled_blocks(sample: Transcript) -> None:
+    """After the header, 12 blocks open without a label: the 11 continuations and the `Advanced settings` link."""
+    body = sample.source[sample.source.index("Question:") :]
+    blocks = [b.strip() for b in body.split("\n\n") if b.strip()]
+    unlabelled = [b for b in blocks if not b.startswith(("Question:", "Sergey Lavrov:"))]
+    assert len(unlabelled) == 12
+    assert unlabelled[-1] == "Advanced settings"
+    assert [a.text for a in sample.boilerplate][-1] == "Advanced settings"
+
+
 def test_metadata(sample: Transcript) -> None:
     meta = sample.metadata
     assert meta.title is not None
