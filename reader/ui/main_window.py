@@ -102,6 +102,11 @@ class MainWindow(FilesMixin, QMainWindow):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_notes)
 
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(50)
+        self._words_timer.timeout.connect(self._on_words_timer_timeout)
+
         self._theme_setting = SYSTEM
         self.set_theme(self.preferences.theme if restore else SYSTEM)
         QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
@@ -162,7 +167,6 @@ class MainWindow(FilesMixin, QMainWindow):
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
         self._update_status()
-        QTimer.singleShot(0, self._update_words)  # counting every word waits until the text is on screen
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))  # type: ignore[union-attr]
@@ -204,8 +208,19 @@ class MainWindow(FilesMixin, QMainWindow):
         vdoc, turn = self.view.vdoc, self.view.current_turn()
         if vdoc is None or turn < 0:
             return
+        if not vdoc.words_counted:
+            # Counting every word of a long transcript takes a moment: after the text is on screen, not before.
+            self.status_sections["words"].setText(f"{self.transcript.words:,} words")  # type: ignore[union-attr]
+            self._words_timer.start()
+            return
         words = vdoc.words_before()
         self.status_sections["words"].setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
+
+    @Slot()
+    def _on_words_timer_timeout(self) -> None:
+        if self.view.vdoc is not None:
+            self.view.vdoc.words_before()
+            self._update_words()
 
     # --- commands -------------------------------------------------------------------------------------
 

@@ -10,19 +10,21 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
-from PySide6.QtCore import QEvent, QMimeData, QUrl, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock, QTextCursor
+from PySide6.QtCore import QEvent, QTimer, QUrl, Signal, Slot
+from PySide6.QtGui import QFont, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.model import Transcript
 from reader.ui.highlight import BlockFormatter, ExtraHighlights, Span
 from reader.ui.themes import THEMES, Theme
 from reader.ui.view_document import LINE_BREAK, TurnFilter, ViewDocument
+from reader.ui.view_folding import FoldingMixin
 from reader.ui.view_painting import GUTTER, ShownBlock, blocks_on_screen, paint_backgrounds, paint_headers
 from reader.ui.view_reading import ReadingMixin
+from reader.ui.view_selection import SelectionMixin
 
 
-class TranscriptView(ReadingMixin, QPlainTextEdit):
+class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit):
     """The transcript as exchanges that fold. Offsets in the API are offsets in `Turn.text`.
 
     Signals:
@@ -42,7 +44,8 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         self.document().setDocumentMargin(GUTTER)
         self.vdoc: ViewDocument | None = None
         self.transcript: Transcript | None = None
-        self._visible = bytearray()
+        self._visible = b""
+        self._blocks: list[QTextBlock] | None = None
         self._collapsed = bytearray()
         self._outline = False
         self._turn_filter: TurnFilter = None
@@ -54,6 +57,10 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         self._formatter = BlockFormatter()
         self._highlights = ExtraHighlights()
         self._zoom = 0
+        self._selection_timer = QTimer(self)
+        self._selection_timer.setSingleShot(True)
+        self._selection_timer.setInterval(0)
+        self._selection_timer.timeout.connect(self._apply_extra_selections)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
 
     # --- content ----------------------------------------------------------------------------------------
@@ -88,7 +95,8 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
             self.setPlainText(vdoc.compose())
         finally:
             self._navigating = False
-        self._visible = bytearray(b"\x01" * vdoc.block_count)
+        self._visible = b"\x01" * vdoc.block_count
+        self._blocks = None
         self._mask = vdoc.turn_filter_mask(self._turn_filter)
         self._formatter.reset(vdoc, self._theme)
         self._update_visibility()
@@ -141,97 +149,6 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
     def zoom(self) -> int:
         return self._zoom
 
-    # --- folding, outline, filter -----------------------------------------------------------------------
-
-    def is_collapsed(self, exchange: int) -> bool:
-        return bool(self._collapsed[exchange])
-
-    def set_collapsed(self, exchange: int, collapsed: bool) -> None:
-        if bool(self._collapsed[exchange]) == collapsed:
-            return
-        self._collapsed[exchange] = collapsed
-        self._update_visibility()
-        if collapsed and self.current_exchange() == exchange:
-            # The reading position folds into its exchange's header, which stays where the reader can see it.
-            self._set_current(self.transcript.exchanges[exchange].first_turn)  # type: ignore[union-attr]
-            self._scroll_to_block(self.vdoc.block_of_header(exchange), keep_if_visible=True)  # type: ignore[union-attr]
-
-    def toggle_exchange(self, exchange: int) -> None:
-        self.set_collapsed(exchange, not self._collapsed[exchange])
-
-    @Slot()
-    def collapse_all(self) -> None:
-        self._collapsed = bytearray(b"\x01" * len(self._collapsed))
-        self._update_visibility()
-        if self.vdoc and self._current >= 0:
-            self._scroll_to_block(self.vdoc.block_of_header(self.transcript.turns[self._current].exchange))  # type: ignore[union-attr]
-
-    @Slot()
-    def expand_all(self) -> None:
-        self._collapsed = bytearray(len(self._collapsed))
-        self._update_visibility()
-        if self._current >= 0:
-            self.scroll_to_turn(self._current)
-
-    def set_outline(self, outline: bool) -> None:
-        """Questions only: every answer hidden, every question shown in full."""
-        self._outline = outline
-        self._update_visibility()
-        if self.vdoc and self._current >= 0:
-            exchange = self.transcript.exchanges[self.transcript.turns[self._current].exchange]  # type: ignore[union-attr]
-            self.scroll_to_turn(exchange.first_turn if exchange.question is None else exchange.question)
-
-    def is_outline(self) -> bool:
-        return self._outline
-
-    def set_turn_filter(self, turn_filter: TurnFilter) -> None:
-        """Show only the turns a predicate (or a set of speaker keys) accepts; None shows every turn."""
-        self._turn_filter = turn_filter
-        if self.vdoc is None:
-            return
-        self._mask = self.vdoc.turn_filter_mask(turn_filter)
-        self._update_visibility()
-        if self._current >= 0 and self._mask is not None and not self._mask[self._current]:
-            following = self.vdoc.next_turn(self._current, 1, self._mask)
-            if following is None:
-                following = self.vdoc.next_turn(self._current, -1, self._mask)
-            if following is not None:
-                self.scroll_to_turn(following)
-
-    def turn_filter(self) -> TurnFilter:
-        return self._turn_filter
-
-    def _update_visibility(self) -> None:
-        vdoc = self.vdoc
-        if vdoc is None:
-            return
-        wanted = vdoc.visibility(self._collapsed, self._outline, self._mask)
-        shown = self._visible
-        if wanted == shown:
-            return
-        first = next(i for i in range(len(wanted)) if wanted[i] != shown[i])
-        last = next(i for i in range(len(wanted) - 1, -1, -1) if wanted[i] != shown[i])
-        document = self.document()
-        block = document.findBlockByNumber(first)
-        start = block.position()
-        end = start
-        for number in range(first, last + 1):
-            if wanted[number] != shown[number]:
-                block.setVisible(bool(wanted[number]))
-            end = block.position() + block.length()
-            block = block.next()
-        self._visible = wanted
-        # One re-measure of the changed range instead of one per block.
-        navigating, self._navigating = self._navigating, True
-        try:
-            document.markContentsDirty(start, end - start)
-        finally:
-            self._navigating = navigating
-        self._last_top = self._top_block()
-        self._refresh_extra_selections()
-        self.viewport().update()
-        self.folding_changed.emit()
-
     # --- what is shown (for panels and tests) -------------------------------------------------------------
 
     def visible_turns(self) -> list[int]:
@@ -262,18 +179,22 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
     def set_extra_highlights(self, key: str, spans: list[Span]) -> None:
         """Highlight spans (turn index, start, end, colour or format) under `key`; an empty list clears it."""
         self._highlights.set(key, spans)
-        self._refresh_extra_selections()
+        self._apply_extra_selections()
 
     def extra_highlight_count(self, key: str) -> int:
         return self._highlights.count(key)
 
     def _refresh_extra_selections(self) -> None:
-        if self.vdoc is None or not self.vdoc.turn_exchange:
-            self.setExtraSelections([])
-            return
+        """Recompute the highlights on screen once control is back in the event loop: this runs from scroll
+        bar signals that Qt emits in the middle of its own layout work, where changing selections crashes."""
+        self._selection_timer.start()
+
+    @Slot()
+    def _apply_extra_selections(self) -> None:
+        self._selection_timer.stop()
         shown = self._shown_blocks()
         turns = [item.index for item in shown if item.kind == "turn"]
-        if not turns:
+        if not turns or self.vdoc is None:
             self.setExtraSelections([])
             return
         self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1]))
@@ -293,6 +214,8 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         if vdoc is None or not vdoc.block_count:
             super().paintEvent(event)
             return
+        if self._blocks is None:
+            QTimer.singleShot(0, self._block_handles)  # ready before the first fold, made after the first paint
         first = self.firstVisibleBlock()
         lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
         self._formatter.ensure(self.document(), first, lines + 2)
@@ -322,7 +245,7 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
         super().resizeEvent(event)
         self._refresh_extra_selections()
 
-    # --- mouse and clipboard ---------------------------------------------------------------------------
+    # --- mouse ---------------------------------------------------------------------------
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         block = self.cursorForPosition(event.position().toPoint()).block()
@@ -336,51 +259,3 @@ class TranscriptView(ReadingMixin, QPlainTextEdit):
             if kind == "turn":
                 self._set_current(index)
         super().mousePressEvent(event)
-
-    def createMimeDataFromSelection(self) -> QMimeData:
-        """Plain text only, with the hidden (folded) blocks left out."""
-        data = QMimeData()
-        data.setText(self.selected_text())
-        return data
-
-    def selected_text(self) -> str:
-        cursor = self.textCursor()
-        if not cursor.hasSelection():
-            return ""
-        document = self.document()
-        start, end = cursor.selectionStart(), cursor.selectionEnd()
-        block: QTextBlock = document.findBlock(start)
-        pieces = []
-        while block.isValid() and block.position() < end:
-            if block.isVisible():
-                lo = max(start, block.position()) - block.position()
-                hi = min(end, block.position() + block.length() - 1) - block.position()
-                pieces.append(block.text()[lo:hi])
-            block = block.next()
-        return "\n".join(pieces).replace(LINE_BREAK, "\n")
-
-    def selection_in_turn(self) -> tuple[int, int, int] | None:
-        """(turn index, start, end) of the selection in `Turn.text` offsets, cut to the turn it starts in."""
-        cursor = self.textCursor()
-        if self.vdoc is None or not cursor.hasSelection():
-            return None
-        block = self.document().findBlock(cursor.selectionStart())
-        kind, turn = self.vdoc.locate(block.blockNumber())
-        if kind != "turn":
-            return None
-        base = block.position() + self.vdoc.prefix_lengths[turn]
-        length = len(self.transcript.turns[turn].text)  # type: ignore[union-attr]
-        start = min(max(cursor.selectionStart() - base, 0), length)
-        end = min(max(cursor.selectionEnd() - base, 0), length)
-        return (turn, start, end) if end > start else None
-
-    def select_in_turn(self, turn: int, start: int, end: int) -> None:
-        """Select `Turn.text[start:end]` of a turn (and bring it on screen)."""
-        assert self.vdoc is not None
-        self.scroll_to_turn(turn, start)
-        base = self.document().findBlockByNumber(self.vdoc.block_of_turn(turn)).position()
-        base += self.vdoc.prefix_lengths[turn]
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(base + start)
-        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
-        self.setTextCursor(cursor)

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
+from operator import itemgetter
 from typing import Literal
 
 from reader.core.model import Role, Transcript, Turn, count_words
@@ -49,6 +50,14 @@ class ViewDocument:
         self.turns_of_speaker: dict[str, list[int]] = {s.key: [] for s in transcript.speakers}
         for turn in turns:
             self.turns_of_speaker[turn.speaker].append(turn.index)
+        # visibility(): all ones, and for each block the turn it shows (headers: one past the last turn).
+        self._ones = int.from_bytes(b"\x01" * len(turns))
+        sources = list(range(len(turns) + len(transcript.exchanges)))
+        for exchange, block in enumerate(self.header_blocks):
+            sources[block] = len(turns)
+            for turn in transcript.exchanges[exchange].turn_range:
+                sources[turn + exchange + 1] = turn
+        self._gather = itemgetter(*sources)
         self.widest_label = max((e.label for e in transcript.exchanges), key=len, default="")
         self._answer_words: dict[int, int] = {}
         self._words_before: list[int] | None = None
@@ -60,13 +69,16 @@ class ViewDocument:
         append = parts.append
         turns = self.transcript.turns
         names = self.names
+        between = LINE_BREAK * 2
         for exchange in self.transcript.exchanges:
             append(exchange.label)
-            for index in exchange.turn_range:
-                turn = turns[index]
-                append(f"{names[turn.speaker]}{NAME_SEPARATOR}"
-                       f"{turn.text.replace(chr(10), LINE_BREAK)}{LINE_BREAK}")
-        return "\n".join(parts)
+            for turn in turns[exchange.first_turn:exchange.last_turn + 1]:
+                text = between.join([p.text for p in turn.paragraphs])
+                append(f"{names[turn.speaker]}{NAME_SEPARATOR}{text}{LINE_BREAK}")
+        composed = "\n".join(parts)
+        if composed.count("\n") != len(parts) - 1:  # a line end inside a paragraph would split its block
+            composed = "\n".join(part.replace("\n", LINE_BREAK) for part in parts)
+        return composed
 
     @property
     def block_count(self) -> int:
@@ -106,20 +118,22 @@ class ViewDocument:
         keys = set(turn_filter)
         return bytearray(turn.speaker in keys for turn in turns)
 
-    def visibility(self, collapsed: bytearray, outline: bool, mask: bytearray | None) -> bytearray:
+    def visibility(self, collapsed: bytearray, outline: bool, mask: bytearray | None) -> bytes:
         """1 per visible block. Headers always show; a turn shows when its exchange is unfolded, the
-        speaker filter lets it through and, in the outline, it is a question."""
-        visible = bytearray(self.block_count)
-        for block in self.header_blocks:
-            visible[block] = 1
-        exchange_of = self.turn_exchange
-        questions = self.is_question
-        for turn in range(len(exchange_of)):
-            exchange = exchange_of[turn]
-            if collapsed[exchange] or (mask is not None and not mask[turn]) or (outline and not questions[turn]):
-                continue
-            visible[turn + exchange + 1] = 1
-        return visible
+        speaker filter lets it through and, in the outline, it is a question.
+
+        Computed without a Python loop over the turns, since it runs on every fold: the 0/1 bytes of each
+        condition are combined as big integers, and the blocks gathered from the turns by a fixed index."""
+        count = len(self.turn_exchange)
+        if not count:
+            return b"\x01" * self.block_count
+        shown = self._ones ^ int.from_bytes(bytes(map(collapsed.__getitem__, self.turn_exchange)))
+        if mask is not None:
+            shown &= int.from_bytes(mask)
+        if outline:
+            shown &= int.from_bytes(self.is_question)
+        by_turn = shown.to_bytes(count) + b"\x01"  # the extra 1 at index `count` is what headers gather
+        return bytes(self._gather(by_turn)) if self.block_count > 1 else by_turn[-1:]
 
     # --- navigation -------------------------------------------------------------------------------------
 
@@ -176,6 +190,10 @@ class ViewDocument:
         if ex.question is not None and ex.last_turn == ex.first_turn:
             return line, "no answer"
         return line, f"{words:,} word{'s' * (words != 1)}"
+
+    @property
+    def words_counted(self) -> bool:
+        return self._words_before is not None
 
     def words_before(self) -> list[int]:
         """Cumulative words: entry ``t`` counts every word before turn ``t``; the last entry is the total."""

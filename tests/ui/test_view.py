@@ -212,3 +212,20 @@ def test_theme_colours_are_readable(sample: Transcript) -> None:
             assert contrast_ratio(theme.speaker_color(index), band) >= 4.0, (theme.name, index)
         assert contrast_ratio(QColor(theme.text), base) >= 7
         assert contrast_ratio(QColor(theme.muted), base) >= 4.5
+
+
+def test_visibility_agrees_with_the_rule_for_every_combination(sample: Transcript) -> None:
+    vdoc = ViewDocument(sample)
+    interviewee = next(s.key for s in sample.speakers if s.role is Role.INTERVIEWEE)
+    for pattern in range(8):
+        collapsed = bytearray((e.index * 7 + pattern) % 3 == 0 for e in sample.exchanges)
+        outline = bool(pattern & 1)
+        mask = vdoc.turn_filter_mask({interviewee}) if pattern & 2 else None
+        wanted = vdoc.visibility(collapsed, outline, mask)
+        for exchange in sample.exchanges:
+            assert wanted[vdoc.block_of_header(exchange.index)] == 1
+            for t in exchange.turn_range:
+                rule = (not collapsed[exchange.index] and (mask is None or sample.turns[t].speaker == interviewee)
+                        and (not outline or t == exchange.question))
+                assert wanted[vdoc.block_of_turn(t)] == rule
+        assert vdoc.locate(vdoc.block_of_turn(5)) == ("turn", 5)

@@ -19,12 +19,15 @@ from reader.ui.main_window import MainWindow
 INTERVIEW = "Question: Where were you?\n\nWitness: At home, all evening.\n\nQuestion: Alone?\n\nWitness: Yes.\n"
 
 
-def test_the_sample_opens_with_its_title_and_position(window: MainWindow) -> None:
+def test_the_sample_opens_with_its_title_and_position(qtbot: QtBot, window: MainWindow) -> None:
     assert "Lavrov" in window.windowTitle()
     assert window.view.shown_headers()[:2] == ["Q1", "Q2"]
     assert window.status_sections["position"].text() == "Q1 · turn 1 of 62"
-    words = window.status_sections["words"].text()
-    assert words.endswith(f"/ {window.transcript.words:,} words")
+    words = window.status_sections["words"]
+    first = window.transcript.turns[0].words
+    qtbot.waitUntil(lambda: words.text() == f"{first:,} / {window.transcript.words:,} words")
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    assert words.text() == f"{first + window.transcript.turns[1].words:,} / {window.transcript.words:,} words"
 
 
 def test_j_k_n_p_move_through_turns_and_questions(qtbot: QtBot, window: MainWindow) -> None:
