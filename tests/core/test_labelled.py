@@ -151,3 +151,20 @@ def test_a_heading_with_a_colon_is_not_a_speaker() -> None:
     t = parse_text(text)
     assert [s.label for s in t.speakers] == ["Host", "Baker"]
     assert (t.metadata.title, t.metadata.date) == ("Episode 42: The Baker", "2019-03-03")
+
+
+def test_print_interview_with_dotted_q_and_a() -> None:
+    text = ("Q. Where did you grow up?\n\nA. In Lyon, above my parents' bakery.\n\nQ. Did you work there?\n\n"
+            "A. Every morning before school.\n\nA. Smith, my teacher, thought I slept in class.\n")
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert [t.speaker(turn).label for turn in t.turns] == ["Q", "A", "Q", "A"]
+    assert t.turns[3].text == "Every morning before school.\n\nSmith, my teacher, thought I slept in class."
+
+
+def test_one_dotted_initial_is_not_an_answer() -> None:
+    text = ("Host: Who taught you?\n\nGuest: Many people.\n\nA. Smith was the first of them, in 1990.\n\n"
+            "Host: And then?\n\nGuest: Then nobody.\n")
+    t = parse_text(text)
+    assert [t.speaker(turn).label for turn in t.turns] == ["Host", "Guest", "Host", "Guest"]
+    assert t.turns[1].text.endswith("A. Smith was the first of them, in 1990.")

@@ -34,6 +34,11 @@ _LABEL_BODY = (
 )
 # Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
 _BARE_Q_BODY = r"[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)"
+# Print interviews: `Q. text` / `A. text`. `A.` also opens sentences about `A. Smith`, so these count only
+# when both letters open lines at least twice each.
+_DOTTED_QA_BODY = r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)"
+_DOTTED_QA = re.compile(r"\n" + _DOTTED_QA_BODY)
+_DOTTED_QA_AT = re.compile(_DOTTED_QA_BODY)
 _LABEL = re.compile(r"\n" + _LABEL_BODY)
 _LABEL_AT = re.compile(_LABEL_BODY)
 _BARE_Q = re.compile(r"\n" + _BARE_Q_BODY)
@@ -131,14 +136,17 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
     end = len(text) if end is None else end
     found: list[Label] = []
     at_line_start = start == 0 or text[start - 1] == "\n"
-    for pattern, pattern_at in ((_LABEL, _LABEL_AT), (_BARE_Q, _BARE_Q_AT)):
+    for pattern, pattern_at in ((_LABEL, _LABEL_AT), (_BARE_Q, _BARE_Q_AT), (_DOTTED_QA, _DOTTED_QA_AT)):
         first = pattern_at.match(text, start, end) if at_line_start else None
-        for m in ([first] if first else []) + list(pattern.finditer(text, start, end)):
+        matches = ([first] if first else []) + list(pattern.finditer(text, start, end))
+        if pattern is _DOTTED_QA and min(sum(1 for m in matches if m["label"] == letter) for letter in "QA") < 2:
+            continue
+        for m in matches:
             label = m.group("label").rstrip()
             if label_shape(label) is None:
                 continue
             mark_start = m.start("open") if m.groupdict().get("open") else m.start("label")
-            mark_end = m.end() if pattern is _LABEL else m.start("label") + 1
+            mark_end = {_LABEL: m.end(), _BARE_Q: m.start("label") + 1}.get(pattern, m.start("label") + 2)
             newline = m.start() if m is not first else start - 1
             found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, newline)))
     found.sort(key=lambda c: (c.start, -c.end))
