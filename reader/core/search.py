@@ -95,6 +95,8 @@ def _foldable() -> tuple[dict[str, str], re.Pattern[str]]:
 def fold_long(text: str) -> str:
     """`fold` for a whole transcript: str.translate looks up every character in a dict, while finding the few
     foldable characters present and replacing each in C is several times faster on megabytes of text."""
+    if text.isascii():  # nothing to fold, and the check runs at memory speed
+        return text
     table, pattern = _foldable()
     for ch in set(pattern.findall(text)):
         text = text.replace(ch, table[ch])
@@ -288,11 +290,10 @@ def search(transcript: Transcript, query: SearchQuery) -> Matches:
     if query.speaker is not None and query.speaker not in transcript.speaker_by_key:
         raise SearchError(f"no speaker {query.speaker!r} in this transcript")
     compiled = compile_query(query)
-    index = index_for(transcript, query.speaker)
     if compiled is None:
-        return Matches(index, [], None, 0)
+        return Matches(SearchIndex([], []), [], None, 0)
     pattern, lower, width = compiled
-    return index.find(pattern, lower=lower, width=width)
+    return index_for(transcript, query.speaker).find(pattern, lower=lower, width=width)
 
 
 def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, str] | None = None) -> str:

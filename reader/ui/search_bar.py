@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.search import Match, Matches, SearchError, SearchQuery, search
+from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
 from reader.core.store import Change
 from reader.ui.actions import SK, ActionSpec, register
 from reader.ui.search_results import SearchResultsModel
@@ -199,6 +199,8 @@ class SearchBar(QWidget):
         self.show()
         if text is not None:
             self.field.setText(text)
+        elif self._transcript is not None and not self.field.text():
+            _ = index_for(self._transcript).lower  # built as the bar opens, not at the first keystroke
         self.run_search()  # from the reading position, and the highlights back if the bar was closed
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
