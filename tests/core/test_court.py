@@ -83,3 +83,14 @@ def test_deposition_questions_and_answers() -> None:
 def test_numbered_list_in_prose_is_not_a_hearing() -> None:
     text = "Shopping:\n\n1 apple\n2 pears\n\nThat is all I need for the week, thank you.\n"
     assert detect_layout(text) != "court"
+
+
+def test_deposition_q_and_a_without_dots() -> None:
+    lines = ["Q    Where were you that night?", "A    At home.", "Q    Alone?", "A    Yes.",
+             "And the door was locked, as always."]
+    text = "\n".join(f"{i + 1:2d}     {line}" for i, line in enumerate(lines * 4)) + "\n"
+    t = parse_text(text)
+    assert t.layout == "court"
+    assert [t.speaker(turn).label for turn in t.turns][:4] == ["Q", "A", "Q", "A"]
+    # Same indent as the text before it: a wrapped line of the answer, not a new paragraph.
+    assert t.turns[3].text == "Yes. And the door was locked, as always."

@@ -27,7 +27,7 @@ _SNIFF_LINES = 400
 _MARGIN = re.compile(r"[ \t\f]*(?P<number>\d{1,2})(?=[ \t]|$)")
 _PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})[ \t]*$", re.IGNORECASE)
 # `CHAIRWOMAN KRUEGER:`, `MR. SMITH:`, `SENATOR O'MARA:`, and the deposition's `Q.` / `A.`.
-_QA = re.compile(r"(?P<label>Q|A)\.(?=[ \t])")
+_QA = re.compile(r"(?P<label>Q|A)(?:\.(?=[ \t])|(?=[ \t]{2,}\S))")  # `Q. Did you` or `Q    Did you`
 _CAPS_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]*(?:[ \t][A-Z][A-Z'’.\-]*){0,5}):(?=[ \t]|$)")
 _CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)\s*(?P<pm>[ap])\.?\s*m\.?", re.IGNORECASE)
 _PLACE = re.compile(r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*,[ \t]+[A-Z][a-z]+(?:[ -][A-Z][a-z]+)*|[A-Z][a-z]+,[ \t]+[A-Z]{2}")
