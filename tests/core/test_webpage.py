@@ -52,3 +52,11 @@ def test_last_answer_ending_without_a_full_stop_is_not_furniture() -> None:
     assert (t.metadata.place, t.metadata.date, t.metadata.time) == ("Ghent", "2019-03-03", "09:15")
     assert t.turns[-1].text == "A new lock, a bigger one, and a new bridge"
     assert [a.text for a in t.boilerplate] == ["News", "Print"]
+
+
+def test_title_before_the_date_line() -> None:
+    text = ("Interview with the mayor of Ghent, Ghent, March 3, 2019\n\nNews\n\n3 March 201909:15\n\n"
+            "Question: What is next?\n\nMayor: A new lock.\n\nQuestion: When?\n\nMayor: Next year.\n")
+    t = parse_text(text)
+    assert t.layout == "webpage"
+    assert (t.metadata.date, t.metadata.time, t.metadata.place) == ("2019-03-03", "09:15", "Ghent")

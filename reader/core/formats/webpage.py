@@ -97,8 +97,8 @@ def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
                 meta = replace(meta, place=meta.place or place["place"].strip(),
                                date=meta.date or iso_date(place["date"]))
             builder.aside(AsideKind.HEADER, s, e)
-        elif date_line and meta.date is None:
-            meta = replace(meta, date=iso_date(line), time=_time(date_line["time"]))
+        elif date_line:
+            meta = replace(meta, date=meta.date or iso_date(line), time=meta.time or _time(date_line["time"]))
             builder.aside(AsideKind.HEADER, s, e)
         elif meta.place is None and meta.date is not None and _PLACE_LINE.fullmatch(line):
             meta = replace(meta, place=line)  # the dateline's place, written under the date
