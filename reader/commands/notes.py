@@ -1,7 +1,7 @@
 """`transcript-reader export` and `transcript-reader import`: a transcript's notes out to a file, and back in.
 
     transcript-reader export [PATH] [--format txt|md|html|csv|json] [-o OUT] [--only bookmarked|highlights|notes]
-                             [--pseudonymise] [--data-dir DIR]
+                             [--pseudonymise] [--with-transcript] [--data-dir DIR]
     transcript-reader import [PATH] NOTES.json [--data-dir DIR]
 
 A notes file that cannot be read (corrupt, not ours, from a newer version) is reported on stderr with exit
@@ -35,8 +35,11 @@ def _notes(transcript: Transcript, data_dir: str | None) -> TranscriptNotes:
 def _cmd_export(args: argparse.Namespace) -> int:
     transcript = _open(args)
     notes = _notes(transcript, args.data_dir)
-    text = export_notes(transcript, notes.annotations, args.format, notes.speaker_names, only=args.only,
-                        pseudonymise=args.pseudonymise)
+    try:
+        text = export_notes(transcript, notes.annotations, args.format, notes.speaker_names, only=args.only,
+                            pseudonymise=args.pseudonymise, with_transcript=args.with_transcript)
+    except ValueError as exc:
+        raise CommandError(str(exc)) from exc
     if args.output in (None, "-"):
         sys.stdout.write(text)
         return 0
@@ -79,6 +82,9 @@ def register(sub: argparse._SubParsersAction, add_common: Callable[..., None]) -
     p.add_argument("--only", choices=list(ONLY), help="; ".join(f"{k}: only {v}" for k, v in ONLY.items()))
     p.add_argument("--pseudonymise", "--pseudonymize", action="store_true",
                    help="replace speakers' names by their role and a number (Interviewer 1, Interviewee 1)")
+    p.add_argument("--with-transcript", action="store_true",
+                   help="txt, md, html: the notes under their turns in the transcript's text (with --only "
+                        "bookmarked, the bookmarked exchanges only)")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("import", help="add notes from W3C Web Annotation JSON (an export, a colleague's notes)")

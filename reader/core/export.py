@@ -9,16 +9,12 @@ export to the same bytes, which is what the expected files in the tests rely on.
 
 from __future__ import annotations
 
-import csv
-import html
-import io
 import re
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass
 from datetime import date as Date
 
-from reader.core.annotations import Annotation, Kind, Scope, quote_of, reading_order_key, turn_index_of
-from reader.core.lexer import token_spans
+from reader.core.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
+from reader.core.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.model import Role, Transcript
 from reader.core.web_annotation import to_web_annotation
 
@@ -30,33 +26,6 @@ ONLY: dict[str, str] = {"bookmarked": "bookmarks", "highlights": "highlights", "
 # Labels that name a role, not a person: left alone when pseudonymising text.
 _ROLE_WORDS = {"question", "answer", "q", "a", "interviewer", "interviewee", "host", "moderator", "speaker",
                "unknown speaker", "reporter", "journalist", "presenter", "correspondent", "anchor"}
-
-
-@dataclass(frozen=True, slots=True)
-class Entry:
-    """One annotation as an export shows it."""
-
-    annotation: Annotation
-    exchange: str  # "Q3", "" when detached
-    turn: int | None  # 1-based turn number
-    speaker: str
-    time: str  # "0:03:12" when the layout gives times, else ""
-    quote: str  # one line
-
-    @property
-    def place(self) -> str:
-        if self.turn is None:
-            return "Detached"
-        where = f"{self.exchange}, turn {self.turn}"
-        return f"{where} (whole exchange)" if self.annotation.anchor.scope is Scope.EXCHANGE else where
-
-
-@dataclass(frozen=True, slots=True)
-class Header:
-    title: str
-    date: str
-    place: str
-    file: str
 
 
 def select(annotations: Iterable[Annotation], only: str | None) -> list[Annotation]:
@@ -164,15 +133,19 @@ def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[st
     return Header(title, human_date(meta.date), namer.text(meta.place or ""), file)
 
 
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
+           "November", "December")
+
+
 def human_date(iso: str | None) -> str:
-    """"2017-07-21" -> "21 July 2017"; anything else as given."""
+    """"2017-07-21" -> "21 July 2017" (English whatever the locale); anything else as given."""
     if not iso:
         return ""
     try:
         d = Date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{d.day} {d.strftime('%B')} {d.year}"
+    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
 def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping[str, str] | None = None) -> str:
@@ -188,142 +161,39 @@ def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping
 
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False) -> str:
-    """The annotations of `transcript` in format `fmt` (a key of FORMATS), as text ready to write (UTF-8)."""
+                 pseudonymise: bool = False, with_transcript: bool = False) -> str:
+    """The annotations of `transcript` in format `fmt` (a key of FORMATS), as text ready to write (UTF-8).
+
+    `with_transcript` (txt, md and html) puts the entries under their turns in the transcript's own text;
+    with ``only="bookmarked"`` that text is limited to the bookmarked exchanges.
+    """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
+    if with_transcript and fmt not in WITH_TRANSCRIPT:
+        raise ValueError(f"the transcript's text can be included in {', '.join(WITH_TRANSCRIPT)}, not {fmt}")
     chosen = select(annotations, only)
     namer = _Namer(transcript, names or {}, pseudonymise)
     head = header(transcript, pseudonymise, names)
     items = _entries(transcript, chosen, namer)
     if fmt == "json":
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
-    return {"txt": _text, "md": _markdown, "html": _html, "csv": _csv}[fmt](head, items)
+    text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    return RENDERERS[fmt](head, items, text)
 
 
-def _kind_label(a: Annotation) -> str:
-    label = a.kind.value.capitalize()
-    return f"{label} ({a.colour})" if a.kind is Kind.HIGHLIGHT and a.colour else label
-
-
-def _header_lines(head: Header) -> list[tuple[str, str]]:
-    return [(k, v) for k, v in (("Date", head.date), ("Place", head.place), ("File", head.file)) if v]
-
-
-def _text(head: Header, items: list[Entry]) -> str:
-    lines = [f"Notes on: {head.title}"]
-    lines += [f"{k}: {v}" for k, v in _header_lines(head)]
-    lines.append(f"{len(items)} annotation{'s' if len(items) != 1 else ''}")
+def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,
+                     bookmarked_only: bool) -> list[ExchangeText]:
+    by_turn: dict[int, list[Entry]] = {}
     for e in items:
-        a = e.annotation
-        lines.append("")
-        first = " · ".join(p for p in (e.place, e.speaker, e.time, _kind_label(a)) if p)
-        lines.append(first)
-        lines.append(f'  "{e.quote}"')
-        if a.note:
-            lines += ["  Note: " + line if i == 0 else "        " + line for i, line in enumerate(a.note.splitlines())]
-        if a.tags:
-            lines.append("  Tags: " + ", ".join(a.tags))
-        if a.status:
-            lines.append("  Status: " + a.status.label)
-    return "\n".join(lines) + "\n"
-
-
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
-
-
-def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
-
-
-def _markdown(head: Header, items: list[Entry]) -> str:
-    lines = [f"# Notes on {_md(head.title)}", ""]
-    lines += [f"- **{k}:** {_md(v)}" for k, v in _header_lines(head)]
-    lines += [f"- **Annotations:** {len(items)}"]
-    for e in items:
-        a = e.annotation
-        lines += ["", f"## {_md(' · '.join(p for p in (e.place, e.speaker) if p))}", ""]
-        lines.append(" · ".join(f"*{_md(p)}*" for p in (_kind_label(a), e.time) if p))
-        lines += ["", f"> {_md(e.quote)}"]
-        if a.note:  # a backslash at a line's end keeps the note's own line breaks (CommonMark hard break)
-            note = [_md(line) for line in a.note.splitlines()]
-            lines += [""] + [line + "\\" if i + 1 < len(note) and line.strip() and note[i + 1].strip() else line
-                             for i, line in enumerate(note)]
-        facts = []
-        if a.tags:
-            facts.append("**Tags:** " + ", ".join(f"`{t.replace('`', '')}`" for t in a.tags))
-        if a.status:
-            facts.append(f"**Status:** {_md(a.status.label)}")
-        if facts:
-            lines += ["", " · ".join(facts)]
-    return "\n".join(lines) + "\n"
-
-
-_HTML_STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}
-header dl{display:grid;grid-template-columns:max-content auto;gap:0 1em}header dt{font-weight:bold}
-article{border-top:1px solid #ccc;padding:.5em 0}h2{font-size:1.05em;margin:.3em 0}
-.meta{color:#666;font-size:.9em}blockquote{margin:.5em 0;padding:.2em .8em;border-left:4px solid #ccc}
-.yellow{border-color:#e8c000}.green{border-color:#3a3}.blue{border-color:#38c}.pink{border-color:#d4a}
-.stage{color:#777;font-style:italic}.tag{background:#eee;border-radius:3px;padding:0 .3em;margin-right:.3em}
-.note{white-space:pre-wrap}"""
-
-
-def _html_quote(quote: str) -> str:
-    """The quote escaped, with stage directions and quoted speech marked as the reading view marks them."""
-    out: list[str] = []
-    last = 0
-    for start, end, kind in token_spans(quote):
-        if kind not in ("stage", "quote"):
+        if e.turn is not None:
+            by_turn.setdefault(e.turn - 1, []).append(e)
+    out: list[ExchangeText] = []
+    for exchange in transcript.exchanges:
+        if bookmarked_only and not any(i in by_turn for i in exchange.turn_range):
             continue
-        out.append(html.escape(quote[last:start]))
-        out.append(f'<span class="{kind}">{html.escape(quote[start:end])}</span>')
-        last = end
-    out.append(html.escape(quote[last:]))
-    return "".join(out)
-
-
-def _html(head: Header, items: list[Entry]) -> str:
-    e_ = html.escape
-    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
-             f"<title>Notes on {e_(head.title)}</title>", f"<style>\n{_HTML_STYLE}\n</style>", "</head>", "<body>",
-             "<header>", f"<h1>Notes on {e_(head.title)}</h1>", "<dl>"]
-    parts += [f"<dt>{k}</dt><dd>{e_(v)}</dd>" for k, v in _header_lines(head)]
-    parts += [f"<dt>Annotations</dt><dd>{len(items)}</dd>", "</dl>", "</header>", "<main>"]
-    for e in items:
-        a = e.annotation
-        parts.append(f'<article class="{e_(a.kind.value)}" id="{e_(a.id)}">')
-        parts.append(f"<h2>{e_(' · '.join(p for p in (e.place, e.speaker) if p))}</h2>")
-        meta = " · ".join(e_(p) for p in (_kind_label(a), e.time) if p)
-        parts.append(f'<p class="meta">{meta}</p>')
-        parts.append(f'<blockquote class="{e_(a.colour)}">{_html_quote(e.quote)}</blockquote>' if a.colour
-                     else f"<blockquote>{_html_quote(e.quote)}</blockquote>")
-        if a.note:
-            parts.append(f'<p class="note">{e_(a.note)}</p>')
-        if a.tags:
-            parts.append('<p class="tags">' + "".join(f'<span class="tag">{e_(t)}</span>' for t in a.tags) + "</p>")
-        if a.status:
-            parts.append(f'<p class="status">Status: {e_(a.status.label)}</p>')
-        parts.append("</article>")
-    parts += ["</main>", "</body>", "</html>"]
-    return "\n".join(parts) + "\n"
-
-
-CSV_COLUMNS = ("id", "kind", "exchange", "turn", "speaker", "time", "quote", "note", "tags", "status", "colour",
-               "created", "modified", "detached")
-
-
-def _csv(head: Header, items: list[Entry]) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for e in items:
-        a = e.annotation
-        writer.writerow([a.id, a.kind.value, e.exchange, e.turn or "", _cell(e.speaker), e.time, _cell(e.quote),
-                         _cell(a.note), _cell("; ".join(a.tags)), a.status.label, a.colour, a.created, a.modified,
-                         "yes" if a.detached or e.turn is None else ""])
-    return buffer.getvalue()
-
-
-def _cell(value: str) -> str:
-    """Text a spreadsheet would run as a formula (``=``, ``+``, ``@`` first) is shown as text instead."""
-    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+        turns = tuple(
+            TurnText(i + 1, namer.speaker(transcript.turns[i].speaker), clock(transcript.turns[i].start),
+                     tuple(namer.text(p.text) for p in transcript.turns[i].paragraphs), tuple(by_turn.get(i, ())))
+            for i in exchange.turn_range)
+        out.append(ExchangeText(exchange.label, turns))
+    return out

@@ -74,6 +74,9 @@ CASES = [(fmt, {}) for fmt in FORMATS] + [
     ("md", {"only": "highlights"}),
     ("txt", {"only": "bookmarked"}),
     ("csv", {"only": "notes"}),
+    ("txt", {"with_transcript": True, "only": "bookmarked"}),
+    ("md", {"with_transcript": True}),
+    ("html", {"with_transcript": True, "only": "bookmarked", "pseudonymise": True}),
 ]
 
 
@@ -152,6 +155,17 @@ def test_citation(sample: Transcript) -> None:
         '"we laughed a lot" (Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, Moscow, July 21, 2017, '
         "21 July 2017)")
     assert citation(sample, turn, "one\n\ntwo  three").startswith('"one two three" (Sergey Lavrov, ')
+
+
+def test_with_transcript_puts_entries_under_their_turns(sample: Transcript) -> None:
+    text = export_notes(sample, sample_annotations(sample), "txt", NAMES, with_transcript=True, only="bookmarked")
+    assert [line for line in text.splitlines() if line.startswith("===")] == ["=== Q1 ===", "=== Q3 ==="]
+    assert "Lavrov (turn 2): So what?\n\n    >> Bookmark\n" in text
+    full = export_notes(sample, sample_annotations(sample), "md", NAMES, with_transcript=True)
+    assert full.count("\n## Q") == sum(1 for e in sample.exchanges if e.number) and full.endswith(
+        "*Note*\n\n> words no longer in the text\n\nFrom an earlier version.\n")
+    with pytest.raises(ValueError, match="not csv"):
+        export_notes(sample, [], "csv", with_transcript=True)
 
 
 def test_unknown_format_or_selection_is_refused(sample: Transcript) -> None:

@@ -113,6 +113,11 @@ def test_command_line_export_and_import(sample: Transcript, tmp_path: Path, caps
     printed = capsys.readouterr().out
     assert printed.count("Highlight") == 3 and "Interviewee 1" in printed and "Lavrov" not in printed
 
+    assert main(["export", "--data-dir", str(source), "--with-transcript", "--only", "bookmarked", "-f", "md"]) == 0
+    assert "**Lavrov** (turn 2): So what?" in capsys.readouterr().out
+    assert main(["export", "--data-dir", str(source), "--with-transcript", "-f", "csv"]) == 2
+    assert "not csv" in capsys.readouterr().err
+
     target = tmp_path / "target"
     assert main(["import", "--data-dir", str(target), str(sample_path()), str(out)]) == 0
     assert "7 added" in capsys.readouterr().out

@@ -1,0 +1,273 @@
+"""How an export looks in plain text, Markdown, HTML and CSV: the entries, and (when asked) the transcript's
+text around them. `reader.core.export` decides what goes in; this module only lays it out."""
+
+from __future__ import annotations
+
+import csv
+import html
+import io
+import re
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from reader.core.annotations import Annotation, Kind, Scope
+from reader.core.lexer import token_spans
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One annotation as an export shows it."""
+
+    annotation: Annotation
+    exchange: str  # "Q3", "" when detached
+    turn: int | None  # 1-based turn number
+    speaker: str
+    time: str  # "0:03:12" when the layout gives times, else ""
+    quote: str  # one line
+
+    @property
+    def place(self) -> str:
+        if self.turn is None:
+            return "Detached"
+        where = f"{self.exchange}, turn {self.turn}"
+        return f"{where} (whole exchange)" if self.annotation.anchor.scope is Scope.EXCHANGE else where
+
+
+@dataclass(frozen=True, slots=True)
+class Header:
+    title: str
+    date: str
+    place: str
+    file: str
+
+
+@dataclass(frozen=True, slots=True)
+class TurnText:
+    number: int  # 1-based
+    speaker: str
+    time: str
+    paragraphs: tuple[str, ...]
+    entries: tuple[Entry, ...]  # the annotations in this turn
+
+
+@dataclass(frozen=True, slots=True)
+class ExchangeText:
+    label: str
+    turns: tuple[TurnText, ...]
+
+
+def _kind_label(a: Annotation) -> str:
+    label = a.kind.value.capitalize()
+    return f"{label} ({a.colour})" if a.kind is Kind.HIGHLIGHT and a.colour else label
+
+
+def _header_lines(head: Header) -> list[tuple[str, str]]:
+    return [(k, v) for k, v in (("Date", head.date), ("Place", head.place), ("File", head.file)) if v]
+
+
+def _count(n: int) -> str:
+    return f"{n} annotation{'s' if n != 1 else ''}"
+
+
+def _detached(items: list[Entry]) -> list[Entry]:
+    return [e for e in items if e.turn is None]
+
+
+# --- plain text ----------------------------------------------------------------------------------------
+
+
+def _quoted(e: Entry, in_text: bool) -> bool:
+    """Beside the transcript's own text, a bookmark of a whole turn or exchange need not repeat it."""
+    return not in_text or e.annotation.anchor.scope is Scope.TEXT
+
+
+def _text_entry(e: Entry, heading: str, indent: str = "", in_text: bool = False) -> list[str]:
+    a = e.annotation
+    lines = ["", indent + heading] + ([f'{indent}  "{e.quote}"'] if _quoted(e, in_text) else [])
+    if a.note:
+        lines += [f"{indent}  Note: {line}" if i == 0 else f"{indent}        {line}"
+                  for i, line in enumerate(a.note.splitlines())]
+    if a.tags:
+        lines.append(f"{indent}  Tags: " + ", ".join(a.tags))
+    if a.status:
+        lines.append(f"{indent}  Status: " + a.status.label)
+    return lines
+
+
+def _text(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
+    lines = [f"Notes on: {head.title}", *(f"{k}: {v}" for k, v in _header_lines(head)), _count(len(items))]
+    if text is None:
+        for e in items:
+            lines += _text_entry(e, " · ".join(p for p in (e.place, e.speaker, e.time, _kind_label(e.annotation)) if p))
+    else:
+        for exchange in text:
+            lines += ["", f"=== {exchange.label} ==="]
+            for turn in exchange.turns:
+                when = f" [{turn.time}]" if turn.time else ""
+                lines += ["", f"{turn.speaker}{when} (turn {turn.number}): {turn.paragraphs[0]}"]
+                for paragraph in turn.paragraphs[1:]:
+                    lines += ["", paragraph]
+                for e in turn.entries:
+                    scope = " (whole exchange)" if e.annotation.anchor.scope is Scope.EXCHANGE else ""
+                    lines += _text_entry(e, f">> {_kind_label(e.annotation)}{scope}", "    ", in_text=True)
+        if _detached(items):
+            lines += ["", "=== Detached ==="]
+            for e in _detached(items):
+                lines += _text_entry(e, _kind_label(e.annotation))
+    return "\n".join(lines) + "\n"
+
+
+# --- Markdown ------------------------------------------------------------------------------------------
+
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+
+
+def _md(text: str) -> str:
+    return _MD_SPECIAL.sub(r"\\\1", text)
+
+
+def _md_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]:
+    a = e.annotation
+    lines = ["", heading, ""] if heading else [""]
+    lines.append(" · ".join(f"*{_md(p)}*" for p in (_kind_label(a), e.time) if p))
+    if _quoted(e, in_text):
+        lines += ["", f"> {_md(e.quote)}"]
+    if a.note:  # a backslash at a line's end keeps the note's own line breaks (CommonMark hard break)
+        note = [_md(line) for line in a.note.splitlines()]
+        lines += [""] + [line + "\\" if i + 1 < len(note) and line.strip() and note[i + 1].strip() else line
+                         for i, line in enumerate(note)]
+    facts = []
+    if a.tags:
+        facts.append("**Tags:** " + ", ".join(f"`{t.replace('`', '')}`" for t in a.tags))
+    if a.status:
+        facts.append(f"**Status:** {_md(a.status.label)}")
+    if facts:
+        lines += ["", " · ".join(facts)]
+    return lines
+
+
+def _markdown(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
+    lines = [f"# Notes on {_md(head.title)}", "", *(f"- **{k}:** {_md(v)}" for k, v in _header_lines(head)),
+             f"- **Annotations:** {len(items)}"]
+    if text is None:
+        for e in items:
+            lines += _md_entry(e, f"## {_md(' · '.join(p for p in (e.place, e.speaker) if p))}")
+        return "\n".join(lines) + "\n"
+    for exchange in text:
+        lines += ["", f"## {_md(exchange.label)}"]
+        for turn in exchange.turns:
+            when = f" [{_md(turn.time)}]" if turn.time else ""
+            lines += ["", f"**{_md(turn.speaker)}**{when} (turn {turn.number}): {_md(turn.paragraphs[0])}"]
+            for paragraph in turn.paragraphs[1:]:
+                lines += ["", _md(paragraph)]
+            for e in turn.entries:
+                lines += _md_entry(e, None, in_text=True)
+    if _detached(items):
+        lines += ["", "## Detached"]
+        for e in _detached(items):
+            lines += _md_entry(e, None)
+    return "\n".join(lines) + "\n"
+
+
+# --- HTML ----------------------------------------------------------------------------------------------
+
+_HTML_STYLE = """body{font-family:Georgia,serif;max-width:46em;margin:2em auto;padding:0 1em;line-height:1.5;color:#222}
+header dl{display:grid;grid-template-columns:max-content auto;gap:0 1em}header dt{font-weight:bold}
+article{border-top:1px solid #ccc;padding:.5em 0}h2{font-size:1.05em;margin:.3em 0}
+.meta{color:#666;font-size:.9em}blockquote{margin:.5em 0;padding:.2em .8em;border-left:4px solid #ccc}
+.yellow{border-color:#e8c000}.green{border-color:#3a3}.blue{border-color:#38c}.pink{border-color:#d4a}
+.stage{color:#777;font-style:italic}.tag{background:#eee;border-radius:3px;padding:0 .3em;margin-right:.3em}
+.note{white-space:pre-wrap}.turn article{margin-left:2em}"""
+
+
+def _html_marked(text: str) -> str:
+    """Text escaped, with stage directions and quoted speech marked as the reading view marks them."""
+    out: list[str] = []
+    last = 0
+    for start, end, kind in token_spans(text):
+        if kind not in ("stage", "quote"):
+            continue
+        out.append(html.escape(text[last:start]))
+        out.append(f'<span class="{kind}">{html.escape(text[start:end])}</span>')
+        last = end
+    out.append(html.escape(text[last:]))
+    return "".join(out)
+
+
+def _html_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]:
+    a, esc = e.annotation, html.escape
+    parts = [f'<article class="{esc(a.kind.value)}" id="{esc(a.id)}">']
+    if heading:
+        parts.append(f"<h2>{esc(heading)}</h2>")
+    parts.append(f'<p class="meta">{" · ".join(esc(p) for p in (_kind_label(a), e.time) if p)}</p>')
+    colour = f' class="{esc(a.colour)}"' if a.colour else ""
+    if _quoted(e, in_text):
+        parts.append(f"<blockquote{colour}>{_html_marked(e.quote)}</blockquote>")
+    if a.note:
+        parts.append(f'<p class="note">{esc(a.note)}</p>')
+    if a.tags:
+        parts.append('<p class="tags">' + "".join(f'<span class="tag">{esc(t)}</span>' for t in a.tags) + "</p>")
+    if a.status:
+        parts.append(f'<p class="status">Status: {esc(a.status.label)}</p>')
+    parts.append("</article>")
+    return parts
+
+
+def _html(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
+    esc = html.escape
+    parts = ["<!DOCTYPE html>", '<html lang="en">', "<head>", '<meta charset="utf-8">',
+             f"<title>Notes on {esc(head.title)}</title>", f"<style>\n{_HTML_STYLE}\n</style>", "</head>", "<body>",
+             "<header>", f"<h1>Notes on {esc(head.title)}</h1>", "<dl>",
+             *(f"<dt>{k}</dt><dd>{esc(v)}</dd>" for k, v in _header_lines(head)),
+             f"<dt>Annotations</dt><dd>{len(items)}</dd>", "</dl>", "</header>", "<main>"]
+    if text is None:
+        for e in items:
+            parts += _html_entry(e, " · ".join(p for p in (e.place, e.speaker) if p))
+    else:
+        for exchange in text:
+            parts += ["<section>", f"<h2>{esc(exchange.label)}</h2>"]
+            for turn in exchange.turns:
+                when = f' <span class="meta">{esc(turn.time)}</span>' if turn.time else ""
+                parts.append(f'<div class="turn" id="turn-{turn.number}">')
+                parts.append(f"<p><b>{esc(turn.speaker)}</b>{when} (turn {turn.number}): "
+                             f"{_html_marked(turn.paragraphs[0])}</p>")
+                parts += [f"<p>{_html_marked(p)}</p>" for p in turn.paragraphs[1:]]
+                for e in turn.entries:
+                    parts += _html_entry(e, None, in_text=True)
+                parts.append("</div>")
+            parts.append("</section>")
+        if _detached(items):
+            parts += ["<section>", "<h2>Detached</h2>"]
+            for e in _detached(items):
+                parts += _html_entry(e, None)
+            parts.append("</section>")
+    parts += ["</main>", "</body>", "</html>"]
+    return "\n".join(parts) + "\n"
+
+
+# --- CSV -----------------------------------------------------------------------------------------------
+
+CSV_COLUMNS = ("id", "kind", "exchange", "turn", "speaker", "time", "quote", "note", "tags", "status", "colour",
+               "created", "modified", "detached")
+
+
+def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for e in items:
+        a = e.annotation
+        writer.writerow([a.id, a.kind.value, e.exchange, e.turn or "", _cell(e.speaker), e.time, _cell(e.quote),
+                         _cell(a.note), _cell("; ".join(a.tags)), a.status.label, a.colour, a.created, a.modified,
+                         "yes" if a.detached or e.turn is None else ""])
+    return buffer.getvalue()
+
+
+def _cell(value: str) -> str:
+    """Text a spreadsheet would run as a formula (``=``, ``+``, ``@`` first) is shown as text instead."""
+    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+
+
+Renderer = Callable[[Header, list[Entry], list[ExchangeText] | None], str]
+RENDERERS: dict[str, Renderer] = {"txt": _text, "md": _markdown, "html": _html, "csv": _csv}
+WITH_TRANSCRIPT = ("txt", "md", "html")
