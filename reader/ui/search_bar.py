@@ -33,7 +33,7 @@ from reader.core.model import Transcript
 from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
 from reader.core.store import Change
 from reader.ui.actions import SK, ActionSpec, register
-from reader.ui.search_results import SearchResultsModel
+from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
 from reader.ui.themes import Theme
 
 if TYPE_CHECKING:
@@ -102,6 +102,8 @@ class SearchBar(QWidget):
         self.results_view = QListView(uniformItemSizes=True, visible=False)
         self.results_view.setObjectName("search-results")
         self.results_view.setModel(self.results_model)
+        self.results_delegate = SearchResultDelegate(QColor(target.theme().match), self.results_view)
+        self.results_view.setItemDelegate(self.results_delegate)
         self.results_view.setMaximumHeight(160)
 
         row = QHBoxLayout()
@@ -246,6 +248,7 @@ class SearchBar(QWidget):
 
     @Slot()
     def _on_theme_changed(self) -> None:
+        self.results_delegate.match_color = QColor(self._target.theme().match)
         self.refresh_highlights()
         if 0 <= self._current < len(self._matches):
             self._show_current()

@@ -111,8 +111,8 @@ class SpeakersModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME and self._colors:
             return self._colors[index.row() % len(self._colors)]
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
-            written = f" (written “{speaker.label}”)" if speaker.label != self.display_name(speaker) else ""
-            return f"{self.display_name(speaker)}{written}; double-click or F2 to rename"
+            written = f", written “{speaker.label}”" if speaker.label != self.display_name(speaker) else ""
+            return f"{self.display_name(speaker)} ({speaker.role}{written}); double-click or F2 to rename"
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

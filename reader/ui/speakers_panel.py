@@ -25,7 +25,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QUndoCommand
+from PySide6.QtGui import QColor, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
@@ -36,6 +36,8 @@ from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, Spe
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
+
+ROOMY_WIDTH = 340  # every column fits beside a name of about fifteen characters
 
 # Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
 register(
@@ -118,8 +120,12 @@ class SpeakersPanel(QWidget):
         self._update_buttons()
 
     def sizeHint(self) -> QSize:
-        # Wide enough for every column beside a name of twenty characters.
-        return QSize(410, 220)
+        return QSize(ROOMY_WIDTH, 220)
+
+    def resizeEvent(self, event: QResizeEvent) -> None:
+        # In a narrow dock the names matter more than the role column (the role stays in each name's tooltip).
+        self.table.setColumnHidden(ROLE, event.size().width() < ROOMY_WIDTH)
+        super().resizeEvent(event)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
                        colors: list[QColor] | None = None) -> None:

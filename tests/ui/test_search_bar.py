@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QTextCharFormat
+from PySide6.QtGui import QColor, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
@@ -140,6 +140,15 @@ def test_result_list_shows_context_and_jumps(qtbot: QtBot, bar: SearchBar, sampl
     bar.results_view.activated.emit(third)
     assert view.turn == expected[2].turn_index and bar.count_label.text().startswith("3 of")
     assert model.data(third, MatchRole) == tuple(expected[2])
+
+
+def test_result_rows_mark_the_hit_in_the_match_colour(qtbot: QtBot, bar: SearchBar) -> None:
+    type_query(qtbot, bar, "Syria")
+    bar.results_button.click()
+    bar.resize(900, 220)
+    image = bar.results_view.viewport().grab().toImage()
+    marked = QColor(THEMES["sepia"].match).rgb()
+    assert any(image.pixel(x, y) == marked for x in range(0, image.width(), 2) for y in range(0, 40, 2))
 
 
 def test_escape_hides_the_bar_and_its_highlights(qtbot: QtBot, bar: SearchBar, view: RecordingView) -> None:

@@ -47,6 +47,14 @@ def test_rows_show_name_role_counts_and_share(panel: SpeakersPanel, sample: Tran
     assert cell(panel, 0, NAME, Qt.ItemDataRole.ForegroundRole) == COLORS[0]
 
 
+def test_a_narrow_dock_drops_the_role_column_first(panel: SpeakersPanel) -> None:
+    panel.resize(250, 240)
+    assert panel.table.isColumnHidden(ROLE) and not panel.table.isColumnHidden(WORDS)
+    assert "interviewer" in str(cell(panel, 0, NAME, Qt.ItemDataRole.ToolTipRole))
+    panel.resize(420, 240)
+    assert not panel.table.isColumnHidden(ROLE)
+
+
 def test_sorting_by_words(panel: SpeakersPanel) -> None:
     panel.table.sortByColumn(WORDS, Qt.SortOrder.DescendingOrder)
     assert cell(panel, 0, NAME) == "Sergey Lavrov"
