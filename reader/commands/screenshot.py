@@ -13,6 +13,7 @@ import os
 import re
 import sys
 import tempfile
+import time
 from collections.abc import Callable
 
 from reader.core.loader import TranscriptError, load_transcript, sample_path
@@ -39,6 +40,8 @@ def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., N
     p.add_argument("--collapse-all", action="store_true", help="fold every exchange")
     p.add_argument("--outline", action="store_true", help="questions only")
     p.add_argument("--exchange", metavar="LABEL", help="scroll to an exchange first (Q12)")
+    p.add_argument("--search", metavar="TEXT", help="open the search bar on TEXT, every match highlighted")
+    p.add_argument("--speaker", metavar="NAME", help="show only this speaker's turns (a name or part of one)")
     p.set_defaults(func=_cmd_screenshot)
 
 
@@ -52,6 +55,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except TranscriptError as exc:
         raise CommandError(str(exc)) from exc
 
+    from reader.core.search import SearchError
     from reader.core.store import AnnotationStore
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
@@ -71,11 +75,21 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
                 raise CommandError(f"no exchange {args.exchange!r}; this transcript has "
                                    f"{transcript.exchanges[0].label} to {transcript.exchanges[-1].label}")
             window.view.go_to_exchange(labels[args.exchange.casefold()])
+        if args.speaker:
+            try:
+                window.show_only_speaker(args.speaker)
+            except SearchError as exc:
+                raise CommandError(str(exc)) from exc
+        if args.search:
+            window.show_search(args.search)
         if args.collapse_all:
             window.view.collapse_all()
         if args.outline:
             window.registry["view.outline"].setChecked(True)
-        for _ in range(3):  # the view formats what comes on screen in its first paint, then paints again
+        # The view formats what comes on screen in its first paint, then paints again; the status bar counts
+        # words a moment after.
+        deadline = time.monotonic() + 0.3
+        while time.monotonic() < deadline:
             app.processEvents()
         image = window.grab().toImage()
         if not image.save(args.output, "PNG"):

@@ -149,6 +149,7 @@ class MainWindow(FilesMixin, QMainWindow):
 
     def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
         self.status_sections[key] = widget
+        widget.setContentsMargins(10, 0, 10, 0)
         self.statusBar().addPermanentWidget(widget, stretch)
         return widget
 
@@ -285,10 +286,14 @@ class MainWindow(FilesMixin, QMainWindow):
 
     def showEvent(self, event: QShowEvent) -> None:
         # The docks of the wired parts exist by now, so their saved places can be restored.
-        if self._restore and not self._restored_layout:
-            _geometry, state = self.preferences.window_geometry()
-            if state is not None:
-                self.restoreState(state)
+        if not self._restored_layout:
+            _geometry, state = self.preferences.window_geometry() if self._restore else (None, None)
+            if state is None or not self.restoreState(state):
+                # A side panel starts at about a third of the window, at most 360 px: the text comes first.
+                side = [d for d in self.findChildren(QDockWidget) if self.dockWidgetArea(d) in (
+                    Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)]
+                width = min(360, max(240, self.width() * 10 // 32))
+                self.resizeDocks(side, [width] * len(side), Qt.Orientation.Horizontal)
         self._restored_layout = True
         super().showEvent(event)
 

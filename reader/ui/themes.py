@@ -74,7 +74,7 @@ THEMES: dict[str, Theme] = {
     ),
     "dark": Theme(
         name="dark", window="#1e2125", base="#16181b", text="#dcdfe3", muted="#8b929a", accent="#7fb0e8",
-        band="#1f2329", highlight="#2f4b6e", match="#6b5512", match_current="#9a5b12",
+        band="#1f2329", highlight="#2f4b6e", match="#5e4c12", match_current="#a64b00",
         # Tol light/muted, the lighter half: light blue, pink, mint, sand, cyan, pear.
         speakers=("#77aadd", "#ee8866", "#44bb99", "#eedd88", "#99ddff", "#bbcc33"),
     ),

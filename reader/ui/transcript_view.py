@@ -11,7 +11,16 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal, Slot
-from PySide6.QtGui import QFont, QKeySequence, QMouseEvent, QPainter, QPaintEvent, QResizeEvent, QTextBlock
+from PySide6.QtGui import (
+    QFont,
+    QKeySequence,
+    QMouseEvent,
+    QPainter,
+    QPaintEvent,
+    QPalette,
+    QResizeEvent,
+    QTextBlock,
+)
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.model import Transcript
@@ -22,6 +31,8 @@ from reader.ui.view_folding import FoldingMixin
 from reader.ui.view_painting import GUTTER, ShownBlock, blocks_on_screen, paint_backgrounds, paint_headers
 from reader.ui.view_reading import ReadingMixin
 from reader.ui.view_selection import SelectionMixin
+
+MAX_LINE_CHARS = 110
 
 
 class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit):
@@ -41,6 +52,8 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # a dropped file goes to the window, which opens it
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
+        self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins of a centred column look like the page
+        self.setAutoFillBackground(True)
         self.document().setDocumentMargin(GUTTER)
         self.vdoc: ViewDocument | None = None
         self.transcript: Transcript | None = None
@@ -121,6 +134,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self.setFont(font)
         if self._zoom:
             self.zoomIn(self._zoom)
+        self._update_page_width()
 
     def reading_font(self) -> QFont:
         """The base font without the zoom."""
@@ -145,6 +159,21 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         steps = max(-6, min(24, steps))
         self.zoomIn(steps - self._zoom)
         self._zoom = steps
+        self._update_page_width()
+
+    def page_width(self) -> int:
+        return self.viewport().width()
+
+    def _update_page_width(self) -> None:
+        """Keep lines to about MAX_LINE_CHARS characters (longer lines tire the eye): on a wide window the text
+        becomes a centred column, with page-coloured margins either side."""
+        widest = self.fontMetrics().averageCharWidth() * MAX_LINE_CHARS + 2 * GUTTER
+        bar = self.verticalScrollBar()
+        room = self.width() - 2 * self.frameWidth() - (bar.sizeHint().width() if bar.isVisible() else 0)
+        side = max(0, (room - widest) // 2)
+        margins = self.viewportMargins()
+        if margins.left() != side or margins.right() != side:
+            self.setViewportMargins(side, 0, side, 0)
 
     def zoom(self) -> int:
         return self._zoom
@@ -220,7 +249,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
         self._formatter.ensure(self.document(), first, lines + 2)
         shown = self._shown_blocks()
-        width = self.viewport().width()
+        width = self.page_width()
         header = self.transcript.turns[self._current].exchange if self._current >= 0 else -1  # type: ignore[union-attr]
         current_header = header if header >= 0 and self._collapsed[header] else -1
         painter = QPainter(self.viewport())
@@ -243,6 +272,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
         super().resizeEvent(event)
+        self._update_page_width()
         self._refresh_extra_selections()
 
     # --- mouse ---------------------------------------------------------------------------

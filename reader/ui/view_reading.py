@@ -60,8 +60,9 @@ class ReadingMixin(_Base):
             self.set_collapsed(exchange, False)
         self._set_current(index)
         block = vdoc.block_of_turn(index)
-        if not offset and index == self.transcript.exchanges[exchange].first_turn:
-            block = vdoc.block_of_header(exchange)  # the exchange's label stays in sight above its question
+        header = vdoc.block_of_header(exchange)
+        if not offset and 1 not in self._visible[header + 1:block]:
+            block = header  # the first turn shown of an exchange keeps its label in sight above it
         if not self._visible[block]:
             self._scroll_to_block(vdoc.block_of_header(exchange))
             return

@@ -230,3 +230,11 @@ def test_screenshot_command_folds_and_refuses_a_bad_size(tmp_path: Path, capsys)
         main(["screenshot", "-o", str(out), "--size", "huge"])
     assert main(["screenshot", "-o", str(out), "--exchange", "Q99"]) == 2
     assert "no exchange" in capsys.readouterr().err
+    assert main(["screenshot", "-o", str(out), "--speaker", "nobody"]) == 2
+    assert "no speaker" in capsys.readouterr().err
+
+
+def test_screenshot_command_shows_a_search_and_one_speaker(tmp_path: Path) -> None:
+    out = tmp_path / "search.png"
+    assert main(["screenshot", "-o", str(out), "--search", "Syria", "--speaker", "lavrov", "--theme", "dark"]) == 0
+    assert _distinct_colours(out) > 20
