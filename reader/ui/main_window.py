@@ -47,7 +47,9 @@ class MainWindow(FilesMixin, QMainWindow):
         status_sections: the status bar's labels by key ("position", "words"); add more with
             `add_status_section`.
         add_dock(widget, title, area) -> QDockWidget; add_above_view(widget) for a bar over the text.
-        open_path(path, layout=None) -> bool; set_transcript(transcript).
+        open_path(path, layout=None) -> bool; set_transcript(transcript); show_error(title, message).
+        show_search(text), show_only_speaker(name): the search bar's and speakers panel's entry points.
+        preferences: theme, font, zoom, recent files (QSettings); set_theme(name) / theme_setting().
 
     Signals:
         transcript_changed(object): a transcript was opened and is shown (after `notes` is set).

@@ -13,7 +13,7 @@ from pytestqt.qtbot import QtBot
 from reader.cli import main
 from reader.core.model import Role
 from reader.ui.actions import ACTIONS
-from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
+from reader.ui.dialogs import GoToExchangeDialog, OpenDialog, ShortcutSheet
 from reader.ui.main_window import MainWindow
 
 INTERVIEW = "Question: Where were you?\n\nWitness: At home, all evening.\n\nQuestion: Alone?\n\nWitness: Yes.\n"
@@ -137,6 +137,20 @@ def test_a_file_that_fails_to_open_is_explained_and_the_transcript_stays(window:
     assert window.error_box is not None and window.error_box.isVisible()
     assert "empty" in window.error_box.informativeText()
     assert window.view.shown_headers()[0] == "Q1"
+
+
+def test_open_dialog_can_force_a_layout(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "witness.txt"
+    path.write_text(INTERVIEW, encoding="utf-8")
+    qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(OpenDialog)
+    assert dialog is not None and dialog.isVisible()
+    dialog.path_edit.setText(str(path))
+    dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("plain"))
+    with qtbot.waitSignal(window.transcript_changed):
+        dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
+    assert window.transcript.layout == "plain"
+    assert window.transcript.path == str(path)
 
 
 def test_open_recent_lists_opened_files(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
