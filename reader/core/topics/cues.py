@@ -10,8 +10,10 @@ from __future__ import annotations
 
 import re
 
-_PREFACE = r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"\
-           r"well|now|finally|lastly|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+|(?:so|and|but|now),\s+){0,3}"
+# Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
+_PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
+            r"well|now|finally|lastly|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
+            r"|(?:so|and|but|now),\s+|\w+,\s+){0,3}")
 
 _OPENERS = [
     r"on (?:the )?(?:subject|issue|question|topic|matter) of\b",
@@ -30,7 +32,9 @@ _OPENERS = [
     r"(?:moving|let's move) on\b",
     r"(?:a|one|my) (?:different|separate|new|last|final|broader|bigger|other) (?:question|subject|topic|thing)\b",
     r"(?:i've|i have|i) got (?:a|one|another) (?:different|broader|separate|last|final|other)? ?question\b",
-    r"(?:another|a different|a new|next) (?:question|subject|topic|issue)\b",
+    r"(?:another|a different|a new|next|different|new|separate) (?:question|subject|topic|issue)\b",
+    r"(?:a |my )?(?:last |final |quick |another |different )?one (?:on|about)\b",  # briefing room: "One on Iran."
+    r"(?:going |coming |getting |turning )?back to\b",
     r"i don'?t want to (?:leave|go|finish|end|let you go)(?: here)? without\b",
     r"before (?:we|i) (?:go|finish|wrap|end|run out)\b",
     r"(?:a question|questions?) (?:on|about|for you on|regarding)\b",

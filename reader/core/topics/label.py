@@ -23,7 +23,7 @@ PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("No
 KEYWORDS = 6
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
-_PHRASE_BUDGET = 200_000  # characters of phrase scanning shared by all topics of a long transcript
+_PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
 _CLAUSE = re.compile(r"[^.,;:!?()\[\]\"“”‘’—–…]+")
 
 
@@ -69,7 +69,7 @@ def label_topics(transcript: Transcript, table: TermTable,
         """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart."""
         return math.log(1 + len(spans) / topics_using) / math.log(1 + len(spans)) if len(spans) > 1 else 1.0
 
-    budget = max(800, _PHRASE_BUDGET // max(1, len(spans)))
+    budget = max(600, _PHRASE_BUDGET // max(1, len(spans)))
     results = []
     for (first, last), topic in zip(spans, counts, strict=True):
         size = sum(topic.values()) or 1

@@ -6,7 +6,7 @@ answer) and single turns otherwise. Between two units the score combines:
 - lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
   far it dips below the peaks around it;
 - a shift in names and acronyms across the same blocks;
-- the opening turn's novelty: how much of what it says was not in the unit before it (a follow-up repeats
+- the opening turn's novelty: how much of what it says was not in the block before it (a follow-up repeats
   the last answer's words);
 - its cue phrases ("On Syria.", "Let me turn to...") against follow-up openings ("And...", "Is that...");
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
@@ -29,8 +29,7 @@ BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it take
 BLOCK_UNITS = 8  # ... but never more units than this
 MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
-THRESHOLD = 0.5
-NOVELTY_VS_BLOCK = True  # in standard deviations of the combined score
+THRESHOLD = 0.5  # in standard deviations of the combined score
 
 
 @dataclass(frozen=True, slots=True)
@@ -80,24 +79,34 @@ def _idf(units: list[Unit]) -> dict[str, float]:
     return {term: math.log((n + 1) / d) for term, d in df.items()}
 
 
-def _block(units: list[Unit], indices: range) -> dict[str, int]:
-    block: dict[str, int] = {}
+def _block(weighted: list[dict[str, float]], indices: range) -> dict[str, float]:
+    block: dict[str, float] = {}
     for i in indices:
-        for term, n in units[i].terms.items():
-            block[term] = block.get(term, 0) + n
+        for term, w in weighted[i].items():
+            block[term] = block.get(term, 0.0) + w
     return block
 
 
-def _cosine(a: dict[str, int], b: dict[str, int], weight: dict[str, float],
-            keep: frozenset[str] | None = None) -> float:
+def _cosines(a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> tuple[float, float]:
+    """Cosine of two weighted blocks over all their terms, and over their names only, in one pass."""
     if len(a) > len(b):
         a, b = b, a
-    dot = sum(n * b[t] * weight[t] ** 2 for t, n in a.items() if t in b and (keep is None or t in keep))
+    dot = dot_names = 0.0
+    for term, w in a.items():
+        other = b.get(term)
+        if other is not None:
+            dot += w * other
+            if term in names:
+                dot_names += w * other
     if not dot:
-        return 0.0
-    na = math.sqrt(sum((n * weight[t]) ** 2 for t, n in a.items() if keep is None or t in keep))
-    nb = math.sqrt(sum((n * weight[t]) ** 2 for t, n in b.items() if keep is None or t in keep))
-    return dot / (na * nb)
+        return 0.0, 0.0
+    norm_a = math.sqrt(sum(w * w for w in a.values()))
+    norm_b = math.sqrt(sum(w * w for w in b.values()))
+    if dot_names:
+        names_a = math.sqrt(sum(w * w for t, w in a.items() if t in names))
+        names_b = math.sqrt(sum(w * w for t, w in b.items() if t in names))
+        return dot / (norm_a * norm_b), dot_names / (names_a * names_b)
+    return dot / (norm_a * norm_b), 0.0
 
 
 def _depths(similarity: list[float]) -> list[float]:
@@ -145,18 +154,20 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     if len(units) < 2:
         return []
     idf = _idf(units)
+    weighted = [{t: n * idf[t] for t, n in unit.terms.items()} for unit in units]
     lexical: list[float] = []
     names: list[float] = []
     novelty: list[float] = []
     length: list[float] = []
     for g in range(1, len(units)):
         before, after = _block_bounds(units, g)
-        left, right = _block(units, before), _block(units, after)
-        lexical.append(_cosine(left, right, idf))
-        names.append(1.0 - _cosine(left, right, idf, table.names))
-        opening, previous = units[g].opening_terms, left if NOVELTY_VS_BLOCK else units[g - 1].terms
+        left, right = _block(weighted, before), _block(weighted, after)
+        similarity, names_similarity = _cosines(left, right, table.names)
+        lexical.append(similarity)
+        names.append(1.0 - names_similarity)
+        opening = units[g].opening_terms
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
-        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in previous)))
+        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
@@ -177,7 +188,7 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
         return []
     scores = [g.score for g in gaps]
     mean = sum(scores) / len(scores)
-    sd = math.sqrt(sum((s - mean) ** 2 for s in scores) / len(scores))
+    sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
     threshold = mean + THRESHOLD * sd
     prefix = [0]
     for unit in units:

@@ -1,0 +1,32 @@
+"""What a reader sees of each topic in a table of contents: its span in questions and its share of the words."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from reader.core.model import Transcript
+from reader.core.topics import Topic
+
+
+@dataclass(frozen=True, slots=True)
+class OutlineRow:
+    topic: Topic
+    span: str  # "Q3-Q5", or "Q7" for a topic within one exchange
+    share: float  # of the interview's words, 0..1
+    words: int
+
+
+def span_label(transcript: Transcript, topic: Topic) -> str:
+    first = transcript.exchange_of(topic.first_turn).label
+    last = transcript.exchange_of(topic.last_turn).label
+    return first if first == last else f"{first}-{last}"
+
+
+def outline(transcript: Transcript, topics: list[Topic]) -> list[OutlineRow]:
+    words = [turn.words for turn in transcript.turns]
+    total = sum(words) or 1
+    rows = []
+    for topic in topics:
+        count = sum(words[topic.first_turn:topic.last_turn + 1])
+        rows.append(OutlineRow(topic, span_label(transcript, topic), count / total, count))
+    return rows

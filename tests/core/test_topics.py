@@ -1,0 +1,169 @@
+"""Automatic topics: good enough against the gold segmentations, labels that name the subject, full coverage."""
+
+from __future__ import annotations
+
+import itertools
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.loader import load_transcript, parse_text
+from reader.core.model import Transcript
+from reader.core.topics import Topic, find_topics, topic_at
+from reader.core.topics.cues import follows_up, opens_topic
+from reader.core.topics.evaluate import even_split, pk, window_diff
+
+ROOT = Path(__file__).resolve().parents[2]
+DATA = ROOT / "tests" / "data"
+GOLD_FILES = [DATA / "sample-topics.json", *sorted((DATA / "gold").glob("*.json"))]
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate, topic_plan  # noqa: E402
+
+
+def load_gold(path: Path) -> tuple[Transcript, list[int]]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), [t["first_turn"] for t in gold["topics"]]
+
+
+def assert_covers(topics: list[Topic], turns: int) -> None:
+    assert topics[0].first_turn == 0
+    assert topics[-1].last_turn == turns - 1
+    for before, after in itertools.pairwise(topics):
+        assert after.first_turn == before.last_turn + 1
+    assert all(t.first_turn <= t.last_turn for t in topics)
+
+
+def gold_topic_label(topics: list[Topic], first: int, last: int) -> str:
+    """The label of the automatic topic holding most of a gold topic's turns."""
+    holders = [topics[topic_at(topics, turn) or 0] for turn in range(first, last + 1)]
+    return max(holders, key=holders.count).label
+
+
+def test_gold_files_are_present() -> None:
+    assert len(GOLD_FILES) >= 3
+
+
+def test_sample_meets_the_pk_target(sample: Transcript) -> None:
+    gold = [t["first_turn"] for t in json.loads((DATA / "sample-topics.json").read_text())["topics"]]
+    found = [t.first_turn for t in find_topics(sample)]
+    assert pk(gold, found, len(sample.turns)) <= 0.25
+    assert window_diff(gold, found, len(sample.turns)) <= 0.3
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_every_gold_file_beats_an_even_split_clearly(path: Path) -> None:
+    transcript, gold = load_gold(path)
+    turns = len(transcript.turns)
+    found = [t.first_turn for t in find_topics(transcript)]
+    even = even_split(turns, len(gold))
+    assert pk(gold, found, turns) <= 0.6 * pk(gold, even, turns)
+    assert window_diff(gold, found, turns) <= 0.6 * window_diff(gold, even, turns)
+
+
+def test_generated_interview_beats_an_even_split() -> None:
+    transcript = parse_text(generate(300, 5))
+    gold = [first for first, _, _ in topic_plan(300, 5)]
+    found = [t.first_turn for t in find_topics(transcript)]
+    assert pk(gold, found, 300) <= 0.6 * pk(gold, even_split(300, len(gold)), 300)
+
+
+@pytest.mark.parametrize(("first", "last", "word"), [
+    (12, 21, "G20"), (22, 31, "cybersecurity"), (48, 57, "Syria"), (58, 61, "North Korea"), (4, 5, "property"),
+])
+def test_sample_labels_name_the_subject(sample: Transcript, first: int, last: int, word: str) -> None:
+    label = gold_topic_label(find_topics(sample), first, last)
+    assert word.lower() in label.lower()
+
+
+@pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
+def test_labels_are_short_and_never_name_a_speaker_or_a_filler(path: Path) -> None:
+    transcript, _ = load_gold(path)
+    speaker_words = {w.lower() for s in transcript.speakers for w in re.findall(r"\w+", f"{s.label} {s.name}")}
+    fillers = {"well", "look", "so", "okay", "question", "answer", "thank", "actually", "basically", "um", "mr"}
+    for topic in find_topics(transcript):
+        words = [w.lower() for w in re.findall(r"[\w'-]+", topic.label)]
+        assert 1 <= len(words) <= 6, topic.label
+        assert not speaker_words & set(words), topic.label
+        assert not fillers & set(words), topic.label
+        assert topic.keywords and not speaker_words & {k.lower() for k in topic.keywords}
+
+
+def test_press_briefing_labels_name_its_subjects() -> None:
+    transcript, _ = load_gold(DATA / "gold" / "press-briefing.json")
+    labels = " ".join(t.label for t in find_topics(transcript)).lower()
+    for word in ("lake charles", "rail", "china", "mercer", "eggs"):
+        assert word in labels
+
+
+@pytest.mark.parametrize("text", [
+    "Question: Hello?",
+    "Just one paragraph with no speaker at all.",
+    "Anna: Hi.\n\nBen: Hi.\n\nAnna: Bye.",
+    "Q: Why?\n\nA: Because.\n\nQ: " + "Really? " * 50 + "\n\nA: " + "Yes. " * 300,
+])
+def test_tiny_transcripts_give_one_covering_topic_list(text: str) -> None:
+    transcript = parse_text(text)
+    topics = find_topics(transcript)
+    assert_covers(topics, len(transcript.turns))
+    assert all(t.label for t in topics)
+
+
+@pytest.mark.parametrize("seed", [0, 1, 2])
+def test_generated_interviews_are_covered_contiguously(seed: int) -> None:
+    transcript = parse_text(generate(400, seed))
+    assert_covers(find_topics(transcript), 400)
+
+
+def test_topics_are_deterministic(sample: Transcript) -> None:
+    assert find_topics(sample) == find_topics(load_transcript(sample.path or ""))
+
+
+def test_a_transcript_without_an_interviewer_can_start_a_topic_at_any_turn() -> None:
+    transcript, _ = load_gold(DATA / "gold" / "podcast.json")
+    assert transcript.interviewer is None
+    starts = {t.first_turn for t in find_topics(transcript)}
+    speakers = {transcript.turns[s].speaker for s in starts}
+    assert len(speakers) == 2  # both hosts open topics
+
+
+def test_interview_topics_start_with_a_question(sample: Transcript) -> None:
+    for topic in find_topics(sample)[1:]:
+        assert sample.speaker(sample.turns[topic.first_turn]).role == "interviewer"
+
+
+def test_topic_at_finds_the_topic_holding_a_turn(sample: Transcript) -> None:
+    topics = find_topics(sample)
+    for index, topic in enumerate(topics):
+        assert topic_at(topics, topic.first_turn) == index
+        assert topic_at(topics, topic.last_turn) == index
+    assert topic_at([], 3) is None
+
+
+@pytest.mark.parametrize("text", [
+    "On Syria. Do you view the reports as a concession?",
+    "Thank you. Let me turn to the economy.",
+    "I don't want to leave without asking you a question about North Korea.",
+    "I've got a broader question, actually, because you are a diplomat.",
+    "Never. Okay, shall we do the mailbag first?",
+    "Moving on to something slightly bigger.",
+    "Nadia, different topic. The rail unions say they'll strike.",
+])
+def test_cue_phrases_open_topics(text: str) -> None:
+    assert opens_topic(text)
+
+
+@pytest.mark.parametrize("text", [
+    "And Russia is on Trump's side?", "So, it is possible that they had another meeting?", "Is that not true?",
+    "But my question is really more about...", "To be clear, the principle is this.", "Right, right.",
+])
+def test_follow_ups_are_recognised_and_do_not_open_topics(text: str) -> None:
+    assert follows_up(text)
+    assert not opens_topic(text)
+
+
+def test_on_that_is_not_a_new_subject() -> None:
+    assert not opens_topic("On that point, you said something else.")
+    assert not opens_topic("On the other hand, the talks continue.")

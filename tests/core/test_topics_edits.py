@@ -1,0 +1,130 @@
+"""The reader's corrections: rename, merge, split and add, replayed on the automatic topics and surviving
+recomputation; and the Pk / WindowDiff conventions the evaluation relies on."""
+
+from __future__ import annotations
+
+import itertools
+
+import pytest
+
+from reader.core.model import Transcript
+from reader.core.topics import Topic, apply_edits, find_topics
+from reader.core.topics.edits import make_edit
+from reader.core.topics.evaluate import even_split, pk, window, window_diff
+from reader.core.topics.outline import outline
+
+
+def covers(topics: list[Topic], turns: int) -> bool:
+    return (topics[0].first_turn == 0 and topics[-1].last_turn == turns - 1
+            and all(b.first_turn == a.last_turn + 1 for a, b in itertools.pairwise(topics)))
+
+
+@pytest.fixture(scope="module")
+def auto(sample: Transcript) -> list[Topic]:
+    return find_topics(sample)
+
+
+def test_rename_keeps_the_span_and_marks_the_topic_edited(sample: Transcript, auto: list[Topic]) -> None:
+    target = auto[3]
+    edited = apply_edits(auto, [make_edit("rename", target.first_turn, sample, "Hamburg: the hallway meetings")],
+                         sample)
+    assert [(t.first_turn, t.last_turn) for t in edited] == [(t.first_turn, t.last_turn) for t in auto]
+    assert edited[3].label == "Hamburg: the hallway meetings" and not edited[3].auto
+    assert all(t.auto for i, t in enumerate(edited) if i != 3)
+
+
+def test_merge_joins_a_topic_to_the_one_before(sample: Transcript, auto: list[Topic]) -> None:
+    edited = apply_edits(auto, [make_edit("merge", auto[2].first_turn, sample)], sample)
+    assert len(edited) == len(auto) - 1
+    assert (edited[1].first_turn, edited[1].last_turn) == (auto[1].first_turn, auto[2].last_turn)
+    assert not edited[1].auto
+    assert covers(edited, len(sample.turns))
+
+
+def test_split_starts_a_topic_at_a_turn_with_fresh_labels(sample: Transcript, auto: list[Topic]) -> None:
+    syria = next(t for t in auto if "Syria" in t.label)
+    at = syria.first_turn + 4
+    edited = apply_edits(auto, [make_edit("split", at, sample)], sample)
+    assert len(edited) == len(auto) + 1
+    second = next(t for t in edited if t.first_turn == at)
+    assert second.label and not second.auto
+    assert covers(edited, len(sample.turns))
+
+
+def test_add_is_a_split_with_the_readers_label(sample: Transcript, auto: list[Topic]) -> None:
+    edited = apply_edits(auto, [make_edit("add", 46, sample, "Classified information")], sample)
+    assert next(t for t in edited if t.first_turn == 46).label == "Classified information"
+
+
+def test_edits_survive_recomputation(sample: Transcript, auto: list[Topic]) -> None:
+    edits = [make_edit("split", 46, sample), make_edit("rename", 46, sample, "Oval Office leak"),
+             make_edit("merge", auto[1].first_turn, sample)]
+    first = apply_edits(auto, edits, sample)
+    again = apply_edits(find_topics(sample), edits, sample)
+    assert first == again
+    assert next(t for t in again if t.first_turn == 46).label == "Oval Office leak"
+
+
+def test_rename_pins_its_start_when_the_automatic_boundary_moves(sample: Transcript, auto: list[Topic]) -> None:
+    inside = auto[4].first_turn + 2  # a turn that is not an automatic start
+    edited = apply_edits(auto, [make_edit("rename", inside, sample, "Pinned")], sample)
+    assert next(t for t in edited if t.first_turn == inside).label == "Pinned"
+
+
+def test_turn_ids_find_their_turn_when_indices_are_stale(sample: Transcript, auto: list[Topic]) -> None:
+    edit = make_edit("rename", 48, sample, "Syria, by id")
+    edit["turn"] = 3  # as if the file had been re-parsed and indices shifted
+    edited = apply_edits(auto, [edit], sample)
+    assert next(t for t in edited if t.first_turn == 48).label == "Syria, by id"
+
+
+@pytest.mark.parametrize("edit", [
+    {"op": "merge", "turn": 0}, {"op": "merge", "turn": 1}, {"op": "split", "turn": 999}, {"op": "rename"},
+    {"op": "explode", "turn": 3}, {"op": "split", "turn": "x"}, {},
+])
+def test_edits_that_no_longer_apply_are_skipped(sample: Transcript, auto: list[Topic], edit: dict) -> None:
+    assert apply_edits(auto, [edit], sample) == auto
+
+
+def test_without_the_transcript_new_topics_inherit_labels(auto: list[Topic]) -> None:
+    edited = apply_edits(auto, [{"op": "split", "turn": auto[0].first_turn + 2}])
+    assert edited[1].label == auto[0].label
+    assert covers(edited, auto[-1].last_turn + 1)
+
+
+def test_make_edit_refuses_unknown_operations() -> None:
+    with pytest.raises(ValueError, match="unknown topic edit"):
+        make_edit("explode", 3)
+
+
+def test_outline_gives_spans_in_questions_and_shares_that_add_up(sample: Transcript, auto: list[Topic]) -> None:
+    rows = outline(sample, auto)
+    assert rows[0].span.startswith("Q1")
+    assert rows[-1].span.endswith("Q31")
+    assert sum(r.share for r in rows) == pytest.approx(1.0)
+    assert sum(r.words for r in rows) == sample.words
+
+
+# --- the evaluation's conventions ------------------------------------------------------------------
+
+
+def test_identical_segmentations_score_zero() -> None:
+    assert pk([0, 5, 10], [0, 5, 10], 20) == 0.0
+    assert window_diff([0, 5, 10], [5, 10], 20) == 0.0  # topic 0 is implied
+
+
+def test_window_is_half_the_mean_gold_length_at_least_two() -> None:
+    assert window([0, 10], 20) == 5
+    assert window([0, 1, 2, 3], 4) == 2
+
+
+def test_pk_counts_windows_that_disagree() -> None:
+    # 10 turns, gold boundary before turn 5, k = 2 (windows i..i+2, i = 0..7): the hypothesis with no
+    # boundary disagrees on the windows that straddle it: i = 3 and i = 4.
+    assert pk([0, 5], [0], 10, k=2) == pytest.approx(2 / 8)
+    assert window_diff([0, 5], [0, 6], 10, k=2) == pytest.approx(2 / 8)
+
+
+def test_even_split() -> None:
+    assert even_split(10, 2) == [0, 5]
+    assert even_split(3, 5) == [0, 1, 2]
