@@ -3,37 +3,26 @@
 Matches are character offsets in `Turn.text`. Every turn's text is joined once into one string with an
 offset table, so a search is a single compiled regular expression run in C, not a Python loop over
 turns; a match becomes a (turn, start, end) only when someone looks at it. Both the text and the query
-are folded the same way before matching, one character in for one character out so offsets survive:
-typographic quotes become ASCII quotes (``don't`` finds ``don’t``) and accented letters their base
-letter (``etude`` finds ``étude``).
+are folded the same way before matching (see `folding`), so ``don't`` finds ``don’t`` and ``etude``
+finds ``étude``, with offsets unchanged.
 """
 
 from __future__ import annotations
 
 import re
-import unicodedata
 import weakref
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
-from functools import cache
 from typing import NamedTuple, overload
 
+from reader.core.folding import fold, fold_long
 from reader.core.model import Speaker, Transcript
 
 # Turns are joined around a character that cannot occur in decoded text, so a match that runs across it
 # is easy to recognise and drop (a match belongs to one turn); the line ends let ^ and $ match at a
 # turn's start and end as they do at a paragraph's.
 _SEPARATOR = "\n\x00\n"
-
-_QUOTES = {
-    "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'",
-    "\u201c": '"', "\u201d": '"', "\u201e": '"', "\u201f": '"', "\u2033": '"',
-    "\u00ab": '"', "\u00bb": '"',
-    "\u2013": "-", "\u2014": "-", "\u2011": "-", "\u2010": "-",
-    "\u00a0": " ",
-}
-
 
 class SearchError(ValueError):
     """A query that cannot run (an invalid regular expression, an unknown speaker); the message is for the user."""
@@ -54,53 +43,6 @@ class Match(NamedTuple):
     turn_index: int
     start: int
     end: int
-
-
-# Folding an accent is right for Latin, Greek and Cyrillic letters (é to e, ё to е), wrong elsewhere (a
-# Japanese が is not a か); й is its own letter to a Russian reader, not an и with a mark.
-_FOLDED_RANGES = ((0x80, 0x530), (0x1E00, 0x2000))
-_KEEP = {"й", "Й"}
-
-
-def _fold_char(ch: str) -> str:
-    if ch in _QUOTES:
-        return _QUOTES[ch]
-    if ch.isascii() or ch in _KEEP or not any(lo <= ord(ch) < hi for lo, hi in _FOLDED_RANGES):
-        return ch
-    base = unicodedata.normalize("NFD", ch)
-    # Only a letter plus combining marks folds (é -> e); anything else would change the length.
-    if len(base) > 1 and all(unicodedata.combining(c) for c in base[1:]):
-        return base[0]
-    return ch
-
-
-_FOLD_TABLE: dict[int, str] = {}
-
-
-def fold(text: str) -> str:
-    """`text` with quotes and accents folded; always the same length as `text`. For short strings."""
-    missing = {ch for ch in set(text) if ord(ch) not in _FOLD_TABLE}
-    for ch in missing:
-        _FOLD_TABLE[ord(ch)] = _fold_char(ch)
-    return text.translate(_FOLD_TABLE)
-
-
-@cache
-def _foldable() -> tuple[dict[str, str], re.Pattern[str]]:
-    chars = {chr(c) for lo, hi in _FOLDED_RANGES for c in range(lo, hi)} | set(_QUOTES)
-    table = {ch: _fold_char(ch) for ch in chars if _fold_char(ch) != ch}
-    return table, re.compile("[" + re.escape("".join(sorted(table))) + "]")
-
-
-def fold_long(text: str) -> str:
-    """`fold` for a whole transcript: str.translate looks up every character in a dict, while finding the few
-    foldable characters present and replacing each in C is several times faster on megabytes of text."""
-    if text.isascii():  # nothing to fold, and the check runs at memory speed
-        return text
-    table, pattern = _foldable()
-    for ch in set(pattern.findall(text)):
-        text = text.replace(ch, table[ch])
-    return text
 
 
 class SearchIndex:
@@ -220,8 +162,9 @@ def index_for(transcript: Transcript, speaker: str | None = None) -> SearchIndex
     key = id(transcript)
     cached = _INDEXES.get(key)
     if cached is None or cached[0]() is not transcript:
-        cached = (weakref.ref(transcript, lambda _ref, key=key: _INDEXES.pop(key, None)), {})
+        cached = (weakref.ref(transcript), {})
         _INDEXES[key] = cached
+        weakref.finalize(transcript, _INDEXES.pop, key, None)
     indexes = cached[1]
     if speaker not in indexes:
         turns = [t for t in transcript.turns if speaker is None or t.speaker == speaker]

@@ -1,8 +1,8 @@
 """The search bar above the reading view: incremental search, match count, next/previous, options, results.
 
-The bar owns no search logic: it builds a `SearchQuery`, asks `reader.core.search` for the matches, and tells
-the view what to highlight and where to scroll. It talks to the view only through the `SearchTarget`
-methods, so it can be tried on its own.
+The bar owns no search logic: it builds a `SearchQuery`, asks `reader.core.search` for the matches, has
+`SearchHighlights` mark them in the view and scrolls to the current one. It talks to the view only through
+the `SearchTarget` methods, so it can be tried on its own.
 
 Signals:
     matches_changed(int): the number of matches after a search ran (0 also for an invalid query)
@@ -13,10 +13,10 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, Protocol
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QColor, QKeySequence, QShortcut, QTextCharFormat
+from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
     QHBoxLayout,
@@ -33,20 +33,13 @@ from reader.core.model import Transcript
 from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
 from reader.core.store import Change
 from reader.ui.actions import SK, ActionSpec, register
+from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
-from reader.ui.themes import Theme
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
 DEBOUNCE_MS = 120  # long enough to skip the keystrokes of a word being typed, short enough to feel instant
-# Up to this many matches are all handed to the view at once. Beyond it (a common word in a 20,000-turn
-# transcript) only the matches within HIGHLIGHT_REACH turns of the reading position are, and again as the
-# reader moves: the view paints only what is on screen, and building 300,000 spans would take half a second.
-FULL_HIGHLIGHT_LIMIT = 5000
-HIGHLIGHT_REACH = 300
-HIGHLIGHT_KEY = "search"
-CURRENT_KEY = "search-current"
 
 # F3 and Shift+F3 spelled out: the platform's FindNext bindings include Ctrl+G, which is Go to Exchange here.
 register(
@@ -56,15 +49,6 @@ register(
     ActionSpec("edit.find_previous", "Find Pre&vious", "edit", "search_bar.find_previous", ("Shift+F3",),
                "The previous match"),
 )
-
-
-class SearchTarget(Protocol):
-    """What the bar needs from the reading view (spans are turn index, start, end, format)."""
-
-    def set_extra_highlights(self, key: str, spans: list[tuple[int, int, int, QTextCharFormat]]) -> None: ...
-    def scroll_to_turn(self, index: int, offset: int = 0) -> None: ...
-    def current_turn(self) -> int: ...
-    def theme(self) -> Theme: ...
 
 
 class SearchBar(QWidget):
@@ -80,10 +64,7 @@ class SearchBar(QWidget):
         self._matches: Sequence[Match] = ()
         self._current = -1
         self._error: str | None = None
-        self._highlighted: tuple[int, int] | None = None  # the turns whose matches the view holds, when not all
-        position_changed = getattr(target, "position_changed", None)
-        if position_changed is not None:
-            position_changed.connect(self._on_view_position_changed)
+        self.highlights = SearchHighlights(target, self)
 
         self.field = QLineEdit(placeholderText="Find in transcript", clearButtonEnabled=True)
         self.field.setObjectName("search-field")
@@ -120,6 +101,9 @@ class SearchBar(QWidget):
         column.addWidget(self.results_view)
         # As tall as its contents: the reading view below takes every other pixel.
         self.setSizePolicy(QSizePolicy.Policy.Preferred, QSizePolicy.Policy.Maximum)
+        # A red readable on the light, sepia and dark pages alike.
+        self.setStyleSheet('QLabel#search-count[state="error"] { color: #d0463b; }'
+                           'QLineEdit#search-field[state="error"] { border: 1px solid #d0463b; }')
 
         self._debounce = QTimer(self, singleShot=True, interval=DEBOUNCE_MS)
         self._debounce.timeout.connect(self.run_search)
@@ -192,9 +176,7 @@ class SearchBar(QWidget):
         for row in range(1, self.speaker_combo.count()):
             self.speaker_combo.setItemText(row, self._names.get(self.speaker_combo.itemData(row), ""))
         self.results_model.set_results(self._transcript, self._matches, self._names)
-        self.refresh_highlights()
-        if 0 <= self._current < len(self._matches):
-            self._show_current()
+        self.highlights.refresh()  # the view was rebuilt with the new names
 
     def activate(self, text: str | None = None) -> None:
         """Show the bar and put the focus in the field (Ctrl+F); `text` replaces the query, searched at once."""
@@ -227,9 +209,7 @@ class SearchBar(QWidget):
     def close_bar(self) -> None:
         self._debounce.stop()
         self.hide()
-        self._target.set_extra_highlights(HIGHLIGHT_KEY, [])
-        self._target.set_extra_highlights(CURRENT_KEY, [])
-        self._highlighted = None
+        self.highlights.clear()
         self.closed.emit()
 
     @Slot()
@@ -249,9 +229,7 @@ class SearchBar(QWidget):
     @Slot()
     def _on_theme_changed(self) -> None:
         self.results_delegate.match_color = QColor(self._target.theme().match)
-        self.refresh_highlights()
-        if 0 <= self._current < len(self._matches):
-            self._show_current()
+        self.highlights.refresh()
 
     # --- searching --------------------------------------------------------------------------------------
 
@@ -270,40 +248,14 @@ class SearchBar(QWidget):
             self._matches, self._error = (), str(exc)
         self.results_model.set_results(self._transcript, self._matches, self._names)
         self._current = -1
-        self.refresh_highlights()
         if isinstance(self._matches, Matches) and self._matches and not self.isHidden():
+            self.highlights.show(self._matches)
             # Start from where the reader is, not from the top: the first match at or after the current turn.
             self._move_to(self._matches.position_at(max(0, self._target.current_turn())) % len(self._matches))
         else:
-            self._target.set_extra_highlights(CURRENT_KEY, [])
+            self.highlights.clear()
             self._update_count()
         self.matches_changed.emit(len(self._matches))
-
-    @Slot()
-    def refresh_highlights(self) -> None:
-        """Hand the view the matches to highlight, in the theme's colours (again after a theme change)."""
-        matches = () if self.isHidden() else self._matches
-        if not isinstance(matches, Matches) or not matches:
-            self._highlighted = None
-            self._target.set_extra_highlights(HIGHLIGHT_KEY, [])
-            return
-        style = QTextCharFormat()
-        style.setBackground(QColor(self._target.theme().match))
-        if len(matches) <= FULL_HIGHLIGHT_LIMIT:
-            self._highlighted = None
-            self._target.set_extra_highlights(HIGHLIGHT_KEY, [(*m, style) for m in matches])
-            return
-        turn = max(0, self._target.current_turn())
-        self._highlighted = (turn - HIGHLIGHT_REACH, turn + HIGHLIGHT_REACH)
-        shown = matches.in_turns(*self._highlighted)
-        self._target.set_extra_highlights(HIGHLIGHT_KEY, [(*m, style) for m in shown])
-
-    @Slot(int)
-    def _on_view_position_changed(self, turn: int) -> None:
-        if self._highlighted is not None:
-            low, high = self._highlighted
-            if not low + HIGHLIGHT_REACH // 3 <= turn <= high - HIGHLIGHT_REACH // 3:
-                self.refresh_highlights()
 
     def _step(self, direction: int) -> None:
         if self.isHidden():  # F3 with the bar closed: the last search again, from the reading position
@@ -320,17 +272,10 @@ class SearchBar(QWidget):
             return
         self._move_to((self._current + direction) % len(self._matches))
 
-    def _show_current(self) -> None:
-        theme = self._target.theme()
-        current = QTextCharFormat()
-        current.setBackground(QColor(theme.match_current))
-        current.setForeground(QColor(theme.text))
-        self._target.set_extra_highlights(CURRENT_KEY, [(*self._matches[self._current], current)])
-
     def _move_to(self, number: int) -> None:
         self._current = number
         match = self._matches[number]
-        self._show_current()
+        self.highlights.show_current(match)
         self._target.scroll_to_turn(match.turn_index, match.start)
         if self.results_view.isVisible():
             self.results_view.setCurrentIndex(self.results_model.index(number))
@@ -350,9 +295,10 @@ class SearchBar(QWidget):
             state = ""
         self.count_label.setText(text)
         self.count_label.setToolTip(text)
-        self.field.setProperty("state", state)  # the style sheet tints the field of a failed search
-        self.field.style().unpolish(self.field)
-        self.field.style().polish(self.field)
+        for widget in (self.field, self.count_label):  # the style sheet marks a failed expression in red
+            widget.setProperty("state", state)
+            widget.style().unpolish(widget)
+            widget.style().polish(widget)
 
     @Slot(QModelIndex)
     def _on_results_activated(self, index: QModelIndex) -> None:

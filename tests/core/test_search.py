@@ -205,3 +205,17 @@ def test_case_insensitive_regex_agrees_with_ignorecase(interview: Transcript, pa
         if m.start() != m.end()
     ]
     assert search(interview, SearchQuery(pattern, regex=True)) == expected
+
+
+def test_the_index_goes_with_its_transcript() -> None:
+    import gc
+
+    from reader.core import search as search_module
+
+    t = make_transcript([("A", "one two")])
+    assert len(search(t, SearchQuery("two"))) == 1
+    key = id(t)
+    assert key in search_module._INDEXES
+    del t
+    gc.collect()
+    assert key not in search_module._INDEXES

@@ -6,19 +6,14 @@ from collections.abc import Sequence
 
 import pytest
 from PySide6.QtCore import QObject, Qt, Signal
-from PySide6.QtGui import QColor, QTextCharFormat
+from PySide6.QtGui import QColor, QPalette, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.search import SearchQuery, resolve_speaker, search
-from reader.ui.search_bar import (
-    CURRENT_KEY,
-    FULL_HIGHLIGHT_LIMIT,
-    HIGHLIGHT_KEY,
-    HIGHLIGHT_REACH,
-    SearchBar,
-)
+from reader.ui.search_bar import SearchBar
+from reader.ui.search_highlights import CURRENT_KEY, FULL_HIGHLIGHT_LIMIT, HIGHLIGHT_KEY, HIGHLIGHT_REACH
 from reader.ui.search_results import MatchRole
 from reader.ui.themes import THEMES, Theme
 
@@ -111,6 +106,7 @@ def test_invalid_regex_says_so_without_crashing(qtbot: QtBot, bar: SearchBar, vi
     bar.regex_button.click()
     type_query(qtbot, bar, "(Syria")
     assert bar.count_label.text().startswith("Invalid regular expression")
+    assert bar.count_label.palette().color(QPalette.ColorRole.WindowText) == QColor("#d0463b")  # said in red
     assert view.highlights[HIGHLIGHT_KEY] == [] and bar.matches == ()
     bar.find_next()  # nothing to step to, and no error
     bar.field.setText("(Syria)")
