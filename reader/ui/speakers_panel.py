@@ -197,6 +197,8 @@ class SpeakersPanel(QWidget):
     @Slot(object)
     def _on_show_only_changed(self, key: str | None) -> None:
         self._window.view.set_turn_filter({key} if key else None)
+        # Matches in hidden turns would be counted but never shown: the search follows the filter.
+        self._window.search_bar.set_speaker(key)
         action = self._window.registry["view.show_only_speaker"]
         with QSignalBlocker(action):
             action.setChecked(key is not None)

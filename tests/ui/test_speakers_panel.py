@@ -138,8 +138,11 @@ def test_show_only_one_speaker_hides_the_others_turns(window) -> None:
     assert shown and all(transcript.turns[t].speaker == lavrov for t in shown)
     assert len(shown) == 31
     assert window.registry["view.show_only_speaker"].isChecked()
+    window.show_search("Syria")  # the search keeps to the turns shown
+    assert {transcript.turns[m.turn_index].speaker for m in window.search_bar.matches} == {lavrov}
     window.speakers_panel.only_button.click()
     assert len(window.view.visible_turns()) == len(transcript.turns)
+    assert window.search_bar.speaker_combo.currentData() is None
     assert not window.registry["view.show_only_speaker"].isChecked()
 
 
