@@ -266,8 +266,9 @@ class SearchBar(QWidget):
             self.run_search()
             if direction > 0 or not self._matches:
                 return
-        elif self._debounce.isActive():
+        elif self._debounce.isActive():  # Enter right after typing: the search lands on the first match
             self.run_search()
+            return
         if not self._matches:
             return
         self._move_to((self._current + direction) % len(self._matches))

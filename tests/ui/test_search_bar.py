@@ -85,6 +85,14 @@ def test_f3_and_enter_step_through_matches_and_wrap(qtbot: QtBot, bar: SearchBar
     assert view.turn == expected[-1].turn_index
 
 
+def test_enter_straight_after_typing_lands_on_the_first_match(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                                              view: RecordingView) -> None:
+    qtbot.keyClicks(bar.field, "Syria")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Return)
+    first = search(sample, SearchQuery("Syria"))[0]
+    assert bar.count_label.text().startswith("1 of") and view.turn == first.turn_index
+
+
 def test_search_starts_at_the_reading_position(qtbot: QtBot, bar: SearchBar, sample: Transcript,
                                                view: RecordingView) -> None:
     view.turn = 40
