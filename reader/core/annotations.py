@@ -232,10 +232,11 @@ def quote_of(transcript: Transcript | None, anchor: Anchor) -> str:
     return " ".join(text.split())
 
 
-def reading_order_key(transcript: Transcript | None, annotation: Annotation) -> tuple[int, int, int, str]:
-    """Sort key: position in the transcript; detached annotations (and unknown turns) last, by date."""
+def reading_order_key(transcript: Transcript | None, annotation: Annotation) -> tuple[int, int, int, str, str]:
+    """Sort key: position in the transcript; detached annotations (and unknown turns) last, by date; the id
+    settles ties, so every window lists the same notes in the same order."""
     if transcript is not None and not annotation.detached:
         index = turn_index_of(transcript, annotation.anchor)
         if index is not None:
-            return (0, index, annotation.anchor.start, annotation.created)
-    return (1, 0, 0, annotation.created)
+            return (0, index, annotation.anchor.start, annotation.created, annotation.id)
+    return (1, 0, 0, annotation.created, annotation.id)

@@ -7,6 +7,7 @@ elsewhere, is returned as a `Conflict`, so the caller can keep it aside instead 
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
@@ -54,9 +55,9 @@ def merge_annotations(ours: Mapping[str, Annotation], our_deleted: Mapping[str, 
     for ident, other in incoming.items():
         mine = annotations.get(ident)
         if mine is not None and mine != other and ident in edited_here and other.modified != base.get(ident):
-            winner, loser = (other, mine) if other.modified > mine.modified else (mine, other)
+            winner, loser = (other, mine) if _later(other, mine) else (mine, other)
             conflicts.append(Conflict(kept=winner, lost=loser, when=now_iso()))
-        if mine is None or other.modified > mine.modified:
+        if mine is None or _later(other, mine):
             annotations[ident] = other
     for ident, when in deleted.items():
         kept = annotations.get(ident)
@@ -65,3 +66,11 @@ def merge_annotations(ours: Mapping[str, Annotation], our_deleted: Mapping[str, 
                 conflicts.append(Conflict(kept=None, lost=kept, when=now_iso()))
             del annotations[ident]
     return Merged(annotations, deleted, {a.id: a.modified for a in incoming.values()}, conflicts)
+
+
+def _later(a: Annotation, b: Annotation) -> bool:
+    """Whether `a` wins over `b`: the later modification; on a tie (two edits in the same millisecond), the
+    same choice on every machine, so that two copies merged either way round agree."""
+    if a.modified != b.modified:
+        return a.modified > b.modified
+    return json.dumps(a.to_dict(), sort_keys=True) > json.dumps(b.to_dict(), sort_keys=True)

@@ -10,6 +10,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core import paths, schema
 from reader.core.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
@@ -275,3 +277,37 @@ def test_changed_transcript_at_a_known_path_gets_its_notes_re_attached(sample: T
     assert reopened.speaker_names == {"sergey lavrov": "Lavrov"}
     assert reopened.dirty and reopened.save()
     assert AnnotationStore(tmp_path).open(after).get(gone.id) == replace(gone, detached=True)
+
+
+_operations = st.lists(st.tuples(st.sampled_from(["add", "edit", "remove", "save", "refresh"]), st.integers(0, 1),
+                                 st.integers(0, 5)), min_size=1, max_size=25)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(operations=_operations)
+def test_two_windows_always_agree_after_saving(sample: Transcript, operations: list[tuple[str, int, int]]) -> None:
+    """Whatever two windows do in whatever order, once both have saved and re-read the file they hold the same
+    notes as the file, and every annotation ever added is either there or remembered as deleted."""
+    with tempfile.TemporaryDirectory() as folder:
+        windows = [AnnotationStore(folder).open(sample), AnnotationStore(folder).open(sample)]
+        added: set[str] = set()
+        for step, (op, w, k) in enumerate(operations):
+            notes = windows[w]
+            ids = sorted(a.id for a in notes.annotations)
+            if op == "add":
+                added.add(notes.add(_note(sample, 3 + k, 0, 10, note=f"w{w} step {step}")).id)
+            elif op == "edit" and ids:
+                notes.update(ids[k % len(ids)], note=f"w{w} edit {step}")
+            elif op == "remove" and ids:
+                notes.remove(ids[k % len(ids)])
+            elif op == "save":
+                assert notes.save()
+            elif op == "refresh":
+                notes.refresh()
+        first, second = windows
+        assert first.save() and second.save()
+        first.refresh()
+        second.refresh()
+        on_disk = AnnotationStore(folder).open(sample)
+        assert first.annotations == second.annotations == on_disk.annotations
+        assert {a.id for a in on_disk.annotations} | set(on_disk.deleted) >= added
