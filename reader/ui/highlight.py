@@ -92,7 +92,10 @@ class BlockFormatter:
             return [_range(0, len(vdoc.transcript.exchanges[index].label), self._header_format)]
         turn = vdoc.transcript.turns[index]
         prefix = vdoc.prefix_lengths[index]
-        ranges = [_range(0, prefix - 1, self._speaker_formats[turn.speaker])]
+        time = len(vdoc.times[index])
+        ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])]
+        if time:
+            ranges.append(_range(0, time, self._kind_formats["timestamp"]))
         for start, end, token in token_spans(turn.text):
             fmt = self._kind_formats.get(token)
             if fmt is not None and end > start:

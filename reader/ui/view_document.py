@@ -4,7 +4,7 @@ The view's document is built with one ``setPlainText`` of the text composed here
 way into Qt (C++ splits the blocks; building them one by one from Python is ten times slower). The layout:
 
     Q1                                   <- one header block per exchange
-    Question: Minister, thank you...     <- one block per turn: display name, ": ", then Turn.text
+    Question: Minister, thank you...     <- one block per turn: [start time,] display name, ": ", Turn.text
     Sergey Lavrov: So what?
 
 A turn's paragraphs are joined inside its block by two U+2028 line separators in place of ``"\\n\\n"``, so the
@@ -28,6 +28,15 @@ from reader.core.model import Role, Transcript, Turn, count_words
 LINE_BREAK = "\u2028"
 NAME_SEPARATOR = ": "
 
+def format_time(seconds: float | None) -> str:
+    """A turn's start as shown before its speaker ("12:05 ", "1:02:09 "); empty when the layout gives none."""
+    if seconds is None:
+        return ""
+    whole = int(seconds)
+    hours, rest = divmod(whole, 3600)
+    return (f"{hours}:{rest // 60:02d}:{rest % 60:02d} " if hours else f"{rest // 60}:{rest % 60:02d} ")
+
+
 TurnFilter = Callable[[Turn], bool] | Iterable[str] | None
 
 
@@ -40,7 +49,10 @@ class ViewDocument:
         turns = transcript.turns
         self.turn_exchange = [turn.exchange for turn in turns]
         self.header_blocks = [e.first_turn + e.index for e in transcript.exchanges]
-        self.prefix_lengths = [len(self.names[turn.speaker]) + len(NAME_SEPARATOR) for turn in turns]
+        # A turn's block starts with its time (when the layout gives one) and its speaker's name.
+        self.times = [format_time(turn.start) for turn in turns]
+        self.prefix_lengths = [len(time) + len(self.names[turn.speaker]) + len(NAME_SEPARATOR)
+                               for time, turn in zip(self.times, turns, strict=True)]
         self.is_question = bytearray(len(turns))
         for exchange in transcript.exchanges:
             if exchange.question is not None:
@@ -69,12 +81,13 @@ class ViewDocument:
         append = parts.append
         turns = self.transcript.turns
         names = self.names
+        times = self.times
         between = LINE_BREAK * 2
         for exchange in self.transcript.exchanges:
             append(exchange.label)
             for turn in turns[exchange.first_turn:exchange.last_turn + 1]:
                 text = between.join([p.text for p in turn.paragraphs])
-                append(f"{names[turn.speaker]}{NAME_SEPARATOR}{text}{LINE_BREAK}")
+                append(f"{times[turn.index]}{names[turn.speaker]}{NAME_SEPARATOR}{text}{LINE_BREAK}")
         composed = "\n".join(parts)
         if composed.count("\n") != len(parts) - 1:  # a line end inside a paragraph would split its block
             composed = "\n".join(part.replace("\n", LINE_BREAK) for part in parts)

@@ -229,3 +229,13 @@ def test_visibility_agrees_with_the_rule_for_every_combination(sample: Transcrip
                         and (not outline or t == exchange.question))
                 assert wanted[vdoc.block_of_turn(t)] == rule
         assert vdoc.locate(vdoc.block_of_turn(5)) == ("turn", 5)
+
+
+def test_a_timed_turn_shows_its_start_and_keeps_offsets(qtbot: QtBot) -> None:
+    transcript = parse_text("[00:00:04] Priya: Ready to start?\n[01:02:09] Lucas: Yes, that's fine.\n")
+    view = make_view(qtbot, transcript)
+    assert view.turn_display_text(0) == "0:04 Priya: Ready to start?"
+    assert view.turn_display_text(1) == "1:02:09 Lucas: Yes, that's fine."
+    view.select_in_turn(1, 5, 9)
+    assert view.selected_text() == "that"
+    assert view.selection_in_turn() == (1, 5, 9)
