@@ -232,7 +232,8 @@ def test_visibility_agrees_with_the_rule_for_every_combination(sample: Transcrip
 
 
 def test_a_timed_turn_shows_its_start_and_keeps_offsets(qtbot: QtBot) -> None:
-    transcript = parse_text("[00:00:04] Priya: Ready to start?\n[01:02:09] Lucas: Yes, that's fine.\n")
+    transcript = parse_text("[00:00:04] Priya: Ready to start?\n\n[01:02:09] Lucas: Yes, that's fine.\n\n"
+                            "[01:02:15] Priya: Good.\n", layout="timestamped")
     view = make_view(qtbot, transcript)
     assert view.turn_display_text(0) == "0:04 Priya: Ready to start?"
     assert view.turn_display_text(1) == "1:02:09 Lucas: Yes, that's fine."
