@@ -41,10 +41,12 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
     Signals:
         position_changed(int): the reading position (a turn index) changed, by scrolling, a click or a command.
         folding_changed(): what is shown changed: a fold, the outline, the speaker filter.
+        theme_changed(object): the view took a new Theme (panels showing speaker colours follow it).
     """
 
     position_changed = Signal(int)
     folding_changed = Signal()
+    theme_changed = Signal(object)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +127,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self._formatter.reset(self.vdoc, theme)
         self._refresh_extra_selections()
         self.viewport().update()
+        self.theme_changed.emit(theme)
 
     def theme(self) -> Theme:
         return self._theme

@@ -47,6 +47,15 @@ def test_j_k_n_p_move_through_turns_and_questions(qtbot: QtBot, window: MainWind
     assert window.status_sections["position"].text().startswith("Q2 · turn")
 
 
+def test_letter_keys_type_into_the_search_field_instead_of_moving(qtbot: QtBot, window: MainWindow) -> None:
+    window.show_search("")
+    field = window.search_bar.field
+    qtbot.waitUntil(field.hasFocus)
+    qtbot.keyClicks(field, "jnkp")
+    assert field.text() == "jnkp"
+    assert window.view.current_turn() == 0
+
+
 def test_alt_down_from_the_first_answer_lands_on_the_interviewees_next_turn(qtbot: QtBot, window: MainWindow) -> None:
     transcript = window.transcript
     first_answer = next(t for t in transcript.turns if transcript.speaker(t).role is Role.INTERVIEWEE)
@@ -93,7 +102,8 @@ def test_zoom_keys_change_the_text_size(qtbot: QtBot, window: MainWindow) -> Non
 
 
 def test_switching_theme_changes_the_palette(qtbot: QtBot, window: MainWindow) -> None:
-    window.registry["view.theme_dark"].trigger()
+    with qtbot.waitSignal(window.view.theme_changed):
+        window.registry["view.theme_dark"].trigger()
     dark = QApplication.palette().color(QPalette.ColorRole.Base)
     assert dark.lightness() < 60
     qtbot.waitUntil(lambda: window.view.viewport().palette().color(QPalette.ColorRole.Base) == dark)
