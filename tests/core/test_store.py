@@ -13,7 +13,7 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import paths, schema
+from reader.core import paths, schema, storage
 from reader.core.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
@@ -64,6 +64,18 @@ def test_same_transcript_from_another_path_finds_its_notes(sample: Transcript, t
     copy.write_text(sample.source, "utf-8")
     moved = parse_text(sample.source, path=str(copy))
     assert AnnotationStore(tmp_path).open(moved).annotations == (added,)
+
+
+def test_new_files_are_readable_as_any_new_file_and_keep_their_mode(tmp_path: Path) -> None:
+    target = tmp_path / "export.html"
+    storage.write_atomic(target, b"one")
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(target.stat().st_mode) == 0o666 & ~umask
+    target.chmod(0o600)
+    storage.write_atomic(target, b"two")
+    assert target.read_bytes() == b"two" and stat.S_IMODE(target.stat().st_mode) == 0o600
+    assert [p.name for p in tmp_path.iterdir()] == ["export.html"]
 
 
 def test_previous_version_kept_as_backup(sample: Transcript, tmp_path: Path) -> None:
@@ -231,14 +243,14 @@ def test_read_only_folder(sample: Transcript, tmp_path: Path, monkeypatch: pytes
     notes.add(_note(sample, 4, 0, 20, note="second"))
     notes.file.parent.chmod(stat.S_IRUSR | stat.S_IXUSR)
     if os.geteuid() == 0:  # root writes anywhere: make creating files in the folder fail as it would for a user
-        real_mkstemp = tempfile.mkstemp
+        real_open = os.open
 
-        def refuse(*args: object, dir: str | Path | None = None, **kw: object) -> tuple[int, str]:
-            if dir is not None and Path(dir) == notes.file.parent:
+        def refuse(file: str | Path, flags: int, *args: int, **kw: object) -> int:
+            if flags & os.O_CREAT and Path(file).parent == notes.file.parent:
                 raise PermissionError(13, "Permission denied")
-            return real_mkstemp(*args, dir=dir, **kw)  # type: ignore[call-overload]
+            return real_open(file, flags, *args, **kw)  # type: ignore[arg-type]
 
-        monkeypatch.setattr(tempfile, "mkstemp", refuse)
+        monkeypatch.setattr(os, "open", refuse)
     try:
         assert notes.save() is False and notes.last_error and "Permission denied" in notes.last_error
         assert notes.dirty and len(notes) == 2
