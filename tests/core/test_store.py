@@ -323,3 +323,39 @@ def test_two_windows_always_agree_after_saving(sample: Transcript, operations: l
         on_disk = AnnotationStore(folder).open(sample)
         assert first.annotations == second.annotations == on_disk.annotations
         assert {a.id for a in on_disk.annotations} | set(on_disk.deleted) >= added
+
+
+def test_an_unreadable_index_does_not_stop_notes_opening(sample: Transcript, tmp_path: Path) -> None:
+    store = AnnotationStore(tmp_path)
+    notes = store.open(sample)
+    notes.add(_note(sample))
+    notes.save()
+    store.index_file.write_text("{broken", "utf-8")
+    again = AnnotationStore(tmp_path).open(sample)
+    assert len(again) == 1 and again.message is None
+    assert sample.fingerprint in AnnotationStore(tmp_path).index()  # rebuilt
+
+
+def test_a_file_corrupted_on_disk_while_open_is_set_aside_at_the_next_save(sample: Transcript,
+                                                                            tmp_path: Path) -> None:
+    notes = AnnotationStore(tmp_path).open(sample)
+    notes.add(_note(sample, note="in memory"))
+    notes.save()
+    notes.file.write_text('{"schema_version": 1, "annotations": 5}', "utf-8")  # a sync tool mangled it
+    notes.add(_note(sample, 5, 0, 10, note="later"))
+    events: list[Change] = []
+    notes.on_change.append(events.append)
+    assert notes.save()
+    assert notes.message and "moved to" in notes.message and Change("reloaded") in events
+    assert sorted(a.note for a in AnnotationStore(tmp_path).open(sample).annotations) == ["in memory", "later"]
+
+
+def test_reading_position_moves_with_the_reader_but_needs_no_annotation(sample: Transcript, tmp_path: Path) -> None:
+    notes = AnnotationStore(tmp_path).open(sample)
+    seen: list[Change] = []
+    notes.on_change.append(seen.append)
+    notes.set_position(sample.turns[4].id, 12)
+    notes.set_position(sample.turns[4].id, 12)  # no change, no event
+    assert seen == [Change("position")] and notes.dirty
+    assert notes.save()
+    assert AnnotationStore(tmp_path).open(sample).position == Position(sample.turns[4].id, 12)
