@@ -14,7 +14,7 @@ from pathlib import Path
 
 from reader.core.formats.detect import layout_names
 from reader.core.loader import TranscriptError, load_transcript, sample_path
-from reader.core.model import Transcript
+from reader.core.model import AsideKind, Transcript
 
 EXIT_USAGE = 2
 
@@ -64,7 +64,9 @@ def transcript_summary(t: Transcript, with_turns: bool = False) -> dict:
         "paragraphs": t.paragraph_count,
         "words": t.words,
         "fingerprint": t.fingerprint,
-        "boilerplate": [a.text.strip() for a in t.boilerplate],
+        # Everything set aside that is not layout furniture: page furniture and the header lines
+        # that became metadata (the issue counts both as boilerplate).
+        "boilerplate": [a.text.strip() for a in t.asides if a.kind in (AsideKind.BOILERPLATE, AsideKind.HEADER)],
         "warnings": list(t.warnings),
     }
     if with_turns:
