@@ -137,7 +137,7 @@ class TranscriptNotes:
     # --- changing -------------------------------------------------------------------------------
 
     def add(self, annotation: Annotation) -> Annotation:
-        """Add (or put back, as an undo of `remove` does) an annotation.
+        """Add (or put back, as an undo of `remove` does) an annotation; an existing id is replaced.
 
         Putting back a deleted id gives it a new modification time, so the deletion does not win a merge.
         """
@@ -163,7 +163,8 @@ class TranscriptNotes:
         return edited
 
     def replace(self, annotation: Annotation) -> Annotation:
-        """Put an edited copy in place as given (the caller stamped it, e.g. an undo restoring a state)."""
+        """Put another version of an annotation in place (an undo restoring an earlier state, a newer copy from
+        an import), stamped with a new modification time so that it wins the next merge. KeyError if unknown."""
         self._check_writable()
         if annotation.id not in self._annotations:
             raise KeyError(annotation.id)
