@@ -124,7 +124,8 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
 
     def set_theme(self, theme: Theme) -> None:
         self._theme = theme
-        self._formatter.reset(self.vdoc, theme)
+        with self._layout_change():
+            self._formatter.reset(self.vdoc, theme)
         self._refresh_extra_selections()
         self.viewport().update()
         self.theme_changed.emit(theme)
@@ -134,10 +135,11 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
 
     def set_reading_font(self, font: QFont) -> None:
         """The base font; the zoom steps apply on top of it."""
-        self.setFont(font)
-        if self._zoom:
-            self.zoomIn(self._zoom)
-        self._update_page_width()
+        with self._layout_change():
+            self.setFont(font)
+            if self._zoom:
+                self.zoomIn(self._zoom)
+            self._update_page_width()
 
     def reading_font(self) -> QFont:
         """The base font without the zoom."""
@@ -160,9 +162,10 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
 
     def set_zoom(self, steps: int) -> None:
         steps = max(-6, min(24, steps))
-        self.zoomIn(steps - self._zoom)
-        self._zoom = steps
-        self._update_page_width()
+        with self._layout_change():
+            self.zoomIn(steps - self._zoom)
+            self._zoom = steps
+            self._update_page_width()
 
     def page_width(self) -> int:
         return self.viewport().width()
@@ -250,7 +253,8 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
             QTimer.singleShot(0, self._block_handles)  # ready before the first fold, made after the first paint
         first = self.firstVisibleBlock()
         lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
-        self._formatter.ensure(self.document(), first, lines + 2)
+        with self._layout_change():
+            self._formatter.ensure(self.document(), first, lines + 2)
         shown = self._shown_blocks()
         width = self.page_width()
         header = self.transcript.turns[self._current].exchange if self._current >= 0 else -1  # type: ignore[union-attr]
@@ -274,8 +278,9 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        super().resizeEvent(event)
-        self._update_page_width()
+        with self._layout_change():
+            super().resizeEvent(event)
+            self._update_page_width()
         self._refresh_extra_selections()
 
     # --- mouse ---------------------------------------------------------------------------

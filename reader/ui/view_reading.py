@@ -8,6 +8,8 @@ outline or the speaker filter hide are stepped over.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import Slot
@@ -94,6 +96,16 @@ class ReadingMixin(_Base):
         finally:
             self._navigating = False
         self._refresh_extra_selections()
+
+    @contextmanager
+    def _layout_change(self) -> Iterator[None]:
+        """Laying the text out again (a resize, a font, a zoom, formats) moves the scroll bar, not the reader."""
+        navigating, self._navigating = self._navigating, True
+        try:
+            yield
+        finally:
+            self._navigating = navigating
+            self._last_top = self._top_block()
 
     def _top_block(self) -> int:
         block = self.firstVisibleBlock()

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent, QImage, QPalette, QUndoCommand
-from PySide6.QtWidgets import QApplication, QDialogButtonBox
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QFont, QImage, QPalette, QUndoCommand
+from PySide6.QtWidgets import QApplication, QDialogButtonBox, QFontDialog
 from pytestqt.qtbot import QtBot
 
 from reader.cli import main
@@ -209,11 +209,19 @@ def test_undo_and_redo_go_through_the_window_undo_stack(qtbot: QtBot, window: Ma
 def test_theme_zoom_and_reading_position_come_back_on_the_next_start(qtbot: QtBot, make_window) -> None:
     first = make_window()
     first.set_theme("sepia")
+    first.registry["view.font"].trigger()
+    dialog = first.findChild(QFontDialog)
+    dialog.setCurrentFont(QFont("DejaVu Serif", 13))
+    dialog.accept()
     first.view.zoom_in()
     first.view.scroll_to_turn(40)
+    first.resize(900, 650)
     first.close()
     second = make_window()
     assert second.theme_setting() == "sepia"
+    assert second.view.reading_font().family() == "DejaVu Serif"
+    assert second.view.reading_font().pointSize() == 13
+    assert second.view.font().pointSize() == 14  # one zoom step on top
     assert second.view.zoom() == 1
     qtbot.waitUntil(lambda: second.view.current_turn() == 40)
 
