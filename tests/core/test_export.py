@@ -25,6 +25,7 @@ from reader.core.annotations import (
     turn_anchor,
 )
 from reader.core.export import FORMATS, citation, export_notes, pseudonyms
+from reader.core.loader import parse_text
 from reader.core.model import Transcript
 
 EXPECTED = Path(__file__).parents[1] / "data" / "expected"
@@ -173,3 +174,15 @@ def test_unknown_format_or_selection_is_refused(sample: Transcript) -> None:
         export_notes(sample, [], "docx")
     with pytest.raises(ValueError, match="unknown selection"):
         export_notes(sample, [], "txt", only="everything")
+
+
+def test_times_are_given_where_the_layout_has_them() -> None:
+    timed = parse_text("[00:00:02] Keir Simmons: Minister, thank you.\n[00:00:05] Sergey Lavrov: You are welcome.\n"
+                       "[00:01:05] Keir Simmons: Do you trust him?\n[01:02:09] Sergey Lavrov: Why would I not?\n"
+                       "[01:02:30] Keir Simmons: Thank you.\n")
+    answer = next(t for t in timed.turns if t.text.startswith("Why"))
+    note = new_annotation(Kind.HIGHLIGHT, make_anchor(timed, answer.index, 0, 3), id="timed", created=WHEN)
+    text = export_notes(timed, [note], "txt")
+    assert ", turn 4 · Sergey Lavrov · 1:02:09 · Highlight (yellow)\n" in text
+    row = next(csv.DictReader(io.StringIO(export_notes(timed, [note], "csv"))))
+    assert row["time"] == "1:02:09"
