@@ -27,6 +27,7 @@ from reader.ui.preferences import Preferences
 from reader.ui.search_bar import SearchBar
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.themes import SYSTEM, THEME_NAMES, resolve
+from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FilesMixin
 
@@ -82,6 +83,7 @@ class MainWindow(FilesMixin, QMainWindow):
         # Made before the menus, whose actions name their slots (search_bar.find_next); wired in below.
         self.search_bar = SearchBar(self.view, self)
         self.speakers_panel = SpeakersPanel(self)
+        self.topics_panel = TopicsPanel(self)
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
@@ -98,6 +100,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.view.position_changed.connect(self._on_view_position_changed)
         self.search_bar.attach(self)
         self.speakers_panel.attach(self)
+        self.topics_panel.attach(self)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

@@ -1,0 +1,314 @@
+"""The topics dock: the interview's table of contents, following the reading position, correctable by the reader.
+
+Topics are computed off the GUI thread (`TopicsWorker`); the reader's corrections are a list of edits
+(`reader.core.topics.edits`) kept with the transcript's notes. The panel never changes the notes itself: it
+asks for a new list of edits with `edits_requested`, and in the window (`attach`) that becomes an undoable
+`TopicEditsCommand`; the notes store's change brings the list back and the outline is rebuilt.
+
+Signals of `TopicsPanel`:
+    topic_activated(int): the first turn of the topic the reader clicked
+    current_topic_changed(str): the label of the topic at the reading position ("" for none)
+    edits_requested(object, str): the whole new list of edits, and what the change is called ("Rename topic")
+    topics_ready(int): a new outline is shown, with this many topics
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QDockWidget,
+    QInputDialog,
+    QLabel,
+    QListView,
+    QMenu,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.model import Transcript
+from reader.core.store import Change, TranscriptNotes
+from reader.core.topics import Topic
+from reader.core.topics.edits import make_edit
+from reader.core.topics.outline import OutlineRow
+from reader.ui.actions import ActionSpec, register
+from reader.ui.topics_model import TopicsModel
+from reader.ui.topics_worker import TopicsWorker
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+register(
+    ActionSpec("view.rename_topic", "Re&name Topic…", "view/T&opics", "topics_panel.rename_current",
+               tip="Rename the topic at the reading position"),
+    ActionSpec("view.split_topic", "&Split Topic at This Question", "view/T&opics",
+               "topics_panel.split_at_reading_position",
+               tip="Start a new topic with the question at the reading position"),
+    ActionSpec("view.add_topic", "&Add Topic Here…", "view/T&opics", "topics_panel.add_at_reading_position",
+               tip="Start a new topic, named by you, with the question at the reading position"),
+    ActionSpec("view.merge_topic", "&Merge Topic with Next", "view/T&opics", "topics_panel.merge_current_with_next"),
+    ActionSpec("view.reset_topics", "&Reset Topics", "view/T&opics", "topics_panel.reset_edits", separator=True,
+               tip="Forget your topic edits and show the automatic topics"),
+)
+
+
+class TopicEditsCommand(QUndoCommand):
+    """Replace the transcript's topic edits through the notes store (which saves them and tells every view)."""
+
+    def __init__(self, notes: TranscriptNotes, edits: list[dict[str, Any]], text: str) -> None:
+        super().__init__(text)
+        self._notes, self._after, self._before = notes, [dict(e) for e in edits], notes.topic_edits
+
+    def redo(self) -> None:
+        self._notes.set_topic_edits(self._after)
+
+    def undo(self) -> None:
+        self._notes.set_topic_edits(self._before)
+
+
+class TopicsPanel(QWidget):
+    topic_activated = Signal(int)
+    current_topic_changed = Signal(str)
+    edits_requested = Signal(object, str)
+    topics_ready = Signal(int)
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.model = TopicsModel(self)
+        self.list = QListView(self)
+        self.list.setObjectName("topics-list")
+        self.list.setModel(self.model)
+        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                  | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.list.setWordWrap(True)
+        self.list.setAlternatingRowColors(True)
+        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.status = QLabel("No transcript", self)
+        self.status.setContentsMargins(6, 2, 6, 2)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(0)
+        layout.addWidget(self.list)
+        layout.addWidget(self.status)
+
+        self.rename_action = QAction("Rename", self, triggered=self.rename_selected)
+        self.merge_action = QAction("Merge with Next", self, triggered=self.merge_selected_with_next)
+        self.split_action = QAction("Split at Reading Position", self, triggered=self.split_at_reading_position)
+        self.add_action = QAction("Add Topic at Reading Position…", self, triggered=self.add_at_reading_position)
+        self.reset_action = QAction("Reset Topics", self, triggered=self.reset_edits)
+
+        self.transcript: Transcript | None = None
+        self._automatic: list[Topic] | None = None
+        self._edits: list[dict[str, Any]] = []
+        self._reading_turn = -1
+        self._worker = TopicsWorker(self)
+        self._worker.finished.connect(self._on_worker_finished)
+        self._worker.failed.connect(self._on_worker_failed)
+        self.model.rename_requested.connect(self._on_model_rename_requested)
+        self.list.clicked.connect(self._on_list_clicked)
+        self.list.activated.connect(self._on_list_clicked)
+        self.list.customContextMenuRequested.connect(self._on_context_menu)
+
+    def sizeHint(self) -> QSize:
+        return QSize(300, 320)
+
+    # --- what it shows ----------------------------------------------------------------------------------
+
+    def set_transcript(self, transcript: Transcript | None, edits: list[dict[str, Any]] | None = None) -> None:
+        """Show a transcript's topics (computed in the background) with the reader's edits."""
+        self.transcript, self._automatic, self._edits = transcript, None, list(edits or [])
+        self._reading_turn = -1
+        self.model.set_rows([])
+        if transcript is None or not transcript.turns:
+            self.status.setText("No transcript" if transcript is None else "No turns")
+            return
+        self.status.setText("Finding topics…")
+        self._worker.request(transcript, None, self._edits)
+
+    def set_edits(self, edits: list[dict[str, Any]]) -> None:
+        """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
+        self._edits = list(edits)
+        if self.transcript is not None and self.transcript.turns:
+            self._worker.request(self.transcript, self._automatic, self._edits)
+
+    @property
+    def edits(self) -> list[dict[str, Any]]:
+        return [dict(e) for e in self._edits]
+
+    def topics(self) -> list[Topic]:
+        return [row.topic for row in self.model.rows()]
+
+    @Slot(int)
+    def set_current_turn(self, turn: int) -> None:
+        """Highlight the topic at the reading position."""
+        self._reading_turn = turn
+        row = self.model.row_of_turn(turn)
+        if row != self.model.current():
+            self.model.set_current(row)
+            self.current_topic_changed.emit(self.model.rows()[row].topic.label if row >= 0 else "")
+
+    def current_topic(self) -> Topic | None:
+        row = self.model.current()
+        return self.model.rows()[row].topic if row >= 0 else None
+
+    @Slot(int, object, object)
+    def _on_worker_finished(self, generation: int, automatic: list[Topic], rows: list[OutlineRow]) -> None:
+        if generation != self._worker.generation:
+            return  # a newer transcript or newer edits are on their way
+        self._automatic = automatic
+        selected = self._selected_row()
+        first = rows[selected].topic.first_turn if 0 <= selected < len(rows) else None
+        self.model.set_rows(rows)
+        edited = sum(not r.topic.auto for r in rows)
+        self.status.setText(f"{len(rows)} topics" + (f", {edited} edited" if edited else ""))
+        if first is not None:
+            self.list.setCurrentIndex(self.model.index(self.model.row_of_turn(first), 0))
+        turn, self._reading_turn = self._reading_turn, -2
+        self.model.set_current(-1)
+        self.set_current_turn(turn)
+        self.topics_ready.emit(len(rows))
+
+    @Slot(int, str)
+    def _on_worker_failed(self, generation: int, message: str) -> None:
+        if generation == self._worker.generation:
+            self.status.setText(f"Topics not found ({message})")
+
+    # --- what the reader does ---------------------------------------------------------------------------
+
+    def _selected_row(self) -> int:
+        index = self.list.currentIndex()
+        return index.row() if index.isValid() else -1
+
+    def _request(self, edit: dict[str, Any], text: str) -> None:
+        self.edits_requested.emit([*self._edits, edit], text)
+
+    @Slot(QModelIndex)
+    def _on_list_clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.topic_activated.emit(self.model.rows()[index.row()].topic.first_turn)
+
+    @Slot(int, str)
+    def _on_model_rename_requested(self, first_turn: int, label: str) -> None:
+        self._request(make_edit("rename", first_turn, self.transcript, label), f"Rename topic to “{label}”")
+
+    @Slot()
+    def rename_selected(self) -> None:
+        index = self.list.currentIndex()
+        if index.isValid():
+            self.list.edit(index)
+
+    @Slot()
+    def rename_current(self) -> None:
+        """The topic at the reading position, edited in place."""
+        if self.model.current() >= 0:
+            self.list.setCurrentIndex(self.model.index(self.model.current(), 0))
+            self.rename_selected()
+
+    @Slot()
+    def merge_selected_with_next(self) -> None:
+        self._merge_row(self._selected_row())
+
+    @Slot()
+    def merge_current_with_next(self) -> None:
+        self._merge_row(self.model.current())
+
+    def _merge_row(self, row: int) -> None:
+        rows = self.model.rows()
+        if 0 <= row < len(rows) - 1:
+            self._request(make_edit("merge", rows[row + 1].topic.first_turn, self.transcript),
+                          f"Merge “{rows[row].topic.label}” with the next topic")
+
+    def _reading_question(self) -> int | None:
+        """The first turn of the exchange at the reading position: topics start with a question."""
+        if self.transcript is None or not 0 <= self._reading_turn < len(self.transcript.turns):
+            return None
+        return self.transcript.exchange_of(self._reading_turn).first_turn
+
+    @Slot()
+    def split_at_reading_position(self) -> None:
+        turn = self._reading_question()
+        if turn is None or turn in {t.first_turn for t in self.topics()}:
+            self.status.setText("A topic already starts here" if turn is not None else "No reading position")
+            return
+        self._request(make_edit("split", turn, self.transcript), "Split topic")
+
+    @Slot()
+    def add_at_reading_position(self) -> None:
+        turn = self._reading_question()
+        if turn is None:
+            self.status.setText("No reading position")
+            return
+        label, ok = QInputDialog.getText(self, "Add Topic", "Name of the topic starting here:")
+        if ok and label.strip():
+            self.add_topic(turn, label.strip())
+
+    def add_topic(self, turn: int, label: str) -> None:
+        self._request(make_edit("add", turn, self.transcript, label), f"Add topic “{label}”")
+
+    @Slot()
+    def reset_edits(self) -> None:
+        if self._edits:
+            self.edits_requested.emit([], "Reset topics")
+
+    @Slot(QPoint)
+    def _on_context_menu(self, point: QPoint) -> None:
+        index = self.list.indexAt(point)
+        if index.isValid():
+            self.list.setCurrentIndex(index)
+        row = self._selected_row()
+        self.rename_action.setEnabled(row >= 0)
+        self.merge_action.setEnabled(0 <= row < self.model.rowCount() - 1)
+        self.split_action.setEnabled(self._reading_question() is not None)
+        self.add_action.setEnabled(self._reading_question() is not None)
+        self.reset_action.setEnabled(bool(self._edits))
+        menu = QMenu(self)
+        menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action])
+        menu.addSeparator()
+        menu.addAction(self.reset_action)
+        menu.popup(self.list.viewport().mapToGlobal(point))
+
+    # --- in the window ----------------------------------------------------------------------------------
+
+    def attach(self, window: MainWindow) -> None:
+        """Dock above the speakers; follow the window's transcript, notes and reading position."""
+        self._window = window
+        dock = window.add_dock(self, "Topics")
+        speakers = window.speakers_panel.parentWidget()
+        if isinstance(speakers, QDockWidget):
+            window.splitDockWidget(dock, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
+        self._status = window.add_status_section("topic", QLabel(window))
+        window.transcript_changed.connect(self._on_window_transcript_changed)
+        window.notes_changed.connect(self._on_window_notes_changed)
+        window.view.position_changed.connect(self.set_current_turn)
+        self.topic_activated.connect(self._on_topic_activated)
+        self.current_topic_changed.connect(self._status.setText)
+        self.edits_requested.connect(self._on_edits_requested)
+
+    @Slot(object)
+    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
+        notes = self._window.notes
+        self.set_transcript(transcript, notes.topic_edits if notes is not None else [])
+        self.set_current_turn(self._window.view.current_turn())
+
+    @Slot(object)
+    def _on_window_notes_changed(self, change: Change) -> None:
+        notes = self._window.notes
+        if change.what in ("topic_edits", "reloaded") and notes is not None and notes.topic_edits != self._edits:
+            self.set_edits(notes.topic_edits)
+
+    @Slot(int)
+    def _on_topic_activated(self, first_turn: int) -> None:
+        self._window.view.scroll_to_turn(first_turn)
+        self._window.view.setFocus()
+
+    @Slot(object, str)
+    def _on_edits_requested(self, edits: list[dict[str, Any]], text: str) -> None:
+        notes = self._window.notes
+        if notes is None or notes.read_only:
+            self._window.statusBar().showMessage("These notes are read-only; the topics were not changed.", 5000)
+            return
+        self._window.undo_stack.push(TopicEditsCommand(notes, edits, text))

@@ -1,0 +1,63 @@
+"""Finding topics off the GUI thread: a pool job that computes (or reuses) the automatic topics, replays the
+reader's edits and builds the outline, then hands the result back through a queued signal.
+
+Signals of `TopicsWorker`:
+    finished(int, object, object): generation, the automatic topics, the outline rows (edits applied)
+    failed(int, str): generation, what went wrong
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+
+from reader.core.model import Transcript
+from reader.core.topics import Topic, apply_edits, find_topics
+from reader.core.topics.outline import outline
+
+
+class _JobSignals(QObject):
+    finished = Signal(int, object, object)
+    failed = Signal(int, str)
+
+
+class _Job(QRunnable):
+    """Owns its own signals object, so a panel closed while the job runs just never hears back."""
+
+    def __init__(self, generation: int, transcript: Transcript, automatic: list[Topic] | None,
+                 edits: list[dict[str, Any]]) -> None:
+        super().__init__()
+        self.signals = _JobSignals()
+        self._generation = generation
+        self._transcript, self._automatic, self._edits = transcript, automatic, edits
+
+    def run(self) -> None:
+        try:
+            automatic = self._automatic if self._automatic is not None else find_topics(self._transcript)
+            topics = apply_edits(automatic, self._edits, self._transcript) if self._edits else automatic
+            rows = outline(self._transcript, topics) if topics else []
+        except Exception as exc:  # a bug in the topics must cost the reader the dock, not the window
+            self.signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
+            return
+        self.signals.finished.emit(self._generation, automatic, rows)
+
+
+class TopicsWorker(QObject):
+    """Starts a computation per request; a newer request makes older results stale (by generation)."""
+
+    finished = Signal(int, object, object)
+    failed = Signal(int, str)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.generation = 0
+
+    def request(self, transcript: Transcript, automatic: list[Topic] | None, edits: list[dict[str, Any]]) -> int:
+        self.generation += 1
+        job = _Job(self.generation, transcript, automatic, list(edits))
+        # Emitted in the pool's thread, relayed in this object's (the GUI) thread: a queued connection.
+        job.signals.finished.connect(self.finished)
+        job.signals.failed.connect(self.failed)
+        QThreadPool.globalInstance().start(job)
+        return self.generation

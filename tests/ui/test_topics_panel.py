@@ -1,0 +1,196 @@
+"""The topics dock: computed in the background, clicked to jump, following the reading position, corrected by
+the reader with undoable edits that are kept with the notes."""
+
+from __future__ import annotations
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QFont
+from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
+from pytestqt.qtbot import QtBot
+
+from reader.core.model import Transcript
+from reader.core.topics import apply_edits, find_topics
+from reader.core.topics.outline import outline
+from reader.ui.main_window import MainWindow
+from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
+from reader.ui.topics_panel import TopicsPanel
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, sample: Transcript) -> TopicsPanel:
+    widget = TopicsPanel()
+    qtbot.addWidget(widget)
+    widget.resize(320, 500)
+    widget.show()
+    with qtbot.waitSignal(widget.topics_ready, timeout=10000):
+        widget.set_transcript(sample)
+    return widget
+
+
+def label(panel: TopicsPanel, row: int) -> str:
+    return str(panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.EditRole))
+
+
+def test_model_passes_the_model_tester(qtmodeltester, qapp: QApplication,  # type: ignore[no-untyped-def]
+                                       sample: Transcript) -> None:
+    model = TopicsModel()
+    model.set_rows(outline(sample, find_topics(sample)))
+    model.set_current(2)
+    qtmodeltester.check(model)
+
+
+def test_topics_are_found_off_the_gui_thread(qtbot: QtBot, sample: Transcript) -> None:
+    widget = TopicsPanel()
+    qtbot.addWidget(widget)
+    with qtbot.waitSignal(widget.topics_ready, timeout=10000) as ready:
+        widget.set_transcript(sample)
+        assert widget.model.rowCount() == 0  # set_transcript returned before the topics were there
+        assert widget.status.text() == "Finding topics…"
+    assert ready.args == [len(find_topics(sample))]
+    assert widget.status.text().startswith(f"{ready.args[0]} topics")
+
+
+def test_rows_show_label_span_and_share(panel: TopicsPanel, sample: Transcript) -> None:
+    topics = find_topics(sample)
+    assert panel.model.rowCount() == len(topics)
+    first = str(panel.model.data(panel.model.index(0, 0)))
+    title, detail = first.split("\n")
+    assert title == topics[0].label
+    assert detail.startswith("Q1") and detail.endswith("%")
+    tip = str(panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    assert "Keywords:" in tip
+
+
+def test_a_click_jumps_to_the_topic(qtbot: QtBot, panel: TopicsPanel) -> None:
+    index = panel.model.index(3, 0)
+    rect = panel.list.visualRect(index)
+    with qtbot.waitSignal(panel.topic_activated) as activated:
+        qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [panel.model.data(index, FirstTurnRole)]
+
+
+def test_the_topic_at_the_reading_position_is_highlighted(qtbot: QtBot, panel: TopicsPanel) -> None:
+    with qtbot.waitSignal(panel.current_topic_changed) as changed:
+        panel.set_current_turn(50)
+    assert "Syria" in changed.args[0]
+    row = panel.model.current()
+    assert panel.model.data(panel.model.index(row, 0), CurrentRole) is True
+    font = panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.FontRole)
+    assert isinstance(font, QFont) and font.bold()
+    assert not panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
+
+
+def test_renaming_in_place_asks_for_a_rename_edit(qtbot: QtBot, panel: TopicsPanel) -> None:
+    index = panel.model.index(1, 0)
+    panel.list.setCurrentIndex(index)
+    panel.rename_selected()
+    editor = panel.list.findChild(QLineEdit)
+    assert editor is not None and editor.text() == label(panel, 1)
+    editor.selectAll()
+    with qtbot.waitSignal(panel.edits_requested) as requested:
+        qtbot.keyClicks(editor, "Seized diplomatic property")
+        qtbot.keyClick(editor, Qt.Key.Key_Return)
+    edits, text = requested.args
+    assert edits[-1]["op"] == "rename" and edits[-1]["label"] == "Seized diplomatic property"
+    assert edits[-1]["turn"] == panel.model.data(index, FirstTurnRole)
+    assert "Rename" in text
+
+
+def test_merge_split_and_add_ask_for_their_edits(qtbot: QtBot, panel: TopicsPanel, sample: Transcript) -> None:
+    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    with qtbot.waitSignal(panel.edits_requested) as merge:
+        panel.merge_selected_with_next()
+    second = label_turn(panel, 1)
+    assert merge.args[0][-1] == {"op": "merge", "turn": second, "turn_id": sample.turns[second].id}
+    panel.set_current_turn(51)  # inside the Syria topic, in the exchange opened by turn 50
+    with qtbot.waitSignal(panel.edits_requested) as split:
+        panel.split_at_reading_position()
+    assert split.args[0][-1]["op"] == "split" and split.args[0][-1]["turn"] == 50
+    with qtbot.waitSignal(panel.edits_requested) as add:
+        panel.add_topic(46, "Classified information")
+    assert add.args[0][-1]["op"] == "add" and add.args[0][-1]["label"] == "Classified information"
+
+
+def label_turn(panel: TopicsPanel, row: int) -> int:
+    return int(panel.model.data(panel.model.index(row, 0), FirstTurnRole))
+
+
+def test_edits_rebuild_the_outline(qtbot: QtBot, panel: TopicsPanel, sample: Transcript) -> None:
+    edits = [{"op": "add", "turn": 46, "label": "Classified information"}]
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        panel.set_edits(edits)
+    expected = apply_edits(find_topics(sample), edits, sample)
+    assert [t.label for t in panel.topics()] == [t.label for t in expected]
+    row = next(r for r in range(panel.model.rowCount()) if label(panel, r) == "Classified information")
+    assert panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.FontRole).italic()  # edited by the reader
+    assert panel.status.text() == f"{len(expected)} topics, {sum(not t.auto for t in expected)} edited"
+
+
+def test_splitting_where_a_topic_starts_does_nothing(qtbot: QtBot, panel: TopicsPanel) -> None:
+    panel.set_current_turn(label_turn(panel, 2))
+    with qtbot.assertNotEmitted(panel.edits_requested):
+        panel.split_at_reading_position()
+    assert panel.status.text() == "A topic already starts here"
+
+
+# --- in the window ------------------------------------------------------------------------------------
+
+
+def window_ready(qtbot: QtBot, window: MainWindow) -> TopicsPanel:
+    panel = window.topics_panel
+    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10000)
+    return panel
+
+
+def test_the_dock_sits_above_the_speakers(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    dock = panel.parentWidget()
+    assert isinstance(dock, QDockWidget) and dock.windowTitle() == "Topics" and dock.isVisible()
+    speakers = window.speakers_panel.parentWidget()
+    assert dock.geometry().bottom() <= speakers.geometry().top()
+
+
+def test_clicking_a_topic_scrolls_the_view_and_the_status_bar_names_it(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    row = next(r for r in range(panel.model.rowCount()) if "Syria" in label(panel, r))
+    rect = panel.list.visualRect(panel.model.index(row, 0))
+    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    qtbot.waitUntil(lambda: window.view.current_turn() == label_turn(panel, row))
+    qtbot.waitUntil(lambda: "Syria" in window.status_sections["topic"].text())
+    assert panel.model.current() == row
+
+
+def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    panel = window_ready(qtbot, window)
+    first = label_turn(panel, 4)
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        panel.model.setData(panel.model.index(4, 0), "Cyber talks", Qt.ItemDataRole.EditRole)
+    assert label(panel, 4) == "Cyber talks"
+    assert window.notes is not None and window.notes.topic_edits[-1]["label"] == "Cyber talks"
+    assert window.registry["edit.undo"].isEnabled()
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        window.undo_stack.undo()
+    assert label(panel, 4) != "Cyber talks" and window.notes.topic_edits == []
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        window.undo_stack.redo()
+    window.save_notes()
+    window.close()
+
+    again = make_window()
+    panel = window_ready(qtbot, again)
+    qtbot.waitUntil(lambda: any(label(panel, r) == "Cyber talks" for r in range(panel.model.rowCount())))
+    assert label_turn(panel, 4) == first
+
+
+def test_reset_forgets_the_edits(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    count = panel.model.rowCount()
+    panel.set_current_turn(0)
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        panel.merge_current_with_next()
+    assert panel.model.rowCount() == count - 1
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        window.registry["view.reset_topics"].trigger()
+    assert panel.model.rowCount() == count and window.notes is not None and window.notes.topic_edits == []
