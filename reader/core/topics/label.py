@@ -21,6 +21,7 @@ OPENING_BOOST = 2.5  # the opening question names the subject
 PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
+WIDEN_SHARE = 0.4  # a phrase replaces its head word when it accounts for this share of the word's uses
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
@@ -33,6 +34,8 @@ class _Candidate:
     text: str
     score: float
     is_name: bool
+    count: int = 0
+    in_opening: bool = False
 
 
 def speaker_terms(transcript: Transcript) -> frozenset[str]:
@@ -93,8 +96,8 @@ def label_topics(transcript: Transcript, table: TermTable,
             score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
             if score > 0:
                 is_name = pair[0] in table.names and pair[1] in table.names
-                phrases.append(_Candidate(pair, text, score, is_name))
-        ranked = _rank(weight, phrases, table)
+                phrases.append(_Candidate(pair, text, score, is_name, n, in_opening))
+        ranked = _rank(weight, phrases, table, topic)
         keywords = tuple(table.display[t] for t in sorted(weight, key=lambda t: (-weight[t], t))[:KEYWORDS])
         results.append((_compose(ranked) or f"Turns {first + 1}-{last + 1}", keywords))
     return results
@@ -146,7 +149,7 @@ def _not_a_noun_phrase(text: str, a: str, b: str, table: TermTable) -> bool:
     second = text.split(" ", 1)[1]
     if a not in table.names and b in table.names:
         return True
-    return second.endswith("ed") and b not in table.names
+    return second.endswith(("ed", "ing")) and b not in table.names
 
 
 def _adverb(text: str) -> bool:
@@ -161,13 +164,22 @@ def _display_pair(first: str, second: str, table: TermTable, a: str, b: str) -> 
     return f"{show(first, a)} {show(second, b)}"
 
 
-def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable) -> list[_Candidate]:
-    singles = [_Candidate((t,), table.display[t], w, t in table.names) for t, w in weight.items()]
+def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable,
+          counts: dict[str, int]) -> list[_Candidate]:
+    singles = [_Candidate((t,), table.display[t], w, t in table.names, counts[t]) for t, w in weight.items()]
     ranked = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
         if taken.intersection(cand.terms):
             continue
+        if not ranked and len(cand.terms) == 1:
+            # The head word as the interview phrases it, when it does ("Russian property", "US diplomats").
+            # A name stays bare unless the phrase is how it is usually said ("Syria", not "Syrian Arab").
+            wider = [p for p in phrases if cand.terms[0] in p.terms
+                     and (p.count >= WIDEN_SHARE * cand.count or (p.in_opening and not cand.is_name))]
+            if wider:
+                best = max(wider, key=lambda p: p.score)
+                cand = _Candidate(best.terms, best.text, cand.score, best.is_name, best.count, best.in_opening)
         ranked.append(cand)
         taken.update(cand.terms)
         if len(ranked) == 6:
