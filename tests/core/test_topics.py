@@ -94,7 +94,7 @@ def test_labels_are_short_and_never_name_a_speaker_or_a_filler(path: Path) -> No
 def test_press_briefing_labels_name_its_subjects() -> None:
     transcript, _ = load_gold(DATA / "gold" / "press-briefing.json")
     labels = " ".join(t.label for t in find_topics(transcript)).lower()
-    for word in ("lake charles", "rail", "china", "mercer", "eggs"):
+    for word in ("lake charles", "rail", "china", "mercer", "egg"):
         assert word in labels
 
 
