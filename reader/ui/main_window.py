@@ -31,6 +31,7 @@ from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FilesMixin
 
+WORDS_STEP = 1500  # turns counted per step of the background word count: a few milliseconds each
 SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
 
 
@@ -107,9 +108,10 @@ class MainWindow(FilesMixin, QMainWindow):
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_notes)
 
+        # Words are counted in steps of WORDS_STEP turns, between events, so opening never waits for them.
         self._words_timer = QTimer(self)
         self._words_timer.setSingleShot(True)
-        self._words_timer.setInterval(50)
+        self._words_timer.setInterval(20)
         self._words_timer.timeout.connect(self._on_words_timer_timeout)
 
         self._theme_setting = SYSTEM
@@ -225,8 +227,10 @@ class MainWindow(FilesMixin, QMainWindow):
     @Slot()
     def _on_words_timer_timeout(self) -> None:
         if self.view.vdoc is not None:
-            self.view.vdoc.words_before()
-            self._update_words()
+            if self.view.vdoc.count_words(WORDS_STEP):
+                self._update_words()
+            else:
+                self._words_timer.start()
 
     # --- commands -------------------------------------------------------------------------------------
 

@@ -62,17 +62,12 @@ class ViewDocument:
         self.turns_of_speaker: dict[str, list[int]] = {s.key: [] for s in transcript.speakers}
         for turn in turns:
             self.turns_of_speaker[turn.speaker].append(turn.index)
-        # visibility(): all ones, and for each block the turn it shows (headers: one past the last turn).
-        self._ones = int.from_bytes(b"\x01" * len(turns))
-        sources = list(range(len(turns) + len(transcript.exchanges)))
-        for exchange, block in enumerate(self.header_blocks):
-            sources[block] = len(turns)
-            for turn in transcript.exchanges[exchange].turn_range:
-                sources[turn + exchange + 1] = turn
-        self._gather = itemgetter(*sources)
+        self._ones = int.from_bytes(b"\x01" * len(turns))  # visibility(): every turn shown
+        self._gather_blocks: itemgetter | None = None
         self.widest_label = max((e.label for e in transcript.exchanges), key=len, default="")
         self._answer_words: dict[int, int] = {}
         self._words_before: list[int] | None = None
+        self._words_running = [0]
 
     # --- the text ---------------------------------------------------------------------------------------
 
@@ -138,7 +133,7 @@ class ViewDocument:
         Computed without a Python loop over the turns, since it runs on every fold: the 0/1 bytes of each
         condition are combined as big integers, and the blocks gathered from the turns by a fixed index."""
         count = len(self.turn_exchange)
-        if not count:
+        if not count or (mask is None and not outline and 1 not in collapsed):
             return b"\x01" * self.block_count
         shown = self._ones ^ int.from_bytes(bytes(map(collapsed.__getitem__, self.turn_exchange)))
         if mask is not None:
@@ -146,7 +141,19 @@ class ViewDocument:
         if outline:
             shown &= int.from_bytes(self.is_question)
         by_turn = shown.to_bytes(count) + b"\x01"  # the extra 1 at index `count` is what headers gather
-        return bytes(self._gather(by_turn)) if self.block_count > 1 else by_turn[-1:]
+        return bytes(self._gather()(by_turn)) if self.block_count > 1 else by_turn[-1:]
+
+    def _gather(self) -> itemgetter:
+        """For each block, the index of the turn it shows (headers: one past the last turn); made at first use."""
+        if self._gather_blocks is None:
+            turns = len(self.turn_exchange)
+            sources = list(range(self.block_count))
+            for exchange, block in enumerate(self.header_blocks):
+                sources[block] = turns
+                for turn in self.transcript.exchanges[exchange].turn_range:
+                    sources[turn + exchange + 1] = turn
+            self._gather_blocks = itemgetter(*sources)
+        return self._gather_blocks
 
     # --- navigation -------------------------------------------------------------------------------------
 
@@ -208,13 +215,22 @@ class ViewDocument:
     def words_counted(self) -> bool:
         return self._words_before is not None
 
+    def count_words(self, turns: int) -> bool:
+        """Count the words of up to `turns` more turns (a step of the background count); True when done."""
+        if self._words_before is not None:
+            return True
+        running = self._words_running
+        all_turns = self.transcript.turns
+        total = running[-1]
+        for turn in all_turns[len(running) - 1:len(running) - 1 + turns]:
+            total += count_words(turn.text)
+            running.append(total)
+        if len(running) == len(all_turns) + 1:
+            self._words_before = running
+        return self._words_before is not None
+
     def words_before(self) -> list[int]:
         """Cumulative words: entry ``t`` counts every word before turn ``t``; the last entry is the total."""
-        if self._words_before is None:
-            total = 0
-            running = [0]
-            for turn in self.transcript.turns:
-                total += count_words(turn.text)
-                running.append(total)
-            self._words_before = running
-        return self._words_before
+        while not self.count_words(10_000):
+            pass
+        return self._words_before  # type: ignore[return-value]
