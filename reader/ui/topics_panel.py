@@ -35,6 +35,7 @@ from reader.core.topics import Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow
 from reader.ui.actions import ActionSpec, register
+from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import TopicsModel
 from reader.ui.topics_worker import TopicsWorker
 
@@ -81,10 +82,11 @@ class TopicsPanel(QWidget):
         self.list = QListView(self)
         self.list.setObjectName("topics-list")
         self.list.setModel(self.model)
+        self.list.setItemDelegate(TopicDelegate(self.list))
         self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.list.setWordWrap(True)
+        self.list.setUniformItemSizes(True)
         self.list.setAlternatingRowColors(True)
         self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status = QLabel("No transcript", self)
