@@ -219,3 +219,38 @@ def test_the_index_goes_with_its_transcript() -> None:
     del t
     gc.collect()
     assert key not in search_module._INDEXES
+
+
+@settings(max_examples=60, deadline=None)
+@given(
+    texts=st.lists(st.text(alphabet="ab ’'\n", min_size=1, max_size=20).filter(str.strip), min_size=1, max_size=12),
+    needle=st.text(alphabet="abA'", min_size=1, max_size=3),
+    whole_word=st.booleans(),
+    case_sensitive=st.booleans(),
+)
+def test_matches_counted_by_chunk_agree_with_a_per_turn_loop(texts: list[str], needle: str, whole_word: bool,
+                                                             case_sensitive: bool) -> None:
+    from reader.core import search_index
+
+    original = search_index.CHUNK_TURNS
+    search_index.CHUNK_TURNS = 3  # many chunks in a small transcript
+    try:
+        t = make_transcript([(f"S{i % 2}", text) for i, text in enumerate(texts)])
+        flags = 0 if case_sensitive else re.IGNORECASE
+        body = re.escape(fold(needle))
+        pattern = rf"(?<!\w){body}(?!\w)" if whole_word and needle[0] != "'" and needle[-1] != "'" else body
+        expected = [Match(turn.index, m.start(), m.end()) for turn in t.turns
+                    for m in re.finditer(pattern, fold(turn.text), flags)]
+        if whole_word and (needle[0] == "'" or needle[-1] == "'"):
+            return  # a punctuation edge needs no boundary there; covered by its own test
+        matches = search(t, SearchQuery(needle, whole_word=whole_word, case_sensitive=case_sensitive))
+        assert len(matches) == len(expected)
+        assert list(matches) == expected
+        assert [matches[i] for i in range(len(matches))] == expected
+        assert matches[1:-1] == expected[1:-1]
+        for turn in t.turns:
+            first = next((i for i, m in enumerate(expected) if m.turn_index >= turn.index), len(expected))
+            assert matches.position_at(turn.index) == first
+            assert matches.in_turns(turn.index, turn.index) == [m for m in expected if m.turn_index == turn.index]
+    finally:
+        search_index.CHUNK_TURNS = original
