@@ -6,6 +6,8 @@ from __future__ import annotations
 import itertools
 
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from reader.core.model import Transcript
 from reader.core.topics import Topic, apply_edits, find_topics
@@ -128,3 +130,22 @@ def test_pk_counts_windows_that_disagree() -> None:
 def test_even_split() -> None:
     assert even_split(10, 2) == [0, 5]
     assert even_split(3, 5) == [0, 1, 2]
+
+
+# --- any sequence of edits keeps the topics whole ----------------------------------------------------
+
+_EDIT = st.fixed_dictionaries({"op": st.sampled_from(["rename", "split", "add", "merge"]),
+                               "turn": st.integers(min_value=-2, max_value=70)},
+                              optional={"label": st.text(max_size=12)})
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(_EDIT, max_size=8))
+def test_any_edits_keep_every_turn_covered_once(sample: Transcript, auto: list[Topic], edits: list[dict]) -> None:
+    edited = apply_edits(auto, edits)  # without the transcript: labels are inherited, fast
+    assert covers(edited, len(sample.turns))
+    starts = {t.first_turn for t in edited}
+    for at, edit in enumerate(edits):
+        if edit["op"] in ("split", "add", "rename") and 0 <= edit["turn"] < len(sample.turns):
+            undone = any(e["op"] == "merge" and e["turn"] == edit["turn"] for e in edits[at + 1:])
+            assert edit["turn"] in starts or undone  # a boundary the reader asked for stays unless merged away
