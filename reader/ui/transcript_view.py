@@ -42,11 +42,14 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         position_changed(int): the reading position (a turn index) changed, by scrolling, a click or a command.
         folding_changed(): what is shown changed: a fold, the outline, the speaker filter.
         theme_changed(object): the view took a new Theme (panels showing speaker colours follow it).
+        text_shown(): a new transcript's text has been painted for the first time; work that can wait (a
+            background job that holds the interpreter lock) should start here, not on transcript_changed.
     """
 
     position_changed = Signal(int)
     folding_changed = Signal()
     theme_changed = Signal(object)
+    text_shown = Signal()
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -72,6 +75,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self._formatter = BlockFormatter()
         self._highlights = ExtraHighlights()
         self._zoom = 0
+        self._announce_shown = False
         self._selection_timer = QTimer(self)
         self._selection_timer.setSingleShot(True)
         self._selection_timer.setInterval(0)
@@ -89,6 +93,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self._collapsed = bytearray(len(transcript.exchanges))
         self._load(ViewDocument(transcript, names))
         self._current = -1
+        self._announce_shown = True
         self._set_current(0 if transcript.turns else -1)
 
     def set_speaker_names(self, names: Mapping[str, str]) -> None:
@@ -266,6 +271,9 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         painter = QPainter(self.viewport())
         paint_headers(painter, shown, vdoc, self._theme, width, self._collapsed, self.font())
         painter.end()
+        if self._announce_shown:
+            self._announce_shown = False
+            QTimer.singleShot(0, self.text_shown.emit)
 
     def event(self, event: QEvent) -> bool:
         # The text control claims arrow keys even when read-only; the view's own commands (Left/Right fold)

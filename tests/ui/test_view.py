@@ -20,8 +20,8 @@ def make_view(qtbot: QtBot, transcript: Transcript) -> TranscriptView:
     qtbot.addWidget(view)
     view.resize(900, 600)
     view.set_transcript(transcript)
-    view.show()
-    qtbot.waitExposed(view)
+    with qtbot.waitSignal(view.text_shown):  # once the text is on screen, and only then
+        view.show()
     return view
 
 
