@@ -30,6 +30,8 @@ def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str
 
 
 def _cmd_grep(args: argparse.Namespace) -> int:
+    if not args.pattern:
+        raise CommandError("the pattern is empty: nothing to search for")
     transcript = _open(args)
     names = speaker_names(transcript, args.data_dir)
     try:

@@ -77,6 +77,11 @@ def test_bad_regex_exits_2_with_one_line(interview: Path, capsys: pytest.Capture
     assert err.count("\n") == 1 and "invalid regular expression" in err and "Traceback" not in err
 
 
+def test_empty_pattern_is_an_error(interview: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["grep", "", str(interview)]) == 2
+    assert "nothing to search for" in capsys.readouterr().err
+
+
 def test_unknown_speaker_exits_2_and_lists_the_speakers(interview: Path, capsys: pytest.CaptureFixture[str]) -> None:
     assert main(["grep", "x", str(interview), "--speaker", "Putin"]) == 2
     assert "speakers: Question, Sergey Lavrov" in capsys.readouterr().err
