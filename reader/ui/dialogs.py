@@ -47,6 +47,8 @@ class GoToExchangeDialog(QDialog):
         self.preview = QLabel(self)
         self.preview.setWordWrap(True)
         self.preview.setTextFormat(Qt.TextFormat.PlainText)  # the question is transcript text, never markup
+        self.preview.setAlignment(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignTop)
+        self.preview.setMinimumHeight(self.preview.fontMetrics().lineSpacing() * 4)
         self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         self.buttons.accepted.connect(self.accept)
         self.buttons.rejected.connect(self.reject)
