@@ -100,8 +100,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.add_status_section("words", QLabel(self))
         self.view.position_changed.connect(self._on_view_position_changed)
         self.search_bar.attach(self)
-        self.speakers_panel.attach(self)
         self.topics_panel.attach(self)
+        self.speakers_panel.attach(self)  # under the topics, as the design has it
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

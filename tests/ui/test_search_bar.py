@@ -271,3 +271,8 @@ def test_renamed_speakers_show_in_the_speaker_list_and_results(qtbot: QtBot, win
     rows = [bar.results_model.data(bar.results_model.index(r)) for r in range(bar.results_model.rowCount())]
     assert any(" The Minister: " in row for row in rows)
     assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(bar.matches)
+
+
+def test_result_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot, bar: SearchBar) -> None:  # type: ignore[no-untyped-def]
+    type_query(qtbot, bar, "Syria")
+    qtmodeltester.check(bar.results_model)
