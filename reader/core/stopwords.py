@@ -54,7 +54,7 @@ ah aha uh uhm um umm er erm hmm mm mhm huh oh ooh wow yeah yep yup nope okay ok 
 absolutely actually apparently basically certainly clearly definitely entirely essentially exactly frankly
 generally honestly hopefully literally merely naturally obviously of-course particularly personally possibly
 precisely presumably probably quickly seriously simply sincerely strictly surely technically truly
-ultimately unfortunately fortunately interestingly importantly anyways
+ultimately unfortunately fortunately interestingly importantly anyways finally lastly firstly secondly
 look looking listen see seeing hear heard mean meant means know knew known knows think thinking thought
 thoughts guess suppose supposed believe believed say saying says said tell telling told talk talking talked
 speak speaking spoke ask asked asking asks answer answered answering answers question questions reply

@@ -12,7 +12,7 @@ import re
 
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
-            r"well|now|finally|lastly|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
+            r"well|now|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
             r"|(?:so|and|but|now),\s+|\w+,\s+){0,3}")
 
 _OPENERS = [
@@ -35,6 +35,7 @@ _OPENERS = [
     r"(?:another|a different|a new|next|different|new|separate) (?:question|subject|topic|issue)\b",
     r"(?:a |my )?(?:last |final |quick |another |different )?one (?:on|about)\b",  # briefing room: "One on Iran."
     r"(?:going |coming |getting |turning )?back to\b",
+    r"(?:finally|lastly|last but not least|one last (?:thing|question))\b",
     r"i don'?t want to (?:leave|go|finish|end|let you go)(?: here)? without\b",
     r"before (?:we|i) (?:go|finish|wrap|end|run out)\b",
     r"(?:a question|questions?) (?:on|about|for you on|regarding)\b",

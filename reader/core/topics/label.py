@@ -25,6 +25,8 @@ WIDEN_SHARE = 0.4  # a phrase replaces its head word when it accounts for this s
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
+_ADDRESSED = re.compile(r"\b(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
+                        r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
 _CLAUSE = re.compile(r"[^.,;:!?()\[\]\"“”‘’—–…]+")
 
 
@@ -39,13 +41,17 @@ class _Candidate:
 
 
 def speaker_terms(transcript: Transcript) -> frozenset[str]:
-    """Terms of every speaker's label and name: a label never names who is talking."""
+    """Terms of every speaker's label and name, and of the names speakers address each other by ("Thank you,
+    Ines.", "Go ahead, Selina."): a label never names who is talking, even when the file labels them Q and A."""
+    words = [f"{speaker.label} {speaker.name}" for speaker in transcript.speakers]
+    for turn in transcript.turns:
+        text = turn.text
+        words += _ADDRESSED.findall(text[:80]) + _ADDRESSED.findall(text[-80:])
     found = set()
-    for speaker in transcript.speakers:
-        for token in WORD.findall(f"{speaker.label} {speaker.name}"):
-            term = term_of(token)
-            if term is not None:
-                found.add(term)
+    for token in WORD.findall(" ".join(words)):
+        term = term_of(token)
+        if term is not None:
+            found.add(term)
     return frozenset(found)
 
 

@@ -27,7 +27,9 @@ from reader.core.topics.terms import TermTable
 
 BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
 BLOCK_UNITS = 8  # ... but never more units than this
-MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour
+MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour...
+MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25) of its words
+MIN_TOPIC_FLOOR = 40
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
 THRESHOLD = 0.5  # in standard deviations of the combined score
 
@@ -79,34 +81,43 @@ def _idf(units: list[Unit]) -> dict[str, float]:
     return {term: math.log((n + 1) / d) for term, d in df.items()}
 
 
-def _block(weighted: list[dict[str, float]], indices: range) -> dict[str, float]:
-    block: dict[str, float] = {}
-    for i in indices:
-        for term, w in weighted[i].items():
-            block[term] = block.get(term, 0.0) + w
-    return block
+class _Block:
+    """A sliding run of units: term counts with their tf-idf norms kept up to date as units enter and leave,
+    so each gap costs one dot product instead of re-adding every unit of both blocks."""
 
+    def __init__(self, idf2: dict[str, float], names: frozenset[str]) -> None:
+        self.counts: dict[str, int] = {}
+        self.norm2 = self.names_norm2 = 0.0
+        self._idf2, self._names = idf2, names
 
-def _cosines(a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> tuple[float, float]:
-    """Cosine of two weighted blocks over all their terms, and over their names only, in one pass."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = dot_names = 0.0
-    for term, w in a.items():
-        other = b.get(term)
-        if other is not None:
-            dot += w * other
-            if term in names:
-                dot_names += w * other
-    if not dot:
-        return 0.0, 0.0
-    norm_a = math.sqrt(sum(w * w for w in a.values()))
-    norm_b = math.sqrt(sum(w * w for w in b.values()))
-    if dot_names:
-        names_a = math.sqrt(sum(w * w for t, w in a.items() if t in names))
-        names_b = math.sqrt(sum(w * w for t, w in b.items() if t in names))
-        return dot / (norm_a * norm_b), dot_names / (names_a * names_b)
-    return dot / (norm_a * norm_b), 0.0
+    def change(self, terms: dict[str, int], sign: int) -> None:
+        counts, idf2 = self.counts, self._idf2
+        for term, d in terms.items():
+            n = counts.get(term, 0)
+            step = (2 * n + sign * d) * sign * d * idf2[term]
+            self.norm2 += step
+            if term in self._names:
+                self.names_norm2 += step
+            if n + sign * d:
+                counts[term] = n + sign * d
+            else:
+                del counts[term]
+
+    def cosines(self, other: _Block) -> tuple[float, float]:
+        """Cosine with another block over all terms, and over names only."""
+        a, b = (self.counts, other.counts) if len(self.counts) <= len(other.counts) else (other.counts, self.counts)
+        dot = dot_names = 0.0
+        for term, n in a.items():
+            m = b.get(term)
+            if m is not None:
+                product = n * m * self._idf2[term]
+                dot += product
+                if term in self._names:
+                    dot_names += product
+        all_norms = self.norm2 * other.norm2
+        name_norms = self.names_norm2 * other.names_norm2
+        return (dot / math.sqrt(all_norms) if dot > 0 and all_norms > 0 else 0.0,
+                dot_names / math.sqrt(name_norms) if dot_names > 0 and name_norms > 0 else 0.0)
 
 
 def _depths(similarity: list[float]) -> list[float]:
@@ -150,24 +161,41 @@ def _block_bounds(units: list[Unit], gap: int) -> tuple[range, range]:
     return range(start, gap), range(gap, end)
 
 
+def _slide(units: list[Unit], left: _Block, right: _Block, old: tuple[int, int, int, int],
+           new: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
+    """Move both blocks from the old unit ranges to the new ones; the ends only ever move forward."""
+    for block, (old_start, old_stop), (start, stop) in ((left, old[:2], new[:2]), (right, old[2:], new[2:])):
+        if start >= old_stop:  # no overlap: the block restarts
+            for i in range(old_start, old_stop):
+                block.change(units[i].terms, -1)
+            old_start = old_stop = start
+        for i in range(old_start, start):
+            block.change(units[i].terms, -1)
+        for i in range(max(old_stop, start), stop):
+            block.change(units[i].terms, 1)
+    return new
+
+
 def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     if len(units) < 2:
         return []
     idf = _idf(units)
-    weighted = [{t: n * idf[t] for t, n in unit.terms.items()} for unit in units]
+    idf2 = {t: w * w for t, w in idf.items()}
+    left, right = _Block(idf2, table.names), _Block(idf2, table.names)
+    span = (0, 0, 1, 1)  # the units in the left block [a, b) and the right block [c, d) so far
     lexical: list[float] = []
     names: list[float] = []
     novelty: list[float] = []
     length: list[float] = []
     for g in range(1, len(units)):
         before, after = _block_bounds(units, g)
-        left, right = _block(weighted, before), _block(weighted, after)
-        similarity, names_similarity = _cosines(left, right, table.names)
+        span = _slide(units, left, right, span, (before.start, before.stop, after.start, after.stop))
+        similarity, names_similarity = left.cosines(right)
         lexical.append(similarity)
         names.append(1.0 - names_similarity)
         opening = units[g].opening_terms
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
-        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left)))
+        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left.counts)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
@@ -193,12 +221,14 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
     prefix = [0]
     for unit in units:
         prefix.append(prefix[-1] + unit.words)
+    # Short interviews have short topics: the floor shrinks with the transcript, up to MIN_TOPIC_WORDS.
+    minimum = min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE))
     chosen = [0, len(units)]  # sorted, with sentinels
     for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
         if gap.score < threshold:
             break
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
-        if prefix[gap.unit] - prefix[start] >= MIN_TOPIC_WORDS and prefix[end] - prefix[gap.unit] >= MIN_TOPIC_WORDS:
+        if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:
             chosen.insert(at, gap.unit)
     return chosen[1:-1]
