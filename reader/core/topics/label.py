@@ -173,7 +173,7 @@ def _display_pair(first: str, second: str, table: TermTable, a: str, b: str) -> 
 def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable,
           counts: dict[str, int]) -> list[_Candidate]:
     singles = [_Candidate((t,), table.display[t], w, t in table.names, counts[t]) for t, w in weight.items()]
-    ranked = []
+    ranked: list[_Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
         if taken.intersection(cand.terms):
