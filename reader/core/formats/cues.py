@@ -22,6 +22,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field, replace
+from functools import lru_cache
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.model import AsideKind, Span
@@ -37,6 +38,7 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>|<\d[\d:.]*>|\{\\[^{}\n]{0,100}
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>")
 _DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
+_DASHES = ("-", "‐", "–")
 _VTT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 _SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
 _PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
@@ -55,9 +57,10 @@ def seconds(clock: str) -> float:
         raise ValueError(f"not a time: {clock!r}")
     hours, minutes, secs, fraction = m.groups()
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
-    return value + (int(fraction) / 10 ** len(fraction) if fraction else 0.0)
+    return value + int(fraction) / 10 ** len(fraction) if fraction else float(value)
 
 
+@lru_cache(maxsize=4096)
 def name_shape(label: str) -> bool:
     """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
     label = label.strip()
@@ -85,43 +88,39 @@ Item = Cue | Span  # a cue, or a line of text outside any cue
 def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]:
     """Cues in source order; ids, timing lines and (for WebVTT) header, NOTE, STYLE and REGION blocks go
     aside as furniture. A line outside every cue is returned as its span, so no text is lost."""
-    lines: list[Span] = []
-    pos = 0
-    n = len(text)
-    while pos <= n:
-        nl = text.find("\n", pos)
-        end = n if nl < 0 else nl
-        lines.append((pos, end))
-        pos = end + 1
+    raw = text.split("\n")
     items: list[Item] = []
     cue: Cue | None = None
     block_start = True
     skipping = False  # inside a header / NOTE / STYLE / REGION block
-    for i, (ls, le) in enumerate(lines):
-        line = text[ls:le]
-        if not line.strip():
+    pos = 0
+    for i, line in enumerate(raw):
+        ls, le = pos, pos + len(line)
+        pos = le + 1
+        if not line or line.isspace():
             cue, block_start, skipping = None, True, False
             continue
         if skipping:
             builder.aside(AsideKind.FURNITURE, ls, le)
             continue
-        timing = TIMING.match(line)
+        timing = TIMING.match(line) if "-->" in line else None
         if timing:
             cue = Cue(seconds(timing["start"]), seconds(timing["end"]))
             items.append(cue)
             builder.aside(AsideKind.FURNITURE, ls, le)
             block_start = False
             continue
-        stripped = line.strip().lstrip("\ufeff")
-        header = vtt and block_start and not items and stripped.startswith("WEBVTT")
-        if header or (vtt and block_start and _VTT_BLOCK.match(stripped)):
-            if header:
-                _header(stripped, builder)
-            skipping = True
-            builder.aside(AsideKind.FURNITURE, ls, le)
-            continue
-        next_is_timing = i + 1 < len(lines) and TIMING.match(text, lines[i + 1][0], lines[i + 1][1]) is not None
-        if next_is_timing and (block_start or stripped.isdigit()):
+        if vtt and block_start:
+            stripped = line.strip().lstrip("\ufeff")
+            header = not items and stripped.startswith("WEBVTT")
+            if header or _VTT_BLOCK.match(stripped):
+                if header:
+                    _header(stripped, builder)
+                skipping = True
+                builder.aside(AsideKind.FURNITURE, ls, le)
+                continue
+        following = raw[i + 1] if i + 1 < len(raw) else ""
+        if "-->" in following and TIMING.match(following) and (block_start or line.strip().isdigit()):
             builder.aside(AsideKind.FURNITURE, ls, le)  # the cue id
             block_start = False
             continue
@@ -194,8 +193,14 @@ class CueReader:
         if self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE and self.sentence_ended:
             self.break_pending = True
         dashes = 0
+        text = self.text
         for ls, le in cue.lines:
-            if _DASH.match(self.text, _skip_markup(self.text, ls, le), le):
+            line = text[ls:le]
+            if "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
+                    not self.names or ":" not in line):
+                self._emit(ls + len(line) - len(line.lstrip()), le - len(line) + len(line.rstrip()), line.strip(),
+                           cue.start)  # plain words, the usual case: no markup, no speaker change
+            elif _DASH.match(text, _skip_markup(text, ls, le), le):
                 dashes += 1
                 self._line(ls, le, cue.start, dashes)
             else:
@@ -226,7 +231,7 @@ class CueReader:
             segment.add(text, pos, m.start())
             voice = _VOICE.fullmatch(m.group())
             if voice:
-                self._emit(segment, cue_start)
+                self._emit_segment(segment, cue_start)
                 segment = _Segment()
                 self._speaker((voice["name"] or "").strip() or UNKNOWN_SPEAKER, m.span(), cue_start)
             elif m.group() == "&amp;":  # the reader sees "&"; the rest of the entity is markup
@@ -238,7 +243,7 @@ class CueReader:
                     segment.parts.append(" ")
             pos = m.end()
         segment.add(text, pos, le)
-        self._emit(segment, cue_start)
+        self._emit_segment(segment, cue_start)
 
     def _markup_asides(self, start: int, end: int) -> None:
         for m in _MARKUP.finditer(self.text, start, end):
@@ -265,17 +270,19 @@ class CueReader:
         self.current = label
         self.break_pending = False
 
-    def _emit(self, segment: _Segment, cue_start: float | None) -> None:
-        shown = "".join(segment.parts).strip()
+    def _emit_segment(self, segment: _Segment, cue_start: float | None) -> None:
+        self._emit(segment.start, segment.end, "".join(segment.parts).strip(), cue_start)
+
+    def _emit(self, start: int, end: int, shown: str, cue_start: float | None) -> None:
         if not shown:
             return
         if self.current is None:
             self._speaker(UNKNOWN_SPEAKER, None, cue_start)
         builder = self.builder
         if builder.has_open_paragraph and not self.break_pending:
-            builder.extend_paragraph(segment.end, shown)
+            builder.extend_paragraph(end, shown)
         else:
-            builder.paragraph(segment.start, segment.end, shown)
+            builder.paragraph(start, end, shown)
         self.break_pending = False
         self.sentence_ended = _SENTENCE_END.search(shown) is not None
 

@@ -42,6 +42,11 @@ _PATTERNS = (
                           rf"(?P<time>{_BCLOCK}:?)(?:[ \t]+(?P<content>\S.*))?[ \t]*$")),
     ("weak", re.compile(rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]+(?P<time>{CLOCK})[ \t]*$")),
 )
+_CLOCK_HINT = re.compile(r"\d:\d\d")
+_CLOCK_REACH = 90  # how far into a line a label's time can be
+_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\r\f\v\u00a0]*\S[^\n]*)*")
+_TIME_FIRST = _PATTERNS[:3]
+_NAME_FIRST = _PATTERNS[3:]
 _BARE_TIME = re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})(?:[ \t]+(?P<content>\S.*))?[ \t]*$")
 _FULL_CLOCK = re.compile(r"\d{1,3}:\d{2}:\d{2}")
 _FOOTER = re.compile(r"(?:Transcribed (?:by|with)|Transcription by|Transcript by|This transcript was exported on)"
@@ -59,24 +64,16 @@ class TimedLine:
     content: int  # where the text after label and time starts (== end when there is none)
 
 
-def _lines(text: str, start: int, end: int) -> list[Span]:
-    out: list[Span] = []
-    pos = start
-    while pos < end:
-        nl = text.find("\n", pos, end)
-        stop = end if nl < 0 else nl
-        out.append((pos, stop))
-        pos = stop + 1
-    return out
-
-
 def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine | None:
     ls = _first_char(text, ls, le)
     while le > ls and text[le - 1].isspace():
         le -= 1
-    if ls >= le or ":" not in text[ls:le]:
+    if ls >= le:
         return None
-    for strength, pattern in _PATTERNS if labels else ():
+    first = text[ls]
+    # Only the patterns that can start with this character: a time, or a name (perhaps bold).
+    patterns = _TIME_FIRST if first.isdigit() or first in "[(" else _NAME_FIRST
+    for strength, pattern in patterns if labels else ():
         m = pattern.match(text, ls, le)
         if m and _plausible(m["label"].strip(), strength):
             content = m.start("content") if m.groupdict().get("content") else le
@@ -99,12 +96,28 @@ def _plausible(label: str, strength: str) -> bool:
 def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
     """The timed lines of text[start:end] by line start; labels only when the file vouches for them (some
     label recurs), so a lone `Meeting at Noon 12:00` is not a speaker."""
-    lines = _lines(text, start, end)
+    lines = _candidate_lines(text, start, end)
     found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le))}
     counts = Counter(speaker_key(t.label) for t in found.values() if t.label)
     if counts and max(counts.values()) < 2:
         found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le, labels=False))}
     return found
+
+
+def _candidate_lines(text: str, start: int, end: int) -> list[Span]:
+    """Lines with a clock near their start: the only ones worth trying the patterns on."""
+    out: list[Span] = []
+    line_end = start - 1
+    for m in _CLOCK_HINT.finditer(text, start, end):
+        at = m.start()
+        if at < line_end:  # another clock on a line already seen
+            continue
+        ls = max(text.rfind("\n", start, at) + 1, start)
+        nl = text.find("\n", at, end)
+        line_end = end if nl < 0 else nl
+        if at - ls <= _CLOCK_REACH:
+            out.append((ls, line_end))
+    return out
 
 
 def sniff(text: str) -> float:
@@ -129,25 +142,11 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     first_label = min((ls for ls, t in timed.items() if t.label), default=body_end)
     start = _title(text, builder, first_label)
     current: str | None = None
-    para: list[int] = []  # [start, end] of the paragraph being gathered
-
-    def flush() -> None:
-        if para:
-            builder.paragraph(para[0], para[1])
-            para.clear()
-
-    for ls, le in _lines(text, start, body_end):
-        line = timed.get(ls)
-        if line is None:
-            s, e = _strip(text, ls, le)
-            if s >= e:
-                flush()
-            elif para:
-                para[1] = e
-            else:
-                para.extend((s, e))
+    cursor = start
+    for ls, line in timed.items():
+        if ls < start:
             continue
-        flush()
+        _paragraphs(text, builder, cursor, ls)
         builder.aside(AsideKind.FURNITURE, *line.time)
         if line.label is not None and line.mark is not None:
             if current is not None and speaker_key(line.label) == speaker_key(current):
@@ -158,9 +157,14 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
         elif current is None:
             builder.turn(None, None, line.seconds)
             current = UNKNOWN_SPEAKER
-        if line.content < line.end:
-            para.extend(_strip(text, line.content, line.end))
-    flush()
+        cursor = min(line.content, line.end)
+    _paragraphs(text, builder, cursor, body_end)
+
+
+def _paragraphs(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
+    """Blank-line separated blocks of text[start:end], each one paragraph (hard wraps joined)."""
+    for m in _BLOCK.finditer(text, start, end):
+        builder.paragraph(m.start(), m.end())
 
 
 def _first_char(text: str, ls: int, le: int) -> int:
