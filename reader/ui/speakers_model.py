@@ -129,4 +129,6 @@ class SpeakersModel(QAbstractTableModel):
 def _swatch(color: QColor) -> QIcon:
     pixmap = QPixmap(12, 12)
     pixmap.fill(color)
-    return QIcon(pixmap)
+    icon = QIcon(pixmap)
+    icon.addPixmap(pixmap, QIcon.Mode.Selected)  # the true colour on a selected row too, not a tinted one
+    return icon

@@ -37,7 +37,7 @@ from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, Spe
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-ROOMY_WIDTH = 340  # every column fits beside a name of about fifteen characters
+ROOMY_WIDTH = 420  # every column fits beside a name of about twenty characters
 
 # Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
 register(

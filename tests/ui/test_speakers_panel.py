@@ -51,7 +51,7 @@ def test_a_narrow_dock_drops_the_role_column_first(panel: SpeakersPanel) -> None
     panel.resize(250, 240)
     assert panel.table.isColumnHidden(ROLE) and not panel.table.isColumnHidden(WORDS)
     assert "interviewer" in str(cell(panel, 0, NAME, Qt.ItemDataRole.ToolTipRole))
-    panel.resize(420, 240)
+    panel.resize(480, 240)
     assert not panel.table.isColumnHidden(ROLE)
 
 
