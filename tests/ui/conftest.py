@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import QSettings
+from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import sample_path
@@ -19,6 +20,13 @@ def focus_view(qtbot: QtBot, window: MainWindow) -> None:
     window.activateWindow()
     window.view.setFocus()
     qtbot.waitUntil(window.view.hasFocus)
+
+
+@pytest.fixture(autouse=True)
+def _clipboard_emptied_after_test(qapp: QApplication) -> Iterator[None]:
+    """Data left on the offscreen clipboard crashes Qt's teardown at exit; a user's clipboard is never touched."""
+    yield
+    qapp.clipboard().clear()
 
 
 @pytest.fixture(autouse=True)
