@@ -11,6 +11,7 @@ For each size, two fresh processes (so that peak memory is each one's own, and n
   collapse all and expand all (each until repainted); search a common and a rare word with every match
   highlighted through the search bar (when it exists; else the core search and the view's highlights);
   the next turn of the same speaker from near the end; its peak resident memory.
+A third process shows the reading view alone (no docks, no worker threads), to tell its cost from the panels'.
 Targets: first paint of 20k turns within 3x the floor, collapse/expand-all and search under 100 ms, memory within
 2.5x the floor, linear growth. Times are the best of three where an operation can be repeated.
 """
@@ -148,6 +149,40 @@ def window(turns: int) -> dict:
     return result
 
 
+def view_alone(turns: int) -> dict:
+    """The reading view by itself (no docks, no worker threads): the part this window adds to the floor."""
+    from generate import generate
+
+    from reader.core.loader import parse_text
+    from reader.ui.app import application
+    from reader.ui.transcript_view import TranscriptView
+
+    app = application()
+    transcript = parse_text(generate(turns, 0))
+    view = TranscriptView()
+    view.resize(WIDTH, HEIGHT)
+    wait = _paint_waiter(view.viewport())
+    start = time.perf_counter()
+    view.set_transcript(transcript)
+    view.show()
+    wait()
+    paint = time.perf_counter() - start
+    app.processEvents()
+    times = {}
+    for name, setup, operation in (("collapse", view.expand_all, view.collapse_all),
+                                   ("expand", view.collapse_all, view.expand_all)):
+        best = float("inf")
+        for _ in range(3):
+            setup()
+            app.processEvents()
+            start = time.perf_counter()
+            operation()
+            wait()
+            best = min(best, time.perf_counter() - start)
+        times[name] = best
+    return {"paint": paint, **times, "rss": _peak_mb()}
+
+
 def _search_function(main, transcript):
     """`find(word) -> match count`, highlighting every match: the search bar when it exists, else the core."""
     try:
@@ -189,7 +224,7 @@ def _child(kind: str, turns: int) -> dict:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
-        result = (floor if argv[1] == "floor" else window)(int(argv[2]))
+        result = {"floor": floor, "window": window, "view": view_alone}[argv[1]](int(argv[2]))
         print(json.dumps(result))
         return 0
     sizes = [int(a) for a in argv] or list(SIZES)
@@ -210,6 +245,13 @@ def main(argv: list[str]) -> int:
               f"{w['expand'] * ms:>6.0f} {w[f'search_{COMMON}'] * ms:>7.0f} {w[f'matches_{COMMON}']:>8} "
               f"{w[f'search_{RARE}'] * ms:>5.0f} {w[f'matches_{RARE}']:>6} {w['next_same'] * ms:>5.1f} "
               f"{w['rss']:>5.0f} {f['rss']:>5.0f} {w['rss'] / f['rss']:>5.2f}", flush=True)
+    print("\nthe reading view alone (no docks, no topics worker), same size:")
+    print(f"{'turns':>6} {'paint':>6} {'floor':>6} {'x':>5} {'fold':>5} {'unfold':>6} {'RSS':>5} {'floor':>5} {'x':>5}")
+    for turns, f, _w in rows:
+        v = _child("view", turns)
+        print(f"{turns:>6} {v['paint'] * ms:>6.0f} {f['paint'] * ms:>6.0f} {v['paint'] / f['paint']:>5.2f} "
+              f"{v['collapse'] * ms:>5.0f} {v['expand'] * ms:>6.0f} {v['rss']:>5.0f} {f['rss']:>5.0f} "
+              f"{v['rss'] / f['rss']:>5.2f}", flush=True)
     if len(rows) > 1:
         (t0, f0, w0), (t1, f1, w1) = rows[0], rows[-1]
         grow = t1 / t0
