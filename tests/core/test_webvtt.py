@@ -15,7 +15,8 @@ from reader.core.model import AsideKind, Transcript
 from tests.core.layout_checks import assert_lossless
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
-FIXTURES = ["teams-meeting.vtt", "zoom-recording.vtt", "podcast-captions.vtt", "film-subtitles.vtt"]
+FIXTURES = ["teams-meeting.vtt", "zoom-recording.vtt", "podcast-captions.vtt", "film-subtitles.vtt",
+            "youtube-auto-captions.vtt"]
 
 
 def load(name: str) -> Transcript:
@@ -88,6 +89,18 @@ def test_dashes_switch_between_two_unnamed_voices() -> None:
     assert t.turns[2].text.startswith("Since the storm on Tuesday.")
     assert t.turns[1].start == t.turns[2].start == pytest.approx(4.7)  # both lines share their cue's time
     assert "Mum would kill us if she knew." in t.turns[5].text  # `<i>Mum</i>`
+
+
+def test_rolling_captions_are_read_once() -> None:
+    t = load("youtube-auto-captions.vtt")
+    assert t.metadata.language == "en"
+    assert len(t.turns) == 1 and t.speakers[0].label == "Unknown speaker"
+    text = t.turns[0].text
+    assert text.startswith("so today we're going to talk about the history of the harbour and why the boats left")
+    assert text.endswith("where they pushed the carts down to the water")
+    assert text.count("the history of the harbour") == 1  # each caption line is repeated twice in the file
+    assert t.turns[0].words == 134
+    assert "<c>" not in text and "00:00" not in text
 
 
 CONSECUTIVE = """WEBVTT

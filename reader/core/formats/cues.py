@@ -13,6 +13,10 @@ Consecutive cues of one speaker make one turn that keeps the first cue's start t
 a new paragraph after a pause of `PARAGRAPH_PAUSE` seconds or more that follows the end of a sentence, so
 subtitle lines broken mid-sentence are joined back while a long silence still shows.
 
+Rolling captions (automatic captions of video sites) repeat the previous cue's line above the new words and
+flash it again in a cue of a few milliseconds; a line repeating one of the previous cue's is kept aside as
+furniture, so it is read once.
+
 Timings, cue ids, tags and the dash marks are recorded as furniture asides, so every other character of the
 cue text is in a paragraph or a label.
 """
@@ -98,6 +102,8 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
         ls, le = pos, pos + len(line)
         pos = le + 1
         if not line or line.isspace():
+            if line and cue is not None and not cue.lines:
+                continue  # rolling captions put a line of spaces above the words: the cue goes on
             cue, block_start, skipping = None, True, False
             continue
         if skipping:
@@ -181,6 +187,7 @@ class CueReader:
         self.last_end: float | None = None
         self.break_pending = False
         self.sentence_ended = False
+        self.previous_cue: set[str] = set()  # the text of the last cue's lines, markup removed
 
     def read(self, items: list[Item]) -> None:
         for item in items:
@@ -194,9 +201,16 @@ class CueReader:
             self.break_pending = True
         dashes = 0
         text = self.text
-        for ls, le in cue.lines:
+        shown: set[str] = set()
+        flash = cue.end - cue.start < 0.1
+        for index, (ls, le) in enumerate(cue.lines):
             line = text[ls:le]
-            if "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
+            plain = " ".join(_MARKUP.sub("", line).split())
+            shown.add(plain)
+            if plain in self.previous_cue and (" " in plain or flash or index < len(cue.lines) - 1):
+                # Rolling captions repeat the previous cue's line above the new one: said once, read once.
+                self.builder.aside(AsideKind.FURNITURE, ls, le)
+            elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
                     not self.names or ":" not in line):
                 self._emit(ls + len(line) - len(line.lstrip()), le - len(line) + len(line.rstrip()), line.strip(),
                            cue.start)  # plain words, the usual case: no markup, no speaker change
@@ -206,6 +220,7 @@ class CueReader:
             else:
                 self._line(ls, le, cue.start, 0)
         self.last_end = cue.end
+        self.previous_cue = shown
 
     def _line(self, ls: int, le: int, cue_start: float | None, dash_index: int) -> None:
         text, builder = self.text, self.builder
