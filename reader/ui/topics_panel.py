@@ -17,7 +17,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
-from PySide6.QtGui import QAction, QUndoCommand
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QDockWidget,
@@ -30,14 +30,14 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.store import Change, TranscriptNotes
+from reader.core.store import Change
 from reader.core.topics import Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow
 from reader.ui.actions import ActionSpec, register
 from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import TopicsModel
-from reader.ui.topics_worker import TopicsWorker
+from reader.ui.topics_operations import TopicEditsCommand, TopicsWorker
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -54,20 +54,6 @@ register(
     ActionSpec("view.reset_topics", "&Reset Topics", "view/T&opics", "topics_panel.reset_edits", separator=True,
                tip="Forget your topic edits and show the automatic topics"),
 )
-
-
-class TopicEditsCommand(QUndoCommand):
-    """Replace the transcript's topic edits through the notes store (which saves them and tells every view)."""
-
-    def __init__(self, notes: TranscriptNotes, edits: list[dict[str, Any]], text: str) -> None:
-        super().__init__(text)
-        self._notes, self._after, self._before = notes, [dict(e) for e in edits], notes.topic_edits
-
-    def redo(self) -> None:
-        self._notes.set_topic_edits(self._after)
-
-    def undo(self) -> None:
-        self._notes.set_topic_edits(self._before)
 
 
 class TopicsPanel(QWidget):

@@ -1,5 +1,6 @@
-"""Finding topics off the GUI thread: a pool job that computes (or reuses) the automatic topics, replays the
-reader's edits and builds the outline, then hands the result back through a queued signal.
+"""What the topics dock does, apart from showing: finding topics off the GUI thread (a pool job computes or
+reuses the automatic topics, replays the reader's edits, builds the outline and hands it back through a queued
+signal), and changing the reader's edits as an undoable command on the notes store.
 
 Signals of `TopicsWorker`:
     finished(int, object, object): generation, the automatic topics, the outline rows (edits applied)
@@ -11,8 +12,10 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtGui import QUndoCommand
 
 from reader.core.model import Transcript
+from reader.core.store import TranscriptNotes
 from reader.core.topics import Topic, apply_edits, find_topics
 from reader.core.topics.outline import outline
 
@@ -61,3 +64,17 @@ class TopicsWorker(QObject):
         job.signals.failed.connect(self.failed)
         QThreadPool.globalInstance().start(job)
         return self.generation
+
+
+class TopicEditsCommand(QUndoCommand):
+    """Replace the transcript's topic edits through the notes store (which saves them and tells every view)."""
+
+    def __init__(self, notes: TranscriptNotes, edits: list[dict[str, Any]], text: str) -> None:
+        super().__init__(text)
+        self._notes, self._after, self._before = notes, [dict(e) for e in edits], notes.topic_edits
+
+    def redo(self) -> None:
+        self._notes.set_topic_edits(self._after)
+
+    def undo(self) -> None:
+        self._notes.set_topic_edits(self._before)
