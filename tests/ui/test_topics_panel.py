@@ -3,18 +3,25 @@ the reader with undoable edits that are kept with the notes."""
 
 from __future__ import annotations
 
+import sys
+from pathlib import Path
+
 import pytest
-from PySide6.QtCore import Qt
+from PySide6.QtCore import Qt, QTimer
 from PySide6.QtGui import QFont
 from PySide6.QtWidgets import QApplication, QDockWidget, QLineEdit
 from pytestqt.qtbot import QtBot
 
+from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.topics import apply_edits, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
 from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
 from reader.ui.topics_panel import TopicsPanel
+
+sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
+from generate import generate  # noqa: E402
 
 
 @pytest.fixture
@@ -194,3 +201,18 @@ def test_reset_forgets_the_edits(qtbot: QtBot, window: MainWindow) -> None:
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         window.registry["view.reset_topics"].trigger()
     assert panel.model.rowCount() == count and window.notes is not None and window.notes.topic_edits == []
+
+
+def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot) -> None:
+    transcript = parse_text(generate(4000, 3))
+    widget = TopicsPanel()
+    qtbot.addWidget(widget)
+    ticks: list[int] = []
+    timer = QTimer(widget, interval=10)
+    timer.timeout.connect(lambda: ticks.append(len(ticks)))
+    timer.start()
+    with qtbot.waitSignal(widget.topics_ready, timeout=30000):
+        widget.set_transcript(transcript)
+    timer.stop()
+    assert widget.model.rowCount() > 10
+    assert len(ticks) >= 3  # the event loop ran while the topics were being found
