@@ -21,7 +21,7 @@ from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
 from reader.ui.topics_panel import TopicsPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
-from generate import generate  # noqa: E402
+from generate import generate
 
 
 @pytest.fixture
