@@ -113,6 +113,13 @@ def test_times_in_prose_are_not_timestamps() -> None:
     assert_lossless(t)
 
 
+def test_names_in_scripts_without_capitals() -> None:
+    t = parse_text("王伟  0:03\n你好。\n\n李娜  0:09\n你好！\n\n王伟  0:15\n再见。\n")
+    assert t.layout == "timestamped"
+    assert [(t.speaker(turn).label, turn.start, turn.text) for turn in t.turns] == [
+        ("王伟", 3.0, "你好。"), ("李娜", 9.0, "你好！"), ("王伟", 15.0, "再见。")]
+
+
 def test_a_label_that_never_recurs_is_not_trusted() -> None:
     t = parse_text("Meeting Notes 10:30\nWe agreed to meet again.\n", "timestamped")
     assert labels(t) == ["Unknown speaker"]

@@ -64,6 +64,11 @@ def seconds(clock: str) -> float:
     return value + int(fraction) / 10 ** len(fraction) if fraction else float(value)
 
 
+def _capital(ch: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (Chinese, Japanese, Arabic, ...)."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
 @lru_cache(maxsize=4096)
 def name_shape(label: str) -> bool:
     """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
@@ -71,10 +76,10 @@ def name_shape(label: str) -> bool:
     words = label.replace(",", " ").split()
     if not words or len(words) > 6 or len(label) > 50 or label.casefold().rstrip(".") in _PROSE_LEADS:
         return False
-    if not words[0][0].isupper():
+    if not _capital(words[0][0]):
         return False
     for word in words[1:]:
-        if not (word[0].isupper() or word.isdigit() or word.casefold() in _PARTICLES):
+        if not (_capital(word[0]) or word.isdigit() or word.casefold() in _PARTICLES):
             return False
     return all(ch.isalnum() or ch in " .,'’-" for ch in label)
 
