@@ -67,6 +67,20 @@ def test_capitalised_names_crlf_and_bom() -> None:
     assert "[laughter]" in t.turns[3].text
 
 
+def test_legacy_code_page_subtitles(tmp_path: Path) -> None:
+    text = ("1\r\n00:00:01,000 --> 00:00:03,000\r\nИВАН: Добрый вечер. Где вы были\r\nвчера вечером?\r\n\r\n"
+            "2\r\n00:00:03,500 --> 00:00:05,000\r\nМАРИЯ: Дома, как всегда.\r\n\r\n"
+            "3\r\n00:00:05,500 --> 00:00:07,000\r\nИВАН: Одна?\r\n\r\n"
+            "4\r\n00:00:07,500 --> 00:00:09,000\r\nМАРИЯ: Нет, с братом.\r\n")
+    path = tmp_path / "dialogue.srt"
+    path.write_bytes(text.encode("cp1251"))
+    t = load_transcript(path)
+    assert (t.layout, t.encoding) == ("srt", "cp1251")
+    assert [s.name for s in t.speakers] == ["Иван", "Мария"]
+    assert t.turns[0].text == "Добрый вечер. Где вы были вчера вечером?"
+    assert [turn.start for turn in t.turns] == [1.0, 3.5, 5.5, 7.5]
+
+
 def test_cues_without_blank_lines_between_them() -> None:
     t = parse_text("1\n00:00:01,000 --> 00:00:02,000\nANA: Hello.\n2\n00:00:03,000 --> 00:00:04,000\n"
                    "BEN: Hi.\n3\n00:00:05,000 --> 00:00:06,000\nANA: Bye.\n")
