@@ -122,7 +122,10 @@ class SearchBar(QWidget):
         for keys, slot in (("Escape", self.close_bar), ("Shift+Return", self.find_previous),
                            ("Shift+Enter", self.find_previous), ("Alt+C", self.case_button.toggle),
                            ("Alt+W", self.word_button.toggle), ("Alt+R", self.regex_button.toggle)):
-            QShortcut(QKeySequence(keys), self, slot, context=local)
+            # The context goes in the constructor without a slot: PySide ignores it when given with one.
+            QShortcut(QKeySequence(keys), self, context=local).activated.connect(slot)
+        down = QShortcut(QKeySequence("Down"), self.field, context=Qt.ShortcutContext.WidgetShortcut)
+        down.activated.connect(self._on_field_down)
         self._update_count()
 
     def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
@@ -300,6 +303,16 @@ class SearchBar(QWidget):
             widget.setProperty("state", state)
             widget.style().unpolish(widget)
             widget.style().polish(widget)
+
+    @Slot()
+    def _on_field_down(self) -> None:
+        """Down from the field goes into the result list (opening it), at the current match."""
+        if not self._matches:
+            return
+        self.results_button.setChecked(True)
+        self.results_view.doItemsLayout()  # just shown: laid out now, so the next key already moves in it
+        self.results_view.setCurrentIndex(self.results_model.index(max(0, self._current)))
+        self.results_view.setFocus(Qt.FocusReason.TabFocusReason)
 
     @Slot(QModelIndex)
     def _on_results_activated(self, index: QModelIndex) -> None:

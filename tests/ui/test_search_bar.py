@@ -155,6 +155,17 @@ def test_result_rows_mark_the_hit_in_the_match_colour(qtbot: QtBot, bar: SearchB
     assert any(image.pixel(x, y) == marked for x in range(0, image.width(), 2) for y in range(0, 40, 2))
 
 
+def test_down_from_the_field_walks_the_result_list(qtbot: QtBot, bar: SearchBar, sample: Transcript,
+                                                  view: RecordingView) -> None:
+    type_query(qtbot, bar, "Syria")
+    qtbot.keyClick(bar.field, Qt.Key.Key_Down)
+    assert bar.results_view.isVisible() and bar.results_view.hasFocus()
+    qtbot.keyClick(bar.results_view, Qt.Key.Key_Down)
+    qtbot.keyClick(bar.results_view, Qt.Key.Key_Return)
+    expected = search(sample, SearchQuery("Syria"))
+    assert bar.count_label.text() == f"2 of {len(expected)}" and view.turn == expected[1].turn_index
+
+
 def test_escape_hides_the_bar_and_its_highlights(qtbot: QtBot, bar: SearchBar, view: RecordingView) -> None:
     type_query(qtbot, bar, "Syria")
     with qtbot.waitSignal(bar.closed):
@@ -276,3 +287,18 @@ def test_renamed_speakers_show_in_the_speaker_list_and_results(qtbot: QtBot, win
 def test_result_model_passes_the_model_tester(qtmodeltester, qtbot: QtBot, bar: SearchBar) -> None:  # type: ignore[no-untyped-def]
     type_query(qtbot, bar, "Syria")
     qtmodeltester.check(bar.results_model)
+
+
+def test_the_bars_own_keys_do_nothing_elsewhere_in_the_window(qtbot: QtBot, window) -> None:
+    from tests.ui.conftest import focus_view
+
+    window.show_search("Syria")
+    focus_view(qtbot, window)
+    qtbot.keyClick(window.view, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    qtbot.keyClick(window.view, Qt.Key.Key_Down)
+    assert not window.search_bar.word_button.isChecked()
+    assert not window.search_bar.results_view.isVisible() and window.view.hasFocus()
+    window.search_bar.field.setFocus()
+    qtbot.waitUntil(window.search_bar.field.hasFocus)
+    qtbot.keyClick(window.search_bar.field, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
+    assert window.search_bar.word_button.isChecked()
