@@ -45,8 +45,9 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     Ines.", "Go ahead, Selina."): a label never names who is talking, even when the file labels them Q and A."""
     words = [f"{speaker.label} {speaker.name}" for speaker in transcript.speakers]
     for turn in transcript.turns:
-        text = turn.text
-        words += _ADDRESSED.findall(text[:80]) + _ADDRESSED.findall(text[-80:])
+        if turn.paragraphs:
+            words += _ADDRESSED.findall(turn.paragraphs[0].text[:80])
+            words += _ADDRESSED.findall(turn.paragraphs[-1].text[-80:])
     found = set()
     for token in WORD.findall(" ".join(words)):
         term = term_of(token)
