@@ -14,8 +14,8 @@ from reader.core.model import AsideKind, Transcript
 from tests.core.layout_checks import assert_lossless
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
-FIXTURES = ["otter-export.txt", "otter-speaker-numbers.txt", "rev-transcript.txt", "bracketed-log.txt",
-            "descript-export.md", "trint-export.txt", "word-transcribe.txt", "zoom-transcript.txt"]
+FIXTURES = ["otter-export.txt", "otter-speaker-numbers.txt", "otter-with-summary.txt", "rev-transcript.txt",
+            "bracketed-log.txt", "descript-export.md", "trint-export.txt", "word-transcribe.txt", "zoom-transcript.txt"]
 
 
 def load(name: str) -> Transcript:
@@ -50,6 +50,17 @@ def test_otter_names_and_times_with_the_footer_aside() -> None:
     assert [p.text[:20] for p in merged.paragraphs] == ["Very unusual. The ol", "Or maybe they just g"]
     assert merged.start == 60.0  # `Maria Santos  1:00`, not the second block's `1:18`
     assert "(laughs)" in t.turns[10].text
+
+
+def test_otter_summary_header_becomes_metadata() -> None:
+    t = load("otter-with-summary.txt")
+    assert (t.metadata.title, t.metadata.date, t.metadata.time) == ("Night shift handover interview", "2025-03-11",
+                                                                      "07:42")
+    header = [a.text.split("\n")[0] for a in t.asides if a.kind is AsideKind.HEADER]
+    assert header == ["Night shift handover interview", "SUMMARY KEYWORDS", "SPEAKERS"]
+    assert [s.label for s in t.speakers] == ["Jane Smith", "Daniel Okafor"]
+    assert t.turns[0].text == "Good morning, Daniel. Thanks for joining. Can you hear me all right?"
+    assert not any("KEYWORDS" in turn.text or "otter.ai" in turn.text for turn in t.turns)
 
 
 def test_numbered_speakers_past_the_hour() -> None:

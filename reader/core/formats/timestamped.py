@@ -18,6 +18,7 @@ from dataclasses import dataclass, replace
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.formats.cues import CLOCK, TIMING, name_shape, seconds
+from reader.core.formats.dates import iso_date
 from reader.core.model import AsideKind, Span
 
 NAME = "timestamped"
@@ -47,6 +48,8 @@ _CLOCK_REACH = 90  # how far into a line a label's time can be
 _BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\r\f\v\u00a0]*\S[^\n]*)*")
 _TIME_FIRST = _PATTERNS[:3]
 _NAME_FIRST = _PATTERNS[3:]
+_LIST_HEADING = re.compile(r"(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Keywords:|Speakers:)[ \t]*(?:$|\S)")
+_WALL_CLOCK = re.compile(r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:[ \t]*(?P<half>[AaPp][Mm]))?\b")
 _BARE_TIME = re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})(?:[ \t]+(?P<content>\S.*))?[ \t]*$")
 _FULL_CLOCK = re.compile(r"\d{1,3}:\d{2}:\d{2}")
 _FOOTER = re.compile(r"(?:Transcribed (?:by|with)|Transcription by|Transcript by|This transcript was exported on)"
@@ -140,7 +143,7 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     body_end = _footer(text, builder)
     timed = timed_lines(text, 0, body_end)
     first_label = min((ls for ls, t in timed.items() if t.label), default=body_end)
-    start = _title(text, builder, first_label)
+    start = _preamble(text, builder, first_label)
     current: str | None = None
     cursor = start
     for ls, line in timed.items():
@@ -197,18 +200,47 @@ def _footer(text: str, builder: TranscriptBuilder) -> int:
         body_end = end = ls
 
 
-def _title(text: str, builder: TranscriptBuilder, first_label: int) -> int:
-    """A short first line standing alone before the first speaker (`# Episode 12`) is the title."""
-    s, e = _strip(text, 0, first_label)
-    if s >= e:
-        return first_label
-    nl = text.find("\n", s, e)
-    line_end = e if nl < 0 else nl
-    line = text[s:line_end].strip()
-    rest = text[line_end:first_label]
-    alone = nl < 0 or not rest[1:].split("\n", 1)[0].strip()
-    if len(line) > 120 or line.endswith((".", "?", "!", ",", ";", ":")) or not alone:
-        return 0
-    builder.metadata = replace(builder.metadata, title=line.strip("#*_ \t"))
-    builder.aside(AsideKind.HEADER, s, line_end)
-    return line_end
+def _preamble(text: str, builder: TranscriptBuilder, first_label: int) -> int:
+    """What comes before the first speaker: a title line (`# Episode 12`), perhaps with a date line under it
+    (`Sat, Nov 28, 2026 2:33PM • 45:12`), and keyword or speaker lists become metadata and header asides.
+    Anything else stays as text. Returns where the body starts."""
+    pos = 0
+    meta = builder.metadata
+    for index, m in enumerate(_BLOCK.finditer(text, 0, first_label)):
+        lines = m.group().split("\n")
+        if _LIST_HEADING.match(lines[0]):
+            builder.aside(AsideKind.HEADER, m.start(), m.end())
+        elif index == 0 and _title_like(lines[0]) and (len(lines) == 1 or (len(lines) == 2 and _dated(lines[1]))):
+            meta = replace(meta, title=lines[0].strip("#*_ \t"))
+            if len(lines) == 2:
+                meta = replace(meta, date=iso_date(lines[1]), time=_clock_time(lines[1]))
+            builder.aside(AsideKind.HEADER, m.start(), m.end())
+        elif index == 0 and len(lines) == 1 and _dated(lines[0]):
+            meta = replace(meta, date=iso_date(lines[0]), time=_clock_time(lines[0]))
+            builder.aside(AsideKind.HEADER, m.start(), m.end())
+        else:
+            break
+        pos = m.end()
+    builder.metadata = meta
+    return pos
+
+
+def _title_like(line: str) -> bool:
+    line = line.strip()
+    return 0 < len(line) <= 120 and not line.endswith((".", "?", "!", ",", ";", ":"))
+
+
+def _dated(line: str) -> bool:
+    return len(line) <= 80 and iso_date(line) is not None
+
+
+def _clock_time(line: str) -> str | None:
+    """`2:33PM` or `14:33` in a date line, as `14:33`."""
+    m = _WALL_CLOCK.search(line)
+    if not m:
+        return None
+    hour = int(m["hour"])
+    half = (m["half"] or "").upper()
+    if half:
+        hour = hour % 12 + (12 if half == "PM" else 0)
+    return f"{hour:02d}:{m['minute']}"
