@@ -8,7 +8,8 @@ from __future__ import annotations
 import re
 
 from reader.core.formats.base import TranscriptBuilder
-from reader.core.formats.cues import CueReader, cue_names, read_cues
+from reader.core.formats.cue_text import CueReader, cue_names
+from reader.core.formats.cues import read_cues
 
 NAME = "srt"
 

@@ -17,7 +17,8 @@ from collections import Counter
 from dataclasses import dataclass, replace
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
-from reader.core.formats.cues import CLOCK, TIMING, name_shape, seconds
+from reader.core.formats.cue_text import name_shape
+from reader.core.formats.cues import CLOCK, TIMING, seconds
 from reader.core.formats.dates import iso_date
 from reader.core.model import AsideKind, Span
 

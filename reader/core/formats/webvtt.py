@@ -8,7 +8,8 @@ import re
 from dataclasses import replace
 
 from reader.core.formats.base import TranscriptBuilder
-from reader.core.formats.cues import TIMING, CueReader, cue_names, read_cues
+from reader.core.formats.cue_text import CueReader, cue_names
+from reader.core.formats.cues import TIMING, read_cues
 
 NAME = "webvtt"
 

@@ -1,0 +1,249 @@
+"""Cue text to speakers' turns, for WebVTT and SRT alike (`cues.py` splits the file into cues).
+
+Speakers in cue text come three ways: a WebVTT voice tag (`<v Smith, Jane>`, closing `</v>` optional), a
+`Name:` prefix as meeting tools write it (often only on the first cue of a turn: unlabelled cues continue
+the current speaker), and a leading `- ` that marks a change of speaker inside a cue.
+
+Choices made for the unnamed `- ` lines, where the file cannot tell who speaks:
+- the first dash line of a cue continues the current speaker (the dash only separates it from the next line);
+  at the start of a file, or after text by an unknown speaker, it opens "Speaker A";
+- every further dash line of the cue switches to the other voice of the conversation: the speaker heard
+  before the current one, or the anonymous voice ("Speaker A" / "Speaker B") the current one is not.
+Consecutive cues of one speaker make one turn that keeps the first cue's start time. Within it a cue opens
+a new paragraph after a pause of `PARAGRAPH_PAUSE` seconds or more that follows the end of a sentence, so
+subtitle lines broken mid-sentence are joined back while a long silence still shows.
+
+Rolling captions (automatic captions of video sites) repeat the previous cue's line above the new words and
+flash it again in a cue of a few milliseconds; a line repeating one of the previous cue's is kept aside as
+furniture, so it is read once.
+
+Tags and the dash marks are recorded as furniture asides, so every other character of the cue text is in a
+paragraph or a label.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from functools import lru_cache
+
+from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
+from reader.core.formats.cues import Cue, Item
+from reader.core.model import AsideKind, Span
+
+PARAGRAPH_PAUSE = 2.0
+ANONYMOUS_VOICES = ("Speaker A", "Speaker B")
+
+# Markup inside cue text: WebVTT and SRT tags, karaoke timestamps, SSA overrides SRT files inherit.
+_MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>|<\d[\d:.]*>|\{\\[^{}\n]{0,100}\}|&(?:amp|nbsp);")
+_VOICE = re.compile(r"<v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>")
+_DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
+_NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
+_DASHES = ("-", "‐", "–")
+_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+_PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
+                        "ibn", "y", "of", "the", "and"})
+# Words that open ordinary sentences with a colon in subtitles and captions.
+_PROSE_LEADS = frozenset({"note", "nb", "ps", "update", "warning", "example", "edit", "source", "caption",
+                          "captions", "subtitles", "translation", "music", "transcript", "look", "listen",
+                          "remember", "yes", "no", "well", "so", "okay", "ok", "and", "but", "now", "here",
+                          "there", "then", "first", "second", "third", "finally", "question", "answer"})
+
+
+def _capital(ch: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (Chinese, Japanese, Arabic, ...)."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
+@lru_cache(maxsize=4096)
+def name_shape(label: str) -> bool:
+    """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
+    label = label.strip()
+    words = label.replace(",", " ").split()
+    if not words or len(words) > 6 or len(label) > 50 or label.casefold().rstrip(".") in _PROSE_LEADS:
+        return False
+    if not _capital(words[0][0]):
+        return False
+    for word in words[1:]:
+        if not (_capital(word[0]) or word.isdigit() or word.casefold() in _PARTICLES):
+            return False
+    return all(ch.isalnum() or ch in " .,'’-" for ch in label)
+
+
+def cue_names(text: str, items: list[Item]) -> set[str]:
+    """The `Name:` prefixes this file vouches for: names that recur, or any name once another one recurs."""
+    found: list[str] = []
+    for item in items:
+        for ls, le in item.lines if isinstance(item, Cue) else [item]:
+            pos = _skip_markup(text, ls, le)
+            dash = _DASH.match(text, pos, le)
+            if dash:
+                pos = _skip_markup(text, dash.end(), le)
+            m = _NAME_PREFIX.match(text, pos, le)
+            if m and name_shape(m["label"]):
+                found.append(speaker_key(m["label"]))
+    counts = Counter(found)
+    if not any(c >= 2 for c in counts.values()):
+        return set()
+    return set(counts)
+
+
+def _skip_markup(text: str, pos: int, end: int) -> int:
+    while pos < end and text[pos] in " \t":
+        pos += 1
+    while True:
+        m = _MARKUP.match(text, pos, end)
+        if not m or _VOICE.match(text, pos, end):
+            return pos
+        pos = m.end()
+        while pos < end and text[pos] in " \t":
+            pos += 1
+
+
+class CueReader:
+    """Feeds cues to the builder, keeping track of who is speaking."""
+
+    def __init__(self, text: str, builder: TranscriptBuilder, names: set[str]):
+        self.text = text
+        self.builder = builder
+        self.names = names
+        self.current: str | None = None  # label of the speaker now talking
+        self.previous: str | None = None  # the different speaker heard before them
+        self.last_end: float | None = None
+        self.break_pending = False
+        self.sentence_ended = False
+        self.previous_cue: set[str] = set()  # the text of the last cue's lines, markup removed
+
+    def read(self, items: list[Item]) -> None:
+        for item in items:
+            if isinstance(item, Cue):
+                self.cue(item)
+            else:
+                self._line(*item, cue_start=None, dash_index=0)
+
+    def cue(self, cue: Cue) -> None:
+        if self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE and self.sentence_ended:
+            self.break_pending = True
+        dashes = 0
+        text = self.text
+        shown: set[str] = set()
+        flash = cue.end - cue.start < 0.1
+        for index, (ls, le) in enumerate(cue.lines):
+            line = text[ls:le]
+            plain = " ".join(_MARKUP.sub("", line).split())
+            shown.add(plain)
+            if plain in self.previous_cue and (" " in plain or flash or index < len(cue.lines) - 1):
+                # Rolling captions repeat the previous cue's line above the new one: said once, read once.
+                self.builder.aside(AsideKind.FURNITURE, ls, le)
+            elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
+                    not self.names or ":" not in line):
+                self._emit(ls + len(line) - len(line.lstrip()), le - len(line) + len(line.rstrip()), line.strip(),
+                           cue.start)  # plain words, the usual case: no markup, no speaker change
+            elif _DASH.match(text, _skip_markup(text, ls, le), le):
+                dashes += 1
+                self._line(ls, le, cue.start, dashes)
+            else:
+                self._line(ls, le, cue.start, 0)
+        self.last_end = cue.end
+        self.previous_cue = shown
+
+    def _line(self, ls: int, le: int, cue_start: float | None, dash_index: int) -> None:
+        text, builder = self.text, self.builder
+        pos = _skip_markup(text, ls, le)
+        self._markup_asides(ls, pos)
+        if dash_index:
+            dash = _DASH.match(text, pos, le)
+            assert dash is not None
+            builder.aside(AsideKind.FURNITURE, pos, dash.end())
+            pos = _skip_markup(text, dash.end(), le)
+            self._markup_asides(dash.end(), pos)
+        named = False
+        if not _VOICE.match(text, pos, le):
+            m = _NAME_PREFIX.match(text, pos, le)
+            if m and speaker_key(m["label"]) in self.names and name_shape(m["label"]):
+                self._speaker(m["label"].strip(), (pos, m.end()), cue_start)
+                pos = m.end()
+                named = True
+        if dash_index and not named and not _VOICE.match(text, pos, le):
+            self._speaker(self._dash_voice(dash_index), None, cue_start)
+        segment = _Segment()
+        for m in _MARKUP.finditer(text, pos, le):
+            segment.add(text, pos, m.start())
+            voice = _VOICE.fullmatch(m.group())
+            if voice:
+                self._emit_segment(segment, cue_start)
+                segment = _Segment()
+                self._speaker((voice["name"] or "").strip() or UNKNOWN_SPEAKER, m.span(), cue_start)
+            elif m.group() == "&amp;":  # the reader sees "&"; the rest of the entity is markup
+                builder.aside(AsideKind.FURNITURE, m.start() + 1, m.end())
+                segment.add(text, m.start(), m.start() + 1)
+            else:
+                builder.aside(AsideKind.FURNITURE, *m.span())
+                if m.group() == "&nbsp;":
+                    segment.parts.append(" ")
+            pos = m.end()
+        segment.add(text, pos, le)
+        self._emit_segment(segment, cue_start)
+
+    def _markup_asides(self, start: int, end: int) -> None:
+        for m in _MARKUP.finditer(self.text, start, end):
+            self.builder.aside(AsideKind.FURNITURE, *m.span())
+
+    def _dash_voice(self, dash_index: int) -> str:
+        current = self.current
+        unknown = current is None or speaker_key(current) == speaker_key(UNKNOWN_SPEAKER)
+        if dash_index == 1:
+            return ANONYMOUS_VOICES[0] if unknown or current is None else current
+        if self.previous is not None and not unknown:
+            return self.previous
+        a, b = ANONYMOUS_VOICES
+        return b if current is not None and speaker_key(current) == speaker_key(a) else a
+
+    def _speaker(self, label: str, label_span: Span | None, cue_start: float | None) -> None:
+        if self.current is not None and speaker_key(label) == speaker_key(self.current):
+            if label_span:  # the same voice named again: its tag is furniture
+                self.builder.aside(AsideKind.FURNITURE, *label_span)
+            return
+        if self.current is not None and speaker_key(self.current) != speaker_key(UNKNOWN_SPEAKER):
+            self.previous = self.current
+        self.builder.turn(label, label_span, cue_start)
+        self.current = label
+        self.break_pending = False
+
+    def _emit_segment(self, segment: _Segment, cue_start: float | None) -> None:
+        self._emit(segment.start, segment.end, "".join(segment.parts).strip(), cue_start)
+
+    def _emit(self, start: int, end: int, shown: str, cue_start: float | None) -> None:
+        if not shown:
+            return
+        if self.current is None:
+            self._speaker(UNKNOWN_SPEAKER, None, cue_start)
+        builder = self.builder
+        if builder.has_open_paragraph and not self.break_pending:
+            builder.extend_paragraph(end, shown)
+        else:
+            builder.paragraph(start, end, shown)
+        self.break_pending = False
+        self.sentence_ended = _SENTENCE_END.search(shown) is not None
+
+
+class _Segment:
+    """Text of one speaker within a cue line, markup removed, with its source span."""
+
+    __slots__ = ("end", "parts", "start")
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.start = -1
+        self.end = -1
+
+    def add(self, text: str, start: int, end: int) -> None:
+        piece = text[start:end]
+        if not piece.strip():
+            if piece:
+                self.parts.append(" ")
+            return
+        if self.start < 0:
+            self.start = start + len(piece) - len(piece.lstrip())
+        self.end = end - (len(piece) - len(piece.rstrip()))
+        self.parts.append(piece)
