@@ -6,7 +6,7 @@ the `SearchTarget` methods, so it can be tried on its own.
 
 Signals:
     matches_changed(int): the number of matches after a search ran (0 also for an invalid query)
-    current_changed(int): the 0-based number of the current match after it moved (-1 for none)
+    current_changed(int): the 0-based number of the current match, after it moved
     closed(): the bar hid itself (Escape); the window gives the focus back to the view
 """
 
