@@ -88,6 +88,10 @@ class TopicsPanel(QWidget):
         self.split_action = QAction("Split at Reading Position", self, triggered=self.split_at_reading_position)
         self.add_action = QAction("Add Topic at Reading Position…", self, triggered=self.add_at_reading_position)
         self.reset_action = QAction("Reset Topics", self, triggered=self.reset_edits)
+        self.menu = QMenu(self)
+        self.menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action])
+        self.menu.addSeparator()
+        self.menu.addAction(self.reset_action)
 
         self.transcript: Transcript | None = None
         self._automatic: list[Topic] | None = None
@@ -253,11 +257,7 @@ class TopicsPanel(QWidget):
         self.split_action.setEnabled(self._reading_question() is not None)
         self.add_action.setEnabled(self._reading_question() is not None)
         self.reset_action.setEnabled(bool(self._edits))
-        menu = QMenu(self)
-        menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action])
-        menu.addSeparator()
-        menu.addAction(self.reset_action)
-        menu.popup(self.list.viewport().mapToGlobal(point))
+        self.menu.popup(self.list.viewport().mapToGlobal(point))
 
     # --- in the window ----------------------------------------------------------------------------------
 

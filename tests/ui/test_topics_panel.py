@@ -216,3 +216,27 @@ def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot)
     timer.stop()
     assert widget.model.rowCount() > 10
     assert len(ticks) >= 3  # the event loop ran while the topics were being found
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # an offscreen popup cannot raise or grab keys
+def test_the_context_menu_offers_what_applies_to_the_row(qtbot: QtBot, panel: TopicsPanel) -> None:
+    last = panel.model.rowCount() - 1
+    rect = panel.list.visualRect(panel.model.index(last, 0))
+    panel.list.customContextMenuRequested.emit(rect.center())
+    qtbot.waitUntil(panel.menu.isVisible)
+    assert [a.text() for a in panel.menu.actions() if not a.isSeparator()] == [
+        "Rename", "Merge with Next", "Split at Reading Position", "Add Topic at Reading Position…", "Reset Topics"]
+    assert panel.rename_action.isEnabled()
+    assert not panel.merge_action.isEnabled()  # the last topic has no next
+    assert not panel.split_action.isEnabled()  # no reading position yet
+    assert not panel.reset_action.isEnabled()  # nothing to reset
+    panel.menu.close()
+    panel.set_current_turn(30)
+    rect = panel.list.visualRect(panel.model.index(0, 0))
+    panel.list.customContextMenuRequested.emit(rect.center())
+    qtbot.waitUntil(panel.menu.isVisible)
+    assert panel.merge_action.isEnabled() and panel.split_action.isEnabled()
+    with qtbot.waitSignal(panel.edits_requested) as requested:
+        panel.merge_action.trigger()
+    assert requested.args[0][-1]["op"] == "merge" and requested.args[0][-1]["turn"] == label_turn(panel, 1)
+    panel.menu.close()
