@@ -15,7 +15,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
+from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
 from PySide6.QtWidgets import (
     QComboBox,
@@ -35,6 +35,7 @@ from reader.core.store import Change
 from reader.ui.actions import SK, ActionSpec, register
 from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
+from reader.ui.themes import Theme
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -65,6 +66,9 @@ class SearchBar(QWidget):
         self._current = -1
         self._error: str | None = None
         self.highlights = SearchHighlights(target, self)
+        theme_changed = getattr(target, "theme_changed", None)
+        if theme_changed is not None:
+            theme_changed.connect(self._on_view_theme_changed)
 
         self.field = QLineEdit(placeholderText="Find in transcript", clearButtonEnabled=True)
         self.field.setObjectName("search-field")
@@ -223,15 +227,10 @@ class SearchBar(QWidget):
     def find_previous(self) -> None:
         self._step(-1)
 
-    def changeEvent(self, event: QEvent) -> None:
-        # A new theme arrives as a new application palette, just before the view takes the theme's colours.
-        if event.type() == QEvent.Type.PaletteChange and self._matches:
-            QTimer.singleShot(0, self._on_theme_changed)
-        super().changeEvent(event)
-
-    @Slot()
-    def _on_theme_changed(self) -> None:
-        self.results_delegate.match_color = QColor(self._target.theme().match)
+    @Slot(object)
+    def _on_view_theme_changed(self, theme: Theme) -> None:
+        self.results_delegate.match_color = QColor(theme.match)
+        self.results_view.viewport().update()
         self.highlights.refresh()
 
     # --- searching --------------------------------------------------------------------------------------

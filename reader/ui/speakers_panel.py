@@ -14,14 +14,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import (
-    QEvent,
     QItemSelectionModel,
     QModelIndex,
     QSignalBlocker,
     QSize,
     QSortFilterProxyModel,
     Qt,
-    QTimer,
     Signal,
     Slot,
 )
@@ -33,6 +31,7 @@ from reader.core.search import resolve_speaker
 from reader.core.store import Change, TranscriptNotes
 from reader.ui.actions import ActionSpec, register
 from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
+from reader.ui.themes import Theme
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
@@ -170,6 +169,7 @@ class SpeakersPanel(QWidget):
         self.rename_requested.connect(self._on_rename_requested)
         self.show_only_changed.connect(self._on_show_only_changed)
         self.step_requested.connect(self._on_step_requested)
+        window.view.theme_changed.connect(self._on_view_theme_changed)
 
     def _colors(self) -> list[QColor]:
         theme = self._window.view.theme()
@@ -243,11 +243,9 @@ class SpeakersPanel(QWidget):
         names = window.notes.speaker_names if window.notes is not None else {}
         self.show_only(resolve_speaker(window.transcript, name, names))
 
-    def changeEvent(self, event: QEvent) -> None:
-        # A new theme arrives as a new application palette, just before the view takes the theme's colours.
-        if event.type() == QEvent.Type.PaletteChange and hasattr(self, "_window"):
-            QTimer.singleShot(0, lambda: self.model.set_colors(self._colors()))
-        super().changeEvent(event)
+    @Slot(object)
+    def _on_view_theme_changed(self, _theme: Theme) -> None:
+        self.model.set_colors(self._colors())
 
     @Slot()
     def edit_selected_name(self) -> None:

@@ -302,3 +302,14 @@ def test_the_bars_own_keys_do_nothing_elsewhere_in_the_window(qtbot: QtBot, wind
     qtbot.waitUntil(window.search_bar.field.hasFocus)
     qtbot.keyClick(window.search_bar.field, Qt.Key.Key_W, Qt.KeyboardModifier.AltModifier)
     assert window.search_bar.word_button.isChecked()
+
+
+def test_switching_theme_recolours_the_matches(qtbot: QtBot, window) -> None:
+    window.show_search("Syria")
+    window.set_theme("dark")
+    dark = {QColor(THEMES["dark"].match).name(), QColor(THEMES["dark"].match_current).name()}
+
+    def colours() -> set[str]:
+        return {s.format.background().color().name() for s in window.view.extraSelections()}
+
+    qtbot.waitUntil(lambda: bool(colours()) and colours() <= dark)
