@@ -66,6 +66,8 @@ point points fact facts matter matters issue issues example examples sense idea 
 right well sure fine good great nice bad better best worse worst big small little long short high low
 new old different same certain particular important possible impossible real true clear whole main
 able unable available various several own based
+monday tuesday wednesday thursday friday saturday sunday weekend morning afternoon evening
+note notes couple items item top
 today yesterday tomorrow now day days week weeks month months year years time times moment moments
 minute minutes hour hours ago since recently currently later earlier soon
 people person somebody anybody everybody nobody someone anyone everyone guy guys folks man men woman women

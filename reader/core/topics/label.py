@@ -83,7 +83,7 @@ def label_topics(transcript: Transcript, table: TermTable,
     results = []
     for (first, last), topic in zip(spans, counts, strict=True):
         size = sum(topic.values()) or 1
-        rest = max(1, grand - size)
+        rest = grand - size
         opening = table.turn_terms[first]
 
         allowed = {t for t in topic if t not in excluded and not _adverb(table.display[t])
@@ -111,7 +111,10 @@ def label_topics(transcript: Transcript, table: TermTable,
 
 
 def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: bool) -> float:
-    """Count times log-lift over the rest of the interview: frequent here and rare elsewhere."""
+    """Count times log-lift over the rest of the interview: frequent here and rare elsewhere. A topic that is
+    the whole interview has no rest to stand out from: there, frequency alone."""
+    if rest <= 0:
+        return n * (OPENING_BOOST if in_opening else 1.0)
     lift = (n / size) / ((elsewhere + 0.5) / rest)
     return n * math.log(lift) * (OPENING_BOOST if in_opening else 1.0) if lift > 1.0 else 0.0
 
