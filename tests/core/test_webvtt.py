@@ -134,6 +134,24 @@ def test_consecutive_cues_merge_and_a_long_pause_after_a_sentence_opens_a_paragr
     assert_lossless(t)
 
 
+def test_an_hour_of_unpunctuated_captions_is_broken_into_paragraphs() -> None:
+    words = "and then we walked on along the harbour wall"
+    cues = [f"{i // 60:02d}:{i % 60:02d}.000 --> {i // 60:02d}:{i % 60:02d}.900\n{words}" for i in range(1200)]
+    t = parse_text("WEBVTT\n\n" + "\n\n".join(cues) + "\n")
+    paragraphs = t.turns[0].paragraphs
+    assert len(t.turns) == 1 and len(paragraphs) > 5
+    assert all(len(p.text) <= 4100 for p in paragraphs)
+    assert t.words == 1200 * 9
+    assert_lossless(t)
+
+
+def test_the_same_words_in_consecutive_cues_are_both_kept() -> None:
+    t = parse_text("WEBVTT\n\n00:01.000 --> 00:02.000\n<v Ana>Thank you.</v>\n\n"
+                   "00:02.000 --> 00:03.000\n<v Ben>Thank you.</v>\n\n00:03.000 --> 00:04.000\n<v Ben>Thank you.</v>\n")
+    assert [(t.speaker(turn).label, turn.text) for turn in t.turns] == [("Ana", "Thank you."),
+                                                                        ("Ben", "Thank you. Thank you.")]
+
+
 def test_dash_lines_keep_named_speakers_apart() -> None:
     text = ("WEBVTT\n\n00:01.000 --> 00:03.000\n<v Ana>Where were you?\n\n"
             "00:03.000 --> 00:05.000\n- <v Ben>At home.\n- <v Ana>All day?\n\n"

@@ -11,7 +11,9 @@ Choices made for the unnamed `- ` lines, where the file cannot tell who speaks:
   before the current one, or the anonymous voice ("Speaker A" / "Speaker B") the current one is not.
 Consecutive cues of one speaker make one turn that keeps the first cue's start time. Within it a cue opens
 a new paragraph after a pause of `PARAGRAPH_PAUSE` seconds or more that follows the end of a sentence, so
-subtitle lines broken mid-sentence are joined back while a long silence still shows.
+subtitle lines broken mid-sentence are joined back while a long silence still shows. A paragraph past
+`LONG_PARAGRAPH` characters also ends at the next sentence end or pause, and, in captions without any
+punctuation, at twice that length.
 
 Rolling captions (automatic captions of video sites) repeat the previous cue's line above the new words and
 flash it again in a cue of a few milliseconds; a line repeating one of the previous cue's is kept aside as
@@ -32,6 +34,7 @@ from reader.core.formats.cues import Cue, Item
 from reader.core.model import AsideKind, Span
 
 PARAGRAPH_PAUSE = 2.0
+LONG_PARAGRAPH = 2000  # characters
 ANONYMOUS_VOICES = ("Speaker A", "Speaker B")
 
 # Markup inside cue text: WebVTT and SRT tags, karaoke timestamps, SSA overrides SRT files inherit.
@@ -112,6 +115,9 @@ class CueReader:
         self.last_end: float | None = None
         self.break_pending = False
         self.sentence_ended = False
+        self.parts: list[str] = []  # the paragraph being gathered, and where it is in the source
+        self.paragraph_start = self.paragraph_end = -1
+        self.paragraph_length = 0
         self.previous_cue: set[str] = set()  # the text of the last cue's lines, markup removed
 
     def read(self, items: list[Item]) -> None:
@@ -120,19 +126,25 @@ class CueReader:
                 self.cue(item)
             else:
                 self._line(*item, cue_start=None, dash_index=0)
+        self._flush()
 
     def cue(self, cue: Cue) -> None:
-        if self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE and self.sentence_ended:
+        pause = self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE
+        long = self.paragraph_length >= LONG_PARAGRAPH
+        if (pause and (self.sentence_ended or long)) or (long and self.sentence_ended) \
+                or self.paragraph_length >= 2 * LONG_PARAGRAPH:
             self.break_pending = True
         dashes = 0
         text = self.text
         shown: set[str] = set()
+        # Rolling captions follow on without a gap, and their repeats sit above new words or flash briefly.
+        rolling = self.last_end is not None and abs(cue.start - self.last_end) < 0.05
         flash = cue.end - cue.start < 0.1
         for index, (ls, le) in enumerate(cue.lines):
             line = text[ls:le]
-            plain = " ".join(_MARKUP.sub("", line).split())
+            plain = line.strip() if "<" not in line and "&" not in line else " ".join(_MARKUP.sub("", line).split())
             shown.add(plain)
-            if plain in self.previous_cue and (" " in plain or flash or index < len(cue.lines) - 1):
+            if rolling and plain in self.previous_cue and (flash or index < len(cue.lines) - 1):
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
@@ -206,6 +218,7 @@ class CueReader:
             return
         if self.current is not None and speaker_key(self.current) != speaker_key(UNKNOWN_SPEAKER):
             self.previous = self.current
+        self._flush()
         self.builder.turn(label, label_span, cue_start)
         self.current = label
         self.break_pending = False
@@ -218,13 +231,22 @@ class CueReader:
             return
         if self.current is None:
             self._speaker(UNKNOWN_SPEAKER, None, cue_start)
-        builder = self.builder
-        if builder.has_open_paragraph and not self.break_pending:
-            builder.extend_paragraph(end, shown)
-        else:
-            builder.paragraph(start, end, shown)
+        if self.break_pending:
+            self._flush()
+        if not self.parts:
+            self.paragraph_start = start
+        self.parts.append(shown)
+        self.paragraph_length += len(shown) + 1
+        self.paragraph_end = end
         self.break_pending = False
         self.sentence_ended = _SENTENCE_END.search(shown) is not None
+
+    def _flush(self) -> None:
+        """Hand the gathered paragraph to the builder, once: joining cue by cue there would be quadratic."""
+        if self.parts:
+            self.builder.paragraph(self.paragraph_start, self.paragraph_end, " ".join(self.parts))
+            self.parts = []
+            self.paragraph_length = 0
 
 
 class _Segment:

@@ -12,7 +12,8 @@ from reader.core.model import AsideKind, Span
 
 CLOCK = r"(?:\d{1,3}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?"
 _CLOCK_PARTS = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
-TIMING = re.compile(rf"[ \t]*(?P<start>{CLOCK})[ \t]*-->[ \t]*(?P<end>{CLOCK})")
+_PARTS = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
+TIMING = re.compile(rf"[ \t]*(?P<start>{_PARTS})[ \t]*-->[ \t]*(?P<end>{_PARTS})")
 _VTT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
 
 
@@ -21,7 +22,10 @@ def seconds(clock: str) -> float:
     m = _CLOCK_PARTS.fullmatch(clock.strip("[]():, \t"))
     if not m:
         raise ValueError(f"not a time: {clock!r}")
-    hours, minutes, secs, fraction = m.groups()
+    return _seconds(*m.groups())
+
+
+def _seconds(hours: str | None, minutes: str, secs: str, fraction: str | None) -> float:
     value = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
     return value + int(fraction) / 10 ** len(fraction) if fraction else float(value)
 
@@ -39,15 +43,26 @@ Item = Cue | Span  # a cue, or a line of text outside any cue
 def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]:
     """Cues in source order; ids, timing lines and (for WebVTT) header, NOTE, STYLE and REGION blocks go
     aside as furniture. A line outside every cue is returned as its span, so no text is lost."""
-    raw = text.split("\n")
     items: list[Item] = []
     cue: Cue | None = None
     block_start = True
     skipping = False  # inside a header / NOTE / STYLE / REGION block
     pos = 0
-    for i, line in enumerate(raw):
-        ls, le = pos, pos + len(line)
+    n = len(text)
+    while pos <= n:
+        if block_start and not skipping:
+            block = _well_formed_cue(text, pos, builder, vtt and not items)
+            if block is not None:
+                cue, end = block
+                items.append(cue)
+                pos = end + 1
+                if pos > n:
+                    break
+                block_start = False
+        nl = text.find("\n", pos)
+        ls, le = pos, n if nl < 0 else nl
         pos = le + 1
+        line = text[ls:le]
         if not line or line.isspace():
             if line and cue is not None and not cue.lines:
                 continue  # rolling captions put a line of spaces above the words: the cue goes on
@@ -58,7 +73,7 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
             continue
         timing = TIMING.match(line) if "-->" in line else None
         if timing:
-            cue = Cue(seconds(timing["start"]), seconds(timing["end"]))
+            cue = Cue(*_times(timing))
             items.append(cue)
             builder.aside(AsideKind.FURNITURE, ls, le)
             block_start = False
@@ -72,7 +87,8 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
                 skipping = True
                 builder.aside(AsideKind.FURNITURE, ls, le)
                 continue
-        following = raw[i + 1] if i + 1 < len(raw) else ""
+        nxt = text.find("\n", pos)
+        following = text[pos : n if nxt < 0 else nxt] if pos <= n else ""
         if "-->" in following and TIMING.match(following) and (block_start or line.strip().isdigit()):
             builder.aside(AsideKind.FURNITURE, ls, le)  # the cue id
             block_start = False
@@ -83,6 +99,42 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
         else:
             items.append((ls, le))
     return items
+
+
+def _times(timing: re.Match[str]) -> tuple[float, float]:
+    groups = timing.groups()
+    return _seconds(*groups[1:5]), _seconds(*groups[6:10])
+
+
+# The usual cue, read in one step: an optional id line, the timing line, and its payload lines.
+_CUE_BLOCK = re.compile(rf"(?:(?P<id>[^\n]*)\n)?(?P<timing>{TIMING.pattern})[^\n]*(?P<payload>(?:\n[^\n]*\S[^\n]*)*)")
+
+
+def _well_formed_cue(text: str, pos: int, builder: TranscriptBuilder, header_possible: bool) -> tuple[Cue, int] | None:
+    """The cue starting at `pos` and where it ends, when it has nothing unusual (no keyword block, no timing
+    inside its text); its id and timing line go aside."""
+    m = _CUE_BLOCK.match(text, pos)
+    if m is None or "-->" in m["payload"]:
+        return None
+    cue_id = m["id"]
+    if cue_id is not None:
+        bare = cue_id.strip().lstrip("\ufeff")
+        if not bare or "-->" in bare or _VTT_BLOCK.match(bare) or (header_possible and bare.startswith("WEBVTT")):
+            return None
+        builder.aside(AsideKind.FURNITURE, *m.span("id"))
+    builder.aside(AsideKind.FURNITURE, m.start("timing"), m.start("payload"))
+    groups = m.groups()  # id, timing, start and its 4 parts, end and its 4 parts, payload
+    cue = Cue(_seconds(*groups[3:7]), _seconds(*groups[8:12]), _payload_lines(m.start("payload"), m["payload"]))
+    return cue, m.end()
+
+
+def _payload_lines(start: int, payload: str) -> list[Span]:
+    lines: list[Span] = []
+    pos = start + 1
+    for line in payload[1:].split("\n") if payload else ():
+        lines.append((pos, pos + len(line)))
+        pos += len(line) + 1
+    return lines
 
 
 def _header(line: str, builder: TranscriptBuilder) -> None:
