@@ -167,3 +167,11 @@ def test_follow_ups_are_recognised_and_do_not_open_topics(text: str) -> None:
 def test_on_that_is_not_a_new_subject() -> None:
     assert not opens_topic("On that point, you said something else.")
     assert not opens_topic("On the other hand, the talks continue.")
+
+
+def test_a_one_topic_interview_is_labelled_by_what_it_talks_about() -> None:
+    transcript = parse_text("Q: Why is the harbour bridge closed again?\n\nA: The harbour bridge needs new cables. "
+                            "The cables rusted, and the bridge engineers found cracks in two of them.\n\n"
+                            "Q: When will it open?\n\nA: In spring, if the cables arrive.")
+    (topic,) = find_topics(transcript)
+    assert "bridge" in topic.label.lower() or "cables" in topic.label.lower()
