@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from reader.core.model import Transcript
 from reader.core.topics.label import label_topics
 from reader.core.topics.segment import choose_boundaries, score_gaps, units_of
-from reader.core.topics.terms import TermTable, build_terms
+from reader.core.topics.terms import TermTable, build_terms, remember, terms_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -35,7 +35,7 @@ def find_topics(transcript: Transcript) -> list[Topic]:
     """The automatic topics of a transcript (an empty list for a transcript without turns)."""
     if not transcript.turns:
         return []
-    table = build_terms(transcript)
+    table = remember(transcript, build_terms(transcript))  # always fresh: the edits' relabelling reuses it
     units = units_of(transcript, table)
     starts = [0, *(units[u].first_turn for u in choose_boundaries(score_gaps(units, table), units))]
     return topics_from_starts(transcript, starts, table)
@@ -45,7 +45,7 @@ def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTab
     """Automatic labels for topics beginning at the given turns (0 is added when missing)."""
     bounds = sorted({0, *(s for s in starts if 0 <= s < len(transcript.turns))})
     spans = [(s, e - 1) for s, e in zip(bounds, [*bounds[1:], len(transcript.turns)], strict=True)]
-    terms = table or build_terms(transcript)
+    terms = table or terms_for(transcript)
     labels = label_topics(transcript, terms, spans)
     return [Topic(first, last, label, keywords) for (first, last), (label, keywords) in zip(spans, labels, strict=True)]
 

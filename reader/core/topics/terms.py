@@ -9,6 +9,7 @@ so each turn's raw tokens are counted first (in C) and each distinct form is map
 from __future__ import annotations
 
 import re
+import weakref
 from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
@@ -78,6 +79,24 @@ class TermTable:
 
     def is_name(self, term: str) -> bool:
         return term in self.names
+
+
+_RECENT: list[tuple[weakref.ref[Transcript], TermTable]] = []  # the last few tables, for the edits' relabelling
+
+
+def terms_for(transcript: Transcript) -> TermTable:
+    """The term table of a transcript, reused while the same transcript object is alive: the reader's
+    every edit relabels the topics, and tokenising a long interview again each time would be wasted."""
+    for ref, table in _RECENT:
+        if ref() is transcript:
+            return table
+    return remember(transcript, build_terms(transcript))
+
+
+def remember(transcript: Transcript, table: TermTable) -> TermTable:
+    _RECENT.insert(0, (weakref.ref(transcript), table))
+    del _RECENT[3:]
+    return table
 
 
 def build_terms(transcript: Transcript) -> TermTable:
