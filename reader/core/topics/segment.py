@@ -27,6 +27,7 @@ from reader.core.topics.terms import TermTable
 
 BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
 BLOCK_UNITS = 8  # ... but never more units than this
+UNIT_TERMS = 40  # the strongest terms of a unit that take part in the cohesion scores
 MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour...
 MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25) of its words
 MIN_TOPIC_FLOOR = 40
@@ -81,43 +82,41 @@ def _idf(units: list[Unit]) -> dict[str, float]:
     return {term: math.log((n + 1) / d) for term, d in df.items()}
 
 
-class _Block:
-    """A sliding run of units: term counts with their tf-idf norms kept up to date as units enter and leave,
-    so each gap costs one dot product instead of re-adding every unit of both blocks."""
+def _top(weights: dict[str, float]) -> dict[str, float]:
+    """A unit's strongest terms: a long answer's tail of once-used words adds cost, not cohesion."""
+    if len(weights) <= UNIT_TERMS:
+        return weights
+    return dict(sorted(weights.items(), key=lambda item: -item[1])[:UNIT_TERMS])
 
-    def __init__(self, idf2: dict[str, float], names: frozenset[str]) -> None:
-        self.counts: dict[str, int] = {}
-        self.norm2 = self.names_norm2 = 0.0
-        self._idf2, self._names = idf2, names
 
-    def change(self, terms: dict[str, int], sign: int) -> None:
-        counts, idf2 = self.counts, self._idf2
-        for term, d in terms.items():
-            n = counts.get(term, 0)
-            step = (2 * n + sign * d) * sign * d * idf2[term]
-            self.norm2 += step
-            if term in self._names:
-                self.names_norm2 += step
-            if n + sign * d:
-                counts[term] = n + sign * d
-            else:
-                del counts[term]
+def _block(weighted: list[dict[str, float]], indices: range) -> dict[str, float]:
+    block: dict[str, float] = {}
+    for i in indices:
+        for term, w in weighted[i].items():
+            block[term] = block.get(term, 0.0) + w
+    return block
 
-    def cosines(self, other: _Block) -> tuple[float, float]:
-        """Cosine with another block over all terms, and over names only."""
-        a, b = (self.counts, other.counts) if len(self.counts) <= len(other.counts) else (other.counts, self.counts)
-        dot = dot_names = 0.0
-        for term, n in a.items():
-            m = b.get(term)
-            if m is not None:
-                product = n * m * self._idf2[term]
-                dot += product
-                if term in self._names:
-                    dot_names += product
-        all_norms = self.norm2 * other.norm2
-        name_norms = self.names_norm2 * other.names_norm2
-        return (dot / math.sqrt(all_norms) if dot > 0 and all_norms > 0 else 0.0,
-                dot_names / math.sqrt(name_norms) if dot_names > 0 and name_norms > 0 else 0.0)
+
+def _cosines(a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> tuple[float, float]:
+    """Cosine of two weighted blocks over all their terms, and over their names only, in one pass."""
+    if len(a) > len(b):
+        a, b = b, a
+    dot = dot_names = 0.0
+    for term, w in a.items():
+        other = b.get(term)
+        if other is not None:
+            dot += w * other
+            if term in names:
+                dot_names += w * other
+    if not dot:
+        return 0.0, 0.0
+    norm_a = math.sqrt(sum(w * w for w in a.values()))
+    norm_b = math.sqrt(sum(w * w for w in b.values()))
+    if dot_names:
+        names_a = math.sqrt(sum(w * w for t, w in a.items() if t in names))
+        names_b = math.sqrt(sum(w * w for t, w in b.items() if t in names))
+        return dot / (norm_a * norm_b), dot_names / (names_a * names_b)
+    return dot / (norm_a * norm_b), 0.0
 
 
 def _depths(similarity: list[float]) -> list[float]:
@@ -161,41 +160,25 @@ def _block_bounds(units: list[Unit], gap: int) -> tuple[range, range]:
     return range(start, gap), range(gap, end)
 
 
-def _slide(units: list[Unit], left: _Block, right: _Block, old: tuple[int, int, int, int],
-           new: tuple[int, int, int, int]) -> tuple[int, int, int, int]:
-    """Move both blocks from the old unit ranges to the new ones; the ends only ever move forward."""
-    for block, (old_start, old_stop), (start, stop) in ((left, old[:2], new[:2]), (right, old[2:], new[2:])):
-        if start >= old_stop:  # no overlap: the block restarts
-            for i in range(old_start, old_stop):
-                block.change(units[i].terms, -1)
-            old_start = old_stop = start
-        for i in range(old_start, start):
-            block.change(units[i].terms, -1)
-        for i in range(max(old_stop, start), stop):
-            block.change(units[i].terms, 1)
-    return new
-
-
 def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     if len(units) < 2:
         return []
     idf = _idf(units)
-    idf2 = {t: w * w for t, w in idf.items()}
-    left, right = _Block(idf2, table.names), _Block(idf2, table.names)
-    span = (0, 0, 1, 1)  # the units in the left block [a, b) and the right block [c, d) so far
+    # Blocks hold few units (answers are long): summing them afresh beats sliding them incrementally.
+    weighted = [_top({t: n * idf[t] for t, n in unit.terms.items()}) for unit in units]
     lexical: list[float] = []
     names: list[float] = []
     novelty: list[float] = []
     length: list[float] = []
     for g in range(1, len(units)):
         before, after = _block_bounds(units, g)
-        span = _slide(units, left, right, span, (before.start, before.stop, after.start, after.stop))
-        similarity, names_similarity = left.cosines(right)
+        left, right = _block(weighted, before), _block(weighted, after)
+        similarity, names_similarity = _cosines(left, right, table.names)
         lexical.append(similarity)
         names.append(1.0 - names_similarity)
         opening = units[g].opening_terms
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
-        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left.counts)))
+        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
