@@ -78,6 +78,8 @@ def cue_names(text: str, items: list[Item]) -> set[str]:
     found: list[str] = []
     for item in items:
         for ls, le in item.lines if isinstance(item, Cue) else [item]:
+            if text.find(":", ls, le) < 0:
+                continue
             pos = _skip_markup(text, ls, le)
             dash = _DASH.match(text, pos, le)
             if dash:
@@ -118,7 +120,7 @@ class CueReader:
         self.parts: list[str] = []  # the paragraph being gathered, and where it is in the source
         self.paragraph_start = self.paragraph_end = -1
         self.paragraph_length = 0
-        self.previous_cue: set[str] = set()  # the text of the last cue's lines, markup removed
+        self.previous_cue: list[Span] = []  # the last cue's lines
 
     def read(self, items: list[Item]) -> None:
         for item in items:
@@ -136,15 +138,13 @@ class CueReader:
             self.break_pending = True
         dashes = 0
         text = self.text
-        shown: set[str] = set()
         # Rolling captions follow on without a gap, and their repeats sit above new words or flash briefly.
         rolling = self.last_end is not None and abs(cue.start - self.last_end) < 0.05
         flash = cue.end - cue.start < 0.1
+        before = {self._plain(*span) for span in self.previous_cue} if rolling else set()
         for index, (ls, le) in enumerate(cue.lines):
             line = text[ls:le]
-            plain = line.strip() if "<" not in line and "&" not in line else " ".join(_MARKUP.sub("", line).split())
-            shown.add(plain)
-            if rolling and plain in self.previous_cue and (flash or index < len(cue.lines) - 1):
+            if rolling and self._plain(ls, le) in before and (flash or index < len(cue.lines) - 1):
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
@@ -157,7 +157,11 @@ class CueReader:
             else:
                 self._line(ls, le, cue.start, 0)
         self.last_end = cue.end
-        self.previous_cue = shown
+        self.previous_cue = cue.lines
+
+    def _plain(self, start: int, end: int) -> str:
+        line = self.text[start:end]
+        return line.strip() if "<" not in line and "&" not in line else " ".join(_MARKUP.sub("", line).split())
 
     def _line(self, ls: int, le: int, cue_start: float | None, dash_index: int) -> None:
         text, builder = self.text, self.builder
