@@ -1,6 +1,7 @@
-"""What the topics dock does, apart from showing: finding topics off the GUI thread (a pool job computes or
-reuses the automatic topics, replays the reader's edits, builds the outline and hands it back through a queued
-signal), and changing the reader's edits as an undoable command on the notes store.
+"""What the topics dock does, apart from showing: its commands in the window's menus (Go > Next Topic,
+View > Edit Topics), finding topics off the GUI thread (a pool job computes or reuses the automatic topics,
+replays the reader's edits, builds the outline and hands it back through a queued signal), and changing the
+reader's edits as an undoable command on the notes store.
 
 Signals of `TopicsWorker`:
     finished(int, object, object): generation, the automatic topics, the outline rows (edits applied)
@@ -18,6 +19,25 @@ from reader.core.model import Transcript
 from reader.core.store import TranscriptNotes
 from reader.core.topics import Topic, apply_edits, find_topics
 from reader.core.topics.outline import outline
+from reader.ui.actions import ActionSpec, register
+
+register(
+    ActionSpec("go.next_topic", "Next &Topic", "go", "topics_panel.next_topic", ("T",), separator=True,
+               tip="Jump to the start of the next topic"),
+    ActionSpec("go.previous_topic", "Previous T&opic", "go", "topics_panel.previous_topic", ("Shift+T",),
+               tip="Jump to the start of this topic, or of the one before when already there"),
+    ActionSpec("view.rename_topic", "Re&name Topic…", "view/E&dit Topics", "topics_panel.rename_current",
+               tip="Rename the topic at the reading position"),
+    ActionSpec("view.split_topic", "&Split Topic at This Question", "view/E&dit Topics",
+               "topics_panel.split_at_reading_position",
+               tip="Start a new topic with the question at the reading position"),
+    ActionSpec("view.add_topic", "&Add Topic Here…", "view/E&dit Topics", "topics_panel.add_at_reading_position",
+               tip="Start a new topic, named by you, with the question at the reading position"),
+    ActionSpec("view.merge_topic", "&Merge Topic with Next", "view/E&dit Topics",
+               "topics_panel.merge_current_with_next"),
+    ActionSpec("view.reset_topics", "&Reset Topics", "view/E&dit Topics", "topics_panel.reset_edits",
+               separator=True, tip="Forget your topic edits and show the automatic topics"),
+)
 
 
 class _JobSignals(QObject):

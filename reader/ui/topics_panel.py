@@ -34,27 +34,12 @@ from reader.core.store import Change
 from reader.core.topics import Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow
-from reader.ui.actions import ActionSpec, register
 from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import TopicsModel
 from reader.ui.topics_operations import TopicEditsCommand, TopicsWorker
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
-
-register(
-    ActionSpec("view.rename_topic", "Re&name Topic…", "view/T&opics", "topics_panel.rename_current",
-               tip="Rename the topic at the reading position"),
-    ActionSpec("view.split_topic", "&Split Topic at This Question", "view/T&opics",
-               "topics_panel.split_at_reading_position",
-               tip="Start a new topic with the question at the reading position"),
-    ActionSpec("view.add_topic", "&Add Topic Here…", "view/T&opics", "topics_panel.add_at_reading_position",
-               tip="Start a new topic, named by you, with the question at the reading position"),
-    ActionSpec("view.merge_topic", "&Merge Topic with Next", "view/T&opics", "topics_panel.merge_current_with_next"),
-    ActionSpec("view.reset_topics", "&Reset Topics", "view/T&opics", "topics_panel.reset_edits", separator=True,
-               tip="Forget your topic edits and show the automatic topics"),
-)
-
 
 class TopicsPanel(QWidget):
     topic_activated = Signal(int)
@@ -142,6 +127,26 @@ class TopicsPanel(QWidget):
         if row != self.model.current():
             self.model.set_current(row)
             self.current_topic_changed.emit(self.model.rows()[row].topic.label if row >= 0 else "")
+
+    @Slot()
+    def next_topic(self) -> None:
+        self._step(1)
+
+    @Slot()
+    def previous_topic(self) -> None:
+        self._step(-1)
+
+    def _step(self, direction: int) -> None:
+        rows = self.model.rows()
+        row = self.model.current()
+        if not rows or row < 0:
+            return
+        if direction < 0 and self._reading_turn > rows[row].topic.first_turn:
+            target = row  # back to the start of this topic first, as a media player's "previous" does
+        else:
+            target = max(0, min(len(rows) - 1, row + direction))
+        self.list.setCurrentIndex(self.model.index(target, 0))
+        self.topic_activated.emit(rows[target].topic.first_turn)
 
     def current_topic(self) -> Topic | None:
         row = self.model.current()

@@ -240,3 +240,22 @@ def test_the_context_menu_offers_what_applies_to_the_row(qtbot: QtBot, panel: To
         panel.merge_action.trigger()
     assert requested.args[0][-1]["op"] == "merge" and requested.args[0][-1]["turn"] == label_turn(panel, 1)
     panel.menu.close()
+
+
+def test_t_and_shift_t_step_through_the_topics(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    starts = [label_turn(panel, r) for r in range(panel.model.rowCount())]
+    window.view.scroll_to_turn(0)
+    qtbot.waitUntil(lambda: panel.model.current() == 0)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    qtbot.keyClick(window.view, Qt.Key.Key_T)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[2])
+    qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    window.view.scroll_to_turn(starts[1] + 2)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1] + 2)
+    window.registry["go.previous_topic"].trigger()  # inside a topic: back to its start first
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    assert "Next Topic" in [a.text().replace("&", "") for a in window.registry.menus["go"].actions()]
