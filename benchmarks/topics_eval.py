@@ -92,7 +92,9 @@ def speed() -> list[tuple[str, int, float]]:
     out.append(("sample (best of 5)", len(sample.turns), min(runs)))
     for turns in (1000, 5000, 20000):
         transcript = parse_text(generate(turns, 0))
-        out.append((f"generated, {turns} turns", turns, timed_topics(transcript)[1]))
+        # Best of three: the machine is shared, and the slowest run measures the neighbours, not the code.
+        out.append((f"generated, {turns} turns (best of 3)", turns,
+                    min(timed_topics(transcript)[1] for _ in range(3))))
     return out
 
 
@@ -102,15 +104,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-speed", action="store_true", help="skip the timing of large transcripts")
     args = parser.parse_args(argv)
     rows = quality(args.labels)
-    print(f"\n{'gold file':<34}{'turns':>6}{'gold':>5}{'found':>6}{'k':>3}"
+    print(f"\n{'gold file':<38}{'turns':>6}{'gold':>5}{'found':>6}{'k':>3}"
           f"{'Pk':>8}{'even Pk':>9}{'WD':>8}{'even WD':>9}{'ms':>8}")
     for r in rows:
-        print(f"{r['name']:<34}{r['turns']:>6}{r['gold']:>5}{r['found']:>6}{r['k']:>3}"
+        print(f"{r['name']:<38}{r['turns']:>6}{r['gold']:>5}{r['found']:>6}{r['k']:>3}"
               f"{r['pk']:>8.3f}{r['even_pk']:>9.3f}{r['wd']:>8.3f}{r['even_wd']:>9.3f}{r['ms']:>8.1f}")
     if not args.no_speed:
-        print(f"\n{'find_topics speed':<34}{'turns':>6}{'seconds':>9}")
+        print(f"\n{'find_topics speed':<38}{'turns':>6}{'seconds':>9}")
         for name, turns, seconds in speed():
-            print(f"{name:<34}{turns:>6}{seconds:>9.3f}")
+            print(f"{name:<38}{turns:>6}{seconds:>9.3f}")
     return 0
 
 
