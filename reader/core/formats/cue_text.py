@@ -40,6 +40,8 @@ ANONYMOUS_VOICES = ("Speaker A", "Speaker B")
 # Markup inside cue text: WebVTT and SRT tags, karaoke timestamps, SSA overrides SRT files inherit.
 _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>|<\d[\d:.]*>|\{\\[^{}\n]{0,100}\}|&(?:amp|nbsp);")
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>")
+_VOICE_LINE = re.compile(r"[ \t]*(?P<tag><v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>)"
+                         r"(?![ \t]*[-‐–])(?P<words>[^<>&{\n]*)(?P<close></v>)?[ \t]*$")
 _DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
 _DASHES = ("-", "‐", "–")
@@ -147,10 +149,10 @@ class CueReader:
             if rolling and self._plain(ls, le) in before and (flash or index < len(cue.lines) - 1):
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
-            elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES and (
-                    not self.names or ":" not in line):
-                self._emit(ls + len(line) - len(line.lstrip()), le - len(line) + len(line.rstrip()), line.strip(),
-                           cue.start)  # plain words, the usual case: no markup, no speaker change
+            elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES:
+                self._plain_line(ls, le, line, cue.start)  # the usual case: no markup, no dash
+            elif (voice := _VOICE_LINE.match(text, ls, le)) is not None:
+                self._voice_line(voice, cue.start)
             elif _DASH.match(text, _skip_markup(text, ls, le), le):
                 dashes += 1
                 self._line(ls, le, cue.start, dashes)
@@ -158,6 +160,28 @@ class CueReader:
                 self._line(ls, le, cue.start, 0)
         self.last_end = cue.end
         self.previous_cue = cue.lines
+
+    def _plain_line(self, ls: int, le: int, line: str, cue_start: float) -> None:
+        """A line without markup or dash: words, perhaps after a `Name:`."""
+        pos = ls + len(line) - len(line.lstrip())
+        if self.names and ":" in line:
+            m = _NAME_PREFIX.match(self.text, pos, le)
+            if m and speaker_key(m["label"]) in self.names and name_shape(m["label"]):
+                self._speaker(m["label"].strip(), (pos, m.end()), cue_start)
+                pos = m.end()
+        words = self.text[pos:le]
+        start = pos + len(words) - len(words.lstrip())
+        self._emit(start, le - len(words) + len(words.rstrip()), words.strip(), cue_start)
+
+    def _voice_line(self, m: re.Match[str], cue_start: float) -> None:
+        """`<v Name>words</v>` and nothing else, as meeting tools write every cue."""
+        self._speaker((m["name"] or "").strip() or UNKNOWN_SPEAKER, m.span("tag"), cue_start)
+        if m["close"]:
+            self.builder.aside(AsideKind.FURNITURE, *m.span("close"))
+        start, end = m.span("words")
+        words = m["words"]
+        self._emit(start + len(words) - len(words.lstrip()), end - len(words) + len(words.rstrip()), words.strip(),
+                   cue_start)
 
     def _plain(self, start: int, end: int) -> str:
         line = self.text[start:end]

@@ -121,8 +121,7 @@ def _well_formed_cue(text: str, pos: int, builder: TranscriptBuilder, header_pos
         bare = cue_id.strip().lstrip("\ufeff")
         if not bare or "-->" in bare or _VTT_BLOCK.match(bare) or (header_possible and bare.startswith("WEBVTT")):
             return None
-        builder.aside(AsideKind.FURNITURE, *m.span("id"))
-    builder.aside(AsideKind.FURNITURE, m.start("timing"), m.start("payload"))
+    builder.aside(AsideKind.FURNITURE, m.start(), m.start("payload"))  # the id and the timing line
     groups = m.groups()  # id, timing, start and its 4 parts, end and its 4 parts, payload
     cue = Cue(_seconds(*groups[3:7]), _seconds(*groups[8:12]), _payload_lines(m.start("payload"), m["payload"]))
     return cue, m.end()
