@@ -33,6 +33,7 @@ MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25)
 MIN_TOPIC_FLOOR = 40
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
 THRESHOLD = 0.5  # in standard deviations of the combined score
+DEPTH_FLOOR = -0.3  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -194,7 +195,8 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
 
 def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
     """Unit indices where topics start (besides 0): the best-scoring gaps above the threshold, strongest
-    first, skipping any that would leave a topic under the minimum length."""
+    first, skipping any without a dip in cohesion or a cue, and any that would leave a topic under the minimum
+    length."""
     if not gaps:
         return []
     scores = [g.score for g in gaps]
@@ -210,6 +212,8 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
     for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
         if gap.score < threshold:
             break
+        if gap.features["depth"] < DEPTH_FLOOR and not gap.features["cue"]:
+            continue  # new words in the question, but the talk around it holds together: a follow-up
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
         if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:
