@@ -22,7 +22,9 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.store import AnnotationStore, Change, TranscriptNotes
 from reader.ui.actions import ActionRegistry
+from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
+from reader.ui.notes_panel import NotesPanel
 from reader.ui.preferences import Preferences
 from reader.ui.search_bar import SearchBar
 from reader.ui.speakers_panel import SpeakersPanel
@@ -85,6 +87,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.search_bar = SearchBar(self.view, self)
         self.speakers_panel = SpeakersPanel(self)
         self.topics_panel = TopicsPanel(self)
+        self.notes_panel = NotesPanel(self.undo_stack, self)
+        self.annotation_actions = AnnotationActions(self)
         self.setAcceptDrops(True)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
@@ -102,6 +106,8 @@ class MainWindow(FilesMixin, QMainWindow):
         self.search_bar.attach(self)
         self.topics_panel.attach(self)
         self.speakers_panel.attach(self)  # under the topics, as the design has it
+        self.notes_panel.attach(self)
+        self.annotation_actions.attach(self)
 
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)

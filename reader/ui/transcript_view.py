@@ -8,7 +8,7 @@ range that changed; colours are set on the blocks that come on screen (`highligh
 
 from __future__ import annotations
 
-from collections.abc import Mapping
+from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -28,7 +28,14 @@ from reader.ui.highlight import BlockFormatter, ExtraHighlights, Span
 from reader.ui.themes import THEMES, Theme
 from reader.ui.view_document import LINE_BREAK, TurnFilter, ViewDocument
 from reader.ui.view_folding import FoldingMixin
-from reader.ui.view_painting import GUTTER, ShownBlock, blocks_on_screen, paint_backgrounds, paint_headers
+from reader.ui.view_painting import (
+    GUTTER,
+    ShownBlock,
+    blocks_on_screen,
+    paint_backgrounds,
+    paint_headers,
+    paint_marks,
+)
 from reader.ui.view_reading import ReadingMixin
 from reader.ui.view_selection import SelectionMixin
 
@@ -74,6 +81,7 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self._theme: Theme = THEMES["light"]
         self._formatter = BlockFormatter()
         self._highlights = ExtraHighlights()
+        self._marks: dict[tuple[str, int], frozenset[str]] = {}
         self._zoom = 0
         self._announce_shown = False
         self._selection_timer = QTimer(self)
@@ -224,6 +232,15 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
     def extra_highlight_count(self, key: str) -> int:
         return self._highlights.count(key)
 
+    def set_margin_marks(self, marks: Mapping[tuple[str, int], Iterable[str]]) -> None:
+        """Marks in the right margin, by ("turn", turn index) or ("exchange", exchange index): "bookmark" (a
+        ribbon) and "note" (a note sign). They replace the previous marks; the notes code keeps them current."""
+        self._marks = {place: frozenset(kinds) for place, kinds in marks.items() if kinds}
+        self.viewport().update()
+
+    def margin_marks(self) -> dict[tuple[str, int], frozenset[str]]:
+        return dict(self._marks)
+
     def _refresh_extra_selections(self) -> None:
         """Recompute the highlights on screen once control is back in the event loop: this runs from scroll
         bar signals that Qt emits in the middle of its own layout work, where changing selections crashes."""
@@ -270,6 +287,8 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         paint_headers(painter, shown, vdoc, self._theme, width, self._collapsed, self.font())
+        if self._marks:
+            paint_marks(painter, shown, self._theme, width, self._marks)
         painter.end()
         if self._announce_shown:
             self._announce_shown = False

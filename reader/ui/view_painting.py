@@ -98,6 +98,37 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
             painter.drawLine(QPointF(start, middle), QPointF(width - GUTTER, middle))
 
 
+def paint_marks(painter: QPainter, shown: list[ShownBlock], theme: Theme, width: float,
+                marks: dict[tuple[str, int], frozenset[str]]) -> None:
+    """Bookmark ribbons and note signs in the right margin, beside the first line of a marked turn or header."""
+    painter.setRenderHint(QPainter.RenderHint.Antialiasing)
+    accent, muted = QColor(theme.accent), QColor(theme.muted)
+    for item in shown:
+        kinds = marks.get((item.kind, item.index))
+        if not kinds:
+            continue
+        line = item.block.layout().lineAt(0)
+        top = item.rect.top() + (line.y() if line.isValid() else 0)
+        height = line.height() if line.isValid() else 12.0
+        x = width - GUTTER + 6
+        if "bookmark" in kinds:
+            ribbon = QPainterPath()
+            ribbon.moveTo(x, top + 1)
+            ribbon.lineTo(x + 8, top + 1)
+            ribbon.lineTo(x + 8, top + height)
+            ribbon.lineTo(x + 4, top + height - 4)
+            ribbon.lineTo(x, top + height)
+            ribbon.closeSubpath()
+            painter.fillPath(ribbon, accent)
+        if "note" in kinds:
+            left = x + 11
+            painter.setPen(muted)
+            painter.drawRoundedRect(QRectF(left, top + 2, 9, height - 4), 1.5, 1.5)
+            for step in (0.35, 0.6):
+                y = top + 2 + (height - 4) * step
+                painter.drawLine(QPointF(left + 2, y), QPointF(left + 7, y))
+
+
 def _triangle(painter: QPainter, centre: QPointF, size: float, folded: bool, color: QColor) -> None:
     """▸ when folded, ▾ when open."""
     path = QPainterPath()

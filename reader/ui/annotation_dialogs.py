@@ -1,0 +1,109 @@
+"""The note editor: the quoted words, the note, tags completed from those already used, attribution status and
+(for highlights) the colour. The same dialog writes a new note (Ctrl+M) and edits any annotation from the dock.
+
+Signals of `NoteDialog`: the QDialog's own (``accepted`` once the user presses OK; read `values()` then).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtGui import QColor, QPixmap
+from PySide6.QtWidgets import (
+    QComboBox,
+    QCompleter,
+    QDialog,
+    QDialogButtonBox,
+    QFormLayout,
+    QLabel,
+    QLineEdit,
+    QPlainTextEdit,
+    QWidget,
+)
+
+from reader.core.annotations import COLOURS, Status, normalise_tags
+from reader.ui.notes_model import SWATCHES, split_tags
+
+QUOTE_PREVIEW = 400  # characters of the quote shown above the note; the rest is in the dock
+
+
+class TagCompleter(QCompleter):
+    """Completes the tag being typed after the last comma, keeping the ones before it."""
+
+    def __init__(self, tags: Sequence[str], field: QLineEdit) -> None:
+        super().__init__(QStringListModel(list(tags)), field)
+        self._field = field
+        self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
+        self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
+
+    def splitPath(self, path: str) -> list[str]:
+        return [path.rsplit(",", 1)[-1].strip()]
+
+    def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        done = self._field.text().rsplit(",", 1)[0] + ", " if "," in self._field.text() else ""
+        return done + str(index.data())
+
+
+def swatch(colour: str) -> QPixmap:
+    pixmap = QPixmap(14, 14)
+    pixmap.fill(QColor(SWATCHES.get(colour, "#cccccc")))
+    return pixmap
+
+
+def status_combo(parent: QWidget, current: Status = Status.NONE) -> QComboBox:
+    combo = QComboBox(parent)
+    for status in Status:
+        combo.addItem(status.label or "No status", status)
+    combo.setCurrentIndex(list(Status).index(current))
+    return combo
+
+
+class NoteDialog(QDialog):
+    """Edit a note's text, tags, status and colour; `values()` gives the fields as `Annotation.edited` takes them."""
+
+    def __init__(self, parent: QWidget | None, *, title: str, quote: str, known_tags: Iterable[str],
+                 note: str = "", tags: Iterable[str] = (), status: Status = Status.NONE,
+                 colour: str | None = None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(title)
+        self.setObjectName("note_dialog")
+        form = QFormLayout(self)
+        quote = " ".join(quote.split())
+        shown = QLabel(f"“{quote[:QUOTE_PREVIEW]}{'…' if len(quote) > QUOTE_PREVIEW else ''}”", self)
+        shown.setTextFormat(Qt.TextFormat.PlainText)  # a transcript's words are never markup
+        shown.setWordWrap(True)
+        shown.setMaximumWidth(480)
+        if quote:
+            form.addRow("Quote:", shown)
+        self.note_field = QPlainTextEdit(note, self)
+        self.note_field.setTabChangesFocus(True)
+        self.note_field.setPlaceholderText("Your note")
+        form.addRow("&Note:", self.note_field)
+        self.tags_field = QLineEdit(", ".join(tags), self)
+        self.tags_field.setPlaceholderText("Tags, separated by commas")
+        self.tags_field.setCompleter(TagCompleter(sorted(set(known_tags), key=str.casefold), self.tags_field))
+        form.addRow("&Tags:", self.tags_field)
+        self.status_field = status_combo(self, status)
+        form.addRow("&Status:", self.status_field)
+        self.colour_field: QComboBox | None = None
+        if colour is not None:
+            self.colour_field = QComboBox(self)
+            for name in COLOURS:
+                self.colour_field.addItem(swatch(name), name.capitalize(), name)
+            self.colour_field.setCurrentIndex(max(0, self.colour_field.findData(colour)))
+            form.addRow("&Colour:", self.colour_field)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        form.addRow(buttons)
+        self.note_field.setFocus()
+
+    def values(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"note": self.note_field.toPlainText().strip(),
+                               "tags": normalise_tags(split_tags(self.tags_field.text())),
+                               "status": Status(self.status_field.currentData())}
+        if self.colour_field is not None:
+            out["colour"] = str(self.colour_field.currentData())
+        return out

@@ -1,0 +1,288 @@
+"""The Notes dock's rows: a table model over one transcript's annotations, and the filter and sort on top of it.
+
+`NotesModel` only translates `TranscriptNotes` into rows and the store's changes into row signals; it never
+writes. An edit made in place (note text, tags) is handed out as ``edit_requested`` for the dock to turn into an
+undoable command, whose change comes back here through the store like any other.
+
+Signals of `NotesModel`:
+    edit_requested(str, object): an annotation id and the changes (a dict) the user typed into a cell.
+Signals of `ChangeRelay`:
+    changed(object): a reader.core.store.Change from the watched notes, in the GUI thread's terms.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Any
+
+from PySide6.QtCore import (
+    QAbstractTableModel,
+    QDateTime,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QSortFilterProxyModel,
+    Qt,
+    Signal,
+    Slot,
+)
+from PySide6.QtGui import QColor
+
+from reader.core.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
+from reader.core.store import Change, TranscriptNotes
+
+KIND, QUOTE, SPEAKER, EXCHANGE, TAGS, STATUS, NOTE, CREATED, MODIFIED = range(9)
+HEADERS = ("Kind", "Quote", "Speaker", "Exchange", "Tags", "Status", "Note", "Created", "Modified")
+IdRole = Qt.ItemDataRole.UserRole + 1
+DETACHED = "Detached"
+SWATCHES = {"yellow": "#f5d547", "green": "#7fd47f", "blue": "#7fb2f0", "pink": "#f29ac4"}
+KIND_LABELS = {Kind.BOOKMARK: "Bookmark", Kind.HIGHLIGHT: "Highlight", Kind.NOTE: "Note"}
+
+Index = QModelIndex | QPersistentModelIndex
+
+
+def split_tags(text: str) -> list[str]:
+    """Tags as typed in a cell or the note editor: separated by commas."""
+    return [t for t in (part.strip() for part in text.split(",")) if t]
+
+
+def local_time(iso: str) -> str:
+    stamp = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
+    return stamp.toLocalTime().toString("yyyy-MM-dd HH:mm") if stamp.isValid() else iso
+
+
+class ChangeRelay(QObject):
+    """Turns the store's plain callbacks into a Qt signal (what the window's ``notes_changed`` also is)."""
+
+    changed = Signal(object)
+
+    def watch(self, notes: TranscriptNotes) -> None:
+        notes.on_change.append(self.changed.emit)
+
+
+@dataclass(frozen=True, slots=True)
+class _Row:
+    annotation: Annotation
+    quote: str
+    speaker_key: str  # "" when detached
+    exchange: str  # "Q3", or DETACHED
+    turn: int  # -1 when detached
+
+
+class NotesModel(QAbstractTableModel):
+    edit_requested = Signal(str, object)
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._notes: TranscriptNotes | None = None
+        self._rows: list[_Row] = []
+
+    # --- contents ---------------------------------------------------------------------------------------
+
+    def set_notes(self, notes: TranscriptNotes | None) -> None:
+        self.beginResetModel()
+        self._notes = notes
+        self._rows = [self._row(a) for a in notes.annotations] if notes is not None else []
+        self.endResetModel()
+
+    def notes(self) -> TranscriptNotes | None:
+        return self._notes
+
+    def annotation(self, row: int) -> Annotation:
+        return self._rows[row].annotation
+
+    def row_of(self, annotation_id: str) -> int:
+        return next((i for i, r in enumerate(self._rows) if r.annotation.id == annotation_id), -1)
+
+    def speaker_name(self, key: str) -> str:
+        return self._notes.display_name(key) if self._notes is not None and key else ""
+
+    def _row(self, a: Annotation) -> _Row:
+        transcript = self._notes.transcript  # type: ignore[union-attr]
+        index = None if a.detached else turn_index_of(transcript, a.anchor)
+        if index is None:
+            return _Row(a, quote_of(None, a.anchor), "", DETACHED, -1)
+        return _Row(a, quote_of(transcript, a.anchor), transcript.turns[index].speaker,
+                    transcript.exchange_of(index).label, index)
+
+    @Slot(object)
+    def on_notes_changed(self, change: Change) -> None:
+        """Follow the store: rows added, changed or removed by id; everything again after a merge."""
+        notes = self._notes
+        if notes is None:
+            return
+        if change.what == "reloaded":
+            self.set_notes(notes)
+        elif change.what == "speaker_names" and self._rows:
+            self.dataChanged.emit(self.index(0, SPEAKER), self.index(len(self._rows) - 1, SPEAKER))
+        elif change.what == "annotations":
+            for annotation_id in change.ids:
+                self._follow(notes, annotation_id)
+
+    def _follow(self, notes: TranscriptNotes, annotation_id: str) -> None:
+        row = self.row_of(annotation_id)
+        current = notes.get(annotation_id)
+        if current is None and row >= 0:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        elif current is not None and row < 0:
+            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
+            self._rows.append(self._row(current))
+            self.endInsertRows()
+        elif current is not None:
+            self._rows[row] = self._row(current)
+            self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
+
+    # --- the model interface ----------------------------------------------------------------------------
+
+    def rowCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(self._rows)
+
+    def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
+        return 0 if parent.isValid() else len(HEADERS)
+
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole and \
+                0 <= section < len(HEADERS):
+            return HEADERS[section]
+        return None
+
+    def flags(self, index: Index) -> Qt.ItemFlag:
+        if not index.isValid():
+            return Qt.ItemFlag.NoItemFlags
+        flags = Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsSelectable
+        if index.column() in (TAGS, NOTE) and self._notes is not None and not self._notes.read_only:
+            flags |= Qt.ItemFlag.ItemIsEditable
+        return flags
+
+    def data(self, index: Index, role: int = Qt.ItemDataRole.DisplayRole) -> Any:
+        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        row = self._rows[index.row()]
+        a, column = row.annotation, index.column()
+        if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
+            return self._text(row, column, role == Qt.ItemDataRole.EditRole)
+        if role == Qt.ItemDataRole.ToolTipRole and column in (QUOTE, NOTE):
+            return (row.quote if column == QUOTE else a.note) or None
+        if role == Qt.ItemDataRole.DecorationRole and column == KIND and a.colour in SWATCHES:
+            return QColor(SWATCHES[a.colour])
+        if role == IdRole:
+            return a.id
+        return None
+
+    def _text(self, row: _Row, column: int, editing: bool) -> str:
+        a = row.annotation
+        if column == KIND:
+            return KIND_LABELS[a.kind]
+        if column == QUOTE:
+            return row.quote
+        if column == SPEAKER:
+            return self.speaker_name(row.speaker_key)
+        if column == EXCHANGE:
+            return row.exchange
+        if column == TAGS:
+            return ", ".join(a.tags)
+        if column == STATUS:
+            return a.status.label
+        if column == NOTE:
+            return a.note if editing else " ".join(a.note.split())
+        if column == CREATED:
+            return local_time(a.created)
+        if column == MODIFIED:
+            return local_time(a.modified)
+        return ""
+
+    def setData(self, index: Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:
+        if role != Qt.ItemDataRole.EditRole or not (self.flags(index) & Qt.ItemFlag.ItemIsEditable):
+            return False
+        a = self._rows[index.row()].annotation
+        text = str(value)
+        if index.column() == NOTE and text != a.note:
+            self.edit_requested.emit(a.id, {"note": text})
+        elif index.column() == TAGS and tuple(split_tags(text)) != a.tags:
+            self.edit_requested.emit(a.id, {"tags": split_tags(text)})
+        return True
+
+    # --- for the filter --------------------------------------------------------------------------------
+
+    def row_data(self, row: int) -> _Row:
+        return self._rows[row]
+
+
+class NotesFilter(QSortFilterProxyModel):
+    """What the dock's filter row asks for, and its order: reading order, newest first, or last changed first."""
+
+    SORTS = ("position", "newest", "changed")
+
+    def __init__(self, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._text = ""
+        self._tag = ""
+        self._kind: Kind | None = None
+        self._detached_only = False
+        self._speaker = ""
+        self._status: Status | None = None
+        self._sort = "position"
+        self.setDynamicSortFilter(True)
+
+    def notes_model(self) -> NotesModel:
+        return self.sourceModel()  # type: ignore[return-value]
+
+    def set_text(self, text: str) -> None:
+        self._text = " ".join(text.split()).casefold()
+        self.invalidateFilter()
+
+    def set_tag(self, tag: str) -> None:
+        self._tag = tag.casefold()
+        self.invalidateFilter()
+
+    def set_kind(self, kind: str) -> None:
+        """A Kind value, "detached", or "" for all."""
+        self._detached_only = kind == "detached"
+        self._kind = Kind(kind) if kind and kind != "detached" else None
+        self.invalidateFilter()
+
+    def set_speaker(self, key: str) -> None:
+        self._speaker = key
+        self.invalidateFilter()
+
+    def set_status(self, status: Status | None) -> None:
+        """None for all; Status.NONE for those without a status."""
+        self._status = status
+        self.invalidateFilter()
+
+    def set_sort(self, sort: str) -> None:
+        self._sort = sort if sort in self.SORTS else "position"
+        self.invalidate()
+        self.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
+        model = self.notes_model()
+        row = model.row_data(source_row)
+        a = row.annotation
+        if self._kind is not None and a.kind is not self._kind:
+            return False
+        if self._detached_only and row.turn >= 0:
+            return False
+        if self._tag and self._tag not in (t.casefold() for t in a.tags):
+            return False
+        if self._speaker and row.speaker_key != self._speaker:
+            return False
+        if self._status is not None and a.status is not self._status:
+            return False
+        if self._text:
+            haystack = " ".join((row.quote, a.note, " ".join(a.tags), model.speaker_name(row.speaker_key),
+                                 row.exchange, a.status.label)).casefold()
+            return self._text in haystack
+        return True
+
+    def lessThan(self, left: Index, right: Index) -> bool:
+        model = self.notes_model()
+        a, b = model.annotation(left.row()), model.annotation(right.row())
+        if self._sort == "position":
+            transcript = model.notes().transcript  # type: ignore[union-attr]
+            return reading_order_key(transcript, a) < reading_order_key(transcript, b)
+        if self._sort == "newest":
+            return (a.created, a.id) > (b.created, b.id)
+        return (a.modified, a.id) > (b.modified, b.id)

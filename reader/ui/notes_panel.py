@@ -1,0 +1,291 @@
+"""The Notes dock: every bookmark, highlight and note of the open transcript, filtered and sorted as asked.
+
+Rows come from `NotesModel` (notes_model.py) through `NotesFilter`. Every change the user makes here (a cell
+edited in place, the note editor, a status, Delete) is pushed as an undoable command onto the undo stack the
+panel was given; the rows then change because the store says so, never because the panel edits them.
+
+Signals of `NotesPanel`:
+    annotation_activated(str): the user double-clicked (or pressed Enter on) an annotation: jump to it.
+    current_changed(object): the annotation the panel's current row shows, or None.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, Signal, Slot
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QComboBox,
+    QHBoxLayout,
+    QHeaderView,
+    QLineEdit,
+    QPushButton,
+    QTableView,
+    QVBoxLayout,
+    QWidget,
+)
+
+from reader.core.annotations import Annotation, Kind, Status
+from reader.core.store import Change, TranscriptNotes
+from reader.ui.annotation_dialogs import NoteDialog
+from reader.ui.notes_model import (
+    CREATED,
+    DETACHED,
+    EXCHANGE,
+    KIND,
+    MODIFIED,
+    NOTE,
+    QUOTE,
+    SPEAKER,
+    STATUS,
+    TAGS,
+    ChangeRelay,
+    IdRole,
+    NotesFilter,
+    NotesModel,
+)
+from reader.ui.operations import DeleteAnnotationsCommand, EditAnnotationCommand
+
+if TYPE_CHECKING:
+    from reader.ui.main_window import MainWindow
+
+KINDS = (("All kinds", ""), ("Bookmarks", Kind.BOOKMARK.value), ("Highlights", Kind.HIGHLIGHT.value),
+         ("Notes", Kind.NOTE.value), (DETACHED, "detached"))
+SORTS = (("Reading order", "position"), ("Newest first", "newest"), ("Last changed first", "changed"))
+
+
+class NotesPanel(QWidget):
+    annotation_activated = Signal(str)
+    current_changed = Signal(object)
+
+    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("notes_panel")
+        self.undo_stack = undo_stack
+        self.model = NotesModel(self)
+        self.proxy = NotesFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.relay = ChangeRelay(self)  # used when the panel watches notes itself (no window around it)
+
+        self.text_filter = QLineEdit(self, placeholderText="Filter notes", clearButtonEnabled=True)
+        self.sort_box = self._combo(SORTS, "Order")
+        self.kind_box = self._combo(KINDS, "Show only this kind (or the detached ones)")
+        self.tag_box = self._combo((("All tags", ""),), "Show only annotations with this tag")
+        self.speaker_box = self._combo((("All speakers", ""),), "Show only what this speaker said")
+        self.status_box = self._combo((("Any status", None),), "Show only this attribution status")
+        for status in Status:
+            self.status_box.addItem(status.label or "No status", status)
+        self.detached_button = QPushButton(self, flat=True)
+        self.detached_button.setToolTip("Notes whose words could not be found in this version of the transcript")
+        self.detached_button.hide()
+
+        self.table = QTableView(self)
+        self.table.setObjectName("notes-table")
+        self.table.setModel(self.proxy)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        # Double-click jumps to the words; F2 or a click on a selected cell edits the note or the tags.
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+                                   | QAbstractItemView.EditTrigger.SelectedClicked)
+        self.table.verticalHeader().hide()
+        self.table.setShowGrid(False)
+        self.table.setWordWrap(False)
+        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
+        header.setStretchLastSection(True)
+        for column, width in ((KIND, 84), (QUOTE, 220), (SPEAKER, 110), (EXCHANGE, 64), (TAGS, 110),
+                              (STATUS, 110), (NOTE, 200), (CREATED, 120), (MODIFIED, 120)):
+            self.table.setColumnWidth(column, width)
+
+        filters = QHBoxLayout()
+        filters.setContentsMargins(4, 2, 4, 0)
+        filters.addWidget(self.text_filter, 2)
+        filters.addWidget(self.sort_box, 1)
+        choices = QHBoxLayout()
+        choices.setContentsMargins(4, 0, 4, 2)
+        for box in (self.kind_box, self.tag_box, self.speaker_box, self.status_box):
+            choices.addWidget(box, 1)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(0, 0, 0, 0)
+        layout.setSpacing(2)
+        layout.addLayout(filters)
+        layout.addLayout(choices)
+        layout.addWidget(self.detached_button)
+        layout.addWidget(self.table)
+
+        self.text_filter.textChanged.connect(self.proxy.set_text)
+        self.sort_box.currentIndexChanged.connect(lambda: self.proxy.set_sort(self.sort_box.currentData()))
+        self.kind_box.currentIndexChanged.connect(lambda: self.proxy.set_kind(self.kind_box.currentData()))
+        self.tag_box.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_box.currentData() or ""))
+        self.speaker_box.currentIndexChanged.connect(
+            lambda: self.proxy.set_speaker(self.speaker_box.currentData() or ""))
+        self.status_box.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status_box.currentData()))
+        self.detached_button.clicked.connect(lambda: self.kind_box.setCurrentIndex(len(KINDS) - 1))
+        self.model.edit_requested.connect(self._on_model_edit_requested)
+        self.relay.changed.connect(self.on_notes_changed)
+        self.table.activated.connect(self._on_table_activated)
+        self.table.selectionModel().currentRowChanged.connect(
+            lambda current, _previous: self.current_changed.emit(self._annotation_at(current)))
+        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+
+    def _combo(self, items: tuple[tuple[str, Any], ...], tip: str) -> QComboBox:
+        box = QComboBox(self)
+        box.setToolTip(tip)
+        box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        box.setMinimumContentsLength(6)
+        for text, data in items:
+            box.addItem(text, data)
+        return box
+
+    def sizeHint(self) -> QSize:
+        return QSize(360, 400)
+
+    # --- contents ---------------------------------------------------------------------------------------
+
+    def set_notes(self, notes: TranscriptNotes | None) -> None:
+        """Show these notes (the open transcript's); the filters go back to showing everything."""
+        self.model.set_notes(notes)
+        for box in (self.kind_box, self.tag_box, self.speaker_box, self.status_box):
+            box.setCurrentIndex(0)
+        self.text_filter.clear()
+        self._refresh_choices()
+
+    def watch(self, notes: TranscriptNotes) -> None:
+        """Show notes and follow their changes by itself (the window relays them instead, see `attach`)."""
+        self.relay.watch(notes)
+        self.set_notes(notes)
+
+    @Slot(object)
+    def on_notes_changed(self, change: Change) -> None:
+        self.model.on_notes_changed(change)
+        if change.what in ("annotations", "reloaded", "speaker_names"):
+            self._refresh_choices()
+
+    def _refresh_choices(self) -> None:
+        """The tag and speaker lists offer what the notes hold; the choice made stays when it still exists."""
+        notes = self.model.notes()
+        self._refill(self.tag_box, [(t, t) for t in notes.tags()] if notes else [])
+        speakers = [(notes.display_name(s.key), s.key) for s in notes.transcript.speakers] if notes else []
+        self._refill(self.speaker_box, speakers)
+        detached = len(notes.detached) if notes else 0
+        self.detached_button.setText(f"{detached} detached: their words are not in this version. Show them")
+        self.detached_button.setVisible(detached > 0)
+
+    def _refill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
+        chosen = box.currentData()
+        with QSignalBlocker(box):
+            while box.count() > 1:
+                box.removeItem(1)
+            for text, data in items:
+                box.addItem(text, data)
+            box.setCurrentIndex(max(0, box.findData(chosen)) if chosen else 0)
+        if box.currentData() != chosen:  # the chosen tag is gone: show everything rather than nothing
+            box.currentIndexChanged.emit(box.currentIndex())
+
+    # --- the current annotation -----------------------------------------------------------------------
+
+    def _annotation_at(self, index: QModelIndex) -> Annotation | None:
+        notes = self.model.notes()
+        annotation_id = index.data(IdRole) if index.isValid() else None
+        return notes.get(annotation_id) if notes is not None and annotation_id else None
+
+    def current_annotation(self) -> Annotation | None:
+        return self._annotation_at(self.table.currentIndex())
+
+    def selected_ids(self) -> list[str]:
+        rows = self.table.selectionModel().selectedRows()
+        ids = [str(index.data(IdRole)) for index in rows]
+        current = self.current_annotation()
+        return ids or ([current.id] if current is not None else [])
+
+    def select_annotation(self, annotation_id: str) -> bool:
+        """Make an annotation the current row (clearing a filter that hides it). False when it is not there."""
+        row = self.model.row_of(annotation_id)
+        if row < 0:
+            return False
+        index = self.proxy.mapFromSource(self.model.index(row, QUOTE))
+        if not index.isValid():
+            self.set_notes(self.model.notes())
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(annotation_id), QUOTE))
+        self.table.selectionModel().setCurrentIndex(
+            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
+        self.table.scrollTo(index)
+        return True
+
+    def visible_rows(self, column: int = QUOTE) -> list[str]:
+        """The text of one column in every row shown, top to bottom (what the user sees)."""
+        return [self.proxy.index(r, column).data() for r in range(self.proxy.rowCount())]
+
+    # --- changes --------------------------------------------------------------------------------------
+
+    def _writable(self) -> TranscriptNotes | None:
+        notes = self.model.notes()
+        return notes if notes is not None and not notes.read_only else None
+
+    def edit(self, annotation_id: str, **changes: Any) -> None:
+        """Change an annotation, undoably; nothing when no field really changes."""
+        notes = self._writable()
+        current = notes.get(annotation_id) if notes else None
+        if notes is None or current is None:
+            return
+        changes = {k: v for k, v in changes.items() if getattr(current.edited(**{k: v}), k) != getattr(current, k)}
+        if changes:
+            self.undo_stack.push(EditAnnotationCommand(notes, annotation_id, **changes))
+
+    @Slot()
+    def delete_selected(self) -> None:
+        notes = self._writable()
+        ids = self.selected_ids()
+        if notes is None or not ids:
+            return
+        row = self.table.currentIndex().row()
+        self.undo_stack.push(DeleteAnnotationsCommand(notes, ids))
+        if self.proxy.rowCount():
+            self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1), QUOTE))
+
+    @Slot()
+    def edit_current_in_dialog(self) -> None:
+        notes = self._writable()
+        current = self.current_annotation()
+        if notes is None or current is None:
+            return
+        dialog = NoteDialog(self.window(), title="Edit Annotation", quote=current.anchor.exact,
+                            known_tags=notes.tags(), note=current.note, tags=current.tags, status=current.status,
+                            colour=current.colour if current.kind is Kind.HIGHLIGHT else None)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: self.edit(current.id, **dialog.values()))
+        dialog.open()
+
+    @Slot(str, object)
+    def _on_model_edit_requested(self, annotation_id: str, changes: dict[str, Any]) -> None:
+        self.edit(annotation_id, **changes)
+
+    @Slot(QModelIndex)
+    def _on_table_activated(self, index: QModelIndex) -> None:
+        annotation = self._annotation_at(index)
+        if annotation is not None:
+            self.annotation_activated.emit(annotation.id)
+
+    # --- in the window ----------------------------------------------------------------------------------
+
+    def attach(self, window: MainWindow) -> None:
+        """Dock on the right; follow the window's notes; a jump moves the reading view."""
+        self._window = window
+        window.add_dock(self, "Notes", Qt.DockWidgetArea.RightDockWidgetArea)
+        window.transcript_changed.connect(lambda _t: self.set_notes(window.notes))
+        window.notes_changed.connect(self.on_notes_changed)
+        self.annotation_activated.connect(self._on_annotation_activated)
+
+    @Slot(str)
+    def _on_annotation_activated(self, annotation_id: str) -> None:
+        window = self._window
+        annotation = window.notes.get(annotation_id) if window.notes is not None else None
+        if annotation is None or annotation.detached or window.transcript is None:
+            return
+        turn = window.transcript.turn_by_id.get(annotation.anchor.turn_id)
+        if turn is not None:
+            window.view.scroll_to_turn(turn.index, annotation.anchor.start)
+            window.view.setFocus()
