@@ -100,4 +100,5 @@ need needs needed use used using happen happens happened become became call call
 begun held brought sent spent left lost paid led won ran saw seen shown decided decide announced considered
 raised turned learns learned learnt watched watching allowed allow wrote written read reading agreed agree
 expect expects expected hope hoped continue continued remain remains remained start started stop stopped
+regret regrets attention report reports reported signing signed
 """)

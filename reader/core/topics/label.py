@@ -22,6 +22,7 @@ PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
 WIDEN_SHARE = 0.4  # a phrase replaces its head word when it accounts for this share of the word's uses
+PARTICIPLE = 0.4  # the weight a participle keeps among label candidates (it still counts as a keyword)
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
@@ -162,6 +163,10 @@ def _not_a_noun_phrase(text: str, a: str, b: str, table: TermTable) -> bool:
     return second.endswith(("ed", "ing")) and b not in table.names
 
 
+def _participle(text: str) -> bool:
+    return text.islower() and " " not in text and text.endswith(("ed", "ing"))
+
+
 def _adverb(text: str) -> bool:
     return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly"))
 
@@ -176,7 +181,9 @@ def _display_pair(first: str, second: str, table: TermTable, a: str, b: str) -> 
 
 def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable,
           counts: dict[str, int]) -> list[_Candidate]:
-    singles = [_Candidate((t,), table.display[t], w, t in table.names, counts[t]) for t, w in weight.items()]
+    # A participle ("interfered", "seized") says what happened, rarely what the topic is: it heads no label.
+    singles = [_Candidate((t,), table.display[t], w * (PARTICIPLE if _participle(table.display[t]) else 1.0),
+                          t in table.names, counts[t]) for t, w in weight.items()]
     ranked: list[_Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
@@ -206,8 +213,8 @@ def _compose(ranked: list[_Candidate]) -> str:
     # A second item when it matters, and always after a lone word: two to six words, as the notebook has it.
     rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score or " " not in head.text]
     # Prefer a phrase ("US diplomats") or a noun to a participle ("seized") after the head.
-    rest = [c for c in rest if " " in c.text or c.is_name or not c.text.endswith(("ed", "ing"))] or rest
-    phrases = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score]
+    rest = [c for c in rest if not _participle(c.text)] or rest
+    phrases = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score and not rest[0].is_name]
     if rest:
         second = phrases[0] if phrases else rest[0]
         text = f"{text} and {second.text}" if head.is_name and second.is_name else f"{text}: {second.text}"
