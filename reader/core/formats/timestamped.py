@@ -76,13 +76,21 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
         return None
     first = text[ls]
     # Only the patterns that can start with this character: a time, or a name (perhaps bold).
-    patterns = _TIME_FIRST if first.isdigit() or first in "[(" else _NAME_FIRST
+    patterns: tuple[tuple[str, re.Pattern[str]], ...]
+    if first == "[":
+        patterns = _TIME_FIRST
+    elif first.isdigit() or first == "(":
+        patterns = _TIME_FIRST[:2]
+    elif text.find("[", ls, le) >= 0 or text.find("(", ls, le) >= 0:
+        patterns = _NAME_FIRST
+    else:  # no bracketed time anywhere: only `Emma  0:37`
+        patterns = _NAME_FIRST[1:]
     for strength, pattern in patterns if labels else ():
         m = pattern.match(text, ls, le)
-        if m and _plausible(m["label"].strip(), strength):
+        if m and _plausible(label := m["label"].strip(), strength):
             content = m.start("content") if m.groupdict().get("content") else le
             mark = _strip(text, *m.span("mark"))
-            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), m["label"].strip(), mark, content)
+            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), label, mark, content)
     m = _BARE_TIME.match(text, ls, le)
     if m and (m["content"] is None or m["time"][0] in "[(" or _FULL_CLOCK.fullmatch(m["time"])):
         return TimedLine(ls, le, m.span("time"), seconds(m["time"]), None, None,
