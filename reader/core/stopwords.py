@@ -101,4 +101,14 @@ begun held brought sent spent left lost paid led won ran saw seen shown decided 
 raised turned learns learned learnt watched watching allowed allow wrote written read reading agreed agree
 expect expects expected hope hoped continue continued remain remains remained start started stop stopped
 regret regrets attention report reports reported signing signed
+grow grows grew play plays played work works worked help helps helped move moves moved live lives lived
+bring brings win wins lose loses pay pays buy buys sell sells send sends stay stays wait waits fall falls
+reach reaches suggest suggests require requires pull pulls agree agrees worry worries wish wishes care cares
+understand understood follow follows create creates add adds offer offers appear appears serve serves
+kill kills cut cuts set sets open opens close closes build builds stand stands learn learns
+happy sad wrong true false easy hard difficult simple sure likely free full ready strong weak young early late
+quick slow fast large huge tiny serious funny clever curious interesting amazing terrible horrible wonderful
+beautiful nice lovely glad proud afraid angry upset worried excited tired busy fair unfair normal strange odd
+obvious special general specific similar different whole total final current recent previous public private
+fun bigger smaller higher lower longer shorter faster slower easier harder
 """)
