@@ -158,3 +158,15 @@ def test_any_timestamped_text_parses_losslessly(text: str) -> None:
     t = parse_text(text, "timestamped")
     assert t.warnings == ()
     assert_lossless(t)
+
+
+def test_role_words_after_a_timestamp_are_speaker_labels() -> None:
+    text = (
+        "[00:00:01] Question: How are you?\n\n[00:00:04] Sergey Lavrov: Fine, thanks.\n\n"
+        "[00:00:09] Question: And Syria?\n\n[00:00:12] Sergey Lavrov: Complicated.\n"
+    )
+    t = parse_text(text)
+    assert t.layout == "timestamped"
+    assert [t.speaker(turn).label for turn in t.turns] == ["Question", "Sergey Lavrov"] * 2
+    assert [turn.start for turn in t.turns] == [1.0, 4.0, 9.0, 12.0]
+    assert t.interviewer is not None and t.interviewer.label == "Question"

@@ -98,7 +98,13 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
     return None
 
 
+# Role words that open prose in captions, but after a timestamp and before a colon are a speaker's label.
+_ROLE_LABELS = frozenset({"question", "answer", "interviewer", "interviewee", "host", "guest"})
+
+
 def _plausible(label: str, strength: str) -> bool:
+    if strength == "strong" and label.strip().casefold() in _ROLE_LABELS:
+        return True
     if not name_shape(label):
         return False
     # Without a colon or brackets a label could be the first words of a sentence: it must look like a name.
