@@ -120,16 +120,6 @@ class TranscriptBuilder:
             pending.span_start = start
         pending.paragraphs.append(Paragraph(shown, (start, end)))
 
-    def extend_paragraph(self, end: int, text: str) -> None:
-        """Append text to the last paragraph (a cue or wrapped line that continues it)."""
-        pending = self._turns[-1]
-        last = pending.paragraphs[-1]
-        pending.paragraphs[-1] = Paragraph(clean_text(last.text + " " + text), (last.span[0], end))
-
-    @property
-    def has_open_paragraph(self) -> bool:
-        return bool(self._turns and self._turns[-1].paragraphs)
-
     def set_role(self, label: str, role: Role) -> None:
         """Let a parser that knows the roles (a press briefing's `Q`) say so."""
         self._roles[speaker_key(label)] = role
