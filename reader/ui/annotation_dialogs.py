@@ -33,7 +33,8 @@ class TagCompleter(QCompleter):
     """Completes the tag being typed after the last comma, keeping the ones before it."""
 
     def __init__(self, tags: Sequence[str], field: QLineEdit) -> None:
-        super().__init__(QStringListModel(list(tags)), field)
+        super().__init__(field)
+        self.setModel(QStringListModel(list(tags), self))  # parented: Python would otherwise free it
         self._field = field
         self.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setFilterMode(Qt.MatchFlag.MatchStartsWith)
@@ -42,6 +43,8 @@ class TagCompleter(QCompleter):
         return [path.rsplit(",", 1)[-1].strip()]
 
     def pathFromIndex(self, index: QModelIndex | QPersistentModelIndex) -> str:
+        if not index.isValid():
+            return ""
         done = self._field.text().rsplit(",", 1)[0] + ", " if "," in self._field.text() else ""
         return done + str(index.data())
 

@@ -193,7 +193,8 @@ class MainWindow(FilesMixin, QMainWindow):
         """Write the notes now if they changed; a failure is kept in memory and said in the status bar."""
         self._save_timer.stop()
         if self.notes is not None and self.notes.dirty and not self.notes.read_only and not self.notes.save():
-            self.statusBar().showMessage(f"Notes not saved: {self.notes.last_error}; will retry.", 10000)
+            # last_error already says that the notes are kept in memory and that saving will be tried again
+            self.statusBar().showMessage(self.notes.last_error or "Notes not saved; will retry.", 10000)
             self._save_timer.start(SAVE_DELAY_MS * 10)
 
     def _on_notes_change(self, change: Change) -> None:

@@ -12,6 +12,8 @@ Signals of `ChangeRelay`:
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 
@@ -229,28 +231,36 @@ class NotesFilter(QSortFilterProxyModel):
     def notes_model(self) -> NotesModel:
         return self.sourceModel()  # type: ignore[return-value]
 
+    @contextmanager
+    def _filter_change(self) -> Iterator[None]:
+        self.beginFilterChange()
+        try:
+            yield
+        finally:
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
     def set_text(self, text: str) -> None:
-        self._text = " ".join(text.split()).casefold()
-        self.invalidateFilter()
+        with self._filter_change():
+            self._text = " ".join(text.split()).casefold()
 
     def set_tag(self, tag: str) -> None:
-        self._tag = tag.casefold()
-        self.invalidateFilter()
+        with self._filter_change():
+            self._tag = tag.casefold()
 
     def set_kind(self, kind: str) -> None:
         """A Kind value, "detached", or "" for all."""
-        self._detached_only = kind == "detached"
-        self._kind = Kind(kind) if kind and kind != "detached" else None
-        self.invalidateFilter()
+        with self._filter_change():
+            self._detached_only = kind == "detached"
+            self._kind = Kind(kind) if kind and kind != "detached" else None
 
     def set_speaker(self, key: str) -> None:
-        self._speaker = key
-        self.invalidateFilter()
+        with self._filter_change():
+            self._speaker = key
 
-    def set_status(self, status: Status | None) -> None:
-        """None for all; Status.NONE for those without a status."""
-        self._status = status
-        self.invalidateFilter()
+    def set_status(self, status: Status | str | None) -> None:
+        """None for all; Status.NONE (or "") for those without a status."""
+        with self._filter_change():
+            self._status = None if status is None else Status(status)
 
     def set_sort(self, sort: str) -> None:
         self._sort = sort if sort in self.SORTS else "position"

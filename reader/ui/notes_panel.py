@@ -126,7 +126,10 @@ class NotesPanel(QWidget):
         self.detached_button.clicked.connect(lambda: self.kind_box.setCurrentIndex(len(KINDS) - 1))
         self.model.edit_requested.connect(self._on_model_edit_requested)
         self.relay.changed.connect(self.on_notes_changed)
+        # Enter (and a double-click, on most styles) activates; the double-click itself is caught too, since Qt
+        # only activates once the second click is released. A jump twice to the same words is no harm.
         self.table.activated.connect(self._on_table_activated)
+        self.table.doubleClicked.connect(self._on_table_activated)
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_changed.emit(self._annotation_at(current)))
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)

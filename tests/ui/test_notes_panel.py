@@ -1,0 +1,173 @@
+"""The Notes dock on its own, over a notes store in a temporary folder: rows, filters, order, edits, undo."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QUndoStack
+from PySide6.QtWidgets import QLineEdit
+from pytestqt.qtbot import QtBot
+
+from reader.core.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
+from reader.core.model import Transcript
+from reader.core.store import AnnotationStore, TranscriptNotes
+from reader.ui.annotation_dialogs import NoteDialog
+from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, SPEAKER, STATUS, TAGS, NotesModel
+from reader.ui.notes_panel import NotesPanel
+
+
+@pytest.fixture
+def notes(tmp_path: Path, sample: Transcript) -> TranscriptNotes:
+    return AnnotationStore(tmp_path).open(sample)
+
+
+@pytest.fixture
+def panel(qtbot: QtBot, notes: TranscriptNotes) -> NotesPanel:
+    stack = QUndoStack()
+    widget = NotesPanel(stack)
+    widget.stack_keeper = stack  # the stack lives as long as the panel
+    qtbot.addWidget(widget)
+    widget.resize(900, 400)
+    widget.watch(notes)
+    widget.show()
+    return widget
+
+
+def fill(notes: TranscriptNotes) -> dict[str, str]:
+    t = notes.transcript
+    ids = {
+        "mark": notes.add(new_annotation(Kind.BOOKMARK, turn_anchor(t, 5), created="2026-01-03T10:00:00.000Z")).id,
+        "light": notes.add(new_annotation(Kind.HIGHLIGHT, make_anchor(t, 2, 0, 20), tags=["Syria", "quote"],
+                                          status=Status.ON_RECORD, created="2026-01-01T10:00:00.000Z")).id,
+        "note": notes.add(new_annotation(Kind.NOTE, make_anchor(t, 9, 5, 40), note="Check the date",
+                                         tags=["check"], created="2026-01-02T10:00:00.000Z")).id,
+    }
+    return ids
+
+
+def test_the_model_passes_the_model_tester(qtmodeltester, notes: TranscriptNotes) -> None:
+    fill(notes)
+    model = NotesModel()
+    model.set_notes(notes)
+    qtmodeltester.check(model)
+
+
+def test_rows_show_kind_quote_speaker_exchange_tags_status_in_reading_order(panel: NotesPanel,
+                                                                             notes: TranscriptNotes) -> None:
+    fill(notes)
+    t = notes.transcript
+    assert panel.visible_rows(KIND) == ["Highlight", "Bookmark", "Note"]
+    assert panel.visible_rows(QUOTE)[0] == t.turns[2].text[:20]
+    assert panel.visible_rows(SPEAKER)[0] == t.speaker(t.turns[2]).name
+    assert panel.visible_rows(EXCHANGE) == [t.exchange_of(i).label for i in (2, 5, 9)]
+    assert panel.visible_rows(TAGS) == ["Syria, quote", "", "check"]
+    assert panel.visible_rows(STATUS) == ["On the record", "", ""]
+    assert panel.visible_rows(NOTE) == ["", "", "Check the date"]
+
+
+def test_sort_by_date(panel: NotesPanel, notes: TranscriptNotes) -> None:
+    fill(notes)
+    panel.sort_box.setCurrentIndex(panel.sort_box.findData("newest"))
+    assert panel.visible_rows(KIND) == ["Bookmark", "Note", "Highlight"]
+    panel.sort_box.setCurrentIndex(panel.sort_box.findData("position"))
+    assert panel.visible_rows(KIND) == ["Highlight", "Bookmark", "Note"]
+
+
+def test_filters_by_text_tag_kind_speaker_and_status(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+    fill(notes)
+    qtbot.keyClicks(panel.text_filter, "check the")
+    assert panel.visible_rows(KIND) == ["Note"]
+    panel.text_filter.clear()
+    panel.tag_box.setCurrentIndex(panel.tag_box.findText("Syria"))
+    assert panel.visible_rows(KIND) == ["Highlight"]
+    panel.tag_box.setCurrentIndex(0)
+    panel.kind_box.setCurrentIndex(panel.kind_box.findData("bookmark"))
+    assert panel.visible_rows(KIND) == ["Bookmark"]
+    panel.kind_box.setCurrentIndex(0)
+    speaker = notes.transcript.turns[9].speaker
+    panel.speaker_box.setCurrentIndex(panel.speaker_box.findData(speaker))
+    assert set(panel.visible_rows(SPEAKER)) == {notes.display_name(speaker)}
+    panel.speaker_box.setCurrentIndex(0)
+    panel.status_box.setCurrentIndex(panel.status_box.findData(Status.ON_RECORD))
+    assert panel.visible_rows(KIND) == ["Highlight"]
+
+
+def test_the_tag_list_offers_new_tags_and_speaker_renames_show(panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    notes.update(ids["mark"], tags=["follow up"])
+    assert "follow up" in [panel.tag_box.itemText(i) for i in range(panel.tag_box.count())]
+    key = notes.transcript.turns[5].speaker
+    notes.set_speaker_name(key, "The Minister")
+    assert "The Minister" in panel.visible_rows(SPEAKER)
+
+
+def test_edit_in_place_goes_through_the_undo_stack(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    panel.select_annotation(ids["note"])
+    index = panel.table.currentIndex().siblingAtColumn(NOTE)
+    panel.table.setCurrentIndex(index)
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    editor = panel.table.findChild(QLineEdit)
+    assert editor is not None and editor.text() == "Check the date"
+    editor.setText("Checked: 21 July")
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: panel.visible_rows(NOTE)[2] == "Checked: 21 July")  # the view commits once idle
+    assert notes.get(ids["note"]).note == "Checked: 21 July"
+    panel.undo_stack.undo()
+    assert panel.visible_rows(NOTE)[2] == "Check the date"
+    panel.undo_stack.redo()
+    assert panel.visible_rows(NOTE)[2] == "Checked: 21 July"
+
+
+def test_tags_typed_in_a_cell_are_split_and_kept_once(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    row = panel.proxy.mapFromSource(panel.model.index(panel.model.row_of(ids["mark"]), TAGS))
+    panel.proxy.setData(row, " war,  Syria , war ")
+    assert notes.get(ids["mark"]).tags == ("war", "Syria")
+    assert panel.visible_rows(TAGS)[1] == "war, Syria"
+
+
+def test_delete_key_in_the_table_and_undo(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    panel.select_annotation(ids["light"])
+    panel.delete_selected()
+    assert panel.visible_rows(KIND) == ["Bookmark", "Note"]
+    assert ids["light"] not in notes
+    panel.undo_stack.undo()
+    assert panel.visible_rows(KIND) == ["Highlight", "Bookmark", "Note"]
+    assert notes.get(ids["light"]).tags == ("Syria", "quote")
+
+
+def test_detached_annotations_are_listed_under_their_own_filter(panel: NotesPanel, notes: TranscriptNotes) -> None:
+    fill(notes)
+    lost = new_annotation(Kind.NOTE, turn_anchor(notes.transcript, 1), note="from an older version")
+    notes.add(lost.edited(detached=True))
+    assert panel.visible_rows(EXCHANGE)[-1] == "Detached"
+    assert panel.detached_button.isVisibleTo(panel)
+    panel.detached_button.click()
+    assert panel.visible_rows(NOTE) == ["from an older version"]
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the completion popup's raise and keyboard grab
+def test_the_note_dialog_completes_tags_from_those_in_use(qtbot: QtBot, notes: TranscriptNotes) -> None:
+    fill(notes)
+    dialog = NoteDialog(None, title="New Note", quote="words", known_tags=notes.tags(), tags=["quote"])
+    qtbot.addWidget(dialog)
+    dialog.show()
+    dialog.activateWindow()
+    qtbot.waitUntil(dialog.isActiveWindow)
+    dialog.tags_field.setFocus()
+    dialog.tags_field.end(False)
+    qtbot.keyClicks(dialog.tags_field, ", sy")
+    popup = dialog.tags_field.completer().popup()
+    assert popup.isVisible()
+    assert [popup.model().index(r, 0).data() for r in range(popup.model().rowCount())] == ["Syria"]
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert dialog.tags_field.text() == "quote, Syria"
+    dialog.status_field.setCurrentIndex(dialog.status_field.findData(Status.BACKGROUND))
+    assert dialog.values()["tags"] == ("quote", "Syria")
+    assert dialog.values()["status"] is Status.BACKGROUND

@@ -1,0 +1,275 @@
+"""Bookmarks, highlights and notes driven from the window's own actions and keys, as a reader would."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import Qt
+from PySide6.QtGui import QGuiApplication
+from PySide6.QtWidgets import QMessageBox
+from pytestqt.qtbot import QtBot
+
+from reader.core.store import AnnotationStore
+from reader.ui.annotation_dialogs import NoteDialog
+from reader.ui.main_window import MainWindow
+from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
+from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, STATUS, TAGS
+
+CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
+
+
+def notes_on_disk(window: MainWindow) -> list[dict]:
+    path = window.notes.file
+    return json.loads(path.read_text("utf-8"))["annotations"] if path.exists() else []
+
+
+def highlight(qtbot: QtBot, window: MainWindow, turn: int, start: int, end: int) -> str:
+    window.view.select_in_turn(turn, start, end)
+    qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL | SHIFT)
+    return window.transcript.turns[turn].text[start:end]
+
+
+def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: QtBot, window: MainWindow) -> None:
+    panel, view = window.notes_panel, window.view
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)  # on Q1's question: the whole exchange
+    assert panel.visible_rows(KIND) == ["Bookmark"]
+    assert panel.visible_rows(EXCHANGE) == ["Q1"]
+    assert "bookmark" in view.margin_marks()[("exchange", 0)]
+    qtbot.keyClick(view, Qt.Key.Key_J)  # the answer: that turn alone
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert panel.visible_rows(QUOTE)[1].startswith("So what?")
+    assert "bookmark" in view.margin_marks()[("turn", 1)]
+    qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
+    assert panel.visible_rows(KIND) == ["Bookmark"]
+    assert ("turn", 1) not in view.margin_marks()
+    qtbot.waitUntil(lambda: len(notes_on_disk(window)) == 1)  # saved within a second, no action needed
+
+
+def test_highlight_selection_shows_in_the_view_and_the_dock_and_is_saved(qtbot: QtBot, window: MainWindow) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    assert window.notes_panel.visible_rows(KIND) == ["Highlight"]
+    assert window.notes_panel.visible_rows(QUOTE) == [quote]
+    assert window.view.extra_highlight_count("annotations") == 1
+    qtbot.waitUntil(lambda: any(s.cursor.selectedText() == quote for s in window.view.extraSelections()))
+    qtbot.waitUntil(lambda: [a["anchor"]["exact"] for a in notes_on_disk(window)] == [quote])
+
+
+def test_highlight_colour_from_the_submenu_becomes_the_colour_of_ctrl_shift_h(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.select_in_turn(3, 0, 20)
+    window.registry["notes.colour_green"].trigger()
+    highlight(qtbot, window, 5, 0, 15)
+    assert [a.colour for a in window.notes.annotations] == ["green", "green"]
+    assert window.registry["notes.colour_green"].isChecked()
+    colours = {s.format.background().color().name() for s in window.view.extraSelections()}
+    assert colours == {"#7fd47f"}
+
+
+def test_highlight_without_a_selection_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL | SHIFT)
+    assert window.notes_panel.visible_rows() == []
+    assert window.statusBar().currentMessage() == "Select some words to highlight."
+
+
+def test_ctrl_m_writes_a_note_with_tags_and_status_on_the_selection(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.select_in_turn(3, 0, 40)
+    qtbot.keyClick(window.view, Qt.Key.Key_M, CTRL)
+    dialog = window.findChild(NoteDialog)
+    assert dialog is not None and dialog.isVisible()
+    qtbot.keyClicks(dialog.note_field, "Denies the photos")
+    dialog.tags_field.setText("photos, denial")
+    dialog.status_field.setCurrentIndex(dialog.status_field.findText("On background"))
+    dialog.accept()
+    panel = window.notes_panel
+    assert panel.visible_rows(KIND) == ["Note"]
+    assert panel.visible_rows(NOTE) == ["Denies the photos"]
+    assert panel.visible_rows(TAGS) == ["photos, denial"]
+    assert panel.visible_rows(STATUS) == ["On background"]
+    assert "note" in window.view.margin_marks()[("turn", 3)]
+
+
+def test_ctrl_m_without_a_selection_notes_the_current_turn(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_J)
+    qtbot.keyClick(window.view, Qt.Key.Key_M, CTRL)
+    dialog = window.findChild(NoteDialog)
+    dialog.note_field.setPlainText("short answer")
+    dialog.accept()
+    assert window.notes_panel.visible_rows(QUOTE) == ["So what?"]
+
+
+def test_tag_and_status_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, window: MainWindow) -> None:
+    highlight(qtbot, window, 4, 10, 60)
+    panel = window.notes_panel
+    window.registry["notes.status_on_record"].trigger()
+    assert panel.visible_rows(STATUS) == ["On the record"]
+    assert window.registry["notes.status_on_record"].isChecked()
+    window.registry["notes.edit"].trigger()
+    dialog = window.findChild(NoteDialog)
+    dialog.tags_field.setText("Trump, sanctions")
+    dialog.accept()
+    assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
+    assert panel.visible_rows(STATUS) == ["On the record"]
+    panel.tag_box.setCurrentIndex(panel.tag_box.findText("sanctions"))  # the new tag is offered as a filter
+    assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert panel.visible_rows(TAGS) == [""]
+
+
+def test_filter_field_narrows_the_dock(qtbot: QtBot, window: MainWindow) -> None:
+    highlight(qtbot, window, 4, 10, 60)
+    highlight(qtbot, window, 3, 0, 30)
+    panel = window.notes_panel
+    assert len(panel.visible_rows()) == 2
+    qtbot.keyClicks(panel.text_filter, "trump")
+    assert panel.visible_rows() == [window.transcript.turns[4].text[10:60]]
+
+
+def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainWindow) -> None:
+    highlight(qtbot, window, 40, 0, 25)
+    window.view.scroll_to_turn(0)
+    assert window.view.current_turn() == 0
+    table = window.notes_panel.table
+    rect = table.visualRect(table.model().index(0, QUOTE))
+    qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first click
+    qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert window.view.current_turn() == 40
+    assert "Q" in window.status_sections["position"].text()
+
+
+def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    panel = window.notes_panel
+    panel.table.setFocus()
+    qtbot.waitUntil(panel.table.hasFocus)
+    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    assert panel.visible_rows() == []
+    assert window.view.extra_highlight_count("annotations") == 0
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
+    assert panel.visible_rows() == [quote]
+    assert window.view.extra_highlight_count("annotations") == 1
+    qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert panel.visible_rows() == []
+    qtbot.waitUntil(lambda: notes_on_disk(window) == [] and window.notes.file.exists())
+
+
+def test_delete_key_in_the_reading_view_deletes_nothing(qtbot: QtBot, window: MainWindow) -> None:
+    highlight(qtbot, window, 4, 10, 60)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_Delete)
+    assert len(window.notes_panel.visible_rows()) == 1
+
+
+def test_undo_and_redo_of_a_highlight(qtbot: QtBot, window: MainWindow) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    assert window.registry["edit.undo"].text().startswith("&Undo Add Highlight")
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert window.notes_panel.visible_rows() == []
+    assert window.view.extra_highlight_count("annotations") == 0
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)
+    assert window.notes_panel.visible_rows() == [quote]
+    assert window.view.extra_highlight_count("annotations") == 1
+
+
+def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
+    window.view.select_in_turn(3, 0, 25)
+    qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL | SHIFT)
+    assert QGuiApplication.clipboard().text() == (
+        "\"I haven’t seen any pictur\" (Sergey Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, "
+        "Moscow, July 21, 2017, 21 July 2017)")
+
+
+def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWindow) -> None:
+    window.notes.set_speaker_name("sergey lavrov", "Lavrov")
+    window.view.select_in_turn(1, 0, 8)
+    window.registry["edit.copy_citation"].trigger()
+    assert QGuiApplication.clipboard().text().startswith('"So what?" (Lavrov, ')
+
+
+def test_a_failed_save_is_said_in_the_status_bar_and_retried(qtbot: QtBot, window: MainWindow,
+                                                             monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.transcript_notes as transcript_notes
+
+    real = transcript_notes.write_atomic
+
+    def full_disk(path: Path, data: bytes) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(transcript_notes, "write_atomic", full_disk)
+    highlight(qtbot, window, 4, 10, 60)
+    qtbot.waitUntil(lambda: "kept in memory" in window.statusBar().currentMessage())
+    assert "No space left on device" in window.statusBar().currentMessage()
+    assert len(window.notes_panel.visible_rows()) == 1
+    monkeypatch.setattr(transcript_notes, "write_atomic", real)
+    window.save_notes()  # what the retry timer does
+    assert len(notes_on_disk(window)) == 1
+
+
+def test_notes_from_a_newer_version_are_read_only(qtbot: QtBot, make_window, sample, _isolated_data_dir: Path) -> None:
+    file = AnnotationStore(_isolated_data_dir).notes_file(sample.fingerprint)
+    file.parent.mkdir(parents=True)
+    file.write_text(json.dumps({"schema_version": 99, "annotations": []}))
+    window = make_window()
+    assert not window.registry["notes.bookmark"].isEnabled()
+    assert not window.registry["notes.highlight"].isEnabled()
+    assert "newer version" in window.statusBar().currentMessage()
+    assert window.registry["edit.copy_citation"].isEnabled()
+
+
+def test_a_corrupt_notes_file_is_set_aside_and_the_user_told_where(qtbot: QtBot, make_window, sample,
+                                                                   _isolated_data_dir: Path) -> None:
+    file = AnnotationStore(_isolated_data_dir).notes_file(sample.fingerprint)
+    file.parent.mkdir(parents=True)
+    file.write_text("{not json")
+    window = make_window()
+    aside = next(file.parent.glob("*.corrupt-*"))
+    assert str(aside) in window.statusBar().currentMessage()
+    assert window.registry["notes.bookmark"].isEnabled()
+
+
+def test_export_notes_in_the_format_of_the_chosen_file_type(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    qtbot.keyClick(window.view, Qt.Key.Key_D, CTRL)
+    window.registry["file.export_notes"].trigger()
+    dialog = window.findChild(ExportDialog)
+    dialog.selectNameFilter(name_filter("md"))
+    dialog.filterSelected.emit(name_filter("md"))
+    dialog.selectFile(str(tmp_path / "mine"))
+    dialog.only_box.setCurrentIndex(dialog.only_box.findData("highlights"))
+    dialog.accept()
+    text = (tmp_path / "mine.md").read_text("utf-8")
+    assert text.startswith("# ")
+    assert quote in text
+    assert "Bookmark" not in text
+
+
+def test_export_pseudonymised_json_then_import_it_back(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    quote = highlight(qtbot, window, 3, 0, 40)
+    out = tmp_path / "notes.json"
+    window.registry["file.export_notes"].trigger()
+    dialog = window.findChild(ExportDialog)
+    dialog.selectNameFilter(name_filter("json"))
+    dialog.selectFile(str(out))
+    dialog.pseudonymise_box.setChecked(True)
+    dialog.accept()
+    exported = json.loads(out.read_text("utf-8"))
+    assert exported["type"] == "AnnotationCollection"
+    assert "Lavrov" not in json.dumps(exported["first"]["items"][0].get("transcript_reader", {}))
+
+    window.registry["edit.undo"].trigger()  # the highlight is gone: importing brings it back
+    assert window.notes_panel.visible_rows() == []
+    window.registry["file.import_notes"].trigger()
+    dialog = window.findChild(ImportDialog)
+    dialog.selectFile(str(out))
+    dialog.accept()
+    assert window.notes_panel.visible_rows() == [quote]
+    box = window.findChild(QMessageBox, "import_summary")
+    assert "1 added" in box.text()
+    box.close()
+    window.registry["file.import_notes"].trigger()
+    dialog = window.findChild(ImportDialog)
+    dialog.selectFile(str(out))
+    dialog.accept()
+    assert window.notes_panel.visible_rows() == [quote]
+    boxes = [b for b in window.findChildren(QMessageBox, "import_summary") if b.isVisible()]
+    assert "1 already present" in boxes[0].text()
