@@ -85,6 +85,7 @@ class AnnotationActions(QObject):
         delete.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
         window.notes_panel.table.addAction(delete)
         window.notes_panel.table.addAction(registry["notes.edit"])
+        window.notes_panel.table.addAction(registry.menus["notes/Attribution &Status"].menuAction())
         window.transcript_changed.connect(self._on_window_transcript_changed)
         window.notes_changed.connect(self._on_window_notes_changed)
         window.view.theme_changed.connect(lambda _theme: self.refresh_marks())

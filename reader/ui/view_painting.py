@@ -104,7 +104,7 @@ def paint_marks(painter: QPainter, shown: list[ShownBlock], theme: Theme, width:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     accent, muted = QColor(theme.accent), QColor(theme.muted)
     for item in shown:
-        kinds = marks.get((item.kind, item.index))
+        kinds = marks.get(("exchange" if item.kind == "header" else "turn", item.index))
         if not kinds:
             continue
         line = item.block.layout().lineAt(0)

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QGuiApplication
+from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
@@ -16,6 +16,8 @@ from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
 from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, STATUS, TAGS
+from reader.ui.transcript_view import TranscriptView
+from reader.ui.view_painting import GUTTER
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -23,6 +25,16 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 def notes_on_disk(window: MainWindow) -> list[dict]:
     path = window.notes.file
     return json.loads(path.read_text("utf-8"))["annotations"] if path.exists() else []
+
+
+def ribbon_pixels(view: TranscriptView) -> int:
+    """Pixels of the accent colour in the right margin of the page, where bookmark ribbons are drawn."""
+    view.viewport().repaint()
+    image = view.viewport().grab().toImage()
+    accent = QColor(view.theme().accent).rgb()
+    right = view.page_width()
+    rows = range(min(image.height(), 200))
+    return sum(image.pixel(x, y) == accent for x in range(right - GUTTER, right) for y in rows)
 
 
 def highlight(qtbot: QtBot, window: MainWindow, turn: int, start: int, end: int) -> str:
@@ -37,6 +49,7 @@ def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: Qt
     assert panel.visible_rows(KIND) == ["Bookmark"]
     assert panel.visible_rows(EXCHANGE) == ["Q1"]
     assert "bookmark" in view.margin_marks()[("exchange", 0)]
+    assert ribbon_pixels(view) > 20
     qtbot.keyClick(view, Qt.Key.Key_J)  # the answer: that turn alone
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
     assert panel.visible_rows(QUOTE)[1].startswith("So what?")
@@ -44,7 +57,15 @@ def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: Qt
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
     assert panel.visible_rows(KIND) == ["Bookmark"]
     assert ("turn", 1) not in view.margin_marks()
-    qtbot.waitUntil(lambda: len(notes_on_disk(window)) == 1)  # saved within a second, no action needed
+    qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # back, then gone again: the ribbon follows
+    assert ("turn", 1) in view.margin_marks()
+    window.undo_stack.undo()
+    window.undo_stack.undo()
+    assert ribbon_pixels(view) == 0
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    window.undo_stack.redo()
+    qtbot.waitUntil(lambda: len(notes_on_disk(window)) == 1, timeout=1500)  # saved promptly, no action needed
 
 
 def test_highlight_selection_shows_in_the_view_and_the_dock_and_is_saved(qtbot: QtBot, window: MainWindow) -> None:
@@ -135,6 +156,28 @@ def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainW
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.current_turn() == 40
     assert "Q" in window.status_sections["position"].text()
+
+
+def test_enter_in_the_dock_jumps_too(qtbot: QtBot, window: MainWindow) -> None:
+    highlight(qtbot, window, 30, 0, 25)
+    window.view.scroll_to_turn(0)
+    table = window.notes_panel.table
+    table.setFocus()
+    qtbot.waitUntil(table.hasFocus)
+    qtbot.keyClick(table, Qt.Key.Key_Return)
+    assert window.view.current_turn() == 30
+
+
+def test_quitting_saves_at_once(qtbot: QtBot, window: MainWindow) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    assert notes_on_disk(window) == []  # still within the second the window waits for more changes
+    window.close()
+    assert [a["anchor"]["exact"] for a in notes_on_disk(window)] == [quote]
+
+
+def test_the_dock_context_menu_offers_edit_status_and_delete(window: MainWindow) -> None:
+    texts = [a.text() for a in window.notes_panel.table.actions()]
+    assert texts == ["&Delete Annotation", "&Edit Annotation…", "Attribution &Status"]
 
 
 def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
