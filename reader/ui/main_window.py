@@ -201,7 +201,7 @@ class MainWindow(FilesMixin, QMainWindow):
         if change.what in ("speaker_names", "reloaded") and self.notes is not None:
             self.view.set_speaker_names(self.notes.speaker_names)
         if change.what not in ("saved", "save_failed"):
-            self._save_timer.start()
+            self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
         self.notes_changed.emit(change)
 
     @Slot(int)
