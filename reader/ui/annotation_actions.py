@@ -1,9 +1,8 @@
-"""The window's annotation commands: bookmark, highlight, note, status, delete, copy with citation, export and
-import of notes; and the annotations' marks in the reading view (highlight colours, bookmark ribbons, note signs).
+"""The window's annotation commands: bookmark, highlight, note, status, copy with citation, export and import.
 
 Each command turns what the reader points at (the selection, the reading position, the Notes dock's current
-row) into an undoable command from operations.py, pushed on the window's undo stack. The marks are redrawn from
-the store whenever its notes change, whoever changed them.
+row) into an undoable command from operations.py, pushed on the window's undo stack. What the annotations look
+like in the reading view is annotation_marks.py.
 """
 
 from __future__ import annotations
@@ -12,7 +11,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QSignalBlocker, Qt, Slot
-from PySide6.QtGui import QColor, QTextCharFormat
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.annotations import (
@@ -34,14 +32,13 @@ from reader.core.store import Change, TranscriptNotes
 from reader.core.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionSpec, register, register_menu
 from reader.ui.annotation_dialogs import NoteDialog
+from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.notes_files import ExportDialog, ImportDialog
-from reader.ui.notes_model import SWATCHES
 from reader.ui.operations import AddAnnotationCommand, DeleteAnnotationsCommand, ImportNotesCommand
 
 if TYPE_CHECKING:
     from reader.ui.main_window import MainWindow
 
-HIGHLIGHTS_KEY = "annotations"
 MESSAGE_MS = 5000
 CHANGING = ("notes.bookmark", "notes.highlight", "notes.note", "notes.edit", "notes.delete", "file.import_notes",
             *(f"notes.colour_{c}" for c in COLOURS), *(f"notes.status_{s.name.lower()}" for s in Status))
@@ -75,8 +72,10 @@ class AnnotationActions(QObject):
         super().__init__(window)
         self._window = window
         self.colour = DEFAULT_COLOUR  # the colour Ctrl+Shift+H uses: the last one chosen
+        self.marks = AnnotationMarks(window)
 
     def attach(self, window: MainWindow) -> None:
+        self.marks.attach(window)
         registry = window.registry
         registry[f"notes.colour_{self.colour}"].setChecked(True)
         # Delete acts in the dock only: in the search field or the reading view the key keeps its usual meaning.
@@ -88,7 +87,6 @@ class AnnotationActions(QObject):
         window.notes_panel.table.addAction(registry.menus["notes/Attribution &Status"].menuAction())
         window.transcript_changed.connect(self._on_window_transcript_changed)
         window.notes_changed.connect(self._on_window_notes_changed)
-        window.view.theme_changed.connect(lambda _theme: self.refresh_marks())
         window.notes_panel.current_changed.connect(self._show_status_of)
         self._enable()
 
@@ -263,12 +261,10 @@ class AnnotationActions(QObject):
     @Slot(object)
     def _on_window_transcript_changed(self, _transcript: object) -> None:
         self._enable()
-        self.refresh_marks()
 
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
         if change.what in ("annotations", "reloaded"):
-            self.refresh_marks()
             self._show_status_of(self._window.notes_panel.current_annotation())
 
     def _enable(self) -> None:
@@ -286,37 +282,3 @@ class AnnotationActions(QObject):
             action = self._window.registry[f"notes.status_{status.name.lower()}"]
             with QSignalBlocker(action):
                 action.setChecked(annotation is not None and annotation.status is status)
-
-    def refresh_marks(self) -> None:
-        """Highlights in their colours, notes on words underlined, ribbons and note signs in the margin."""
-        window, notes = self._window, self._window.notes
-        spans: list[tuple[int, int, int, QTextCharFormat]] = []
-        marks: dict[tuple[str, int], set[str]] = {}
-        if notes is not None:
-            transcript = notes.transcript
-            for a in notes.annotations:
-                turn = None if a.detached else turn_index_of(transcript, a.anchor)
-                if turn is None:
-                    continue
-                if a.kind is Kind.BOOKMARK:
-                    place = ("exchange", transcript.turns[turn].exchange) if a.anchor.scope is Scope.EXCHANGE \
-                        else ("turn", turn)
-                    marks.setdefault(place, set()).add("bookmark")
-                    continue
-                if a.kind is Kind.NOTE or a.note:
-                    marks.setdefault(("turn", turn), set()).add("note")
-                if a.anchor.scope is Scope.TEXT and a.anchor.end > a.anchor.start:
-                    spans.append((turn, a.anchor.start, a.anchor.end, self._format(a)))
-        window.view.set_extra_highlights(HIGHLIGHTS_KEY, spans)
-        window.view.set_margin_marks(marks)
-
-    def _format(self, a: Annotation) -> QTextCharFormat:
-        fmt = QTextCharFormat()
-        if a.kind is Kind.HIGHLIGHT:
-            colour = QColor(SWATCHES.get(a.colour, SWATCHES[DEFAULT_COLOUR]))
-            colour.setAlpha(150)  # the text stays readable on a dark page too
-            fmt.setBackground(colour)
-        else:
-            fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(self._window.view.theme().accent))
-        return fmt

@@ -309,6 +309,10 @@ def test_export_pseudonymised_json_then_import_it_back(qtbot: QtBot, window: Mai
     box = window.findChild(QMessageBox, "import_summary")
     assert "1 added" in box.text()
     box.close()
+    window.undo_stack.undo()  # an import undoes like any edit
+    assert window.notes_panel.visible_rows() == []
+    window.undo_stack.redo()
+    assert window.notes_panel.visible_rows() == [quote]
     window.registry["file.import_notes"].trigger()
     dialog = window.findChild(ImportDialog)
     dialog.selectFile(str(out))
