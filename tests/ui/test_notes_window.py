@@ -229,6 +229,14 @@ def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWind
     assert QGuiApplication.clipboard().text().startswith('"So what?" (Lavrov, ')
 
 
+def test_copy_with_citation_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, window: MainWindow) -> None:
+    quote = highlight(qtbot, window, 1, 0, 8)
+    window.view.select_in_turn(5, 0, 0)  # nothing selected in the text: the dock's choice is cited
+    window.notes_panel.table.setFocus()
+    qtbot.keyClick(window.notes_panel.table, Qt.Key.Key_C, CTRL | SHIFT)
+    assert QGuiApplication.clipboard().text().startswith(f'"{quote}" (Sergey Lavrov, ')
+
+
 def test_a_failed_save_is_said_in_the_status_bar_and_retried(qtbot: QtBot, window: MainWindow,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.core.transcript_notes as transcript_notes
