@@ -112,3 +112,24 @@ beautiful nice lovely glad proud afraid angry upset worried excited tired busy f
 obvious special general specific similar different whole total final current recent previous public private
 fun bigger smaller higher lower longer shorter faster slower easier harder
 """)
+
+# Nouns too general to say what a topic is about on their own ("Expel: system", "Dinner: meeting"); inside a
+# phrase they are fine ("working group", "G20 meeting").
+GENERIC: frozenset[str] = _words("""
+system systems meeting meetings issue issues question questions thing things people problem problems situation
+process level levels side sides country countries world position positions relations relationship work subject
+subjects topic topics statement statements word words term terms number numbers area areas place places group
+groups end kind life story stories news plan plans effort efforts line lines step steps period role result
+results approach aspect aspects basis context factor form future history interest interests manner measure
+nature order event events experience share act agency comment comments concern concerns contact contacts
+answer answers view views state states everything anything something nothing
+""")
+
+# Verbs a topic is often named by, as a notebook writes them before their object ("Expelling US diplomats").
+# No lemmatiser: a short hand list of the verbs that head news topics, keyed by their lowercase base form.
+GERUNDS: dict[str, str] = {
+    "expel": "Expelling", "seize": "Seizing", "sanction": "Sanctioning", "ban": "Banning", "invade": "Invading",
+    "arm": "Arming", "extradite": "Extraditing", "recognise": "Recognising", "recognize": "Recognizing",
+    "withdraw": "Withdrawing", "lift": "Lifting", "deport": "Deporting", "hack": "Hacking", "strike": "Striking",
+    "boycott": "Boycotting", "impeach": "Impeaching",
+}

@@ -78,6 +78,17 @@ def test_sample_labels_name_the_subject(sample: Transcript, first: int, last: in
     assert word.lower() in label.lower()
 
 
+def test_sample_labels_say_what_about_with_more_than_a_generic_word(sample: Transcript) -> None:
+    labels = [t.label for t in find_topics(sample)]
+    generic = {"system", "meeting", "issue", "question", "thing", "people"}
+    for label in labels:
+        _, colon, after = label.partition(":")
+        assert not (colon and after.strip().lower() in generic), label
+    joined = " ".join(labels).lower()
+    for subject in ("syria", "north korea", "cybersecurity", "g20", "property"):
+        assert subject in joined, labels
+
+
 @pytest.mark.parametrize("path", GOLD_FILES, ids=lambda p: p.stem)
 def test_labels_are_short_and_never_name_a_speaker_or_a_filler(path: Path) -> None:
     transcript, _ = load_gold(path)

@@ -2,8 +2,11 @@
 
 A term's weight in a topic is its count times the log of its lift (how much more often the topic uses it
 than the rest of the interview does), boosted when the question that opens the topic uses it: the interviewer names the
-subject there. Two-word phrases ("North Korea", "diplomatic property", "working group") compete with single
-terms when they recur. Speaker names, the interviewee's own name, titles and fillers are never candidates.
+subject there. Phrases of two or three words ("North Korea", "working group", "Imperial War Museum") compete with
+single terms when they recur, and stand in for a word they usually carry ("bases" -> "American bases"). Terms
+found in most topics are the interview's setting and weigh little; generic nouns ("system") label only inside a
+phrase; a verb of a short list heads its object ("Expelling US diplomats"), and a participle the opening question
+uses of the head qualifies it ("Seized Russian property"). Speaker names, titles and fillers are never candidates.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.stopwords import NOT_A_LABEL
+from reader.core.stopwords import GENERIC, GERUNDS, NOT_A_LABEL
 from reader.core.topics.terms import WORD, TermTable, term_of
 
 OPENING_BOOST = 2.5  # the opening question names the subject
@@ -22,9 +25,13 @@ PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
 WIDEN_SHARE = 0.4  # a phrase replaces its head word when it accounts for this share of the word's uses
+WIDEN_SHARE_AFTER = 0.25  # ... or, after the head, when it recurs and accounts for this share
+EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
+EVEN_SHARE = 0.6  # ... most meaning more than this share
 PARTICIPLE = 0.4  # the weight a participle keeps among label candidates (it still counts as a keyword)
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
+PREFIX_SHARE = 0.5  # a participle this strong, used in the opening question, qualifies the head ("Seized ... property")
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
 _ADDRESSED = re.compile(r"\b(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
                         r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
@@ -39,6 +46,7 @@ class _Candidate:
     is_name: bool
     count: int = 0
     in_opening: bool = False
+    after: frozenset[str] = frozenset()  # terms seen right before the phrase ("expel" before "US diplomats")
 
 
 def speaker_terms(transcript: Transcript) -> frozenset[str]:
@@ -77,8 +85,15 @@ def label_topics(transcript: Transcript, table: TermTable,
         spans_with.update(topic.keys())
 
     def spread(topics_using: int) -> float:
-        """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart."""
-        return math.log(1 + len(spans) / topics_using) / math.log(1 + len(spans)) if len(spans) > 1 else 1.0
+        """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart. A term in
+        nearly every topic of a long outline is the interview's setting ("Moscow"), not any topic's subject."""
+        if len(spans) < 2:
+            return 1.0
+        factor = math.log(1 + len(spans) / topics_using) / math.log(1 + len(spans))
+        share = topics_using / len(spans)
+        if len(spans) >= EVEN_MIN_TOPICS and share > EVEN_SHARE:
+            factor *= (1 - share) / (1 - EVEN_SHARE)
+        return factor
 
     budget = max(600, _PHRASE_BUDGET // max(1, len(spans)))
     results = []
@@ -95,19 +110,19 @@ def label_topics(transcript: Transcript, table: TermTable,
             if w > 0:
                 weight[t] = w
         phrases = []
-        for pair, (n, text, in_opening) in _phrases(transcript, first, last, budget, allowed, table).items():
-            a, b = pair
-            elsewhere = min(total[a] - topic[a], total[b] - topic[b])
-            score = _distinctive(n, size, elsewhere, rest, in_opening) * spread(min(spans_with[a], spans_with[b]))
+        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table).items():
+            elsewhere = min(total[t] - topic[t] for t in gram)
+            score = _distinctive(n, size, elsewhere, rest, in_opening) * spread(min(spans_with[t] for t in gram))
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
-            score = max(score, max(weight.get(a, 0), weight.get(b, 0)) * n / max(topic[a], topic[b]))
+            score = max(score, max(weight.get(t, 0) for t in gram) * n / max(topic[t] for t in gram))
             score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
             if score > 0:
-                is_name = pair[0] in table.names and pair[1] in table.names
-                phrases.append(_Candidate(pair, text, score, is_name, n, in_opening))
+                is_name = all(t in table.names for t in gram)
+                phrases.append(_Candidate(gram, text, score, is_name, n, in_opening, after))
         ranked = _rank(weight, phrases, table, topic)
         keywords = tuple(table.display[t] for t in sorted(weight, key=lambda t: (-weight[t], t))[:KEYWORDS])
-        results.append((_compose(ranked) or f"Turns {first + 1}-{last + 1}", keywords))
+        label = _compose(ranked, phrases, _prefix(ranked, weight, table, transcript.turns[first].text))
+        results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
 
 
@@ -121,11 +136,13 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 
 
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
-             table: TermTable) -> dict[tuple[str, str], tuple[int, str, bool]]:
-    """Two-word noun phrases of the topic: (count, how they are most often written, in the opening question)."""
-    seen: Counter[tuple[str, str]] = Counter()
-    forms: dict[tuple[str, str], Counter[str]] = {}
-    in_opening: set[tuple[str, str]] = set()
+             table: TermTable) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+    """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
+    question, the terms seen right before them)."""
+    seen: Counter[tuple[str, ...]] = Counter()
+    forms: dict[tuple[str, ...], Counter[str]] = {}
+    in_opening: set[tuple[str, ...]] = set()
+    before: dict[tuple[str, ...], set[str]] = {}
     used = 0
     for i in range(first, last + 1):
         text = transcript.turns[i].text
@@ -136,31 +153,40 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
             tokens = WORD.findall(clause)
             terms = [term_of(tok) for tok in tokens]
             for k in range(len(tokens) - 1):
-                a, b = terms[k], terms[k + 1]
-                if a is None or b is None or a == b or a not in allowed or b not in allowed:
-                    continue
-                seen[a, b] += 1
-                forms.setdefault((a, b), Counter())[_display_pair(tokens[k], tokens[k + 1], table, a, b)] += 1
-                if i == first:
-                    in_opening.add((a, b))
+                for size in (2, 3):
+                    gram = tuple(terms[k:k + size])
+                    if len(gram) < size or None in gram or len(set(gram)) < size or not allowed.issuperset(gram):
+                        break
+                    # "Russia's envoy" is whose envoy, not a kind of envoy.
+                    if any(tok.endswith("'s") for tok in tokens[k:k + size - 1]):
+                        break
+                    seen[gram] += 1  # type: ignore[index]  # None was ruled out above
+                    if k and terms[k - 1] is not None:
+                        before.setdefault(gram, set()).add(terms[k - 1])  # type: ignore[arg-type]
+                    forms.setdefault(gram, Counter())[_display_phrase(tokens[k:k + size], gram, table)] += 1
+                    if i == first:
+                        in_opening.add(gram)
         if used >= budget and i > first:
             break
     phrases = {}
-    for pair, n in seen.items():
-        if n < PHRASE_MIN and pair not in in_opening:
+    for gram, n in seen.items():
+        if n < PHRASE_MIN and gram not in in_opening:
             continue
-        text = forms[pair].most_common(1)[0][0]
-        if not _not_a_noun_phrase(text, *pair, table):
-            phrases[pair] = (n, text, pair in in_opening)
+        text = forms[gram].most_common(1)[0][0]
+        if not _not_a_noun_phrase(text, gram, table):
+            phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
     return phrases
 
 
-def _not_a_noun_phrase(text: str, a: str, b: str, table: TermTable) -> bool:
-    """Word pairs that are verb and object or subject and verb ("expel US", "Trump raised"), not a name."""
-    second = text.split(" ", 1)[1]
-    if a not in table.names and b in table.names:
-        return True
-    return second.endswith(("ed", "ing")) and b not in table.names
+def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable) -> bool:
+    """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name."""
+    words = text.split(" ")
+    for k in range(1, len(gram)):
+        if gram[k - 1] not in table.names and gram[k] in table.names:
+            return True
+        if words[k].endswith(("ed", "ing")) and gram[k] not in table.names:
+            return True
+    return False
 
 
 def _participle(text: str) -> bool:
@@ -171,32 +197,32 @@ def _adverb(text: str) -> bool:
     return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly"))
 
 
-def _display_pair(first: str, second: str, table: TermTable, a: str, b: str) -> str:
-    def show(token: str, term: str) -> str:
+def _display_phrase(tokens: list[str], gram: tuple[str, ...], table: TermTable) -> str:
+    """The phrase with the source's capitals where they are not just a sentence start ("al-Nusra", "G20",
+    "Imperial War Museum")."""
+    shown: list[str] = []
+    for token, term in zip(tokens, gram, strict=True):
         token = token[:-2] if token.endswith("'s") else token
-        return token if term in table.names or token.isupper() else token.lower()
-
-    return f"{show(first, a)} {show(second, b)}"
+        keep = term in table.names or any(c.isupper() for c in token[1:]) or (
+            shown and token[:1].isupper() and shown[-1][:1].isupper())
+        shown.append(token if keep else token.lower())
+    return " ".join(shown)
 
 
 def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable,
           counts: dict[str, int]) -> list[_Candidate]:
     # A participle ("interfered", "seized") says what happened, rarely what the topic is: it heads no label.
+    # A generic noun ("system", "meeting") says nothing alone: it labels only inside a phrase.
     singles = [_Candidate((t,), table.display[t], w * (PARTICIPLE if _participle(table.display[t]) else 1.0),
-                          t in table.names, counts[t]) for t, w in weight.items()]
+                          t in table.names, counts[t]) for t, w in weight.items()
+               if table.display[t].lower() not in GENERIC]
     ranked: list[_Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
         if taken.intersection(cand.terms):
             continue
-        if not ranked and len(cand.terms) == 1:
-            # The head word as the interview phrases it, when it does ("Russian property", "US diplomats").
-            # A name stays bare unless the phrase is how it is usually said ("Syria", not "Syrian Arab").
-            wider = [p for p in phrases if cand.terms[0] in p.terms
-                     and (p.count >= WIDEN_SHARE * cand.count or (p.in_opening and not cand.is_name))]
-            if wider:
-                best = max(wider, key=lambda p: p.score)
-                cand = _Candidate(best.terms, best.text, cand.score, best.is_name, best.count, best.in_opening)
+        if len(cand.terms) == 1:
+            cand = _widen(cand, [p for p in phrases if not taken.intersection(p.terms)], head=not ranked)
         ranked.append(cand)
         taken.update(cand.terms)
         if len(ranked) == 6:
@@ -204,19 +230,70 @@ def _rank(weight: dict[str, float], phrases: list[_Candidate], table: TermTable,
     return ranked
 
 
-def _compose(ranked: list[_Candidate]) -> str:
-    """Head term or phrase, then what about it: "Syria: US bases", "Cybersecurity working group"."""
+def _widen(cand: _Candidate, phrases: list[_Candidate], head: bool) -> _Candidate:
+    """A word as the interview phrases it, when it does ("Russian property", "American bases", "G20 summit").
+    A name stays bare unless the phrase is how it is usually said ("Syria", not "Syrian Arab"); after the head,
+    a recurring phrase is enough ("bases" -> "American bases"): it says more than the bare word."""
+    share = WIDEN_SHARE if head or cand.is_name else WIDEN_SHARE_AFTER
+    wider = [p for p in phrases if cand.terms[0] in p.terms
+             and ((p.count >= share * cand.count and p.count >= PHRASE_MIN)
+                  or p.count >= WIDEN_SHARE * cand.count or (p.in_opening and not cand.is_name and head))]
+    if not wider:
+        return cand
+    best = max(wider, key=lambda p: p.score)
+    return _Candidate(best.terms, best.text, max(cand.score, best.score), best.is_name, best.count, best.in_opening,
+                      best.after)
+
+
+def _compose(ranked: list[_Candidate], phrases: list[_Candidate], prefix: str | None) -> str:
+    """Head term or phrase, then what about it: "Syria: American bases", "Expelling US diplomats"."""
     if not ranked:
         return ""
     head = ranked[0]
+    gerund = GERUNDS.get(head.text.lower()) if len(head.terms) == 1 else None
+    if gerund:
+        # The verb with its object, as said in the topic: "expel US diplomats" -> "Expelling US diplomats".
+        objects = [p for p in phrases if head.terms[0] in p.after and head.terms[0] not in p.terms]
+        if objects:
+            return _clip(f"{gerund} {max(objects, key=lambda p: p.score).text}")
     text = head.text[:1].upper() + head.text[1:]
+    if prefix and not head.is_name:
+        return _clip(f"{prefix.capitalize()} {head.text}")  # "Seized Russian property" says it all
     # A second item when it matters, and always after a lone word: two to six words, as the notebook has it.
     rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score or " " not in head.text]
     # Prefer a phrase ("US diplomats") or a noun to a participle ("seized") after the head.
     rest = [c for c in rest if not _participle(c.text)] or rest
-    phrases = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score and not rest[0].is_name]
+    phrases_next = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score and not rest[0].is_name]
     if rest:
-        second = phrases[0] if phrases else rest[0]
+        second = phrases_next[0] if phrases_next else rest[0]
+        # Two parts of one phrase are said as the phrase: "Museum" and "Imperial War" -> "Imperial War Museum".
+        whole = [p for p in phrases if set(p.terms) >= {*head.terms, *second.terms}]
+        if whole:
+            return _clip(max(whole, key=lambda p: p.count).text)
         text = f"{text} and {second.text}" if head.is_name and second.is_name else f"{text}: {second.text}"
-    words = text.split()
-    return " ".join(words[:MAX_LABEL_WORDS])
+    return _clip(text)
+
+
+def _prefix(ranked: list[_Candidate], weight: dict[str, float], table: TermTable, question: str) -> str | None:
+    """A participle the opening question uses of the head ("the Russian property that was seized"), strong
+    enough to qualify it: "Seized Russian property". Only a passive use qualifies: "the starter bubbled" is no
+    "bubbled starter"."""
+    if not ranked or ranked[0].is_name:
+        return None
+    floor = PREFIX_SHARE * ranked[0].score
+    noun = re.escape(ranked[0].text.split()[-1])
+    for t in sorted(weight, key=lambda t: -weight[t]):
+        form = table.display[t]
+        if weight[t] < floor:
+            break
+        if t in ranked[0].terms or not form.endswith("ed") or not form.islower():
+            continue
+        passive = rf"\b{noun}\b[^.?!]{{0,20}}\b(?:is|are|was|were|been|being|got) {re.escape(form)}\b"
+        if re.search(passive, question, re.IGNORECASE) or re.search(rf"\b{re.escape(form)} {noun}\b", question):
+            return form
+    return None
+
+
+def _clip(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return " ".join(text.split()[:MAX_LABEL_WORDS])
