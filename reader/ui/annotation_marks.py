@@ -2,14 +2,15 @@
 and in the right margin a ribbon for each bookmarked exchange or turn and a note sign beside each note.
 
 Redrawn from the store whenever its notes change (whoever changed them), when a transcript opens and when the
-theme changes.
+theme changes: once per turn of the event loop, so an import of a thousand notes redraws once, not a thousand
+times.
 """
 
 from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Slot
+from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.core.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, turn_index_of
@@ -26,17 +27,22 @@ class AnnotationMarks(QObject):
     def __init__(self, window: MainWindow) -> None:
         super().__init__(window)
         self._window = window
+        self._timer = QTimer(self)
+        self._timer.setSingleShot(True)
+        self._timer.setInterval(0)
+        self._timer.timeout.connect(self.refresh)
 
     def attach(self, window: MainWindow) -> None:
-        window.transcript_changed.connect(lambda _transcript: self.refresh())
+        window.transcript_changed.connect(lambda _transcript: self._timer.start())
         window.notes_changed.connect(self._on_window_notes_changed)
-        window.view.theme_changed.connect(lambda _theme: self.refresh())
+        window.view.theme_changed.connect(lambda _theme: self._timer.start())
 
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
         if change.what in ("annotations", "reloaded"):
-            self.refresh()
+            self._timer.start()
 
+    @Slot()
     def refresh(self) -> None:
         window, notes = self._window, self._window.notes
         spans: list[tuple[int, int, int, QTextCharFormat]] = []

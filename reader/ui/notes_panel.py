@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -133,6 +133,11 @@ class NotesPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_changed.emit(self._annotation_at(current)))
         self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
+        # The tag and speaker lists follow the notes once per turn of the event loop (an import adds hundreds).
+        self._choices_timer = QTimer(self)
+        self._choices_timer.setSingleShot(True)
+        self._choices_timer.setInterval(0)
+        self._choices_timer.timeout.connect(self._refresh_choices)
 
     def _combo(self, items: tuple[tuple[str, Any], ...], tip: str) -> QComboBox:
         box = QComboBox(self)
@@ -165,8 +170,9 @@ class NotesPanel(QWidget):
     def on_notes_changed(self, change: Change) -> None:
         self.model.on_notes_changed(change)
         if change.what in ("annotations", "reloaded", "speaker_names"):
-            self._refresh_choices()
+            self._choices_timer.start()
 
+    @Slot()
     def _refresh_choices(self) -> None:
         """The tag and speaker lists offer what the notes hold; the choice made stays when it still exists."""
         notes = self.model.notes()

@@ -80,6 +80,7 @@ def test_filters_by_text_tag_kind_speaker_and_status(qtbot: QtBot, panel: NotesP
     qtbot.keyClicks(panel.text_filter, "check the")
     assert panel.visible_rows(KIND) == ["Note"]
     panel.text_filter.clear()
+    qtbot.waitUntil(lambda: panel.tag_box.findText("Syria") > 0)  # the lists follow the notes once idle
     panel.tag_box.setCurrentIndex(panel.tag_box.findText("Syria"))
     assert panel.visible_rows(KIND) == ["Highlight"]
     panel.tag_box.setCurrentIndex(0)
@@ -94,10 +95,11 @@ def test_filters_by_text_tag_kind_speaker_and_status(qtbot: QtBot, panel: NotesP
     assert panel.visible_rows(KIND) == ["Highlight"]
 
 
-def test_the_tag_list_offers_new_tags_and_speaker_renames_show(panel: NotesPanel, notes: TranscriptNotes) -> None:
+def test_the_tag_list_offers_new_tags_and_speaker_renames_show(qtbot: QtBot, panel: NotesPanel,
+                                                               notes: TranscriptNotes) -> None:
     ids = fill(notes)
     notes.update(ids["mark"], tags=["follow up"])
-    assert "follow up" in [panel.tag_box.itemText(i) for i in range(panel.tag_box.count())]
+    qtbot.waitUntil(lambda: panel.tag_box.findText("follow up") > 0)
     key = notes.transcript.turns[5].speaker
     notes.set_speaker_name(key, "The Minister")
     assert "The Minister" in panel.visible_rows(SPEAKER)
@@ -141,12 +143,13 @@ def test_delete_key_in_the_table_and_undo(qtbot: QtBot, panel: NotesPanel, notes
     assert notes.get(ids["light"]).tags == ("Syria", "quote")
 
 
-def test_detached_annotations_are_listed_under_their_own_filter(panel: NotesPanel, notes: TranscriptNotes) -> None:
+def test_detached_annotations_are_listed_under_their_own_filter(qtbot: QtBot, panel: NotesPanel,
+                                                               notes: TranscriptNotes) -> None:
     fill(notes)
     lost = new_annotation(Kind.NOTE, turn_anchor(notes.transcript, 1), note="from an older version")
     notes.add(lost.edited(detached=True))
     assert panel.visible_rows(EXCHANGE)[-1] == "Detached"
-    assert panel.detached_button.isVisibleTo(panel)
+    qtbot.waitUntil(lambda: panel.detached_button.isVisibleTo(panel))
     panel.detached_button.click()
     assert panel.visible_rows(NOTE) == ["from an older version"]
 

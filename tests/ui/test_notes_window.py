@@ -18,6 +18,7 @@ from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
 from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, STATUS, TAGS
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.view_painting import GUTTER
+from tests.ui.conftest import focus_view
 
 CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModifier
 
@@ -48,19 +49,20 @@ def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: Qt
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL)  # on Q1's question: the whole exchange
     assert panel.visible_rows(KIND) == ["Bookmark"]
     assert panel.visible_rows(EXCHANGE) == ["Q1"]
-    assert "bookmark" in view.margin_marks()[("exchange", 0)]
+    qtbot.waitUntil(lambda: "bookmark" in view.margin_marks().get(("exchange", 0), ()))
     assert ribbon_pixels(view) > 20
     qtbot.keyClick(view, Qt.Key.Key_J)  # the answer: that turn alone
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
     assert panel.visible_rows(QUOTE)[1].startswith("So what?")
-    assert "bookmark" in view.margin_marks()[("turn", 1)]
+    qtbot.waitUntil(lambda: "bookmark" in view.margin_marks().get(("turn", 1), ()))
     qtbot.keyClick(view, Qt.Key.Key_D, CTRL)
     assert panel.visible_rows(KIND) == ["Bookmark"]
-    assert ("turn", 1) not in view.margin_marks()
+    qtbot.waitUntil(lambda: ("turn", 1) not in view.margin_marks())
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # back, then gone again: the ribbon follows
-    assert ("turn", 1) in view.margin_marks()
+    qtbot.waitUntil(lambda: ("turn", 1) in view.margin_marks())
     window.undo_stack.undo()
     window.undo_stack.undo()
+    qtbot.waitUntil(lambda: not view.margin_marks())
     assert ribbon_pixels(view) == 0
     window.undo_stack.redo()
     window.undo_stack.redo()
@@ -72,7 +74,7 @@ def test_highlight_selection_shows_in_the_view_and_the_dock_and_is_saved(qtbot: 
     quote = highlight(qtbot, window, 4, 10, 60)
     assert window.notes_panel.visible_rows(KIND) == ["Highlight"]
     assert window.notes_panel.visible_rows(QUOTE) == [quote]
-    assert window.view.extra_highlight_count("annotations") == 1
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
     qtbot.waitUntil(lambda: any(s.cursor.selectedText() == quote for s in window.view.extraSelections()))
     qtbot.waitUntil(lambda: [a["anchor"]["exact"] for a in notes_on_disk(window)] == [quote])
 
@@ -83,8 +85,9 @@ def test_highlight_colour_from_the_submenu_becomes_the_colour_of_ctrl_shift_h(qt
     highlight(qtbot, window, 5, 0, 15)
     assert [a.colour for a in window.notes.annotations] == ["green", "green"]
     assert window.registry["notes.colour_green"].isChecked()
-    colours = {s.format.background().color().name() for s in window.view.extraSelections()}
-    assert colours == {"#7fd47f"}
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 2)
+    qtbot.waitUntil(lambda: len(window.view.extraSelections()) > 0)  # those on screen
+    assert {s.format.background().color().name() for s in window.view.extraSelections()} == {"#7fd47f"}
 
 
 def test_highlight_without_a_selection_says_what_to_do(qtbot: QtBot, window: MainWindow) -> None:
@@ -107,7 +110,7 @@ def test_ctrl_m_writes_a_note_with_tags_and_status_on_the_selection(qtbot: QtBot
     assert panel.visible_rows(NOTE) == ["Denies the photos"]
     assert panel.visible_rows(TAGS) == ["photos, denial"]
     assert panel.visible_rows(STATUS) == ["On background"]
-    assert "note" in window.view.margin_marks()[("turn", 3)]
+    qtbot.waitUntil(lambda: "note" in window.view.margin_marks().get(("turn", 3), ()))
 
 
 def test_ctrl_m_without_a_selection_notes_the_current_turn(qtbot: QtBot, window: MainWindow) -> None:
@@ -131,9 +134,13 @@ def test_tag_and_status_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, windo
     dialog.accept()
     assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
     assert panel.visible_rows(STATUS) == ["On the record"]
+    qtbot.waitUntil(lambda: panel.tag_box.findText("sanctions") > 0)
     panel.tag_box.setCurrentIndex(panel.tag_box.findText("sanctions"))  # the new tag is offered as a filter
     assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
+    focus_view(qtbot, window)  # back from the editor
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    assert window.notes.annotations[0].tags == ()
+    qtbot.waitUntil(lambda: panel.tag_box.currentIndex() == 0)  # the tag is gone, so is its filter
     assert panel.visible_rows(TAGS) == [""]
 
 
@@ -187,10 +194,10 @@ def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBo
     qtbot.waitUntil(panel.table.hasFocus)
     qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
     assert panel.visible_rows() == []
-    assert window.view.extra_highlight_count("annotations") == 0
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 0)
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
     assert panel.visible_rows() == [quote]
-    assert window.view.extra_highlight_count("annotations") == 1
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | SHIFT)
     assert panel.visible_rows() == []
     qtbot.waitUntil(lambda: notes_on_disk(window) == [] and window.notes.file.exists())
@@ -208,10 +215,10 @@ def test_undo_and_redo_of_a_highlight(qtbot: QtBot, window: MainWindow) -> None:
     assert window.registry["edit.undo"].text().startswith("&Undo Add Highlight")
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert window.notes_panel.visible_rows() == []
-    assert window.view.extra_highlight_count("annotations") == 0
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 0)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL | SHIFT)
     assert window.notes_panel.visible_rows() == [quote]
-    assert window.view.extra_highlight_count("annotations") == 1
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
 
 
 def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
