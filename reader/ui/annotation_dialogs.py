@@ -6,10 +6,10 @@ Signals of `NoteDialog`: the QDialog's own (``accepted`` once the user presses O
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from typing import Any
 
-from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QStringListModel, Qt
+from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QColor, QPixmap
 from PySide6.QtWidgets import (
     QComboBox,
@@ -20,6 +20,8 @@ from PySide6.QtWidgets import (
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QWidget,
 )
 
@@ -47,6 +49,21 @@ class TagCompleter(QCompleter):
             return ""
         done = self._field.text().rsplit(",", 1)[0] + ", " if "," in self._field.text() else ""
         return done + str(index.data())
+
+
+class TagsDelegate(QStyledItemDelegate):
+    """The tags cell of the Notes dock edits with the same completion as the note editor."""
+
+    def __init__(self, known_tags: Callable[[], Sequence[str]], parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._known_tags = known_tags
+
+    def createEditor(self, parent: QWidget, option: QStyleOptionViewItem,
+                     index: QModelIndex | QPersistentModelIndex) -> QWidget:
+        editor = QLineEdit(parent)
+        editor.setFrame(False)
+        editor.setCompleter(TagCompleter(self._known_tags(), editor))
+        return editor
 
 
 def swatch(colour: str) -> QPixmap:

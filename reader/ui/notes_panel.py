@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.annotations import Annotation, Kind, Status
 from reader.core.store import Change, TranscriptNotes
-from reader.ui.annotation_dialogs import NoteDialog
+from reader.ui.annotation_dialogs import NoteDialog, TagsDelegate
 from reader.ui.notes_model import (
     CREATED,
     DETACHED,
@@ -93,6 +93,8 @@ class NotesPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        self.table.setItemDelegateForColumn(
+            TAGS, TagsDelegate(lambda: self.model.notes().tags() if self.model.notes() else [], self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)

@@ -174,3 +174,25 @@ def test_the_note_dialog_completes_tags_from_those_in_use(qtbot: QtBot, notes: T
     dialog.status_field.setCurrentIndex(dialog.status_field.findData(Status.BACKGROUND))
     assert dialog.values()["tags"] == ("quote", "Syria")
     assert dialog.values()["status"] is Status.BACKGROUND
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # the completion popup's raise and keyboard grab
+def test_tags_edited_in_place_are_completed_too(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    panel.activateWindow()
+    qtbot.waitUntil(panel.isActiveWindow)
+    panel.select_annotation(ids["mark"])
+    panel.table.setCurrentIndex(panel.table.currentIndex().siblingAtColumn(TAGS))
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
+    editor = panel.table.focusWidget()
+    assert isinstance(editor, QLineEdit)
+    qtbot.keyClicks(editor, "sy")
+    popup = editor.completer().popup()
+    qtbot.waitUntil(popup.isVisible)
+    qtbot.keyClick(popup, Qt.Key.Key_Down)
+    qtbot.keyClick(popup, Qt.Key.Key_Return)
+    assert editor.text() == "Syria"
+    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    qtbot.waitUntil(lambda: notes.get(ids["mark"]).tags == ("Syria",))
+    assert panel.visible_rows(TAGS)[1] == "Syria"
