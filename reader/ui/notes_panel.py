@@ -126,7 +126,7 @@ class NotesPanel(QWidget):
             lambda: self.proxy.set_speaker(self.speaker_box.currentData() or ""))
         self.status_box.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status_box.currentData()))
         self.detached_button.clicked.connect(lambda: self.kind_box.setCurrentIndex(len(KINDS) - 1))
-        self.model.edit_requested.connect(self._on_model_edit_requested)
+        self.model.edit_requested.connect(lambda annotation_id, changes: self.edit(annotation_id, **changes))
         self.relay.changed.connect(self.on_notes_changed)
         # Enter (and a double-click, on most styles) activates; the double-click itself is caught too, since Qt
         # only activates once the second click is released. A jump twice to the same words is no harm.
@@ -269,10 +269,6 @@ class NotesPanel(QWidget):
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.edit(current.id, **dialog.values()))
         dialog.open()
-
-    @Slot(str, object)
-    def _on_model_edit_requested(self, annotation_id: str, changes: dict[str, Any]) -> None:
-        self.edit(annotation_id, **changes)
 
     @Slot(QModelIndex)
     def _on_table_activated(self, index: QModelIndex) -> None:
