@@ -93,11 +93,12 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
     # --- content ----------------------------------------------------------------------------------------
 
     def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
-        """Show a transcript from its start, everything unfolded, no filter, no highlights."""
+        """Show a transcript from its start, everything unfolded, no filter, no highlights or margin marks."""
         self.transcript = transcript
         self._turn_filter = None
         self._outline = False
         self._highlights.clear()
+        self._marks = {}
         self._collapsed = bytearray(len(transcript.exchanges))
         self._load(ViewDocument(transcript, names))
         self._current = -1
