@@ -11,6 +11,7 @@ from PySide6.QtGui import QColor, QGuiApplication
 from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
+from reader.core.loader import sample_path
 from reader.core.store import AnnotationStore
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.main_window import MainWindow
@@ -335,3 +336,16 @@ def test_export_pseudonymised_json_then_import_it_back(qtbot: QtBot, window: Mai
     assert window.notes_panel.visible_rows() == [quote]
     boxes = [b for b in window.findChildren(QMessageBox, "import_summary") if b.isVisible()]
     assert "1 already present" in boxes[0].text()
+
+
+def test_each_transcript_shows_its_own_notes(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    quote = highlight(qtbot, window, 4, 10, 60)
+    other = tmp_path / "other.txt"
+    other.write_text("Question: Where were you?\n\nWitness: At home, all evening.\n", "utf-8")
+    window.open_path(other)
+    assert window.notes_panel.visible_rows() == []
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 0)
+    window.open_path(sample_path())
+    assert window.notes_panel.visible_rows() == [quote]
+    qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
+    assert window.undo_stack.count() == 0  # commands on another transcript's notes are not kept
