@@ -10,7 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, QSignalBlocker, Qt, Slot
+from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from reader.core.annotations import (
@@ -89,6 +89,14 @@ class AnnotationActions(QObject):
         window.notes_changed.connect(self._on_window_notes_changed)
         window.notes_panel.current_changed.connect(self._show_status_of)
         self._enable()
+        window.installEventFilter(self)
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Coming back to the window takes in what another window (or a synced folder) saved meanwhile, so the
+        # dock shows it now rather than after this window's next save.
+        if event.type() == QEvent.Type.WindowActivate and watched is self._window and self._window.notes is not None:
+            self._window.notes.refresh()
+        return False
 
     # --- what the reader points at -----------------------------------------------------------------------
 

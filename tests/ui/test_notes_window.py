@@ -349,3 +349,15 @@ def test_each_transcript_shows_its_own_notes(qtbot: QtBot, window: MainWindow, t
     assert window.notes_panel.visible_rows() == [quote]
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
     assert window.undo_stack.count() == 0  # commands on another transcript's notes are not kept
+
+
+def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot, make_window) -> None:
+    first = make_window()
+    second = make_window()
+    focus_view(qtbot, first)
+    quote = highlight(qtbot, first, 4, 10, 60)
+    qtbot.waitUntil(lambda: len(notes_on_disk(first)) == 1)
+    assert second.notes_panel.visible_rows() == []
+    focus_view(qtbot, second)
+    qtbot.waitUntil(lambda: second.notes_panel.visible_rows() == [quote])
+    qtbot.waitUntil(lambda: second.view.extra_highlight_count("annotations") == 1)
