@@ -8,11 +8,14 @@ for text. The builder assigns indices, ids, exchanges, speaker roles and counts,
 from __future__ import annotations
 
 import hashlib
+import operator
 import re
 import unicodedata
 from collections import Counter
-from dataclasses import dataclass, field
+from collections.abc import Callable
+from dataclasses import fields
 from functools import lru_cache
+from itertools import islice
 
 from reader.core.model import (
     Aside,
@@ -70,13 +73,67 @@ def _clean_fingerprint(clean: str) -> str:
     return hashlib.sha256(unicodedata.normalize("NFC", clean).encode("utf-8")).hexdigest()[:16]
 
 
-@dataclass
 class _PendingTurn:
-    label: str
-    label_span: Span | None
-    start: float | None
-    paragraphs: list[Paragraph] = field(default_factory=list)
-    span_start: int = 0
+    """A turn being gathered; `key` is its label's `speaker_key`, worked out once."""
+
+    __slots__ = ("key", "label", "label_span", "paragraphs", "span_start", "start")
+
+    def __init__(self, label: str, label_span: Span | None, start: float | None, span_start: int = 0,
+                 key: str | None = None):
+        self.label = label
+        self.label_span = label_span
+        self.start = start
+        self.paragraphs: list[Paragraph] = []
+        self.span_start = span_start
+        self.key = speaker_key(label) if key is None else key
+
+
+# A frozen dataclass's __init__ sets each field through object.__setattr__, which makes it about twice as slow
+# as setting the slots directly; the builder makes one model object per aside, paragraph and turn (several
+# hundred thousand in a 10 MB caption file), so it sets the slots itself. The field lists are checked against
+# the model, so a field added there cannot be left unset here.
+_new = object.__new__
+
+
+def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, object], None], ...]:
+    if tuple(f.name for f in fields(cls)) != names:
+        raise TypeError(f"{cls.__name__} fields changed: update the builder's fast constructors")
+    return tuple(getattr(cls, name).__set__ for name in names)
+
+
+_A_KIND, _A_SPAN, _A_TEXT = _setters(Aside, ("kind", "span", "text"))
+_P_TEXT, _P_SPAN = _setters(Paragraph, ("text", "span"))
+_T_INDEX, _T_ID, _T_SPEAKER, _T_PARAGRAPHS, _T_START, _T_SPAN, _T_LABEL_SPAN, _T_EXCHANGE = _setters(
+    Turn, ("index", "id", "speaker", "paragraphs", "start", "span", "label_span", "exchange"))
+
+
+def _aside(kind: AsideKind, span: Span, text: str) -> Aside:
+    a = _new(Aside)
+    _A_KIND(a, kind)
+    _A_SPAN(a, span)
+    _A_TEXT(a, text)
+    return a  # type: ignore[no-any-return]
+
+
+def _paragraph(text: str, span: Span) -> Paragraph:
+    p = _new(Paragraph)
+    _P_TEXT(p, text)
+    _P_SPAN(p, span)
+    return p  # type: ignore[no-any-return]
+
+
+def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, ...], start: float | None, span: Span,
+          label_span: Span | None, exchange: int) -> Turn:
+    t = _new(Turn)
+    _T_INDEX(t, index)
+    _T_ID(t, turn_id)
+    _T_SPEAKER(t, speaker)
+    _T_PARAGRAPHS(t, paragraphs)
+    _T_START(t, start)
+    _T_SPAN(t, span)
+    _T_LABEL_SPAN(t, label_span)
+    _T_EXCHANGE(t, exchange)
+    return t  # type: ignore[no-any-return]
 
 
 class TranscriptBuilder:
@@ -94,23 +151,26 @@ class TranscriptBuilder:
     # --- parse events -------------------------------------------------------------------------
 
     def aside(self, kind: AsideKind, start: int, end: int) -> None:
-        if end > start and self.source[start:end].strip():
-            self._asides.append(Aside(kind, (start, end), self.source[start:end]))
+        if end > start:
+            text = self.source[start:end]
+            if text and not text.isspace():  # the same test as .strip(), without making the stripped copy
+                self._asides.append(_aside(kind, (start, end), text))
 
     def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
         (consecutive cues of one voice, a label repeated after a page break)."""
         label = label.strip() if label else UNKNOWN_SPEAKER
-        if self._turns and speaker_key(self._turns[-1].label) == speaker_key(label):
+        key = speaker_key(label)
+        if self._turns and self._turns[-1].key == key:
             if label_span:  # the repeated label is kept aside, so its text is not lost
                 self.aside(AsideKind.FURNITURE, *label_span)
             return
         span_start = label_span[0] if label_span else -1
-        self._turns.append(_PendingTurn(label, label_span, start, span_start=span_start))
+        self._turns.append(_PendingTurn(label, label_span, start, span_start, key))
 
     def paragraph(self, start: int, end: int, text: str | None = None) -> None:
         """Text at source[start:end]; `text` overrides it when furniture inside the span was removed."""
-        shown = clean_text(self.source[start:end] if text is None else text)
+        shown = " ".join((self.source[start:end] if text is None else text).split())  # clean_text, inlined
         if not shown:
             return
         if not self._turns:
@@ -118,7 +178,7 @@ class TranscriptBuilder:
         pending = self._turns[-1]
         if pending.span_start < 0:
             pending.span_start = start
-        pending.paragraphs.append(Paragraph(shown, (start, end)))
+        pending.paragraphs.append(_paragraph(shown, (start, end)))
 
     def set_role(self, label: str, role: Role) -> None:
         """Let a parser that knows the roles (a press briefing's `Q`) say so."""
@@ -128,35 +188,39 @@ class TranscriptBuilder:
 
     def build(self) -> Transcript:
         pending = [t for t in self._turns if t.paragraphs]
-        for t in self._turns:
-            if not t.paragraphs and t.label_span:  # a label with nothing said: keep its text aside
-                self.aside(AsideKind.FURNITURE, *t.label_span)
+        if len(pending) < len(self._turns):
+            for t in self._turns:
+                if not t.paragraphs and t.label_span:  # a label with nothing said: keep its text aside
+                    self.aside(AsideKind.FURNITURE, *t.label_span)
+        keys = [t.key for t in pending]
         labels: dict[str, str] = {}
         for t in pending:
-            labels.setdefault(speaker_key(t.label), t.label)
-        roles = infer_roles(pending, labels, self._roles)
-        exchanges = _exchanges(pending, roles)
-        exchange_of = {i: e.index for e in exchanges for i in e.turn_range}
+            if t.key not in labels:
+                labels[t.key] = t.label
+        roles = infer_roles(pending, keys, labels, self._roles)
+        exchanges = _exchanges(keys, roles)
+        exchange_of: list[int] = []
+        for e in exchanges:
+            exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))
 
-        seen: Counter[str] = Counter()
+        seen: dict[str, int] = {}
         turns: list[Turn] = []
-        turn_counts: Counter[str] = Counter()
-        said: dict[str, list[str]] = {}
+        said: dict[str, list[str]] = {key: [] for key in labels}
         all_words: list[str] = []
+        sha1 = hashlib.sha1
         for index, t in enumerate(pending):
-            key = speaker_key(t.label)
-            words = " ".join(p.text for p in t.paragraphs)
+            key = t.key
+            paragraphs = t.paragraphs
+            words = paragraphs[0].text if len(paragraphs) == 1 else " ".join([p.text for p in paragraphs])
             all_words.append(words)
-            digest = hashlib.sha1(f"{key}|{words}".encode()).hexdigest()[:10]
-            seen[digest] += 1
-            turn_id = f"t{digest}" if seen[digest] == 1 else f"t{digest}-{seen[digest]}"
-            end = t.paragraphs[-1].span[1]
-            turns.append(
-                Turn(index, turn_id, key, tuple(t.paragraphs), t.start, (t.span_start, end), t.label_span,
-                     exchange_of[index])
-            )
-            turn_counts[key] += 1
-            said.setdefault(key, []).append(words)
+            digest = sha1(f"{key}|{words}".encode()).hexdigest()[:10]
+            count = seen.get(digest, 0) + 1
+            seen[digest] = count
+            turn_id = f"t{digest}" if count == 1 else f"t{digest}-{count}"
+            turns.append(_turn(index, turn_id, key, tuple(paragraphs), t.start, (t.span_start, paragraphs[-1].span[1]),
+                               t.label_span, exchange_of[index]))
+            said[key].append(words)
+        turn_counts = Counter(keys)
         # One count per speaker over all they said: far fewer calls than one per turn, and the same words,
         # since no word spans the space that joins two turns.
         word_counts = {key: count_words(" ".join(texts)) for key, texts in said.items()}
@@ -178,15 +242,25 @@ class TranscriptBuilder:
             speakers=speakers,
             turns=tuple(turns),
             exchanges=tuple(exchanges),
-            asides=tuple(sorted(self._asides, key=lambda a: a.span)),
+            asides=_in_source_order(self._asides),
             fingerprint=_clean_fingerprint(" ".join(all_words)),
             path=self.path,
             warnings=tuple(self.warnings),
         )
 
 
-def infer_roles(pending: list[_PendingTurn], labels: dict[str, str], known: dict[str, Role]) -> dict[str, Role]:
-    """The side that asks the questions is the interviewer; the one who answers most is the interviewee."""
+def _in_source_order(asides: list[Aside]) -> tuple[Aside, ...]:
+    """Asides by span. Parsers report them nearly always in order, so sort (stably, as before) only when not."""
+    spans = [a.span for a in asides]
+    if all(map(operator.le, spans, islice(spans, 1, None))):
+        return tuple(asides)
+    return tuple(sorted(asides, key=operator.attrgetter("span")))
+
+
+def infer_roles(pending: list[_PendingTurn], keys: list[str], labels: dict[str, str],
+                known: dict[str, Role]) -> dict[str, Role]:
+    """The side that asks the questions is the interviewer; the one who answers most is the interviewee.
+    `keys` are the speaker keys of `pending`, turn by turn."""
     roles: dict[str, Role] = {key: Role.OTHER for key in labels}
     roles.update({k: v for k, v in known.items() if k in roles})
     if Role.INTERVIEWER not in roles.values():
@@ -195,13 +269,9 @@ def infer_roles(pending: list[_PendingTurn], labels: dict[str, str], known: dict
             for k in named:
                 roles[k] = Role.INTERVIEWER
         elif len(labels) >= 2:
-            asked: Counter[str] = Counter()
-            turns: Counter[str] = Counter()
-            for t in pending:
-                key = speaker_key(t.label)
-                turns[key] += 1
-                if t.paragraphs[-1].text.rstrip().endswith("?"):
-                    asked[key] += 1
+            asked: Counter[str] = Counter(
+                key for key, t in zip(keys, pending, strict=True) if t.paragraphs[-1].text.rstrip().endswith("?"))
+            turns = Counter(keys)
             ratios = {k: asked[k] / turns[k] for k in turns if turns[k] >= 2}
             if ratios:
                 best = max(ratios, key=lambda k: ratios[k])
@@ -210,28 +280,31 @@ def infer_roles(pending: list[_PendingTurn], labels: dict[str, str], known: dict
                     roles[best] = Role.INTERVIEWER
     if Role.INTERVIEWER in roles.values() and Role.INTERVIEWEE not in roles.values():
         words: Counter[str] = Counter()
-        for t in pending:
-            key = speaker_key(t.label)
-            if roles[key] is Role.OTHER and key != speaker_key(UNKNOWN_SPEAKER):
-                words[key] += sum(len(p.text) for p in t.paragraphs)
+        unknown = speaker_key(UNKNOWN_SPEAKER)
+        for key, t in zip(keys, pending, strict=True):
+            if roles[key] is Role.OTHER and key != unknown:
+                words[key] += sum([len(p.text) for p in t.paragraphs])
         if words:
             top = words.most_common(1)[0][0]
             roles[top] = Role.INTERVIEWEE
     return roles
 
 
-def _exchanges(pending: list[_PendingTurn], roles: dict[str, Role]) -> list[Exchange]:
+def _exchanges(keys: list[str], roles: dict[str, Role]) -> list[Exchange]:
     exchanges: list[Exchange] = []
     has_interviewer = Role.INTERVIEWER in roles.values()
+    asking = {key: role is Role.INTERVIEWER for key, role in roles.items()}
     number = 0
     first = 0
     question: int | None = None
-    for i, t in enumerate(pending):
-        asks = roles[speaker_key(t.label)] is Role.INTERVIEWER
+    previous_asks = False
+    for i, key in enumerate(keys):
+        asks = asking[key]
         opens = asks if has_interviewer else True
         # Consecutive interviewer turns (a question split by a cue) stay one question.
-        if opens and i > 0 and has_interviewer and roles[speaker_key(pending[i - 1].label)] is Role.INTERVIEWER:
+        if opens and i > 0 and has_interviewer and previous_asks:
             opens = False
+        previous_asks = asks
         if opens and i > first:
             exchanges.append(Exchange(len(exchanges), first, i - 1, question, number if question is not None else None))
             first = i
@@ -242,7 +315,7 @@ def _exchanges(pending: list[_PendingTurn], roles: dict[str, Role]) -> list[Exch
                 question = i
             else:
                 question = None
-    if pending:
-        exchanges.append(Exchange(len(exchanges), first, len(pending) - 1, question,
+    if keys:
+        exchanges.append(Exchange(len(exchanges), first, len(keys) - 1, question,
                                   number if question is not None else None))
     return exchanges
