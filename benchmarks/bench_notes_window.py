@@ -1,0 +1,117 @@
+"""The Notes dock and the annotation marks in the window, on a generated interview with many notes.
+
+    python benchmarks/bench_notes_window.py              # 20k turns; 500 and 2000 annotations
+    python benchmarks/bench_notes_window.py 5000 300     # turns, then annotation counts
+
+For each count: opening the transcript with its notes (dock filled, marks drawn), one highlight added (until
+the dock and the view show it), importing as many notes again from a W3C JSON file (reading and attaching them
+in the core included) and undoing that import, and filtering the dock by a word. Times are the best of three
+where an operation can be repeated.
+"""
+
+from __future__ import annotations
+
+import os
+import random
+import sys
+import tempfile
+import time
+from collections.abc import Callable
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[1]
+sys.path[:0] = [str(ROOT), str(ROOT / "benchmarks")]
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+from generate import generate  # noqa: E402
+from PySide6.QtWidgets import QApplication  # noqa: E402
+
+from reader.core.annotations import Kind, make_anchor, new_annotation  # noqa: E402
+from reader.core.export import export_notes  # noqa: E402
+from reader.core.loader import parse_text  # noqa: E402
+from reader.core.store import AnnotationStore  # noqa: E402
+
+
+def settle(app: QApplication) -> None:
+    for _ in range(3):
+        app.processEvents()
+
+
+def idle(app: QApplication, seconds: float = 3.0) -> None:
+    """Let the window's own background work (topics, word counts) finish, so it is not timed as ours."""
+    deadline = time.perf_counter() + seconds
+    while time.perf_counter() < deadline:
+        app.processEvents()
+        time.sleep(0.01)
+
+
+def timed(app: QApplication, action: Callable[[], object], repeat: int = 1) -> float:
+    best = float("inf")
+    for _ in range(repeat):
+        start = time.perf_counter()
+        action()
+        settle(app)
+        best = min(best, time.perf_counter() - start)
+    return best * 1000
+
+
+def run(app: QApplication, turns: int, count: int) -> None:
+    data = Path(tempfile.mkdtemp())
+    os.environ["TRANSCRIPT_READER_DATA_DIR"] = str(data)
+    from reader.ui.main_window import MainWindow
+
+    transcript = parse_text(generate(turns), path=str(data / "interview.txt"))
+    rng = random.Random(1)
+
+    def some(n: int) -> list:
+        out = []
+        for i in range(n):
+            turn = rng.randrange(len(transcript.turns))
+            length = len(transcript.turns[turn].text)
+            start = rng.randrange(max(1, length - 12))
+            kind = (Kind.HIGHLIGHT, Kind.NOTE, Kind.BOOKMARK)[i % 3]
+            out.append(new_annotation(kind, make_anchor(transcript, turn, start, start + 10), tags=[f"tag{i % 25}"],
+                                      note="a note" if kind is Kind.NOTE else ""))
+        return out
+
+    notes = AnnotationStore(data).open(transcript)
+    for annotation in some(count):
+        notes.add(annotation)
+    notes.save()
+    extra = AnnotationStore(tempfile.mkdtemp()).open(transcript)
+    for annotation in some(count):
+        extra.add(annotation)
+    import_file = data / "import.json"
+    import_file.write_text(export_notes(transcript, extra.annotations, "json"), "utf-8")
+
+    window = MainWindow(store=AnnotationStore(data), restore=False)
+    window.resize(1100, 760)
+    window.show()
+    settle(app)
+    opened = timed(app, lambda: window.set_transcript(transcript))
+    idle(app)
+    window.view.select_in_turn(5, 0, 20)
+    one = timed(app, window.annotation_actions.highlight)
+    imported = timed(app, lambda: window.annotation_actions.import_from(import_file))
+    undone = timed(app, window.undo_stack.undo)
+    panel = window.notes_panel
+    filtered = timed(app, lambda: (panel.text_filter.setText("tag7"), panel.text_filter.clear()), repeat=3) / 2
+    print(f"{turns:>6} turns {count:>5} notes: open {opened:7.1f} ms  one highlight {one:6.1f} ms  "
+          f"import {count} {imported:7.1f} ms  undo import {undone:7.1f} ms  filter {filtered:6.1f} ms  "
+          f"({panel.proxy.rowCount()} rows)")
+    window.notes.dirty = False  # nothing of this run is worth writing on close
+    window.close()
+    window.deleteLater()
+    settle(app)
+
+
+def main(argv: list[str]) -> None:
+    turns = int(argv[0]) if argv else 20000
+    counts = [int(a) for a in argv[1:]] or [500, 2000]
+    app = QApplication.instance() or QApplication([])
+    for count in counts:
+        run(app, turns, count)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
