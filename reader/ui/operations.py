@@ -4,7 +4,8 @@ A command only calls `TranscriptNotes` (add, update, replace, remove); the store
 window relays that as its ``notes_changed`` signal, which is what the Notes dock and the reading view's marks
 refresh from. So an undo from Edit > Undo, a change from the dock and one from another window all show the same
 way. Undo puts back the earlier version of the annotation with `replace`, which stamps a newer modification
-time: an undone edit must win the next merge just as the edit did.
+time: an undone edit must win the next merge just as the edit did. An annotation another window deleted
+meanwhile (merged in since) is left alone by an undo or redo that would change it, rather than brought back.
 """
 
 from __future__ import annotations
@@ -44,7 +45,8 @@ class AddAnnotationCommand(QUndoCommand):
         self._annotation = self._notes.add(self._annotation)
 
     def undo(self) -> None:
-        self._annotation = self._notes.remove(self._annotation.id)
+        if self._annotation.id in self._notes:
+            self._annotation = self._notes.remove(self._annotation.id)
 
 
 class EditAnnotationCommand(QUndoCommand):
@@ -58,10 +60,12 @@ class EditAnnotationCommand(QUndoCommand):
         self._notes, self._id, self._changes, self._before = notes, annotation_id, changes, before
 
     def redo(self) -> None:
-        self._notes.update(self._id, **self._changes)
+        if self._id in self._notes:
+            self._notes.update(self._id, **self._changes)
 
     def undo(self) -> None:
-        self._notes.replace(self._before)
+        if self._id in self._notes:
+            self._notes.replace(self._before)
 
 
 class DeleteAnnotationsCommand(QUndoCommand):
@@ -74,7 +78,7 @@ class DeleteAnnotationsCommand(QUndoCommand):
         super().__init__(f"Delete {describe(self._removed[0])}" if count == 1 else f"Delete {count} annotations")
 
     def redo(self) -> None:
-        self._removed = [self._notes.remove(a.id) for a in self._removed]
+        self._removed = [self._notes.remove(a.id) if a.id in self._notes else a for a in self._removed]
 
     def undo(self) -> None:
         self._removed = [self._notes.add(a) for a in self._removed]

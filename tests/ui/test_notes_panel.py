@@ -196,3 +196,13 @@ def test_tags_edited_in_place_are_completed_too(qtbot: QtBot, panel: NotesPanel,
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: notes.get(ids["mark"]).tags == ("Syria",))
     assert panel.visible_rows(TAGS)[1] == "Syria"
+
+
+def test_undo_of_an_edit_to_a_note_deleted_elsewhere_does_not_fail(panel: NotesPanel, notes: TranscriptNotes) -> None:
+    ids = fill(notes)
+    panel.edit(ids["note"], note="changed here")
+    notes.remove(ids["note"])  # as a merge with another window's deletion would
+    panel.undo_stack.undo()
+    panel.undo_stack.redo()
+    assert ids["note"] not in notes
+    assert panel.visible_rows(KIND) == ["Highlight", "Bookmark"]
