@@ -14,7 +14,8 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass, replace
+from dataclasses import replace
+from typing import NamedTuple
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.formats.cue_text import name_shape
@@ -57,8 +58,7 @@ _FOOTER = re.compile(r"(?:Transcribed (?:by|with)|Transcription by|Transcript by
                      r"\b.{0,200}$", re.IGNORECASE)
 
 
-@dataclass(frozen=True, slots=True)
-class TimedLine:
+class TimedLine(NamedTuple):  # a tuple: made once per timed line, several times cheaper than a frozen dataclass
     start: int  # first non-blank character of the line
     end: int  # end of the line, trailing blanks excluded
     time: Span
@@ -88,9 +88,14 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
     for strength, pattern in patterns if labels else ():
         m = pattern.match(text, ls, le)
         if m and _plausible(label := m["label"].strip(), strength):
-            content = m.start("content") if m.groupdict().get("content") else le
-            mark = _strip(text, *m.span("mark"))
-            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), label, mark, content)
+            content = m.start("content") if "content" in pattern.groupindex and m["content"] else le
+            ms, me = m.span("mark")
+            mark = text[ms:me]
+            stripped = mark.strip()
+            if len(stripped) != len(mark):  # `_strip`, on the mark's text at once
+                ms += len(mark) - len(mark.lstrip())
+                me = ms + len(stripped)
+            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), label, (ms, me), content)
     m = _BARE_TIME.match(text, ls, le)
     if m and (m["content"] is None or m["time"][0] in "[(" or _FULL_CLOCK.fullmatch(m["time"])):
         return TimedLine(ls, le, m.span("time"), seconds(m["time"]), None, None,
@@ -123,18 +128,24 @@ def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
 
 
 def _candidate_lines(text: str, start: int, end: int) -> list[Span]:
-    """Lines with a clock near their start: the only ones worth trying the patterns on."""
+    """Lines with a clock (`_CLOCK_HINT`, a digit, a colon and two digits) near their start: the only ones worth
+    trying the patterns on. Found from the colons, which are few, rather than by a regex tried at every
+    character."""
     out: list[Span] = []
-    line_end = start - 1
-    for m in _CLOCK_HINT.finditer(text, start, end):
-        at = m.start()
-        if at < line_end:  # another clock on a line already seen
-            continue
-        ls = max(text.rfind("\n", start, at) + 1, start)
-        nl = text.find("\n", at, end)
-        line_end = end if nl < 0 else nl
-        if at - ls <= _CLOCK_REACH:
-            out.append((ls, line_end))
+    colon = text.find(":", start + 1, end)
+    while colon >= 0:
+        if colon + 3 <= end and text[colon - 1].isdecimal() and text[colon + 1:colon + 3].isdecimal():
+            at = colon - 1  # the leftmost clock of its line: later ones on the line are not looked at
+            ls = max(text.rfind("\n", start, at) + 1, start)
+            nl = text.find("\n", at, end)
+            line_end = end if nl < 0 else nl
+            if at - ls <= _CLOCK_REACH:
+                out.append((ls, line_end))
+            if nl < 0:
+                break
+            colon = text.find(":", nl + 2, end)
+        else:
+            colon = text.find(":", colon + 1, end)
     return out
 
 
