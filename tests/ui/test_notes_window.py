@@ -361,3 +361,25 @@ def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot,
     focus_view(qtbot, second)
     qtbot.waitUntil(lambda: second.notes_panel.visible_rows() == [quote])
     qtbot.waitUntil(lambda: second.view.extra_highlight_count("annotations") == 1)
+
+
+def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: MainWindow,
+                                                         monkeypatch: pytest.MonkeyPatch) -> None:
+    import reader.core.transcript_notes as transcript_notes
+    import reader.ui.main_window as main_window
+
+    monkeypatch.setattr(main_window, "SAVE_DELAY_MS", 100)  # the retry comes ten delays after the failure
+    real = transcript_notes.write_atomic
+    failures: list[Path] = []
+
+    def full_disk_once(path: Path, data: bytes) -> None:
+        if not failures:
+            failures.append(path)
+            raise OSError(28, "No space left on device")
+        real(path, data)
+
+    monkeypatch.setattr(transcript_notes, "write_atomic", full_disk_once)
+    quote = highlight(qtbot, window, 4, 10, 60)
+    qtbot.waitUntil(lambda: failures != [])
+    assert notes_on_disk(window) == []
+    qtbot.waitUntil(lambda: [a["anchor"]["exact"] for a in notes_on_disk(window)] == [quote], timeout=3000)
