@@ -3,6 +3,7 @@ the open transcript by quote, with duplicates recognised by id."""
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -57,13 +58,13 @@ def _at_position(transcript: Transcript, starts: list[int], item: Imported) -> t
     if item.position is None:
         return None
     begin, end = item.position
-    for index in range(len(starts)):
-        if starts[index] <= begin and (index + 1 == len(starts) or begin < starts[index + 1]):
-            text = transcript.turns[index].text
-            start, stop = begin - starts[index], end - starts[index]
-            if 0 <= start <= stop <= len(text) and text[start:stop] == item.annotation.anchor.exact:
-                return index, start, stop
-            return None
+    index = bisect_right(starts, begin) - 1  # the turn whose text starts at or before `begin`
+    if index < 0:
+        return None
+    text = transcript.turns[index].text
+    start, stop = begin - starts[index], end - starts[index]
+    if 0 <= start <= stop <= len(text) and text[start:stop] == item.annotation.anchor.exact:
+        return index, start, stop
     return None
 
 
