@@ -45,7 +45,9 @@ _VOICE_LINE = re.compile(r"[ \t]*(?P<tag><v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\
 _DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
 _DASHES = ("-", "‐", "–")
-_SENTENCE_END = re.compile(r"[.?!…][\"'”’)\]]*$")
+# A sentence ends with a stop, perhaps followed by closing quotes and brackets (`[.?!…]["'”’)\]]*$`).
+_STOPS = (".", "?", "!", "…")
+_CLOSERS = "\"'”’)]"
 _PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
                         "ibn", "y", "of", "the", "and"})
 # Words that open ordinary sentences with a colon in subtitles and captions.
@@ -267,7 +269,8 @@ class CueReader:
         self.paragraph_length += len(shown) + 1
         self.paragraph_end = end
         self.break_pending = False
-        self.sentence_ended = _SENTENCE_END.search(shown) is not None
+        # Stripping the closers, not a regex search along the whole text: `shown` is stripped, so its end is `$`'s.
+        self.sentence_ended = shown.rstrip(_CLOSERS).endswith(_STOPS)
 
     def _flush(self) -> None:
         """Hand the gathered paragraph to the builder, once: joining cue by cue there would be quadratic."""

@@ -5,7 +5,7 @@ furniture. How cue text becomes speakers' turns is in `cue_text.py`."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.model import AsideKind, Span
@@ -26,15 +26,22 @@ def seconds(clock: str) -> float:
 
 
 def _seconds(hours: str | None, minutes: str, secs: str, fraction: str | None) -> float:
-    value = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs)
-    return value + int(fraction) / 10 ** len(fraction) if fraction else float(value)
+    value = (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + int(secs)
+    return value + int(fraction) / _SCALE[len(fraction)] if fraction else float(value)
 
 
-@dataclass
+_SCALE = (1, 10, 100, 1000)  # 10 ** len(fraction), which has 1 to 3 digits
+
+
 class Cue:
-    start: float
-    end: float
-    lines: list[Span] = field(default_factory=list)  # non-blank payload lines
+    """A cue's times (seconds) and its non-blank payload lines. A plain class with slots: one is made per cue."""
+
+    __slots__ = ("end", "lines", "start")
+
+    def __init__(self, start: float, end: float, lines: list[Span] | None = None):
+        self.start = start
+        self.end = end
+        self.lines: list[Span] = [] if lines is None else lines
 
 
 Item = Cue | Span  # a cue, or a line of text outside any cue
@@ -114,23 +121,31 @@ def _well_formed_cue(text: str, pos: int, builder: TranscriptBuilder, header_pos
     """The cue starting at `pos` and where it ends, when it has nothing unusual (no keyword block, no timing
     inside its text); its id and timing line go aside."""
     m = _CUE_BLOCK.match(text, pos)
-    if m is None or "-->" in m["payload"]:
+    if m is None:
+        return None
+    payload = m["payload"]
+    if "-->" in payload:
         return None
     cue_id = m["id"]
     if cue_id is not None:
         bare = cue_id.strip().lstrip("\ufeff")
         if not bare or "-->" in bare or _VTT_BLOCK.match(bare) or (header_possible and bare.startswith("WEBVTT")):
             return None
-    builder.aside(AsideKind.FURNITURE, m.start(), m.start("payload"))  # the id and the timing line
+    payload_start = m.start("payload")
+    builder.aside(AsideKind.FURNITURE, m.start(), payload_start)  # the id and the timing line
     groups = m.groups()  # id, timing, start and its 4 parts, end and its 4 parts, payload
-    cue = Cue(_seconds(*groups[3:7]), _seconds(*groups[8:12]), _payload_lines(m.start("payload"), m["payload"]))
+    cue = Cue(_seconds(*groups[3:7]), _seconds(*groups[8:12]), _payload_lines(payload_start, payload))
     return cue, m.end()
 
 
 def _payload_lines(start: int, payload: str) -> list[Span]:
+    if not payload:
+        return []
+    if payload.find("\n", 1) < 0:  # most cues hold one line
+        return [(start + 1, start + len(payload))]
     lines: list[Span] = []
     pos = start + 1
-    for line in payload[1:].split("\n") if payload else ():
+    for line in payload[1:].split("\n"):
         lines.append((pos, pos + len(line)))
         pos += len(line) + 1
     return lines
