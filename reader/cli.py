@@ -171,7 +171,14 @@ def main(argv: list[str] | None = None) -> int:
     commands = {"open", "info", *(name for name in parser._subparsers._group_actions[0].choices)}  # type: ignore[union-attr]
     if not argv or (argv[0] not in commands and argv[0] not in {"-h", "--help"}):
         argv = ["open", *argv]
-    args = parser.parse_args(argv)
+    args, extras = parser.parse_known_args(argv)
+    # argparse (before 3.12) cannot give an optional positional that follows an option
+    # (`grep PATTERN --regex FILE`): hand such leftovers to the positionals still unset.
+    for dest in ("path", "notes_file"):
+        if extras and not extras[0].startswith("-") and getattr(args, dest, False) is None:
+            setattr(args, dest, extras.pop(0))
+    if extras:
+        parser.error(f"unrecognized arguments: {' '.join(extras)}")
     try:
         return int(args.func(args) or 0)
     except CommandError as exc:

@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
+from reader.core.loader import sample_path
 from reader.core.model import Transcript
 from reader.core.search import SearchQuery, search
 
@@ -109,3 +110,11 @@ def test_speaker_names_given_in_the_window_are_used(interview: Path, capsys: pyt
     rows = grep_json(capsys, "Syria", str(interview))
     assert [r["speaker"] for r in rows] == ["Keir Simmons (NBC)", "Sergey Lavrov"]
     assert [r["turn"] for r in grep_json(capsys, "Syria", str(interview), "--speaker", "keir")] == [2]
+
+
+def test_options_may_come_between_the_pattern_and_the_file(capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["grep", r"sanction\w*", "--regex", "--speaker", "lavrov", str(sample_path()), "--json"])
+    out = capsys.readouterr().out
+    assert status == 0
+    hits = json.loads(out)
+    assert hits and all(h["speaker"] == "Sergey Lavrov" and h["match"].startswith("sanction") for h in hits)
