@@ -151,8 +151,9 @@ class CueReader:
             if rolling and self._plain(ls, le) in before and (flash or index < len(cue.lines) - 1):
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
-            elif "<" not in line and "&" not in line and "{" not in line and line.lstrip()[:1] not in _DASHES:
-                self._plain_line(ls, le, line, cue.start)  # the usual case: no markup, no dash
+            elif "<" not in line and "&" not in line and "{" not in line \
+                    and (stripped := line.lstrip())[:1] not in _DASHES:
+                self._plain_line(le, stripped, cue.start)  # the usual case: no markup, no dash
             elif (voice := _VOICE_LINE.match(text, ls, le)) is not None:
                 self._voice_line(voice, cue.start)
             elif _DASH.match(text, _skip_markup(text, ls, le), le):
@@ -163,17 +164,18 @@ class CueReader:
         self.last_end = cue.end
         self.previous_cue = cue.lines
 
-    def _plain_line(self, ls: int, le: int, line: str, cue_start: float) -> None:
-        """A line without markup or dash: words, perhaps after a `Name:`."""
-        pos = ls + len(line) - len(line.lstrip())
-        if self.names and ":" in line:
+    def _plain_line(self, le: int, stripped: str, cue_start: float) -> None:
+        """A line without markup or dash, ending at `le` (`stripped`: its text less leading blanks): words,
+        perhaps after a `Name:`."""
+        pos = le - len(stripped)
+        if self.names and ":" in stripped:
             m = _NAME_PREFIX.match(self.text, pos, le)
-            if m and speaker_key(m["label"]) in self.names and name_shape(m["label"]):
-                self._speaker(m["label"].strip(), (pos, m.end()), cue_start)
-                pos = m.end()
-        words = self.text[pos:le]
-        start = pos + len(words) - len(words.lstrip())
-        self._emit(start, le - len(words) + len(words.rstrip()), words.strip(), cue_start)
+            if m and speaker_key(label := m["label"]) in self.names and name_shape(label):
+                self._speaker(label.strip(), (pos, m.end()), cue_start)
+                stripped = self.text[m.end():le].lstrip()
+                pos = le - len(stripped)
+        shown = stripped.rstrip()
+        self._emit(pos, pos + len(shown), shown, cue_start)
 
     def _voice_line(self, m: re.Match[str], cue_start: float) -> None:
         """`<v Name>words</v>` and nothing else, as meeting tools write every cue."""

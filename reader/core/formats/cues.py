@@ -66,6 +66,10 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
                 if pos > n:
                     break
                 block_start = False
+                if pos < n and text[pos] == "\n":  # the usual empty line after a cue, read as below would
+                    cue, block_start = None, True
+                    pos += 1
+                    continue
         nl = text.find("\n", pos)
         ls, le = pos, n if nl < 0 else nl
         pos = le + 1
