@@ -15,6 +15,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
+from functools import lru_cache
 from typing import NamedTuple
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
@@ -69,7 +70,8 @@ class TimedLine(NamedTuple):  # a tuple: made once per timed line, several times
 
 
 def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine | None:
-    ls = _first_char(text, ls, le)
+    if ls < le and text[ls] in _LEADING:
+        ls = _first_char(text, ls, le)
     while le > ls and text[le - 1].isspace():
         le -= 1
     if ls >= le:
@@ -107,6 +109,7 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
 _ROLE_LABELS = frozenset({"question", "answer", "interviewer", "interviewee", "host", "guest"})
 
 
+@lru_cache(maxsize=4096)  # asked for every timed line, of a handful of distinct labels
 def _plausible(label: str, strength: str) -> bool:
     if strength == "strong" and label.strip().casefold() in _ROLE_LABELS:
         return True
@@ -171,21 +174,28 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     first_label = min((ls for ls, t in timed.items() if t.label), default=body_end)
     start = _preamble(text, builder, first_label)
     current: str | None = None
+    current_key = ""
     cursor = start
+    aside, turn, paragraph = builder.aside, builder.turn, builder.paragraph
+    furniture = AsideKind.FURNITURE
+    blocks = _BLOCK.finditer
     for ls, line in timed.items():
         if ls < start:
             continue
-        _paragraphs(text, builder, cursor, ls)
-        builder.aside(AsideKind.FURNITURE, *line.time)
-        if line.label is not None and line.mark is not None:
-            if current is not None and speaker_key(line.label) == speaker_key(current):
-                builder.aside(AsideKind.FURNITURE, *line.mark)  # the same speaker again, after a pause
+        for m in blocks(text, cursor, ls):  # `_paragraphs`, inlined: it runs once per timed line
+            paragraph(m.start(), m.end())
+        aside(furniture, *line.time)
+        label = line.label
+        if label is not None and line.mark is not None:
+            key = speaker_key(label)
+            if current is not None and key == current_key:
+                aside(furniture, *line.mark)  # the same speaker again, after a pause
             else:
-                builder.turn(line.label, line.mark, line.seconds)
-                current = line.label
+                turn(label, line.mark, line.seconds)
+                current, current_key = label, key
         elif current is None:
-            builder.turn(None, None, line.seconds)
-            current = UNKNOWN_SPEAKER
+            turn(None, None, line.seconds)
+            current, current_key = UNKNOWN_SPEAKER, speaker_key(UNKNOWN_SPEAKER)
         cursor = min(line.content, line.end)
     _paragraphs(text, builder, cursor, body_end)
 
@@ -196,8 +206,11 @@ def _paragraphs(text: str, builder: TranscriptBuilder, start: int, end: int) -> 
         builder.paragraph(m.start(), m.end())
 
 
+_LEADING = " \t\u00a0\ufeff"
+
+
 def _first_char(text: str, ls: int, le: int) -> int:
-    while ls < le and text[ls] in " \t\u00a0\ufeff":
+    while ls < le and text[ls] in _LEADING:
         ls += 1
     return ls
 
