@@ -6,7 +6,7 @@ into as many topics as the gold has (the baseline: it is told the right number o
 Conventions (see `reader.core.topics.evaluate`): boundaries between turns, k = half the mean gold topic length
 in turns, rounded, at least 2; lower is better.
 
-Speed: `find_topics` on the sample and on generated interviews of 1k to 20k turns (parsing not included).
+Speed: `find_topics` on the sample and on generated interviews of 1k to 50k turns (parsing not included).
 
     python benchmarks/topics_eval.py            # tables
     python benchmarks/topics_eval.py --labels   # also each gold file's topics beside the gold ones
@@ -90,7 +90,7 @@ def speed() -> list[tuple[str, int, float]]:
     for _ in range(5):
         runs.append(timed_topics(sample)[1])
     out.append(("sample (best of 5)", len(sample.turns), min(runs)))
-    for turns in (1000, 5000, 20000):
+    for turns in (1000, 5000, 20000, 50000):
         transcript = parse_text(generate(turns, 0))
         # Best of three: the machine is shared, and the slowest run measures the neighbours, not the code.
         out.append((f"generated, {turns} turns (best of 3)", turns,

@@ -19,7 +19,10 @@ from __future__ import annotations
 
 import bisect
 import math
+from collections import Counter
 from dataclasses import dataclass
+from itertools import chain
+from operator import itemgetter, mul
 
 from reader.core.model import Transcript
 from reader.core.topics.cues import follows_up, opens_topic
@@ -41,7 +44,7 @@ class Unit:
     first_turn: int
     last_turn: int
     opening: str  # the text of the turn that opens the unit (the question)
-    opening_terms: dict[str, int]
+    opening_terms: dict[str, None]  # the opening turn's terms, in order of first use
     terms: dict[str, int]
     words: int
     size: int  # content terms, counted with repeats
@@ -64,60 +67,60 @@ def units_of(transcript: Transcript, table: TermTable) -> list[Unit]:
         spans = [(t.index, t.index) for t in transcript.turns]
     units = []
     for first, last in spans:
-        terms: dict[str, int] = {}
-        for i in range(first, last + 1):
-            for term, n in table.turn_terms[i].items():
-                terms[term] = terms.get(term, 0) + n
+        terms = table.span_counts(first, last)
         words = sum(table.turn_words[first:last + 1])
-        units.append(Unit(first, last, transcript.turns[first].text, table.turn_terms[first], terms, words,
-                          sum(terms.values())))
+        size = sum(map(len, table.turn_sequences[first:last + 1]))
+        opening = dict.fromkeys(table.turn_sequences[first])
+        units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size))
     return units
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:
-    df: dict[str, int] = {}
-    for unit in units:
-        for term in unit.terms:
-            df[term] = df.get(term, 0) + 1
+    df = Counter(chain.from_iterable(unit.terms for unit in units))  # each unit's distinct terms, counted in C
     n = len(units)
     return {term: math.log((n + 1) / d) for term, d in df.items()}
+
+
+def _tf_idf(terms: dict[str, int], idf: dict[str, float]) -> dict[str, float]:
+    return dict(zip(terms, map(mul, terms.values(), map(idf.__getitem__, terms)), strict=True))  # in C
 
 
 def _top(weights: dict[str, float]) -> dict[str, float]:
     """A unit's strongest terms: a long answer's tail of once-used words adds cost, not cohesion."""
     if len(weights) <= UNIT_TERMS:
         return weights
-    return dict(sorted(weights.items(), key=lambda item: -item[1])[:UNIT_TERMS])
+    return dict(sorted(weights.items(), key=itemgetter(1), reverse=True)[:UNIT_TERMS])  # stable, like -weight
 
 
 def _block(weighted: list[dict[str, float]], indices: range) -> dict[str, float]:
-    block: dict[str, float] = {}
-    for i in indices:
+    """The summed weights of some units; read only, so a one-unit block is the unit's own weights."""
+    if len(indices) < 2:
+        return weighted[indices[0]] if indices else {}
+    block = dict(weighted[indices[0]])  # copied in C: blocks hold two or three units, so this is half the work
+    get = block.get
+    for i in indices[1:]:
         for term, w in weighted[i].items():
-            block[term] = block.get(term, 0.0) + w
+            block[term] = get(term, 0.0) + w
     return block
 
 
 def _cosines(a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> tuple[float, float]:
     """Cosine of two weighted blocks over all their terms, and over their names only, in one pass."""
-    if len(a) > len(b):
-        a, b = b, a
-    dot = dot_names = 0.0
-    for term, w in a.items():
-        other = b.get(term)
-        if other is not None:
-            dot += w * other
-            if term in names:
-                dot_names += w * other
+    # Set operations, map and hypot run in C: this is called for every gap of a long transcript.
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0, 0.0
+    dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
     if not dot:
         return 0.0, 0.0
-    norm_a = math.sqrt(sum(w * w for w in a.values()))
-    norm_b = math.sqrt(sum(w * w for w in b.values()))
-    if dot_names:
-        names_a = math.sqrt(sum(w * w for t, w in a.items() if t in names))
-        names_b = math.sqrt(sum(w * w for t, w in b.items() if t in names))
-        return dot / (norm_a * norm_b), dot_names / (names_a * names_b)
-    return dot / (norm_a * norm_b), 0.0
+    similarity = dot / (math.hypot(*a.values()) * math.hypot(*b.values()))
+    common_names = names.intersection(common)
+    if not common_names:
+        return similarity, 0.0
+    dot_names = sum(map(mul, map(a.__getitem__, common_names), map(b.__getitem__, common_names)))
+    names_a = math.hypot(*map(a.__getitem__, names.intersection(a)))
+    names_b = math.hypot(*map(b.__getitem__, names.intersection(b)))
+    return similarity, dot_names / (names_a * names_b)
 
 
 def _depths(similarity: list[float]) -> list[float]:
@@ -165,15 +168,25 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     if len(units) < 2:
         return []
     idf = _idf(units)
-    # Blocks hold few units (answers are long): summing them afresh beats sliding them incrementally.
-    weighted = [_top({t: n * idf[t] for t, n in unit.terms.items()}) for unit in units]
+    weighted = [_top(_tf_idf(unit.terms, idf)) for unit in units]
+    # Blocks hold few units (answers are long): summing them afresh beats sliding them incrementally, and a
+    # third of them recur (one gap's right block is a later gap's left one), so each is summed once.
+    blocks: dict[tuple[int, int], dict[str, float]] = {}
+
+    def block(indices: range) -> dict[str, float]:
+        key = (indices.start, indices.stop)
+        found = blocks.get(key)
+        if found is None:
+            found = blocks[key] = _block(weighted, indices)
+        return found
+
     lexical: list[float] = []
     names: list[float] = []
     novelty: list[float] = []
     length: list[float] = []
     for g in range(1, len(units)):
         before, after = _block_bounds(units, g)
-        left, right = _block(weighted, before), _block(weighted, after)
+        left, right = block(before), block(after)
         similarity, names_similarity = _cosines(left, right, table.names)
         lexical.append(similarity)
         names.append(1.0 - names_similarity)

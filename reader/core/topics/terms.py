@@ -3,7 +3,9 @@
 A term is the key two words share when they mean the same thing for topic purposes: "meetings" and
 "meeting" are `meet`, "Syrian" and "Syria" are `syria`, an acronym keeps its capitals (`CIA`, `G20`, `US`).
 Stopwords, fillers and titles never become terms. Tokenising is the costly step on a 20k-turn transcript,
-so each turn's raw tokens are counted first (in C) and each distinct form is mapped through a cache.
+so each turn is tokenised once by one compiled pattern and its tokens mapped to terms through a dict (in C:
+a miss computes the term once per distinct form). Each turn keeps its sequence of terms, so any span's counts are
+one C-level count over the span's sequences.
 """
 
 from __future__ import annotations
@@ -12,7 +14,6 @@ import re
 import weakref
 from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 from itertools import chain
 
 from reader.core.model import Transcript
@@ -48,7 +49,6 @@ def stem(word: str) -> str:
     return word
 
 
-@lru_cache(maxsize=200_000)
 def term_of(token: str) -> str | None:
     """The term a raw token counts towards, or None for stopwords, fillers, titles and numbers."""
     token = token.replace("’", "'")
@@ -68,14 +68,36 @@ def term_of(token: str) -> str | None:
     return stem(low)
 
 
+class _TermCache(dict[str, str | None]):
+    """token -> term, filled on first sight: `map(cache.__getitem__, tokens)` runs in C for known forms."""
+
+    def __missing__(self, token: str) -> str | None:
+        if len(self) > _CACHE_LIMIT:  # a bound, for a process that opens many long transcripts
+            self.clear()
+        term = self[token] = term_of(token)
+        return term
+
+
+_CACHE_LIMIT = 300_000
+_TERMS = _TermCache()
+
+
+term_lookup = _TERMS.__getitem__  # term_of through the cache: mapped over tokens, it runs in C for known forms
+
+
 @dataclass(frozen=True, slots=True)
 class TermTable:
-    """Per-turn term counts of a transcript, with each term's display form and whether it is a name."""
+    """Per-turn terms of a transcript, with each term's display form and whether it is a name."""
 
-    turn_terms: tuple[dict[str, int], ...]
+    turn_sequences: tuple[tuple[str, ...], ...]  # each turn's terms in order, with repeats
     turn_words: tuple[int, ...]
     display: dict[str, str]  # term -> its most frequent written form
     names: frozenset[str]  # terms mostly written with a capital, and acronyms
+    totals: dict[str, int]  # term -> uses in the whole transcript
+
+    def span_counts(self, first: int, last: int) -> Counter[str]:
+        """Term counts of turns first..last (inclusive), counted in C."""
+        return Counter(chain.from_iterable(self.turn_sequences[first:last + 1]))
 
     def is_name(self, term: str) -> bool:
         return term in self.names
@@ -100,29 +122,31 @@ def remember(transcript: Transcript, table: TermTable) -> TermTable:
 
 
 def build_terms(transcript: Transcript) -> TermTable:
-    tokens_by_turn: list[list[str]] = []
-    turn_terms: list[dict[str, int]] = []
-    turn_words: list[int] = []
+    sequences: list[tuple[str, ...]] = []
+    words: list[int] = []
+    forms: Counter[str] = Counter()
+    count_forms = forms.update  # a list is counted in C; each turn's tokens are freed once counted
+    lookup = term_lookup
+    findall = WORD.findall
     for turn in transcript.turns:
         text = turn.text
         if text.isupper():  # an all-capitals transcript: capitals say nothing about names
             text = text.lower()
-        tokens = WORD.findall(text)
-        tokens_by_turn.append(tokens)
-        counted = Counter(map(term_of, tokens))  # C loops end to end: this is the hot path on long transcripts
-        counted.pop(None, None)
-        turn_terms.append(counted)  # type: ignore[arg-type]  # None was just removed
-        turn_words.append(len(tokens))
-    forms = Counter(chain.from_iterable(tokens_by_turn))  # counted in C, unlike Counter.update(dict)
-    return TermTable(tuple(turn_terms), tuple(turn_words), *_display_forms(forms))
+        tokens = findall(text)
+        count_forms(tokens)
+        words.append(len(tokens))
+        # C loops end to end (findall, map over a dict, filter): this is the hot path on long transcripts.
+        sequences.append(tuple(filter(None, map(lookup, tokens))))  # type: ignore[arg-type]  # None filtered
+    display, names, totals = _display_forms(forms)
+    return TermTable(tuple(sequences), tuple(words), display, names, totals)
 
 
-def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str]]:
+def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str], dict[str, int]]:
     best: dict[str, tuple[int, str]] = {}
     capital: Counter[str] = Counter()
     total: Counter[str] = Counter()
     for token, n in forms.items():
-        term = term_of(token)
+        term = _TERMS[token]
         if term is None:
             continue
         total[term] += n
@@ -138,4 +162,4 @@ def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str]]
     for term, (_, form) in best.items():
         # A common word seen mostly at the start of sentences is shown in lowercase.
         display[term] = form if term in names or any(c.isupper() for c in form[1:]) else form.lower()
-    return display, names
+    return display, names, dict(total)
