@@ -15,7 +15,7 @@ from collections import Counter
 from collections.abc import Callable
 from dataclasses import fields
 from functools import lru_cache
-from itertools import islice
+from itertools import compress, islice
 
 from reader.core.model import (
     Aside,
@@ -107,21 +107,6 @@ _T_INDEX, _T_ID, _T_SPEAKER, _T_PARAGRAPHS, _T_START, _T_SPAN, _T_LABEL_SPAN, _T
     Turn, ("index", "id", "speaker", "paragraphs", "start", "span", "label_span", "exchange"))
 
 
-def _aside(kind: AsideKind, span: Span, text: str) -> Aside:
-    a = _new(Aside)
-    _A_KIND(a, kind)
-    _A_SPAN(a, span)
-    _A_TEXT(a, text)
-    return a  # type: ignore[no-any-return]
-
-
-def _paragraph(text: str, span: Span) -> Paragraph:
-    p = _new(Paragraph)
-    _P_TEXT(p, text)
-    _P_SPAN(p, span)
-    return p  # type: ignore[no-any-return]
-
-
 def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, ...], start: float | None, span: Span,
           label_span: Span | None, exchange: int) -> Turn:
     t = _new(Turn)
@@ -154,7 +139,11 @@ class TranscriptBuilder:
         if end > start:
             text = self.source[start:end]
             if text and not text.isspace():  # the same test as .strip(), without making the stripped copy
-                self._asides.append(_aside(kind, (start, end), text))
+                a = _new(Aside)  # `_aside`, inlined: this runs for every id, timing, tag and mark
+                _A_KIND(a, kind)
+                _A_SPAN(a, (start, end))
+                _A_TEXT(a, text)
+                self._asides.append(a)
 
     def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
@@ -178,7 +167,10 @@ class TranscriptBuilder:
         pending = self._turns[-1]
         if pending.span_start < 0:
             pending.span_start = start
-        pending.paragraphs.append(_paragraph(shown, (start, end)))
+        p = _new(Paragraph)  # `_paragraph`, inlined
+        _P_TEXT(p, shown)
+        _P_SPAN(p, (start, end))
+        pending.paragraphs.append(p)
 
     def set_role(self, label: str, role: Role) -> None:
         """Let a parser that knows the roles (a press briefing's `Q`) say so."""
@@ -270,7 +262,7 @@ def infer_roles(pending: list[_PendingTurn], keys: list[str], labels: dict[str, 
                 roles[k] = Role.INTERVIEWER
         elif len(labels) >= 2:
             asked: Counter[str] = Counter(
-                key for key, t in zip(keys, pending, strict=True) if t.paragraphs[-1].text.rstrip().endswith("?"))
+                compress(keys, [t.paragraphs[-1].text.rstrip().endswith("?") for t in pending]))
             turns = Counter(keys)
             ratios = {k: asked[k] / turns[k] for k in turns if turns[k] >= 2}
             if ratios:
@@ -281,8 +273,9 @@ def infer_roles(pending: list[_PendingTurn], keys: list[str], labels: dict[str, 
     if Role.INTERVIEWER in roles.values() and Role.INTERVIEWEE not in roles.values():
         words: Counter[str] = Counter()
         unknown = speaker_key(UNKNOWN_SPEAKER)
+        candidates = {key for key, role in roles.items() if role is Role.OTHER and key != unknown}
         for key, t in zip(keys, pending, strict=True):
-            if roles[key] is Role.OTHER and key != unknown:
+            if key in candidates:
                 words[key] += sum([len(p.text) for p in t.paragraphs])
         if words:
             top = words.most_common(1)[0][0]
