@@ -130,9 +130,18 @@ class MainWindow(FilesMixin, QMainWindow):
             self.view.set_zoom(self.preferences.zoom)
             geometry, _state = self.preferences.window_geometry()
             if geometry is None or not self.restoreGeometry(geometry):
-                self.resize(1100, 760)
+                self._first_size()
         else:
+            self._first_size()
+
+    def _first_size(self) -> None:
+        """On a first start: most of the screen, so three panes and a readable column fit side by side."""
+        screen = QGuiApplication.primaryScreen()
+        area = screen.availableGeometry() if screen is not None else None
+        if area is None or area.width() < 800:
             self.resize(1100, 760)
+            return
+        self.resize(min(1480, area.width() * 9 // 10), min(960, area.height() * 9 // 10))
 
     # --- for the parts wired in -----------------------------------------------------------------------
 
@@ -305,11 +314,14 @@ class MainWindow(FilesMixin, QMainWindow):
         if not self._restored_layout:
             _geometry, state = self.preferences.window_geometry() if self._restore else (None, None)
             if state is None or not self.restoreState(state):
-                # A side panel starts at about a third of the window, at most 360 px: the text comes first.
-                side = [d for d in self.findChildren(QDockWidget) if self.dockWidgetArea(d) in (
-                    Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea)]
-                width = min(360, max(240, self.width() * 10 // 32))
-                self.resizeDocks(side, [width] * len(side), Qt.Orientation.Horizontal)
+                # Side panels start narrow so the text comes first: the left (topics, speakers, whose names
+                # must fit) at about a quarter of the window, the right (notes) at about a fifth.
+                left = Qt.DockWidgetArea.LeftDockWidgetArea
+                docks = [d for d in self.findChildren(QDockWidget)
+                         if self.dockWidgetArea(d) in (left, Qt.DockWidgetArea.RightDockWidgetArea)]
+                widths = [min(340, max(240, self.width() * 13 // 50)) if self.dockWidgetArea(d) == left
+                          else min(320, max(220, self.width() // 5)) for d in docks]
+                self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
         self._restored_layout = True
         super().showEvent(event)
 

@@ -18,6 +18,7 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
+    QGridLayout,
     QHBoxLayout,
     QHeaderView,
     QLineEdit,
@@ -71,6 +72,7 @@ class NotesPanel(QWidget):
 
         self.text_filter = QLineEdit(self, placeholderText="Filter notes", clearButtonEnabled=True)
         self.sort_box = self._combo(SORTS, "Order")
+        self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
         self.kind_box = self._combo(KINDS, "Show only this kind (or the detached ones)")
         self.tag_box = self._combo((("All tags", ""),), "Show only annotations with this tag")
         self.speaker_box = self._combo((("All speakers", ""),), "Show only what this speaker said")
@@ -104,12 +106,13 @@ class NotesPanel(QWidget):
 
         filters = QHBoxLayout()
         filters.setContentsMargins(4, 2, 4, 0)
-        filters.addWidget(self.text_filter, 2)
-        filters.addWidget(self.sort_box, 1)
-        choices = QHBoxLayout()
+        filters.addWidget(self.text_filter, 1)
+        filters.addWidget(self.sort_box)  # as wide as its longest choice, never clipped
+        # Two by two, so the dock can be as narrow as a side panel should be.
+        choices = QGridLayout()
         choices.setContentsMargins(4, 0, 4, 2)
-        for box in (self.kind_box, self.tag_box, self.speaker_box, self.status_box):
-            choices.addWidget(box, 1)
+        for index, box in enumerate((self.kind_box, self.tag_box, self.speaker_box, self.status_box)):
+            choices.addWidget(box, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(2)
@@ -182,7 +185,7 @@ class NotesPanel(QWidget):
         speakers = [(notes.display_name(s.key), s.key) for s in notes.transcript.speakers] if notes else []
         self._refill(self.speaker_box, speakers)
         detached = len(notes.detached) if notes else 0
-        self.detached_button.setText(f"{detached} detached: their words are not in this version. Show them")
+        self.detached_button.setText(f"{detached} detached (words not found): show")
         self.detached_button.setVisible(detached > 0)
 
     def _refill(self, box: QComboBox, items: list[tuple[str, str]]) -> None:
