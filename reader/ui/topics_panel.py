@@ -82,6 +82,7 @@ class TopicsPanel(QWidget):
         self._automatic: list[Topic] | None = None
         self._edits: list[dict[str, Any]] = []
         self._reading_turn = -1
+        self._waiting = False  # a transcript is set, and its topics wait for start_finding
         self._worker = TopicsWorker(self)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
@@ -95,21 +96,33 @@ class TopicsPanel(QWidget):
 
     # --- what it shows ----------------------------------------------------------------------------------
 
-    def set_transcript(self, transcript: Transcript | None, edits: list[dict[str, Any]] | None = None) -> None:
-        """Show a transcript's topics (computed in the background) with the reader's edits."""
+    def set_transcript(self, transcript: Transcript | None, edits: list[dict[str, Any]] | None = None, *,
+                       start: bool = True) -> None:
+        """Show a transcript's topics (computed in the background) with the reader's edits. With `start` False
+        the work waits for `start_finding`: in the window, until the text is on screen."""
         self.transcript, self._automatic, self._edits = transcript, None, list(edits or [])
         self._reading_turn = -1
+        self._waiting = False
         self.model.set_rows([])
         if transcript is None or not transcript.turns:
             self.status.setText("No transcript" if transcript is None else "No turns")
             return
         self.status.setText("Finding topics…")
-        self._worker.request(transcript, None, self._edits)
+        self._waiting = True
+        if start:
+            self.start_finding()
+
+    @Slot()
+    def start_finding(self) -> None:
+        """Start finding the topics of the transcript set without starting them (once; later calls do nothing)."""
+        if self._waiting and self.transcript is not None:
+            self._waiting = False
+            self._worker.request(self.transcript, None, self._edits)
 
     def set_edits(self, edits: list[dict[str, Any]]) -> None:
         """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
         self._edits = list(edits)
-        if self.transcript is not None and self.transcript.turns:
+        if self.transcript is not None and self.transcript.turns and not self._waiting:
             self._worker.request(self.transcript, self._automatic, self._edits)
 
     @property
@@ -275,6 +288,9 @@ class TopicsPanel(QWidget):
             window.splitDockWidget(dock, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
         self._status = window.add_status_section("topic", QLabel(window))
         window.transcript_changed.connect(self._on_window_transcript_changed)
+        # The worker shares the interpreter lock with the window: started with the transcript, it slowed the
+        # window's first paint five to eight times over; once the text is on screen, the reader does not wait.
+        window.view.text_shown.connect(self.start_finding)
         window.notes_changed.connect(self._on_window_notes_changed)
         window.view.position_changed.connect(self.set_current_turn)
         self.topic_activated.connect(self._on_topic_activated)
@@ -284,7 +300,7 @@ class TopicsPanel(QWidget):
     @Slot(object)
     def _on_window_transcript_changed(self, transcript: Transcript) -> None:
         notes = self._window.notes
-        self.set_transcript(transcript, notes.topic_edits if notes is not None else [])
+        self.set_transcript(transcript, notes.topic_edits if notes is not None else [], start=False)
         self.set_current_turn(self._window.view.current_turn())
 
     @Slot(object)

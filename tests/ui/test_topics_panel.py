@@ -14,10 +14,12 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
+from reader.core.store import AnnotationStore
 from reader.core.topics import apply_edits, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
 from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
+from reader.ui.topics_operations import TopicsWorker
 from reader.ui.topics_panel import TopicsPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -259,3 +261,25 @@ def test_t_and_shift_t_step_through_the_topics(qtbot: QtBot, window: MainWindow)
     window.registry["go.previous_topic"].trigger()  # inside a topic: back to its start first
     qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
     assert "Next Topic" in [a.text().replace("&", "") for a in window.registry.menus["go"].actions()]
+
+
+def test_in_the_window_topics_wait_until_the_text_is_on_screen(qtbot: QtBot, sample: Transcript,
+                                                               _isolated_data_dir: Path,
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    started: list[int] = []
+    request = TopicsWorker.request
+
+    def spy(worker: TopicsWorker, transcript: Transcript, *args: object) -> int:
+        started.append(len(transcript.turns))
+        return request(worker, transcript, *args)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(TopicsWorker, "request", spy)
+    window = MainWindow(store=AnnotationStore(_isolated_data_dir))
+    qtbot.addWidget(window)
+    window.resize(1000, 700)
+    window.set_transcript(sample)
+    assert started == [] and window.topics_panel.status.text() == "Finding topics…"
+    with qtbot.waitSignal(window.view.text_shown, timeout=10000):
+        window.show()
+    assert started == [len(sample.turns)]
+    qtbot.waitUntil(lambda: window.topics_panel.model.rowCount() > 0, timeout=10000)
