@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import argparse
+import ctypes.util
+import os
 import sys
 
 from PySide6.QtWidgets import QApplication
@@ -30,6 +32,11 @@ def run(args: argparse.Namespace) -> int:
     """`transcript-reader [open] [PATH] [--layout L] [--data-dir D]`: the window, until it is closed."""
     from reader.ui.main_window import MainWindow
 
+    missing = missing_x11_libraries()
+    if missing:
+        print("transcript-reader: Qt cannot open a window on X11 without the system libraries "
+              f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)})", file=sys.stderr)
+        return 2
     app = application()
     window = MainWindow(store=AnnotationStore(getattr(args, "data_dir", None)))
     path = getattr(args, "path", None)
@@ -39,3 +46,17 @@ def run(args: argparse.Namespace) -> int:
             window.error_box.raise_()
     window.show()
     return app.exec()
+
+
+# Qt's xcb plugin needs these beside libxcb itself; a desktop usually has them, a minimal system often
+# lacks libxcb-cursor0, and Qt then aborts with a message about "platform plugins" that names none of them.
+_XCB_LIBRARIES = {"xcb-cursor": "libxcb-cursor0", "xcb-icccm": "libxcb-icccm4", "xcb-keysyms": "libxcb-keysyms1"}
+
+
+def missing_x11_libraries() -> list[str]:
+    """The Debian names of the X11 libraries Qt will fail to load, when the window would open on X11."""
+    if not sys.platform.startswith("linux") or os.environ.get("QT_QPA_PLATFORM", "xcb") != "xcb":
+        return []
+    if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
+        return []
+    return [package for library, package in _XCB_LIBRARIES.items() if ctypes.util.find_library(library) is None]
