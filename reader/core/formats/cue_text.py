@@ -48,6 +48,7 @@ _DASHES = ("-", "‐", "–")
 # A sentence ends with a stop, perhaps followed by closing quotes and brackets (`[.?!…]["'”’)\]]*$`).
 _STOPS = (".", "?", "!", "…")
 _CLOSERS = "\"'”’)]"
+_NOTHING: frozenset[str] = frozenset()
 _PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
                         "ibn", "y", "of", "the", "and"})
 # Words that open ordinary sentences with a colon in subtitles and captions.
@@ -112,6 +113,9 @@ def _skip_markup(text: str, pos: int, end: int) -> int:
 class CueReader:
     """Feeds cues to the builder, keeping track of who is speaking."""
 
+    __slots__ = ("break_pending", "builder", "current", "last_end", "names", "paragraph_end", "paragraph_length",
+                 "paragraph_start", "parts", "previous", "previous_cue", "sentence_ended", "text")
+
     def __init__(self, text: str, builder: TranscriptBuilder, names: set[str]):
         self.text = text
         self.builder = builder
@@ -145,7 +149,7 @@ class CueReader:
         # Rolling captions follow on without a gap, and their repeats sit above new words or flash briefly.
         rolling = self.last_end is not None and abs(cue.start - self.last_end) < 0.05
         flash = cue.end - cue.start < 0.1
-        before = {self._plain(*span) for span in self.previous_cue} if rolling else set()
+        before = {self._plain(*span) for span in self.previous_cue} if rolling else _NOTHING
         for index, (ls, le) in enumerate(cue.lines):
             line = text[ls:le]
             if rolling and self._plain(ls, le) in before and (flash or index < len(cue.lines) - 1):

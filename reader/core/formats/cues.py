@@ -15,6 +15,7 @@ _CLOCK_PARTS = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?")
 _PARTS = r"(?:(\d{1,3}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?"
 TIMING = re.compile(rf"[ \t]*(?P<start>{_PARTS})[ \t]*-->[ \t]*(?P<end>{_PARTS})")
 _VTT_BLOCK = re.compile(r"(?:NOTE|STYLE|REGION)(?:\s|$)")
+_VTT_KEYWORDS = ("NOTE", "STYLE", "REGION")  # what `_VTT_BLOCK` starts with: a cheap test before the regex
 
 
 def seconds(clock: str) -> float:
@@ -133,12 +134,14 @@ def _well_formed_cue(text: str, pos: int, builder: TranscriptBuilder, header_pos
     cue_id = m["id"]
     if cue_id is not None:
         bare = cue_id.strip().lstrip("\ufeff")
-        if not bare or "-->" in bare or _VTT_BLOCK.match(bare) or (header_possible and bare.startswith("WEBVTT")):
+        if not bare or "-->" in bare or (bare.startswith(_VTT_KEYWORDS) and _VTT_BLOCK.match(bare)) \
+                or (header_possible and bare.startswith("WEBVTT")):
             return None
     payload_start = m.start("payload")
     builder.aside(AsideKind.FURNITURE, m.start(), payload_start)  # the id and the timing line
     groups = m.groups()  # id, timing, start and its 4 parts, end and its 4 parts, payload
-    cue = Cue(_seconds(*groups[3:7]), _seconds(*groups[8:12]), _payload_lines(payload_start, payload))
+    cue = Cue(_seconds(groups[3], groups[4], groups[5], groups[6]),
+              _seconds(groups[8], groups[9], groups[10], groups[11]), _payload_lines(payload_start, payload))
     return cue, m.end()
 
 
