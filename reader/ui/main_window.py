@@ -29,6 +29,7 @@ from reader.ui.preferences import Preferences
 from reader.ui.search_bar import SearchBar
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.themes import SYSTEM, THEME_NAMES, resolve
+from reader.ui.title_strip import TitleStrip
 from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FilesMixin
@@ -83,6 +84,9 @@ class MainWindow(FilesMixin, QMainWindow):
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.view)
         self.setCentralWidget(centre)
+        self.title_strip = TitleStrip(self)
+        self.add_above_view(self.title_strip)
+        self.view.theme_changed.connect(self.title_strip.set_theme)
         # Made before the menus, whose actions name their slots (search_bar.find_next); wired in below.
         self.search_bar = SearchBar(self.view, self)
         self.speakers_panel = SpeakersPanel(self)
@@ -189,6 +193,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.registry["view.outline"].setChecked(False)
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
+        self.title_strip.set_transcript(transcript)
         self._update_status()
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and self._restore:

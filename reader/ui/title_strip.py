@@ -1,0 +1,59 @@
+"""The strip above the reading text that says which interview this is: title, then date, place and source."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import Qt, Slot
+from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
+
+from reader.core.export import human_date
+from reader.core.model import Transcript
+from reader.ui.themes import Theme
+
+
+def describe(transcript: Transcript) -> tuple[str, str]:
+    """(title, details): the title as the file gives it, and what is known of when, where, who and from what."""
+    meta = transcript.metadata
+    source = meta.source or (transcript.path or "").rsplit("/", 1)[-1]
+    title = meta.title or source or "Untitled transcript"
+    when = human_date(meta.date)
+    if meta.time:
+        when = f"{when}, {meta.time}" if when else meta.time
+    speakers = ", ".join(s.name for s in transcript.speakers[:4]) + ("…" if len(transcript.speakers) > 4 else "")
+    details = [when, meta.place or "", speakers, f"{transcript.words:,} words", source if source != title else ""]
+    return title, " · ".join(d for d in details if d)
+
+
+class TitleStrip(QWidget):
+    """Title and details of the open transcript, as plain text (a title never renders as markup)."""
+
+    def __init__(self, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.setObjectName("title_strip")
+        self.title = QLabel(self)
+        self.details = QLabel(self)
+        for label in (self.title, self.details):
+            label.setTextFormat(Qt.TextFormat.PlainText)
+            label.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+            label.setWordWrap(True)
+        font = self.title.font()
+        font.setBold(True)
+        font.setPointSizeF(font.pointSizeF() * 1.15)
+        self.title.setFont(font)
+        layout = QVBoxLayout(self)
+        layout.setContentsMargins(12, 6, 12, 6)
+        layout.setSpacing(1)
+        layout.addWidget(self.title)
+        layout.addWidget(self.details)
+
+    def set_transcript(self, transcript: Transcript) -> None:
+        title, details = describe(transcript)
+        self.title.setText(title)
+        self.details.setText(details)
+        self.details.setVisible(bool(details))
+
+    @Slot(object)
+    def set_theme(self, theme: Theme) -> None:
+        self.setAutoFillBackground(True)
+        self.setStyleSheet(f"#title_strip {{ background: {theme.base}; border-bottom: 1px solid {theme.band}; }}")
+        self.title.setStyleSheet(f"color: {theme.text}; background: transparent;")
+        self.details.setStyleSheet(f"color: {theme.muted}; background: transparent;")

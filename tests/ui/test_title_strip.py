@@ -1,0 +1,26 @@
+"""The strip above the text names the interview: title, then date, place, speakers, length and file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from reader.ui.main_window import MainWindow
+
+
+def test_the_sample_is_named_above_the_text(window: MainWindow) -> None:
+    strip = window.title_strip
+    assert strip.isVisible()
+    assert strip.title.text() == window.transcript.metadata.title
+    details = strip.details.text()
+    for part in ("21 July 2017, 20:08", "Moscow", "Question, Sergey Lavrov", "4,840 words"):
+        assert part in details
+
+
+def test_a_title_with_markup_is_shown_as_text(window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "markup.md"
+    path.write_text("---\ntitle: <b>Bold</b> &amp; <img src=x>\ndate: 2024-03-05\n---\n\n"
+                    "Host: Welcome to the show?\n\nGuest: Thanks.\n\nHost: Why now?\n\nGuest: Because.\n",
+                    encoding="utf-8")
+    assert window.open_path(path)
+    assert window.title_strip.title.text() == "<b>Bold</b> &amp; <img src=x>"
+    assert window.title_strip.details.text().startswith("5 March 2024")
