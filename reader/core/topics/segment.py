@@ -104,23 +104,38 @@ def _block(weighted: list[dict[str, float]], indices: range) -> dict[str, float]
     return block
 
 
-def _cosines(a: dict[str, float], b: dict[str, float], names: frozenset[str]) -> tuple[float, float]:
-    """Cosine of two weighted blocks over all their terms, and over their names only, in one pass."""
+class _Block:
+    """A block's summed weights with their norms, each computed once however many gaps share the block."""
+
+    __slots__ = ("_names_norm", "norm", "weights")
+
+    def __init__(self, weights: dict[str, float]) -> None:
+        self.weights = weights
+        self.norm = math.hypot(*weights.values())
+        self._names_norm = -1.0
+
+    def names_norm(self, names: frozenset[str]) -> float:
+        if self._names_norm < 0:
+            self._names_norm = math.hypot(*map(self.weights.__getitem__, names.intersection(self.weights)))
+        return self._names_norm
+
+
+def _cosines(left: _Block, right: _Block, names: frozenset[str]) -> tuple[float, float]:
+    """Cosine of two weighted blocks over all their terms, and over their names only."""
     # Set operations, map and hypot run in C: this is called for every gap of a long transcript.
+    a, b = left.weights, right.weights
     common = a.keys() & b.keys()
     if not common:
         return 0.0, 0.0
     dot = sum(map(mul, map(a.__getitem__, common), map(b.__getitem__, common)))
     if not dot:
         return 0.0, 0.0
-    similarity = dot / (math.hypot(*a.values()) * math.hypot(*b.values()))
+    similarity = dot / (left.norm * right.norm)
     common_names = names.intersection(common)
     if not common_names:
         return similarity, 0.0
     dot_names = sum(map(mul, map(a.__getitem__, common_names), map(b.__getitem__, common_names)))
-    names_a = math.hypot(*map(a.__getitem__, names.intersection(a)))
-    names_b = math.hypot(*map(b.__getitem__, names.intersection(b)))
-    return similarity, dot_names / (names_a * names_b)
+    return similarity, dot_names / (left.names_norm(names) * right.names_norm(names))
 
 
 def _depths(similarity: list[float]) -> list[float]:
@@ -171,13 +186,13 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     weighted = [_top(_tf_idf(unit.terms, idf)) for unit in units]
     # Blocks hold few units (answers are long): summing them afresh beats sliding them incrementally, and a
     # third of them recur (one gap's right block is a later gap's left one), so each is summed once.
-    blocks: dict[tuple[int, int], dict[str, float]] = {}
+    blocks: dict[tuple[int, int], _Block] = {}
 
-    def block(indices: range) -> dict[str, float]:
+    def block(indices: range) -> _Block:
         key = (indices.start, indices.stop)
         found = blocks.get(key)
         if found is None:
-            found = blocks[key] = _block(weighted, indices)
+            found = blocks[key] = _Block(_block(weighted, indices))
         return found
 
     lexical: list[float] = []
@@ -192,7 +207,7 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         names.append(1.0 - names_similarity)
         opening = units[g].opening_terms
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
-        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left)))
+        novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left.weights)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
