@@ -27,11 +27,21 @@ def seconds(clock: str) -> float:
 
 
 def _seconds(hours: str | None, minutes: str, secs: str, fraction: str | None) -> float:
-    value = (int(hours) * 3600 if hours else 0) + int(minutes) * 60 + int(secs)
-    return value + int(fraction) / _SCALE[len(fraction)] if fraction else float(value)
+    h = (_NUMBER.get(hours) or int(hours)) if hours else 0
+    m = _NUMBER.get(minutes)
+    s = _NUMBER.get(secs)
+    value = h * 3600 + (int(minutes) if m is None else m) * 60 + (int(secs) if s is None else s)
+    if fraction:
+        f = _FRACTION.get(fraction)
+        return value + (int(fraction) / _SCALE[len(fraction)] if f is None else f)
+    return float(value)
 
 
 _SCALE = (1, 10, 100, 1000)  # 10 ** len(fraction), which has 1 to 3 digits
+# The parts of a clock looked up rather than converted by int(), the slow part of reading two clocks per cue;
+# parts not in the tables (three-digit hours, digits of other scripts) still go through int().
+_NUMBER = {f"{i:0{width}d}": i for width in (1, 2) for i in range(10**width)}
+_FRACTION = {f"{i:0{width}d}": i / _SCALE[width] for width in (1, 2, 3) for i in range(10**width)}
 
 
 class Cue:
