@@ -1,0 +1,135 @@
+"""From ranked candidates to a label: the head term or phrase, then what about it ("Syria: American bases"), a
+listed verb with its object ("Expelling US diplomats"), or a participle qualifying the head ("Seized Russian
+property"). The candidates and their scores come from `label`.
+"""
+
+from __future__ import annotations
+
+import heapq
+import re
+from dataclasses import dataclass
+
+from reader.core.stopwords import GENERIC, GERUNDS
+from reader.core.topics.terms import TermTable
+
+PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete
+SINGLES = 24  # single terms per topic that compete for the label
+WIDEN_SHARE = 0.4  # a phrase replaces its head word when it accounts for this share of the word's uses
+WIDEN_SHARE_AFTER = 0.25  # ... or, after the head, when it recurs and accounts for this share
+PARTICIPLE = 0.4  # the weight a participle keeps among label candidates (it still counts as a keyword)
+SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
+MAX_LABEL_WORDS = 6
+PREFIX_SHARE = 0.5  # a participle this strong, used in the opening question, qualifies the head ("Seized ... property")
+
+
+@dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and thousands are built per outline
+class Candidate:
+    terms: tuple[str, ...]
+    text: str
+    score: float
+    is_name: bool
+    count: int = 0
+    in_opening: bool = False
+    after: frozenset[str] = frozenset()  # terms seen right before the phrase ("expel" before "US diplomats")
+
+
+def _participle(text: str) -> bool:
+    return text.islower() and " " not in text and text.endswith(("ed", "ing"))
+
+
+def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
+          counts: dict[str, int]) -> list[Candidate]:
+    # A participle ("interfered", "seized") says what happened, rarely what the topic is: it heads no label.
+    # A generic noun ("system", "meeting") says nothing alone: it labels only inside a phrase.
+    # Only the strongest singles can make the label: building candidates for a topic's every word is waste.
+    strongest = heapq.nlargest(SINGLES, weight.items(), key=lambda item: item[1])
+    singles = [Candidate((t,), table.display[t], w * (PARTICIPLE if _participle(table.display[t]) else 1.0),
+                          t in table.names, counts[t]) for t, w in strongest
+               if table.display[t].lower() not in GENERIC]
+    ranked: list[Candidate] = []
+    taken: set[str] = set()
+    for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
+        if taken.intersection(cand.terms):
+            continue
+        if len(cand.terms) == 1:
+            cand = _widen(cand, phrases, taken, head=not ranked)
+        ranked.append(cand)
+        taken.update(cand.terms)
+        if len(ranked) == 6:
+            break
+    return ranked
+
+
+def _widen(cand: Candidate, phrases: list[Candidate], taken: set[str], head: bool) -> Candidate:
+    """A word as the interview phrases it, when it does ("Russian property", "American bases", "G20 summit").
+    A name stays bare unless the phrase is how it is usually said ("Syria", not "Syrian Arab"); after the head,
+    a recurring phrase is enough ("bases" -> "American bases"): it says more than the bare word."""
+    share = WIDEN_SHARE if head or cand.is_name else WIDEN_SHARE_AFTER
+    wider = [p for p in phrases if cand.terms[0] in p.terms and not taken.intersection(p.terms)
+             and ((p.count >= share * cand.count and p.count >= PHRASE_MIN)
+                  or p.count >= WIDEN_SHARE * cand.count or (p.in_opening and not cand.is_name and head))]
+    if not wider:
+        return cand
+    best = max(wider, key=lambda p: p.score)
+    return Candidate(best.terms, best.text, max(cand.score, best.score), best.is_name, best.count, best.in_opening,
+                      best.after)
+
+
+def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None) -> str:
+    """Head term or phrase, then what about it: "Syria: American bases", "Expelling US diplomats"."""
+    if not ranked:
+        return ""
+    head = ranked[0]
+    gerund = GERUNDS.get(head.text.lower()) if len(head.terms) == 1 else None
+    if gerund:
+        # The verb with its object, as said in the topic: "expel US diplomats" -> "Expelling US diplomats".
+        objects = [p for p in phrases if head.terms[0] in p.after and head.terms[0] not in p.terms]
+        if objects:
+            return _clip(f"{gerund} {max(objects, key=lambda p: p.score).text}")
+    text = head.text[:1].upper() + head.text[1:]
+    if prefix and not head.is_name:
+        return _clip(f"{prefix.capitalize()} {head.text}")  # "Seized Russian property" says it all
+    # A second item when it matters, and always after a lone word: two to six words, as the notebook has it.
+    rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score or " " not in head.text]
+    # Prefer a phrase ("US diplomats") or a noun to a participle ("seized") after the head.
+    rest = [c for c in rest if not _participle(c.text)] or rest
+    phrases_next = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score and not rest[0].is_name]
+    if rest:
+        second = phrases_next[0] if phrases_next else rest[0]
+        # A phrase that also holds another strong word says both: "air traffic" and "controllers".
+        others = [set(c.terms) for c in rest if c is not second]
+        fuller = [p for p in phrases if set(p.terms) > set(second.terms) and not set(p.terms) & set(head.terms)
+                  and any(o <= set(p.terms) for o in others)]
+        if fuller:
+            second = max(fuller, key=lambda p: p.count)
+        # Two parts of one phrase are said as the phrase: "Museum" and "Imperial War" -> "Imperial War Museum".
+        whole = [p for p in phrases if set(p.terms) >= {*head.terms, *second.terms}]
+        if whole:
+            return _clip(max(whole, key=lambda p: p.count).text)
+        text = f"{text} and {second.text}" if head.is_name and second.is_name else f"{text}: {second.text}"
+    return _clip(text)
+
+
+def participle_prefix(ranked: list[Candidate], weight: dict[str, float], table: TermTable, question: str) -> str | None:
+    """A participle the opening question uses of the head ("the Russian property that was seized"), strong
+    enough to qualify it: "Seized Russian property". Only a passive use qualifies: "the starter bubbled" is no
+    "bubbled starter"."""
+    if not ranked or ranked[0].is_name:
+        return None
+    floor = PREFIX_SHARE * ranked[0].score
+    noun = re.escape(ranked[0].text.split()[-1])
+    for t in sorted(weight, key=lambda t: -weight[t]):
+        form = table.display[t]
+        if weight[t] < floor:
+            break
+        if t in ranked[0].terms or not form.endswith("ed") or not form.islower():
+            continue
+        passive = rf"\b{noun}\b[^.?!]{{0,20}}\b(?:is|are|was|were|been|being|got) {re.escape(form)}\b"
+        if re.search(passive, question, re.IGNORECASE) or re.search(rf"\b{re.escape(form)} {noun}\b", question):
+            return form
+    return None
+
+
+def _clip(text: str) -> str:
+    text = text[:1].upper() + text[1:]
+    return " ".join(text.split()[:MAX_LABEL_WORDS])
