@@ -158,8 +158,11 @@ def _well_formed_cue(text: str, pos: int, builder: TranscriptBuilder, header_pos
 def _payload_lines(start: int, payload: str) -> list[Span]:
     if not payload:
         return []
-    if payload.find("\n", 1) < 0:  # most cues hold one line
+    second = payload.find("\n", 1)
+    if second < 0:  # most cues hold one line or two
         return [(start + 1, start + len(payload))]
+    if payload.find("\n", second + 1) < 0:
+        return [(start + 1, start + second), (start + second + 1, start + len(payload))]
     lines: list[Span] = []
     pos = start + 1
     for line in payload[1:].split("\n"):
