@@ -89,7 +89,7 @@ class _PendingTurn:
 
 
 # A frozen dataclass's __init__ sets each field through object.__setattr__, which makes it about twice as slow
-# as setting the slots directly; the builder makes one model object per aside, paragraph and turn (several
+# as setting the slots directly; the builder makes one model object per aside, paragraph, turn and exchange (several
 # hundred thousand in a 10 MB caption file), so it sets the slots itself. The field lists are checked against
 # the model, so a field added there cannot be left unset here.
 _new = object.__new__
@@ -105,6 +105,20 @@ _A_KIND, _A_SPAN, _A_TEXT = _setters(Aside, ("kind", "span", "text"))
 _P_TEXT, _P_SPAN = _setters(Paragraph, ("text", "span"))
 _T_INDEX, _T_ID, _T_SPEAKER, _T_PARAGRAPHS, _T_START, _T_SPAN, _T_LABEL_SPAN, _T_EXCHANGE = _setters(
     Turn, ("index", "id", "speaker", "paragraphs", "start", "span", "label_span", "exchange"))
+
+
+_E_INDEX, _E_FIRST, _E_LAST, _E_QUESTION, _E_NUMBER = _setters(
+    Exchange, ("index", "first_turn", "last_turn", "question", "number"))
+
+
+def _exchange(index: int, first_turn: int, last_turn: int, question: int | None, number: int | None) -> Exchange:
+    e = _new(Exchange)
+    _E_INDEX(e, index)
+    _E_FIRST(e, first_turn)
+    _E_LAST(e, last_turn)
+    _E_QUESTION(e, question)
+    _E_NUMBER(e, number)
+    return e  # type: ignore[no-any-return]
 
 
 def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, ...], start: float | None, span: Span,
@@ -299,7 +313,8 @@ def _exchanges(keys: list[str], roles: dict[str, Role]) -> list[Exchange]:
             opens = False
         previous_asks = asks
         if opens and i > first:
-            exchanges.append(Exchange(len(exchanges), first, i - 1, question, number if question is not None else None))
+            exchanges.append(_exchange(len(exchanges), first, i - 1, question,
+                                       number if question is not None else None))
             first = i
         if opens:
             first = i
@@ -309,6 +324,6 @@ def _exchanges(keys: list[str], roles: dict[str, Role]) -> list[Exchange]:
             else:
                 question = None
     if keys:
-        exchanges.append(Exchange(len(exchanges), first, len(keys) - 1, question,
+        exchanges.append(_exchange(len(exchanges), first, len(keys) - 1, question,
                                   number if question is not None else None))
     return exchanges
