@@ -45,6 +45,7 @@ _VOICE_LINE = re.compile(r"[ \t]*(?P<tag><v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\
 _DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
 _DASHES = ("-", "‐", "–")
+_SKIPPABLE = " \t<{&-‐–"  # what a line's blanks, markup (`_MARKUP`) or a dash (`_DASH`) can start with
 # A sentence ends with a stop, perhaps followed by closing quotes and brackets (`[.?!…]["'”’)\]]*$`).
 _STOPS = (".", "?", "!", "…")
 _CLOSERS = "\"'”’)]"
@@ -85,13 +86,15 @@ def cue_names(text: str, items: list[Item]) -> set[str]:
         for ls, le in item.lines if isinstance(item, Cue) else [item]:
             if text.find(":", ls, le) < 0:
                 continue
-            pos = _skip_markup(text, ls, le)
-            dash = _DASH.match(text, pos, le)
-            if dash:
-                pos = _skip_markup(text, dash.end(), le)
+            pos = ls
+            if text[ls] in _SKIPPABLE:  # else there is no blank, markup or dash to skip: most lines
+                pos = _skip_markup(text, ls, le)
+                dash = _DASH.match(text, pos, le)
+                if dash:
+                    pos = _skip_markup(text, dash.end(), le)
             m = _NAME_PREFIX.match(text, pos, le)
-            if m and name_shape(m["label"]):
-                found.append(speaker_key(m["label"]))
+            if m and name_shape(label := m["label"]):
+                found.append(speaker_key(label))
     counts = Counter(found)
     if not any(c >= 2 for c in counts.values()):
         return set()
