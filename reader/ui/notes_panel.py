@@ -21,6 +21,7 @@ from PySide6.QtWidgets import (
     QGridLayout,
     QHBoxLayout,
     QHeaderView,
+    QLabel,
     QLineEdit,
     QPushButton,
     QTableView,
@@ -119,7 +120,15 @@ class NotesPanel(QWidget):
         layout.addLayout(filters)
         layout.addLayout(choices)
         layout.addWidget(self.detached_button)
-        layout.addWidget(self.table)
+        self.empty_hint = QLabel(
+            "No bookmarks, highlights or notes yet.\n\nCtrl+D bookmarks the question or turn you are reading; "
+            "select words and press Ctrl+Shift+H to highlight them or Ctrl+M to write a note.", self)
+        self.empty_hint.setWordWrap(True)
+        self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
+        self.empty_hint.setContentsMargins(12, 12, 12, 12)
+        self.empty_hint.setEnabled(False)  # drawn in the style's muted colour
+        layout.addWidget(self.empty_hint, 1)
+        layout.addWidget(self.table, 1)
 
         self.text_filter.textChanged.connect(self.proxy.set_text)
         self.sort_box.currentIndexChanged.connect(lambda: self.proxy.set_sort(self.sort_box.currentData()))
@@ -184,6 +193,9 @@ class NotesPanel(QWidget):
         self._refill(self.tag_box, [(t, t) for t in notes.tags()] if notes else [])
         speakers = [(notes.display_name(s.key), s.key) for s in notes.transcript.speakers] if notes else []
         self._refill(self.speaker_box, speakers)
+        empty = not notes or len(notes) == 0
+        self.empty_hint.setVisible(empty)
+        self.table.setVisible(not empty)
         detached = len(notes.detached) if notes else 0
         self.detached_button.setText(f"{detached} detached (words not found): show")
         self.detached_button.setVisible(detached > 0)

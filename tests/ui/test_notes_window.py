@@ -383,3 +383,14 @@ def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: M
     qtbot.waitUntil(lambda: failures != [])
     assert notes_on_disk(window) == []
     qtbot.waitUntil(lambda: [a["anchor"]["exact"] for a in notes_on_disk(window)] == [quote], timeout=3000)
+
+
+def test_an_empty_notes_dock_says_how_to_add_notes_until_there_is_one(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window.notes_panel
+    assert panel.empty_hint.isVisible() and "Ctrl+D" in panel.empty_hint.text()
+    assert not panel.table.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_D, CTRL)
+    qtbot.waitUntil(panel.table.isVisible)
+    assert not panel.empty_hint.isVisible()
+    qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
+    qtbot.waitUntil(panel.empty_hint.isVisible)
