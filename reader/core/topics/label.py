@@ -167,8 +167,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         if n < PHRASE_MIN and gram not in in_opening:
             continue
         shown: Counter[str] = Counter()
-        for written, times in forms[gram].items():
-            shown[_display_phrase(written, gram, table)] += times
+        for spelling, times in forms[gram].items():
+            shown[_display_phrase(spelling, gram, table)] += times
         text = shown.most_common(1)[0][0]
         if not _not_a_noun_phrase(text, gram, table):
             phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
