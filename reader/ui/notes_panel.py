@@ -29,7 +29,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import Annotation, Kind, Status
+from reader.core.annotations import Annotation, Kind, Scope, Status
 from reader.core.store import Change, TranscriptNotes
 from reader.ui.annotation_dialogs import NoteDialog, TagsDelegate
 from reader.ui.notes_model import (
@@ -308,6 +308,11 @@ class NotesPanel(QWidget):
         if annotation is None or annotation.detached or window.transcript is None:
             return
         turn = window.transcript.turn_by_id.get(annotation.anchor.turn_id)
-        if turn is not None:
-            window.view.scroll_to_turn(turn.index, annotation.anchor.start)
-            window.view.setFocus()
+        if turn is None:
+            return
+        anchor = annotation.anchor
+        if anchor.scope is Scope.TEXT:  # the quoted words themselves, selected: ready to copy with citation
+            window.view.select_in_turn(turn.index, anchor.start, anchor.end)
+        else:
+            window.view.scroll_to_turn(turn.index, anchor.start)
+        window.view.setFocus()

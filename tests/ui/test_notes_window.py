@@ -163,6 +163,7 @@ def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainW
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first click
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.current_turn() == 40
+    assert window.view.selection_in_turn() == (40, 0, 25)  # the words themselves, ready to copy
     assert "Q" in window.status_sections["position"].text()
 
 
