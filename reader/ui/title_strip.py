@@ -18,7 +18,9 @@ def describe(transcript: Transcript) -> tuple[str, str]:
     when = human_date(meta.date)
     if meta.time:
         when = f"{when}, {meta.time}" if when else meta.time
-    speakers = ", ".join(s.name for s in transcript.speakers[:4]) + ("…" if len(transcript.speakers) > 4 else "")
+    names = [s.name for s in transcript.speakers]
+    separator = "; " if any("," in n for n in names) else ", "  # "Smith, Jane; Okafor, Daniel"
+    speakers = separator.join(names[:4]) + ("…" if len(names) > 4 else "")
     details = [when, meta.place or "", speakers, f"{transcript.words:,} words", source if source != title else ""]
     return title, " · ".join(d for d in details if d)
 

@@ -24,3 +24,9 @@ def test_a_title_with_markup_is_shown_as_text(window: MainWindow, tmp_path: Path
     assert window.open_path(path)
     assert window.title_strip.title.text() == "<b>Bold</b> &amp; <img src=x>"
     assert window.title_strip.details.text().startswith("5 March 2024")
+
+
+def test_names_written_surname_first_stay_apart(window: MainWindow) -> None:
+    layouts = Path(__file__).resolve().parents[1] / "data" / "layouts"
+    assert window.open_path(layouts / "teams-meeting.vtt")
+    assert "Smith, Jane; Okafor, Daniel" in window.title_strip.details.text()
