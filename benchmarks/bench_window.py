@@ -63,6 +63,30 @@ def _paint_waiter(widget):
     return wait
 
 
+def _first_paint(viewport, show) -> float:
+    """Seconds from calling `show` (which fills and shows the widget) to the viewport's first paint."""
+    wait = _paint_waiter(viewport)
+    start = time.perf_counter()
+    show()
+    wait()
+    return time.perf_counter() - start
+
+
+def _best_of_three(setup, operation, wait) -> float:
+    """Seconds for `operation` until the next paint, best of three, each after `setup` has settled."""
+    from PySide6.QtWidgets import QApplication
+
+    best = float("inf")
+    for _ in range(3):
+        setup()
+        QApplication.processEvents()
+        start = time.perf_counter()
+        operation()
+        wait()
+        best = min(best, time.perf_counter() - start)
+    return best
+
+
 def floor(turns: int) -> dict:
     from generate import generate
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
@@ -72,12 +96,7 @@ def floor(turns: int) -> dict:
     edit = QPlainTextEdit()
     edit.setReadOnly(True)
     edit.resize(WIDTH, HEIGHT)
-    wait = _paint_waiter(edit.viewport())
-    start = time.perf_counter()
-    edit.setPlainText(text)
-    edit.show()
-    wait()
-    paint = time.perf_counter() - start
+    paint = _first_paint(edit.viewport(), lambda: (edit.setPlainText(text), edit.show()))
     app.processEvents()
     return {"chars": len(text), "paint": paint, "rss": _peak_mb()}
 
@@ -99,16 +118,13 @@ def window(turns: int) -> dict:
     main = MainWindow(store=AnnotationStore(scratch.name), restore=False)
     main.resize(WIDTH, HEIGHT)
     view = main.view
-    wait = _paint_waiter(view.viewport())
     topics_done: list[float] = []
     panel = getattr(main, "topics_panel", None)
     if panel is not None:
         panel.topics_ready.connect(lambda _count: topics_done.append(time.perf_counter()))
     start = time.perf_counter()
-    main.set_transcript(transcript)
-    main.show()
-    wait()
-    paint = time.perf_counter() - start
+    paint = _first_paint(view.viewport(), lambda: (main.set_transcript(transcript), main.show()))
+    wait = _paint_waiter(view.viewport())
     # The topics are found on a worker thread that shares the interpreter lock: the other figures are taken
     # once they are in, so they measure the operation and not the worker.
     while panel is not None and not topics_done and time.perf_counter() - start < 60:
@@ -119,15 +135,7 @@ def window(turns: int) -> dict:
               "topics": topics}
 
     def timed_after(setup, operation) -> float:
-        best = float("inf")
-        for _ in range(3):
-            setup()
-            app.processEvents()
-            start = time.perf_counter()
-            operation()
-            wait()
-            best = min(best, time.perf_counter() - start)
-        return best
+        return _best_of_three(setup, operation, wait)
 
     result["collapse"] = timed_after(view.expand_all, view.collapse_all)
     result["expand"] = timed_after(view.collapse_all, view.expand_all)
@@ -161,26 +169,11 @@ def view_alone(turns: int) -> dict:
     transcript = parse_text(generate(turns, 0))
     view = TranscriptView()
     view.resize(WIDTH, HEIGHT)
-    wait = _paint_waiter(view.viewport())
-    start = time.perf_counter()
-    view.set_transcript(transcript)
-    view.show()
-    wait()
-    paint = time.perf_counter() - start
+    paint = _first_paint(view.viewport(), lambda: (view.set_transcript(transcript), view.show()))
     app.processEvents()
-    times = {}
-    for name, setup, operation in (("collapse", view.expand_all, view.collapse_all),
-                                   ("expand", view.collapse_all, view.expand_all)):
-        best = float("inf")
-        for _ in range(3):
-            setup()
-            app.processEvents()
-            start = time.perf_counter()
-            operation()
-            wait()
-            best = min(best, time.perf_counter() - start)
-        times[name] = best
-    return {"paint": paint, **times, "rss": _peak_mb()}
+    wait = _paint_waiter(view.viewport())
+    return {"paint": paint, "collapse": _best_of_three(view.expand_all, view.collapse_all, wait),
+            "expand": _best_of_three(view.collapse_all, view.expand_all, wait), "rss": _peak_mb()}
 
 
 def _search_function(main, transcript):
