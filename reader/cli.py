@@ -9,7 +9,6 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
 from reader.core.formats.detect import layout_names
@@ -127,7 +126,8 @@ def _add_common(p: argparse.ArgumentParser, path: bool = True) -> None:
                    "or $TRANSCRIPT_READER_DATA_DIR)")
 
 
-def build_parser() -> argparse.ArgumentParser:
+def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of its sub-commands."""
     parser = argparse.ArgumentParser(prog="transcript-reader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
 
@@ -141,34 +141,17 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--turns", action="store_true", help="also list every turn")
     p.set_defaults(func=_cmd_info)
 
-    for register in _REGISTRARS:
-        register(sub, _add_common)
-    return parser
+    # Sub-commands that live beside the code they drive add themselves.
+    from reader.commands import grep, notes, screenshot, topics
 
-
-# Sub-commands that live beside the code they drive register themselves here.
-_REGISTRARS: list[Callable[[argparse._SubParsersAction, Callable[..., None]], None]] = []
-
-
-def _load_registrars() -> None:
-    import importlib
-
-    for module in ("reader.commands.grep", "reader.commands.topics", "reader.commands.notes",
-                   "reader.commands.screenshot"):
-        try:
-            register = importlib.import_module(module).register
-            if register not in _REGISTRARS:  # main() runs many times in one process in the tests
-                _REGISTRARS.append(register)
-        except ModuleNotFoundError as exc:
-            if exc.name != module:
-                raise
+    for module in (grep, topics, notes, screenshot):
+        module.register(sub, _add_common)
+    return parser, set(sub.choices)
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    _load_registrars()
-    parser = build_parser()
-    commands = {"open", "info", *(name for name in parser._subparsers._group_actions[0].choices)}  # type: ignore[union-attr]
+    parser, commands = build_parser()
     if not argv or (argv[0] not in commands and argv[0] not in {"-h", "--help"}):
         argv = ["open", *argv]
     args, extras = parser.parse_known_args(argv)

@@ -2,38 +2,17 @@
 
 from __future__ import annotations
 
-import importlib
 import logging
 from types import ModuleType
+
+from reader.core.formats import court, labelled, plain, srt, timestamped, webpage, webvtt
 
 log = logging.getLogger(__name__)
 
 # Order matters only for ties: more specific layouts first.
-_MODULES = (
-    "webvtt",
-    "srt",
-    "court",
-    "timestamped",
-    "webpage",
-    "labelled",
-    "plain",
-)
-
-
-def _load() -> dict[str, ModuleType]:
-    layouts: dict[str, ModuleType] = {}
-    for name in _MODULES:
-        try:
-            module = importlib.import_module(f"reader.core.formats.{name}")
-        except ModuleNotFoundError as exc:  # a layout not written yet
-            if exc.name != f"reader.core.formats.{name}":
-                raise
-            continue
-        layouts[module.NAME] = module
-    return layouts
-
-
-LAYOUTS: dict[str, ModuleType] = _load()
+LAYOUTS: dict[str, ModuleType] = {
+    module.NAME: module for module in (webvtt, srt, court, timestamped, webpage, labelled, plain)
+}
 
 
 def layout_names() -> list[str]:
