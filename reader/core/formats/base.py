@@ -13,9 +13,10 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Callable
-from dataclasses import fields
+from dataclasses import fields, replace
 from functools import lru_cache
 from itertools import compress, islice
+from pathlib import Path
 
 from reader.core.model import (
     Aside,
@@ -57,20 +58,10 @@ def display_name(label: str) -> str:
     return label
 
 
-def clean_text(text: str) -> str:
-    """Join hard-wrapped lines and collapse runs of whitespace (including no-break spaces)."""
-    return " ".join(text.split())  # str.split() knows the same whitespace as \s, several times faster
-
-
-def fingerprint(text: str) -> str:
-    """Hash of the words of the text, so line ends, wrapping and encoding do not change it."""
-    normalised = " ".join(unicodedata.normalize("NFC", text).split())
-    return hashlib.sha256(normalised.encode("utf-8")).hexdigest()[:16]
-
-
-def _clean_fingerprint(clean: str) -> str:
-    """`fingerprint` of text whose whitespace is already single spaces (joined paragraph texts): one pass less."""
-    return hashlib.sha256(unicodedata.normalize("NFC", clean).encode("utf-8")).hexdigest()[:16]
+def _fingerprint(words: str) -> str:
+    """Hash of the turns' words (paragraph texts, already single-spaced, joined by spaces), so line ends,
+    wrapping, labels and encoding do not change it."""
+    return hashlib.sha256(unicodedata.normalize("NFC", words).encode("utf-8")).hexdigest()[:16]
 
 
 class _PendingTurn:
@@ -173,7 +164,8 @@ class TranscriptBuilder:
 
     def paragraph(self, start: int, end: int, text: str | None = None) -> None:
         """Text at source[start:end]; `text` overrides it when furniture inside the span was removed."""
-        shown = " ".join((self.source[start:end] if text is None else text).split())  # clean_text, inlined
+        # Hard wraps joined, runs of whitespace (no-break spaces too) made one space.
+        shown = " ".join((self.source[start:end] if text is None else text).split())
         if not shown:
             return
         if not self._turns:
@@ -236,9 +228,6 @@ class TranscriptBuilder:
         )
         metadata = self.metadata
         if metadata.source is None and self.path:
-            from dataclasses import replace
-            from pathlib import Path
-
             metadata = replace(metadata, source=Path(self.path).name)
         return Transcript(
             source=self.source,
@@ -249,7 +238,7 @@ class TranscriptBuilder:
             turns=tuple(turns),
             exchanges=tuple(exchanges),
             asides=_in_source_order(self._asides),
-            fingerprint=_clean_fingerprint(" ".join(all_words)),
+            fingerprint=_fingerprint(" ".join(all_words)),
             path=self.path,
             warnings=tuple(self.warnings),
         )
@@ -315,7 +304,6 @@ def _exchanges(keys: list[str], roles: dict[str, Role]) -> list[Exchange]:
         if opens and i > first:
             exchanges.append(_exchange(len(exchanges), first, i - 1, question,
                                        number if question is not None else None))
-            first = i
         if opens:
             first = i
             if asks:
