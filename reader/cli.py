@@ -37,6 +37,7 @@ def transcript_summary(t: Transcript, with_turns: bool = False) -> dict:
     total_words = t.words or 1
     summary: dict = {
         "path": t.path,
+        "source_format": t.source_format,
         "layout": t.layout,
         "encoding": t.encoding,
         "metadata": {
@@ -66,6 +67,7 @@ def transcript_summary(t: Transcript, with_turns: bool = False) -> dict:
         # Everything set aside that is not layout furniture: page furniture and the header lines
         # that became metadata (the issue counts both as boilerplate).
         "boilerplate": [a.text.strip() for a in t.asides if a.kind in (AsideKind.BOILERPLATE, AsideKind.HEADER)],
+        "headings": [{"title": h.title, "turn": h.turn, "level": h.level} for h in t.headings],
         "warnings": list(t.warnings),
     }
     if with_turns:
@@ -89,7 +91,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
     for label, value in (("Date", meta.date), ("Time", meta.time), ("Place", meta.place), ("Source", meta.source)):
         if value:
             print(f"  {label + ':':8}{value}")
-    print(f"  Layout: {t.layout} ({t.encoding})")
+    container = "" if t.source_format == "text" else f"{t.source_format}, "
+    print(f"  Layout: {t.layout} ({container}{t.encoding})")
     print(f"  {len(t.turns)} turns, {summary['questions']} questions, {len(t.exchanges)} exchanges, "
           f"{t.paragraph_count} paragraphs, {t.words} words")
     print("Speakers:")

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import gc
 import logging
+from dataclasses import fields, replace
 from pathlib import Path
 
-from reader.core.decode import decode
+from reader.core.containers import BlockKind, ContainerError, Extracted, extract
+from reader.core.formats import structured
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
-from reader.core.model import Transcript
+from reader.core.model import AsideKind, Metadata, Transcript
 
 log = logging.getLogger(__name__)
 
@@ -22,26 +24,64 @@ class TranscriptError(Exception):
 
 def parse_text(text: str, layout: str | None = None, *, encoding: str = "utf-8", path: str | None = None) -> Transcript:
     """Parse decoded text. A layout that fails falls back to plain paragraphs, never an error."""
+    return parse_extracted(Extracted(text, "text", encoding), layout, path=path)
+
+
+# The layouts a user can choose or detection can find, and the one only a container asks for.
+_PARSERS = {**LAYOUTS, structured.NAME: structured}
+_HIDDEN_AS = {BlockKind.FURNITURE: AsideKind.BOILERPLATE, BlockKind.TIMING: AsideKind.FURNITURE,
+              BlockKind.HEADING: AsideKind.SECTION}
+
+
+def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: str | None = None) -> Transcript:
+    """Parse a container's text: its furniture and headings set aside, its turns built as given when it knows
+    them, otherwise the layout forced, the container's, or the one detected. A layout that fails falls back to
+    plain paragraphs, never an error."""
     if layout is not None and layout not in LAYOUTS:
         raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
-    name = layout or detect_layout(text)
-    builder = TranscriptBuilder(text, name, encoding, path)
+    hidden = [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
+
+    def builder_for(name: str) -> TranscriptBuilder:
+        builder = TranscriptBuilder(extracted.text, name, extracted.encoding, path, hidden=hidden,
+                                    source_format=extracted.source_format)
+        builder.blocks = extracted.blocks
+        builder.warnings.extend(extracted.warnings)
+        for b in extracted.blocks:
+            if b.kind is BlockKind.HEADING:
+                builder.heading(extracted.text[b.span[0]:b.span[1]], b.level, at=b.span[0])
+        return builder
+
+    if layout is None and extracted.structured:
+        layout = "structured"
+    builder = builder_for(layout or extracted.layout or "plain")
+    name = layout or extracted.layout or detect_layout(builder.source)
+    builder.layout = name
     # Parsing makes a few objects per turn and no reference cycles; the cycle collector's passes over them
     # cost a fifth of the time on a large file and find nothing.
     collecting = gc.isenabled()
     gc.disable()
     try:
-        LAYOUTS[name].parse(text, builder)
-        return builder.build()
-    except Exception as exc:  # a parser bug must not cost the user the text
-        log.exception("layout %s failed, falling back to plain paragraphs", name)
-        builder = TranscriptBuilder(text, "plain", encoding, path)
-        builder.warnings.append(f"could not read the file as {name} ({exc}); shown as plain paragraphs")
-        LAYOUTS["plain"].parse(text, builder)
-        return builder.build()
+        try:
+            _PARSERS[name].parse(builder.source, builder)
+            return _with_metadata(builder.build(), extracted.metadata)
+        except Exception as exc:  # a parser bug must not cost the user the text
+            log.exception("layout %s failed, falling back to plain paragraphs", name)
+            builder = builder_for("plain")
+            builder.warnings.append(f"could not read the file as {name} ({exc}); shown as plain paragraphs")
+            _PARSERS["plain"].parse(builder.source, builder)
+            return _with_metadata(builder.build(), extracted.metadata)
     finally:
         if collecting:
             gc.enable()
+
+
+def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
+    """The container's metadata fills the fields the layout left empty."""
+    if known == Metadata():
+        return t
+    missing = {f.name: getattr(known, f.name) for f in fields(known)
+               if getattr(t.metadata, f.name) is None and getattr(known, f.name) is not None}
+    return replace(t, metadata=replace(t.metadata, **missing)) if missing else t
 
 
 def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
@@ -66,12 +106,13 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
     if not data:
         raise TranscriptError(f"{p}: the file is empty")
     try:
-        decoded = decode(data)
-    except ValueError as exc:
+        extracted = extract(data, p.suffix.lower())
+    except (ContainerError, ValueError) as exc:  # NotText is a ValueError
         raise TranscriptError(f"{p}: {exc}") from exc
-    if not decoded.text.strip():
-        raise TranscriptError(f"{p}: the file holds only whitespace")
-    return parse_text(decoded.text, layout, encoding=decoded.encoding, path=str(p))
+    if not extracted.text.strip():
+        what = "holds only whitespace" if extracted.source_format == "text" else "holds no text"
+        raise TranscriptError(f"{p}: the file {what}")
+    return parse_extracted(extracted, layout, path=str(p))
 
 
 def sample_path() -> Path:

@@ -59,6 +59,7 @@ class AsideKind(enum.StrEnum):
     BOILERPLATE = "boilerplate"  # page furniture of a scraped web page, a cover page, a footer
     HEADER = "header"  # lines that became metadata (title, date line, front matter)
     FURNITURE = "furniture"  # layout marks: timings, cue numbers, margin and page numbers, voice tags
+    SECTION = "section"  # a heading the document writes (Markdown `## ...`, HTML <h2>): see `Heading`
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +140,16 @@ class Exchange:
         return range(self.first_turn, self.last_turn + 1)
 
 
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """A section title the document itself gives: a Markdown or HTML heading, a WebVTT chapter, a chapter list
+    in show notes (`00:12:30 Mortgage rates`). Its section starts at turn `turn` and runs to the next heading."""
+
+    title: str
+    turn: int  # index of the section's first turn
+    level: int = 1  # 1 for the top level (`#`, <h1>/<h2> as the document uses them), 2 below it, ...
+
+
 @dataclass(frozen=True)
 class Transcript:
     source: str
@@ -152,6 +163,8 @@ class Transcript:
     fingerprint: str
     path: str | None = None
     warnings: tuple[str, ...] = field(default=())
+    headings: tuple[Heading, ...] = field(default=())  # the document's own sections, in order
+    source_format: str = "text"  # the container the text came in: "text", "html", "docx", "pdf", "json", "tsv"
 
     @cached_property
     def speaker_by_key(self) -> dict[str, Speaker]:

@@ -11,17 +11,20 @@ import hashlib
 import operator
 import re
 import unicodedata
+from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import lru_cache
 from itertools import compress, islice
 from pathlib import Path
+from typing import Any
 
 from reader.core.model import (
     Aside,
     AsideKind,
     Exchange,
+    Heading,
     Metadata,
     Paragraph,
     Role,
@@ -127,16 +130,28 @@ def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, .
 
 
 class TranscriptBuilder:
-    def __init__(self, source: str, layout: str, encoding: str = "utf-8", path: str | None = None):
-        self.source = source
+    """Gathers a parser's events. `hidden` are stretches of `source` a container already placed (page furniture,
+    headings it found in the markup): the parser sees them as spaces, and they become asides of their kind."""
+
+    def __init__(self, source: str, layout: str, encoding: str = "utf-8", path: str | None = None, *,
+                 hidden: Sequence[tuple[AsideKind, Span]] = (), source_format: str = "text"):
+        self.original = source
+        self.source = _blank(source, [span for _, span in hidden]) if hidden else source
         self.layout = layout
         self.encoding = encoding
         self.path = path
+        self.source_format = source_format
         self.metadata = Metadata()
         self.warnings: list[str] = []
+        self.blocks: Sequence[Any] = ()  # a container's blocks, for the layouts that read them (`structured`)
         self._asides: list[Aside] = []
         self._turns: list[_PendingTurn] = []
         self._roles: dict[str, Role] = {}
+        self._headings: list[tuple[str, int, int | None, float | None]] = []
+        for kind, (start, end) in hidden:
+            text = source[start:end]
+            if text.strip():
+                self._asides.append(Aside(kind, (start, end), text))
 
     # --- parse events -------------------------------------------------------------------------
 
@@ -177,6 +192,14 @@ class TranscriptBuilder:
         _P_TEXT(p, shown)
         _P_SPAN(p, (start, end))
         pending.paragraphs.append(p)
+
+    def heading(self, title: str, level: int = 1, *, at: int | None = None, start: float | None = None) -> None:
+        """The document names a section here: at source offset `at` (its text is kept aside by whoever found it),
+        or at `start` seconds into the recording (a chapter list). Its section opens at the first turn that
+        begins at or after that point."""
+        title = " ".join(title.split())
+        if title:
+            self._headings.append((title, level, at, start))
 
     def set_role(self, label: str, role: Role) -> None:
         """Let a parser that knows the roles (a press briefing's `Q`) say so."""
@@ -227,10 +250,11 @@ class TranscriptBuilder:
             for key, label in labels.items()
         )
         metadata = self.metadata
+        headings = _place_headings(self._headings, turns)
         if metadata.source is None and self.path:
             metadata = replace(metadata, source=Path(self.path).name)
         return Transcript(
-            source=self.source,
+            source=self.original,
             layout=self.layout,
             encoding=self.encoding,
             metadata=metadata,
@@ -241,7 +265,49 @@ class TranscriptBuilder:
             fingerprint=_fingerprint(" ".join(all_words)),
             path=self.path,
             warnings=tuple(self.warnings),
+            headings=headings,
+            source_format=self.source_format,
         )
+
+
+def _blank(text: str, spans: list[Span]) -> str:
+    """`text` with the characters of `spans` made spaces (line ends kept), so offsets stay the same."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end <= start:
+            continue
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
+
+
+def _place_headings(found: list[tuple[str, int, int | None, float | None]], turns: list[Turn]) -> tuple[Heading, ...]:
+    """Each heading at the first turn that starts at or after it; headings past the last turn, and a heading whose
+    section would be empty because the next one opens at the same turn, are dropped (the later one wins)."""
+    if not turns:
+        return ()
+    starts = [t.span[0] for t in turns]
+    times = [t.start for t in turns]
+    placed: list[Heading] = []
+    for title, level, at, start in found:
+        if at is not None:
+            index = bisect_left(starts, at)
+        elif start is not None:
+            index = next((i for i, t in enumerate(times) if t is not None and t >= start - 0.5), len(turns))
+        else:
+            continue
+        if index >= len(turns):
+            continue
+        while placed and placed[-1].turn == index and placed[-1].level >= level:
+            placed.pop()
+        if placed and placed[-1].turn > index:
+            continue  # out of order (a chapter list that disagrees with the text): keep the document's order
+        placed.append(Heading(title, index, level))
+    return tuple(placed)
 
 
 def _in_source_order(asides: list[Aside]) -> tuple[Aside, ...]:

@@ -1,0 +1,86 @@
+"""Containers: the bytes a transcript arrives in, turned into text with structure, before any layout reads it.
+
+A transcript comes as a text file, or wrapped: a web page, a Word document, a PDF, a speech-to-text JSON, a
+spreadsheet-like TSV/CSV. Each container module reads one kind and returns `Extracted`: the text a reader
+sees (blocks separated by blank lines), what it already knows about that text (page furniture, headings,
+speakers and times from the markup or the fields), and its metadata. Then either the layouts read the text as
+they would a text file, or, when the container knows the turns (`structured`), the `structured` layout builds
+them from its blocks.
+
+A container module exposes NAME (the `source_format` it reports), ``sniff(data, suffix) -> float`` (0..1, how
+sure it is; content decides, the file name's suffix only breaks ties) and ``extract(data) -> Extracted``. It
+raises `ContainerError` with a message for the user when the file is of its kind but cannot be read (an
+encrypted or scanned PDF, a damaged DOCX, JSON that is not a transcript).
+"""
+
+from __future__ import annotations
+
+import enum
+import logging
+from dataclasses import dataclass, field
+from types import ModuleType
+
+from reader.core.model import Metadata, Span
+
+log = logging.getLogger(__name__)
+
+
+class ContainerError(ValueError):
+    """A file of a known kind that cannot be read as a transcript; the message is meant for the user."""
+
+
+class BlockKind(enum.StrEnum):
+    TEXT = "text"  # words somebody said (or, for an unstructured container, any body text)
+    HEADING = "heading"  # a section title the document writes: kept aside and made a `Heading`
+    FURNITURE = "furniture"  # page furniture (navigation, footers, running headers, page numbers): set aside
+    TIMING = "timing"  # a time or cue mark written into the text by the container: set aside as furniture
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    span: Span  # into `Extracted.text`
+    kind: BlockKind = BlockKind.TEXT
+    speaker: str | None = None  # the speaker the container knows (a markup label, a JSON `speaker` field)
+    label_span: Span | None = None  # where that speaker's label is written in the text, when it is
+    start: float | None = None  # seconds into the recording
+    level: int = 1  # for headings
+    emphasis: bool = False  # the whole block is bold or strong: a hint (unlabelled questions in a web interview)
+
+
+@dataclass(frozen=True)
+class Extracted:
+    text: str  # line ends "\n"; blocks separated by blank lines
+    source_format: str  # "text", "html", "docx", "pdf", "json", "tsv"
+    encoding: str = "utf-8"
+    blocks: tuple[Block, ...] = ()
+    structured: bool = False  # TEXT blocks carry the turns: build them as given, no layout detection
+    metadata: Metadata = field(default_factory=Metadata)
+    layout: str | None = None  # a layout the container knows fits (court for a hearing PDF); None: detect
+    warnings: tuple[str, ...] = ()
+
+
+def _containers() -> tuple[ModuleType, ...]:
+    # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
+    from reader.core.containers import text
+
+    return (text,)
+
+
+def extract(data: bytes, suffix: str = "") -> Extracted:
+    """The most confident container's reading of `data`; plain text when no other claims it.
+    `suffix` is the file name's extension, lower case with its dot ("" when unknown)."""
+    from reader.core.containers import text
+
+    best, best_score = text, 0.0
+    for module in _containers():
+        if module is text:
+            continue
+        try:
+            score = module.sniff(data, suffix)
+        except Exception:  # a sniffer's bug must not stop the file from opening
+            log.exception("container %s could not sniff the file", module.NAME)
+            continue
+        if score > best_score:
+            best, best_score = module, score
+    result: Extracted = best.extract(data)
+    return result

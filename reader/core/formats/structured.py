@@ -1,0 +1,26 @@
+"""Turns a container already knows: speech-to-text JSON segments, a table of time, speaker and text, markup
+that names its speakers. Each TEXT block is a paragraph of its speaker's turn; consecutive blocks of one
+speaker make one turn, timed by its first block. Headings, furniture and timings are placed by the loader.
+Never chosen by detection: the container asks for it."""
+
+from __future__ import annotations
+
+from reader.core.containers import BlockKind
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.model import AsideKind
+
+NAME = "structured"
+
+
+def sniff(text: str) -> float:
+    return 0.0
+
+
+def parse(text: str, builder: TranscriptBuilder) -> None:
+    for block in builder.blocks:
+        if block.kind is BlockKind.TEXT:
+            if block.speaker is not None:
+                builder.turn(block.speaker, block.label_span, block.start)
+            elif block.label_span:
+                builder.aside(AsideKind.FURNITURE, *block.label_span)
+            builder.paragraph(*block.span)
