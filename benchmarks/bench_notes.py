@@ -21,10 +21,10 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from generate import generate
 
-from reader.core.anchoring import reattach
-from reader.core.annotations import Kind, make_anchor, new_annotation
 from reader.core.loader import parse_text
-from reader.core.store import AnnotationStore
+from reader.core.notes.anchoring import reattach
+from reader.core.notes.annotations import Kind, make_anchor, new_annotation
+from reader.core.notes.store import AnnotationStore
 
 ANNOTATIONS = 500
 EDITED = 50

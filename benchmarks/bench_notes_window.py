@@ -26,10 +26,10 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 from generate import generate  # noqa: E402
 from PySide6.QtWidgets import QApplication  # noqa: E402
 
-from reader.core.annotations import Kind, make_anchor, new_annotation  # noqa: E402
-from reader.core.export import export_notes  # noqa: E402
 from reader.core.loader import parse_text  # noqa: E402
-from reader.core.store import AnnotationStore  # noqa: E402
+from reader.core.notes.annotations import Kind, make_anchor, new_annotation  # noqa: E402
+from reader.core.notes.export import export_notes  # noqa: E402
+from reader.core.notes.store import AnnotationStore  # noqa: E402
 
 
 def settle(app: QApplication) -> None:

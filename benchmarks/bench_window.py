@@ -105,7 +105,7 @@ def window(turns: int) -> dict:
     from generate import generate
 
     from reader.core.loader import parse_text
-    from reader.core.store import AnnotationStore
+    from reader.core.notes.store import AnnotationStore
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
 

@@ -17,7 +17,7 @@ _BOLD_RED, _DIM, _RESET = "\033[1;31m", "\033[2m", "\033[0m"
 
 def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str]:
     """Display names by speaker key: the names the user gave in the reading window, else the parsed ones."""
-    from reader.core.store import AnnotationStore
+    from reader.core.notes.store import AnnotationStore
 
     names = {s.key: s.name for s in transcript.speakers}
     try:

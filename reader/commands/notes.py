@@ -16,11 +16,11 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli import CommandError, _open
-from reader.core.export import EXTENSIONS, FORMATS, ONLY, export_notes
-from reader.core.importer import NotAnnotationsError, import_file
 from reader.core.model import Transcript
-from reader.core.storage import write_atomic
-from reader.core.store import AnnotationStore, TranscriptNotes
+from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes
+from reader.core.notes.importer import NotAnnotationsError, import_file
+from reader.core.notes.storage import write_atomic
+from reader.core.notes.store import AnnotationStore, TranscriptNotes
 
 
 def _notes(transcript: Transcript, data_dir: str | None) -> TranscriptNotes:

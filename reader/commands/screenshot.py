@@ -55,8 +55,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except TranscriptError as exc:
         raise CommandError(str(exc)) from exc
 
+    from reader.core.notes.store import AnnotationStore
     from reader.core.search import SearchError
-    from reader.core.store import AnnotationStore
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
 

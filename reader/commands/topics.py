@@ -17,7 +17,7 @@ from reader.core.topics.outline import outline
 def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, Any]]:
     """The topic edits the reader made in the window, or none when there is no notes store to read."""
     try:
-        from reader.core.store import AnnotationStore
+        from reader.core.notes.store import AnnotationStore
     except ImportError:
         return []
     try:

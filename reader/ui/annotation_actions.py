@@ -13,7 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
-from reader.core.annotations import (
+from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
     Annotation,
@@ -26,10 +26,10 @@ from reader.core.annotations import (
     turn_anchor,
     turn_index_of,
 )
-from reader.core.export import citation, export_notes
-from reader.core.storage import write_atomic
-from reader.core.store import Change, TranscriptNotes
-from reader.core.web_annotation import NotAnnotationsError, read_collection
+from reader.core.notes.export import citation, export_notes
+from reader.core.notes.storage import write_atomic
+from reader.core.notes.store import Change, TranscriptNotes
+from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionSpec, register, register_menu
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.annotation_marks import AnnotationMarks

@@ -25,7 +25,7 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import COLOURS, Status, normalise_tags
+from reader.core.notes.annotations import COLOURS, Status, normalise_tags
 from reader.ui.notes_model import SWATCHES, split_tags
 
 QUOTE_PREVIEW = 400  # characters of the quote shown above the note; the rest is in the dock

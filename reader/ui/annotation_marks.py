@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from reader.core.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, turn_index_of
-from reader.core.store import Change
+from reader.core.notes.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, turn_index_of
+from reader.core.notes.store import Change
 from reader.ui.notes_model import SWATCHES
 
 if TYPE_CHECKING:

@@ -10,7 +10,7 @@ import sys
 from PySide6.QtWidgets import QApplication
 
 from reader.core.loader import sample_path
-from reader.core.store import AnnotationStore
+from reader.core.notes.store import AnnotationStore
 from reader.ui.preferences import APPLICATION, ORGANIZATION
 
 

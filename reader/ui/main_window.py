@@ -20,7 +20,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.store import AnnotationStore, Change, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
@@ -58,7 +58,7 @@ class MainWindow(FilesMixin, QMainWindow):
 
     Signals:
         transcript_changed(object): a transcript was opened and is shown (after `notes` is set).
-        notes_changed(object): the notes changed (a reader.core.store.Change), here or on disk.
+        notes_changed(object): the notes changed (a reader.core.notes.store.Change), here or on disk.
     """
 
     transcript_changed = Signal(object)

@@ -11,7 +11,7 @@ from pathlib import Path
 
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QWidget
 
-from reader.core.export import EXTENSIONS, FORMATS, ONLY
+from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY
 
 IMPORT_FILTER = "W3C Web Annotation JSON (*.json *.jsonld)"
 

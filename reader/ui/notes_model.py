@@ -7,7 +7,7 @@ undoable command, whose change comes back here through the store like any other.
 Signals of `NotesModel`:
     edit_requested(str, object): an annotation id and the changes (a dict) the user typed into a cell.
 Signals of `ChangeRelay`:
-    changed(object): a reader.core.store.Change from the watched notes, in the GUI thread's terms.
+    changed(object): a reader.core.notes.store.Change from the watched notes, in the GUI thread's terms.
 """
 
 from __future__ import annotations
@@ -30,8 +30,8 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from reader.core.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
-from reader.core.store import Change, TranscriptNotes
+from reader.core.notes.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
+from reader.core.notes.store import Change, TranscriptNotes
 
 KIND, QUOTE, SPEAKER, EXCHANGE, TAGS, STATUS, NOTE, CREATED, MODIFIED = range(9)
 HEADERS = ("Kind", "Quote", "Speaker", "Exchange", "Tags", "Status", "Note", "Created", "Modified")

@@ -29,8 +29,8 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from reader.core.annotations import Annotation, Kind, Scope, Status
-from reader.core.store import Change, TranscriptNotes
+from reader.core.notes.annotations import Annotation, Kind, Scope, Status
+from reader.core.notes.store import Change, TranscriptNotes
 from reader.ui.annotation_dialogs import NoteDialog, TagsDelegate
 from reader.ui.notes_model import (
     CREATED,

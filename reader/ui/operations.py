@@ -15,9 +15,9 @@ from typing import Any
 
 from PySide6.QtGui import QUndoCommand
 
-from reader.core.annotations import Annotation, Kind, Status
-from reader.core.importer import ImportResult, import_notes
-from reader.core.store import TranscriptNotes
+from reader.core.notes.annotations import Annotation, Kind, Status
+from reader.core.notes.importer import ImportResult, import_notes
+from reader.core.notes.store import TranscriptNotes
 
 _KIND_NAMES = {Kind.BOOKMARK: "Bookmark", Kind.HIGHLIGHT: "Highlight", Kind.NOTE: "Note"}
 

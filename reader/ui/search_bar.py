@@ -30,8 +30,8 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
+from reader.core.notes.store import Change
 from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
-from reader.core.store import Change
 from reader.ui.actions import SK, ActionSpec, register
 from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel

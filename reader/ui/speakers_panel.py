@@ -27,8 +27,8 @@ from PySide6.QtGui import QColor, QResizeEvent, QUndoCommand
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
+from reader.core.notes.store import Change, TranscriptNotes
 from reader.core.search import resolve_speaker
-from reader.core.store import Change, TranscriptNotes
 from reader.ui.actions import ActionSpec, register
 from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
 from reader.ui.themes import Theme

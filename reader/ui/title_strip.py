@@ -5,8 +5,8 @@ from __future__ import annotations
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reader.core.export import human_date
 from reader.core.model import Transcript
+from reader.core.notes.export import human_date
 from reader.ui.themes import Theme
 
 

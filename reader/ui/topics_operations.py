@@ -16,7 +16,7 @@ from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.model import Transcript
-from reader.core.store import TranscriptNotes
+from reader.core.notes.store import TranscriptNotes
 from reader.core.topics import Topic, apply_edits, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.actions import ActionSpec, register

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.store import Change
+from reader.core.notes.store import Change
 from reader.core.topics import Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow

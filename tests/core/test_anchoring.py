@@ -17,10 +17,18 @@ from difflib import SequenceMatcher
 
 import pytest
 
-from reader.core.anchoring import reattach
-from reader.core.annotations import Annotation, Kind, Scope, exchange_anchor, make_anchor, new_annotation, turn_anchor
 from reader.core.loader import load_transcript, parse_text, sample_path
 from reader.core.model import Transcript
+from reader.core.notes.anchoring import reattach
+from reader.core.notes.annotations import (
+    Annotation,
+    Kind,
+    Scope,
+    exchange_anchor,
+    make_anchor,
+    new_annotation,
+    turn_anchor,
+)
 
 Token = tuple[str, int | None]  # a word and its index among the sample's words (None: a word the edit added)
 Paragraphs = list[list[Token]]

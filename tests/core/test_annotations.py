@@ -8,7 +8,8 @@ import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from reader.core.annotations import (
+from reader.core.model import Transcript
+from reader.core.notes.annotations import (
     COLOURS,
     STATUS_LABELS,
     Annotation,
@@ -22,7 +23,6 @@ from reader.core.annotations import (
     reading_order_key,
     turn_anchor,
 )
-from reader.core.model import Transcript
 
 
 def test_anchor_holds_the_words_and_context_across_turns(sample: Transcript) -> None:

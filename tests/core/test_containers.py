@@ -41,8 +41,10 @@ def test_structured_blocks_become_turns_with_times_and_headings() -> None:
 
 
 def test_unstructured_container_text_goes_to_the_layouts_with_its_furniture_hidden() -> None:
-    text = "Skip to content\n\nQuestion: Why now?\n\nMayor: Because.\n\nQuestion: And then?\n\nMayor: We build.\n\n© 2024"
-    blocks = _blocks(text, ("Skip to content", {"kind": BlockKind.FURNITURE}), ("© 2024", {"kind": BlockKind.FURNITURE}))
+    text = ("Skip to content\n\nQuestion: Why now?\n\nMayor: Because.\n\nQuestion: And then?\n\nMayor: We build.\n\n"
+            "© 2024")
+    furniture = {"kind": BlockKind.FURNITURE}
+    blocks = _blocks(text, ("Skip to content", furniture), ("© 2024", furniture))
     t = parse_extracted(Extracted(text, "html", blocks=blocks))
     assert t.layout == "labelled"
     assert [t.speaker(turn).name for turn in t.turns] == ["Question", "Mayor", "Question", "Mayor"]
@@ -52,4 +54,4 @@ def test_unstructured_container_text_goes_to_the_layouts_with_its_furniture_hidd
 
 
 def test_text_files_are_the_text_container() -> None:
-    assert extract("Question: Hi?\n".encode()).source_format == "text"
+    assert extract(b"Question: Hi?\n").source_format == "text"

@@ -14,7 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.annotations import (
+from reader.core.loader import parse_text
+from reader.core.model import Transcript
+from reader.core.notes.annotations import (
     Anchor,
     Annotation,
     Kind,
@@ -24,9 +26,7 @@ from reader.core.annotations import (
     new_annotation,
     turn_anchor,
 )
-from reader.core.export import FORMATS, citation, export_notes, pseudonyms
-from reader.core.loader import parse_text
-from reader.core.model import Transcript
+from reader.core.notes.export import FORMATS, citation, export_notes, pseudonyms
 
 EXPECTED = Path(__file__).parents[1] / "data" / "expected"
 NAMES = {"sergey lavrov": "Lavrov"}

@@ -101,7 +101,7 @@ def test_sample_interview_count_matches_core(sample: Transcript, capsys: pytest.
 
 def test_speaker_names_given_in_the_window_are_used(interview: Path, capsys: pytest.CaptureFixture[str]) -> None:
     from reader.core.loader import load_transcript
-    from reader.core.store import AnnotationStore
+    from reader.core.notes.store import AnnotationStore
 
     transcript = load_transcript(interview)
     notes = AnnotationStore().open(transcript)

@@ -8,12 +8,12 @@ from pathlib import Path
 import pytest
 
 from reader.cli import main
-from reader.core.annotations import Kind
-from reader.core.export import export_notes
-from reader.core.importer import NotAnnotationsError, import_file, import_notes
 from reader.core.loader import parse_text, sample_path
 from reader.core.model import Transcript
-from reader.core.store import AnnotationStore
+from reader.core.notes.annotations import Kind
+from reader.core.notes.export import export_notes
+from reader.core.notes.importer import NotAnnotationsError, import_file, import_notes
+from reader.core.notes.store import AnnotationStore
 from tests.core.test_export import NAMES, sample_annotations
 
 

@@ -230,7 +230,7 @@ def test_the_index_goes_with_its_transcript() -> None:
 )
 def test_matches_counted_by_chunk_agree_with_a_per_turn_loop(texts: list[str], needle: str, whole_word: bool,
                                                              case_sensitive: bool) -> None:
-    from reader.core import search_index
+    from reader.core.search import index as search_index
 
     original = search_index.CHUNK_TURNS
     search_index.CHUNK_TURNS = 3  # many chunks in a small transcript

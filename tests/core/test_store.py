@@ -13,11 +13,12 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from reader.core import paths, schema, storage
-from reader.core.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
+from reader.core import paths
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
-from reader.core.store import AnnotationStore, Change, Position, ReadOnlyNotesError
+from reader.core.notes import schema, storage
+from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
+from reader.core.notes.store import AnnotationStore, Change, Position, ReadOnlyNotesError
 
 
 def _note(sample: Transcript, turn: int = 3, start: int = 10, end: int = 60, **kw: object):

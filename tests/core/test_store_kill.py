@@ -13,17 +13,17 @@ from pathlib import Path
 import pytest
 
 from reader.core.loader import parse_text
-from reader.core.schema import parse_document
-from reader.core.store import AnnotationStore
+from reader.core.notes.schema import parse_document
+from reader.core.notes.store import AnnotationStore
 
 TEXT = "Question: Where were you on the night of the storm?\n\nWitness: At home, reading, until the lights went out."
 
 # Each save adds one note "n<k>" and a long filler so a write takes long enough to be caught half-way.
 WRITER = """
 import sys
-from reader.core.annotations import Kind, make_anchor, new_annotation
+from reader.core.notes.annotations import Kind, make_anchor, new_annotation
 from reader.core.loader import parse_text
-from reader.core.store import AnnotationStore
+from reader.core.notes.store import AnnotationStore
 
 transcript = parse_text(sys.argv[2])
 notes = AnnotationStore(sys.argv[1]).open(transcript)

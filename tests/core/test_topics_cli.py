@@ -46,7 +46,7 @@ def test_a_file_path_and_keywords(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_saved_edits_are_applied_and_can_be_ignored(capsys: pytest.CaptureFixture[str], sample: Transcript,
                                                      tmp_path: Path) -> None:
-    from reader.core.store import AnnotationStore
+    from reader.core.notes.store import AnnotationStore
 
     notes = AnnotationStore(tmp_path).open(sample)
     notes.set_topic_edits([make_edit("add", 46, sample, "Classified information")])

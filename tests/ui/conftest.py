@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import sample_path
-from reader.core.store import AnnotationStore
+from reader.core.notes.store import AnnotationStore
 from reader.ui.main_window import MainWindow
 
 

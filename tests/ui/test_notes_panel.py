@@ -10,9 +10,9 @@ from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
-from reader.core.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
 from reader.core.model import Transcript
-from reader.core.store import AnnotationStore, TranscriptNotes
+from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
+from reader.core.notes.store import AnnotationStore, TranscriptNotes
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, SPEAKER, STATUS, TAGS, NotesModel
 from reader.ui.notes_panel import NotesPanel

@@ -12,7 +12,7 @@ from PySide6.QtWidgets import QMessageBox
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import sample_path
-from reader.core.store import AnnotationStore
+from reader.core.notes.store import AnnotationStore
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.main_window import MainWindow
 from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
@@ -248,7 +248,7 @@ def test_copy_with_citation_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, w
 
 def test_a_failed_save_is_said_in_the_status_bar_and_retried(qtbot: QtBot, window: MainWindow,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.transcript_notes as transcript_notes
+    import reader.core.notes.transcript_notes as transcript_notes
 
     real = transcript_notes.write_atomic
 
@@ -366,7 +366,7 @@ def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot,
 
 def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: MainWindow,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.transcript_notes as transcript_notes
+    import reader.core.notes.transcript_notes as transcript_notes
     import reader.ui.main_window as main_window
 
     monkeypatch.setattr(main_window, "SAVE_DELAY_MS", 100)  # the retry comes ten delays after the failure

@@ -14,7 +14,7 @@ from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
-from reader.core.store import AnnotationStore
+from reader.core.notes.store import AnnotationStore
 from reader.core.topics import apply_edits, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow

@@ -9,7 +9,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
-from reader.core.stopwords import GENERIC, GERUNDS
+from reader.core.topics.stopwords import GENERIC, GERUNDS
 from reader.core.topics.terms import TermTable
 
 PHRASE_MIN = 2  # a phrase must recur (or be in the opening question) to compete

@@ -18,8 +18,8 @@ import re
 from collections import Counter
 
 from reader.core.model import Transcript
-from reader.core.stopwords import NOT_A_LABEL
 from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
+from reader.core.topics.stopwords import NOT_A_LABEL
 from reader.core.topics.terms import WORD, TermTable, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from itertools import chain
 
 from reader.core.model import Transcript
-from reader.core.stopwords import FILLER, NEVER_TOPIC
+from reader.core.topics.stopwords import FILLER, NEVER_TOPIC
 
 # A word: letters and digits, with inner apostrophes, hyphens and dots ("don't", "al-Nusra", "U.S").
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path

@@ -1,7 +1,7 @@
 """One transcript's notes in memory: annotations, speaker names, topic edits and reading position, with
 change events for the UI and saving that merges with whatever another writer put on disk meanwhile.
 
-Get one from `reader.core.store.AnnotationStore.open`; see that module for how the files are laid out.
+Get one from `reader.core.notes.store.AnnotationStore.open`; see that module for how the files are laid out.
 """
 
 from __future__ import annotations
@@ -13,15 +13,15 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from reader.core.anchoring import reattach
-from reader.core.annotations import Annotation, now_iso, reading_order_key
-from reader.core.merge import Conflict, merge_annotations
 from reader.core.model import Transcript
-from reader.core.schema import SCHEMA_VERSION, NotesDocument
-from reader.core.storage import backup_path, locked, remove_stale_temporaries, write_atomic
+from reader.core.notes.anchoring import reattach
+from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
+from reader.core.notes.merge import Conflict, merge_annotations
+from reader.core.notes.schema import SCHEMA_VERSION, NotesDocument
+from reader.core.notes.storage import backup_path, locked, remove_stale_temporaries, write_atomic
 
 if TYPE_CHECKING:
-    from reader.core.store import AnnotationStore
+    from reader.core.notes.store import AnnotationStore
 
 log = logging.getLogger(__name__)
 

@@ -27,12 +27,12 @@ from pathlib import Path
 from typing import Any
 
 from reader.core import paths
-from reader.core.annotations import now_iso
-from reader.core.merge import Conflict
 from reader.core.model import Transcript
-from reader.core.schema import SCHEMA_VERSION, NewerSchemaError, NotesDocument, NotSchemaError, parse_document
-from reader.core.storage import locked, move_aside, write_atomic
-from reader.core.transcript_notes import Change, Position, ReadOnlyNotesError, TranscriptNotes
+from reader.core.notes.annotations import now_iso
+from reader.core.notes.merge import Conflict
+from reader.core.notes.schema import SCHEMA_VERSION, NewerSchemaError, NotesDocument, NotSchemaError, parse_document
+from reader.core.notes.storage import locked, move_aside, write_atomic
+from reader.core.notes.transcript_notes import Change, Position, ReadOnlyNotesError, TranscriptNotes
 
 log = logging.getLogger(__name__)
 

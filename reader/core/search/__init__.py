@@ -14,9 +14,9 @@ import weakref
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from reader.core.folding import fold
 from reader.core.model import Speaker, Transcript
-from reader.core.search_index import Match, Matches, SearchIndex
+from reader.core.search.folding import fold
+from reader.core.search.index import Match, Matches, SearchIndex
 
 __all__ = ["Match", "Matches", "SearchError", "SearchQuery", "context", "fold", "index_for", "resolve_speaker",
            "search"]

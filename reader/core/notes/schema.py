@@ -18,7 +18,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from reader.core.annotations import Annotation
+from reader.core.notes.annotations import Annotation
 
 SCHEMA_VERSION = 1
 

@@ -12,7 +12,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from reader.core.annotations import Annotation, now_iso
+from reader.core.notes.annotations import Annotation, now_iso
 
 
 @dataclass(frozen=True, slots=True)

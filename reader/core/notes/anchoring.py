@@ -25,15 +25,15 @@ from dataclasses import replace
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import Levenshtein
 
-from reader.core.annotations import (
+from reader.core.model import Transcript
+from reader.core.notes.annotations import (
     Anchor,
     Annotation,
     Scope,
     context_after,
     context_before,
 )
-from reader.core.folded_text import WORDS, FoldedText, fold
-from reader.core.model import Transcript
+from reader.core.search.folded_text import WORDS, FoldedText, fold
 
 FUZZY_MIN_SCORE = 90.0  # partial_ratio of the quote within a turn, 0-100
 FUZZY_LOW_SCORE = 80.0  # accepted only where the context reads almost the same (CONTEXT_STRONG)

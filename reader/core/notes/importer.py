@@ -7,11 +7,11 @@ from bisect import bisect_right
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
-from reader.core.anchoring import reattach
-from reader.core.annotations import Annotation, context_after, context_before
 from reader.core.model import Transcript
-from reader.core.store import TranscriptNotes
-from reader.core.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
+from reader.core.notes.anchoring import reattach
+from reader.core.notes.annotations import Annotation, context_after, context_before
+from reader.core.notes.store import TranscriptNotes
+from reader.core.notes.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
 
 __all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes"]
 

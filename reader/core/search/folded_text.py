@@ -11,8 +11,8 @@ from bisect import bisect_right
 from dataclasses import dataclass
 from functools import cached_property
 
-from reader.core.annotations import TURN_SEPARATOR
 from reader.core.model import Transcript
+from reader.core.notes.annotations import TURN_SEPARATOR
 
 _FOLD = str.maketrans({
     "\u2018": "'", "\u2019": "'", "\u201a": "'", "\u201b": "'", "\u2032": "'", "\u02bc": "'", "`": "'",

@@ -3,7 +3,7 @@
 An `Anchor` names a turn (its stable id), character offsets in `Turn.text` (paragraphs joined by
 ``"\\n\\n"``), the quoted words and a little context before and after them. The context is taken from the
 *reading text*, every turn's text joined by ``"\\n\\n"`` in reading order, so a quote at the start of a turn
-still has context from the turn before. When the transcript changes, `reader.core.anchoring.reattach`
+still has context from the turn before. When the transcript changes, `reader.core.notes.anchoring.reattach`
 finds the words again from the quote and its context.
 
 Annotations are frozen: a change makes a new object (`Annotation.edited`) with a new ``modified`` time,

@@ -21,7 +21,8 @@ from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
-from reader.core.annotations import (
+from reader.core.model import Transcript
+from reader.core.notes.annotations import (
     COLOURS,
     TURN_SEPARATOR,
     Anchor,
@@ -31,10 +32,9 @@ from reader.core.annotations import (
     Status,
     normalise_tags,
 )
-from reader.core.model import Transcript
 
 if TYPE_CHECKING:
-    from reader.core.export import Entry, Header
+    from reader.core.notes.export import Entry, Header
 
 EXTRA = "transcript_reader"
 NAMESPACE = "urn:x-transcript-reader:"

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterator, Sequence
 from itertools import pairwise
 from typing import NamedTuple, overload
 
-from reader.core.folding import fold_long
+from reader.core.search.folding import fold_long
 
 # Turns are joined around a character that cannot occur in decoded text, so a match that runs across it
 # is easy to recognise and drop (a match belongs to one turn); the line ends let ^ and $ match at a

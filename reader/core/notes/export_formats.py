@@ -1,5 +1,5 @@
 """How an export looks in plain text, Markdown, HTML and CSV: the entries, and (when asked) the transcript's
-text around them. `reader.core.export` decides what goes in; this module only lays it out."""
+text around them. `reader.core.notes.export` decides what goes in; this module only lays it out."""
 
 from __future__ import annotations
 
@@ -10,8 +10,8 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.annotations import Annotation, Kind, Scope
 from reader.core.lexer import token_spans
+from reader.core.notes.annotations import Annotation, Kind, Scope
 
 
 @dataclass(frozen=True, slots=True)

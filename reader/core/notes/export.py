@@ -13,10 +13,10 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
-from reader.core.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
-from reader.core.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.model import Role, Transcript
-from reader.core.web_annotation import to_web_annotation
+from reader.core.notes.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
+from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
+from reader.core.notes.web_annotation import to_web_annotation
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
                            "json": "W3C Web Annotation JSON"}
