@@ -38,7 +38,8 @@ def normalise_newlines(text: str) -> str:
 # Files people mistake for transcripts: say what they are, so the user knows to export them as text.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
-    (b"PK\x03\x04", "a ZIP archive or an Office document (.docx, .odt)"),
+    # Word (.docx) and PDF files are read by their containers; what reaches here is some other kind.
+    (b"PK\x03\x04", "a ZIP archive or an Office document other than Word (.odt, .xlsx, .pptx)"),
     (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "an old Office document (.doc)"),
     (b"{\\rtf", "an RTF document"),
     (b"\x89PNG", "a PNG image"),

@@ -1,0 +1,340 @@
+"""What a Word transcript's markup says about its speakers, and the text and blocks it becomes.
+
+- A cover page (`Interviewer: Jane Roe`, `Date: 3 March 2021`, `Location: Leeds`, a title above them) becomes
+  metadata and furniture, never turns; the core properties' title and creation date are the fallback.
+- When the markup or the service's time stamps name the speakers, the turns are given as structured blocks:
+  a bold label opening a paragraph (`**Maria:** text`), a bold name alone above its paragraphs, a
+  `Speaker 1  00:00:05` line as Otter and Rev write them, `Speaker 1: text (00:59)`, `[00:01:05] Ann: text`,
+  or a table of time, speaker and text columns. Times become the turns' start times and are set aside as
+  TIMING, never left in the text. A plain `Name:` label also opens a turn there when the name recurs or is
+  one the markup named.
+- Otherwise the paragraphs are handed to the layouts as text (one block each, soft line breaks kept), Heading
+  paragraphs set aside as HEADING blocks.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+from dataclasses import dataclass, replace
+
+from reader.core.containers import Block, BlockKind, Extracted
+from reader.core.containers.docx import NAME, Document, Paragraph, Table
+from reader.core.formats.dates import iso_date
+from reader.core.model import Metadata, Span
+
+_TIME = r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?![\d:])"
+_NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t]{1,2}[\w.'’\-]+){0,4}"
+# A line that is only a speaker and a time: `Speaker 1  00:00:05`, `Jane Doe (00:03):`, `[00:00:05] Speaker 1`.
+_NAME_TIME_LINE = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*[\[(]?(?P<time>{_TIME})[\])]?[ \t]*:?[ \t]*")
+_TIME_NAME_LINE = re.compile(rf"[ \t]*[\[(]?(?P<time>{_TIME})[\])]?[ \t]+(?P<name>{_NAME})[ \t]*:?[ \t]*")
+# A speaker and a time opening the words: `Jane (00:03): text`, `[00:01:05] Ann: text`.
+_NAME_TIME_TEXT = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*[\[(](?P<time>{_TIME})[\])][ \t]*:[ \t]+(?=\S)")
+_TIME_NAME_TEXT = re.compile(rf"[ \t]*[\[(](?P<time>{_TIME})[\])][ \t]*(?P<name>{_NAME}):[ \t]+(?=\S)")
+# `Speaker 1: text (00:59)`: the time closes the paragraph.
+_NAME_TEXT_TIME = re.compile(rf"[ \t]*(?P<name>{_NAME}):[ \t]+\S.*?(?P<time>[\[(]{_TIME}[\])])[ \t]*", re.DOTALL)
+_LABEL = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*:")
+_TIME_CELL = re.compile(rf"[ \t]*[\[(]?(?P<time>{_TIME})[\])]?(?:[ \t]*(?:-|–|-->)[ \t]*[\[(]?{_TIME}[\])]?)?[ \t]*")
+
+_COVER_FIELD = re.compile(
+    r"[ \t]*(?P<key>interviewers?|interviewees?|narrators?|interviewed by|date of interview|interview date|date|"
+    r"recorded|recording date|recorded on|place|location|interview location|venue|title|project|"
+    r"transcriber|transcribed by|transcription|duration|length|subject|topic|participants|speakers|file|"
+    r"audio file|recording|collection|language|time)[ \t]*:[ \t]*(?P<value>[^\n]+?)[ \t]*",
+    re.IGNORECASE)
+_HEADER_ROW = re.compile(r"(?:(?:time(?:code|stamp)?|start|end|in|out|speaker|name|who|text|transcript|dialogue|"
+                         r"words|utterance|content)[ \t]*)+", re.IGNORECASE)
+_PERSON_KEYS = re.compile(r"interview|narrator|transcri|participant|speaker", re.IGNORECASE)
+_DATE_KEYS = re.compile(r"date|recorded", re.IGNORECASE)
+_PLACE_KEYS = re.compile(r"place|location|venue", re.IGNORECASE)
+_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[ap])\.?\s*m\.?)?", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class _Opening:
+    """Where a paragraph names its speaker: the name's span, the time's, and where the words begin (relative
+    to the paragraph)."""
+
+    name: str
+    name_span: Span
+    body_start: int
+    seconds: float | None = None
+    time_span: Span | None = None
+
+
+def seconds(clock: str) -> float:
+    parts = clock.replace(",", ".").split(":")
+    total = 0.0
+    for part in parts:
+        total = total * 60 + float(part)
+    return total
+
+
+class _Writer:
+    """Text with blocks: each paragraph or table row a block, blank lines between."""
+
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.at = 0
+        self.blocks: list[Block] = []
+        self.last, self.last_start = "", 0  # the block written last, for slicing without joining the text
+
+    def add(self, text: str) -> int:
+        """Appends `text` as a new block; returns where it starts."""
+        if self.parts:
+            self.parts.append("\n\n")
+            self.at += 2
+        self.last, self.last_start = text, self.at
+        self.parts.append(text)
+        self.at += len(text)
+        return self.last_start
+
+    def slice(self, start: int, end: int) -> str:
+        """Text of the block written last."""
+        return self.last[start - self.last_start:end - self.last_start]
+
+    def block(self, begin: int, end: int, kind: BlockKind = BlockKind.TEXT, **fields: object) -> None:
+        """A block over [start, end), less its surrounding spaces when it lies in the block written last."""
+        if begin >= self.last_start:
+            piece = self.slice(begin, end)
+            if piece.strip():
+                begin += len(piece) - len(piece.lstrip())
+                end -= len(piece) - len(piece.rstrip())
+        if end > begin:
+            self.blocks.append(Block((begin, end), kind, **fields))  # type: ignore[arg-type]
+
+    def text(self) -> str:
+        return "".join(self.parts)
+
+
+def arrange(document: Document) -> Extracted:
+    body = list(document.body)
+    writer = _Writer()
+    metadata, cover_end = _cover(body, writer)
+    metadata = replace(metadata, title=metadata.title or document.title, date=metadata.date or document.created)
+    rest = body[cover_end:]
+    tables = {id(item): columns for item in rest if isinstance(item, Table) and (columns := _columns(item))}
+    paragraphs = [item for item in rest if isinstance(item, Paragraph) and not item.heading]
+    openings = {id(p): o for p in paragraphs if (o := _strong_opening(p))}
+    structured = bool(tables) or len(openings) >= 2
+    if structured:
+        named = {o.name.casefold() for o in openings.values()}
+        plain = [m["name"] for p in paragraphs if id(p) not in openings and (m := _LABEL.match(p.text))]
+        named |= {n.casefold() for n in plain if plain.count(n) >= 2}
+        _Structured(writer, openings, named, tables).write(rest)
+    else:
+        for item in rest:
+            _plain(writer, item)
+    return Extracted(writer.text(), NAME, blocks=tuple(writer.blocks), structured=structured, metadata=metadata)
+
+
+def _cover(body: list[Paragraph | Table], writer: _Writer) -> tuple[Metadata, int]:
+    """The leading title and `Key: value` fields; returns the metadata and where the transcript begins."""
+    meta = Metadata()
+    end, fields, title_at = 0, 0, None
+    for i, item in enumerate(body):
+        if not isinstance(item, Paragraph):
+            break
+        if not item.text.strip():
+            end = i + 1
+            continue
+        m = _COVER_FIELD.fullmatch(item.text)
+        if m and _is_cover_value(m["key"], m["value"]):
+            fields += 1
+            meta = _with_field(meta, m["key"], m["value"])
+            end = i + 1
+        elif fields == 0 and title_at is None and (item.title or item.heading == 1 or _titlelike(item)):
+            title_at = i
+            end = i + 1
+        else:
+            break
+    if fields == 0:  # no cover page: only a Title-styled paragraph stands for one
+        if title_at is None or not body[title_at].title:  # type: ignore[union-attr]
+            return meta, 0
+        end = title_at + 1
+    for item in body[:end]:
+        assert isinstance(item, Paragraph)
+        if item.text.strip():
+            start = writer.add(item.text)
+            writer.block(start, writer.at, BlockKind.FURNITURE)
+    if title_at is not None:
+        meta = replace(meta, title=meta.title or " ".join(body[title_at].text.split()))  # type: ignore[union-attr]
+    return meta, end
+
+
+def _titlelike(p: Paragraph) -> bool:
+    text = p.text.strip()
+    return 0 < len(text.split()) <= 15 and "\n" not in text and not text.endswith((".", "?", ":")) and \
+        (p.all_bold or text.isupper())
+
+
+def _is_cover_value(key: str, value: str) -> bool:
+    words = value.split()
+    if _PERSON_KEYS.search(key):  # `Interviewer: Jane Roe`, not `Interviewer: So where were you born?`
+        return len(words) <= 6 and not value.rstrip().endswith((".", "?", "!", ","))
+    return len(words) <= 12 and not value.rstrip().endswith("?")
+
+
+def _with_field(meta: Metadata, key: str, value: str) -> Metadata:
+    value = " ".join(value.split())
+    if _DATE_KEYS.search(key) and meta.date is None:
+        return replace(meta, date=iso_date(value))
+    if _PLACE_KEYS.search(key) and meta.place is None:
+        return replace(meta, place=value)
+    if key.casefold() in ("title", "project", "subject") and meta.title is None:
+        return replace(meta, title=value)
+    if key.casefold() == "time" and meta.time is None and (clock := _CLOCK.match(value)):
+        hours = int(clock["h"]) % 12 + 12 if (clock["pm"] or "").lower() == "p" else int(clock["h"])
+        return replace(meta, time=f"{hours:02d}:{clock['m']}")
+    return meta
+
+
+def _strong_opening(p: Paragraph) -> _Opening | None:
+    """The speaker a paragraph names by its markup or a time stamp, if it does."""
+    text = p.text
+    first_line_end = text.find("\n") if "\n" in text else len(text)
+    for pattern in (_NAME_TIME_LINE, _TIME_NAME_LINE):
+        m = pattern.fullmatch(text, 0, first_line_end)
+        if m:
+            return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), m.span("time"))
+    for pattern in (_NAME_TIME_TEXT, _TIME_NAME_TEXT):
+        m = pattern.match(text)
+        if m:
+            return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]), m.span("time"))
+    m = _NAME_TEXT_TIME.fullmatch(text)
+    if m:
+        label = _LABEL.match(text)
+        assert label is not None
+        return _Opening(m["name"], label.span(), label.end(), seconds(m["time"].strip("[]()")), m.span("time"))
+    lead = len(text) - len(text.lstrip())
+    if p.bold_prefix:
+        m = _LABEL.match(text)
+        if m and m.end() <= lead + p.bold_prefix + 1:
+            return _Opening(m["name"], (m.start("name"), m.end()), m.end())
+        if p.all_bold and "\n" not in text.strip() and re.fullmatch(rf"[ \t]*{_NAME}[ \t]*", text):
+            return _Opening(text.strip(), (lead, len(text.rstrip())), len(text))
+    return None
+
+
+def _plain(writer: _Writer, item: Paragraph | Table) -> None:
+    if isinstance(item, Table):
+        for row in item.rows:
+            if any(cell.strip() for cell in row):
+                start = writer.add("\t".join(row))
+                writer.block(start, writer.at)
+        return
+    if not item.text.strip():
+        return
+    start = writer.add(item.text)
+    if item.heading:
+        writer.block(start, writer.at, BlockKind.HEADING, level=item.heading)
+    else:
+        writer.block(start, writer.at)
+
+
+def _columns(table: Table) -> tuple[int | None, int | None, int] | None:
+    """(time, speaker, text) column numbers when the table is a transcript; None when it is not."""
+    rows = [row for row in table.rows if len(row) >= 2]
+    if len(rows) < 2 or len({len(row) for row in rows}) > 1:
+        return None
+    width = len(rows[0])
+    body = rows[1:] if not any(_TIME_CELL.fullmatch(cell) for cell in rows[0]) else rows
+
+    def share(test: Callable[[str], object], col: int) -> float:
+        return sum(1 for row in body if test(row[col])) / len(body)
+
+    time_col = next((c for c in range(width) if share(lambda s: _TIME_CELL.fullmatch(s), c) >= 0.6), None)
+    others = [c for c in range(width) if c != time_col]
+    if not others:
+        return None
+    text_col = max(others, key=lambda c: sum(len(row[c]) for row in body))
+    names = [c for c in others if c != text_col
+             and share(lambda s: 0 < len(s.split()) <= 5 and "\n" not in s, c) >= 0.6]
+    speaker_col = names[0] if names else None
+    if speaker_col is None and time_col is None:
+        return None
+    return time_col, speaker_col, text_col
+
+
+class _Structured:
+    """Writes the body as structured blocks: each TEXT block names its speaker when it opens a turn."""
+
+    def __init__(self, writer: _Writer, openings: dict[int, _Opening], named: set[str],
+                 tables: dict[int, tuple[int | None, int | None, int]]):
+        self.writer, self.openings, self.named, self.tables = writer, openings, named, tables
+        self.pending: tuple[str, Span, float | None] | None = None  # a label alone, waiting for its words
+
+    def write(self, body: list[Paragraph | Table]) -> None:
+        for item in body:
+            if isinstance(item, Table):
+                if id(item) in self.tables:
+                    self.table(item, self.tables[id(item)])
+                else:
+                    self.flush()
+                    _plain(self.writer, item)
+            elif item.heading and item.text.strip():
+                _plain(self.writer, item)
+            elif item.text.strip():
+                self.paragraph(item)
+        self.flush()
+
+    def flush(self) -> None:
+        """A label that no words followed is kept, as furniture."""
+        if self.pending:
+            self.writer.block(*self.pending[1], BlockKind.FURNITURE)
+            self.pending = None
+
+    def paragraph(self, p: Paragraph) -> None:
+        w = self.writer
+        base = w.add(p.text)
+        opening = self.openings.get(id(p))
+        if opening is None and (m := _LABEL.match(p.text)) and m["name"].casefold() in self.named:
+            opening = _Opening(m["name"], (m.start("name"), m.end()), m.end())
+        if opening is not None:
+            self.flush()
+            if opening.time_span:
+                w.block(base + opening.time_span[0], base + opening.time_span[1], BlockKind.TIMING)
+            label = (base + opening.name_span[0], base + opening.name_span[1])
+            self.pending = (opening.name, label, opening.seconds)
+            closing = opening.time_span and opening.time_span[0] >= opening.body_start  # `text (00:59)`
+            self.words(base + opening.body_start, base + opening.time_span[0] if closing else w.at)  # type: ignore[index]
+        else:
+            self.words(base, w.at)
+
+    def words(self, start: int, end: int) -> None:
+        if not self.writer.slice(start, end).strip():
+            return
+        if self.pending:
+            name, label, start_time = self.pending
+            self.pending = None
+            self.writer.block(start, end, speaker=name, label_span=label, start=start_time)
+        else:
+            self.writer.block(start, end)
+
+    def table(self, table: Table, columns: tuple[int | None, int | None, int]) -> None:
+        time_col, speaker_col, text_col = columns
+        for row in table.rows:
+            if len(row) <= max(c for c in columns if c is not None) or not any(c.strip() for c in row):
+                continue
+            cells = [cell.replace("\n", " ") for cell in row]
+            base = self.writer.add("\n".join(cells))
+            offsets = []
+            at = base
+            for cell in cells:
+                offsets.append((at, at + len(cell)))
+                at += len(cell) + 1
+            time_match = _TIME_CELL.fullmatch(row[time_col]) if time_col is not None else None
+            if _HEADER_ROW.fullmatch(" ".join(cells)):  # `Time | Speaker | Text`: furniture
+                self.writer.block(base, self.writer.at, BlockKind.FURNITURE)
+                continue
+            if time_match:
+                self.writer.block(*offsets[time_col], BlockKind.TIMING)  # type: ignore[index]
+            for col in range(len(cells)):
+                if col not in (time_col, speaker_col, text_col):
+                    self.writer.block(*offsets[col], BlockKind.FURNITURE)
+            name = cells[speaker_col].strip() if speaker_col is not None else ""
+            if name:
+                self.pending = (name, (offsets[speaker_col][0], offsets[speaker_col][1]),  # type: ignore[index]
+                                seconds(time_match["time"]) if time_match else None)
+            self.words(*offsets[text_col])
+            self.flush()
