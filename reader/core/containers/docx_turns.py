@@ -44,6 +44,9 @@ _COVER_FIELD = re.compile(
     re.IGNORECASE)
 _HEADER_ROW = re.compile(r"(?:(?:time(?:code|stamp)?|start|end|in|out|speaker|name|who|text|transcript|dialogue|"
                          r"words|utterance|content)[ \t]*)+", re.IGNORECASE)
+# A transcription service's note under the transcript.
+_SERVICE_NOTE = re.compile(r"[ \t]*(?:transcribed|transcription|generated|produced) (?:by|with|using)\b.{0,200}",
+                           re.IGNORECASE | re.DOTALL)
 _PERSON_KEYS = re.compile(r"interview|narrator|transcri|participant|speaker", re.IGNORECASE)
 _DATE_KEYS = re.compile(r"date|recorded", re.IGNORECASE)
 _PLACE_KEYS = re.compile(r"place|location|venue", re.IGNORECASE)
@@ -111,7 +114,6 @@ def arrange(document: Document) -> Extracted:
     body = list(document.body)
     writer = _Writer()
     metadata, cover_end = _cover(body, writer)
-    metadata = replace(metadata, title=metadata.title or document.title, date=metadata.date or document.created)
     rest = body[cover_end:]
     tables = {id(item): columns for item in rest if isinstance(item, Table) and (columns := _columns(item))}
     paragraphs = [item for item in rest if isinstance(item, Paragraph) and not item.heading]
@@ -121,10 +123,13 @@ def arrange(document: Document) -> Extracted:
         named = {o.name.casefold() for o in openings.values()}
         plain = [m["name"] for p in paragraphs if id(p) not in openings and (m := _LABEL.match(p.text))]
         named |= {n.casefold() for n in plain if plain.count(n) >= 2}
-        _Structured(writer, openings, named, tables).write(rest)
+        turns = _Structured(writer, openings, named, tables)
+        turns.write(rest)
+        metadata = replace(metadata, title=metadata.title or turns.title)
     else:
         for item in rest:
             _plain(writer, item)
+    metadata = replace(metadata, title=metadata.title or document.title, date=metadata.date or document.created)
     return Extracted(writer.text(), NAME, blocks=tuple(writer.blocks), structured=structured, metadata=metadata)
 
 
@@ -263,6 +268,8 @@ class _Structured:
                  tables: dict[int, tuple[int | None, int | None, int]]):
         self.writer, self.openings, self.named, self.tables = writer, openings, named, tables
         self.pending: tuple[str, Span, float | None] | None = None  # a label alone, waiting for its words
+        self.started = False  # a speaker has been named
+        self.title: str | None = None  # a title line above the first speaker (Otter writes the call's name)
 
     def write(self, body: list[Paragraph | Table]) -> None:
         for item in body:
@@ -290,7 +297,15 @@ class _Structured:
         opening = self.openings.get(id(p))
         if opening is None and (m := _LABEL.match(p.text)) and m["name"].casefold() in self.named:
             opening = _Opening(m["name"], (m.start("name"), m.end()), m.end())
+        if opening is None and _SERVICE_NOTE.fullmatch(p.text):
+            w.block(base, w.at, BlockKind.FURNITURE)
+            return
+        if opening is None and not self.started and _titlelike(replace(p, bold_prefix=len(p.text))):
+            w.block(base, w.at, BlockKind.FURNITURE)
+            self.title = self.title or " ".join(p.text.split())
+            return
         if opening is not None:
+            self.started = True
             self.flush()
             if opening.time_span:
                 w.block(base + opening.time_span[0], base + opening.time_span[1], BlockKind.TIMING)
@@ -334,6 +349,7 @@ class _Structured:
                     self.writer.block(*offsets[col], BlockKind.FURNITURE)
             name = cells[speaker_col].strip() if speaker_col is not None else ""
             if name:
+                self.started = True
                 self.pending = (name, (offsets[speaker_col][0], offsets[speaker_col][1]),  # type: ignore[index]
                                 seconds(time_match["time"]) if time_match else None)
             self.words(*offsets[text_col])

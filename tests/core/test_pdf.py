@@ -1,0 +1,176 @@
+"""PDF transcripts with a text layer: read in reading order, running furniture set aside, then the court or
+labelled layout; a scan, an encrypted or a damaged file refused with one clear line."""
+
+from __future__ import annotations
+
+import string
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+from reader.cli import main
+from reader.core.containers import BlockKind, ContainerError, extract
+from reader.core.loader import TranscriptError, load_transcript, parse_extracted
+from reader.core.model import Transcript
+from tests.core.layout_checks import assert_lossless
+from tests.core.pdf_writer import HEIGHT, Page, text_pages, write_pdf
+from tests.core.test_lossless import problems
+
+DATA = Path(__file__).parents[1] / "data" / "containers"
+
+
+def names(t: Transcript) -> list[str]:
+    return [t.speaker(turn).name for turn in t.turns]
+
+
+def all_words(t: Transcript) -> str:
+    return " ".join(turn.text for turn in t.turns)
+
+
+def test_hearing_reads_as_a_court_transcript_with_its_furniture_aside() -> None:
+    t = load_transcript(DATA / "hearing.pdf")
+    assert (t.source_format, t.layout) == ("pdf", "court")
+    assert names(t)[:5] == ["Chairwoman Krueger", "Senator Lanza", "Commissioner Valentine", "Senator Lanza",
+                            "Commissioner Valentine"]
+    assert {s.name for s in t.speakers} == {"Chairwoman Krueger", "Senator Lanza", "Commissioner Valentine",
+                                            "Senator Myrie", "Ms. Ortega"}
+    assert t.turns[0].paragraphs[0].text == ("Good morning, everyone. We are here today to discuss the budget for "
+                                             "the election infrastructure of the state. Note: the hearing started "
+                                             "at 10:08 because of the weather.")
+    # A turn wrapped over a page break reads as one: page 2 ends in Myrie's request, page 3 opens with the answer.
+    assert t.turns[8].text == ("Then I would ask that the board send us the list of counties and the dates of "
+                               "their last orders.")
+    assert t.turns[9].text == "We will send it by the end of the month."
+    meta = t.metadata
+    assert (meta.title, meta.date, meta.time, meta.place) == (
+        "PUBLIC HEARING ON STATE ELECTION INFRASTRUCTURE", "2019-03-03", "10:00", "Albany, New York")
+    boilerplate = [a.text for a in t.boilerplate]
+    assert boilerplate.count("Empire State Reporting Company (518) 555-0147") == 3
+    assert [b for b in boilerplate if b.startswith("DRAFT")] == [f"DRAFT TRANSCRIPT - NOT CERTIFIED {n}"
+                                                                  for n in (1, 2, 3)]
+    words = all_words(t)
+    assert "DRAFT" not in words and "Empire" not in words and "PRESIDING" not in words
+    assert not any(word.isdigit() and int(word) <= 25 for word in words.split())  # no margin numbers
+    assert_lossless(t)
+
+
+def test_oral_history_reads_as_labelled_paragraphs_across_pages() -> None:
+    t = load_transcript(DATA / "oral-history.pdf")
+    assert (t.source_format, t.layout) == ("pdf", "labelled")
+    assert names(t) == ["Margaret Ellis", "Thomas Reid"] * 4
+    assert t.turns[0].text.startswith("This is Margaret Ellis. It is the fourteenth of May, 2022")
+    # The last answer runs from page 1 onto page 2: one paragraph, the footer and header not inside it.
+    assert [p.text for p in t.turns[7].paragraphs] == [
+        "The dust. You could not see your hand in front of your face some days. They gave us paper masks and the "
+        "masks were black inside of an hour."]
+    assert [a.text for a in t.boilerplate] == ["Mountain Voices Oral History Project", "Page 1 of 2",
+                                               "Mountain Voices Oral History Project", "Page 2 of 2"]
+    assert t.metadata.title == "Thomas Reid, interviewed by Margaret Ellis"  # the document's title, as fallback
+    assert_lossless(t)
+
+
+def test_a_title_naming_the_word_file_is_not_the_transcripts_title() -> None:
+    pages = text_pages(["Question: Why did you stay?", "Answer: Because of the river.",
+                        "Question: And now?", "Answer: Still the river."])
+    extracted = extract(write_pdf(pages, title="Microsoft Word - interview_final.docx"), ".pdf")
+    assert extracted.metadata.title is None
+
+
+def test_margin_numbers_drawn_apart_from_the_text_still_read_line_by_line() -> None:
+    lines = ["THE COURT:  Be seated, please.", "MR. HALE:  Thank you, Your Honor.", "THE COURT:  Proceed."] * 4
+    numbers = [(57, HEIGHT - 90 - i * 26, str(i + 1)) for i in range(len(lines))]
+    text = [(90, HEIGHT - 90 - i * 26, line) for i, line in enumerate(lines)]
+    t = parse_extracted(extract(write_pdf([Page(numbers + text)]), ".pdf"))
+    assert t.layout == "court"
+    assert names(t)[:3] == ["The Court", "Mr. Hale", "The Court"]
+    assert t.turns[0].text == "Be seated, please."
+    assert_lossless(t)
+
+
+def test_a_pdf_restricted_only_in_what_may_be_done_is_read() -> None:
+    pages = text_pages(["Question: Is this locked?", "Answer: Only against printing.",
+                        "Question: Sure?", "Answer: Quite sure."])
+    t = parse_extracted(extract(write_pdf(pages, user_password=""), ".pdf"))
+    assert names(t) == ["Question", "Answer"] * 2
+    assert t.turns[1].text == "Only against printing."
+
+
+def test_the_content_decides_not_the_name() -> None:
+    data = (DATA / "oral-history.pdf").read_bytes()
+    assert extract(data, ".txt").source_format == "pdf"
+    assert extract(data, "").source_format == "pdf"
+
+
+@pytest.mark.parametrize(("name", "reason"), [
+    ("scanned.pdf", "a scanned PDF with no text layer; this reader does no OCR"),
+    ("encrypted.pdf", "an encrypted PDF that needs a password"),
+    ("truncated.pdf", "a damaged PDF"),
+])
+def test_unreadable_pdfs_say_why(name: str, reason: str) -> None:
+    with pytest.raises(ContainerError, match=reason):
+        extract((DATA / name).read_bytes(), ".pdf")
+    with pytest.raises(TranscriptError, match=reason):
+        load_transcript(DATA / name)
+
+
+@pytest.mark.parametrize(("name", "reason"), [("scanned.pdf", "no OCR"), ("encrypted.pdf", "password"),
+                                              ("truncated.pdf", "damaged")])
+def test_unreadable_pdfs_are_one_line_and_exit_2(name: str, reason: str, capsys: pytest.CaptureFixture[str]) -> None:
+    status = main(["info", str(DATA / name)])
+    out, err = capsys.readouterr()
+    assert status == 2 and out == ""
+    assert err.count("\n") == 1 and err.startswith("transcript-reader: ") and reason in err
+
+
+def test_an_unreadable_pdf_from_the_installed_command() -> None:
+    result = subprocess.run([sys.executable, "-m", "reader", "info", str(DATA / "scanned.pdf"), "--json"],
+                            capture_output=True, text=True, timeout=60)
+    assert result.returncode == 2 and result.stdout == ""
+    assert result.stderr.strip().splitlines() == [
+        f"transcript-reader: {DATA / 'scanned.pdf'}: a scanned PDF with no text layer; this reader does no OCR"]
+
+
+def test_pdf_of_blank_pages_is_refused() -> None:
+    with pytest.raises(ContainerError, match="no text layer"):
+        extract(write_pdf([Page(), Page()]), ".pdf")
+
+
+def test_running_furniture_is_marked_as_blocks() -> None:
+    extracted = extract((DATA / "hearing.pdf").read_bytes(), ".pdf")
+    furniture = [extracted.text[slice(*b.span)] for b in extracted.blocks if b.kind is BlockKind.FURNITURE]
+    assert furniture.count("Empire State Reporting Company (518) 555-0147") == 3
+    assert "\f" in extracted.text  # the pages stay pages for the court layout
+
+
+# Paragraphs a PDF's standard font can show (WinAnsi), some opening with a label.
+_WORDS = st.text(alphabet=string.ascii_letters + string.digits + ".,;:?!'\"()-[]&%$#@*/", min_size=1, max_size=12)
+_PARAGRAPHS = st.lists(
+    st.tuples(st.sampled_from(["", "Question: ", "Ann Lee: ", "MR. SMITH:  ", "Q.  ", "12  "]),
+              st.lists(_WORDS, min_size=1, max_size=30).map(" ".join)).map("".join),
+    min_size=1, max_size=25)
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(_PARAGRAPHS, st.integers(min_value=4, max_value=30))
+def test_any_text_written_into_a_pdf_is_read_whole(paragraphs: list[str], lines_per_page: int) -> None:
+    pages = text_pages(paragraphs, chars_per_line=70, lines_per_page=lines_per_page)
+    extracted = extract(write_pdf(pages), ".pdf")
+    assert extracted.text.split() == " ".join(paragraphs).split() or \
+        "".join(extracted.text.split()) == "".join("".join(paragraphs).split())
+    t = parse_extracted(extracted)
+    assert problems(t) == []
+
+
+def test_the_fixtures_are_what_the_script_writes() -> None:
+    sys.path.insert(0, str(DATA))
+    try:
+        import make_fixtures
+    finally:
+        sys.path.remove(str(DATA))
+    assert (DATA / "hearing.pdf").read_bytes() == make_fixtures.hearing()
+    assert (DATA / "oral-history.pdf").read_bytes() == make_fixtures.oral_history()
+    assert (DATA / "oral-history.docx").read_bytes() == make_fixtures.word_oral_history()
