@@ -1,5 +1,6 @@
 """How fast a transcript is read: decode, detect the layout and parse generated interviews of growing size, and
-each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB.
+each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB, and documents
+that come in a container (a 200-page hearing PDF, a Word interview of about 10 MB of text), read from their bytes.
 
     python benchmarks/bench_parse.py                    # 1k, 5k, 20k, 50k turns, a 10 MB file, the timed layouts
     python benchmarks/bench_parse.py --repeat 5         # best of 5 runs each
@@ -24,9 +25,10 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import generate, generate_size
+from reader.core.containers import extract
 from reader.core.decode import decode
 from reader.core.formats.detect import detect_layout
-from reader.core.loader import parse_text
+from reader.core.loader import parse_extracted, parse_text
 
 LAYOUT_FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "layouts"
 # One file of each dense timed layout; each is repeated to the size asked for.
@@ -115,6 +117,19 @@ def measure(name: str, text: str, repeat: int) -> dict[str, object]:
             "decode": t_decode, "detect": t_detect, "parse": t_parse, "total": total, "MB/s": megabytes / total}
 
 
+def measure_document(name: str, data: bytes, suffix: str, repeat: int) -> dict[str, object]:
+    """A file in a container: `decode` is the container's extraction, `detect` and `parse` as for text."""
+    t_extract, extracted = _best(repeat, lambda: extract(data, suffix))
+    t_detect, layout = _best(repeat, lambda: extracted.layout or (  # type: ignore[attr-defined]
+        "structured" if extracted.structured else detect_layout(extracted.text)))  # type: ignore[attr-defined]
+    known = None if layout == "structured" else layout
+    t_parse, transcript = _best(repeat, lambda: parse_extracted(extracted, known))  # type: ignore[arg-type]
+    megabytes = len(data) / 1e6
+    total = t_extract + t_detect + t_parse
+    return {"input": name, "MB": megabytes, "turns": len(transcript.turns), "layout": layout,  # type: ignore[attr-defined]
+            "decode": t_extract, "detect": t_detect, "parse": t_parse, "total": total, "MB/s": megabytes / total}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
@@ -137,8 +152,15 @@ def main(argv: list[str] | None = None) -> int:
              f"{'total s':>8} {'MB/s':>6}"
     print(header)
     print("-" * len(header))
-    for name, text in inputs:
-        row = measure(name, text, args.repeat)
+    from benchmarks.generate_documents import hearing_pdf, interview_docx
+
+    documents = [("hearing 200 p", lambda: hearing_pdf(200), ".pdf"),
+                 ("docx 10 MB text", lambda: interview_docx(10), ".docx")]
+    rows = [(lambda n=name, t=text: measure(n, t, args.repeat)) for name, text in inputs]
+    rows += [(lambda n=name, m=make, s=suffix: measure_document(n, m(), s, args.repeat))  # type: ignore[misc]
+             for name, make, suffix in documents]
+    for work in rows:
+        row = work()
         print(f"{row['input']:<16} {row['layout']:<12} {row['MB']:>5.1f} {row['turns']:>7} {row['decode']:>9.3f} "
               f"{row['detect']:>9.3f} {row['parse']:>8.3f} {row['total']:>8.3f} {row['MB/s']:>6.1f}", flush=True)
     return 0

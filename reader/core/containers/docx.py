@@ -171,10 +171,12 @@ class _BodyReader:
             if not bold and piece.strip():
                 break
             bold_prefix = at - lead
-        style = p.find(f"{_W}pPr/{_W}pStyle")
+        properties = p.find(f"{_W}pPr")
+        style = properties.find(f"{_W}pStyle") if properties is not None else None
         style_id = style.get(f"{_W}val") or "" if style is not None else ""
         level = self.levels.get(style_id, 0)
-        level = level or _outline_level(p.find(f"{_W}pPr/{_W}outlineLvl"))
+        if not level and properties is not None:
+            level = _outline_level(properties.find(f"{_W}outlineLvl"))
         if not level and style_id:
             heading = _HEADING_STYLE.fullmatch(style_id)  # a document without styles.xml
             level = int(heading[1]) if heading else 0

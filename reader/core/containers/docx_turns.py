@@ -198,15 +198,19 @@ def _strong_opening(p: Paragraph) -> _Opening | None:
     """The speaker a paragraph names by its markup or a time stamp, if it does."""
     text = p.text
     first_line_end = text.find("\n") if "\n" in text else len(text)
-    for pattern in (_NAME_TIME_LINE, _TIME_NAME_LINE):
-        m = pattern.fullmatch(text, 0, first_line_end)
-        if m:
-            return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), m.span("time"))
-    for pattern in (_NAME_TIME_TEXT, _TIME_NAME_TEXT):
-        m = pattern.match(text)
-        if m:
-            return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]), m.span("time"))
-    m = _NAME_TEXT_TIME.fullmatch(text)
+    # The cheap tests first: a time needs a colon near the start, or a bracket closing the paragraph.
+    timed = ":" in text[:80]
+    if timed and first_line_end < 80:
+        for pattern in (_NAME_TIME_LINE, _TIME_NAME_LINE):
+            m = pattern.fullmatch(text, 0, first_line_end)
+            if m:
+                return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), m.span("time"))
+    if timed and ("(" in text[:80] or "[" in text[:80]):
+        for pattern in (_NAME_TIME_TEXT, _TIME_NAME_TEXT):
+            m = pattern.match(text)
+            if m:
+                return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]), m.span("time"))
+    m = _NAME_TEXT_TIME.fullmatch(text) if timed and text.rstrip().endswith((")", "]")) else None
     if m:
         label = _LABEL.match(text)
         assert label is not None
