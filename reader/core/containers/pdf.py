@@ -92,29 +92,58 @@ def _page_lines(page: Any) -> list[_Line]:
     so a page that draws its margin numbers apart from the text still reads line by line."""
     textpage = page.get_textpage()
     try:
-        raw = textpage.get_text_range()
+        # PDFium marks a hyphen that ends a line with U+FFFE (and joins the lines): the page shows a hyphen.
+        raw = textpage.get_text_range().replace("\ufffe", "-")
         pieces: list[tuple[float, float, float, float, str]] = []  # left, right, bottom, top, text
         at = 0
         for line in re.split(r"\r\n|\r|\n", raw):
             first = len(line) - len(line.lstrip())
             stripped = line.strip()
             if stripped:
-                left, bottom, _, top = textpage.get_charbox(at + first, loose=True)
-                right = textpage.get_charbox(at + first + len(stripped) - 1, loose=True)[2]
-                # A margin number drawn on the text's baseline comes in one line with it: keep the gap between.
-                number = _MARGIN_NUMBER.match(stripped)
-                rest = len(stripped) - len(stripped[number.end():].lstrip()) if number else 0
-                if number and rest < len(stripped):
-                    split_left = textpage.get_charbox(at + first + rest, loose=True)[0]
-                    number_right = textpage.get_charbox(at + first + number.end() - 1, loose=True)[2]
-                    pieces.append((left, number_right, bottom, top, number[1]))
-                    pieces.append((split_left, right, bottom, top, stripped[rest:]))
-                else:
-                    pieces.append((left, right, bottom, top, stripped))
+                _pieces(textpage, at + first, stripped, pieces)
             at += len(line) + (2 if raw.startswith("\r\n", at + len(line)) else 1)
     finally:
         textpage.close()
     return _lines(pieces)
+
+
+def _pieces(textpage: Any, at: int, line: str, pieces: list[tuple[float, float, float, float, str]]) -> None:
+    """The pieces of one of PDFium's lines (the text at `at` in the text page) with their boxes."""
+    left, bottom, _, top = textpage.get_charbox(at, loose=True)
+    right, last_bottom = textpage.get_charbox(at + len(line) - 1, loose=True)[2:0:-1]
+    if abs(last_bottom - bottom) > 0.5 * max(top - bottom, 1.0):
+        # PDFium joined text on two baselines without a break (it does, on sparse pages): split it by hand.
+        _split_by_baseline(textpage, at, line, pieces)
+        return
+    # A margin number drawn on the text's baseline comes in one line with it: keep the gap between.
+    number = _MARGIN_NUMBER.match(line)
+    rest = len(line) - len(line[number.end():].lstrip()) if number else 0
+    if number and rest < len(line):
+        split_left = textpage.get_charbox(at + rest, loose=True)[0]
+        number_right = textpage.get_charbox(at + number.end() - 1, loose=True)[2]
+        pieces.append((left, number_right, bottom, top, number[1]))
+        pieces.append((split_left, right, bottom, top, line[rest:]))
+    else:
+        pieces.append((left, right, bottom, top, line))
+
+
+def _split_by_baseline(textpage: Any, at: int, line: str, pieces: list[tuple[float, float, float, float, str]]) -> None:
+    run: list[tuple[float, float, float, float, str]] = []
+    for i, char in enumerate(line):
+        left, bottom, right, top = textpage.get_charbox(at + i, loose=True)
+        if run and (abs(run[0][2] - bottom) > 0.5 * max(top - bottom, 1.0)):
+            _add_run(run, pieces)
+            run = []
+        if char.strip() or run:
+            run.append((left, right, bottom, top, char))
+    _add_run(run, pieces)
+
+
+def _add_run(run: list[tuple[float, float, float, float, str]], pieces: list[tuple[float, float, float, float, str]]) \
+        -> None:
+    text = "".join(piece[4] for piece in run).strip()
+    if text:
+        pieces.append((run[0][0], run[-1][1], run[0][2], run[0][3], text))
 
 
 def _lines(pieces: list[tuple[float, float, float, float, str]]) -> list[_Line]:
