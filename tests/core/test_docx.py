@@ -130,6 +130,21 @@ def test_plain_labelled_paragraphs_go_to_the_layouts() -> None:
     assert_lossless(t)
 
 
+def test_lines_hard_wrapped_into_paragraphs_of_their_own_are_joined() -> None:
+    body = [para("Question: When did the mill"), para("close, and who kept"), para("working there?"),
+            para("Answer: In 1984. Most of us"), para("went to the docks."), para("Some never worked again."),
+            para("Question: And you?"), para("Answer: The docks.")]
+    t = read(docx(*body))
+    assert t.layout == "labelled"
+    assert [[p.text for p in turn.paragraphs] for turn in t.turns][:2] == [
+        ["When did the mill close, and who kept working there?"],
+        ["In 1984. Most of us went to the docks.", "Some never worked again."]]
+    structured = read(docx(para(bold("Ann:"), " I was thinking"), para("about the budget."),
+                           para(bold("Bob:"), " Yes.")))
+    assert [turn.text for turn in structured.turns] == ["I was thinking about the budget.", "Yes."]
+    assert_lossless(structured)
+
+
 def test_headings_found_without_a_styles_part() -> None:
     t = read(docx(para("Part two", style="Heading2"), para("Question: Ready?"), para("Answer: Yes."),
                   para("Question: Go?"), para("Answer: Go."), styles=False))

@@ -47,6 +47,7 @@ _HEADER_ROW = re.compile(r"(?:(?:time(?:code|stamp)?|start|end|in|out|speaker|na
 # A transcription service's note under the transcript.
 _SERVICE_NOTE = re.compile(r"[ \t]*(?:transcribed|transcription|generated|produced) (?:by|with|using)\b.{0,200}",
                            re.IGNORECASE | re.DOTALL)
+_SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "…", "-", "—")
 _PERSON_KEYS = re.compile(r"interview|narrator|transcri|participant|speaker", re.IGNORECASE)
 _DATE_KEYS = re.compile(r"date|recorded", re.IGNORECASE)
 _PLACE_KEYS = re.compile(r"place|location|venue", re.IGNORECASE)
@@ -81,12 +82,25 @@ class _Writer:
         self.at = 0
         self.blocks: list[Block] = []
         self.last, self.last_start = "", 0  # the block written last, for slicing without joining the text
+        self.previous: Paragraph | None = None  # the body paragraph written last, if the last thing written
 
-    def add(self, text: str) -> int:
-        """Appends `text` as a new block; returns where it starts."""
+    def add_paragraph(self, p: Paragraph) -> tuple[int, bool]:
+        """Appends a body paragraph; returns where it starts and whether it goes on with the paragraph before
+        it, as a line hard-wrapped into paragraphs of its own does (pasted text, typed line breaks)."""
+        wrapped = _wraps_on(self.previous, p)
+        start = self.add(p.text, "\n" if wrapped else "\n\n")
+        self.last, self.last_start = p.text, start
+        self.previous = p
+        if wrapped and self.blocks and self.blocks[-1].kind is BlockKind.TEXT:
+            self.blocks[-1] = replace(self.blocks[-1], span=(self.blocks[-1].span[0], self.at))
+        return start, wrapped
+
+    def add(self, text: str, separator: str = "\n\n") -> int:
+        """Appends `text` as a new block (or, with the separator "\n", a line of the last); returns where it
+        starts."""
         if self.parts:
-            self.parts.append("\n\n")
-            self.at += 2
+            self.parts.append(separator)
+            self.at += len(separator)
         self.last, self.last_start = text, self.at
         self.parts.append(text)
         self.at += len(text)
@@ -200,16 +214,23 @@ def _strong_opening(p: Paragraph) -> _Opening | None:
     first_line_end = text.find("\n") if "\n" in text else len(text)
     # The cheap tests first: a time needs a colon near the start, or a bracket closing the paragraph.
     timed = ":" in text[:80]
+    # The time's span takes in its brackets and the colon after it, so nothing of the mark is left over.
     if timed and first_line_end < 80:
-        for pattern in (_NAME_TIME_LINE, _TIME_NAME_LINE):
-            m = pattern.fullmatch(text, 0, first_line_end)
-            if m:
-                return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), m.span("time"))
+        m = _NAME_TIME_LINE.fullmatch(text, 0, first_line_end)
+        if m:
+            return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), (m.end("name"), m.end()))
+        m = _TIME_NAME_LINE.fullmatch(text, 0, first_line_end)
+        if m:
+            return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]),
+                            (m.start(), m.start("name")))
     if timed and ("(" in text[:80] or "[" in text[:80]):
-        for pattern in (_NAME_TIME_TEXT, _TIME_NAME_TEXT):
-            m = pattern.match(text)
-            if m:
-                return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]), m.span("time"))
+        m = _NAME_TIME_TEXT.match(text)
+        if m:
+            return _Opening(m["name"], m.span("name"), m.end(), seconds(m["time"]), (m.end("name"), m.end()))
+        m = _TIME_NAME_TEXT.match(text)
+        if m:
+            return _Opening(m["name"], (m.start("name"), m.end()), m.end(), seconds(m["time"]),
+                            (m.start(), m.start("name")))
     m = _NAME_TEXT_TIME.fullmatch(text) if timed and text.rstrip().endswith((")", "]")) else None
     if m:
         label = _LABEL.match(text)
@@ -225,8 +246,16 @@ def _strong_opening(p: Paragraph) -> _Opening | None:
     return None
 
 
+def _wraps_on(previous: Paragraph | None, p: Paragraph) -> bool:
+    """`p` is the next line of `previous`'s sentence: it ended mid-sentence and `p` opens in lower case."""
+    if previous is None or p.heading or not p.text.strip():
+        return False
+    return not previous.text.rstrip().endswith(_SENTENCE_ENDS) and p.text.lstrip()[:1].islower()
+
+
 def _plain(writer: _Writer, item: Paragraph | Table) -> None:
     if isinstance(item, Table):
+        writer.previous = None
         for row in item.rows:
             if any(cell.strip() for cell in row):
                 start = writer.add("\t".join(row))
@@ -234,10 +263,13 @@ def _plain(writer: _Writer, item: Paragraph | Table) -> None:
         return
     if not item.text.strip():
         return
-    start = writer.add(item.text)
     if item.heading:
+        writer.previous = None
+        start = writer.add(item.text)
         writer.block(start, writer.at, BlockKind.HEADING, level=item.heading)
-    else:
+        return
+    start, wrapped = writer.add_paragraph(item)
+    if not wrapped:
         writer.block(start, writer.at)
 
 
@@ -284,6 +316,7 @@ class _Structured:
                     self.flush()
                     _plain(self.writer, item)
             elif item.heading and item.text.strip():
+                self.flush()
                 _plain(self.writer, item)
             elif item.text.strip():
                 self.paragraph(item)
@@ -297,10 +330,14 @@ class _Structured:
 
     def paragraph(self, p: Paragraph) -> None:
         w = self.writer
-        base = w.add(p.text)
         opening = self.openings.get(id(p))
         if opening is None and (m := _LABEL.match(p.text)) and m["name"].casefold() in self.named:
             opening = _Opening(m["name"], (m.start("name"), m.end()), m.end())
+        if opening is not None:
+            w.previous = None  # a speaker's label never continues the line before
+        base, wrapped = w.add_paragraph(p)
+        if wrapped and w.blocks and w.blocks[-1].span[1] == w.at:
+            return  # the previous paragraph's block now reaches over this line
         if opening is None and _SERVICE_NOTE.fullmatch(p.text):
             w.block(base, w.at, BlockKind.FURNITURE)
             return
@@ -332,6 +369,7 @@ class _Structured:
 
     def table(self, table: Table, columns: tuple[int | None, int | None, int]) -> None:
         time_col, speaker_col, text_col = columns
+        self.writer.previous = None
         for row in table.rows:
             if len(row) <= max(c for c in columns if c is not None) or not any(c.strip() for c in row):
                 continue
