@@ -189,6 +189,15 @@ def test_unreadable_word_files_say_why(data: bytes, suffix: str, reason: str) ->
         extract(data, suffix)
 
 
+def test_a_document_that_unzips_to_too_much_is_refused(monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.core.containers import docx as container
+
+    monkeypatch.setattr(container, "_MAX_PART", 1000)
+    data = docx(*[para("Ann: words and more words") for _ in range(100)])
+    with pytest.raises(ContainerError, match="too large to be a transcript"):
+        extract(data, ".docx")
+
+
 def test_a_damaged_docx_is_one_line_and_exit_2(capsys: pytest.CaptureFixture[str]) -> None:
     status = main(["info", str(DATA / "truncated.docx")])
     out, err = capsys.readouterr()

@@ -29,6 +29,7 @@ _OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DAMAGED = "a damaged Word document (.docx) that cannot be read; it may be incomplete or corrupt"
 _ENCRYPTED = "a password-protected Word document; open it in Word and save a copy without the password"
 _NOT_WORD = "a ZIP archive without a Word document in it (no word/document.xml), not a .docx transcript"
+_MAX_PART = 256 * 1024 * 1024
 _OFF = {"0", "false", "off", "none"}
 _HEADING_STYLE = re.compile(r"heading\s*(\d)", re.IGNORECASE)
 
@@ -86,9 +87,10 @@ def read(data: bytes) -> Document:
             names = set(package.namelist())
             if "word/document.xml" not in names:
                 raise ContainerError(_NOT_WORD)
-            document = ElementTree.fromstring(package.read("word/document.xml"))
-            styles = ElementTree.fromstring(package.read("word/styles.xml")) if "word/styles.xml" in names else None
-            core = ElementTree.fromstring(package.read("docProps/core.xml")) if "docProps/core.xml" in names \
+            document = ElementTree.fromstring(_part(package, "word/document.xml"))
+            styles = ElementTree.fromstring(_part(package, "word/styles.xml")) if "word/styles.xml" in names \
+                else None
+            core = ElementTree.fromstring(_part(package, "docProps/core.xml")) if "docProps/core.xml" in names \
                 else None
     except (zipfile.BadZipFile, zlib.error, EOFError, OSError, ElementTree.ParseError, NotImplementedError,
             RuntimeError, ValueError) as exc:
@@ -106,6 +108,16 @@ def read(data: bytes) -> Document:
         created_text = core.findtext(f"{_DCTERMS}created") or ""
         created = created_text[:10] if re.match(r"\d{4}-\d\d-\d\d", created_text) else None
     return Document(reader.body, title, created)
+
+
+def _part(package: zipfile.ZipFile, name: str) -> bytes:
+    """A part of the package, read no further than `_MAX_PART`: a few kilobytes can unzip to gigabytes."""
+    with package.open(name) as part:
+        data = part.read(_MAX_PART + 1)
+    if len(data) > _MAX_PART:
+        raise ContainerError(f"a Word document whose text unpacks to over {_MAX_PART // 1_000_000} MB; "
+                             "too large to be a transcript")
+    return data
 
 
 def _style_facts(styles: ElementTree.Element | None) -> tuple[dict[str, int], set[str], set[str]]:
