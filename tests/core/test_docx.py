@@ -169,6 +169,12 @@ def test_deleted_text_is_not_read() -> None:
     assert turns(t) == [("Ann", "Kept.", None), ("Bob", "Also kept.", None)]
 
 
+def test_the_content_decides_not_the_name() -> None:
+    data = (DATA / "otter-export.docx").read_bytes()
+    assert extract(data, ".zip").source_format == "docx"
+    assert extract(data, "").source_format == "docx"
+
+
 def _zip(files: dict[str, str]) -> bytes:
     out = io.BytesIO()
     with zipfile.ZipFile(out, "w") as z:
