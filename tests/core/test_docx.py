@@ -114,6 +114,13 @@ def test_bold_names_alone_above_their_paragraphs() -> None:
     assert_lossless(t)
 
 
+def test_a_bold_title_above_bold_names_is_the_title_not_a_speaker() -> None:
+    t = read(docx(para(bold("Conversation with Maria Alves")), para(bold("JOHN")), para("When did you come?"),
+                  para(bold("MARIA ALVES")), para("In 1989."), para(bold("JOHN")), para("Why?")))
+    assert [name for name, _, _ in turns(t)] == ["John", "Maria Alves", "John"]
+    assert t.metadata.title == "Conversation with Maria Alves"
+
+
 def test_plain_labels_that_recur_open_turns_beside_bold_ones() -> None:
     t = read(docx(para(bold("Q:"), " Where were you born?"), para("A: In Porto."),
                   para(bold("Q:"), " And school?"), para("A: In Lisbon, later.")))

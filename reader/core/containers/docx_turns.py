@@ -64,6 +64,7 @@ class _Opening:
     body_start: int
     seconds: float | None = None
     time_span: Span | None = None
+    alone: bool = False  # a bold name that is the whole paragraph
 
 
 def seconds(clock: str) -> float:
@@ -132,6 +133,10 @@ def arrange(document: Document) -> Extracted:
     tables = {id(item): columns for item in rest if isinstance(item, Table) and (columns := _columns(item))}
     paragraphs = [item for item in rest if isinstance(item, Paragraph) and not item.heading]
     openings = {id(p): o for p in paragraphs if (o := _strong_opening(p))}
+    first = next((p for p in paragraphs if p.text.strip()), None)
+    if first is not None and (o := openings.get(id(first))) and o.alone and \
+            [x.name for x in openings.values()].count(o.name) == 1:
+        del openings[id(first)]  # a bold line above the first speaker, never named again: the title
     structured = bool(tables) or len(openings) >= 2
     if structured:
         named = {o.name.casefold() for o in openings.values()}
@@ -242,7 +247,7 @@ def _strong_opening(p: Paragraph) -> _Opening | None:
         if m and m.end() <= lead + p.bold_prefix + 1:
             return _Opening(m["name"], (m.start("name"), m.end()), m.end())
         if p.all_bold and "\n" not in text.strip() and re.fullmatch(rf"[ \t]*{_NAME}[ \t]*", text):
-            return _Opening(text.strip(), (lead, len(text.rstrip())), len(text))
+            return _Opening(text.strip(), (lead, len(text.rstrip())), len(text), alone=True)
     return None
 
 
