@@ -21,7 +21,7 @@ _PAD = bytes.fromhex("28BF4E5E4E758A4164004E56FFFA01082E2E00B6D0683E802F0CA9FE64
 @dataclass(frozen=True)
 class Page:
     lines: Sequence[Line] = ()
-    scan: bool = False  # an image covering the page and no text, as a scanner makes
+    scan: bool = False  # an image covering the page, as a scanner makes (with `lines`, a stamp on it)
 
 
 def _escape(text: str) -> bytes:
@@ -46,9 +46,8 @@ def _rc4(key: bytes, data: bytes) -> bytes:
 
 
 def _content(page: Page, font_size: float) -> bytes:
-    if page.scan:
-        return b"q 512 0 0 692 50 50 cm /Scan Do Q\n"
-    parts = [b"BT\n"]
+    parts = [b"q 512 0 0 692 50 50 cm /Scan Do Q\n"] if page.scan else []
+    parts.append(b"BT\n")
     for x, y, text in page.lines:
         parts.append(b"/F1 %.1f Tf 1 0 0 1 %.2f %.2f Tm (%s) Tj\n" % (font_size, x, y, _escape(text)))
     parts.append(b"ET\n")

@@ -141,6 +141,15 @@ def test_an_unreadable_pdf_from_the_installed_command() -> None:
         f"transcript-reader: {DATA / 'scanned.pdf'}: a scanned PDF with no text layer; this reader does no OCR"]
 
 
+def test_a_scan_with_a_stamp_of_text_is_still_a_scan() -> None:
+    stamp = [(40, 30, "Scanned with OfficeLens")]
+    with pytest.raises(ContainerError, match="a scanned PDF with no text layer"):
+        extract(write_pdf([Page(stamp, scan=True) for _ in range(3)]), ".pdf")
+    # a short text with a picture in it (a letterhead, a photo) is text
+    page = Page([(72, 700, "Question: Who?"), (72, 680, "Answer: Me.")], scan=True)
+    assert extract(write_pdf([page]), ".pdf").text.split() == ["Question:", "Who?", "Answer:", "Me."]
+
+
 def test_pdf_of_blank_pages_is_refused() -> None:
     with pytest.raises(ContainerError, match="no text layer"):
         extract(write_pdf([Page(), Page()]), ".pdf")

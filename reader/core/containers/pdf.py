@@ -74,16 +74,30 @@ def extract(data: bytes) -> Extracted:
         try:
             pages = [_page_lines(page) for page in document]
             info = document.get_metadata_dict()
+            running = _running(pages)
+            if _scanned(document, pages, running):
+                raise ContainerError(_SCANNED)
         except pypdfium2.PdfiumError as exc:
             raise ContainerError(_DAMAGED) from exc
         finally:
             document.close()
-    if not any(line.text.strip() for page in pages for line in page):
-        raise ContainerError(_SCANNED)
-    text, blocks = _render(pages, _running(pages))
+    text, blocks = _render(pages, running)
     title = " ".join((info.get("Title") or "").split())
     metadata = Metadata(title=title if title and not _FILE_TITLE.match(title) else None)
     return Extracted(text, NAME, blocks=tuple(blocks), metadata=metadata)
+
+
+def _scanned(document: Any, pages: list[list[_Line]], running: set[str]) -> bool:
+    """No text, or, on pages that are pictures, no more than a scanner's stamp or a page number."""
+    words = sum(len(line.text.split()) for lines in pages for line in lines if _shape(line.text) not in running)
+    if words == 0:
+        return True
+    if words > 3 * len(pages):
+        return False
+    import pypdfium2.raw
+
+    return any(next(iter(page.get_objects(filter=[pypdfium2.raw.FPDF_PAGEOBJ_IMAGE], max_depth=2)), None)
+               for page in document)
 
 
 def _page_lines(page: Any) -> list[_Line]:
