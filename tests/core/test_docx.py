@@ -83,6 +83,13 @@ def test_table_columns_in_another_order_without_a_header() -> None:
     assert_lossless(t)
 
 
+def test_a_title_row_over_the_columns_is_furniture() -> None:
+    t = read(docx(table([["Session 2, recorded at the library"], ["0:05", "Ann", "We can start."],
+                         ["0:09", "Bob", "Ready when you are."]])))
+    assert turns(t) == [("Ann", "We can start.", 5.0), ("Bob", "Ready when you are.", 9.0)]
+    assert [a.text for a in t.boilerplate] == ["Session 2, recorded at the library"]
+
+
 def test_a_table_that_is_not_a_transcript_is_text() -> None:
     t = read(docx(para("Question: Where were you?"), table([["Budget", "£4,000 for the year and more"]]),
                   para("Answer: At home."), para("Question: Alone?"), para("Answer: Yes.")))

@@ -15,6 +15,7 @@
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 
@@ -280,10 +281,11 @@ def _plain(writer: _Writer, item: Paragraph | Table) -> None:
 
 def _columns(table: Table) -> tuple[int | None, int | None, int] | None:
     """(time, speaker, text) column numbers when the table is a transcript; None when it is not."""
-    rows = [row for row in table.rows if len(row) >= 2]
-    if len(rows) < 2 or len({len(row) for row in rows}) > 1:
+    # The rows of the table's usual width: a title row spanning the columns is furniture.
+    width = Counter(len(row) for row in table.rows).most_common(1)[0][0] if table.rows else 0
+    rows = [row for row in table.rows if len(row) == width]
+    if len(rows) < 2 or width < 2:
         return None
-    width = len(rows[0])
     body = rows[1:] if not any(_TIME_CELL.fullmatch(cell) for cell in rows[0]) else rows
 
     def share(test: Callable[[str], object], col: int) -> float:
@@ -376,10 +378,13 @@ class _Structured:
         time_col, speaker_col, text_col = columns
         self.writer.previous = None
         for row in table.rows:
-            if len(row) <= max(c for c in columns if c is not None) or not any(c.strip() for c in row):
+            if not any(c.strip() for c in row):
                 continue
             cells = [cell.replace("\n", " ") for cell in row]
             base = self.writer.add("\n".join(cells))
+            if len(row) <= max(c for c in columns if c is not None):  # a title row over the columns
+                self.writer.block(base, self.writer.at, BlockKind.FURNITURE)
+                continue
             offsets = []
             at = base
             for cell in cells:
