@@ -1,7 +1,7 @@
 """What a Word transcript's markup says about its speakers, and the text and blocks it becomes.
 
-- A cover page (`Interviewer: Jane Roe`, `Date: 3 March 2021`, `Location: Leeds`, a title above them) becomes
-  metadata and furniture, never turns; the core properties' title and creation date are the fallback.
+- A cover page (see `docx_cover`) becomes metadata and furniture, never turns; the core properties' title and
+  creation date are the fallback.
 - When the markup or the service's time stamps name the speakers, the turns are given as structured blocks:
   a bold label opening a paragraph (`**Maria:** text`), a bold name alone above its paragraphs, a
   `Speaker 1  00:00:05` line as Otter and Rev write them, `Speaker 1: text (00:59)`, `[00:01:05] Ann: text`,
@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
-from reader.core.formats.dates import iso_date
-from reader.core.model import Metadata, Span
+from reader.core.containers.docx_cover import cover, titlelike
+from reader.core.model import Span
 
 _TIME = r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?![\d:])"
 _NAME = r"[^\W\d_][\w.'’\-]*(?:[ \t]{1,2}[\w.'’\-]+){0,4}"
@@ -37,22 +37,13 @@ _NAME_TEXT_TIME = re.compile(rf"[ \t]*(?P<name>{_NAME}):[ \t]+\S.*?(?P<time>[\[(
 _LABEL = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*:")
 _TIME_CELL = re.compile(rf"[ \t]*[\[(]?(?P<time>{_TIME})[\])]?(?:[ \t]*(?:-|–|-->)[ \t]*[\[(]?{_TIME}[\])]?)?[ \t]*")
 
-_COVER_FIELD = re.compile(
-    r"[ \t]*(?P<key>interviewers?|interviewees?|narrators?|interviewed by|date of interview|interview date|date|"
-    r"recorded|recording date|recorded on|place|location|interview location|venue|title|project|"
-    r"transcriber|transcribed by|transcription|duration|length|subject|topic|participants|speakers|file|"
-    r"audio file|recording|collection|language|time)[ \t]*:[ \t]*(?P<value>[^\n]+?)[ \t]*",
-    re.IGNORECASE)
 _HEADER_ROW = re.compile(r"(?:(?:time(?:code|stamp)?|start|end|in|out|speaker|name|who|text|transcript|dialogue|"
                          r"words|utterance|content)[ \t]*)+", re.IGNORECASE)
 # A transcription service's note under the transcript.
 _SERVICE_NOTE = re.compile(r"[ \t]*(?:transcribed|transcription|generated|produced) (?:by|with|using)\b.{0,200}",
                            re.IGNORECASE | re.DOTALL)
 _SENTENCE_ENDS = (".", "?", "!", ":", ";", '"', "”", "’", ")", "]", "…", "-", "—")
-_PERSON_KEYS = re.compile(r"interview|narrator|transcri|participant|speaker", re.IGNORECASE)
-_DATE_KEYS = re.compile(r"date|recorded", re.IGNORECASE)
-_PLACE_KEYS = re.compile(r"place|location|venue", re.IGNORECASE)
-_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[ap])\.?\s*m\.?)?", re.IGNORECASE)
+
 
 
 @dataclass(frozen=True)
@@ -129,7 +120,11 @@ class _Writer:
 def arrange(document: Document) -> Extracted:
     body = list(document.body)
     writer = _Writer()
-    metadata, cover_end = _cover(body, writer)
+    metadata, cover_end = cover(body)
+    for item in body[:cover_end]:
+        if isinstance(item, Paragraph) and item.text.strip():
+            start = writer.add(item.text)
+            writer.block(start, writer.at, BlockKind.FURNITURE)
     rest = body[cover_end:]
     tables = {id(item): columns for item in rest if isinstance(item, Table) and (columns := _columns(item))}
     paragraphs = [item for item in rest if isinstance(item, Paragraph) and not item.heading]
@@ -151,67 +146,6 @@ def arrange(document: Document) -> Extracted:
             _plain(writer, item)
     metadata = replace(metadata, title=metadata.title or document.title, date=metadata.date or document.created)
     return Extracted(writer.text(), NAME, blocks=tuple(writer.blocks), structured=structured, metadata=metadata)
-
-
-def _cover(body: list[Paragraph | Table], writer: _Writer) -> tuple[Metadata, int]:
-    """The leading title and `Key: value` fields; returns the metadata and where the transcript begins."""
-    meta = Metadata()
-    end, fields, title_at = 0, 0, None
-    for i, item in enumerate(body):
-        if not isinstance(item, Paragraph):
-            break
-        if not item.text.strip():
-            end = i + 1
-            continue
-        m = _COVER_FIELD.fullmatch(item.text)
-        if m and _is_cover_value(m["key"], m["value"]):
-            fields += 1
-            meta = _with_field(meta, m["key"], m["value"])
-            end = i + 1
-        elif fields == 0 and title_at is None and (item.title or item.heading == 1 or _titlelike(item)):
-            title_at = i
-            end = i + 1
-        else:
-            break
-    if fields == 0:  # no cover page: only a Title-styled paragraph stands for one
-        if title_at is None or not body[title_at].title:  # type: ignore[union-attr]
-            return meta, 0
-        end = title_at + 1
-    for item in body[:end]:
-        assert isinstance(item, Paragraph)
-        if item.text.strip():
-            start = writer.add(item.text)
-            writer.block(start, writer.at, BlockKind.FURNITURE)
-    if title_at is not None:
-        meta = replace(meta, title=meta.title or " ".join(body[title_at].text.split()))  # type: ignore[union-attr]
-    return meta, end
-
-
-def _titlelike(p: Paragraph) -> bool:
-    text = p.text.strip()
-    return 0 < len(text.split()) <= 15 and "\n" not in text and not text.endswith((".", "?", ":")) and \
-        (p.all_bold or text.isupper())
-
-
-def _is_cover_value(key: str, value: str) -> bool:
-    words = value.split()
-    if _PERSON_KEYS.search(key):  # `Interviewer: Jane Roe`, not `Interviewer: So where were you born?`
-        return len(words) <= 6 and not value.rstrip().endswith((".", "?", "!", ","))
-    return len(words) <= 12 and not value.rstrip().endswith("?")
-
-
-def _with_field(meta: Metadata, key: str, value: str) -> Metadata:
-    value = " ".join(value.split())
-    if _DATE_KEYS.search(key) and meta.date is None:
-        return replace(meta, date=iso_date(value))
-    if _PLACE_KEYS.search(key) and meta.place is None:
-        return replace(meta, place=value)
-    if key.casefold() in ("title", "project", "subject") and meta.title is None:
-        return replace(meta, title=value)
-    if key.casefold() == "time" and meta.time is None and (clock := _CLOCK.match(value)):
-        hours = int(clock["h"]) % 12 + 12 if (clock["pm"] or "").lower() == "p" else int(clock["h"])
-        return replace(meta, time=f"{hours:02d}:{clock['m']}")
-    return meta
 
 
 def _strong_opening(p: Paragraph) -> _Opening | None:
@@ -348,7 +282,7 @@ class _Structured:
         if opening is None and _SERVICE_NOTE.fullmatch(p.text):
             w.block(base, w.at, BlockKind.FURNITURE)
             return
-        if opening is None and not self.started and _titlelike(replace(p, bold_prefix=len(p.text))):
+        if opening is None and not self.started and titlelike(replace(p, bold_prefix=len(p.text))):
             w.block(base, w.at, BlockKind.FURNITURE)
             self.title = self.title or " ".join(p.text.split())
             return
