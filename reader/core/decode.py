@@ -37,6 +37,15 @@ def normalise_newlines(text: str) -> str:
     return _LINE_ENDS.sub("\n", text)
 
 
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (half a UTF-16 pair, as a JSON `\\ud83d` escape or a caller's string can
+    hold, and no file can) made U+FFFD, so every later step can encode it; `text` itself when it has none."""
+    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+
+
 # Files people mistake for transcripts: say what they are, so the user knows to export them as text.
 _SIGNATURES = (
     (b"%PDF-", "a PDF document"),
