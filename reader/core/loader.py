@@ -51,6 +51,7 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
         builder = TranscriptBuilder(extracted.text, name, extracted.encoding, path, hidden=hidden,
                                     source_format=extracted.source_format)
         builder.blocks = extracted.blocks
+        builder.metadata = Metadata(source=extracted.metadata.source)  # where the file says it is from beats its name
         builder.warnings.extend(extracted.warnings)
         for b in extracted.blocks:
             if b.kind is BlockKind.HEADING:

@@ -125,6 +125,7 @@ _BREAK = re.compile(r"^ {0,3}(?:(?:\*[ \t]*){3,}|(?:-[ \t]*){3,}|(?:_[ \t]*){3,}
 _DEFINITION = re.compile(r"^ {0,3}\[(?P<label>[^\]\n]+)\]:[ \t]*<?(?P<url>[a-z][a-z0-9+.\-]*:\S*|/\S*|#\S*)>?"
                          r"(?:[ \t]+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?[ \t]*$", re.IGNORECASE)
 _BULLET = re.compile(r"^(?P<indent>[ \t]*)[-*+][ \t]+(?=\S)")
+_LIST_ITEM = re.compile(r"^[ \t]*(?:[-*+]|\d{1,9}[.)])[ \t]+\S")
 _COMMENT = re.compile(r"<!--.*?-->", re.DOTALL)
 _HAS_WORD = re.compile(r"[^\W_]")
 _SENTENCE_END = (".", "?", "!", ":", ";", ",")
@@ -156,6 +157,8 @@ class _Blocks:
             elif _BREAK.match(line) or (_DEFINITION.match(line) and not self.paragraph):
                 self._flush()  # a rule or a link's target: markup, nothing a reader sees as text
             else:
+                if _LIST_ITEM.match(line):
+                    self._flush()  # each item its own block, so that no layout joins items as wrapped lines
                 self.paragraph.append(_BULLET.sub(r"\g<indent>• ", line))
         self._flush()
 
@@ -214,6 +217,9 @@ _LITERAL = re.compile(
     re.DOTALL,
 )
 _RESTORE = re.compile("[\U000f0000-\U0010ffff]")
+# Inline HTML that only formats (other tags stay as written, as any text does).
+_FORMATTING_TAG = re.compile(r"</?(?P<tag>b|i|em|strong|u|s|del|ins|span|mark|sup|sub|small|big|font|br|wbr)"
+                             r"(?:[ \t][^<>\n]*)?/?>", re.IGNORECASE)
 _IMAGE = re.compile(r"!\[[^\]\n]*\](?:\([^)\n]*\)|\[[^\]\n]*\])")
 _LINK = re.compile(r"\[(?P<text>[^\]\n]*)\]\([ \t]*(?:<[^>\n]*>|[^)\s]*)(?:[ \t]+(?:\"[^\"\n]*\"|'[^'\n]*'|"
                    r"\([^)\n]*\)))?[ \t]*\)")
@@ -251,6 +257,7 @@ def inline(text: str, references: set[str] | frozenset[str] = frozenset()) -> st
         return chr(_PLACEHOLDER_BASE + len(literals) - 1)
 
     text = _LITERAL.sub(keep, text)
+    text = _FORMATTING_TAG.sub(lambda m: "\n" if m["tag"].casefold() == "br" else "", text)
     text = _IMAGE.sub("", text)
     text = _LINK.sub(r"\g<text>", text)
     if references:
