@@ -43,7 +43,9 @@ _SURROGATE = re.compile("[\ud800-\udfff]")
 def without_surrogates(text: str) -> str:
     """`text` with each lone surrogate (half a UTF-16 pair, as a JSON `\\ud83d` escape or a caller's string can
     hold, and no file can) made U+FFFD, so every later step can encode it; `text` itself when it has none."""
-    return _SURROGATE.sub("\ufffd", text) if _SURROGATE.search(text) else text
+    if text.isascii() or not _SURROGATE.search(text):  # an ASCII text is told at once
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # Files people mistake for transcripts: say what they are, so the user knows to export them as text.
