@@ -154,6 +154,18 @@ def test_front_matter_in_every_layout(body: str, layout: str) -> None:
         assert_lossless(t)
 
 
+@pytest.mark.parametrize(("written", "value"), [
+    (r"Interview\_with\_Ana", "Interview_with_Ana"),  # a Markdown exporter's escapes in a plain value
+    (r'"Caf\u00e9 \"Lisboa\"\tnotes"', 'Café "Lisboa" notes'),  # YAML's double-quoted escapes
+    (r'"Interview\_with\_Ana"', "Interview_with_Ana"),
+    ("'It''s late'", "It's late"),  # single quotes double themselves
+    ("Porto # the city", "Porto"),  # a comment after a value
+    ("[oral history, fishing]", ""),  # a list is no title
+])
+def test_yaml_values(written: str, value: str) -> None:
+    assert front_matter.scalar(written) == value
+
+
 def test_a_rule_above_a_title_is_not_front_matter() -> None:
     source = ("---\nInterview with the night nurse\n---\n\nEmma: Who starts?\n\nRavi: I do.\n\nEmma: Then?\n\n"
               "Ravi: Rounds.\n")

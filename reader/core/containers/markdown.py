@@ -8,8 +8,8 @@ Headings become HEADING blocks (a `Heading` and a section aside, never a turn); 
 document alone at its level becomes the title. Blocks stay separated by blank lines and lines stay lines, so
 the layouts read the result as they read a text file.
 
-Written by hand rather than with a CommonMark library: markdown-it-py takes about a minute on a 10 MB
-transcript, and a transcript needs the inline markup and a few block forms, not nested HTML rendering. Two
+Written by hand rather than with a CommonMark library: markdown-it-py took close to a minute on a 10 MB
+transcript here, and a transcript needs the inline markup and a few block forms, not nested HTML rendering. Two
 choices differ from CommonMark on purpose: `*` inside a word is no emphasis (transcripts censor `f*ck` and
 `s**t`), and an indented paragraph is text, not a code block (transcripts indent their turns).
 """
