@@ -1,7 +1,9 @@
 """Bytes to text: BOMs, UTF-8/16, and the legacy code pages transcripts still arrive in.
 
 Never guesses silently wrong: UTF-8 is taken when the bytes are valid UTF-8; a BOM decides UTF-16;
-otherwise the single-byte candidates are scored and the winner named in `Decoded.encoding`.
+otherwise the legacy code pages (Windows-1250/1251/1252, ISO-8859-1/2/15, KOI8-R, Shift-JIS, GB18030, Big5)
+that decode the bytes are scored and the winner named in `Decoded.encoding`, as people know it (`cp1252`,
+`iso-8859-2`, `koi8-r`, `shift_jis`).
 """
 
 from __future__ import annotations
@@ -33,6 +35,17 @@ _LINE_ENDS = re.compile(r"\r\n?|\u2028|\u2029")
 
 def normalise_newlines(text: str) -> str:
     return _LINE_ENDS.sub("\n", text)
+
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+
+
+def without_surrogates(text: str) -> str:
+    """`text` with each lone surrogate (half a UTF-16 pair, as a JSON `\\ud83d` escape or a caller's string can
+    hold, and no file can) made U+FFFD, so every later step can encode it; `text` itself when it has none."""
+    if text.isascii() or not _SURROGATE.search(text):  # an ASCII text is told at once
+        return text
+    return _SURROGATE.sub("\ufffd", text)
 
 
 # Files people mistake for transcripts: say what they are, so the user knows to export them as text.
@@ -91,22 +104,75 @@ def _utf16_without_bom(data: bytes) -> Decoded | None:
         return None
 
 
+# The legacy code pages transcripts arrive in, as Python names them, and the names `info` gives them.
+_LEGACY = {
+    "cp1250": "cp1250", "cp1251": "cp1251", "cp1252": "cp1252", "iso8859_1": "iso-8859-1",
+    "iso8859_2": "iso-8859-2", "iso8859_15": "iso-8859-15", "koi8_r": "koi8-r", "shift_jis": "shift_jis",
+    "gb18030": "gb18030", "big5": "big5",
+}
+# When several code pages turn the bytes into the same text, the one named is the first here: the standard
+# both agree on (ISO-8859-1 is Windows-1252 without its 0x80-0x9F letters), then the commonest.
+_PREFERENCE = ("iso8859_1", "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "shift_jis",
+               "gb18030", "big5")
+_SAMPLE = 64 * 1024  # the opening 64 KB (some ten thousand words) tell the code pages apart as the whole file does
+
+
 def _legacy(data: bytes) -> Decoded:
-    """Cyrillic (cp1251) or Western (cp1252): charset-normalizer scores both on the whole text."""
+    """Bytes that are not UTF-8: the candidate code pages that decode them are scored by how the text reads
+    (`mojibake.oddities`: symbols inside words, letters of no single language, a capital inside a word), and
+    among the best-reading ones charset-normalizer's ranking, which knows the languages' letter frequencies,
+    decides. charset-normalizer alone takes ISO-8859-2 Czech for Windows-1250 and Windows-1252 German for
+    Windows-1250; the reading score alone cannot tell Japanese from Chinese bytes."""
     from charset_normalizer import from_bytes
 
-    results = from_bytes(data, cp_isolation=["cp1251", "cp1252"])
-    best = results.best()
-    encoding = best.encoding if best is not None else "cp1252"
-    encoding = {"windows_1251": "cp1251", "windows_1252": "cp1252"}.get(encoding, encoding)
-    text = data.decode(encoding, errors="replace")
-    if _control_share(text) > 0.01:
+    from reader.core.mojibake import oddities
+
+    sample = data[:_SAMPLE]
+    readings: dict[str, str] = {}
+    for codec in _PREFERENCE:
+        text = _decode_prefix(sample, codec, whole=len(sample) == len(data))
+        if text is not None:
+            readings[codec] = text
+    utf8 = sample.decode("utf-8", errors="replace")  # mostly UTF-8 with a stray byte or two reads best as UTF-8
+    scores = {codec: oddities(text) for codec, text in readings.items()}
+    utf8_score = oddities(utf8) + 2 * utf8.count("\ufffd")
+    best_score = min(scores.values(), default=utf8_score)
+    if utf8_score < best_score or not scores:
+        return _checked(data.decode("utf-8", errors="replace"), utf8, "utf-8")
+    good = [codec for codec in _PREFERENCE if codec in scores and scores[codec] <= best_score]
+    ranked = [_codec(match.encoding) for match in from_bytes(sample, cp_isolation=good)] if len(good) > 1 else good
+    codec = next((c for c in ranked if c in good), good[0])
+    same = [c for c in good if readings[c] == readings[codec]]  # identical readings: name the preferred one
+    return _checked(data.decode(codec, errors="replace"), readings[codec], _LEGACY[same[0]])
+
+
+def _codec(name: str) -> str:
+    """charset-normalizer's name for a code page as `_LEGACY` spells it (`windows_1251`, `iso8859-2`)."""
+    canonical = codecs.lookup(name).name
+    return next((c for c in _LEGACY if codecs.lookup(c).name == canonical), name)
+
+
+def _decode_prefix(sample: bytes, codec: str, *, whole: bool) -> str | None:
+    """`sample` decoded strictly (a multi-byte character cut at the end of a partial sample is fine), or None
+    when the code page cannot have written it: an undefined byte, or a C1 control (ISO-8859 pages map
+    0x80-0x9F to controls no text holds; those bytes mean a Windows code page)."""
+    try:
+        text = codecs.getincrementaldecoder(codec)(errors="strict").decode(sample, final=whole)
+    except UnicodeDecodeError:
+        return None
+    if _C1.search(text):
+        return None
+    return text
+
+
+_C1 = re.compile("[\x80-\x9f]")
+
+
+def _checked(text: str, sample: str, encoding: str) -> Decoded:
+    """`text`, unless its opening `sample` is full of control characters: then the bytes are binary data."""
+    if sample and len(_CONTROL.findall(sample)) > 0.01 * len(sample):
         raise NotText("binary data, not a text transcript")
     return Decoded(normalise_newlines(text), encoding)
 
 
-def _control_share(text: str) -> float:
-    if not text:
-        return 0.0
-    bad = sum(1 for c in text if ord(c) < 32 and c not in "\t\n\r\f")
-    return bad / len(text)
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f]")  # a text holds tabs, line ends and form feeds, no others

@@ -8,6 +8,8 @@ from dataclasses import fields, replace
 from pathlib import Path
 
 from reader.core.containers import BlockKind, ContainerError, Extracted, extract
+from reader.core.containers import text as text_container
+from reader.core.decode import without_surrogates
 from reader.core.formats import structured
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
@@ -24,13 +26,14 @@ class TranscriptError(Exception):
 
 def parse_text(text: str, layout: str | None = None, *, encoding: str = "utf-8", path: str | None = None) -> Transcript:
     """Parse decoded text. A layout that fails falls back to plain paragraphs, never an error."""
-    return parse_extracted(Extracted(text, "text", encoding), layout, path=path)
+    return parse_extracted(text_container.from_text(without_surrogates(text), encoding), layout, path=path)
 
 
 # The layouts a user can choose or detection can find, and the one only a container asks for.
 _PARSERS = {**LAYOUTS, structured.NAME: structured}
 _HIDDEN_AS = {BlockKind.FURNITURE: AsideKind.BOILERPLATE, BlockKind.TIMING: AsideKind.FURNITURE,
-              BlockKind.HEADING: AsideKind.SECTION}
+              BlockKind.HEADING: AsideKind.SECTION, BlockKind.HEADER: AsideKind.HEADER,
+              BlockKind.MARK: AsideKind.FURNITURE}
 
 
 def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: str | None = None) -> Transcript:
@@ -39,12 +42,16 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
     plain paragraphs, never an error."""
     if layout is not None and layout not in LAYOUTS:
         raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
+    text = without_surrogates(extracted.text)  # a JSON escape can hold half a character: one U+FFFD, same offsets
+    if text is not extracted.text:
+        extracted = replace(extracted, text=text)
     hidden = [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
 
     def builder_for(name: str) -> TranscriptBuilder:
         builder = TranscriptBuilder(extracted.text, name, extracted.encoding, path, hidden=hidden,
                                     source_format=extracted.source_format)
         builder.blocks = extracted.blocks
+        builder.metadata = Metadata(source=extracted.metadata.source)  # where the file says it is from beats its name
         builder.warnings.extend(extracted.warnings)
         for b in extracted.blocks:
             if b.kind is BlockKind.HEADING:

@@ -12,9 +12,10 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
+from reader.core.containers import extract
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
-from reader.core.loader import parse_text, sample_path
+from reader.core.loader import parse_extracted, parse_text, sample_path
 from reader.core.model import Transcript, count_words
 
 FIXTURES = sorted((Path(__file__).parents[1] / "data" / "layouts").iterdir())
@@ -107,6 +108,30 @@ def test_any_text_in_any_layout(layout: str, text: str) -> None:
 def test_any_text_detected(text: str) -> None:
     t = parse_text(text)
     assert t.warnings == ()  # no parser fell back to plain paragraphs after an error
+    assert problems(t) == []
+
+
+# Markdown's markup, a byte-order mark where files were joined, and half a surrogate pair.
+MARKDOWN_TOKENS = ["# ", "## ", "===", "> ", ">", "*Name:*", "__Q:__", "_", "\\_", "\\[", "\\", "`", "```",
+                   "[text](http://x.org)", "![alt](a.png)", "<!--", "-->", "<b>", "1. ", "- ", "* * *", "&amp;"]
+MARKS = ["\ufeff", "\ud83d", "\udc00"]
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.one_of(st.sampled_from(TOKENS + MARKDOWN_TOKENS + MARKS), st.text(max_size=4)),
+                     max_size=60).map("".join))
+def test_any_markdown_rendered(text: str) -> None:
+    """A Markdown file's rendered text is as lossless as a text file, and parsing it never raises."""
+    t = parse_extracted(extract(text.replace("\0", "").encode("utf-8", "replace"), ".md"))
+    assert t.warnings == ()
+    assert problems(t) == []
+
+
+@settings(max_examples=150, deadline=None)
+@given(text=st.lists(st.one_of(st.sampled_from(TOKENS + MARKS), st.text(max_size=4)), max_size=60).map("".join))
+def test_any_text_with_marks_and_half_characters(text: str) -> None:
+    t = parse_text(text)
+    assert t.warnings == ()
     assert problems(t) == []
 
 

@@ -34,6 +34,8 @@ class BlockKind(enum.StrEnum):
     HEADING = "heading"  # a section title the document writes: kept aside and made a `Heading`
     FURNITURE = "furniture"  # page furniture (navigation, footers, running headers, page numbers): set aside
     TIMING = "timing"  # a time or cue mark written into the text by the container: set aside as furniture
+    HEADER = "header"  # what became metadata (YAML front matter, a document title): set aside as header
+    MARK = "mark"  # an invisible mark (a byte-order mark where files were joined): set aside as furniture
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,9 +63,9 @@ class Extracted:
 
 def _containers() -> tuple[ModuleType, ...]:
     # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
-    from reader.core.containers import docx, pdf, text
+    from reader.core.containers import docx, markdown, pdf, text
 
-    return (text, docx, pdf)
+    return (text, docx, pdf, markdown)
 
 
 def extract(data: bytes, suffix: str = "") -> Extracted:
