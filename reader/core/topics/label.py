@@ -19,7 +19,7 @@ from collections import Counter
 
 from reader.core.model import Transcript
 from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
-from reader.core.topics.stopwords import NOT_A_LABEL
+from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
 from reader.core.topics.terms import WORD, TermTable, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject
@@ -99,7 +99,9 @@ def label_topics(transcript: Transcript, table: TermTable,
             if w > 0:
                 weight[t] = w
         phrases = []
-        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table).items():
+        uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
+        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table,
+                                                           uses).items():
             elsewhere = min(total[t] - topic[t] for t in gram)
             score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)]
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
@@ -108,7 +110,8 @@ def label_topics(transcript: Transcript, table: TermTable,
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
-        ranked = rank(weight, phrases, table, topic)
+        verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and verb >= 2 and t not in table.names)
+        ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text))
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
@@ -125,9 +128,11 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 
 
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
-             table: TermTable) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+             table: TermTable,
+             uses: dict[str, list[int]]) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
-    question, the terms seen right before them)."""
+    question, the terms seen right before them). Fills `uses` with how often each allowed term follows a
+    determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
     seen: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
@@ -140,6 +145,13 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         used += len(text)
         tokens = _WORDS_AND_BREAKS.findall(text.replace("’", "'"))
         terms = list(map(term_lookup, tokens))
+        for k in range(1, len(tokens)):
+            term = terms[k]
+            if term is not None and term in allowed:
+                before_word = tokens[k - 1].lower()
+                side = 0 if before_word in NOUN_BEFORE else 1 if before_word in VERB_BEFORE else -1
+                if side >= 0:
+                    uses.setdefault(term, [0, 0])[side] += 1
         for k in range(len(tokens) - 1):
             a, b = terms[k], terms[k + 1]
             # "Russia's envoy" is whose envoy, not a kind of envoy. (None is never allowed.)

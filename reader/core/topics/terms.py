@@ -17,12 +17,18 @@ from dataclasses import dataclass
 from itertools import chain
 
 from reader.core.model import Transcript
-from reader.core.topics.stopwords import FILLER, NEVER_TOPIC
+from reader.core.topics.stopwords import CALENDAR, FILLER, NEVER_TOPIC
 
 # A word: letters and digits, with inner apostrophes, hyphens and dots ("don't", "al-Nusra", "U.S").
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
 _NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
 _KEEP_CAPS = frozenset({"I"})
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)'(?=\w)")
+
+
+def _counting(low: str) -> bool:
+    """A number or month written in words, "dix-huit" and "twenty-three" too: never a term."""
+    return low in CALENDAR or ("-" in low and all(part in CALENDAR or part in NEVER_TOPIC for part in low.split("-")))
 
 
 def stem(word: str) -> str:
@@ -54,14 +60,14 @@ def term_of(token: str) -> str | None:
     token = token.replace("’", "'")
     if token.endswith(("'s", "'S")):
         token = token[:-2]
-    token = token.strip("'").replace(".", "")
+    token = _ELISION.sub("", token.strip("'")).replace(".", "")  # French l'hiver, d'éoliennes, qu'il
     if not token or token.isdigit():
         return None
     if len(token) >= 2 and token not in _KEEP_CAPS and (token.isupper() or (token[0].isupper()
                                                                              and any(c.isdigit() for c in token))):
         return None if token.lower() in FILLER else token.upper()
     low = token.lower()
-    if low in NEVER_TOPIC or len(low) < 3 or any(c.isdigit() for c in low):
+    if low in NEVER_TOPIC or len(low) < 3 or any(c.isdigit() for c in low) or _counting(low):
         return None
     if token[0].isupper() and low.endswith(("ian", "ean")) and len(low) > 5:
         low = low[:-1]  # Syrian -> syria, Korean -> korea: the people and the place are one topic
