@@ -20,7 +20,7 @@ from collections import Counter
 from reader.core.model import Transcript
 from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
 from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
-from reader.core.topics.terms import WORD, TermTable, term_lookup
+from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
@@ -32,6 +32,14 @@ _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics o
 _ADDRESSED = re.compile(r"(?=[TtGgYyOoWwHhSs])\b"
                         r"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
                         r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
+# People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
+# passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
+# The lookahead skips, in C, every position no title starts at (most are lowercase letters).
+_TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
+                     r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
+                     r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
+                     r"Señor|Señora)\.? ((?:[A-Z][\w'’-]+ ?){1,2})")
+_TITLED_BUDGET = 400_000  # characters searched for titled names, shared by all turns (their openings)
 # Words, and clause punctuation as an empty token: a phrase never runs across a comma or a full stop.
 _WORDS_AND_BREAKS = re.compile(rf"({WORD.pattern})|[.,;:!?()\[\]\"“”‘—–…]")
 
@@ -49,10 +57,21 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
 
 
+def people_in_passing(transcript: Transcript, table: TermTable) -> frozenset[str]:
+    """Terms of people named with a title and mentioned at most twice in the whole transcript."""
+    head = max(120, _TITLED_BUDGET // max(1, len(transcript.turns)))
+    names = _TITLED.findall("\n".join(turn.text[:head] for turn in transcript.turns))
+    found = {term_lookup(w) for w in WORD.findall(" ".join(names))}
+    return frozenset(t for t in found if t is not None and table.totals.get(t, 0) <= 2)
+
+
 def label_topics(transcript: Transcript, table: TermTable,
                  spans: list[tuple[int, int]]) -> list[tuple[str, tuple[str, ...]]]:
     """(label, keywords) for each (first_turn, last_turn) span."""
-    excluded = speaker_terms(transcript)
+    excluded = table.extra.get("speakers")
+    if not isinstance(excluded, frozenset):
+        excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
+        # once per table: both levels need it
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
         and spans[-1][1] == len(table.turn_sequences) - 1
@@ -207,7 +226,7 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     "Imperial War Museum")."""
     shown: list[str] = []
     for token, term in zip(tokens, gram, strict=True):
-        token = token[:-2] if token.endswith("'s") else token
+        token = shown_form(token)
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
             shown and token[:1].isupper() and shown[-1][:1].isupper())
         shown.append(token if keep else token.lower())

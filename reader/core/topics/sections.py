@@ -22,8 +22,9 @@ from reader.core.topics.terms import TermTable
 MAX_SECTIONS = 12
 MIN_SECTION_SHARE = 16  # a section holds at least this fraction (1/16) of the words...
 BLOCK_SHARE = 8  # ... and its boundaries are judged on blocks of topics holding 1/8 of them on each side
-THRESHOLD = -0.3  # in standard deviations of the combined score: boundaries above this stand out
+THRESHOLD = -1.0  # in standard deviations of the combined score: all but the weakest boundaries may open one
 STRENGTH = 0.5  # the weight of the topic boundary's own score beside the depth of the section one
+SECTIONS_PER_TOPIC = 0.5  # at most one section per two topics (rounded up): a section gathers topics
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
 
 
@@ -78,9 +79,10 @@ def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list
     for w in words:
         prefix.append(prefix[-1] + w)
     minimum = total / MIN_SECTION_SHARE
+    most = min(MAX_SECTIONS, max(2, math.ceil(n * SECTIONS_PER_TOPIC)))
     chosen = [0, n]
     for score, i in sorted(((s, k + 1) for k, s in enumerate(scores)), key=lambda item: (-item[0], item[1])):
-        if score < mean + THRESHOLD * sd or len(chosen) - 1 >= MAX_SECTIONS:
+        if score < mean + THRESHOLD * sd or len(chosen) - 1 >= most:
             break
         at = next(k for k, c in enumerate(chosen) if c > i)
         before, after = chosen[at - 1], chosen[at]

@@ -75,7 +75,7 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
     units = []
     for first, last in spans:
-        terms = table.span_counts(first, last)
+        terms = Counter(chain.from_iterable(table.turn_sequences[first:last + 1]))  # not cached: one per unit
         words = sum(table.turn_words[first:last + 1])
         size = sum(map(len, table.turn_sequences[first:last + 1]))
         opening = dict.fromkeys(table.turn_sequences[first])
