@@ -18,7 +18,7 @@ from reader.core.notes.store import AnnotationStore
 from reader.core.topics import apply_edits, find_sections, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
-from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
+from reader.ui.topics_model import CurrentRole, FirstTurnRole, LevelRole, TopicsModel
 from reader.ui.topics_operations import TopicsWorker, section_rows
 from reader.ui.topics_panel import TopicsPanel
 
@@ -293,3 +293,69 @@ def test_in_the_window_topics_wait_until_the_text_is_on_screen(qtbot: QtBot, sam
         window.show()
     assert started == [len(sample.turns)]
     qtbot.waitUntil(lambda: len(window.topics_panel.model.rows()) > 0, timeout=10000)
+
+
+# --- two levels ---------------------------------------------------------------------------------------
+
+
+def test_the_dock_is_a_tree_of_sections_holding_their_topics(qtbot: QtBot, panel: TopicsPanel,
+                                                              sample: Transcript) -> None:
+    sections = find_sections(sample)
+    model = panel.model
+    assert model.rowCount() == len(sections)
+    for row, section in enumerate(sections):
+        index = model.index(row, 0)
+        assert model.data(index, Qt.ItemDataRole.EditRole) == section.label
+        assert model.data(index, LevelRole) == "section"
+        assert model.rowCount(index) == len(section.topics)
+        assert [model.data(model.index(r, 0, index), Qt.ItemDataRole.EditRole)
+                for r in range(model.rowCount(index))] == [t.label for t in section.topics]
+    folded = model.index(0, 0)
+    assert panel.tree.isExpanded(folded)
+    panel.tree.collapse(folded)  # sections fold and unfold
+    assert not panel.tree.isExpanded(folded)
+    rect = panel.tree.visualRect(folded)
+    with qtbot.waitSignal(panel.topic_activated) as activated:  # a click on a section jumps to it
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [sections[0].first_turn]
+
+
+def test_renaming_a_section_in_place_asks_for_a_section_edit(qtbot: QtBot, panel: TopicsPanel) -> None:
+    index = panel.model.section_index(1)
+    with qtbot.waitSignal(panel.edits_requested) as requested:
+        panel.model.setData(index, "Diplomats", Qt.ItemDataRole.EditRole)
+    edit = requested.args[0][-1]
+    assert (edit["op"], edit["label"], edit["level"]) == ("rename", "Diplomats", "section")
+    assert edit["turn"] == panel.sections()[1].first_turn
+
+
+def test_merging_and_splitting_a_chosen_section(qtbot: QtBot, panel: TopicsPanel) -> None:
+    panel.tree.setCurrentIndex(panel.model.section_index(0))
+    with qtbot.waitSignal(panel.edits_requested) as merge:
+        panel.merge_selected_with_next()
+    assert merge.args[0][-1]["level"] == "section" and merge.args[0][-1]["turn"] == panel.sections()[1].first_turn
+    panel.set_current_turn(51)
+    with qtbot.waitSignal(panel.edits_requested) as split:
+        panel.split_section_at_reading_position()
+    assert split.args[0][-1] | {"turn_id": None} == {"op": "split", "turn": 50, "level": "section", "turn_id": None}
+
+
+def test_ctrl_t_steps_through_sections_and_the_status_bar_names_both_levels(qtbot: QtBot,
+                                                                             window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    starts = [s.first_turn for s in panel.sections()]
+    window.view.scroll_to_turn(0)
+    qtbot.waitUntil(lambda: panel.model.current_section() == 0)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[2])
+    qtbot.keyClick(window.view, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    section = panel.sections()[1]
+    topic = next(t for t in panel.topics() if t.first_turn == starts[1])
+    expected = topic.label if topic.label == section.label else f"{section.label} › {topic.label}"
+    qtbot.waitUntil(lambda: window.status_sections["topic"].text() == expected)
+    assert "Next Section" in [a.text().replace("&", "") for a in window.registry.menus["go"].actions()]
