@@ -201,5 +201,6 @@ un deux trois quatre cinq sept huit neuf dix onze douze vingt trente quarante ci
 mille million millions milliard
 eins zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig hundert tausend
 uno dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cien mil
-fifteen sixteen seventeen eighteen nineteen sixty seventy eighty ninety
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 """)

@@ -17,7 +17,7 @@ from dataclasses import dataclass, field
 from itertools import chain
 
 from reader.core.model import Transcript
-from reader.core.topics.stopwords import CALENDAR, FILLER, NEVER_TOPIC
+from reader.core.topics.stopwords import CALENDAR, FILLER, FOREIGN, NEVER_TOPIC
 
 # A word: letters and digits, with inner apostrophes, hyphens and dots ("don't", "al-Nusra", "U.S").
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
@@ -37,7 +37,13 @@ def shown_form(token: str) -> str:
 
 def _counting(low: str) -> bool:
     """A number or month written in words, "dix-huit" and "twenty-three" too: never a term."""
-    return low in CALENDAR or ("-" in low and all(part in CALENDAR or part in NEVER_TOPIC for part in low.split("-")))
+    if low in CALENDAR:
+        return True
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    # "dix-huit", "twenty-three"; and a verb with its pronoun: "serez-vous", "gère-t-elle", "arrivent-ils"
+    return all(part in CALENDAR for part in parts) or parts[-1] in FOREIGN
 
 
 def stem(word: str) -> str:
