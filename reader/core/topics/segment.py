@@ -1,7 +1,8 @@
 """Where topics change: score every candidate boundary, then keep the strong ones.
 
-Units are exchanges when the transcript has an interviewer (a topic starts with a question, never inside an
-answer) and single turns otherwise. Between two units the score combines:
+Units are exchanges when the transcript's exchanges group turns (a topic starts with a question, never inside an
+answer) and single turns otherwise; the turns the document's own headings open always start a unit. Between two
+units the score combines:
 
 - lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
   far it dips below the peaks around it;
@@ -12,7 +13,8 @@ answer) and single turns otherwise. Between two units the score combines:
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
-threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview.
+threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview; a
+minimum topic length that grows with the transcript keeps a long meeting from being cut into a hundred pieces.
 """
 
 from __future__ import annotations
