@@ -3,6 +3,7 @@ of sections, labels a journalist would write, and the targets measured against t
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 import json
 import re
@@ -13,7 +14,7 @@ import pytest
 
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.loader import load_transcript, parse_extracted, parse_text
-from reader.core.model import Transcript
+from reader.core.model import Heading, Transcript
 from reader.core.topics import Section, find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
 from reader.core.topics.stopwords import CALENDAR, GENERIC
@@ -205,3 +206,27 @@ def test_boundary_f1_counts_near_misses_within_the_tolerance() -> None:
     assert boundary_f1([0, 10, 20], [0, 13], 30, tolerance=2) == 0.0
     assert boundary_f1([0, 10, 20], [0, 10], 30) == pytest.approx(2 / 3)
     assert boundary_f1([0], [0], 30) == 1.0 and boundary_f1([0, 5], [0], 30) == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "Just one paragraph of text.", "Ann: Hi.\n\nBob: Hello.",
+                                  "Q: Why?\n\nA: Because.\n\nQ: And then?\n\nA: Then we left."])
+def test_tiny_transcripts_give_whole_sections(text: str) -> None:
+    transcript = parse_text(text)
+    sections = find_sections(transcript)
+    if not transcript.turns:
+        assert sections == []
+    else:
+        assert_two_levels_cover(sections, len(transcript.turns))
+        assert all(s.label for s in sections)
+
+
+def test_two_headings_on_one_turn_make_one_section() -> None:
+    transcript = _with_headings(PODCAST, {9: ("Part two", 1)})
+    transcript = dataclasses.replace(transcript, headings=(*transcript.headings, Heading("Also part two", 9, 1)))
+    sections = find_sections(transcript)
+    assert [(s.first_turn, s.label) for s in sections][1:] == [(9, "Part two")]
+
+
+def test_the_sample_keeps_its_fine_level_pk_at_or_below_a_tenth(sample: Transcript) -> None:
+    gold = [t["first_turn"] for t in json.loads((ROOT / "tests/data/sample-topics.json").read_text())["topics"]]
+    assert pk(gold, [t.first_turn for t in find_topics(sample)], len(sample.turns)) <= 0.10
