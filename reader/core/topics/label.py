@@ -18,11 +18,16 @@ import re
 from collections import Counter
 
 from reader.core.model import Transcript
+from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
 from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject
+# How much a word of everyday speech keeps of its weight, by how common it is (Zipf band): "head", "books" and
+# "west" say less about a topic than "sourdough" or "mortgage" said as often. Names keep theirs.
+GENERAL_USAGE = {5.5: 0.25, 5.0: 0.4, 4.5: 0.6, 4.0: 0.8}
+_COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for word in words.split()}
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
@@ -115,6 +120,8 @@ def label_topics(transcript: Transcript, table: TermTable,
                     continue
                 w = n * math.log(lift) * (OPENING_BOOST if t in opening else 1.0)
             w *= spreads[spans_with[t]]
+            if t not in table.names:
+                w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
             if w > 0:
                 weight[t] = w
         phrases = []
