@@ -37,6 +37,9 @@ _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics o
 _ADDRESSED = re.compile(r"(?=[TtGgYyOoWwHhSs])\b"
                         r"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
                         r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
+# Speakers introducing themselves: "I'm Ruth Calloway", "je suis Claire Morel", "ich bin ...", "me llamo ...".
+_INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e suis|[Jj]e m'appelle|[Ii]ch bin|"
+                         r"[Mm]e llamo|[Ss]oy)\s+((?:[A-Z][\w'’-]+ ?){1,3})")
 # People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
 # passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
 # The lookahead skips, in C, every position no title starts at (most are lowercase letters).
@@ -50,13 +53,16 @@ _WORDS_AND_BREAKS = re.compile(rf"({WORD.pattern})|[.,;:!?()\[\]\"“”‘—�
 
 
 def speaker_terms(transcript: Transcript) -> frozenset[str]:
-    """Terms of every speaker's label and name, and of the names speakers address each other by ("Thank you,
-    Ines.", "Go ahead, Selina."): a label never names who is talking, even when the file labels them Q and A."""
+    """Terms of every speaker's label and name, of the names speakers address each other by ("Thank you,
+    Ines.", "Go ahead, Selina.") and of those they introduce themselves by ("I'm Ruth Calloway"): a label never
+    names who is talking, even when the file labels them Q and A."""
     words = [f"{speaker.label} {speaker.name}" for speaker in transcript.speakers]
     # One search over every turn's head and tail, a line each: a name never spans lines.
     ends = "\n".join(f"{turn.paragraphs[0].text[:80]}\n{turn.paragraphs[-1].text[-80:]}"
                      for turn in transcript.turns if turn.paragraphs)
     words += _ADDRESSED.findall(ends)
+    # Speakers introduce themselves at the start ("... I'm Ruth Calloway."): the first turns, read further.
+    words += _INTRODUCED.findall("\n".join(turn.text[:600] for turn in transcript.turns[:8]))
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -136,7 +142,9 @@ def label_topics(transcript: Transcript, table: TermTable,
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
-        verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and verb >= 2 and t not in table.names)
+        # A word used as a verb more than as a noun, twice, or once in the past ("you mentioned inclusion").
+        verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
+                          and (verb >= 2 or table.display[t].endswith("ed")))
         ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text))
