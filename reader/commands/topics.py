@@ -1,4 +1,5 @@
-"""`transcript-reader topics [PATH] [--json]`: the interview's table of contents, with the reader's corrections."""
+"""`transcript-reader topics [PATH] [--json]`: the transcript's table of contents in two levels, sections and the
+topics inside them, with the reader's corrections."""
 
 from __future__ import annotations
 
@@ -10,8 +11,8 @@ from typing import Any
 
 from reader.cli import CommandError, _open
 from reader.core.model import Transcript
-from reader.core.topics import Topic, apply_edits, find_topics
-from reader.core.topics.outline import outline
+from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.outline import OutlineRow, outline, span_label
 
 
 def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, Any]]:
@@ -27,47 +28,67 @@ def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, 
         return []
 
 
-def reader_topics(transcript: Transcript, data_dir: str | None, with_edits: bool = True) -> list[Topic]:
-    topics = find_topics(transcript)
+def reader_sections(transcript: Transcript, data_dir: str | None, with_edits: bool = True) -> list[Section]:
+    sections = find_sections(transcript)
     edits = saved_edits(transcript, data_dir) if with_edits else []
-    return apply_edits(topics, edits, transcript) if edits else topics
+    return apply_section_edits(sections, edits, transcript) if edits else sections
+
+
+def _topic_json(r: OutlineRow) -> dict[str, Any]:
+    return {"label": r.topic.label, "first_turn": r.topic.first_turn, "last_turn": r.topic.last_turn,
+            "keywords": list(r.topic.keywords), "span": r.span, "share": round(r.share, 4), "edited": not r.topic.auto}
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
     transcript = _open(args)
     if not transcript.turns:
         raise CommandError("the transcript has no turns")
-    rows = outline(transcript, reader_topics(transcript, args.data_dir, not args.automatic))
+    sections = reader_sections(transcript, args.data_dir, not args.automatic)
+    rows = outline(transcript, [t for s in sections for t in s.topics])
+    shares = [sum(r.share for r in rows if s.first_turn <= r.topic.first_turn <= s.last_turn) for s in sections]
     if args.json:
-        doc = {"topics": [{"label": r.topic.label, "first_turn": r.topic.first_turn, "last_turn": r.topic.last_turn,
-                           "keywords": list(r.topic.keywords), "span": r.span, "share": round(r.share, 4),
-                           "edited": not r.topic.auto} for r in rows]}
+        doc = {"sections": [{"label": s.label, "first_turn": s.first_turn, "last_turn": s.last_turn,
+                             "keywords": list(s.keywords), "source": s.source,
+                             "span": span_label(transcript, s), "share": round(share, 4), "edited": not s.auto,
+                             "topics": [_topic_json(r) for r in rows
+                                        if s.first_turn <= r.topic.first_turn <= s.last_turn]}
+                            for s, share in zip(sections, shares, strict=True)],
+               "topics": [_topic_json(r) for r in rows]}
         json.dump(doc, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
     title = transcript.metadata.title or transcript.path or "transcript"
-    print(f"{title}: {len(rows)} topics")
+    print(f"{title}: {len(sections)} sections, {len(rows)} topics")
     width = max(len(r.span) for r in rows)
-    for number, r in enumerate(rows, 1):
-        mark = "*" if not r.topic.auto else " "
-        line = f"{number:>3}. {r.span:<{width}} {r.share:>4.0%} {mark}{r.topic.label}"
-        if args.keywords and r.topic.keywords:
-            line += f"  ({', '.join(r.topic.keywords)})"
-        print(line)
-    if any(not r.topic.auto for r in rows):
+    edited = False
+    for number, (section, share) in enumerate(zip(sections, shares, strict=True), 1):
+        mark = "*" if not section.auto or section.source == "user" else " "
+        edited |= mark == "*"
+        print(f"{number:>3}. {span_label(transcript, section):<{width}} {share:>4.0%} {mark}{section.label}")
+        inside = [r for r in rows if section.first_turn <= r.topic.first_turn <= section.last_turn]
+        for sub, r in enumerate(inside, 1):
+            mark = "*" if not r.topic.auto else " "
+            edited |= mark == "*"
+            line = f"      {number}.{sub:<3} {r.span:<{width}} {r.share:>4.0%} {mark}{r.topic.label}"
+            if args.keywords and r.topic.keywords:
+                line += f"  ({', '.join(r.topic.keywords)})"
+            print(line)
+    if edited:
         print("* edited by the reader")
     return 0
 
 
 def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
     p = subparsers.add_parser(
-        "topics", help="the interview's topics: label, span (Q3-Q5) and share of the words",
-        description="Find the topics of an interview and print them in order, with the corrections made in the "
-                    "reading window (renames, merges, splits). Turn numbers in --json are 0-based and the topics "
-                    "cover every turn, contiguously.")
+        "topics", help="the table of contents: sections and their topics, with span (Q3-Q5) and share of the words",
+        description="Find the sections of a transcript (its own headings when it has them) and the topics inside "
+                    "them, and print them in order, with the corrections made in the reading window (renames, "
+                    "merges, splits). Turn numbers in --json are 0-based; both levels cover every turn, "
+                    "contiguously.")
     add_common(p)
     p.add_argument("--json", action="store_true",
-                   help='{"topics": [{"label", "first_turn", "last_turn", "keywords", "span", "share", "edited"}]}')
+                   help='{"sections": [{"label", "first_turn", "last_turn", "keywords", "source", "topics": [...]}], '
+                        '"topics": [{"label", "first_turn", "last_turn", "keywords", "span", "share", "edited"}]}')
     p.add_argument("--keywords", action="store_true", help="also print each topic's keywords")
     p.add_argument("--automatic", action="store_true", help="ignore the reader's edits: the automatic topics only")
     p.set_defaults(func=_cmd_topics)

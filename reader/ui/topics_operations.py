@@ -1,10 +1,11 @@
-"""What the topics dock does, apart from showing: its commands in the window's menus (Go > Next Topic,
-View > Edit Topics), finding topics off the GUI thread (a pool job computes or reuses the automatic topics,
-replays the reader's edits, builds the outline and hands it back through a queued signal), and changing the
-reader's edits as an undoable command on the notes store.
+"""What the topics dock does, apart from showing: its commands in the window's menus (Go > Next Topic, Next
+Section, View > Edit Topics), finding the sections and topics off the GUI thread (a pool job computes or reuses
+the automatic outline, replays the reader's edits, builds the rows and hands them back through a queued
+signal), and changing the reader's edits as an undoable command on the notes store.
 
 Signals of `TopicsWorker`:
-    finished(int, object, object): generation, the automatic topics, the outline rows (edits applied)
+    finished(int, object, object, object): generation, the automatic sections, the topic rows and the section
+        rows (edits applied)
     failed(int, str): generation, what went wrong
 """
 
@@ -17,15 +18,20 @@ from PySide6.QtGui import QUndoCommand
 
 from reader.core.model import Transcript
 from reader.core.notes.store import TranscriptNotes
-from reader.core.topics import Topic, apply_edits, find_topics
-from reader.core.topics.outline import outline
+from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.outline import OutlineRow, outline, span_label
 from reader.ui.actions import ActionSpec, register
+from reader.ui.topics_model import SectionRow
 
 register(
     ActionSpec("go.next_topic", "Next &Topic", "go", "topics_panel.next_topic", ("T",), separator=True,
                tip="Jump to the start of the next topic"),
     ActionSpec("go.previous_topic", "Previous T&opic", "go", "topics_panel.previous_topic", ("Shift+T",),
                tip="Jump to the start of this topic, or of the one before when already there"),
+    ActionSpec("go.next_section", "Next Sect&ion", "go", "topics_panel.next_section", ("Ctrl+T",),
+               tip="Jump to the start of the next section"),
+    ActionSpec("go.previous_section", "Previous Secti&on", "go", "topics_panel.previous_section", ("Ctrl+Shift+T",),
+               tip="Jump to the start of this section, or of the one before when already there"),
     ActionSpec("view.rename_topic", "Re&name Topic…", "view/E&dit Topics", "topics_panel.rename_current",
                tip="Rename the topic at the reading position"),
     ActionSpec("view.split_topic", "&Split Topic at This Question", "view/E&dit Topics",
@@ -35,20 +41,38 @@ register(
                tip="Start a new topic, named by you, with the question at the reading position"),
     ActionSpec("view.merge_topic", "&Merge Topic with Next", "view/E&dit Topics",
                "topics_panel.merge_current_with_next"),
+    ActionSpec("view.split_section", "Split S&ection at This Question", "view/E&dit Topics",
+               "topics_panel.split_section_at_reading_position", separator=True,
+               tip="Start a new section with the question at the reading position"),
+    ActionSpec("view.add_section", "Add Se&ction Here…", "view/E&dit Topics",
+               "topics_panel.add_section_at_reading_position",
+               tip="Start a new section, named by you, with the question at the reading position"),
     ActionSpec("view.reset_topics", "&Reset Topics", "view/E&dit Topics", "topics_panel.reset_edits",
                separator=True, tip="Forget your topic edits and show the automatic topics"),
 )
 
 
+def section_rows(transcript: Transcript, sections: list[Section], rows: list[OutlineRow]) -> list[SectionRow]:
+    """Each section with its span, its share of the words and where its topics lie among all the topics."""
+    out = []
+    first = 0
+    for section in sections:
+        count = len(section.topics)
+        share = sum(r.share for r in rows[first:first + count])
+        out.append(SectionRow(section, span_label(transcript, section), share, first, count))
+        first += count
+    return out
+
+
 class _JobSignals(QObject):
-    finished = Signal(int, object, object)
+    finished = Signal(int, object, object, object)
     failed = Signal(int, str)
 
 
 class _Job(QRunnable):
     """Owns its own signals object, so a panel closed while the job runs just never hears back."""
 
-    def __init__(self, generation: int, transcript: Transcript, automatic: list[Topic] | None,
+    def __init__(self, generation: int, transcript: Transcript, automatic: list[Section] | None,
                  edits: list[dict[str, Any]]) -> None:
         super().__init__()
         self.signals = _JobSignals()
@@ -57,26 +81,27 @@ class _Job(QRunnable):
 
     def run(self) -> None:
         try:
-            automatic = self._automatic if self._automatic is not None else find_topics(self._transcript)
-            topics = apply_edits(automatic, self._edits, self._transcript) if self._edits else automatic
-            rows = outline(self._transcript, topics) if topics else []
+            automatic = self._automatic if self._automatic is not None else find_sections(self._transcript)
+            sections = apply_section_edits(automatic, self._edits, self._transcript) if self._edits else automatic
+            rows = outline(self._transcript, [t for s in sections for t in s.topics]) if sections else []
+            tree = section_rows(self._transcript, sections, rows)
         except Exception as exc:  # a bug in the topics must cost the reader the dock, not the window
             self.signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
             return
-        self.signals.finished.emit(self._generation, automatic, rows)
+        self.signals.finished.emit(self._generation, automatic, rows, tree)
 
 
 class TopicsWorker(QObject):
     """Starts a computation per request; a newer request makes older results stale (by generation)."""
 
-    finished = Signal(int, object, object)
+    finished = Signal(int, object, object, object)
     failed = Signal(int, str)
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = 0
 
-    def request(self, transcript: Transcript, automatic: list[Topic] | None, edits: list[dict[str, Any]]) -> int:
+    def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[dict[str, Any]]) -> int:
         self.generation += 1
         job = _Job(self.generation, transcript, automatic, list(edits))
         # Emitted in the pool's thread, relayed in this object's (the GUI) thread: a queued connection.

@@ -1,13 +1,15 @@
-"""The topics dock: the interview's table of contents, following the reading position, correctable by the reader.
+"""The topics dock: the transcript's table of contents as a tree of sections holding their topics, following
+the reading position, correctable by the reader at both levels.
 
-Topics are computed off the GUI thread (`TopicsWorker`); the reader's corrections are a list of edits
-(`reader.core.topics.edits`) kept with the transcript's notes. The panel never changes the notes itself: it
-asks for a new list of edits with `edits_requested`, and in the window (`attach`) that becomes an undoable
-`TopicEditsCommand`; the notes store's change brings the list back and the outline is rebuilt.
+Sections and topics are computed off the GUI thread (`TopicsWorker`); the reader's corrections are a list of
+edits (`reader.core.topics.edits`) kept with the transcript's notes. The panel never changes the notes itself:
+it asks for a new list of edits with `edits_requested`, and in the window (`attach`) that becomes an undoable
+`TopicEditsCommand`; the notes store's change brings the list back and the outline is rebuilt. The edit
+commands act on the chosen row's level: a section row renames, merges or splits sections, a topic row topics.
 
 Signals of `TopicsPanel`:
-    topic_activated(int): the first turn of the topic the reader clicked
-    current_topic_changed(str): the label of the topic at the reading position ("" for none)
+    topic_activated(int): the first turn of the topic or section the reader clicked
+    current_topic_changed(str): "section › topic" at the reading position ("" for none)
     edits_requested(object, str): the whole new list of edits, and what the change is called ("Rename topic")
     topics_ready(int): a new outline is shown, with this many topics
 """
@@ -23,19 +25,19 @@ from PySide6.QtWidgets import (
     QDockWidget,
     QInputDialog,
     QLabel,
-    QListView,
     QMenu,
+    QTreeView,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
-from reader.core.topics import Topic
+from reader.core.topics import Section, Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow
 from reader.ui.topics_delegate import TopicDelegate
-from reader.ui.topics_model import TopicsModel
+from reader.ui.topics_model import FirstTurnRole, LevelRole, SectionRow, TopicsModel
 from reader.ui.topics_operations import TopicEditsCommand, TopicsWorker
 
 if TYPE_CHECKING:
@@ -50,36 +52,41 @@ class TopicsPanel(QWidget):
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.model = TopicsModel(self)
-        self.list = QListView(self)
-        self.list.setObjectName("topics-list")
-        self.list.setModel(self.model)
-        self.list.setItemDelegate(TopicDelegate(self.list))
-        self.list.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
-        self.list.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
+        self.tree = QTreeView(self)
+        self.tree.setObjectName("topics-tree")
+        self.tree.setModel(self.model)
+        self.tree.setHeaderHidden(True)
+        self.tree.setItemDelegate(TopicDelegate(self.tree))
+        self.tree.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+        self.tree.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
                                   | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.list.setUniformItemSizes(True)
-        self.list.setAlternatingRowColors(True)
-        self.list.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.tree.setUniformRowHeights(True)
+        self.tree.setAlternatingRowColors(True)
+        self.tree.setIndentation(14)
+        self.tree.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.status = QLabel("No transcript", self)
         self.status.setContentsMargins(6, 2, 6, 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         layout.setSpacing(0)
-        layout.addWidget(self.list)
+        layout.addWidget(self.tree)
         layout.addWidget(self.status)
 
         self.rename_action = QAction("Rename", self, triggered=self.rename_selected)
         self.merge_action = QAction("Merge with Next", self, triggered=self.merge_selected_with_next)
         self.split_action = QAction("Split at Reading Position", self, triggered=self.split_at_reading_position)
         self.add_action = QAction("Add Topic at Reading Position…", self, triggered=self.add_at_reading_position)
+        self.add_section_action = QAction("Add Section at Reading Position…", self,
+                                          triggered=self.add_section_at_reading_position)
         self.reset_action = QAction("Reset Topics", self, triggered=self.reset_edits)
         self.menu = QMenu(self)
-        self.menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action])
+        self.menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action,
+                              self.add_section_action])
         self.menu.addSeparator()
         self.menu.addAction(self.reset_action)
 
         self.transcript: Transcript | None = None
-        self._automatic: list[Topic] | None = None
+        self._automatic: list[Section] | None = None
         self._edits: list[dict[str, Any]] = []
         self._reading_turn = -1
         self._waiting = False  # a transcript is set, and its topics wait for start_finding
@@ -87,9 +94,9 @@ class TopicsPanel(QWidget):
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self.model.rename_requested.connect(self._on_model_rename_requested)
-        self.list.clicked.connect(self._on_list_clicked)
-        self.list.activated.connect(self._on_list_clicked)
-        self.list.customContextMenuRequested.connect(self._on_context_menu)
+        self.tree.clicked.connect(self._on_tree_clicked)
+        self.tree.activated.connect(self._on_tree_clicked)
+        self.tree.customContextMenuRequested.connect(self._on_context_menu)
 
     def sizeHint(self) -> QSize:
         return QSize(300, 320)
@@ -132,14 +139,31 @@ class TopicsPanel(QWidget):
     def topics(self) -> list[Topic]:
         return [row.topic for row in self.model.rows()]
 
+    def sections(self) -> list[Section]:
+        return [row.section for row in self.model.sections()]
+
     @Slot(int)
     def set_current_turn(self, turn: int) -> None:
-        """Highlight the topic at the reading position."""
+        """Highlight the topic and the section at the reading position."""
         self._reading_turn = turn
         row = self.model.row_of_turn(turn)
-        if row != self.model.current():
+        section = self.model.section_of_turn(self.model.rows()[row].topic.first_turn) if row >= 0 else -1
+        if row != self.model.current() or section != self.model.current_section():
             self.model.set_current(row)
-            self.current_topic_changed.emit(self.model.rows()[row].topic.label if row >= 0 else "")
+            self.current_topic_changed.emit(self.reading_position_text())
+
+    def reading_position_text(self) -> str:
+        """Both levels at the reading position, as the status bar names them: "Section › Topic" (one name when
+        the section holds only that topic, or both have one label)."""
+        row = self.model.current()
+        if row < 0:
+            return ""
+        topic = self.model.rows()[row].topic.label
+        section = self.model.current_section()
+        if section < 0:
+            return topic
+        name = self.model.sections()[section].section.label
+        return topic if name == topic else f"{name} › {topic}"
 
     @Slot()
     def next_topic(self) -> None:
@@ -148,6 +172,14 @@ class TopicsPanel(QWidget):
     @Slot()
     def previous_topic(self) -> None:
         self._step(-1)
+
+    @Slot()
+    def next_section(self) -> None:
+        self._step_section(1)
+
+    @Slot()
+    def previous_section(self) -> None:
+        self._step_section(-1)
 
     def _step(self, direction: int) -> None:
         rows = self.model.rows()
@@ -158,25 +190,43 @@ class TopicsPanel(QWidget):
             target = row  # back to the start of this topic first, as a media player's "previous" does
         else:
             target = max(0, min(len(rows) - 1, row + direction))
-        self.list.setCurrentIndex(self.model.index(target, 0))
+        self.tree.setCurrentIndex(self.model.topic_index(target))
         self.topic_activated.emit(rows[target].topic.first_turn)
+
+    def _step_section(self, direction: int) -> None:
+        sections = self.model.sections()
+        at = self.model.current_section()
+        if not sections or at < 0:
+            return
+        if direction < 0 and self._reading_turn > sections[at].section.first_turn:
+            target = at
+        else:
+            target = max(0, min(len(sections) - 1, at + direction))
+        self.tree.setCurrentIndex(self.model.section_index(target))
+        self.topic_activated.emit(sections[target].section.first_turn)
 
     def current_topic(self) -> Topic | None:
         row = self.model.current()
         return self.model.rows()[row].topic if row >= 0 else None
 
-    @Slot(int, object, object)
-    def _on_worker_finished(self, generation: int, automatic: list[Topic], rows: list[OutlineRow]) -> None:
+    @Slot(int, object, object, object)
+    def _on_worker_finished(self, generation: int, automatic: list[Section], rows: list[OutlineRow],
+                            tree: list[SectionRow]) -> None:
         if generation != self._worker.generation:
             return  # a newer transcript or newer edits are on their way
         self._automatic = automatic
-        selected = self._selected_row()
-        first = rows[selected].topic.first_turn if 0 <= selected < len(rows) else None
-        self.model.set_rows(rows)
-        edited = sum(not r.topic.auto for r in rows)
-        self.status.setText(f"{len(rows)} topics" + (f", {edited} edited" if edited else ""))
-        if first is not None:
-            self.list.setCurrentIndex(self.model.index(self.model.row_of_turn(first), 0))
+        selected = self.tree.currentIndex()
+        first = selected.data(FirstTurnRole) if selected.isValid() else None
+        level = selected.data(LevelRole) if selected.isValid() else None
+        self.model.set_rows(rows, tree)
+        self.tree.expandAll()
+        edited = sum(not r.topic.auto for r in rows) + sum(not s.section.auto or s.section.source == "user"
+                                                           for s in tree)
+        self.status.setText(f"{len(rows)} topics in {len(tree)} sections" + (f", {edited} edited" if edited else ""))
+        if isinstance(first, int):
+            index = (self.model.section_index(self.model.section_of_turn(first)) if level == "section"
+                     else self.model.topic_index(self.model.row_of_turn(first)))
+            self.tree.setCurrentIndex(index)
         turn, self._reading_turn = self._reading_turn, -2
         self.model.set_current(-1)
         self.set_current_turn(turn)
@@ -189,38 +239,49 @@ class TopicsPanel(QWidget):
 
     # --- what the reader does ---------------------------------------------------------------------------
 
-    def _selected_row(self) -> int:
-        index = self.list.currentIndex()
-        return index.row() if index.isValid() else -1
+    def _selected_topic(self) -> int:
+        """The topic of the chosen row (-1 for none or a section row)."""
+        return self.model.topic_of(self.tree.currentIndex())
+
+    def _selected_section(self) -> int:
+        """The section of the chosen row when it is a section row, else -1."""
+        index = self.tree.currentIndex()
+        return self.model.section_of(index) if index.isValid() and index.data(LevelRole) == "section" else -1
 
     def _request(self, edit: dict[str, Any], text: str) -> None:
         self.edits_requested.emit([*self._edits, edit], text)
 
     @Slot(QModelIndex)
-    def _on_list_clicked(self, index: QModelIndex) -> None:
-        if index.isValid():
-            self.topic_activated.emit(self.model.rows()[index.row()].topic.first_turn)
+    def _on_tree_clicked(self, index: QModelIndex) -> None:
+        first = index.data(FirstTurnRole) if index.isValid() else None
+        if isinstance(first, int):
+            self.topic_activated.emit(first)
 
-    @Slot(int, str)
-    def _on_model_rename_requested(self, first_turn: int, label: str) -> None:
-        self._request(make_edit("rename", first_turn, self.transcript, label), f"Rename topic to “{label}”")
+    @Slot(int, str, str)
+    def _on_model_rename_requested(self, first_turn: int, label: str, level: str) -> None:
+        self._request(make_edit("rename", first_turn, self.transcript, label, level),
+                      f"Rename {level} to “{label}”")
 
     @Slot()
     def rename_selected(self) -> None:
-        index = self.list.currentIndex()
+        index = self.tree.currentIndex()
         if index.isValid():
-            self.list.edit(index)
+            self.tree.edit(index)
 
     @Slot()
     def rename_current(self) -> None:
         """The topic at the reading position, edited in place."""
         if self.model.current() >= 0:
-            self.list.setCurrentIndex(self.model.index(self.model.current(), 0))
+            self.tree.setCurrentIndex(self.model.topic_index(self.model.current()))
             self.rename_selected()
 
     @Slot()
     def merge_selected_with_next(self) -> None:
-        self._merge_row(self._selected_row())
+        section = self._selected_section()
+        if section >= 0:
+            self._merge_section(section)
+        else:
+            self._merge_row(self._selected_topic())
 
     @Slot()
     def merge_current_with_next(self) -> None:
@@ -232,6 +293,12 @@ class TopicsPanel(QWidget):
             self._request(make_edit("merge", rows[row + 1].topic.first_turn, self.transcript),
                           f"Merge “{rows[row].topic.label}” with the next topic")
 
+    def _merge_section(self, at: int) -> None:
+        sections = self.model.sections()
+        if 0 <= at < len(sections) - 1:
+            self._request(make_edit("merge", sections[at + 1].section.first_turn, self.transcript, level="section"),
+                          f"Merge “{sections[at].section.label}” with the next section")
+
     def _reading_question(self) -> int | None:
         """The first turn of the exchange at the reading position: topics start with a question."""
         if self.transcript is None or not 0 <= self._reading_turn < len(self.transcript.turns):
@@ -241,10 +308,24 @@ class TopicsPanel(QWidget):
     @Slot()
     def split_at_reading_position(self) -> None:
         turn = self._reading_question()
+        if self._selected_section() >= 0:
+            if turn is None or turn in {s.first_turn for s in self.sections()}:
+                self.status.setText("A section already starts here" if turn is not None else "No reading position")
+                return
+            self._request(make_edit("split", turn, self.transcript, level="section"), "Split section")
+            return
         if turn is None or turn in {t.first_turn for t in self.topics()}:
             self.status.setText("A topic already starts here" if turn is not None else "No reading position")
             return
         self._request(make_edit("split", turn, self.transcript), "Split topic")
+
+    @Slot()
+    def split_section_at_reading_position(self) -> None:
+        turn = self._reading_question()
+        if turn is None or turn in {s.first_turn for s in self.sections()}:
+            self.status.setText("A section already starts here" if turn is not None else "No reading position")
+            return
+        self._request(make_edit("split", turn, self.transcript, level="section"), "Split section")
 
     @Slot()
     def add_at_reading_position(self) -> None:
@@ -260,22 +341,40 @@ class TopicsPanel(QWidget):
         self._request(make_edit("add", turn, self.transcript, label), f"Add topic “{label}”")
 
     @Slot()
+    def add_section_at_reading_position(self) -> None:
+        turn = self._reading_question()
+        if turn is None:
+            self.status.setText("No reading position")
+            return
+        label, ok = QInputDialog.getText(self, "Add Section", "Name of the section starting here:")
+        if ok and label.strip():
+            self.add_section(turn, label.strip())
+
+    def add_section(self, turn: int, label: str) -> None:
+        self._request(make_edit("add", turn, self.transcript, label, level="section"), f"Add section “{label}”")
+
+    @Slot()
     def reset_edits(self) -> None:
         if self._edits:
             self.edits_requested.emit([], "Reset topics")
 
     @Slot(QPoint)
     def _on_context_menu(self, point: QPoint) -> None:
-        index = self.list.indexAt(point)
+        index = self.tree.indexAt(point)
         if index.isValid():
-            self.list.setCurrentIndex(index)
-        row = self._selected_row()
-        self.rename_action.setEnabled(row >= 0)
-        self.merge_action.setEnabled(0 <= row < self.model.rowCount() - 1)
+            self.tree.setCurrentIndex(index)
+        topic, section = self._selected_topic(), self._selected_section()
+        level = "Section" if section >= 0 else "Topic"
+        self.rename_action.setEnabled(topic >= 0 or section >= 0)
+        self.merge_action.setText(f"Merge {level} with Next" if section >= 0 else "Merge with Next")
+        self.merge_action.setEnabled(0 <= topic < len(self.model.rows()) - 1
+                                     or 0 <= section < len(self.model.sections()) - 1)
+        self.split_action.setText("Split Section at Reading Position" if section >= 0 else "Split at Reading Position")
         self.split_action.setEnabled(self._reading_question() is not None)
         self.add_action.setEnabled(self._reading_question() is not None)
+        self.add_section_action.setEnabled(self._reading_question() is not None)
         self.reset_action.setEnabled(bool(self._edits))
-        self.menu.popup(self.list.viewport().mapToGlobal(point))
+        self.menu.popup(self.tree.viewport().mapToGlobal(point))
 
     # --- in the window ----------------------------------------------------------------------------------
 

@@ -10,8 +10,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.model import Transcript
-from reader.core.topics import Topic, apply_edits, find_topics
-from reader.core.topics.edits import make_edit
+from reader.core.topics import Section, Topic, apply_edits, apply_section_edits, find_sections, find_topics
+from reader.core.topics.edits import OPS, make_edit
 from reader.core.topics.evaluate import even_split, pk, window, window_diff
 from reader.core.topics.outline import outline
 
@@ -149,3 +149,64 @@ def test_any_edits_keep_every_turn_covered_once(sample: Transcript, auto: list[T
         if edit["op"] in ("split", "add", "rename") and 0 <= edit["turn"] < len(sample.turns):
             undone = any(e["op"] == "merge" and e["turn"] == edit["turn"] for e in edits[at + 1:])
             assert edit["turn"] in starts or undone  # a boundary the reader asked for stays unless merged away
+
+
+# --- edits of sections ----------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def sections(sample: Transcript) -> list[Section]:
+    return find_sections(sample)
+
+
+def section_covers(found: list[Section], turns: int) -> bool:
+    flat = [t for s in found for t in s.topics]
+    return covers(flat, turns) and all(s.topics[0].first_turn == s.first_turn and s.topics[-1].last_turn == s.last_turn
+                                       for s in found) and found[-1].last_turn == turns - 1
+
+
+def test_a_renamed_section_is_the_readers(sample: Transcript, sections: list[Section]) -> None:
+    at = sections[1].first_turn
+    edited = apply_section_edits(sections, [make_edit("rename", at, sample, "Diplomats", level="section")], sample)
+    renamed = next(s for s in edited if s.first_turn == at)
+    assert (renamed.label, renamed.source, renamed.auto) == ("Diplomats", "user", False)
+    assert [t.label for t in renamed.topics] == [t.label for t in sections[1].topics]  # its topics keep theirs
+
+
+def test_merging_sections_joins_their_topics(sample: Transcript, sections: list[Section]) -> None:
+    edited = apply_section_edits(sections, [make_edit("merge", sections[1].first_turn, sample, level="section")],
+                                 sample)
+    assert len(edited) == len(sections) - 1
+    assert edited[0].topics == (*sections[0].topics, *sections[1].topics)
+    assert section_covers(edited, len(sample.turns))
+
+
+def test_a_section_split_inside_a_topic_splits_the_topic_too(sample: Transcript, sections: list[Section]) -> None:
+    topic = next(t for s in sections for t in s.topics if t.last_turn - t.first_turn >= 4)
+    at = topic.first_turn + 2
+    edited = apply_section_edits(sections, [make_edit("add", at, sample, "Second half", level="section")], sample)
+    added = next(s for s in edited if s.first_turn == at)
+    assert added.label == "Second half" and added.source == "user"
+    assert at in {t.first_turn for s in edited for t in s.topics}
+    assert section_covers(edited, len(sample.turns))
+
+
+def test_topic_and_section_edits_mix_and_old_edits_still_load(sample: Transcript, sections: list[Section]) -> None:
+    saved_before_sections = {"op": "add", "turn": 46, "label": "Classified information"}  # no "level"
+    edits = [saved_before_sections, make_edit("rename", 0, sample, "Opening", level="section")]
+    edited = apply_section_edits(sections, edits, sample)
+    assert edited[0].label == "Opening"
+    assert "Classified information" in [t.label for s in edited for t in s.topics]
+    # The topics alone ignore the sections' edits, as an older reader of the same notes would see them.
+    flat = apply_edits([t for s in sections for t in s.topics], edits, sample)
+    assert "Opening" not in [t.label for t in flat]
+
+
+@settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@given(edits=st.lists(st.tuples(st.sampled_from(OPS), st.integers(0, 61), st.sampled_from(["topic", "section"])),
+                      max_size=6))
+def test_any_edits_keep_both_levels_covering_every_turn(sample: Transcript, sections: list[Section],
+                                                        edits: list[tuple[str, int, str]]) -> None:
+    made = [make_edit(op, turn, sample, "Mine" if op in ("add", "rename") else None, level)
+            for op, turn, level in edits]
+    assert section_covers(apply_section_edits(sections, made, sample), len(sample.turns))

@@ -1,5 +1,5 @@
-"""The topics dock: computed in the background, clicked to jump, following the reading position, corrected by
-the reader with undoable edits that are kept with the notes."""
+"""The topics dock: a tree of sections holding their topics, computed in the background, clicked to jump,
+following the reading position, corrected by the reader at both levels with undoable edits kept with the notes."""
 
 from __future__ import annotations
 
@@ -15,11 +15,11 @@ from pytestqt.qtbot import QtBot
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore
-from reader.core.topics import apply_edits, find_topics
+from reader.core.topics import apply_edits, find_sections, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
-from reader.ui.topics_model import CurrentRole, FirstTurnRole, TopicsModel
-from reader.ui.topics_operations import TopicsWorker
+from reader.ui.topics_model import CurrentRole, FirstTurnRole, LevelRole, TopicsModel
+from reader.ui.topics_operations import TopicsWorker, section_rows
 from reader.ui.topics_panel import TopicsPanel
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
@@ -38,13 +38,18 @@ def panel(qtbot: QtBot, sample: Transcript) -> TopicsPanel:
 
 
 def label(panel: TopicsPanel, row: int) -> str:
-    return str(panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.EditRole))
+    return str(panel.model.data(panel.model.topic_index(row), Qt.ItemDataRole.EditRole))
 
 
 def test_model_passes_the_model_tester(qtmodeltester, qapp: QApplication,  # type: ignore[no-untyped-def]
                                        sample: Transcript) -> None:
     model = TopicsModel()
-    model.set_rows(outline(sample, find_topics(sample)))
+    model.set_rows(outline(sample, find_topics(sample)))  # a flat list, without sections
+    model.set_current(2)
+    qtmodeltester.check(model)
+    sections = find_sections(sample)
+    rows = outline(sample, [t for s in sections for t in s.topics])
+    model.set_rows(rows, section_rows(sample, sections, rows))  # the tree
     model.set_current(2)
     qtmodeltester.check(model)
 
@@ -54,7 +59,7 @@ def test_topics_are_found_off_the_gui_thread(qtbot: QtBot, sample: Transcript) -
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.topics_ready, timeout=10000) as ready:
         widget.set_transcript(sample)
-        assert widget.model.rowCount() == 0  # set_transcript returned before the topics were there
+        assert len(widget.model.rows()) == 0  # set_transcript returned before the topics were there
         assert widget.status.text() == "Finding topics…"
     assert ready.args == [len(find_topics(sample))]
     assert widget.status.text().startswith(f"{ready.args[0]} topics")
@@ -62,20 +67,20 @@ def test_topics_are_found_off_the_gui_thread(qtbot: QtBot, sample: Transcript) -
 
 def test_rows_show_label_span_and_share(panel: TopicsPanel, sample: Transcript) -> None:
     topics = find_topics(sample)
-    assert panel.model.rowCount() == len(topics)
-    first = str(panel.model.data(panel.model.index(0, 0)))
+    assert len(panel.model.rows()) == len(topics)
+    first = str(panel.model.data(panel.model.topic_index(0)))
     title, detail = first.split("\n")
     assert title == topics[0].label
     assert detail.startswith("Q1") and detail.endswith("%")
-    tip = str(panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.ToolTipRole))
+    tip = str(panel.model.data(panel.model.topic_index(0), Qt.ItemDataRole.ToolTipRole))
     assert "Keywords:" in tip
 
 
 def test_a_click_jumps_to_the_topic(qtbot: QtBot, panel: TopicsPanel) -> None:
-    index = panel.model.index(3, 0)
-    rect = panel.list.visualRect(index)
+    index = panel.model.topic_index(3)
+    rect = panel.tree.visualRect(index)
     with qtbot.waitSignal(panel.topic_activated) as activated:
-        qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert activated.args == [panel.model.data(index, FirstTurnRole)]
 
 
@@ -84,17 +89,17 @@ def test_the_topic_at_the_reading_position_is_highlighted(qtbot: QtBot, panel: T
         panel.set_current_turn(50)
     assert "Syria" in changed.args[0]
     row = panel.model.current()
-    assert panel.model.data(panel.model.index(row, 0), CurrentRole) is True
-    font = panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.FontRole)
+    assert panel.model.data(panel.model.topic_index(row), CurrentRole) is True
+    font = panel.model.data(panel.model.topic_index(row), Qt.ItemDataRole.FontRole)
     assert isinstance(font, QFont) and font.bold()
-    assert not panel.model.data(panel.model.index(0, 0), Qt.ItemDataRole.FontRole).bold()
+    assert not panel.model.data(panel.model.topic_index(0), Qt.ItemDataRole.FontRole).bold()
 
 
 def test_renaming_in_place_asks_for_a_rename_edit(qtbot: QtBot, panel: TopicsPanel) -> None:
-    index = panel.model.index(1, 0)
-    panel.list.setCurrentIndex(index)
+    index = panel.model.topic_index(1)
+    panel.tree.setCurrentIndex(index)
     panel.rename_selected()
-    editor = panel.list.findChild(QLineEdit)
+    editor = panel.tree.findChild(QLineEdit)
     assert editor is not None and editor.text() == label(panel, 1)
     editor.selectAll()
     with qtbot.waitSignal(panel.edits_requested) as requested:
@@ -107,7 +112,7 @@ def test_renaming_in_place_asks_for_a_rename_edit(qtbot: QtBot, panel: TopicsPan
 
 
 def test_merge_split_and_add_ask_for_their_edits(qtbot: QtBot, panel: TopicsPanel, sample: Transcript) -> None:
-    panel.list.setCurrentIndex(panel.model.index(0, 0))
+    panel.tree.setCurrentIndex(panel.model.topic_index(0))
     with qtbot.waitSignal(panel.edits_requested) as merge:
         panel.merge_selected_with_next()
     second = label_turn(panel, 1)
@@ -122,7 +127,7 @@ def test_merge_split_and_add_ask_for_their_edits(qtbot: QtBot, panel: TopicsPane
 
 
 def label_turn(panel: TopicsPanel, row: int) -> int:
-    return int(panel.model.data(panel.model.index(row, 0), FirstTurnRole))
+    return int(panel.model.data(panel.model.topic_index(row), FirstTurnRole))
 
 
 def test_edits_rebuild_the_outline(qtbot: QtBot, panel: TopicsPanel, sample: Transcript) -> None:
@@ -131,9 +136,10 @@ def test_edits_rebuild_the_outline(qtbot: QtBot, panel: TopicsPanel, sample: Tra
         panel.set_edits(edits)
     expected = apply_edits(find_topics(sample), edits, sample)
     assert [t.label for t in panel.topics()] == [t.label for t in expected]
-    row = next(r for r in range(panel.model.rowCount()) if label(panel, r) == "Classified information")
-    assert panel.model.data(panel.model.index(row, 0), Qt.ItemDataRole.FontRole).italic()  # edited by the reader
-    assert panel.status.text() == f"{len(expected)} topics, {sum(not t.auto for t in expected)} edited"
+    row = next(r for r in range(len(panel.model.rows())) if label(panel, r) == "Classified information")
+    assert panel.model.data(panel.model.topic_index(row), Qt.ItemDataRole.FontRole).italic()  # edited by the reader
+    edited = sum(not t.auto for t in expected) + sum(not s.auto for s in panel.sections())
+    assert panel.status.text() == f"{len(expected)} topics in {len(panel.sections())} sections, {edited} edited"
 
 
 def test_splitting_where_a_topic_starts_does_nothing(qtbot: QtBot, panel: TopicsPanel) -> None:
@@ -148,7 +154,7 @@ def test_splitting_where_a_topic_starts_does_nothing(qtbot: QtBot, panel: Topics
 
 def window_ready(qtbot: QtBot, window: MainWindow) -> TopicsPanel:
     panel = window.topics_panel
-    qtbot.waitUntil(lambda: panel.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: len(panel.model.rows()) > 0, timeout=10000)
     return panel
 
 
@@ -162,9 +168,10 @@ def test_the_dock_sits_above_the_speakers(qtbot: QtBot, window: MainWindow) -> N
 
 def test_clicking_a_topic_scrolls_the_view_and_the_status_bar_names_it(qtbot: QtBot, window: MainWindow) -> None:
     panel = window_ready(qtbot, window)
-    row = next(r for r in range(panel.model.rowCount()) if "Syria" in label(panel, r))
-    rect = panel.list.visualRect(panel.model.index(row, 0))
-    qtbot.mouseClick(panel.list.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    row = next(r for r in range(len(panel.model.rows())) if "Syria" in label(panel, r))
+    panel.tree.scrollTo(panel.model.topic_index(row))  # the tree is longer than the dock
+    rect = panel.tree.visualRect(panel.model.topic_index(row))
+    qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     qtbot.waitUntil(lambda: window.view.current_turn() == label_turn(panel, row))
     qtbot.waitUntil(lambda: "Syria" in window.status_sections["topic"].text())
     assert panel.model.current() == row
@@ -175,7 +182,7 @@ def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window)
     panel = window_ready(qtbot, window)
     first = label_turn(panel, 4)
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
-        panel.model.setData(panel.model.index(4, 0), "Cyber talks", Qt.ItemDataRole.EditRole)
+        panel.model.setData(panel.model.topic_index(4), "Cyber talks", Qt.ItemDataRole.EditRole)
     assert label(panel, 4) == "Cyber talks"
     assert window.notes is not None and window.notes.topic_edits[-1]["label"] == "Cyber talks"
     assert window.registry["edit.undo"].isEnabled()
@@ -189,20 +196,20 @@ def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window)
 
     again = make_window()
     panel = window_ready(qtbot, again)
-    qtbot.waitUntil(lambda: any(label(panel, r) == "Cyber talks" for r in range(panel.model.rowCount())))
+    qtbot.waitUntil(lambda: any(label(panel, r) == "Cyber talks" for r in range(len(panel.model.rows()))))
     assert label_turn(panel, 4) == first
 
 
 def test_reset_forgets_the_edits(qtbot: QtBot, window: MainWindow) -> None:
     panel = window_ready(qtbot, window)
-    count = panel.model.rowCount()
+    count = len(panel.model.rows())
     panel.set_current_turn(0)
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         panel.merge_current_with_next()
-    assert panel.model.rowCount() == count - 1
+    assert len(panel.model.rows()) == count - 1
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         window.registry["view.reset_topics"].trigger()
-    assert panel.model.rowCount() == count and window.notes is not None and window.notes.topic_edits == []
+    assert len(panel.model.rows()) == count and window.notes is not None and window.notes.topic_edits == []
 
 
 def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot) -> None:
@@ -216,26 +223,29 @@ def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot)
     with qtbot.waitSignal(widget.topics_ready, timeout=30000):
         widget.set_transcript(transcript)
     timer.stop()
-    assert widget.model.rowCount() > 10
+    assert len(widget.model.rows()) > 10
     assert ticks  # the event loop ran while the topics were being found (computed in the window's thread: none)
 
 
 @pytest.mark.qt_log_ignore("This plugin does not support")  # an offscreen popup cannot raise or grab keys
 def test_the_context_menu_offers_what_applies_to_the_row(qtbot: QtBot, panel: TopicsPanel) -> None:
-    last = panel.model.rowCount() - 1
-    rect = panel.list.visualRect(panel.model.index(last, 0))
-    panel.list.customContextMenuRequested.emit(rect.center())
+    last = len(panel.model.rows()) - 1
+    panel.tree.scrollTo(panel.model.topic_index(last))
+    rect = panel.tree.visualRect(panel.model.topic_index(last))
+    panel.tree.customContextMenuRequested.emit(rect.center())
     qtbot.waitUntil(panel.menu.isVisible)
     assert [a.text() for a in panel.menu.actions() if not a.isSeparator()] == [
-        "Rename", "Merge with Next", "Split at Reading Position", "Add Topic at Reading Position…", "Reset Topics"]
+        "Rename", "Merge with Next", "Split at Reading Position", "Add Topic at Reading Position…",
+        "Add Section at Reading Position…", "Reset Topics"]
     assert panel.rename_action.isEnabled()
     assert not panel.merge_action.isEnabled()  # the last topic has no next
     assert not panel.split_action.isEnabled()  # no reading position yet
     assert not panel.reset_action.isEnabled()  # nothing to reset
     panel.menu.close()
     panel.set_current_turn(30)
-    rect = panel.list.visualRect(panel.model.index(0, 0))
-    panel.list.customContextMenuRequested.emit(rect.center())
+    panel.tree.scrollTo(panel.model.topic_index(0))
+    rect = panel.tree.visualRect(panel.model.topic_index(0))
+    panel.tree.customContextMenuRequested.emit(rect.center())
     qtbot.waitUntil(panel.menu.isVisible)
     assert panel.merge_action.isEnabled() and panel.split_action.isEnabled()
     with qtbot.waitSignal(panel.edits_requested) as requested:
@@ -246,7 +256,7 @@ def test_the_context_menu_offers_what_applies_to_the_row(qtbot: QtBot, panel: To
 
 def test_t_and_shift_t_step_through_the_topics(qtbot: QtBot, window: MainWindow) -> None:
     panel = window_ready(qtbot, window)
-    starts = [label_turn(panel, r) for r in range(panel.model.rowCount())]
+    starts = [label_turn(panel, r) for r in range(len(panel.model.rows()))]
     window.view.scroll_to_turn(0)
     qtbot.waitUntil(lambda: panel.model.current() == 0)
     window.view.setFocus()
@@ -282,4 +292,70 @@ def test_in_the_window_topics_wait_until_the_text_is_on_screen(qtbot: QtBot, sam
     with qtbot.waitSignal(window.view.text_shown, timeout=10000):
         window.show()
     assert started == [len(sample.turns)]
-    qtbot.waitUntil(lambda: window.topics_panel.model.rowCount() > 0, timeout=10000)
+    qtbot.waitUntil(lambda: len(window.topics_panel.model.rows()) > 0, timeout=10000)
+
+
+# --- two levels ---------------------------------------------------------------------------------------
+
+
+def test_the_dock_is_a_tree_of_sections_holding_their_topics(qtbot: QtBot, panel: TopicsPanel,
+                                                              sample: Transcript) -> None:
+    sections = find_sections(sample)
+    model = panel.model
+    assert model.rowCount() == len(sections)
+    for row, section in enumerate(sections):
+        index = model.index(row, 0)
+        assert model.data(index, Qt.ItemDataRole.EditRole) == section.label
+        assert model.data(index, LevelRole) == "section"
+        assert model.rowCount(index) == len(section.topics)
+        assert [model.data(model.index(r, 0, index), Qt.ItemDataRole.EditRole)
+                for r in range(model.rowCount(index))] == [t.label for t in section.topics]
+    folded = model.index(0, 0)
+    assert panel.tree.isExpanded(folded)
+    panel.tree.collapse(folded)  # sections fold and unfold
+    assert not panel.tree.isExpanded(folded)
+    rect = panel.tree.visualRect(folded)
+    with qtbot.waitSignal(panel.topic_activated) as activated:  # a click on a section jumps to it
+        qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
+    assert activated.args == [sections[0].first_turn]
+
+
+def test_renaming_a_section_in_place_asks_for_a_section_edit(qtbot: QtBot, panel: TopicsPanel) -> None:
+    index = panel.model.section_index(1)
+    with qtbot.waitSignal(panel.edits_requested) as requested:
+        panel.model.setData(index, "Diplomats", Qt.ItemDataRole.EditRole)
+    edit = requested.args[0][-1]
+    assert (edit["op"], edit["label"], edit["level"]) == ("rename", "Diplomats", "section")
+    assert edit["turn"] == panel.sections()[1].first_turn
+
+
+def test_merging_and_splitting_a_chosen_section(qtbot: QtBot, panel: TopicsPanel) -> None:
+    panel.tree.setCurrentIndex(panel.model.section_index(0))
+    with qtbot.waitSignal(panel.edits_requested) as merge:
+        panel.merge_selected_with_next()
+    assert merge.args[0][-1]["level"] == "section" and merge.args[0][-1]["turn"] == panel.sections()[1].first_turn
+    panel.set_current_turn(51)
+    with qtbot.waitSignal(panel.edits_requested) as split:
+        panel.split_section_at_reading_position()
+    assert split.args[0][-1] | {"turn_id": None} == {"op": "split", "turn": 50, "level": "section", "turn_id": None}
+
+
+def test_ctrl_t_steps_through_sections_and_the_status_bar_names_both_levels(qtbot: QtBot,
+                                                                             window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    starts = [s.first_turn for s in panel.sections()]
+    window.view.scroll_to_turn(0)
+    qtbot.waitUntil(lambda: panel.model.current_section() == 0)
+    window.view.setFocus()
+    qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    qtbot.keyClick(window.view, Qt.Key.Key_T, Qt.KeyboardModifier.ControlModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[2])
+    qtbot.keyClick(window.view, Qt.Key.Key_T,
+                   Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
+    qtbot.waitUntil(lambda: window.view.current_turn() == starts[1])
+    section = panel.sections()[1]
+    topic = next(t for t in panel.topics() if t.first_turn == starts[1])
+    expected = topic.label if topic.label == section.label else f"{section.label} › {topic.label}"
+    qtbot.waitUntil(lambda: window.status_sections["topic"].text() == expected)
+    assert "Next Section" in [a.text().replace("&", "") for a in window.registry.menus["go"].actions()]

@@ -1,10 +1,12 @@
-"""An interview's topics: contiguous spans of turns, each with a label and keywords, found automatically and
-corrected by the reader.
+"""An interview's table of contents in two levels: sections, each holding its topics (contiguous spans of
+turns, each with a label and keywords), found automatically and corrected by the reader.
 
-    topics = find_topics(transcript)                  # automatic, deterministic, offline
-    topics = apply_edits(topics, notes.topic_edits, transcript)   # the reader's renames, merges and splits
+    sections = find_sections(transcript)              # automatic, deterministic, offline
+    sections = apply_section_edits(sections, notes.topic_edits, transcript)   # renames, merges, splits
+    topics = find_topics(transcript)                  # the topics alone, in order
 
-Topics always cover every turn, contiguously and in order; turn indices are 0-based.
+The document's own headings, when it has them, are the sections. Both levels always cover every turn,
+contiguously and in order; turn indices are 0-based.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass
 
 from reader.core.model import Transcript
 from reader.core.topics.label import label_topics
+from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import TermTable, build_terms, remember, terms_for
 
@@ -31,14 +34,83 @@ class Topic:
         return range(self.first_turn, self.last_turn + 1)
 
 
+SOURCES = ("computed", "document", "user")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """A section of the table of contents: a run of whole topics, titled by the document ("document"), by the
+    program ("computed") or by the reader ("user")."""
+
+    first_turn: int
+    last_turn: int  # inclusive
+    label: str
+    keywords: tuple[str, ...]
+    source: str = "computed"
+    topics: tuple[Topic, ...] = ()
+    auto: bool = True  # False once the reader has renamed, split, merged or added it
+
+    @property
+    def turn_range(self) -> range:
+        return range(self.first_turn, self.last_turn + 1)
+
+
 def find_topics(transcript: Transcript) -> list[Topic]:
-    """The automatic topics of a transcript (an empty list for a transcript without turns)."""
+    """The automatic topics of a transcript, in order (an empty list for a transcript without turns)."""
+    return [topic for section in find_sections(transcript) for topic in section.topics]
+
+
+def find_sections(transcript: Transcript) -> list[Section]:
+    """The automatic two-level table of contents: the document's own sections when it has headings, else
+    sections grouped from the topics."""
     if not transcript.turns:
         return []
     table = remember(transcript, build_terms(transcript))  # always fresh: the edits' relabelling reuses it
-    units = units_of(transcript, table)
-    starts = [0, *(units[u].first_turn for u in choose_boundaries(score_gaps(units, table), units))]
-    return topics_from_starts(transcript, starts, table)
+    upper, lower = document_sections(transcript)
+    cuts = frozenset(turn for turn, _ in (*upper, *lower) if turn > 0)
+    units = units_of(transcript, table, cuts)
+    forced = frozenset(u for u, unit in enumerate(units) if unit.first_turn in cuts)
+    gaps = score_gaps(units, table)
+    chosen = choose_boundaries(gaps, units, forced)
+    strength = {units[g.unit].first_turn: g.score for g in gaps}
+    starts = [0, *(units[u].first_turn for u in chosen)]
+    topics = topics_from_starts(transcript, starts, table)
+    titles = dict(lower)
+    topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
+              for t in topics]
+    if upper:
+        section_starts = sorted({0, *(turn for turn, _ in upper)})
+        named = dict(upper)
+    else:
+        spans = [(t.first_turn, t.last_turn) for t in topics]
+        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics])
+        section_starts = [0, *(topics[i].first_turn for i in opened)]
+        named = {}
+    return sections_from_starts(transcript, topics, section_starts, named, table)
+
+
+def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: list[int],
+                         named: dict[int, str] | None = None, table: TermTable | None = None) -> list[Section]:
+    """Sections opening at the given turns (each a topic start; 0 is added), holding the topics, with the
+    document's titles where `named` has one and automatic labels elsewhere."""
+    named = named or {}
+    count = len(transcript.turns)
+    bounds = sorted({0, *(s for s in starts if 0 <= s < count)})
+    spans = [(s, e - 1) for s, e in zip(bounds, [*bounds[1:], count], strict=True)]
+    computed = [span for span in spans if span[0] not in named]
+    labels = dict(zip(computed, label_topics(transcript, table or terms_for(transcript), computed), strict=True)) \
+        if computed else {}
+    sections = []
+    for first, last in spans:
+        inside = tuple(t for t in topics if first <= t.first_turn <= last)
+        if first in named:
+            label, source = named[first], "document"
+            keywords = inside[0].keywords if len(inside) == 1 else tuple(dict.fromkeys(
+                k for t in inside for k in t.keywords[:2]))[:6]
+        else:
+            (label, keywords), source = labels[(first, last)], "computed"
+        sections.append(Section(first, last, label, keywords, source, inside))
+    return sections
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:
@@ -50,14 +122,15 @@ def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTab
     return [Topic(first, last, label, keywords) for (first, last), (label, keywords) in zip(spans, labels, strict=True)]
 
 
-def topic_at(topics: list[Topic], turn: int) -> int | None:
-    """Index of the topic holding a turn, or None when there are no topics."""
+def topic_at(topics: list[Topic] | list[Section], turn: int) -> int | None:
+    """Index of the topic (or section) holding a turn, or None when there are none."""
     if not topics:
         return None
     at = bisect.bisect_right([t.first_turn for t in topics], turn) - 1
     return max(0, min(at, len(topics) - 1))
 
 
-from reader.core.topics.edits import apply_edits  # noqa: E402  (edits build on Topic)
+from reader.core.topics.edits import apply_edits, apply_section_edits  # noqa: E402  (edits build on Topic)
 
-__all__ = ["Topic", "apply_edits", "find_topics", "topic_at", "topics_from_starts"]
+__all__ = ["SOURCES", "Section", "Topic", "apply_edits", "apply_section_edits", "find_sections", "find_topics",
+           "sections_from_starts", "topic_at", "topics_from_starts"]

@@ -1,6 +1,8 @@
-"""From ranked candidates to a label: the head term or phrase, then what about it ("Syria: American bases"), a
-listed verb with its object ("Expelling US diplomats"), or a participle qualifying the head ("Seized Russian
-property"). The candidates and their scores come from `label`.
+"""From ranked candidates to a label a journalist would write: a noun phrase naming the subject ("Mortgage
+rates", "Sodium-ion batteries"), two of them joined ("Rail strike and sick leave"), a place with what about it
+("Syria: American bases"), a listed verb with its object ("Expelling US diplomats"), or a participle qualifying
+the head ("Seized Russian property"). Never a verb ("Undertake: ..."), and never "X: Y" where Y is a lone name,
+number or generic word. The candidates and their scores come from `label`.
 """
 
 from __future__ import annotations
@@ -38,14 +40,19 @@ def _participle(text: str) -> bool:
 
 
 def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
-          counts: dict[str, int]) -> list[Candidate]:
-    # A participle ("interfered", "seized") says what happened, rarely what the topic is: it heads no label.
-    # A generic noun ("system", "meeting") says nothing alone: it labels only inside a phrase.
-    # Only the strongest singles can make the label: building candidates for a topic's every word is waste.
+          counts: dict[str, int], verbs: frozenset[str] = frozenset()) -> list[Candidate]:
+    # A participle ("interfered", "seized") or a word used as a verb ("we overpay") says what happened, rarely
+    # what the topic is: it heads no label. A generic noun ("system", "meeting") says nothing alone: it labels
+    # only inside a phrase. Only the strongest singles can make the label: building candidates for a topic's
+    # every word is waste.
+    verbs = verbs.difference(GERUNDS)  # "expel" heads its object: "Expelling US diplomats"
     strongest = heapq.nlargest(SINGLES, weight.items(), key=lambda item: item[1])
-    singles = [Candidate((t,), table.display[t], w * (PARTICIPLE if _participle(table.display[t]) else 1.0),
-                          t in table.names, counts[t]) for t, w in strongest
+    singles = [Candidate((t,), table.display[t],
+                         w * (PARTICIPLE if _participle(table.display[t]) or t in verbs else 1.0),
+                         t in table.names, counts[t]) for t, w in strongest
                if table.display[t].lower() not in GENERIC]
+    singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles
+    phrases = [p for p in phrases if p.terms[0] not in verbs or p.is_name]
     ranked: list[Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
@@ -76,7 +83,7 @@ def _widen(cand: Candidate, phrases: list[Candidate], taken: set[str], head: boo
 
 
 def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None) -> str:
-    """Head term or phrase, then what about it: "Syria: American bases", "Expelling US diplomats"."""
+    """The label from the ranked candidates: the head phrase, and a second subject when it weighs enough."""
     if not ranked:
         return ""
     head = ranked[0]
@@ -86,28 +93,42 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
         objects = [p for p in phrases if head.terms[0] in p.after and head.terms[0] not in p.terms]
         if objects:
             return _clip(f"{gerund} {max(objects, key=lambda p: p.score).text}")
-    text = head.text[:1].upper() + head.text[1:]
     if prefix and not head.is_name:
         return _clip(f"{prefix.capitalize()} {head.text}")  # "Seized Russian property" says it all
-    # A second item when it matters, and always after a lone word: two to six words, as the notebook has it.
-    rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score or " " not in head.text]
-    # Prefer a phrase ("US diplomats") or a noun to a participle ("seized") after the head.
-    rest = [c for c in rest if not _participle(c.text)] or rest
-    phrases_next = [c for c in rest if " " in c.text and c.score >= 0.4 * rest[0].score and not rest[0].is_name]
+    rest = [c for c in ranked[1:] if c.score >= SECOND_SHARE * head.score and not _participle(c.text)]
     if rest:
-        second = phrases_next[0] if phrases_next else rest[0]
-        # A phrase that also holds another strong word says both: "air traffic" and "controllers".
-        others = [set(c.terms) for c in rest if c is not second]
-        fuller = [p for p in phrases if set(p.terms) > set(second.terms) and not set(p.terms) & set(head.terms)
-                  and any(o <= set(p.terms) for o in others)]
-        if fuller:
-            second = max(fuller, key=lambda p: p.count)
         # Two parts of one phrase are said as the phrase: "Museum" and "Imperial War" -> "Imperial War Museum".
-        whole = [p for p in phrases if set(p.terms) >= {*head.terms, *second.terms}]
+        whole = [p for p in phrases if set(p.terms) >= {*head.terms, *rest[0].terms}]
         if whole:
             return _clip(max(whole, key=lambda p: p.count).text)
-        text = f"{text} and {second.text}" if head.is_name and second.is_name else f"{text}: {second.text}"
-    return _clip(text)
+    second = _second(head, rest, phrases)
+    if second is None:
+        return _clip(head.text)
+    if (len(head.terms) == 1 or head.is_name) and " " in second.text and not second.is_name:
+        return _clip(f"{head.text}: {second.text}")  # a subject and what about it: "Syria: American bases"
+    return _clip(f"{head.text} and {second.text}")
+
+
+def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) -> Candidate | None:
+    """What else the topic is about, worth naming beside the head: a phrase ("sick leave"), or beside a name
+    another name ("Beijing and China"). A lone common word after a phrase adds nothing ("Rail workers: deal"),
+    and a lone name after a common head is a passer-by ("Shared ownership: Tom")."""
+    for cand in rest[:3]:
+        if cand.is_name and len(cand.terms) == 1 and not head.is_name:
+            continue
+        if len(cand.terms) == 1 and not cand.is_name:
+            # A phrase that also holds this word says it better: "controllers" -> "air traffic controllers".
+            fuller = [p for p in phrases if set(p.terms) > set(cand.terms) and not set(p.terms) & set(head.terms)
+                      and p.count >= PHRASE_MIN]
+            if not fuller:
+                continue  # two lone words make no subject: "West and garden"
+            cand = max(fuller, key=lambda p: p.count)
+        if len(cand.terms) == 1 and not (head.is_name and len(head.terms) == 1):
+            continue
+        if len(head.text.split()) + 1 + len(cand.text.split()) > MAX_LABEL_WORDS:
+            continue
+        return cand
+    return None
 
 
 def participle_prefix(ranked: list[Candidate], weight: dict[str, float], table: TermTable, question: str) -> str | None:

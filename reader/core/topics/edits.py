@@ -11,6 +11,11 @@ and, when known, the turn's id, which finds the turn again if the file is re-par
 Replaying them on new automatic topics keeps the reader's view: a rename also fixes its topic's start, so a
 renamed topic keeps its name even when the automatic boundary moves. An edit that no longer applies (a merge
 at a turn that is not a topic start any more, a turn past the end) is skipped, never an error.
+
+Edits of sections are the same four, marked `"level": "section"` (an edit without a level is a topic's, as all
+edits saved before sections existed are); they are replayed after the topics' edits. A section starts where a
+topic starts: splitting a section inside a topic splits the topic there too, and a section loses its start when
+a merge of topics removes it.
 """
 
 from __future__ import annotations
@@ -21,16 +26,22 @@ from typing import TYPE_CHECKING, Any
 from reader.core.model import Transcript
 
 if TYPE_CHECKING:
-    from reader.core.topics import Topic
+    from reader.core.topics import Section, Topic
 
 OPS = ("rename", "split", "add", "merge")
+LEVELS = ("topic", "section")
 
 
-def make_edit(op: str, turn: int, transcript: Transcript | None = None, label: str | None = None) -> dict[str, Any]:
+def make_edit(op: str, turn: int, transcript: Transcript | None = None, label: str | None = None,
+              level: str = "topic") -> dict[str, Any]:
     """An edit dict as the store keeps it."""
     if op not in OPS:
         raise ValueError(f"unknown topic edit {op!r}; known: {', '.join(OPS)}")
+    if level not in LEVELS:
+        raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
     edit: dict[str, Any] = {"op": op, "turn": int(turn)}
+    if level != "topic":
+        edit["level"] = level
     if transcript is not None and 0 <= turn < len(transcript.turns):
         edit["turn_id"] = transcript.turns[turn].id
     if label is not None:
@@ -65,6 +76,7 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
     get fresh automatic labels; without it they keep the label of the topic they came from."""
     from reader.core.topics import Topic, topics_from_starts
 
+    edits = [e for e in edits if e.get("level", "topic") == "topic"]
     if not topics or not edits:
         return list(topics)
     count = topics[-1].last_turn + 1
@@ -107,3 +119,80 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
                 label = fresh[start].label
         result.append(Topic(start, end - 1, label, keywords, seg.auto))
     return result
+
+
+def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
+                        transcript: Transcript | None = None) -> list[Section]:
+    """The two-level outline with the reader's edits replayed: the topics' edits on the topics, then the
+    sections' on the sections. A renamed or added section is the reader's ("user"); a section whose span
+    changed gets a fresh automatic label (with the transcript), unless the reader or the document named it."""
+    from reader.core.topics import Section, sections_from_starts, topics_from_starts
+
+    if not sections or not edits:
+        return list(sections)
+    topics = apply_edits([t for s in sections for t in s.topics], edits, transcript)
+    count = sections[-1].last_turn + 1
+    topic_starts = {t.first_turn for t in topics}
+    heads = {s.first_turn: _Head(s.label, s.source, s.auto) for s in sections if s.first_turn in topic_starts}
+    heads.setdefault(0, _Head(sections[0].label, sections[0].source, sections[0].auto))
+    new_topic_starts: set[int] = set()
+    for edit in edits:
+        if edit.get("level") != "section":
+            continue
+        op = edit.get("op")
+        turn = _turn_of(edit, count, transcript)
+        if turn is None or op not in OPS:
+            continue
+        label = str(edit.get("label") or "").strip()
+        if op in ("split", "add", "rename"):
+            if turn not in heads:
+                parent = heads[max(s for s in heads if s < turn)]
+                parent.stale = True
+                heads[turn] = _Head(parent.label, "computed", False, stale=True)
+                if turn not in topic_starts:
+                    new_topic_starts.add(turn)
+            if label and op != "split":
+                heads[turn] = _Head(label, "user", False)
+            else:
+                heads[turn].auto = False
+        elif op == "merge" and turn in heads and turn > 0:
+            del heads[turn]
+            heads[max(s for s in heads if s < turn)].stale = True
+    if new_topic_starts:
+        # A section starting inside a topic splits it: the two halves get fresh labels.
+        starts = sorted(topic_starts | new_topic_starts)
+        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts)} if transcript is not None else {}
+        by_start = {t.first_turn: t for t in topics}
+        topics = []
+        for start, end in zip(starts, [*starts[1:], count], strict=True):
+            old = by_start.get(start) or fresh.get(start)
+            if old is None:  # no transcript to label it: the label of the topic it was cut from
+                old = by_start[max(s for s in by_start if s < start)]
+            changed = start in new_topic_starts or (end < count and end in new_topic_starts)
+            label, keywords = old.label, old.keywords
+            if changed and start in fresh and old.auto:
+                label, keywords = fresh[start].label, fresh[start].keywords
+            topics.append(type(old)(start, end - 1, label, keywords, old.auto and not changed))
+    starts = sorted(heads)
+    named = {s: h.label for s, h in heads.items() if h.label and (h.source != "computed" or not h.stale)}
+    if transcript is not None:
+        rebuilt = sections_from_starts(transcript, topics, starts, named)
+    else:
+        rebuilt = [Section(start, end - 1, named.get(start) or heads[start].label, (), heads[start].source,
+                           tuple(t for t in topics if start <= t.first_turn < end))
+                   for start, end in zip(starts, [*starts[1:], count], strict=True)]
+    result = []
+    for section in rebuilt:
+        head = heads[section.first_turn]
+        source = head.source if section.first_turn in named else "computed"
+        result.append(Section(section.first_turn, section.last_turn, section.label, section.keywords, source,
+                              section.topics, head.auto and not head.stale))
+    return result
+
+
+@dataclass
+class _Head:
+    label: str
+    source: str
+    auto: bool
+    stale: bool = False  # its span changed: an automatic label no longer fits

@@ -65,3 +65,23 @@ def _prefix(marks: list[int]) -> list[int]:
     for m in marks:
         out.append(out[-1] + m)
     return out
+
+
+def boundary_f1(gold_starts: Iterable[int], hyp_starts: Iterable[int], turns: int, tolerance: int = 2) -> float:
+    """F1 of the boundaries found, a found one counting as right when a gold one lies within `tolerance` turns
+    (each gold boundary matched once). No boundary on either side: 1.0 when both have none, else 0.0."""
+    gold = sorted({s for s in gold_starts if 0 < s < turns})
+    hyp = sorted({s for s in hyp_starts if 0 < s < turns})
+    if not gold or not hyp:
+        return 1.0 if not gold and not hyp else 0.0
+    unmatched = list(gold)
+    hits = 0
+    for h in hyp:
+        near = [g for g in unmatched if abs(g - h) <= tolerance]
+        if near:
+            unmatched.remove(min(near, key=lambda g: abs(g - h)))
+            hits += 1
+    if not hits:
+        return 0.0
+    precision, recall = hits / len(hyp), hits / len(gold)
+    return 2 * precision * recall / (precision + recall)

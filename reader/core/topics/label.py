@@ -18,11 +18,16 @@ import re
 from collections import Counter
 
 from reader.core.model import Transcript
+from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
-from reader.core.topics.stopwords import NOT_A_LABEL
-from reader.core.topics.terms import WORD, TermTable, term_lookup
+from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
+from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject
+# How much a word of everyday speech keeps of its weight, by how common it is (Zipf band): "head", "books" and
+# "west" say less about a topic than "sourdough" or "mortgage" said as often. Names keep theirs.
+GENERAL_USAGE = {5.5: 0.25, 5.0: 0.4, 4.5: 0.6, 4.0: 0.8}
+_COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for word in words.split()}
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
@@ -32,27 +37,52 @@ _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics o
 _ADDRESSED = re.compile(r"(?=[TtGgYyOoWwHhSs])\b"
                         r"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
                         r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
+# Speakers introducing themselves: "I'm Ruth Calloway", "je suis Claire Morel", "ich bin ...", "me llamo ...".
+_INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e suis|[Jj]e m'appelle|[Ii]ch bin|"
+                         r"[Mm]e llamo|[Ss]oy)\s+((?:[A-Z][\w'’-]+ ?){1,3})")
+# People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
+# passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
+# The lookahead skips, in C, every position no title starts at (most are lowercase letters).
+_TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
+                     r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
+                     r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
+                     r"Señor|Señora)\.? ((?:[A-Z][\w'’-]+ ?){1,2})")
+_TITLED_BUDGET = 400_000  # characters searched for titled names, shared by all turns (their openings)
 # Words, and clause punctuation as an empty token: a phrase never runs across a comma or a full stop.
 _WORDS_AND_BREAKS = re.compile(rf"({WORD.pattern})|[.,;:!?()\[\]\"“”‘—–…]")
 
 
 def speaker_terms(transcript: Transcript) -> frozenset[str]:
-    """Terms of every speaker's label and name, and of the names speakers address each other by ("Thank you,
-    Ines.", "Go ahead, Selina."): a label never names who is talking, even when the file labels them Q and A."""
+    """Terms of every speaker's label and name, of the names speakers address each other by ("Thank you,
+    Ines.", "Go ahead, Selina.") and of those they introduce themselves by ("I'm Ruth Calloway"): a label never
+    names who is talking, even when the file labels them Q and A."""
     words = [f"{speaker.label} {speaker.name}" for speaker in transcript.speakers]
     # One search over every turn's head and tail, a line each: a name never spans lines.
     ends = "\n".join(f"{turn.paragraphs[0].text[:80]}\n{turn.paragraphs[-1].text[-80:]}"
                      for turn in transcript.turns if turn.paragraphs)
     words += _ADDRESSED.findall(ends)
+    # Speakers introduce themselves at the start ("... I'm Ruth Calloway."): the first turns, read further.
+    words += _INTRODUCED.findall("\n".join(turn.text[:600] for turn in transcript.turns[:8]))
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
 
 
+def people_in_passing(transcript: Transcript, table: TermTable) -> frozenset[str]:
+    """Terms of people named with a title and mentioned at most twice in the whole transcript."""
+    head = max(120, _TITLED_BUDGET // max(1, len(transcript.turns)))
+    names = _TITLED.findall("\n".join(turn.text[:head] for turn in transcript.turns))
+    found = {term_lookup(w) for w in WORD.findall(" ".join(names))}
+    return frozenset(t for t in found if t is not None and table.totals.get(t, 0) <= 2)
+
+
 def label_topics(transcript: Transcript, table: TermTable,
                  spans: list[tuple[int, int]]) -> list[tuple[str, tuple[str, ...]]]:
     """(label, keywords) for each (first_turn, last_turn) span."""
-    excluded = speaker_terms(transcript)
+    excluded = table.extra.get("speakers")
+    if not isinstance(excluded, frozenset):
+        excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
+        # once per table: both levels need it
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
         and spans[-1][1] == len(table.turn_sequences) - 1
@@ -96,10 +126,14 @@ def label_topics(transcript: Transcript, table: TermTable,
                     continue
                 w = n * math.log(lift) * (OPENING_BOOST if t in opening else 1.0)
             w *= spreads[spans_with[t]]
+            if t not in table.names:
+                w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
             if w > 0:
                 weight[t] = w
         phrases = []
-        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table).items():
+        uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
+        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table,
+                                                           uses).items():
             elsewhere = min(total[t] - topic[t] for t in gram)
             score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)]
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
@@ -108,7 +142,10 @@ def label_topics(transcript: Transcript, table: TermTable,
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
-        ranked = rank(weight, phrases, table, topic)
+        # A word used as a verb more than as a noun, twice, or once in the past ("you mentioned inclusion").
+        verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
+                          and (verb >= 2 or table.display[t].endswith("ed")))
+        ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text))
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
@@ -125,9 +162,11 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 
 
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
-             table: TermTable) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+             table: TermTable,
+             uses: dict[str, list[int]]) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
-    question, the terms seen right before them)."""
+    question, the terms seen right before them). Fills `uses` with how often each allowed term follows a
+    determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
     seen: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
@@ -140,6 +179,13 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         used += len(text)
         tokens = _WORDS_AND_BREAKS.findall(text.replace("’", "'"))
         terms = list(map(term_lookup, tokens))
+        for k in range(1, len(tokens)):
+            term = terms[k]
+            if term is not None and term in allowed:
+                before_word = tokens[k - 1].lower()
+                side = 0 if before_word in NOUN_BEFORE else 1 if before_word in VERB_BEFORE else -1
+                if side >= 0:
+                    uses.setdefault(term, [0, 0])[side] += 1
         for k in range(len(tokens) - 1):
             a, b = terms[k], terms[k + 1]
             # "Russia's envoy" is whose envoy, not a kind of envoy. (None is never allowed.)
@@ -195,7 +241,7 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     "Imperial War Museum")."""
     shown: list[str] = []
     for token, term in zip(tokens, gram, strict=True):
-        token = token[:-2] if token.endswith("'s") else token
+        token = shown_form(token)
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
             shown and token[:1].isupper() and shown[-1][:1].isupper())
         shown.append(token if keep else token.lower())

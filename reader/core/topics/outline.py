@@ -1,11 +1,12 @@
-"""What a reader sees of each topic in a table of contents: its span in questions and its share of the words."""
+"""What a reader sees of each topic (or section) in a table of contents: its span in questions and its share of
+the words."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.topics import Topic
+from reader.core.topics import Section, Topic
 
 
 @dataclass(frozen=True, slots=True)
@@ -16,7 +17,7 @@ class OutlineRow:
     words: int
 
 
-def span_label(transcript: Transcript, topic: Topic) -> str:
+def span_label(transcript: Transcript, topic: Topic | Section) -> str:
     first = transcript.exchange_of(topic.first_turn).label
     last = transcript.exchange_of(topic.last_turn).label
     return first if first == last else f"{first}-{last}"

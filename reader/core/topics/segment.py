@@ -1,7 +1,8 @@
 """Where topics change: score every candidate boundary, then keep the strong ones.
 
-Units are exchanges when the transcript has an interviewer (a topic starts with a question, never inside an
-answer) and single turns otherwise. Between two units the score combines:
+Units are exchanges when the transcript's exchanges group turns (a topic starts with a question, never inside an
+answer) and single turns otherwise; the turns the document's own headings open always start a unit. Between two
+units the score combines:
 
 - lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
   far it dips below the peaks around it;
@@ -12,7 +13,8 @@ answer) and single turns otherwise. Between two units the score combines:
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
-threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview.
+threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview; a
+minimum topic length that grows with the transcript keeps a long meeting from being cut into a hundred pieces.
 """
 
 from __future__ import annotations
@@ -34,8 +36,10 @@ UNIT_TERMS = 40  # the strongest terms of a unit that take part in the cohesion 
 MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour...
 MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25) of its words
 MIN_TOPIC_FLOOR = 40
+MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
+# of topics follows the content, and a long meeting is not cut into a hundred pieces
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
-THRESHOLD = 0.5  # in standard deviations of the combined score
+THRESHOLD = 0.35  # in standard deviations of the combined score
 DEPTH_FLOOR = -0.3  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
@@ -60,19 +64,30 @@ class Gap:
     score: float
 
 
-def units_of(transcript: Transcript, table: TermTable) -> list[Unit]:
-    if transcript.interviewer is not None:
+def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = frozenset()) -> list[Unit]:
+    """Exchanges (single turns without an interviewer), cut again at `cuts`: the turns the document's own
+    headings open, which a topic must be able to start at even inside an exchange."""
+    # Exchanges whenever they group turns (a question and its answers), not only under an interviewer: a
+    # podcast's host or a hearing's members ask too.
+    if transcript.interviewer is not None or len(transcript.exchanges) < 0.8 * len(transcript.turns):
         spans = [(e.first_turn, e.last_turn) for e in transcript.exchanges]
     else:
         spans = [(t.index, t.index) for t in transcript.turns]
+    if cuts:
+        spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
     units = []
     for first, last in spans:
-        terms = table.span_counts(first, last)
+        terms = Counter(chain.from_iterable(table.turn_sequences[first:last + 1]))  # not cached: one per unit
         words = sum(table.turn_words[first:last + 1])
         size = sum(map(len, table.turn_sequences[first:last + 1]))
         opening = dict.fromkeys(table.turn_sequences[first])
         units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size))
     return units
+
+
+def _cut(first: int, last: int, cuts: frozenset[int]) -> list[tuple[int, int]]:
+    starts = [first, *sorted(c for c in cuts if first < c <= last)]
+    return [(s, e - 1) for s, e in zip(starts, [*starts[1:], last + 1], strict=True)]
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:
@@ -221,12 +236,13 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     return gaps
 
 
-def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
-    """Unit indices where topics start (besides 0): the best-scoring gaps above the threshold, strongest
-    first, skipping any without a dip in cohesion or a cue, and any that would leave a topic under the minimum
-    length."""
+def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int] = frozenset()) -> list[int]:
+    """Unit indices where topics start (besides 0): the `forced` ones (where the document's own sections
+    start), then the best-scoring gaps above the threshold, strongest first, skipping any without a dip in
+    cohesion or a cue, and any that would leave a topic under the minimum length."""
+    forced = frozenset(u for u in forced if 0 < u < len(units))
     if not gaps:
-        return []
+        return sorted(forced)
     scores = [g.score for g in gaps]
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
@@ -235,8 +251,9 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit]) -> list[int]:
     for unit in units:
         prefix.append(prefix[-1] + unit.words)
     # Short interviews have short topics: the floor shrinks with the transcript, up to MIN_TOPIC_WORDS.
-    minimum = min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE))
-    chosen = [0, len(units)]  # sorted, with sentinels
+    minimum = max(min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE)),
+                  prefix[-1] // MIN_TOPIC_GROWTH)
+    chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
     for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
         if gap.score < threshold:
             break

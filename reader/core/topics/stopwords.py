@@ -89,9 +89,46 @@ spokeswoman spokesperson deputy director official officials excellency honourabl
 host hosts co-host guest guests interviewer interviewee reporter reporters journalist journalists
 correspondent anchor moderator presenter narrator caller audience panelist panellist speaker speakers
 participant respondent q a
+questioner chairman's chairwoman's member members witness witnesses committee clerk microphone mic floor
+councillor councillors cllr alderman motion amendment minutes agenda seconded proposed adjourned
 """)
 
-NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH
+# Function words, fillers and forms of address of the other languages the reader meets (German, French, Spanish,
+# Russian), written for this project. One set for all: a word is dropped whatever the transcript's language, so
+# the lists leave out forms that are English content words too ("war", "die", "son", "sin", "pan", "arm").
+FOREIGN: frozenset[str] = _words("""
+der das dem des ein eine einem einen einer eines und oder aber doch nicht kein keine keinen ist sind
+bist seid gewesen wird werden wurde wurden haben hatte hatten habe sein seine seiner ihr ihre ihrem ihren
+ich du er sie es wir uns euch mich dich sich mir dir ihm ihn ihnen mit von vom zum zur auf aus bei nach vor
+für über unter durch gegen ohne um wie wenn weil dass daß ob auch noch schon sehr nur immer wieder hier dort
+jetzt dann heute ja nein nun mal eben eigentlich also dies diese dieser dieses diesem jede jeder jedes
+alle allem allen viel viele mehr wer wieso warum wo welche welcher welches kann können könnte muss müssen soll
+sollen sollte will wollen möchte würde würden gibt geht gehen gesagt sagen frau herr herrn danke bitte genau
+natürlich einfach gerade etwa sondern sowie damit dabei dazu darauf daran davon deshalb trotzdem bereits
+le les un une des du au aux et ou mais donc ni que qui quoi dont où ce cet cette ces ceux celle celles
+je tu il elle nous vous ils elles moi toi lui leur leurs eux se soi mon ma ta mes tes notre nos votre vos
+sa ses est sont suis es êtes été être avoir avons avez ont ai avait avaient fait faire dans par pour avec sans
+sous sur chez vers entre pendant depuis comme aussi très plus moins bien tout tous toute toutes rien
+personne encore déjà toujours jamais ici là alors puis ensuite oui non merci monsieur messieurs mesdames
+mademoiselle parce quand comment pourquoi quel quelle quels quelles peut peuvent pouvez doit doivent faut
+va vont veut voulez dit dire cela ça ceci voilà aujourd'hui beaucoup peu trop assez chaque certains
+qu'il qu'elle qu'on c'est n'est d'un d'une l'on j'ai s'il y'a vraiment justement évidemment effectivement
+el la los las unos unas lo y o pero sino ni que quien quienes cual cuales cuyo donde cuando como porque para
+por sobre entre hasta desde hacia según durante yo tú él ella nosotros vosotros ellos ellas
+usted ustedes me te le les nos os mi tu su sus nuestro nuestra vuestro es soy eres somos fue fueron ser
+estar está están estoy estamos estaba ha han he hemos había muy más menos también tampoco ya aún todavía
+siempre nunca aquí allí ahí sí gracias señor señora señores bueno pues entonces este esta estos estas ese esa
+esos esas aquel todo toda todos todas nada algo alguien puede pueden hace hacer dice decir creo
+и в во не что он она оно они мы вы ты я на с со как а то все всё так его её их ему ей им но да нет к ко у же
+вот бы по от из за для о об это этот эта эти тот та те был была были было быть есть будет будут только
+уже еще ещё очень может можно нужно надо когда где если чтобы или ни даже потому почему который которая
+которые которых себя свой свои наш ваш мой твой при про без до после над под между через спасибо господин
+bonjour bonsoir bienvenue revoir parlons parler disons dites pense pensez crois croyez sais savez voyez
+écoutez regardez pas oui allez hallo willkommen guten tag tschüss hola bienvenido bienvenida adiós здравствуйте
+госпожа пожалуйста конечно просто вообще значит сейчас тоже также там тут здесь
+""")
+
+NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH | FOREIGN
 
 # Common verbs: they do link the turns of one topic ("met" three times at the G20), so segmentation counts them,
 # but "Met: bilateral meeting" is no label.
@@ -111,6 +148,8 @@ quick slow fast large huge tiny serious funny clever curious interesting amazing
 beautiful nice lovely glad proud afraid angry upset worried excited tired busy fair unfair normal strange odd
 obvious special general specific similar different whole total final current recent previous public private
 fun bigger smaller higher lower longer shorter faster slower easier harder
+underway ongoing drawn given taken shown known done gone said told driven chosen broken spoken thrown grown
+kept meant brought bought caught taught thought describes describe described says tells asks wants
 """)
 
 # Nouns too general to say what a topic is about on their own ("Expel: system", "Dinner: meeting"); inside a
@@ -133,3 +172,35 @@ GERUNDS: dict[str, str] = {
     "withdraw": "Withdrawing", "lift": "Lifting", "deport": "Deporting", "hack": "Hacking", "strike": "Striking",
     "boycott": "Boycotting", "impeach": "Impeaching",
 }
+
+
+# The words before a word tell its use: after a determiner it names something ("the freeze", "les quotas"), after
+# a pronoun, a modal or "to" it is done ("we overpay", "to arrive"). A verb says what happened, not what the topic
+# is, so a word mostly used as one heads no label.
+NOUN_BEFORE: frozenset[str] = _words("""
+the a an this these those my your his her its our their some any no every each another such
+le la les un une des du au aux ce cet cette ces mon ma mes ton ta tes son sa ses notre nos votre vos leur leurs
+der die das dem den des ein eine einen einem einer eines kein keine
+el los las unos unas al del su sus mi mis nuestro nuestra
+""")
+VERB_BEFORE: frozenset[str] = _words("""
+i you we they he she will would can could should must might shall don't doesn't didn't won't
+can't cannot i'll we'll you'll they'll i'd we'd you'd they'd
+je tu il elle nous vous ils elles
+ich du er sie wir ihr
+yo tú él ella nosotros ellos se
+""")
+
+# Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
+CALENDAR: frozenset[str] = _words("""
+january february march april may june july august september october november december
+janvier février avril mai juin juillet août septembre octobre novembre décembre
+januar februar märz juni juli oktober dezember enero febrero marzo abril mayo junio julio agosto
+septiembre octubre noviembre diciembre
+un deux trois quatre cinq sept huit neuf dix onze douze vingt trente quarante cinquante soixante cent cents
+mille million millions milliard
+eins zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig hundert tausend
+uno dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cien mil
+zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
+eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+""")

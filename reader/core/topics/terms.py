@@ -13,16 +13,37 @@ from __future__ import annotations
 import re
 import weakref
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from itertools import chain
 
 from reader.core.model import Transcript
-from reader.core.topics.stopwords import FILLER, NEVER_TOPIC
+from reader.core.topics.stopwords import CALENDAR, FILLER, FOREIGN, NEVER_TOPIC
 
 # A word: letters and digits, with inner apostrophes, hyphens and dots ("don't", "al-Nusra", "U.S").
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
 _NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
 _KEEP_CAPS = frozenset({"I"})
+_ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)'(?=\w)")
+
+
+def shown_form(token: str) -> str:
+    """A token as a label shows it: typographic apostrophes plain, without a possessive or a French elision
+    ("Russia's" -> "Russia", "l'école" -> "école")."""
+    clean = token.replace("’", "'")
+    if clean.endswith(("'s", "'S")):
+        clean = clean[:-2]
+    return _ELISION.sub("", clean)
+
+
+def _counting(low: str) -> bool:
+    """A number or month written in words, "dix-huit" and "twenty-three" too: never a term."""
+    if low in CALENDAR:
+        return True
+    if "-" not in low:
+        return False
+    parts = low.split("-")
+    # "dix-huit", "twenty-three"; and a verb with its pronoun: "serez-vous", "gère-t-elle", "arrivent-ils"
+    return all(part in CALENDAR for part in parts) or parts[-1] in FOREIGN
 
 
 def stem(word: str) -> str:
@@ -54,14 +75,14 @@ def term_of(token: str) -> str | None:
     token = token.replace("’", "'")
     if token.endswith(("'s", "'S")):
         token = token[:-2]
-    token = token.strip("'").replace(".", "")
+    token = _ELISION.sub("", token.strip("'")).replace(".", "")  # French l'hiver, d'éoliennes, qu'il
     if not token or token.isdigit():
         return None
     if len(token) >= 2 and token not in _KEEP_CAPS and (token.isupper() or (token[0].isupper()
                                                                              and any(c.isdigit() for c in token))):
         return None if token.lower() in FILLER else token.upper()
     low = token.lower()
-    if low in NEVER_TOPIC or len(low) < 3 or any(c.isdigit() for c in low):
+    if low in NEVER_TOPIC or len(low) < 3 or any(c.isdigit() for c in low) or _counting(low):
         return None
     if token[0].isupper() and low.endswith(("ian", "ean")) and len(low) > 5:
         low = low[:-1]  # Syrian -> syria, Korean -> korea: the people and the place are one topic
@@ -94,10 +115,18 @@ class TermTable:
     display: dict[str, str]  # term -> its most frequent written form
     names: frozenset[str]  # terms mostly written with a capital, and acronyms
     totals: dict[str, int]  # term -> uses in the whole transcript
+    # Counts already made: segmenting, grouping and labelling both levels ask for the same spans. Read only.
+    _counted: dict[tuple[int, int], Counter[str]] = field(default_factory=dict, compare=False, repr=False)
+    extra: dict[str, object] = field(default_factory=dict, compare=False, repr=False)  # what labelling keeps
 
     def span_counts(self, first: int, last: int) -> Counter[str]:
-        """Term counts of turns first..last (inclusive), counted in C."""
-        return Counter(chain.from_iterable(self.turn_sequences[first:last + 1]))
+        """Term counts of turns first..last (inclusive), counted in C once per span; never change the result."""
+        found = self._counted.get((first, last))
+        if found is None:
+            if len(self._counted) > 512:  # the reader's edits ask for new spans; old ones are rarely asked again
+                self._counted.clear()
+            found = self._counted[(first, last)] = Counter(chain.from_iterable(self.turn_sequences[first:last + 1]))
+        return found
 
     def is_name(self, term: str) -> bool:
         return term in self.names
@@ -152,9 +181,7 @@ def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str],
         total[term] += n
         if token[0].isupper():
             capital[term] += n
-        clean = token.replace("’", "'")
-        if clean.endswith(("'s", "'S")):
-            clean = clean[:-2]
+        clean = shown_form(token)
         if n > best.get(term, (0, ""))[0]:
             best[term] = (n, clean)
     names = frozenset(t for t in total if t.isupper() or capital[t] >= _NAME_SHARE * total[t])

@@ -1,0 +1,112 @@
+"""The upper level of the table of contents: sections, each a run of whole topics.
+
+The document's own headings come first (a Markdown or HTML heading, a chapter list): when a transcript has
+them, its top-level headings are the sections, with their titles, and deeper headings start topics. Without
+them, sections are found by grouping the fine topics: between two neighbouring topics we compare the words
+of a block of topics on either side (a block reaches a share of the transcript's words, so a section boundary
+is judged on a wider view than a topic boundary), take how far that similarity dips below the peaks around it
+(TextTiling's depth), add the strength of the topic boundary itself, and keep the boundaries that stand out
+from the rest, strongest first, while every section stays long enough. So the number of sections follows the
+content: a two-hour hearing gets a readable handful, never forty.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+
+from reader.core.model import Heading, Transcript
+from reader.core.topics.segment import _depths, _standardise
+from reader.core.topics.terms import TermTable
+
+MAX_SECTIONS = 12
+MIN_SECTION_SHARE = 16  # a section holds at least this fraction (1/16) of the words...
+BLOCK_SHARE = 8  # ... and its boundaries are judged on blocks of topics holding 1/8 of them on each side
+THRESHOLD = -1.0  # in standard deviations of the combined score: all but the weakest boundaries may open one
+STRENGTH = 0.5  # the weight of the topic boundary's own score beside the depth of the section one
+SECTIONS_PER_TOPIC = 0.5  # at most one section per two topics (rounded up): a section gathers topics
+FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
+
+
+def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+    """(turn, title) of the document's top-level headings, and of its deeper ones, each list by turn with one
+    heading per turn (the first wins: two headings in a row name one section)."""
+    headings = [h for h in transcript.headings if 0 <= h.turn < len(transcript.turns)]
+    if not headings:
+        return [], []
+    top = min(h.level for h in headings)
+
+    def first_per_turn(items: list[Heading]) -> list[tuple[int, str]]:
+        seen: dict[int, str] = {}
+        for h in items:
+            seen.setdefault(h.turn, h.title)
+        return sorted(seen.items())
+
+    upper = first_per_turn([h for h in headings if h.level == top])
+    starts = {turn for turn, _ in upper}
+    lower = [(turn, title) for turn, title in first_per_turn([h for h in headings if h.level > top])
+             if turn not in starts]
+    return upper, lower
+
+
+def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float]) -> list[int]:
+    """Indices of the topics (in `spans`, besides 0) that open a section. `strengths[i]` is how strongly the
+    topic boundary before topic i was found (standardised; 0 for none), so a clear topic boundary is also a
+    likelier section one."""
+    n = len(spans)
+    if n <= FEW_TOPICS:
+        return list(range(1, n))
+    counts = [table.span_counts(first, last) for first, last in spans]
+    words = [sum(table.turn_words[first:last + 1]) for first, last in spans]
+    total = sum(words) or 1
+    df: Counter[str] = Counter()
+    for c in counts:
+        df.update(c.keys())
+    idf = {t: math.log((n + 1) / d) for t, d in df.items()}
+    vectors = [{t: k * idf[t] for t, k in c.items()} for c in counts]
+    reach = total / BLOCK_SHARE
+    similarity = []
+    for i in range(1, n):
+        left = _block(vectors, words, range(i - 1, -1, -1), reach)
+        right = _block(vectors, words, range(i, n), reach)
+        similarity.append(_cosine(left, right))
+    depth = _standardise(_depths(similarity))
+    strength = _standardise(strengths[1:])
+    scores = [d + STRENGTH * s for d, s in zip(depth, strength, strict=True)]
+    mean = sum(scores) / len(scores)
+    sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
+    prefix = [0]
+    for w in words:
+        prefix.append(prefix[-1] + w)
+    minimum = total / MIN_SECTION_SHARE
+    most = min(MAX_SECTIONS, max(2, math.ceil(n * SECTIONS_PER_TOPIC)))
+    chosen = [0, n]
+    for score, i in sorted(((s, k + 1) for k, s in enumerate(scores)), key=lambda item: (-item[0], item[1])):
+        if score < mean + THRESHOLD * sd or len(chosen) - 1 >= most:
+            break
+        at = next(k for k, c in enumerate(chosen) if c > i)
+        before, after = chosen[at - 1], chosen[at]
+        if prefix[i] - prefix[before] >= minimum and prefix[after] - prefix[i] >= minimum:
+            chosen.insert(at, i)
+    return chosen[1:-1]
+
+
+def _block(vectors: list[dict[str, float]], words: list[int], order: range, reach: float) -> dict[str, float]:
+    """The summed weights of topics taken in `order` until they hold `reach` words (at least one topic)."""
+    block: dict[str, float] = {}
+    held = 0
+    for i in order:
+        for term, w in vectors[i].items():
+            block[term] = block.get(term, 0.0) + w
+        held += words[i]
+        if held >= reach:
+            break
+    return block
+
+
+def _cosine(a: dict[str, float], b: dict[str, float]) -> float:
+    common = a.keys() & b.keys()
+    if not common:
+        return 0.0
+    dot = sum(a[t] * b[t] for t in common)
+    return dot / (math.hypot(*a.values()) * math.hypot(*b.values()))

@@ -1,0 +1,232 @@
+"""The two-level table of contents: sections holding topics, the document's own headings first, a readable number
+of sections, labels a journalist would write, and the targets measured against the gold segmentations."""
+
+from __future__ import annotations
+
+import dataclasses
+import itertools
+import json
+import re
+import sys
+from pathlib import Path
+
+import pytest
+
+from reader.core.containers import Block, BlockKind, Extracted
+from reader.core.loader import load_transcript, parse_extracted, parse_text
+from reader.core.model import Heading, Transcript
+from reader.core.topics import Section, find_sections, find_topics
+from reader.core.topics.evaluate import boundary_f1, pk
+from reader.core.topics.stopwords import CALENDAR, GENERIC
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold"
+TUNING = sorted((GOLD / "two-level").glob("*.json"))
+HELD_OUT = sorted((GOLD / "held-out").glob("*.json"))
+sys.path.insert(0, str(ROOT / "benchmarks"))
+from generate import generate  # noqa: E402
+from topics_eval import named  # noqa: E402
+
+
+def load_gold(path: Path) -> tuple[Transcript, dict]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), gold
+
+
+def assert_two_levels_cover(sections: list[Section], turns: int) -> None:
+    assert sections[0].first_turn == 0 and sections[-1].last_turn == turns - 1
+    for before, after in itertools.pairwise(sections):
+        assert after.first_turn == before.last_turn + 1
+    for section in sections:
+        assert section.topics and section.topics[0].first_turn == section.first_turn
+        assert section.topics[-1].last_turn == section.last_turn
+        for before, after in itertools.pairwise(section.topics):
+            assert after.first_turn == before.last_turn + 1
+
+
+def test_gold_sets_are_real_shaped_and_some_are_held_out() -> None:
+    assert len(TUNING) + len(HELD_OUT) >= 6 and HELD_OUT
+    for path in [*TUNING, *HELD_OUT]:
+        transcript, gold = load_gold(path)
+        assert gold["held_out"] == (path.parent.name == "held-out")
+        turns = len(transcript.turns)
+        for level in ("sections", "topics"):
+            spans = gold[level]
+            assert spans[0]["first_turn"] == 0 and spans[-1]["last_turn"] == turns - 1, path.name
+            assert all(s["label"] and s["first_turn"] <= s["last_turn"] for s in spans)
+        assert {s["first_turn"] for s in gold["sections"]} <= {t["first_turn"] for t in gold["topics"]}
+
+
+@pytest.mark.parametrize("path", [*TUNING, *HELD_OUT], ids=lambda p: p.stem)
+def test_both_levels_cover_every_turn_in_order(path: Path) -> None:
+    transcript, _ = load_gold(path)
+    sections = find_sections(transcript)
+    assert_two_levels_cover(sections, len(transcript.turns))
+    assert find_topics(transcript) == [t for s in sections for t in s.topics]
+    assert all(s.source == "computed" for s in sections)  # these files have no headings of their own
+
+
+@pytest.mark.parametrize("seed", [1, 4])
+def test_a_long_transcript_gets_a_readable_number_of_sections(seed: int) -> None:
+    transcript = parse_text(generate(1500, seed))
+    sections = find_sections(transcript)
+    assert_two_levels_cover(sections, 1500)
+    assert 5 <= len(sections) <= 12
+    topics = sum(len(s.topics) for s in sections)
+    assert len(sections) < topics < 150  # the count follows the content, not 1500 turns
+
+
+@pytest.mark.parametrize("path", TUNING, ids=lambda p: p.stem)
+def test_tuning_set_counts_stay_within_half_and_twice_the_gold(path: Path) -> None:
+    transcript, gold = load_gold(path)
+    sections = find_sections(transcript)
+    topics = [t for s in sections for t in s.topics]
+    assert 0.5 <= len(sections) / len(gold["sections"]) <= 2
+    assert 0.5 <= len(topics) / len(gold["topics"]) <= 2
+
+
+def _section_scores(paths: list[Path]) -> tuple[float, float]:
+    found, none = [], []
+    for path in paths:
+        transcript, gold = load_gold(path)
+        starts = [s["first_turn"] for s in gold["sections"]]
+        turns = len(transcript.turns)
+        found.append(pk(starts, [s.first_turn for s in find_sections(transcript)], turns))
+        none.append(pk(starts, [0], turns))
+    return sum(found) / len(found), sum(none) / len(none)
+
+
+def test_sections_beat_drawing_no_boundary_on_the_tuning_set() -> None:
+    found, none = _section_scores(TUNING)
+    assert found < none
+
+
+def test_topic_labels_name_the_gold_subject_at_least_half_the_time() -> None:
+    hits = total = 0
+    for path in TUNING:
+        transcript, gold = load_gold(path)
+        topics = find_topics(transcript)
+        for g in gold["topics"]:
+            holders = [next(t for t in topics if t.first_turn <= turn <= t.last_turn)
+                       for turn in range(g["first_turn"], g["last_turn"] + 1)]
+            total += 1
+            hits += named(max(holders, key=holders.count).label, g["label"])
+    assert hits >= total / 2
+
+
+@pytest.mark.parametrize("path", [*TUNING, *HELD_OUT], ids=lambda p: p.stem)
+def test_labels_are_noun_phrases_without_names_numbers_or_procedure(path: Path) -> None:
+    transcript, _ = load_gold(path)
+    speaker_words = {w.lower() for s in transcript.speakers for w in re.findall(r"\w+", f"{s.label} {s.name}")}
+    procedural = {"questioner", "chair", "chairwoman", "microphone", "seconded", "minutes", "agenda", "bonjour"}
+    for section in find_sections(transcript):
+        for item in (section, *section.topics):
+            words = [w.lower() for w in re.findall(r"[\w'’-]+", item.label)]
+            assert 1 <= len(words) <= 6, item.label
+            assert not (speaker_words | procedural) & set(words), item.label
+            _, colon, after = item.label.partition(": ")
+            if colon:  # "X: Y" only when Y says what about X: never a lone name, generic word, number or month
+                assert len(after.split()) >= 2, item.label
+                assert not {w.lower() for w in after.split()} <= GENERIC | CALENDAR, item.label
+
+
+def test_people_named_by_title_never_label_a_topic() -> None:
+    transcript, _ = load_gold(GOLD / "held-out" / "council-meeting.json")
+    labels = " ".join(t.label for s in find_sections(transcript) for t in (s, *s.topics))
+    assert "Reid" not in labels and "Fairbanks" not in labels  # "apologies from Councillor Reid"
+
+
+def test_french_labels_drop_french_function_words_and_elisions() -> None:
+    transcript, _ = load_gold(GOLD / "two-level" / "maire-littoral.json")
+    words = {w.lower() for s in find_sections(transcript) for t in (s, *s.topics) for w in t.label.split()}
+    assert not words & {"le", "la", "les", "des", "pas", "parlons", "bonjour", "mille", "dix-huit"}
+    assert not any(w.startswith(("l'", "d'")) for w in words)
+
+
+# --- the document's own sections ----------------------------------------------------------------------
+
+
+def _with_headings(path: Path, headings: dict[int, tuple[str, int]]) -> Transcript:
+    """A labelled transcript as a container would hand it over, with HEADING blocks before some turns."""
+    turns = path.read_text(encoding="utf-8").strip().split("\n\n")
+    pieces: list[tuple[str, BlockKind | None, int]] = []
+    for number, turn in enumerate(turns):
+        if number in headings:
+            title, level = headings[number]
+            pieces.append((title, BlockKind.HEADING, level))
+        pieces.append((turn, None, 1))
+    text = "\n\n".join(p for p, _, _ in pieces) + "\n"
+    blocks, at = [], 0
+    for piece, kind, level in pieces:
+        start = text.index(piece, at)
+        at = start + len(piece)
+        if kind is not None:
+            blocks.append(Block((start, at), kind, level=level))
+    return parse_extracted(Extracted(text, "html", blocks=tuple(blocks)))
+
+
+PODCAST = GOLD / "two-level" / "housing-podcast.txt"
+
+
+def test_the_documents_headings_are_the_sections_with_their_titles() -> None:
+    transcript = _with_headings(PODCAST, {0: ("Welcome", 1), 9: ("Mortgage rates", 1), 26: ("Rent controls", 1),
+                                          36: ("Building new homes", 1), 46: ("First-time buyers", 1)})
+    assert [(h.title, h.turn) for h in transcript.headings][:2] == [("Welcome", 0), ("Mortgage rates", 9)]
+    sections = find_sections(transcript)
+    assert [(s.first_turn, s.label, s.source) for s in sections] == [
+        (0, "Welcome", "document"), (9, "Mortgage rates", "document"), (26, "Rent controls", "document"),
+        (36, "Building new homes", "document"), (46, "First-time buyers", "document")]
+    assert_two_levels_cover(sections, len(transcript.turns))
+    assert any(len(s.topics) > 1 for s in sections)  # computed topics inside the document's sections
+    assert all(t.label for s in sections for t in s.topics)
+
+
+def test_turns_before_the_first_heading_are_a_section_of_their_own() -> None:
+    transcript = _with_headings(PODCAST, {9: ("Mortgage rates", 2), 26: ("Rent controls", 2)})
+    sections = find_sections(transcript)
+    assert [(s.first_turn, s.source) for s in sections] == [(0, "computed"), (9, "document"), (26, "document")]
+    assert sections[0].label != "Mortgage rates"
+
+
+def test_deeper_headings_open_topics_with_their_titles() -> None:
+    transcript = _with_headings(PODCAST, {9: ("Mortgages", 1), 19: ("The remortgage cliff", 2),
+                                          26: ("Renting", 1)})
+    sections = find_sections(transcript)
+    mortgages = next(s for s in sections if s.label == "Mortgages")
+    assert (19, "The remortgage cliff") in [(t.first_turn, t.label) for t in mortgages.topics]
+    assert [s.first_turn for s in sections] == [0, 9, 26]
+
+
+# --- the measures ---------------------------------------------------------------------------------------
+
+
+def test_boundary_f1_counts_near_misses_within_the_tolerance() -> None:
+    assert boundary_f1([0, 10, 20], [0, 10, 20], 30) == 1.0
+    assert boundary_f1([0, 10, 20], [0, 12, 19], 30, tolerance=2) == 1.0
+    assert boundary_f1([0, 10, 20], [0, 13], 30, tolerance=2) == 0.0
+    assert boundary_f1([0, 10, 20], [0, 10], 30) == pytest.approx(2 / 3)
+    assert boundary_f1([0], [0], 30) == 1.0 and boundary_f1([0, 5], [0], 30) == 0.0
+
+
+@pytest.mark.parametrize("text", ["", "Just one paragraph of text.", "Ann: Hi.\n\nBob: Hello.",
+                                  "Q: Why?\n\nA: Because.\n\nQ: And then?\n\nA: Then we left."])
+def test_tiny_transcripts_give_whole_sections(text: str) -> None:
+    transcript = parse_text(text)
+    sections = find_sections(transcript)
+    if not transcript.turns:
+        assert sections == []
+    else:
+        assert_two_levels_cover(sections, len(transcript.turns))
+        assert all(s.label for s in sections)
+
+
+def test_two_headings_on_one_turn_make_one_section() -> None:
+    transcript = _with_headings(PODCAST, {9: ("Part two", 1)})
+    transcript = dataclasses.replace(transcript, headings=(*transcript.headings, Heading("Also part two", 9, 1)))
+    sections = find_sections(transcript)
+    assert [(s.first_turn, s.label) for s in sections][1:] == [(9, "Part two")]
+
+
+def test_the_sample_keeps_its_fine_level_pk_at_or_below_a_tenth(sample: Transcript) -> None:
+    gold = [t["first_turn"] for t in json.loads((ROOT / "tests/data/sample-topics.json").read_text())["topics"]]
+    assert pk(gold, [t.first_turn for t in find_topics(sample)], len(sample.turns)) <= 0.10
