@@ -47,6 +47,8 @@ def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., N
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from reader.cli import CommandError
+    from reader.commands.output import OutputError, check_output, write_output
+    from reader.core import paths
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
@@ -54,6 +56,13 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         transcript = load_transcript(args.path or sample_path(), args.layout)
     except TranscriptError as exc:
         raise CommandError(str(exc)) from exc
+    try:  # never over the transcript or the notes; into a pipe or "-" as they are
+        target = check_output(args.output, inputs=[transcript.path] if transcript.path else [],
+                              stores=[paths.data_dir(args.data_dir)])
+    except OutputError as exc:
+        raise CommandError(str(exc)) from exc
+
+    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
 
     from reader.core.notes.store import AnnotationStore
     from reader.core.search import SearchError
@@ -92,12 +101,20 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         while time.monotonic() < deadline:
             app.processEvents()
         image = window.grab().toImage()
-        if not image.save(args.output, "PNG"):
-            raise CommandError(f"{args.output}: cannot write the image")
+        png = QByteArray()
+        buffer = QBuffer(png)
+        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
+        if not image.save(buffer, "PNG"):
+            raise CommandError(f"{args.output}: cannot make the image")
+        try:
+            write_output(target, bytes(png.data()))
+        except OutputError as exc:
+            raise CommandError(str(exc)) from exc
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
         scratch.cleanup()
-    print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}")
+    print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}",
+          file=sys.stderr if target is None else sys.stdout)
     return 0
