@@ -62,8 +62,6 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise CommandError(str(exc)) from exc
 
-    from PySide6.QtCore import QBuffer, QByteArray, QIODevice
-
     from reader.core.notes.store import AnnotationStore
     from reader.core.search import SearchError
     from reader.ui.app import application
@@ -101,13 +99,12 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         while time.monotonic() < deadline:
             app.processEvents()
         image = window.grab().toImage()
-        png = QByteArray()
-        buffer = QBuffer(png)
-        buffer.open(QIODevice.OpenModeFlag.WriteOnly)
-        if not image.save(buffer, "PNG"):
+        made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
+        if not image.save(made, "PNG"):
             raise CommandError(f"{args.output}: cannot make the image")
         try:
-            write_output(target, bytes(png.data()))
+            with open(made, "rb") as f:
+                write_output(target, f.read())
         except OutputError as exc:
             raise CommandError(str(exc)) from exc
     finally:

@@ -5,6 +5,7 @@ change is, and both keep the version they replace among the backups: a restore c
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -42,10 +43,8 @@ def _read(path: Path) -> NotesDocument:
 def _keep_current(notes: TranscriptNotes) -> None:
     """Save, and keep what is on disk now as a generation of its own, before a restore changes it."""
     notes.save()
-    try:
+    with contextlib.suppress(FileNotFoundError):
         keep_generation(notes.file, notes.file.read_bytes(), force=True)
-    except FileNotFoundError:
-        pass
 
 
 def bring_back(notes: TranscriptNotes, path: Path) -> BroughtBack:
