@@ -260,6 +260,7 @@ class AnnotationActions(QObject):
         summary = command.result.summary() if command.result else "nothing"
         box = QMessageBox(QMessageBox.Icon.Information, "Notes imported", f"Notes imported from {path.name}: "
                           f"{summary}.", QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as written
         box.setObjectName("import_summary")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()

@@ -175,6 +175,7 @@ class MainWindow(FilesMixin, QMainWindow):
 
     def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
         self.status_sections[key] = widget
+        widget.setTextFormat(Qt.TextFormat.PlainText)  # a topic's or file's name is shown as written
         widget.setContentsMargins(10, 0, 10, 0)
         self.statusBar().addPermanentWidget(widget, stretch)
         return widget

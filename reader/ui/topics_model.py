@@ -15,6 +15,7 @@ from PySide6.QtCore import QAbstractListModel, QModelIndex, QPersistentModelInde
 from PySide6.QtGui import QFont
 
 from reader.core.topics.outline import OutlineRow
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -78,7 +79,7 @@ class TopicsModel(QAbstractListModel):
         if role == Qt.ItemDataRole.ToolTipRole:
             edited = "" if topic.auto else "\nEdited by you"
             keywords = ", ".join(topic.keywords)
-            return f"{topic.label}\n{row.span}, {row.share:.0%} of the words\nKeywords: {keywords}{edited}"
+            return tooltip(f"{topic.label}\n{row.span}, {row.share:.0%} of the words\nKeywords: {keywords}{edited}")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(index.row() == self._current)

@@ -210,7 +210,7 @@ class AnnotationStore:
             return None
         kept_text = f"the other {len(doc.annotations)} were kept" if doc else "starting with no notes"
         notes.message = (f"The notes file was damaged ({problem}); it was moved to {aside} and {kept_text}. "
-                         "Notes > Restore Set-Aside Notes… (or transcript-reader restore) brings it back.")
+                         "Notes > Restore Earlier Notes… (or transcript-reader restore) brings it back.")
         log.warning("%s", notes.message)
         return doc
 
