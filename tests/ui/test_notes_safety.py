@@ -128,3 +128,17 @@ def test_closing_while_topics_compute_prints_nothing(tmp_path: Path) -> None:
                             env={**os.environ, "QT_QPA_PLATFORM": "offscreen"}, cwd=ROOT)
     assert result.returncode == 0 and "closed" in result.stdout, result.stderr
     assert "Error" not in result.stderr and "Traceback" not in result.stderr, result.stderr
+
+
+def test_a_long_line_without_spaces_is_wrapped_for_display_only(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    from PySide6.QtGui import QTextOption
+
+    line = "".join(chr(ord("a") + i % 26) for i in range(50_000))
+    path = tmp_path / "data.txt"
+    path.write_text(f"Host: Here it is.\n\nGuest: {line}\n", "utf-8")
+    window = make_window(path)
+    view = window.view
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
+    assert line in view.toPlainText() and window.transcript.turns[-1].text == line  # the text is unchanged
+    window.open_path(ROOT / "seeds" / "lavrov-nbc-interview-2017-07-21.txt")
+    assert view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere
