@@ -60,6 +60,9 @@ def keep_generation(notes_file: Path, data: bytes, now: datetime | None = None, 
     if kept and not force and now - kept[0][0] < timedelta(minutes=GAP_MINUTES):
         return None
     target = folder(notes_file) / f"{notes_file.stem}.{now:{_STAMP}}.json"
+    for stale in folder(notes_file).glob(f".{notes_file.stem}.*.tmp"):  # a killed writer's; the caller holds the lock
+        with contextlib.suppress(OSError):
+            stale.unlink()
     write_atomic(target, data)
     prune(notes_file, now)
     return target
