@@ -1,7 +1,7 @@
 """Trials of the notes store's promises, with the figures the README gives: writers killed while saving, two
 writers at once, a full disk, hostile imports. Not timed; it counts what was lost (always 0 is the promise).
 
-    python benchmarks/notes_trials.py            # 200 kills, 2 writers x 1,000 notes, 50 full-disk saves
+    python benchmarks/notes_trials.py            # 200 kills, 2 writers x 1,000 notes in 50 saves, 50 full disks
     python benchmarks/notes_trials.py --quick    # a tenth of each
 """
 
@@ -19,11 +19,11 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from reader.cli import main as cli  # noqa: E402
-from reader.core.loader import parse_text  # noqa: E402
-from reader.core.notes.annotations import Kind, make_anchor, new_annotation  # noqa: E402
-from reader.core.notes.schema import parse_document  # noqa: E402
-from reader.core.notes.store import AnnotationStore  # noqa: E402
+from reader.cli import main as cli
+from reader.core.loader import parse_text
+from reader.core.notes.annotations import Kind, make_anchor, new_annotation
+from reader.core.notes.schema import parse_document
+from reader.core.notes.store import AnnotationStore
 
 TEXT = "Question: Where were you on the night of the storm?\n\nWitness: At home, reading, until the lights went out."
 WRITER = """
@@ -33,17 +33,19 @@ from reader.core.loader import parse_text
 from reader.core.notes.store import AnnotationStore
 transcript = parse_text(sys.argv[2])
 notes = AnnotationStore(sys.argv[1]).open(transcript)
-prefix, count = sys.argv[3], int(sys.argv[4])
+prefix, count, per_save = sys.argv[3], int(sys.argv[4]), int(sys.argv[5])
 print("ready", flush=True)
 for k in range(count):
     notes.add(new_annotation(Kind.NOTE, make_anchor(transcript, 0, 0, 8), note=f"{prefix}{k}", tags=["x" * 500]))
-    if not notes.save():
+    if (k + 1) % per_save == 0 and not notes.save():
         sys.exit(f"save failed: {notes.last_error}")
+notes.save()
 """
 
 
-def _writer(folder: str, prefix: str, count: int) -> subprocess.Popen[str]:
-    process = subprocess.Popen([sys.executable, "-c", WRITER, folder, TEXT, prefix, str(count)], text=True,
+def _writer(folder: str, prefix: str, count: int, per_save: int = 1) -> subprocess.Popen[str]:
+    process = subprocess.Popen([sys.executable, "-c", WRITER, folder, TEXT, prefix, str(count), str(per_save)],
+                               text=True,
                                stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=Path(__file__).parents[1])
     assert process.stdout is not None and process.stdout.readline().strip() == "ready"
     return process
@@ -68,11 +70,11 @@ def kill_trials(kills: int) -> tuple[int, int]:
     return kills, lost
 
 
-def concurrent_writers(per_writer: int) -> tuple[int, int]:
-    """Two writers adding notes to one file at once; returns (notes written, notes lost)."""
+def concurrent_writers(per_writer: int, rounds: int = 50) -> tuple[int, int]:
+    """Two writers adding notes to one file at once, saving `rounds` times each; returns (notes, notes lost)."""
     transcript = parse_text(TEXT)
     with tempfile.TemporaryDirectory() as folder:
-        writers = [_writer(folder, prefix, per_writer) for prefix in ("a", "b")]
+        writers = [_writer(folder, prefix, per_writer, max(1, per_writer // rounds)) for prefix in ("a", "b")]
         for writer in writers:
             writer.wait()
         held = {a.note for a in AnnotationStore(folder).open(transcript).annotations}
@@ -104,7 +106,8 @@ def disk_full(saves: int) -> tuple[int, int]:
 
 
 HOSTILE = [
-    '[{"type":"Annotation","body":"half \\ud83d","target":{"selector":{"type":"TextQuoteSelector","exact":"At home"}}}]',
+    '[{"type":"Annotation","body":"half \\ud83d","target":{"selector":{"type":"TextQuoteSelector",'
+    '"exact":"At home"}}}]',
     '[{"type":"Annotation","transcript_reader":{"start":10,"end":2},"target":{"selector":{"type":"TextQuoteSelector",'
     '"exact":"At home"}}}]',
     '[{"type":"Annotation","transcript_reader":{"end":1e999},"target":{"selector":{"exact":"x"}}}]',
