@@ -29,6 +29,7 @@ MAX_TAGS = 1000
 OLDEST = "0001-01-01T00:00:00.000Z"  # the time of a record that gives none: it loses every merge
 
 _SURROGATE = re.compile("[\ud800-\udfff]")
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")  # as `now_iso` writes it
 
 
 class InvalidRecord(ValueError):
@@ -37,7 +38,11 @@ class InvalidRecord(ValueError):
 
 def clean_text(value: str) -> str:
     """The text with lone surrogates replaced by U+FFFD, so that it can always be written as UTF-8."""
-    return _SURROGATE.sub("\ufffd", value)
+    try:  # the usual case, checked at C speed: opening 500 notes took twice as long with the search alone
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
 
 
 def load_json(raw: bytes | str) -> Any:
@@ -80,6 +85,12 @@ def timestamp(value: Any, name: str) -> str:
     """An ISO 8601 date-time as the store writes it: UTC, milliseconds, Z. A time without a zone is UTC."""
     if not isinstance(value, str) or not value or len(value) > 64:
         raise InvalidRecord(f"{name} must be an ISO 8601 date-time, not {_type(value)}")
+    if _CANONICAL_TIME.fullmatch(value):  # already in the store's form: only check that it is a real date
+        try:
+            datetime.fromisoformat(value[:-1])
+        except ValueError:
+            raise InvalidRecord(f"{name} {value!r} is not a date-time") from None
+        return value
     try:
         when = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
         if when.tzinfo is None:
