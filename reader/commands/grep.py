@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable
 
 from reader.cli import CommandError, _open
-from reader.commands.output import for_terminal
+from reader.commands.output import neutralise
 from reader.core.model import Transcript
 from reader.core.search import SearchError, SearchQuery, context, resolve_speaker, search
 
@@ -49,18 +49,19 @@ def _cmd_grep(args: argparse.Namespace) -> int:
 
     width = max(0, min(args.context, MAX_CONTEXT))
     color = not args.json and (args.color == "always" or (args.color == "auto" and sys.stdout.isatty()))
+    shown = neutralise if not args.json and sys.stdout.isatty() else str  # a transcript's words, never obeyed
     found = 0
     for m in matches:
         turn = transcript.turns[m.turn_index]
         before, hit, after = context(transcript, m, width)
-        row = {"exchange": transcript.exchange_of(m.turn_index).label, "turn": m.turn_index,
-               "speaker": names[turn.speaker], "start": m.start, "end": m.end,
-               "before": before, "match": hit, "after": after}
+        label = transcript.exchange_of(m.turn_index).label
         if args.json:  # one list, written item by item
+            row = {"exchange": label, "turn": m.turn_index, "speaker": names[turn.speaker], "start": m.start,
+                   "end": m.end, "before": before, "match": hit, "after": after}
             sys.stdout.write(("[\n" if not found else ",\n") + json.dumps(row, ensure_ascii=False))
         else:
-            where = for_terminal(f"{row['exchange']} (turn {row['turn'] + 1}) {row['speaker']}:")
-            before, hit, after = (for_terminal(part) for part in (before, hit, after))
+            where = shown(f"{label} (turn {m.turn_index + 1}) {names[turn.speaker]}:")
+            before, hit, after = shown(before), shown(hit), shown(after)
             if color:
                 print(f"{_DIM}{where}{_RESET} {before}{_BOLD_RED}{hit}{_RESET}{after}")
             else:
