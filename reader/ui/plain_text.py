@@ -10,9 +10,6 @@ from __future__ import annotations
 
 import html
 
-from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLabel, QMessageBox
-
 
 def tooltip(text: str | None) -> str | None:
     """A tooltip showing `text` exactly as written; None (no tooltip) for no text."""
@@ -20,8 +17,3 @@ def tooltip(text: str | None) -> str | None:
         return None
     return "<qt>" + html.escape(text).replace("\n", "<br>") + "</qt>"
 
-
-def plain_label(label: QLabel | QMessageBox) -> QLabel | QMessageBox:
-    """The widget set to show its text as plain text (returned, to be used inline)."""
-    label.setTextFormat(Qt.TextFormat.PlainText)
-    return label
