@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import logging
 import sys
 from pathlib import Path
 
@@ -86,26 +87,31 @@ def _cmd_info(args: argparse.Namespace) -> int:
         json.dump(summary, sys.stdout, ensure_ascii=False, indent=2)
         print()
         return 0
+    from reader.commands.output import for_terminal
+
+    def say(line: str) -> None:  # a transcript's words, shown and never obeyed by a terminal
+        print(for_terminal(line))
+
     meta = t.metadata
-    print(meta.title or Path(t.path or "").name)
+    say(meta.title or Path(t.path or "").name)
     for label, value in (("Date", meta.date), ("Time", meta.time), ("Place", meta.place), ("Source", meta.source)):
         if value:
-            print(f"  {label + ':':8}{value}")
+            say(f"  {label + ':':8}{value}")
     container = "" if t.source_format == "text" else f"{t.source_format}, "
-    print(f"  Layout: {t.layout} ({container}{t.encoding})")
-    print(f"  {len(t.turns)} turns, {summary['questions']} questions, {len(t.exchanges)} exchanges, "
-          f"{t.paragraph_count} paragraphs, {t.words} words")
-    print("Speakers:")
+    say(f"  Layout: {t.layout} ({container}{t.encoding})")
+    say(f"  {len(t.turns)} turns, {summary['questions']} questions, {len(t.exchanges)} exchanges, "
+        f"{t.paragraph_count} paragraphs, {t.words} words")
+    say("Speakers:")
     for s in summary["speakers"]:
-        print(f"  {s['name']:<30} {s['role']:<12} {s['turns']:>5} turns {s['words']:>7} words "
-              f"{s['share']:>6.1%}")
+        say(f"  {s['name']:<30} {s['role']:<12} {s['turns']:>5} turns {s['words']:>7} words "
+            f"{s['share']:>6.1%}")
     if t.boilerplate:
-        print(f"Set aside as boilerplate: {len(t.boilerplate)} pieces")
+        say(f"Set aside as boilerplate: {len(t.boilerplate)} pieces")
     for warning in t.warnings:
-        print(f"Warning: {warning}")
+        say(f"Warning: {warning}")
     if args.turns:
         for turn in summary["turn_list"]:
-            print(f"\n[{turn['index']}] {turn['speaker']}: {turn['text']}")
+            say(f"\n[{turn['index']}] {turn['speaker']}: {turn['text']}")
     return 0
 
 
@@ -160,11 +166,14 @@ def main(argv: list[str] | None = None) -> int:
     args, extras = parser.parse_known_args(argv)
     # argparse (before 3.12) cannot give an optional positional that follows an option
     # (`grep PATTERN --regex FILE`): hand such leftovers to the positionals still unset.
-    for dest in ("path", "notes_file"):
+    for dest in ("path", "notes_file", "which"):
         if extras and not extras[0].startswith("-") and getattr(args, dest, False) is None:
             setattr(args, dest, extras.pop(0))
     if extras:
         parser.error(f"unrecognized arguments: {' '.join(extras)}")
+    if args.command != "open":
+        # Each command says what went wrong in one line of its own; the library's log would repeat it.
+        logging.getLogger("reader").setLevel(logging.CRITICAL)
     try:
         return int(args.func(args) or 0)
     except CommandError as exc:

@@ -1,4 +1,8 @@
-"""`transcript-reader grep PATTERN [PATH]`: who said X, and where. Exit 0 on a match, 1 on none, 2 on an error."""
+"""`transcript-reader grep PATTERN [PATH]`: who said X, and where. Exit 0 on a match, 1 on none, 2 on an error.
+
+Matches are printed as they are found (a one-line file of 50 MB may hold ten million), with at most
+`MAX_CONTEXT` characters of context each side, and the notes store is only read, never written.
+"""
 
 from __future__ import annotations
 
@@ -8,10 +12,12 @@ import sys
 from collections.abc import Callable
 
 from reader.cli import CommandError, _open
+from reader.commands.output import neutralise
 from reader.core.model import Transcript
 from reader.core.search import SearchError, SearchQuery, context, resolve_speaker, search
 
 EXIT_NO_MATCH = 1
+MAX_CONTEXT = 1000  # characters each side: more is a page, not context
 _BOLD_RED, _DIM, _RESET = "\033[1;31m", "\033[2m", "\033[0m"
 
 
@@ -21,7 +27,7 @@ def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str
 
     names = {s.key: s.name for s in transcript.speakers}
     try:
-        notes = AnnotationStore(data_dir).open(transcript)
+        notes = AnnotationStore(data_dir).open(transcript, read_only=True)
     except Exception as exc:  # unreadable notes must not stop a search; the parsed names still serve
         print(f"transcript-reader: speaker names not loaded ({exc})", file=sys.stderr)
         return names
@@ -41,25 +47,29 @@ def _cmd_grep(args: argparse.Namespace) -> int:
     except SearchError as exc:
         raise CommandError(str(exc)) from exc
 
-    rows = []
+    width = max(0, min(args.context, MAX_CONTEXT))
+    color = not args.json and (args.color == "always" or (args.color == "auto" and sys.stdout.isatty()))
+    shown = neutralise if not args.json and sys.stdout.isatty() else str  # a transcript's words, never obeyed
+    found = 0
     for m in matches:
         turn = transcript.turns[m.turn_index]
-        before, hit, after = context(transcript, m, args.context)
-        rows.append({"exchange": transcript.exchange_of(m.turn_index).label, "turn": m.turn_index,
-                     "speaker": names[turn.speaker], "start": m.start, "end": m.end,
-                     "before": before, "match": hit, "after": after})
-    if args.json:
-        json.dump(rows, sys.stdout, ensure_ascii=False, indent=2)
-        print()
-    else:
-        color = args.color == "always" or (args.color == "auto" and sys.stdout.isatty())
-        for row in rows:
-            where = f"{row['exchange']} (turn {row['turn'] + 1}) {row['speaker']}:"
+        before, hit, after = context(transcript, m, width)
+        label = transcript.exchange_of(m.turn_index).label
+        if args.json:  # one list, written item by item
+            row = {"exchange": label, "turn": m.turn_index, "speaker": names[turn.speaker], "start": m.start,
+                   "end": m.end, "before": before, "match": hit, "after": after}
+            sys.stdout.write(("[\n" if not found else ",\n") + json.dumps(row, ensure_ascii=False))
+        else:
+            where = shown(f"{label} (turn {m.turn_index + 1}) {names[turn.speaker]}:")
+            before, hit, after = shown(before), shown(hit), shown(after)
             if color:
-                print(f"{_DIM}{where}{_RESET} {row['before']}{_BOLD_RED}{row['match']}{_RESET}{row['after']}")
+                print(f"{_DIM}{where}{_RESET} {before}{_BOLD_RED}{hit}{_RESET}{after}")
             else:
-                print(f"{where} {row['before']}{row['match']}{row['after']}")
-    return 0 if rows else EXIT_NO_MATCH
+                print(f"{where} {before}{hit}{after}")
+        found += 1
+    if args.json:
+        sys.stdout.write("\n]\n" if found else "[]\n")
+    return 0 if found else EXIT_NO_MATCH
 
 
 def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
@@ -73,7 +83,8 @@ def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., N
     p.add_argument("--regex", "-E", action="store_true", help="PATTERN is a Python regular expression")
     p.add_argument("--ignore-case", "-i", action="store_true", help="match upper and lower case alike")
     p.add_argument("--whole-word", "-w", action="store_true", help="match whole words only")
-    p.add_argument("--context", type=int, default=60, metavar="N", help="characters of context each side (60)")
+    p.add_argument("--context", type=int, default=60, metavar="N",
+                   help=f"characters of context each side (60, at most {MAX_CONTEXT})")
     p.add_argument("--color", choices=("auto", "always", "never"), default="auto", help="mark the match in colour")
     p.add_argument("--json", action="store_true",
                    help="a JSON list of {exchange, turn (0-based), speaker, start, end, before, match, after}; "

@@ -3,9 +3,13 @@
     transcript-reader export [PATH] [--format txt|md|html|csv|json] [-o OUT] [--only bookmarked|highlights|notes]
                              [--pseudonymise] [--with-transcript] [--data-dir DIR]
     transcript-reader import [PATH] NOTES.json [--data-dir DIR]
+    transcript-reader backups [PATH] [--data-dir DIR]
+    transcript-reader restore [PATH] NUMBER|FILE [--data-dir DIR]
 
-A notes file that cannot be read (corrupt, not ours, from a newer version) is reported on stderr with exit
-status 2, as is an import file that is not Web Annotation JSON.
+A notes file that cannot be read (corrupt, not ours) is reported on stderr with exit status 2, as is an import
+file that is not Web Annotation JSON. Notes from a newer version are exported as they are, with a warning.
+`backups` lists the earlier versions of the notes and the files set aside as damaged; `restore` brings one back
+(the version it replaces is kept, so a restore can be undone the same way).
 """
 
 from __future__ import annotations
@@ -16,16 +20,20 @@ from collections.abc import Callable
 from pathlib import Path
 
 from reader.cli import CommandError, _open
+from reader.commands.output import OutputError, check_output, for_terminal, write_output
 from reader.core.model import Transcript
 from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes
 from reader.core.notes.importer import NotAnnotationsError, import_file
-from reader.core.notes.storage import write_atomic
+from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import AnnotationStore, TranscriptNotes
 
 
-def _notes(transcript: Transcript, data_dir: str | None) -> TranscriptNotes:
-    notes = AnnotationStore(data_dir).open(transcript)
-    if notes.message and (notes.read_only or "moved to" in notes.message):
+def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True) -> TranscriptNotes:
+    """The notes, refused when they cannot be trusted. Only `writing` commands record the transcript in the
+    index; a file from a newer version is read (for export) but never written."""
+    notes = AnnotationStore(data_dir).open(transcript, remember=writing)
+    newer = notes.read_only and notes.message is not None and "newer version" in notes.message
+    if notes.message and ((notes.read_only and (writing or not newer)) or "moved to" in notes.message):
         raise CommandError(notes.message)
     if notes.message:
         print(f"transcript-reader: {notes.message}", file=sys.stderr)
@@ -34,22 +42,31 @@ def _notes(transcript: Transcript, data_dir: str | None) -> TranscriptNotes:
 
 def _cmd_export(args: argparse.Namespace) -> int:
     transcript = _open(args)
-    notes = _notes(transcript, args.data_dir)
+    store = AnnotationStore(args.data_dir)
+    out: Path | None = None
+    if args.output not in (None, "-"):
+        out = Path(args.output)
+        if out.is_dir():
+            out = out / (Path(transcript.path or "transcript").stem + "-notes" + EXTENSIONS[args.format])
+    try:  # refused before anything is read from the store, so a mistyped path costs nothing
+        target = check_output(str(out) if out else "-", inputs=[transcript.path] if transcript.path else [],
+                              stores=[store.root])
+    except OutputError as exc:
+        raise CommandError(str(exc)) from exc
+    notes = _notes(transcript, args.data_dir, writing=False)
     try:
         text = export_notes(transcript, notes.annotations, args.format, notes.speaker_names, only=args.only,
                             pseudonymise=args.pseudonymise, with_transcript=args.with_transcript)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
-    if args.output in (None, "-"):
-        sys.stdout.write(text)
+    if target is None:
+        sys.stdout.write(for_terminal(text))
+        sys.stdout.flush()
         return 0
-    out = Path(args.output)
-    if out.is_dir():
-        out = out / (Path(transcript.path or "transcript").stem + "-notes" + EXTENSIONS[args.format])
     try:
-        write_atomic(out, text.encode("utf-8"))
-    except OSError as exc:
-        raise CommandError(f"{out}: cannot write ({exc.strerror})") from exc
+        write_output(target, text.encode("utf-8"))
+    except OutputError as exc:
+        raise CommandError(str(exc)) from exc
     print(f"{len(notes.annotations)} annotations written to {out}", file=sys.stderr)
     return 0
 
@@ -74,6 +91,58 @@ def _cmd_import(args: argparse.Namespace) -> int:
     return 0
 
 
+def _listing(store: AnnotationStore, transcript: Transcript) -> list[tuple[str, Path]]:
+    """What `restore` can bring back, numbered as `backups` lists it: earlier versions, then set-aside files."""
+    found = [("version", b.path) for b in store.backups(transcript.fingerprint)]
+    return found + [("aside", p) for p in store.set_aside(transcript.fingerprint)]
+
+
+def _cmd_backups(args: argparse.Namespace) -> int:
+    transcript = _open(args)
+    store = AnnotationStore(args.data_dir)
+    versions = store.backups(transcript.fingerprint)
+    aside = store.set_aside(transcript.fingerprint)
+    if not versions and not aside:
+        print(f"No earlier versions of the notes of {transcript.metadata.title or transcript.path} yet.")
+        return 0
+    if versions:
+        print("Earlier versions (restore NUMBER makes the notes what they were):")
+        for n, backup in enumerate(versions, 1):
+            print(backup.line(n))
+    if aside:
+        print("Set aside as damaged (restore NUMBER takes in what can be read):")
+        for n, path in enumerate(aside, len(versions) + 1):
+            print(f"{n:>3}. {path}")
+    return 0
+
+
+def _cmd_restore(args: argparse.Namespace) -> int:
+    if args.which is None:
+        args.path, args.which = None, args.path
+    if args.which is None:
+        raise CommandError("restore needs a number from `transcript-reader backups`, or a file")
+    transcript = _open(args)
+    store = AnnotationStore(args.data_dir)
+    listing = _listing(store, transcript)
+    if args.which.isdigit():
+        number = int(args.which)
+        if not 1 <= number <= len(listing):
+            raise CommandError(f"no backup {number}; `transcript-reader backups` lists {len(listing)}")
+        kind, path = listing[number - 1]
+    else:
+        path = Path(args.which)
+        kind = "aside" if ".corrupt-" in path.name else "version"
+    notes = _notes(transcript, args.data_dir)
+    try:
+        summary = bring_back(notes, path).summary() if kind == "aside" else restore_backup(notes, path)
+    except RestoreError as exc:
+        raise CommandError(str(exc)) from exc
+    if notes.dirty and not notes.save():
+        raise CommandError(notes.last_error or "the notes could not be saved")
+    print(f"{path.name}: {summary}")
+    return 0
+
+
 def register(sub: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
     p = sub.add_parser("export", help="write a transcript's notes as text, Markdown, HTML, CSV or W3C JSON")
     add_common(p)
@@ -91,3 +160,12 @@ def register(sub: argparse._SubParsersAction, add_common: Callable[..., None]) -
     add_common(p)
     p.add_argument("notes_file", nargs="?", metavar="NOTES.json", help="the annotations to add")
     p.set_defaults(func=_cmd_import)
+
+    p = sub.add_parser("backups", help="list earlier versions of a transcript's notes, and files set aside")
+    add_common(p)
+    p.set_defaults(func=_cmd_backups)
+
+    p = sub.add_parser("restore", help="restore an earlier version of the notes, or take in a file set aside")
+    add_common(p)
+    p.add_argument("which", nargs="?", metavar="NUMBER|FILE", help="a number from `backups`, or a file")
+    p.set_defaults(func=_cmd_restore)

@@ -47,12 +47,19 @@ def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., N
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
     from reader.cli import CommandError
+    from reader.commands.output import OutputError, check_output, write_output
+    from reader.core import paths
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
     try:
         transcript = load_transcript(args.path or sample_path(), args.layout)
     except TranscriptError as exc:
+        raise CommandError(str(exc)) from exc
+    try:  # never over the transcript or the notes; into a pipe or "-" as they are
+        target = check_output(args.output, inputs=[transcript.path] if transcript.path else [],
+                              stores=[paths.data_dir(args.data_dir)])
+    except OutputError as exc:
         raise CommandError(str(exc)) from exc
 
     from reader.core.notes.store import AnnotationStore
@@ -92,12 +99,19 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         while time.monotonic() < deadline:
             app.processEvents()
         image = window.grab().toImage()
-        if not image.save(args.output, "PNG"):
-            raise CommandError(f"{args.output}: cannot write the image")
+        made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
+        if not image.save(made, "PNG"):
+            raise CommandError(f"{args.output}: cannot make the image")
+        try:
+            with open(made, "rb") as f:
+                write_output(target, f.read())
+        except OutputError as exc:
+            raise CommandError(str(exc)) from exc
     finally:
         window.close()
         window.deleteLater()
         app.processEvents()
         scratch.cleanup()
-    print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}")
+    print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}",
+          file=sys.stderr if target is None else sys.stdout)
     return 0

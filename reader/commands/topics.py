@@ -22,7 +22,7 @@ def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, 
     except ImportError:
         return []
     try:
-        return AnnotationStore(data_dir).open(transcript).topic_edits
+        return AnnotationStore(data_dir).open(transcript, read_only=True).topic_edits
     except Exception as exc:  # unreadable notes must not stop the outline: show the automatic topics
         print(f"transcript-reader: topic edits not loaded ({exc})", file=sys.stderr)
         return []

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import gc
 import logging
+import os
+import stat
 from dataclasses import fields, replace
 from pathlib import Path
 
@@ -17,7 +19,7 @@ from reader.core.model import AsideKind, Metadata, Transcript
 
 log = logging.getLogger(__name__)
 
-MAX_BYTES = 200 * 1024 * 1024  # 200 MB: far beyond any real interview, short of exhausting memory
+MAX_BYTES = 200_000_000  # 200 MB as the README says: far beyond any real interview, short of exhausting memory
 
 
 class TranscriptError(Exception):
@@ -98,14 +100,16 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
     if p.is_dir():
         raise TranscriptError(f"{p}: is a folder, not a transcript file")
     limit = f"over the {MAX_BYTES // 1_000_000} MB limit"
+    mode = p.stat().st_mode
+    if not (stat.S_ISREG(mode) or stat.S_ISFIFO(mode)):
+        raise TranscriptError(f"{p}: not a regular file (a device or a socket), not a transcript")
     size = p.stat().st_size
     if size > MAX_BYTES:
         raise TranscriptError(f"{p}: {size / 1e6:.0f} MB is {limit}")
     if size == 0 and p.is_file():
         raise TranscriptError(f"{p}: the file is empty")
     try:
-        with p.open("rb") as f:  # a pipe (/dev/stdin) has no size until it is read: read one byte past the limit
-            data = f.read(MAX_BYTES + 1)
+        data = _read_bytes(p, MAX_BYTES + 1)
     except OSError as exc:
         raise TranscriptError(f"{p}: cannot read ({exc.strerror or exc})") from exc
     if len(data) > MAX_BYTES:
@@ -120,6 +124,19 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
         what = "holds only whitespace" if extracted.source_format == "text" else "holds no text"
         raise TranscriptError(f"{p}: the file {what}")
     return parse_extracted(extracted, layout, path=str(p))
+
+
+def _read_bytes(p: Path, limit: int) -> bytes:
+    """At most `limit` bytes. A pipe (``/dev/stdin``) has no size until it is read; one that no program writes to
+    is opened without waiting for a writer, and then reads as empty instead of blocking for ever."""
+    fd = os.open(p, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        if stat.S_ISFIFO(os.fstat(fd).st_mode) and hasattr(os, "set_blocking"):
+            os.set_blocking(fd, True)  # a writer is there, or none ever was: now read as any file
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            return f.read(limit)
+    finally:
+        os.close(fd)
 
 
 def sample_path() -> Path:

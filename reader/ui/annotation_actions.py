@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING
 from PySide6.QtCore import QEvent, QObject, QSignalBlocker, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from reader.commands.output import OutputError, check_output, write_output
 from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
@@ -27,13 +28,16 @@ from reader.core.notes.annotations import (
     turn_index_of,
 )
 from reader.core.notes.export import citation, export_notes
-from reader.core.notes.storage import write_atomic
+from reader.core.notes.records import MAX_FILE_BYTES
+from reader.core.notes.restore import RestoreError, bring_back, restore_backup
+from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import Change, TranscriptNotes
 from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionSpec, register, register_menu
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.notes_files import ExportDialog, ImportDialog
+from reader.ui.notes_restore import Choice, RestoreDialog
 from reader.ui.operations import AddAnnotationCommand, DeleteAnnotationsCommand, ImportNotesCommand
 
 if TYPE_CHECKING:
@@ -41,6 +45,7 @@ if TYPE_CHECKING:
 
 MESSAGE_MS = 5000
 CHANGING = ("notes.bookmark", "notes.highlight", "notes.note", "notes.edit", "notes.delete", "file.import_notes",
+            "notes.restore",
             *(f"notes.colour_{c}" for c in COLOURS), *(f"notes.status_{s.name.lower()}" for s in Status))
 
 register_menu("notes", "&Notes", before="go")
@@ -62,6 +67,8 @@ register(
                  tip="The attribution status of the annotation chosen in the Notes dock") for s in Status),
     ActionSpec("notes.delete", "&Delete Annotation", "notes", "notes_panel.delete_selected", ("Del",),
                "Delete the annotations chosen in the Notes dock"),
+    ActionSpec("notes.restore", "&Restore Earlier Notes…", "notes", "annotation_actions.restore_notes",
+               separator=True, tip="Bring back an earlier version of these notes, or a file set aside as damaged"),
 )
 
 
@@ -226,10 +233,12 @@ class AnnotationActions(QObject):
             return False
         text = export_notes(notes.transcript, notes.annotations, fmt, notes.speaker_names, only=only,
                             pseudonymise=pseudonymise)
-        try:
-            write_atomic(path, text.encode("utf-8"))
-        except OSError as exc:
-            self._window.show_error("Cannot export the notes", f"{path}: {exc.strerror or exc}")
+        try:  # the same checks as the command line's: never over the transcript or the notes store
+            target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
+                                  stores=[notes.store.root])
+            write_output(target, text.encode("utf-8"))
+        except OutputError as exc:
+            self._window.show_error("Cannot export the notes", str(exc))
             return False
         self._say(f"Notes exported to {path}.")
         return True
@@ -248,11 +257,11 @@ class AnnotationActions(QObject):
         notes = self._notes()
         if notes is None:
             return
-        try:
-            raw = path.read_bytes()
+        try:  # a pipe, a device or a huge file is refused without reading it: the window must not hang
+            raw = read_limited(path, MAX_FILE_BYTES)
             read_collection(raw)  # a file that is not notes is refused here, before anything changes
-        except (OSError, NotAnnotationsError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
+        except (OSError, NotAFileError, NotAnnotationsError) as exc:
+            reason = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
             self._window.show_error("Cannot import the notes", f"{path}: {reason}")
             return
         command = ImportNotesCommand(notes, raw, path.name)
@@ -260,9 +269,38 @@ class AnnotationActions(QObject):
         summary = command.result.summary() if command.result else "nothing"
         box = QMessageBox(QMessageBox.Icon.Information, "Notes imported", f"Notes imported from {path.name}: "
                           f"{summary}.", QMessageBox.StandardButton.Ok, self._window)
+        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as written
         box.setObjectName("import_summary")
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         box.open()
+
+    @Slot()
+    def restore_notes(self) -> None:
+        notes = self._notes()
+        if notes is None:
+            return
+        store = notes.store
+        dialog = RestoreDialog(store.backups(notes.fingerprint), store.set_aside(notes.fingerprint), self._window)
+        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        dialog.accepted.connect(lambda: (choice := dialog.chosen()) is not None and self.restore_from(choice))
+        dialog.open()
+
+    def restore_from(self, choice: Choice) -> bool:
+        """Restore a version, or take in a set-aside file; the undo history is cleared (the version replaced is
+        kept among the backups instead). Returns whether the notes changed."""
+        notes = self._notes()
+        if notes is None:
+            return False
+        try:
+            summary = (bring_back(notes, choice.path).summary() if choice.kind == "aside"
+                       else restore_backup(notes, choice.path))
+        except RestoreError as exc:
+            self._window.show_error("Cannot restore the notes", str(exc))
+            return False
+        self._window.undo_stack.clear()
+        self._window.save_notes()
+        self._say(f"{choice.path.name}: {summary}.")
+        return True
 
     # --- following the notes ---------------------------------------------------------------------------------
 

@@ -6,6 +6,8 @@ It wires parts together and holds no feature logic: opening files is in `window_
 
 from __future__ import annotations
 
+import logging
+
 from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QShowEvent, QUndoStack
 from PySide6.QtWidgets import (
@@ -34,8 +36,11 @@ from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FilesMixin
 
+log = logging.getLogger(__name__)
+
 WORDS_STEP = 1500  # turns counted per step of the background word count: a few milliseconds each
 SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
+POSITION_DELAY_MS = 5000  # the reading position, kept in the index, is written less often and never turns a backup
 
 
 class MainWindow(FilesMixin, QMainWindow):
@@ -117,6 +122,10 @@ class MainWindow(FilesMixin, QMainWindow):
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
         self._save_timer.timeout.connect(self.save_notes)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_DELAY_MS)
+        self._position_timer.timeout.connect(self._on_position_timer_timeout)
 
         # Words are counted in steps of WORDS_STEP turns, between events, so opening never waits for them.
         self._words_timer = QTimer(self)
@@ -175,6 +184,7 @@ class MainWindow(FilesMixin, QMainWindow):
 
     def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
         self.status_sections[key] = widget
+        widget.setTextFormat(Qt.TextFormat.PlainText)  # a topic's or file's name is shown as written
         widget.setContentsMargins(10, 0, 10, 0)
         self.statusBar().addPermanentWidget(widget, stretch)
         return widget
@@ -200,6 +210,8 @@ class MainWindow(FilesMixin, QMainWindow):
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))  # type: ignore[union-attr]
         if self.notes.message:
             self.statusBar().showMessage(self.notes.message, 10000)
+        if self.notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
+            self._save_timer.start(SAVE_DELAY_MS)
         self.transcript_changed.emit(transcript)
 
     @Slot()
@@ -211,10 +223,18 @@ class MainWindow(FilesMixin, QMainWindow):
             self.statusBar().showMessage(self.notes.last_error or "Notes not saved; will retry.", 10000)
             self._save_timer.start(SAVE_DELAY_MS * 10)
 
+    @Slot()
+    def _on_position_timer_timeout(self) -> None:
+        if self.notes is not None:
+            self.notes.save_position()
+
     def _on_notes_change(self, change: Change) -> None:
         if change.what in ("speaker_names", "reloaded") and self.notes is not None:
             self.view.set_speaker_names(self.notes.speaker_names)
-        if change.what not in ("saved", "save_failed"):
+        if change.what == "position":
+            if not self._position_timer.isActive():
+                self._position_timer.start()
+        elif change.what not in ("saved", "save_failed"):
             self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
         self.notes_changed.emit(change)
 
@@ -331,7 +351,11 @@ class MainWindow(FilesMixin, QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.save_notes()
+        self._position_timer.stop()
+        try:
+            self.save_notes()  # a failure keeps the notes in memory and says so; closing must still work
+        except Exception:
+            log.exception("saving the notes on closing failed")
         if self._restore:
             self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())
             self.preferences.zoom = self.view.zoom()

@@ -32,6 +32,7 @@ from PySide6.QtGui import QColor
 
 from reader.core.notes.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
 from reader.core.notes.store import Change, TranscriptNotes
+from reader.ui.plain_text import tooltip
 
 KIND, QUOTE, SPEAKER, EXCHANGE, TAGS, STATUS, NOTE, CREATED, MODIFIED = range(9)
 HEADERS = ("Kind", "Quote", "Speaker", "Exchange", "Tags", "Status", "Note", "Created", "Modified")
@@ -166,7 +167,7 @@ class NotesModel(QAbstractTableModel):
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column, role == Qt.ItemDataRole.EditRole)
         if role == Qt.ItemDataRole.ToolTipRole and column in (QUOTE, NOTE):
-            return (row.quote if column == QUOTE else a.note) or None
+            return tooltip(row.quote if column == QUOTE else a.note)  # escaped: a note is never markup
         if role == Qt.ItemDataRole.DecorationRole and column == KIND and a.colour in SWATCHES:
             return QColor(SWATCHES[a.colour])
         if role == IdRole:

@@ -296,6 +296,7 @@ class SearchBar(QWidget):
             count = len(self._matches)
             text = f"{self._current + 1:,} of {count:,}" if self._current >= 0 else f"{count:,} matches"
             state = ""
+        self.count_label.setTextFormat(Qt.TextFormat.PlainText)  # an error may quote the pattern typed
         self.count_label.setText(text)
         self.count_label.setToolTip(text)
         for widget in (self.field, self.count_label):  # the style sheet marks a failed expression in red

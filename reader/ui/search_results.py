@@ -12,6 +12,7 @@ from PySide6.QtWidgets import QApplication, QStyle, QStyledItemDelegate, QStyleO
 
 from reader.core.model import Transcript
 from reader.core.search import Match, context
+from reader.ui.plain_text import tooltip
 
 MatchRole = Qt.ItemDataRole.UserRole + 1  # the match as (turn index, start, end)
 PartsRole = Qt.ItemDataRole.UserRole + 2  # ("Q3 Speaker: ", before, hit, after), for painting
@@ -49,7 +50,7 @@ class SearchResultsModel(QAbstractListModel):
                      *context(self._transcript, match, 50))
             return "".join(parts) if role == Qt.ItemDataRole.DisplayRole else parts
         if role == Qt.ItemDataRole.ToolTipRole:
-            return "".join(context(self._transcript, match, 200))
+            return tooltip("".join(context(self._transcript, match, 200)))  # the words as written, never markup
         return None
 
 

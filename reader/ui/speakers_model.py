@@ -17,6 +17,7 @@ from PySide6.QtGui import QColor, QIcon, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from reader.core.model import Speaker, Transcript
+from reader.ui.plain_text import tooltip
 
 _Index = QModelIndex | QPersistentModelIndex
 KeyRole = Qt.ItemDataRole.UserRole + 1
@@ -112,7 +113,7 @@ class SpeakersModel(QAbstractTableModel):
             return self._colors[index.row() % len(self._colors)]
         if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
             written = f", written “{speaker.label}”" if speaker.label != self.display_name(speaker) else ""
-            return f"{self.display_name(speaker)} ({speaker.role}{written}); double-click or F2 to rename"
+            return tooltip(f"{self.display_name(speaker)} ({speaker.role}{written}); double-click or F2 to rename")
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

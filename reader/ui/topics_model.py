@@ -19,6 +19,7 @@ from PySide6.QtGui import QFont
 
 from reader.core.topics import Section
 from reader.core.topics.outline import OutlineRow
+from reader.ui.plain_text import tooltip
 
 Index = QModelIndex | QPersistentModelIndex
 
@@ -173,7 +174,8 @@ class TopicsModel(QAbstractItemModel):
             note = "\nEdited by you" if edited else ""
             if level == "section" and srow.section.source == "document":
                 note += "\nA section of the document"
-            return f"{item.label}\n{span}, {share:.0%} of the words\nKeywords: {', '.join(item.keywords)}{note}"
+            keywords = ", ".join(item.keywords)
+            return tooltip(f"{item.label}\n{span}, {share:.0%} of the words\nKeywords: {keywords}{note}")
         if role == Qt.ItemDataRole.FontRole:
             font = QFont()
             font.setBold(current)

@@ -3,6 +3,9 @@ Section, View > Edit Topics), finding the sections and topics off the GUI thread
 the automatic outline, replays the reader's edits, builds the rows and hands them back through a queued
 signal), and changing the reader's edits as an undoable command on the notes store.
 
+A job runs on a daemon thread and is cancelled when a newer request replaces it or the worker is deleted (the
+window closed): it then never reports back, and closing never waits for it, not even at the program's exit.
+
 Signals of `TopicsWorker`:
     finished(int, object, object, object): generation, the automatic sections, the topic rows and the section
         rows (edits applied)
@@ -11,9 +14,11 @@ Signals of `TopicsWorker`:
 
 from __future__ import annotations
 
+import contextlib
+import threading
 from typing import Any
 
-from PySide6.QtCore import QObject, QRunnable, QThreadPool, Signal
+from PySide6.QtCore import QObject, Signal
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.model import Transcript
@@ -69,13 +74,13 @@ class _JobSignals(QObject):
     failed = Signal(int, str)
 
 
-class _Job(QRunnable):
+class _Job:
     """Owns its own signals object, so a panel closed while the job runs just never hears back."""
 
     def __init__(self, generation: int, transcript: Transcript, automatic: list[Section] | None,
                  edits: list[dict[str, Any]]) -> None:
-        super().__init__()
         self.signals = _JobSignals()
+        self.cancelled = threading.Event()
         self._generation = generation
         self._transcript, self._automatic, self._edits = transcript, automatic, edits
 
@@ -86,9 +91,15 @@ class _Job(QRunnable):
             rows = outline(self._transcript, [t for s in sections for t in s.topics]) if sections else []
             tree = section_rows(self._transcript, sections, rows)
         except Exception as exc:  # a bug in the topics must cost the reader the dock, not the window
-            self.signals.failed.emit(self._generation, f"{type(exc).__name__}: {exc}")
+            self._report(self.signals.failed, self._generation, f"{type(exc).__name__}: {exc}")
             return
-        self.signals.finished.emit(self._generation, automatic, rows, tree)
+        self._report(self.signals.finished, self._generation, automatic, rows, tree)
+
+    def _report(self, signal: Any, *values: Any) -> None:
+        if self.cancelled.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the window closed between the check and the emit
+            signal.emit(*values)
 
 
 class TopicsWorker(QObject):
@@ -100,15 +111,34 @@ class TopicsWorker(QObject):
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self.generation = 0
+        self._running: list[threading.Event] = []  # each job's cancellation, set when this worker goes
+        self.destroyed.connect(_cancel_all(self._running))
 
     def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[dict[str, Any]]) -> int:
         self.generation += 1
+        self.cancel()  # an older job's result would be stale
         job = _Job(self.generation, transcript, automatic, list(edits))
-        # Emitted in the pool's thread, relayed in this object's (the GUI) thread: a queued connection.
+        # Emitted in the job's thread, relayed in this object's (the GUI) thread: a queued connection.
         job.signals.finished.connect(self.finished)
         job.signals.failed.connect(self.failed)
-        QThreadPool.globalInstance().start(job)
+        self._running.append(job.cancelled)
+        threading.Thread(target=job.run, name="topics", daemon=True).start()
         return self.generation
+
+    def cancel(self) -> None:
+        """Cancel every job started: none reports back (one computing goes on to its end, unheard)."""
+        _cancel_all(self._running)()
+
+
+def _cancel_all(events: list[threading.Event]) -> Any:
+    """A callable that cancels the jobs; it holds no reference to the worker, so it still runs as it is deleted."""
+
+    def cancel(*_args: Any) -> None:
+        for event in events:
+            event.set()
+        events.clear()
+
+    return cancel
 
 
 class TopicEditsCommand(QUndoCommand):

@@ -20,13 +20,14 @@ from PySide6.QtGui import (
     QPalette,
     QResizeEvent,
     QTextBlock,
+    QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.model import Transcript
 from reader.ui.highlight import BlockFormatter, ExtraHighlights, Span
 from reader.ui.themes import THEMES, Theme
-from reader.ui.view_document import LINE_BREAK, TurnFilter, ViewDocument
+from reader.ui.view_document import LINE_BREAK, TurnFilter, ViewDocument, has_long_run
 from reader.ui.view_folding import FoldingMixin
 from reader.ui.view_painting import (
     GUTTER,
@@ -121,7 +122,12 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self.vdoc = vdoc
         self._navigating = True
         try:
-            self.setPlainText(vdoc.compose())
+            text = vdoc.compose()
+            # A very long run without a space wraps anywhere, so that any file opens in seconds; the text is
+            # the same, only where lines break on screen differs.
+            self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
+                                 else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
+            self.setPlainText(text)
         finally:
             self._navigating = False
         self._visible = b"\x01" * vdoc.block_count

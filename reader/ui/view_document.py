@@ -18,6 +18,7 @@ folding, filtering and navigation can be tested and timed without Qt.
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Callable, Iterable, Mapping
 from operator import itemgetter
@@ -27,6 +28,14 @@ from reader.core.model import Role, Transcript, Turn, count_words
 
 LINE_BREAK = "\u2028"
 NAME_SEPARATOR = ": "
+LONG_RUN = 1000  # characters without a space: more than any word or link, and where Qt's wrapping turns slow
+_LONG_RUN = re.compile(rf"\S{{{LONG_RUN}}}")
+
+
+def has_long_run(text: str) -> bool:
+    """Whether `text` holds a run of `LONG_RUN` characters with no space (a line of data, a file with its spaces
+    lost). Qt's wrapping at word boundaries takes time quadratic in such a run: a 1 MB one took 75 s to show."""
+    return _LONG_RUN.search(text) is not None
 
 def format_time(seconds: float | None) -> str:
     """A turn's start as shown before its speaker ("12:05 ", "1:02:09 "); empty when the layout gives none."""

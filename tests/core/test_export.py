@@ -186,3 +186,23 @@ def test_times_are_given_where_the_layout_has_them() -> None:
     assert ", turn 4 · Sergey Lavrov · 1:02:09 · Highlight (yellow)\n" in text
     row = next(csv.DictReader(io.StringIO(export_notes(timed, [note], "csv"))))
     assert row["time"] == "1:02:09"
+
+
+def test_every_csv_cell_that_could_be_a_formula_is_text(sample: Transcript) -> None:
+    hostile = [new_annotation(Kind.NOTE, make_anchor(sample, 3, 0, 10), note="-2+3+cmd|' /C calc'!A0",
+                              tags=["@SUM(A1)"], id='=HYPERLINK("http://x","y")'),
+               new_annotation(Kind.NOTE, make_anchor(sample, 4, 0, 10), note="\tTAB", id="+1"),
+               new_annotation(Kind.NOTE, make_anchor(sample, 5, 0, 10), note="\rCR", id="-1")]
+    rows = list(csv.reader(io.StringIO(export_notes(sample, hostile, "csv"), newline="")))[1:]
+    cells = [cell for row in rows for cell in row]
+    assert not [c for c in cells if c[:1] in ("=", "+", "-", "@", "\t", "\r")]
+    assert {r[0] for r in rows} == {"'=HYPERLINK(\"http://x\",\"y\")", "'+1", "'-1"}
+    assert "'-2+3+cmd|' /C calc'!A0" in cells
+
+
+def test_markdown_shows_list_rule_and_entity_openings_as_written(sample: Transcript) -> None:
+    note = "1. not a list\n- nor this\n---\n&amp; stays\n2) nor this\n===\n-3 is a number"
+    md = export_notes(sample, [new_annotation(Kind.NOTE, make_anchor(sample, 3, 0, 10), note=note)], "md")
+    body = md.split("*Note*", 1)[1]
+    assert "1\\. not a list" in body and "\\- nor this" in body and "\\---" in body
+    assert "\\&amp; stays" in body and "2\\) nor this" in body and "\\===" in body and "\n-3 is a number" in body

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import sys
 from pathlib import Path
 
 import pytest
@@ -118,3 +119,41 @@ def test_options_may_come_between_the_pattern_and_the_file(capsys: pytest.Captur
     assert status == 0
     hits = json.loads(out)
     assert hits and all(h["speaker"] == "Sergey Lavrov" and h["match"].startswith("sanction") for h in hits)
+
+
+def test_matches_are_printed_as_they_are_found(interview: Path, capsys: pytest.CaptureFixture[str],
+                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    from reader.commands import grep
+
+    real = grep.search
+
+    def first_then_stop(*args: object, **kw: object):  # ten million matches would never all be gathered
+        yield next(iter(real(*args, **kw)))  # type: ignore[arg-type]
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(grep, "search", first_then_stop)
+    with pytest.raises(KeyboardInterrupt):
+        main(["grep", "sanctions", str(interview)])
+    assert capsys.readouterr().out.count("sanctions") == 1
+
+
+def test_context_is_capped(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    line = tmp_path / "line.txt"
+    line.write_text("word " * 20_000 + "needle " + "word " * 20_000, "utf-8")
+    assert main(["grep", "needle", str(line), "--context", "1000000", "--json"]) == 0
+    [row] = json.loads(capsys.readouterr().out)
+    assert len(row["before"]) <= 1001 and len(row["after"]) <= 1001
+
+
+def test_control_characters_reach_a_terminal_shown_not_obeyed(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                               monkeypatch: pytest.MonkeyPatch) -> None:
+    hostile = tmp_path / "hostile.txt"
+    hostile.write_text("Host: The \x1b]0;owned\x07 title and \x1b[2J sanctions.\n\nGuest: \x9b31m Fine.\n", "utf-8")
+    monkeypatch.setattr(sys.stdout, "isatty", lambda: True)
+    for argv in (["grep", "sanctions", str(hostile), "--color", "never"], ["info", str(hostile), "--turns"],
+                 ["export", str(hostile), "-f", "md"]):
+        main(argv)
+        out = capsys.readouterr().out
+        assert "\x1b" not in out and "\x9b" not in out and "\x07" not in out, argv
+    main(["grep", "sanctions", str(hostile)])
+    assert "\\x1b]0;owned" in capsys.readouterr().out

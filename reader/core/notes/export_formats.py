@@ -119,11 +119,17 @@ def _text(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> 
 
 # --- Markdown ------------------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~]|&(?=#?[A-Za-z0-9]+;))")  # "&amp;" stays as written, not "&"
+# What would start a list ("1. ", "1) ", "- ", "+ "), a rule ("---") or a setext heading ("===") at a line's start.
+_MD_LINE_START = re.compile(r"^([ \t]*)(?:(\d{1,9})([.)])(?=[ \t]|$)|([-+])(?=[ \t]|$)|([-=])(?=[-= \t]*$))",
+                            re.MULTILINE)
 
 
 def _md(text: str) -> str:
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text shown as written in Markdown: its punctuation escaped, and what would start a list, a rule or a
+    heading at a line's start too."""
+    text = _MD_SPECIAL.sub(r"\\\1", text)
+    return _MD_LINE_START.sub(lambda m: f"{m[1]}{m[2]}\\{m[3]}" if m[2] else f"{m[1]}\\{m[4] or m[5]}", text)
 
 
 def _md_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]:
@@ -252,20 +258,30 @@ CSV_COLUMNS = ("id", "kind", "exchange", "turn", "speaker", "time", "quote", "no
 
 
 def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
+    # Rows end in "\n"; a field holding a bare "\r" must still be quoted, which the csv module does only for the
+    # characters of its line terminator: each row is written with "\r\n" and its own ending then replaced.
+    buffer, row_buffer = io.StringIO(), io.StringIO()
+    writer = csv.writer(row_buffer, lineterminator="\r\n")
+
+    def write(row: list[str]) -> None:
+        row_buffer.seek(0)
+        row_buffer.truncate()
+        writer.writerow(row)
+        buffer.write(row_buffer.getvalue().removesuffix("\r\n") + "\n")
+
+    write(list(CSV_COLUMNS))
     for e in items:
         a = e.annotation
-        writer.writerow([a.id, a.kind.value, e.exchange, e.turn or "", _cell(e.speaker), e.time, _cell(e.quote),
-                         _cell(a.note), _cell("; ".join(a.tags)), a.status.label, a.colour, a.created, a.modified,
-                         "yes" if a.detached or e.turn is None else ""])
+        row = [a.id, a.kind.value, e.exchange, e.turn or "", e.speaker, e.time, e.quote, a.note, "; ".join(a.tags),
+               a.status.label, a.colour, a.created, a.modified, "yes" if a.detached or e.turn is None else ""]
+        write([_cell(str(value)) for value in row])  # every cell: an imported id is text like any other
     return buffer.getvalue()
 
 
 def _cell(value: str) -> str:
-    """Text a spreadsheet would run as a formula (``=``, ``+``, ``@`` first) is shown as text instead."""
-    return "'" + value if value[:1] in ("=", "+", "@", "\t", "\r") else value
+    """Text a spreadsheet would run as a formula (``=``, ``+``, ``-``, ``@``, a tab or a carriage return first,
+    as OWASP lists them) is shown as text instead."""
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
 
 
 Renderer = Callable[[Header, list[Entry], list[ExchangeText] | None], str]

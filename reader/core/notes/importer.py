@@ -10,6 +10,8 @@ from pathlib import Path
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, context_after, context_before
+from reader.core.notes.records import MAX_FILE_BYTES
+from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import TranscriptNotes
 from reader.core.notes.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
 
@@ -76,10 +78,14 @@ def import_notes(notes: TranscriptNotes, raw: str | bytes) -> ImportResult:
     for annotation in attach(notes.transcript, items):
         existing = notes.get(annotation.id)
         if existing is not None:
-            if annotation.modified > existing.modified:
+            if _same(annotation, existing):
+                result.duplicates += 1
+            elif annotation.modified > existing.modified:
+                notes.keep_conflict(kept=annotation, lost=existing)
                 notes.replace(annotation)
                 result.updated += 1
-            else:
+            else:  # the local edit is later (a copy without times is the oldest): it stays, the copy is kept
+                notes.keep_conflict(kept=existing, lost=annotation)
                 result.duplicates += 1
             continue
         notes.add(annotation)
@@ -88,18 +94,27 @@ def import_notes(notes: TranscriptNotes, raw: str | bytes) -> ImportResult:
     names = extras.get("speaker_names")
     if isinstance(names, dict):
         for key, name in names.items():
-            if key in notes.transcript.speaker_by_key and key not in notes.speaker_names and str(name).strip():
-                notes.set_speaker_name(str(key), str(name))
+            if key in notes.transcript.speaker_by_key and key not in notes.speaker_names and isinstance(name, str) \
+                    and name.strip():
+                notes.set_speaker_name(key, name)
     return result
+
+
+def _same(a: Annotation, b: Annotation) -> bool:
+    """The same annotation in what a user sees of it (an export does not carry the anchor's context exactly)."""
+    return (a.kind, a.note, a.tags, a.status, a.colour, a.anchor.exact) == \
+        (b.kind, b.note, b.tags, b.status, b.colour, b.anchor.exact)
 
 
 def import_file(notes: TranscriptNotes, path: str | Path) -> ImportResult:
     """`import_notes` from a file; OSError and NotAnnotationsError carry a message for the user."""
     p = Path(path)
     try:
-        raw = p.read_bytes()
+        raw = read_limited(p, MAX_FILE_BYTES)
     except OSError as exc:
-        raise NotAnnotationsError(f"{p}: cannot read ({exc.strerror})") from exc
+        raise NotAnnotationsError(f"{p}: cannot read ({exc.strerror or exc})") from exc
+    except NotAFileError as exc:
+        raise NotAnnotationsError(f"{p}: {exc}") from exc
     try:
         return import_notes(notes, raw)
     except NotAnnotationsError as exc:

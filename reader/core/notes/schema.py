@@ -19,6 +19,17 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from reader.core.notes.annotations import Annotation
+from reader.core.notes.records import (
+    MAX_SHORT,
+    InvalidRecord,
+    clean_json,
+    clean_text,
+    load_json,
+    offset,
+    read_annotation,
+    text,
+    timestamp,
+)
 
 SCHEMA_VERSION = 1
 
@@ -38,6 +49,18 @@ class NewerSchemaError(ValueError):
 
 
 @dataclass(frozen=True)
+class Rejected:
+    """An annotation record that failed validation: its place in the file (1-based), why, and the record."""
+
+    number: int
+    reason: str
+    record: Any
+
+    def line(self) -> str:
+        return f"item {self.number}: {self.reason}"
+
+
+@dataclass(frozen=True)
 class NotesDocument:
     fingerprint: str
     title: str = ""
@@ -47,6 +70,7 @@ class NotesDocument:
     speaker_names: dict[str, str] = field(default_factory=dict)
     topic_edits: tuple[dict[str, Any], ...] = ()
     position: tuple[str, int] | None = None
+    rejected: tuple[Rejected, ...] = ()  # records that failed validation: kept aside, never written back
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -82,51 +106,92 @@ def migrate(doc: dict[str, Any], migrations: dict[int, Callable[[dict[str, Any]]
 
 
 def parse_document(raw: bytes | str,
-                   migrations: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] | None = None) -> NotesDocument:
-    """Validate and read a notes file. Raises NotSchemaError or NewerSchemaError."""
+                   migrations: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] | None = None, *,
+                   newer: bool = False) -> NotesDocument:
+    """Validate and read a notes file. Raises NotSchemaError, or NewerSchemaError (with `newer`, a newer file
+    is read as far as it can be, for showing read-only).
+
+    Each annotation is validated alone (`reader.core.notes.records.read_annotation`): the ones that fail are
+    listed in `NotesDocument.rejected` and the others are read. Only a file that is not a notes file at all
+    (not JSON, no schema_version, annotations not a list) raises."""
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        doc = load_json(raw)
+    except ValueError as exc:
         raise NotSchemaError(f"not valid JSON: {exc}") from exc
     if not isinstance(doc, dict) or "schema_version" not in doc:
         raise NotSchemaError("not a Transcript Reader notes file (no schema_version)")
     version = doc["schema_version"]
     if not isinstance(version, int) or isinstance(version, bool) or version < 0:
-        raise NotSchemaError(f"schema_version {version!r} is not a version number")
+        raise NotSchemaError(f"schema_version {str(version)[:20]!r} is not a version number")
     if version > SCHEMA_VERSION:
-        raise NewerSchemaError(version)
+        if not newer:
+            raise NewerSchemaError(version)
+        try:
+            return _document(doc)
+        except (InvalidRecord, TypeError, ValueError):  # a shape this version does not know: nothing to show
+            return NotesDocument(fingerprint="")
     doc = migrate(doc, migrations)
     try:
         return _document(doc)
-    except (KeyError, TypeError, ValueError, AttributeError) as exc:
-        raise NotSchemaError(f"not a Transcript Reader notes file ({type(exc).__name__}: {exc})") from exc
+    except (InvalidRecord, TypeError, ValueError) as exc:
+        raise NotSchemaError(f"not a Transcript Reader notes file ({exc})") from exc
 
 
 def _document(doc: dict[str, Any]) -> NotesDocument:
     annotations = doc.get("annotations", [])
     if not isinstance(annotations, list):
         raise TypeError("annotations must be a list")
-    deleted = _str_map(doc.get("deleted", {}), "deleted")
-    names = _str_map(doc.get("speaker_names", {}), "speaker_names")
+    read: list[Annotation] = []
+    rejected: list[Rejected] = []
+    for n, record in enumerate(annotations, 1):
+        try:
+            read.append(read_annotation(record))
+        except InvalidRecord as exc:
+            rejected.append(Rejected(n, str(exc), record))
+    # A tombstone or a speaker name that cannot be read is dropped: neither is a note, and neither may
+    # cost the file its notes.
+    deleted = _entries(_object(doc.get("deleted", {}), "deleted"), lambda k, v: (
+        text(k, "a deleted id", MAX_SHORT), timestamp(v, "a deletion time")))
+    names = _entries(_object(doc.get("speaker_names", {}), "speaker_names"), lambda k, v: (
+        text(k, "a speaker key", MAX_SHORT), text(v, "a speaker name", MAX_SHORT)))
     topic_edits = doc.get("topic_edits", [])
     if not isinstance(topic_edits, list) or not all(isinstance(e, dict) for e in topic_edits):
         raise TypeError("topic_edits must be a list of objects")
-    position = doc.get("position")
-    if position is not None:
-        position = (str(position["turn_id"]), int(position.get("offset", 0)))
     return NotesDocument(
-        fingerprint=str(doc.get("fingerprint", "")),
-        title=str(doc.get("title") or ""),
-        path=str(doc.get("path") or ""),
-        annotations=tuple(Annotation.from_dict(a) for a in annotations),
+        fingerprint=clean_text(str(doc.get("fingerprint", "")))[:MAX_SHORT],
+        title=clean_text(str(doc.get("title") or ""))[:MAX_SHORT],
+        path=clean_text(str(doc.get("path") or ""))[:MAX_SHORT],
+        annotations=tuple(read),
         deleted=deleted,
         speaker_names=names,
-        topic_edits=tuple(topic_edits),
-        position=position,
+        topic_edits=tuple(clean_json(e, "topic_edits") for e in topic_edits),
+        position=read_position(doc.get("position")),
+        rejected=tuple(rejected),
     )
 
 
-def _str_map(value: Any, name: str) -> dict[str, str]:
+def read_position(value: Any) -> tuple[str, int] | None:
+    """A stored reading position, or None for a missing or unreadable one (it is never worth an error)."""
+    if not isinstance(value, dict):
+        return None
+    try:
+        return text(value.get("turn_id"), "turn_id", MAX_SHORT), offset(value.get("offset", 0), "offset")
+    except InvalidRecord:
+        return None
+
+
+def _entries(value: dict[Any, Any], read: Callable[[Any, Any], tuple[str, str]]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for k, v in value.items():
+        try:
+            key, item = read(k, v)
+        except InvalidRecord:
+            continue
+        out[key] = item
+    return out
+
+
+def _object(value: Any, name: str) -> dict[Any, Any]:
     if not isinstance(value, dict):
         raise TypeError(f"{name} must be an object")
-    return {str(k): str(v) for k, v in value.items()}
+    return value

@@ -57,6 +57,29 @@ def write_atomic(path: Path, data: bytes) -> None:
     _fsync_dir(path.parent)
 
 
+class NotAFileError(ValueError):
+    """A path that is a pipe, a device or a socket, or a file over the limit: refused with this message."""
+
+
+def read_limited(path: Path, limit: int) -> bytes:
+    """The bytes of a regular file of at most `limit` bytes. Raises OSError (FileNotFoundError when there is
+    none) or NotAFileError. Opened without blocking, so that a pipe with no writer cannot hang the program."""
+    fd = os.open(path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0) | getattr(os, "O_BINARY", 0))
+    try:
+        info = os.fstat(fd)
+        if not stat.S_ISREG(info.st_mode):
+            raise NotAFileError("not a regular file (a pipe, a device or a socket)")
+        if info.st_size > limit:
+            raise NotAFileError(f"{info.st_size / 1e6:.0f} MB is over the {limit // 1_000_000} MB limit")
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            data = f.read(limit + 1)
+    finally:
+        os.close(fd)
+    if len(data) > limit:  # it grew while being read
+        raise NotAFileError(f"over the {limit // 1_000_000} MB limit")
+    return data
+
+
 def remove_stale_temporaries(path: Path) -> None:
     """Temporary files a killed writer left behind. Call only while holding `locked(path)`."""
     for stale in path.parent.glob(f".{path.name}.*.tmp"):

@@ -16,7 +16,9 @@ from typing import TYPE_CHECKING, Any
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
+from reader.core.notes.backups import keep_generation
 from reader.core.notes.merge import Conflict, merge_annotations
+from reader.core.notes.records import MAX_SHORT, clean_json, clean_text, valid
 from reader.core.notes.schema import SCHEMA_VERSION, NotesDocument
 from reader.core.notes.storage import backup_path, locked, remove_stale_temporaries, write_atomic
 
@@ -69,7 +71,9 @@ class TranscriptNotes:
         self.read_only = False
         self.message: str | None = None  # what the user should be told about these notes (moved aside, newer, ...)
         self.last_error: str | None = None  # why the last save failed; None once a save succeeds
-        self.dirty = False
+        self._notes_dirty = False  # annotations, names or topic edits changed: the notes file is written
+        self._position_dirty = False  # only the reading position moved: the index is written, no backup turns
+        self._unsaved_conflicts: list[Conflict] = []
         self._annotations: dict[str, Annotation] = {}
         self._deleted: dict[str, str] = {}
         self._speaker_names: dict[str, str] = {}
@@ -78,6 +82,17 @@ class TranscriptNotes:
         self._local = _LocalEdits()
         self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
         self.conflicts: list[Conflict] = []  # edits that lost a merge in this session (also kept on disk)
+
+    @property
+    def dirty(self) -> bool:
+        """Whether anything (notes, or only the reading position) is not on disk yet."""
+        return self._notes_dirty or self._position_dirty
+
+    @dirty.setter
+    def dirty(self, value: bool) -> None:
+        self._notes_dirty = value
+        if not value:
+            self._position_dirty = False
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -142,6 +157,7 @@ class TranscriptNotes:
         Putting back a deleted id gives it a new modification time, so the deletion does not win a merge.
         """
         self._check_writable()
+        annotation = valid(annotation)  # raises ValueError for a record that could not be written back
         if annotation.id in self._deleted:
             del self._deleted[annotation.id]
             annotation = annotation.edited()
@@ -156,7 +172,7 @@ class TranscriptNotes:
         Raises KeyError for an unknown id.
         """
         self._check_writable()
-        edited = self._annotations[annotation_id].edited(**changes)
+        edited = valid(self._annotations[annotation_id].edited(**changes))
         self._annotations[annotation_id] = edited
         self._local.annotation_ids.add(annotation_id)
         self._changed(Change("annotations", (annotation_id,)))
@@ -168,7 +184,7 @@ class TranscriptNotes:
         self._check_writable()
         if annotation.id not in self._annotations:
             raise KeyError(annotation.id)
-        self._annotations[annotation.id] = annotation.edited()  # a newer time than the state it replaces
+        self._annotations[annotation.id] = valid(annotation.edited())  # a newer time than the state it replaces
         self._local.annotation_ids.add(annotation.id)
         self._changed(Change("annotations", (annotation.id,)))
         return self._annotations[annotation.id]
@@ -185,7 +201,8 @@ class TranscriptNotes:
     def set_speaker_name(self, speaker_key: str, name: str) -> None:
         """Set the display name of a speaker; an empty name goes back to the transcript's own."""
         self._check_writable()
-        name = " ".join(name.split())
+        speaker_key = clean_text(speaker_key)[:MAX_SHORT]
+        name = clean_text(" ".join(name.split()))[:MAX_SHORT]
         if name:
             self._speaker_names[speaker_key] = name
         else:
@@ -195,25 +212,37 @@ class TranscriptNotes:
 
     def set_topic_edits(self, edits: Iterable[dict[str, Any]]) -> None:
         self._check_writable()
-        self._topic_edits = [dict(e) for e in edits]
+        self._topic_edits = [clean_json(dict(e), "topic edits") for e in edits]
         self._local.topic_edits = True
         self._changed(Change("topic_edits"))
 
     def set_position(self, turn_id: str, offset: int = 0) -> None:
-        """Remember where the reader is. Allowed on read-only notes too; it is then not written."""
-        position = Position(turn_id, max(0, int(offset)))
+        """Remember where the reader is. Allowed on read-only notes too; it is then not written.
+
+        The position is kept in the store's index, written by `save_position` (or any save), and never
+        rotates a backup: scrolling must not push an earlier version of the notes out of the ``.bak``."""
+        position = Position(clean_text(turn_id)[:MAX_SHORT], max(0, int(offset)))
         if position == self._position:
             return
         self._position = position
         self._local.position = True
-        self._changed(Change("position"))
+        self._position_dirty = True
+        self._emit(Change("position"))
+
+    def keep_conflict(self, kept: Annotation | None, lost: Annotation) -> None:
+        """Keep a version that lost (an import older than a local edit), written to the conflicts file at
+        the next save, as a merge's losing edit is."""
+        conflict = Conflict(kept=kept, lost=lost, when=now_iso())
+        self.conflicts.append(conflict)
+        self._unsaved_conflicts.append(conflict)
+        self._notes_dirty = True
 
     def _check_writable(self) -> None:
         if self.read_only:
             raise ReadOnlyNotesError(self.message or "these notes are read-only")
 
     def _changed(self, change: Change) -> None:
-        self.dirty = True
+        self._notes_dirty = True
         self._emit(change)
 
     def _emit(self, change: Change) -> None:
@@ -270,8 +299,11 @@ class TranscriptNotes:
     def conflicts_file(self) -> Path:
         return self.file.with_name(self.file.stem + ".conflicts.json")
 
-    def _keep_conflicts(self, new: list[Conflict]) -> None:
+    def _keep_conflicts(self) -> None:
         """Append the versions that lost a merge to the conflicts file, so no edit is lost without trace."""
+        new = self._unsaved_conflicts
+        if not new:
+            return
         try:
             kept = json.loads(self.conflicts_file.read_text("utf-8"))
             entries = kept["conflicts"] if isinstance(kept, dict) and isinstance(kept.get("conflicts"), list) else []
@@ -280,9 +312,18 @@ class TranscriptNotes:
         entries += [c.to_dict() for c in new]
         doc = {"schema_version": SCHEMA_VERSION, "fingerprint": self.fingerprint, "conflicts": entries}
         write_atomic(self.conflicts_file, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
+        self._unsaved_conflicts = []
         self.message = (f"{len(self.conflicts)} note(s) were changed in two places at once; the later change was "
                         f"kept and the other is saved in {self.conflicts_file}.")
         self._emit(Change("conflict", tuple(c.lost.id for c in new)))
+
+    def _merge_from_disk(self) -> bool:
+        """Read the file on disk and fold it in (see `_merge`); returns whether anything here changed."""
+        already = len(self.conflicts)
+        disk = self.store._read_for_merge(self)
+        changed = disk is not None and self._merge(disk)
+        self._unsaved_conflicts += self.conflicts[already:]
+        return changed
 
     def refresh(self) -> bool:
         """Take in what another writer saved since (a second window, a synced folder). Returns whether
@@ -290,45 +331,45 @@ class TranscriptNotes:
         if self.read_only:
             return False
         with locked(self.file):
-            disk = self.store._read_for_merge(self)
-            already = len(self.conflicts)
-            changed = disk is not None and self._merge(disk)
-            if len(self.conflicts) > already:
-                try:
-                    self._keep_conflicts(self.conflicts[already:])
-                except OSError as exc:  # they stay in `conflicts`; the next save writes the notes themselves
-                    log.warning("could not write %s: %s", self.conflicts_file, exc)
+            changed = self._merge_from_disk()
+            try:
+                self._keep_conflicts()
+            except OSError as exc:  # they stay in `conflicts`; the next save writes the notes themselves
+                log.warning("could not write %s: %s", self.conflicts_file, exc)
         if changed:
             self._emit(Change("reloaded"))
         return changed
 
     def save(self) -> bool:
         """Merge with the file on disk and write the result atomically, keeping the previous file as
-        ``.bak``. Returns True when the notes are on disk; on failure everything stays in memory,
-        `last_error` says why, and the next call tries again."""
+        ``.bak`` (and older generations, see `reader.core.notes.backups`). Returns True when the notes are on
+        disk; on a failure of any kind everything stays in memory, `last_error` says why, and the next call
+        tries again. When only the reading position moved, only the index is written."""
         if self.read_only:
             return False
         if not self.dirty:
             return True
+        if not self._notes_dirty:
+            return self.save_position()
         try:
             with locked(self.file):
                 remove_stale_temporaries(self.file)
-                disk = self.store._read_for_merge(self)
+                if self._merge_from_disk():
+                    self._emit(Change("reloaded"))
                 if self.read_only:  # another writer saved a newer schema meanwhile
                     return False
-                already = len(self.conflicts)
-                if disk is not None and self._merge(disk):
-                    self._emit(Change("reloaded"))
-                if len(self.conflicts) > already:
-                    self._keep_conflicts(self.conflicts[already:])
+                self._keep_conflicts()
                 data = self.to_document().to_json().encode("utf-8")
                 if self.file.exists():
-                    write_atomic(backup_path(self.file), self.file.read_bytes())
+                    previous = self.file.read_bytes()
+                    write_atomic(backup_path(self.file), previous)
+                    keep_generation(self.file, previous)
                 write_atomic(self.file, data)
-        except OSError as exc:
-            self.last_error = f"Could not save notes to {self.file}: {exc.strerror or exc}. They are kept " \
+        except Exception as exc:  # a full disk, a folder made read-only, or a bug: the notes must survive it
+            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
+            self.last_error = f"Could not save notes to {self.file}: {reason}. They are kept " \
                               "in memory and saving will be tried again."
-            log.warning("%s", self.last_error)
+            log.warning("%s", self.last_error, exc_info=not isinstance(exc, OSError))
             self._emit(Change("save_failed"))
             return False
         self.dirty = False
@@ -337,4 +378,14 @@ class TranscriptNotes:
         self._base = {a.id: a.modified for a in self._annotations.values()}
         self.store._remember(self.transcript, self._position)
         self._emit(Change("saved"))
+        return True
+
+    def save_position(self) -> bool:
+        """Write the reading position to the store's index (no notes file, no backup). Failing is logged:
+        the position only helps, it is never worth an error."""
+        if self.read_only:
+            return False
+        self._position_dirty = False
+        if self._position is not None:
+            self.store._remember(self.transcript, self._position)
         return True

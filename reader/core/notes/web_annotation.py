@@ -18,20 +18,18 @@ import json
 import uuid
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Transcript
 from reader.core.notes.annotations import (
     COLOURS,
     TURN_SEPARATOR,
-    Anchor,
     Annotation,
     Kind,
     Scope,
     Status,
-    normalise_tags,
 )
+from reader.core.notes.records import OLDEST, InvalidRecord, clean_text, load_json, offset, read_annotation, timestamp
 
 if TYPE_CHECKING:
     from reader.core.notes.export import Entry, Header
@@ -127,8 +125,8 @@ def read_collection(raw: str | bytes) -> tuple[list[Imported], list[str], dict[s
     file is unusable.
     """
     try:
-        doc = json.loads(raw)
-    except (ValueError, UnicodeDecodeError) as exc:
+        doc = load_json(raw)
+    except ValueError as exc:
         raise NotAnnotationsError(f"not valid JSON ({exc})") from exc
     extras: dict[str, Any] = {}
     if isinstance(doc, dict) and doc.get("type") == "AnnotationCollection":
@@ -151,8 +149,8 @@ def read_collection(raw: str | bytes) -> tuple[list[Imported], list[str], dict[s
     for n, item in enumerate(items, 1):
         try:
             read.append(_annotation(item))
-        except (KeyError, TypeError, ValueError) as exc:
-            problems.append(f"item {n}: {exc}")
+        except (KeyError, TypeError, ValueError, OverflowError, RecursionError) as exc:
+            problems.append(f"item {n}: {clean_text(str(exc))[:200]}")
     return read, problems, extras
 
 
@@ -195,24 +193,29 @@ def _annotation(item: Any) -> Imported:
     motivation = motivation[0] if isinstance(motivation, list) and motivation else motivation
     kind = Kind(ours["kind"]) if ours.get("kind") in Kind._value2member_map_ else \
         KIND_OF_MOTIVATION.get(str(motivation).removeprefix("oa:"), Kind.NOTE if notes else Kind.HIGHLIGHT)
-    colour = str(ours.get("colour", ""))
+    colour = ours.get("colour", "")
     if kind is Kind.HIGHLIGHT and colour not in COLOURS:
         colour = COLOURS[0]
-    status = str(ours.get("status", ""))
-    created = _iso(item.get("created"))
-    anchor = Anchor(str(ours.get("turn_id", "")), int(ours.get("start", 0) or 0), int(ours.get("end", 0) or 0),
-                    str(quote["exact"]), str(quote.get("prefix", "")), str(quote.get("suffix", "")),
-                    Scope(ours["scope"]) if ours.get("scope") in Scope._value2member_map_ else Scope.TEXT)
-    annotation = Annotation(
-        id=_local_id(str(item.get("id", "")) or str(uuid.uuid4())),
-        kind=kind, anchor=anchor, note="\n\n".join(n for n in notes if n.strip()),
-        tags=normalise_tags(tags), status=Status(status) if status in Status._value2member_map_ else Status.NONE,
-        colour=colour if kind is Kind.HIGHLIGHT else "", created=created,
-        modified=_iso(item.get("modified"), created),
-    )
+    status = ours.get("status", "")
+    # A time the file does not give counts as the oldest possible, so that a copy without times never wins
+    # over an edit made here.
+    created = _iso(item.get("created")) or _iso(item.get("modified")) or OLDEST
+    scope = ours.get("scope")
+    record = {
+        "id": _local_id(str(item.get("id", "")) or str(uuid.uuid4())), "kind": kind.value,
+        "anchor": {"turn_id": str(ours.get("turn_id", "")), "start": ours.get("start", 0) or 0,
+                   "end": ours.get("end", 0) or 0, "exact": quote["exact"], "prefix": quote.get("prefix", ""),
+                   "suffix": quote.get("suffix", ""), "scope": scope if scope in Scope._value2member_map_ else "text"},
+        "note": "\n\n".join(n for n in notes if n.strip()), "tags": tags,
+        "status": status if status in Status._value2member_map_ else "",
+        "colour": colour if kind is Kind.HIGHLIGHT else "", "created": created,
+        "modified": _iso(item.get("modified")) or created,
+    }
+    annotation = read_annotation(record)  # the validation every way into the store goes through
     span = None
     if position is not None:
-        span = (int(position["start"]), int(position["end"]))
+        span = (offset(position.get("start"), "TextPositionSelector start"),
+                offset(position.get("end"), "TextPositionSelector end"))
     return Imported(annotation, span)
 
 
@@ -220,15 +223,9 @@ def _local_id(value: str) -> str:
     return value.removeprefix("urn:uuid:")
 
 
-def _iso(value: Any, default: str | None = None) -> str:
-    """A W3C date-time as the store writes times (UTC, milliseconds, Z); now when missing or unreadable."""
-    if isinstance(value, str) and value:
-        try:
-            when = datetime.fromisoformat(value.replace("Z", "+00:00"))
-        except ValueError:
-            pass
-        else:
-            if when.tzinfo is None:
-                when = when.replace(tzinfo=UTC)
-            return when.astimezone(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
-    return default or datetime.now(UTC).isoformat(timespec="milliseconds").replace("+00:00", "Z")
+def _iso(value: Any) -> str | None:
+    """A W3C date-time as the store writes times (UTC, milliseconds, Z); None when missing or unreadable."""
+    try:
+        return timestamp(value, "a time")
+    except InvalidRecord:
+        return None

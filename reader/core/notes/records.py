@@ -1,0 +1,179 @@
+"""What may enter the notes store: one validation for every way in (the notes file, an import, the window).
+
+A record is checked field by field, every value bounded (offsets, lengths, dates) and every text made
+encodable (a lone surrogate, which JSON allows and UTF-8 cannot write, becomes U+FFFD). A record that fails
+raises `InvalidRecord` naming the field, so that a reader can skip it, keep it aside and load the rest: one
+bad record never hides its neighbours.
+
+Reading JSON is bounded too (`load_json`): a file over `MAX_FILE_BYTES`, ``Infinity``/``NaN`` and nesting
+deeper than Python's parser can follow give one `ValueError` with a message for the user.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections.abc import Mapping
+from datetime import UTC, datetime
+from typing import Any
+
+from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags
+
+MAX_FILE_MB = 50
+MAX_FILE_BYTES = MAX_FILE_MB * 1000 * 1000  # a notes or import file: tens of thousands of notes fit in 50 MB
+MAX_OFFSET = 2**31 - 1  # offsets in a turn's text; far beyond the 200 MB a transcript may have
+MAX_TEXT = 10_000_000  # characters in one note or quote
+MAX_SHORT = 10_000  # characters in an id, a tag, a turn id, a speaker name
+MAX_TAGS = 1000
+OLDEST = "0001-01-01T00:00:00.000Z"  # the time of a record that gives none: it loses every merge
+
+_SURROGATE = re.compile("[\ud800-\udfff]")
+_CANONICAL_TIME = re.compile(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z")  # as `now_iso` writes it
+
+
+class InvalidRecord(ValueError):
+    """A record that cannot enter the store; the message names the field."""
+
+
+def clean_text(value: str) -> str:
+    """The text with lone surrogates replaced by U+FFFD, so that it can always be written as UTF-8."""
+    try:  # the usual case, checked at C speed: opening 500 notes took twice as long with the search alone
+        value.encode("utf-8")
+    except UnicodeEncodeError:
+        return _SURROGATE.sub("\ufffd", value)
+    return value
+
+
+def load_json(raw: bytes | str) -> Any:
+    """Parse JSON from an untrusted file. Raises ValueError (with a message for the user) for a file over
+    the size limit, invalid JSON, ``Infinity``/``NaN``, or nesting too deep to follow."""
+    if len(raw) > MAX_FILE_BYTES:
+        raise ValueError(f"over the {MAX_FILE_MB} MB limit for a notes file")
+
+    def refuse(name: str) -> Any:
+        raise ValueError(f"{name} is not a JSON number")
+
+    try:
+        return json.loads(raw, parse_constant=refuse)
+    except RecursionError:
+        raise ValueError("nested too deeply to be notes") from None
+    except UnicodeDecodeError as exc:
+        raise ValueError(f"not UTF-8 text ({exc.reason} at byte {exc.start})") from None
+
+
+def text(value: Any, name: str, limit: int = MAX_TEXT) -> str:
+    if not isinstance(value, str):
+        raise InvalidRecord(f"{name} must be text, not {_type(value)}")
+    if len(value) > limit:
+        raise InvalidRecord(f"{name} is longer than {limit:,} characters")
+    return clean_text(value)
+
+
+def offset(value: Any, name: str) -> int:
+    """A character offset: a whole number from 0 to MAX_OFFSET (``2.0`` is accepted as 2, ``1e999`` is not)."""
+    if isinstance(value, float) and math.isfinite(value) and value.is_integer():
+        value = int(value)
+    if not isinstance(value, int) or isinstance(value, bool):
+        raise InvalidRecord(f"{name} must be a whole number, not {_type(value)}")
+    if not 0 <= value <= MAX_OFFSET:
+        raise InvalidRecord(f"{name} {value} is out of range")
+    return value
+
+
+def timestamp(value: Any, name: str) -> str:
+    """An ISO 8601 date-time as the store writes it: UTC, milliseconds, Z. A time without a zone is UTC."""
+    if not isinstance(value, str) or not value or len(value) > 64:
+        raise InvalidRecord(f"{name} must be an ISO 8601 date-time, not {_type(value)}")
+    if _CANONICAL_TIME.fullmatch(value):  # already in the store's form: only check that it is a real date
+        try:
+            datetime.fromisoformat(value[:-1])
+        except ValueError:
+            raise InvalidRecord(f"{name} {value!r} is not a date-time") from None
+        return value
+    try:
+        when = datetime.fromisoformat(value.replace("Z", "+00:00").replace("z", "+00:00"))
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=UTC)
+        when = when.astimezone(UTC)
+    except (ValueError, OverflowError):
+        raise InvalidRecord(f"{name} {value[:40]!r} is not a date-time from year 1 to 9999") from None
+    return when.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def read_anchor(value: Any) -> Anchor:
+    if not isinstance(value, Mapping):
+        raise InvalidRecord(f"anchor must be an object, not {_type(value)}")
+    start, end = offset(value.get("start"), "anchor start"), offset(value.get("end"), "anchor end")
+    if start > end:
+        raise InvalidRecord(f"anchor offsets {start}..{end} are not a span")
+    scope = value.get("scope", "text")
+    if scope not in Scope._value2member_map_:
+        raise InvalidRecord(f"anchor scope {str(scope)[:40]!r} is not one of {', '.join(Scope)}")
+    return Anchor(text(value.get("turn_id"), "anchor turn_id", MAX_SHORT), start, end,
+                  text(value.get("exact"), "anchor exact"), text(value.get("prefix", ""), "anchor prefix"),
+                  text(value.get("suffix", ""), "anchor suffix"), Scope(scope))
+
+
+def read_annotation(record: Any) -> Annotation:
+    """The one validation of an annotation record (`Annotation.to_dict`'s shape). Raises InvalidRecord.
+
+    ``modified`` defaults to ``created``; a record with neither time is refused by the notes file and given
+    `OLDEST` by the importer, which builds the record."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord(f"an annotation must be an object, not {_type(record)}")
+    ident = text(record.get("id"), "id", MAX_SHORT)
+    if not ident.strip():
+        raise InvalidRecord("id is empty")
+    kind = record.get("kind")
+    if kind not in Kind._value2member_map_:
+        raise InvalidRecord(f"kind {str(kind)[:40]!r} is not one of {', '.join(Kind)}")
+    tags = record.get("tags", [])
+    if not isinstance(tags, list):
+        raise InvalidRecord(f"tags must be a list, not {_type(tags)}")
+    if len(tags) > MAX_TAGS:
+        raise InvalidRecord(f"more than {MAX_TAGS} tags")
+    status = record.get("status", "")
+    if status not in Status._value2member_map_:
+        raise InvalidRecord(f"status {str(status)[:40]!r} is not one of {', '.join(s for s in Status if s)}")
+    colour = record.get("colour", "")
+    if colour != "" and colour not in COLOURS:
+        raise InvalidRecord(f"colour {str(colour)[:40]!r} is not one of {', '.join(COLOURS)}")
+    detached = record.get("detached", False)
+    if not isinstance(detached, bool):
+        raise InvalidRecord(f"detached must be true or false, not {_type(detached)}")
+    created = timestamp(record.get("created"), "created")
+    modified = record.get("modified")
+    return Annotation(
+        id=ident, kind=Kind(str(kind)), anchor=read_anchor(record.get("anchor")),
+        note=text(record.get("note", ""), "note"),
+        tags=normalise_tags(text(t, "a tag", MAX_SHORT) for t in tags),
+        status=Status(status), colour=colour, created=created,
+        modified=created if modified in (None, "") else timestamp(modified, "modified"), detached=detached,
+    )
+
+
+def valid(annotation: Annotation) -> Annotation:
+    """An annotation made in the program, checked as a record read from a file is (raises InvalidRecord)."""
+    return read_annotation(annotation.to_dict())
+
+
+def clean_json(value: Any, name: str, depth: int = 0) -> Any:
+    """Opaque JSON (topic edits) made safe to write: texts cleaned, numbers finite, nesting bounded."""
+    if depth > 32:
+        raise InvalidRecord(f"{name} is nested too deeply")
+    if isinstance(value, str):
+        return clean_text(value)
+    if isinstance(value, float) and not math.isfinite(value):
+        raise InvalidRecord(f"{name} holds {value}, not a JSON number")
+    if value is None or isinstance(value, bool | int | float):
+        return value
+    if isinstance(value, list | tuple):
+        return [clean_json(v, name, depth + 1) for v in value]
+    if isinstance(value, Mapping):
+        return {clean_text(str(k)): clean_json(v, name, depth + 1) for k, v in value.items()}
+    raise InvalidRecord(f"{name} holds {_type(value)}, not JSON")
+
+
+def _type(value: Any) -> str:
+    return "nothing" if value is None else type(value).__name__
