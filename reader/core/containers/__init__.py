@@ -61,9 +61,9 @@ class Extracted:
 
 def _containers() -> tuple[ModuleType, ...]:
     # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
-    from reader.core.containers import text
+    from reader.core.containers import html, text
 
-    return (text,)
+    return (text, html)
 
 
 def extract(data: bytes, suffix: str = "") -> Extracted:

@@ -1,0 +1,390 @@
+"""A parsed web page walked into the blocks a reader sees: paragraphs, headings, `<pre>` text, and page furniture.
+
+A browser shows block elements (`<p>`, `<div>`, `<li>`, `<h2>`, ...) as separate blocks, collapses runs of
+spaces and line ends, and breaks lines at `<br>`; a `<pre>` keeps its lines as written. Scripts, styles and
+other content that is never shown as text are dropped. Page furniture (navigation, headers and footers, asides,
+menus, share bars, cookie banners, teasers, comments, newsletter boxes) is marked, never dropped: the layouts
+set it aside as boilerplate. It is found by the semantic elements and ARIA roles, by the words of class and id
+names, by link density, and, when the page has an `<article>` or `<main>` holding most of its text, by being
+outside it. A candidate that holds a large share of the body's text is not furniture, whatever its class says:
+losing a transcript's paragraph to a wrongly named wrapper is worse than keeping a sidebar.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+from typing import Any
+
+
+def _names(words: str) -> frozenset[str]:
+    return frozenset(words.split())
+
+
+_BLOCK_TAGS = _names(
+    "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
+    "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary "
+    "table tbody td tfoot th thead tr ul option select textarea button"
+)
+# Never shown as text: code, styling, vector graphics, embedded objects, the document's head.
+_DROPPED_TAGS = _names(
+    "script style noscript template svg math head iframe object embed canvas video audio map img input"
+)
+_FURNITURE_TAGS = _names("nav aside footer header form menu button select textarea dialog")
+_FURNITURE_ROLES = _names(
+    "navigation banner contentinfo complementary menu menubar search dialog alertdialog toolbar tablist"
+)
+# Words of class and id names (and of custom element names such as `amp-sidebar`) that mark page furniture.
+_FURNITURE_WORDS = _names(
+    "nav navbar navigation menu menus breadcrumb breadcrumbs share sharing sharebar social cookie cookies consent "
+    "gdpr banner related recommended recommendations teaser teasers promo promos newsletter subscribe subscription "
+    "signup comment comments footer header masthead sidebar widget widgets ad ads advert adverts advertisement "
+    "sponsor sponsored popup modal skip pagination pager toolbar tags topbar trending popular outbrain taboola "
+    "disqus byline lang langs language languages switcher rss print"
+)
+_HEADER_WORDS = frozenset({"header", "masthead"})  # like <header>: its headings stay headings
+_DROPPED_WORDS = frozenset({"analytics", "pixel"})  # amp-analytics, amp-pixel: configuration, not text
+_SPEAKER_WORDS = frozenset({"speaker", "speakers", "interlocutor", "character", "persona"})
+_NAME_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
+_HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
+_BARE_QA = re.compile(r"[ \t\n\r\f\v]*([QA])[ \t\n\r\f\v\u00a0]{2,}(?=\S)")
+_BREAK = "\x00"  # stands for <br> until a block is finished; real NULs are replaced before parsing
+_MAIN_SHARE = 0.4  # an <article>/<main> must hold this share of the body's text to be taken for the content
+_KEEP_SHARE = 0.4  # a furniture candidate holding more than this share of the content's text is kept as content
+_LINK_SHARE = 0.6  # a block mostly of link text is a menu or a teaser
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block of the page as a reader sees it."""
+
+    text: str
+    furniture: bool = False
+    heading: int = 0  # 1-6 for <h1>-<h6>
+    pre: bool = False
+    bold_prefix: str = ""  # the bold text the block opens with (a label written in bold), as it reads
+    emphasis: bool = False  # the whole block is bold
+    link_share: float = 0.0
+    speaker_class: bool = False  # inside an element whose class names a speaker (`<p class="speaker">`)
+
+
+def words_of(el: Any) -> set[str]:
+    """The lower-case words of an element's class and id (`share-bar`, `shareBar` -> share, bar)."""
+    names = f"{el.get('class') or ''} {el.get('id') or ''}"
+    return {w.lower() for w in _NAME_SPLIT.split(names) if w}
+
+
+def text_length(el: Any) -> int:
+    """Characters of text under `el`, spaces and script text included: a cheap upper bound, counted by libxml2."""
+    return int(el.xpath("string-length(.)"))
+
+
+def main_content(body: Any) -> Any:
+    """The element holding the page's content: the <main> or the largest <article> when it holds most of the text,
+    else the body."""
+    total = text_length(body)
+    candidates = body.xpath("//main | //*[@role='main'] | //article")
+    if not candidates or total == 0:
+        return body
+    sized = [(text_length(el), el) for el in candidates]
+    length, best = max(sized, key=lambda pair: pair[0])
+    mains = [(n, el) for n, el in sized if el.tag == "main" or el.get("role") == "main"]
+    if mains and max(n for n, _ in mains) >= _MAIN_SHARE * total:
+        length, best = max(mains, key=lambda pair: pair[0])
+    return best if length >= _MAIN_SHARE * total else body
+
+
+# What an element does to the walk, by tag; tags not listed are inline and change nothing.
+_DROP, _BLOCK, _BOLD, _LINK, _PRE, _HEADING, _BR = range(7)
+_TAG_KINDS: dict[str, int] = {
+    **dict.fromkeys(_BLOCK_TAGS, _BLOCK), **dict.fromkeys(_DROPPED_TAGS, _DROP),
+    **dict.fromkeys(("b", "strong"), _BOLD), "a": _LINK, **dict.fromkeys(("pre", "xmp", "listing", "plaintext"), _PRE),
+    **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), _HEADING), "br": _BR,
+}
+# Inline elements that change nothing about the text: with no attributes or children, only their text counts.
+_PLAIN_INLINE = _names("em i u s small big span font tt code kbd var cite q abbr dfn sub sup mark time o:p")
+_BOLD_TAGS = frozenset(("b", "strong"))
+# Paragraph-like blocks that are usually plain inline text, and the inline elements such text holds.
+_LEAF_TAGS = _names("p li dd dt td th blockquote figcaption caption")
+_LEAF_INLINE = _PLAIN_INLINE | _BOLD_TAGS | {"a"}
+_LINK_ATTRIBUTES = frozenset({"href", "title", "target", "rel"})
+_MAX_DEPTH = 400  # deeper markup (only machines write it) is read as the inline text of its subtree
+
+
+class _Walker:
+    """Walks the tree once, in document order, gathering inline text into blocks.
+
+    A recursive visit rather than lxml's event iterator: most elements of a page are inline with no attributes
+    (`<em>`, `<span>`), and the visit passes over those with one dictionary look-up. Runs of bold and link
+    text are counted as the text is gathered, so finishing a block needs no second look at its pieces."""
+
+    def __init__(self, content: Any, content_length: int) -> None:
+        self.content = content
+        self.content_length = max(content_length, 1)
+        self.blocks: list[RawBlock] = []
+        self.pieces: list[str] = []
+        self.prefix: list[str] | None = []  # the bold text the block opens with; None once plain text came
+        self.chars = self.bold_chars = self.link_chars = 0
+        self.bold = self.link = self.pre = self.furniture = self.speaker = self.inside_content = 0
+        self.header = 0  # the furniture depth of a <header>-like element, where headings stay headings
+        self.headings: list[int] = []
+        from lxml import etree
+
+        self.text_of = functools.partial(etree.tostring, method="text", encoding=str, with_tail=False)
+
+    def add(self, text: str) -> None:
+        self.pieces.append(text)
+        if self.bold or self.link or self.prefix is not None:
+            self._count(text)
+
+    def _count(self, text: str) -> None:
+        """Bold and link text, and the bold text a block opens with (a label written in bold)."""
+        if text.isspace():
+            if self.prefix:
+                self.prefix.append(text)
+            return
+        if self.bold:
+            self.bold_chars += len(text.strip())
+            if self.prefix is not None:
+                self.prefix.append(text)
+        else:
+            self.prefix = None
+        if self.link:
+            self.link_chars += len(text.strip())
+
+    def flush(self) -> None:
+        pieces = self.pieces
+        if not pieces:
+            return
+        prefix_parts, bold, linked = self.prefix, self.bold_chars, self.link_chars
+        self.pieces, self.prefix = [], []
+        self.bold_chars = self.link_chars = 0
+        raw = "".join(pieces)
+        if not raw.isspace():
+            self._emit(raw, "".join(prefix_parts) if prefix_parts else "", bold, linked)
+
+    def _emit(self, raw: str, raw_prefix: str, bold: int, linked: int) -> None:
+        """A block of `raw` inline text (with `_BREAK` for <br>), placed by the walk's current state."""
+        furniture = self.furniture > 0 or not self.inside_content
+        heading = self.headings[-1] if self.headings else 0
+        if furniture and heading and not (self.header and self.header == self.furniture and self.inside_content):
+            heading = 0
+        if self.pre:
+            self._add_pre(raw, furniture)
+            return
+        prefix = " ".join(raw_prefix.split(_BREAK)[0].split()) if raw_prefix else ""
+        text = _normalise(raw)
+        chars = len(text) or 1
+        emphasis = bold >= 0.9 * chars and not heading
+        speaker = self.speaker > 0
+        if "\n" not in text:
+            self.blocks.append(RawBlock(text, furniture, heading, False, prefix if text.startswith(prefix) else "",
+                                        emphasis, linked / chars, speaker))
+            return
+        first = True
+        for chunk in _chunks(text.split("\n")):
+            block = "\n".join(chunk)
+            self.blocks.append(RawBlock(block, furniture, heading, False,
+                                        prefix if first and block.startswith(prefix) else "",
+                                        emphasis, linked / chars, speaker))
+            first = False
+
+    def _add_pre(self, raw: str, furniture: bool) -> None:
+        lines = [line.rstrip() for line in raw.replace(_BREAK, "\n").replace("\r\n", "\n").split("\n")]
+        for chunk in _chunks(lines):
+            self.blocks.append(RawBlock("\n".join(chunk), furniture, 0, True))
+
+    def walk(self, root: Any) -> list[RawBlock]:
+        self.visit(root, 0)
+        self.flush()
+        return self.blocks
+
+    def visit(self, el: Any, depth: int) -> None:
+        """`el` and its subtree (not its tail, which belongs to the parent's flow)."""
+        tag = el.tag
+        kind = _TAG_KINDS.get(tag, -1)
+        undo = 0
+        if kind != -1 or el.keys() or "-" in tag:
+            if kind == _BR:
+                self.pieces.append(_BREAK)
+                return
+            if kind == _DROP or not isinstance(tag, str) or (el.keys() and self._hidden(el, tag)):
+                return  # never shown as text (comments and processing instructions included)
+            if kind == _BLOCK and tag in _LEAF_TAGS and not self.pre and self._leaf(el):
+                return
+            undo = self._open(el, tag, kind)
+        if el.text:
+            self.add(el.text)
+        if depth < _MAX_DEPTH:
+            for child in el:
+                if len(child) or child.keys() or child.tag not in _PLAIN_INLINE:
+                    if child.tag in _BOLD_TAGS and not len(child) and not child.keys():
+                        self.bold += 1  # a bold run of text alone, as labels are: no call needed
+                        if child.text:
+                            self.add(child.text)
+                        self.bold -= 1
+                    else:
+                        self.visit(child, depth + 1)
+                elif child.text:  # an inline element with only text, such as most <em> and <span>
+                    self.add(child.text)
+                if child.tail:
+                    self.add(child.tail)
+        else:
+            for child in el:
+                text = "".join(child.itertext()) + (child.tail or "")
+                if text:
+                    self.add(text)
+        if undo:
+            if undo & 1:
+                self.flush()
+            self._close(undo)
+
+    def _leaf(self, el: Any) -> bool:
+        """A paragraph of plain inline text, such as most of an article's, read in one call to libxml2 instead
+        of element by element. False (and nothing done) when anything in it needs the element-by-element walk:
+        attributes that could hide it or make it furniture, line breaks, nested blocks."""
+        if el.keys() or el is self.content:
+            return False
+        bold = linked = 0
+        text_of = self.text_of
+        for d in el.iterdescendants():
+            tag = d.tag
+            if tag not in _LEAF_INLINE:
+                return False
+            keys = d.keys()
+            if tag == "a":
+                if keys and keys != ["href"] and not set(keys) <= _LINK_ATTRIBUTES:
+                    return False
+                if "href" in keys:
+                    linked += len((text_of(d) if len(d) else d.text or "").strip())
+            elif keys:
+                return False
+            elif tag in _BOLD_TAGS:
+                bold += len((text_of(d) if len(d) else d.text or "").strip())
+        self.flush()
+        raw = text_of(el)
+        if raw.isspace() or not raw:
+            return True
+        prefix = ""
+        if bold and not (el.text or "").strip():
+            parts: list[str] = []
+            for child in el:
+                if child.tag not in _BOLD_TAGS:
+                    break
+                parts.append(text_of(child) if len(child) else child.text or "")
+                tail = child.tail or ""
+                if tail.strip():
+                    break
+                parts.append(tail)
+            prefix = "".join(parts)
+        self._emit(raw, prefix, bold, linked)
+        return True
+
+    def _hidden(self, el: Any, tag: str) -> bool:
+        if el.get("hidden") is not None or _HIDDEN_STYLE.search(el.get("style") or ""):
+            return True
+        return "-" in tag and bool(set(tag.split("-")[1:]) & _DROPPED_WORDS)  # amp-analytics, amp-pixel
+
+    # Bits of what `_open` changed, for `_close` to undo.
+    def _open(self, el: Any, tag: str, kind: int) -> int:
+        words = words_of(el) if el.keys() else set()
+        if "-" in tag:
+            words |= set(tag.split("-")[1:])
+        furniture = bool(words or tag in _FURNITURE_TAGS) and self._is_furniture(el, tag, words)
+        undo = 512  # never 0: `visit` closes what was opened
+        if kind in (_BLOCK, _PRE, _HEADING) or furniture or el is self.content:
+            self.flush()
+            undo |= 1
+        if el is self.content:
+            self.inside_content += 1
+            undo |= 2
+        if furniture:
+            self.furniture += 1
+            undo |= 4
+            if (tag == "header" or words & _HEADER_WORDS) and not self.header:
+                self.header = self.furniture
+                undo |= 8
+        if kind == _BOLD or (tag == "span" and "bold" in (el.get("style") or "")):
+            self.bold += 1
+            undo |= 16
+        elif kind == _LINK and el.get("href") is not None:
+            self.link += 1
+            undo |= 32
+        elif kind == _PRE:
+            self.pre += 1
+            undo |= 64
+        elif kind == _HEADING:
+            self.headings.append(int(tag[1]))
+            undo |= 128
+        if words & _SPEAKER_WORDS:
+            self.speaker += 1
+            undo |= 256
+        return undo
+
+    def _close(self, undo: int) -> None:
+        if undo & 2:
+            self.inside_content -= 1
+        if undo & 4:
+            self.furniture -= 1
+        if undo & 8:
+            self.header = 0
+        if undo & 16:
+            self.bold -= 1
+        if undo & 32:
+            self.link -= 1
+        if undo & 64:
+            self.pre -= 1
+        if undo & 128:
+            self.headings.pop()
+        if undo & 256:
+            self.speaker -= 1
+
+    def _is_furniture(self, el: Any, tag: str, words: set[str]) -> bool:
+        if self.furniture or not self.inside_content:
+            return False  # already furniture (or outside the content, which is): no need to look again
+        marked = (tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in _FURNITURE_ROLES
+                  or el.get("aria-hidden") == "true" or bool(words & _FURNITURE_WORDS))
+        if not marked:
+            return False
+        # The safety net: a wrapper that holds the content, or much of its text, is content whatever its name.
+        if el.xpath("boolean(.//main | .//article)") and el.getparent() is not None:
+            return False
+        return text_length(el) <= _KEEP_SHARE * self.content_length
+
+
+def _normalise(raw: str) -> str:
+    """As a browser shows inline text: whitespace runs made one space (no-break spaces too, as the transcript
+    shows them), lines (from <br>) stripped. A briefing's `Q` followed by several spaces keeps two of them:
+    that is how the text layouts know the label."""
+    bare = _BARE_QA.match(raw)
+    head = ""
+    if bare:
+        head, raw = bare[1] + "  ", raw[bare.end():]
+    if _BREAK not in raw:
+        return head + " ".join(raw.split())
+    return head + "\n".join([" ".join(line.split()) for line in raw.split(_BREAK)])
+
+
+def _chunks(lines: list[str]) -> list[list[str]]:
+    """Lines grouped into blocks at blank lines (two <br> in a row, an empty line in a <pre>)."""
+    chunks: list[list[str]] = []
+    current: list[str] = []
+    for line in lines:
+        if line.strip():
+            current.append(line)
+        elif current:
+            chunks.append(current)
+            current = []
+    if current:
+        chunks.append(current)
+    return chunks
+
+
+def page_blocks(root: Any) -> list[RawBlock]:
+    """The blocks of a parsed page (an lxml HTML tree), in reading order."""
+    body = root.find("body")
+    if body is None:
+        body = root
+    content = main_content(body)
+    return _Walker(content, text_length(content)).walk(root)
