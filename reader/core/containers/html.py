@@ -12,11 +12,12 @@ from __future__ import annotations
 import codecs
 import gc
 import re
+from dataclasses import replace
 from typing import Any
 
 from reader.core.containers import Extracted
 from reader.core.containers.html_speakers import assemble
-from reader.core.containers.html_text import page_blocks
+from reader.core.containers.html_text import RawBlock, page_blocks
 from reader.core.decode import decode, normalise_newlines
 from reader.core.formats.dates import MONTH, iso_date
 from reader.core.model import Metadata
@@ -126,7 +127,9 @@ def extract(data: bytes) -> Extracted:
         text, encoding = decode_page(data)
         root = parse_page(text)
         metadata = page_metadata(root)
-        extracted_text, blocks, structured = assemble(page_blocks(root), metadata.title)
+        raw = page_blocks(root)
+        metadata = _dateline(raw, metadata)
+        extracted_text, blocks, structured = assemble(raw, metadata.title)
     finally:
         if collecting:
             gc.enable()
@@ -143,10 +146,10 @@ def page_metadata(root: Any) -> Metadata:
             meta[key] = value
     title_el = root.find(".//title")
     page_title = _text_of(title_el)
+    h1 = _text_of(root.find(".//h1"))
     title = meta.get("og:title") or meta.get("twitter:title") or _without_site(page_title, meta.get("og:site_name"))
-    if not title:
-        h1 = root.find(".//h1")
-        title = _text_of(h1)
+    if not title or (h1 and title.startswith(h1) and len(title) > len(h1)):
+        title = h1 or title  # `<title>` is the <h1> and the site's name
     date = time = None
     stamps = [meta[k] for k in _DATE_META if k in meta]
     stamps += [el.get("datetime") or _text_of(el) for el in root.iter("time")]
@@ -163,6 +166,37 @@ def page_metadata(root: Any) -> Metadata:
         date = date or iso_date(title)
     language = (root.get("lang") or root.get("xml:lang") or "").strip() or None
     return Metadata(title=title or None, date=date, time=time, place=place, language=language)
+
+
+_DATELINE = re.compile(
+    r"(?:(?:Date|Interview date|Date of interview|Recorded|Posted|Published)(?: on)?\s*:?\s*)?"
+    rf"(?:[A-Z][a-z]+,?\s+)?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d|"
+    r"\d{1,2}[./]\d{1,2}[./]\d{4})[,\s]*(?:(?P<time>\d{1,2}[:.]\d{2})(?:\s*[AaPp]\.?[Mm]\.?)?)?\s*\w{0,5}"
+)
+_WALL_CLOCK = re.compile(r"\d{1,2}[:.]\d{2}\s*[AaPp]\.?\s?[Mm]\.?(?:\s+[A-Z]{2,4})?")
+_DATELINE_LOOKAHEAD = 6  # blocks of the content looked at for a date line above the text
+
+
+def _dateline(raw: list[RawBlock], meta: Metadata) -> Metadata:
+    """A date line above the text (`3 March 2021, 14:20`) is page furniture that dates the page, and so is a
+    clock time alone in a paragraph (a briefing's `4:05 P.M. EDT` as it opens and closes): never a recording's
+    timestamp, which has no a.m./p.m. or time zone."""
+    for rb in raw:
+        if not rb.furniture and not rb.pre and len(rb.text) <= 20 and _WALL_CLOCK.fullmatch(rb.text):
+            rb.furniture = True
+    seen = 0
+    for rb in raw:
+        if rb.furniture or rb.heading:
+            continue
+        seen += 1
+        if seen > _DATELINE_LOOKAHEAD:
+            break
+        m = _DATELINE.fullmatch(rb.text)
+        if m:
+            rb.furniture = True
+            clock = m["time"].replace(".", ":").zfill(5) if m["time"] else None
+            return replace(meta, date=meta.date or iso_date(rb.text), time=meta.time or clock)
+    return meta
 
 
 def _text_of(el: Any) -> str:

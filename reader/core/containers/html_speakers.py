@@ -57,12 +57,14 @@ def assemble(raw: list[RawBlock], title: str | None) -> tuple[str, tuple[Block, 
 
 
 def _piece(rb: RawBlock) -> _Piece:
-    if rb.furniture:
-        return _Piece(rb.text, BlockKind.FURNITURE)
+    """A heading is kept as one inside a page's own header (the title above the article), furniture elsewhere
+    in furniture (the walk has cleared those)."""
     if rb.heading:
         if rb.link_share >= _LINK_FURNITURE:  # a teaser's linked headline
             return _Piece(rb.text, BlockKind.FURNITURE)
         return _Piece(rb.text, BlockKind.HEADING, level=rb.heading)
+    if rb.furniture:
+        return _Piece(rb.text, BlockKind.FURNITURE)
     if rb.link_share >= _LINK_FURNITURE and not rb.pre:
         return _Piece(rb.text, BlockKind.FURNITURE)
     return _Piece(rb.text, emphasis=rb.emphasis)
@@ -121,6 +123,7 @@ def _markup_labels(pieces: list[_Piece], raw: list[RawBlock]) -> bool:
     if len(accepted) < 2:
         return False
     known = {label_key(label) for label, _ in accepted.values()}
+    first = min(accepted)
     for i, p in enumerate(pieces):
         if p.kind is not BlockKind.TEXT:
             continue
@@ -128,7 +131,7 @@ def _markup_labels(pieces: list[_Piece], raw: list[RawBlock]) -> bool:
             label, mark = accepted[i]
             p.speaker, p.label_len = label, mark
             p.alone = mark == len(p.text)
-        elif not raw[i].pre:
+        elif i > first and not raw[i].pre:  # before the first turn, `Interviewer: Ann Lee` is a cover page's
             _text_label(p, known)
     return True
 

@@ -31,7 +31,7 @@ _BLOCK_TAGS = _names(
 _DROPPED_TAGS = _names(
     "script style noscript template svg math head iframe object embed canvas video audio map img input"
 )
-_FURNITURE_TAGS = _names("nav aside footer header form menu button select textarea dialog")
+_FURNITURE_TAGS = _names("nav aside footer header form menu button select textarea dialog figcaption")
 _FURNITURE_ROLES = _names(
     "navigation banner contentinfo complementary menu menubar search dialog alertdialog toolbar tablist"
 )
@@ -41,7 +41,7 @@ _FURNITURE_WORDS = _names(
     "gdpr banner related recommended recommendations teaser teasers promo promos newsletter subscribe subscription "
     "signup comment comments footer header masthead sidebar widget widgets ad ads advert adverts advertisement "
     "sponsor sponsored popup modal skip pagination pager toolbar tags topbar trending popular outbrain taboola "
-    "disqus byline lang langs language languages switcher rss print"
+    "disqus byline caption meta lang langs language languages switcher rss print"
 )
 _HEADER_WORDS = frozenset({"header", "masthead"})  # like <header>: its headings stay headings
 _DROPPED_WORDS = frozenset({"analytics", "pixel"})  # amp-analytics, amp-pixel: configuration, not text
@@ -124,7 +124,8 @@ class _Walker:
         self.content_length = max(content_length, 1)
         self.blocks: list[RawBlock] = []
         self.pieces: list[str] = []
-        self.prefix: list[str] | None = []  # the bold text the block opens with; None once plain text came
+        self.prefix: list[str] = []  # the bold text the block opens with
+        self.prefix_closed = False  # plain text came: the bold opening (if any) is complete
         self.chars = self.bold_chars = self.link_chars = 0
         self.bold = self.link = self.pre = self.furniture = self.speaker = self.inside_content = 0
         self.header = 0  # the furniture depth of a <header>-like element, where headings stay headings
@@ -135,21 +136,21 @@ class _Walker:
 
     def add(self, text: str) -> None:
         self.pieces.append(text)
-        if self.bold or self.link or self.prefix is not None:
+        if self.bold or self.link or not self.prefix_closed:
             self._count(text)
 
     def _count(self, text: str) -> None:
         """Bold and link text, and the bold text a block opens with (a label written in bold)."""
         if text.isspace():
-            if self.prefix:
+            if self.prefix and not self.prefix_closed:
                 self.prefix.append(text)
             return
         if self.bold:
             self.bold_chars += len(text.strip())
-            if self.prefix is not None:
+            if not self.prefix_closed:
                 self.prefix.append(text)
         else:
-            self.prefix = None
+            self.prefix_closed = True
         if self.link:
             self.link_chars += len(text.strip())
 
@@ -158,7 +159,7 @@ class _Walker:
         if not pieces:
             return
         prefix_parts, bold, linked = self.prefix, self.bold_chars, self.link_chars
-        self.pieces, self.prefix = [], []
+        self.pieces, self.prefix, self.prefix_closed = [], [], False
         self.bold_chars = self.link_chars = 0
         raw = "".join(pieces)
         if not raw.isspace():
