@@ -110,6 +110,9 @@ def _markup_labels(pieces: list[_Piece], raw: list[RawBlock]) -> bool:
             if c:
                 found[i] = c
     counts = Counter(label_key(label) for label, _ in found.values())
+    if found:  # the same speakers' labels written as text count too (`Ann:` in bold once, then plain)
+        counts.update(label_key(m[1]) for i, p in enumerate(pieces)
+                      if i not in found and p.kind is BlockKind.TEXT and (m := _TEXT_LABEL.match(p.text)))
     accepted: dict[int, tuple[str, int]] = {}
     for i, (label, mark) in found.items():
         key, shape = label_key(label), label_shape(label)
