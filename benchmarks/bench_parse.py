@@ -1,10 +1,12 @@
 """How fast a transcript is read: decode, detect the layout and parse generated interviews of growing size, and
-each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB.
+each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB, and a 10 MB
+news-site page (for a container, "decode" is the container's extraction: decoding, parsing the markup, the walk).
 
     python benchmarks/bench_parse.py                    # 1k, 5k, 20k, 50k turns, a 10 MB file, the timed layouts
     python benchmarks/bench_parse.py --repeat 5         # best of 5 runs each
     python benchmarks/bench_parse.py --profile          # where the time goes on the 10 MB labelled file
     python benchmarks/bench_parse.py --profile zoom     # ... or on one of the timed layouts
+    python benchmarks/bench_parse.py --only html        # only the inputs whose name holds "html"
 
 Times are the best of the repeats (the least disturbed by other work on the machine). The target: a 10 MB
 transcript well under a second in every layout, and time growing linearly with size (MB/s roughly constant).
@@ -14,6 +16,7 @@ from __future__ import annotations
 
 import argparse
 import cProfile
+import itertools
 import math
 import pstats
 import re
@@ -24,9 +27,11 @@ from pathlib import Path
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
 from benchmarks.generate import generate, generate_size
+from benchmarks.generate_html import html_page
+from reader.core.containers import extract
 from reader.core.decode import decode
 from reader.core.formats.detect import detect_layout
-from reader.core.loader import parse_text
+from reader.core.loader import parse_extracted, parse_text
 
 LAYOUT_FIXTURES = Path(__file__).resolve().parents[1] / "tests" / "data" / "layouts"
 # One file of each dense timed layout; each is repeated to the size asked for.
@@ -115,11 +120,24 @@ def measure(name: str, text: str, repeat: int) -> dict[str, object]:
             "decode": t_decode, "detect": t_detect, "parse": t_parse, "total": total, "MB/s": megabytes / total}
 
 
+def measure_container(name: str, data: bytes, suffix: str, repeat: int) -> dict[str, object]:
+    """`data` as a file of that suffix is read: the container's extraction, then the layout (none to detect when
+    the container knows the turns)."""
+    t_extract, extracted = _best(repeat, lambda: extract(data, suffix))
+    t_parse, transcript = _best(repeat, lambda: parse_extracted(extracted))  # type: ignore[arg-type]
+    megabytes = len(data) / 1e6
+    total = t_extract + t_parse
+    return {"input": name, "MB": megabytes, "turns": len(transcript.turns),  # type: ignore[attr-defined]
+            "layout": transcript.layout, "decode": t_extract, "detect": 0.0, "parse": t_parse,  # type: ignore[attr-defined]
+            "total": total, "MB/s": megabytes / total}
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--repeat", type=int, default=3, help="runs per size; the best is reported")
     parser.add_argument("--profile", nargs="?", const="labelled", choices=["labelled", *TIMED],
                         help="profile parsing one 10 MB file instead (default: the generated labelled one)")
+    parser.add_argument("--only", default="", help="only the inputs whose name holds this (e.g. html)")
     args = parser.parse_args(argv)
 
     if args.profile:
@@ -137,8 +155,11 @@ def main(argv: list[str] | None = None) -> int:
              f"{'total s':>8} {'MB/s':>6}"
     print(header)
     print("-" * len(header))
-    for name, text in inputs:
-        row = measure(name, text, args.repeat)
+    containers = [("html 10 MB", lambda: html_page(10).encode("utf-8"), ".html")]
+    rows = (measure(name, text, args.repeat) for name, text in inputs if args.only in name)
+    container_rows = (measure_container(name, make(), suffix, args.repeat) for name, make, suffix in containers
+                      if args.only in name)
+    for row in itertools.chain(rows, container_rows):
         print(f"{row['input']:<16} {row['layout']:<12} {row['MB']:>5.1f} {row['turns']:>7} {row['decode']:>9.3f} "
               f"{row['detect']:>9.3f} {row['parse']:>8.3f} {row['total']:>8.3f} {row['MB/s']:>6.1f}", flush=True)
     return 0

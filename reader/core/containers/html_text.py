@@ -75,16 +75,23 @@ def words_of(el: Any) -> set[str]:
     return {w.lower() for w in _NAME_SPLIT.split(names) if w}
 
 
+@functools.cache
+def _xpath(expression: str) -> Any:
+    from lxml import etree
+
+    return etree.XPath(expression)
+
+
 def text_length(el: Any) -> int:
     """Characters of text under `el`, spaces and script text included: a cheap upper bound, counted by libxml2."""
-    return int(el.xpath("string-length(.)"))
+    return int(_xpath("string-length(.)")(el))
 
 
 def main_content(body: Any) -> Any:
     """The element holding the page's content: the <main> or the largest <article> when it holds most of the text,
     else the body."""
     total = text_length(body)
-    candidates = body.xpath("//main | //*[@role='main'] | //article")
+    candidates = _xpath("//main | //*[@role='main'] | //article")(body)
     if not candidates or total == 0:
         return body
     sized = [(text_length(el), el) for el in candidates]
@@ -242,44 +249,51 @@ class _Walker:
             self._close(undo)
 
     def _leaf(self, el: Any) -> bool:
-        """A paragraph of plain inline text, such as most of an article's, read in one call to libxml2 instead
+        """A paragraph of plain inline text, such as most of an article's, read from its children directly instead
         of element by element. False (and nothing done) when anything in it needs the element-by-element walk:
         attributes that could hide it or make it furniture, line breaks, nested blocks."""
         if el.keys() or el is self.content:
             return False
+        head = el.text or ""
+        parts = [head]
+        prefix: list[str] = []
+        opening = not head.strip()  # still in the paragraph's opening, where a bold label would be
         bold = linked = 0
-        text_of = self.text_of
-        for d in el.iterdescendants():
-            tag = d.tag
+        for child in el:
+            tag = child.tag
             if tag not in _LEAF_INLINE:
                 return False
-            keys = d.keys()
-            if tag == "a":
-                if keys and keys != ["href"] and not set(keys) <= _LINK_ATTRIBUTES:
-                    return False
-                if "href" in keys:
-                    linked += len((text_of(d) if len(d) else d.text or "").strip())
-            elif keys:
+            keys = child.keys()
+            if keys and (tag != "a" or not set(keys) <= _LINK_ATTRIBUTES):
                 return False
-            elif tag in _BOLD_TAGS:
-                bold += len((text_of(d) if len(d) else d.text or "").strip())
-        self.flush()
-        raw = text_of(el)
-        if raw.isspace() or not raw:
-            return True
-        prefix = ""
-        if bold and not (el.text or "").strip():
-            parts: list[str] = []
-            for child in el:
-                if child.tag not in _BOLD_TAGS:
-                    break
-                parts.append(text_of(child) if len(child) else child.text or "")
-                tail = child.tail or ""
-                if tail.strip():
-                    break
+            if len(child):
+                if not _plain_inside(child):
+                    return False
+                text = self.text_of(child)
+            else:
+                text = child.text or ""
+            parts.append(text)
+            if tag in _BOLD_TAGS:
+                bold += len(text.strip())
+                if opening:
+                    prefix.append(text)
+            else:
+                if opening and text.strip():
+                    opening = False
+                if keys and "href" in keys:
+                    linked += len(text.strip())
+            tail = child.tail
+            if tail:
                 parts.append(tail)
-            prefix = "".join(parts)
-        self._emit(raw, prefix, bold, linked)
+                if opening:
+                    if tail.strip():
+                        opening = False
+                    else:
+                        prefix.append(tail)
+        self.flush()
+        raw = "".join(parts)
+        if raw and not raw.isspace():
+            self._emit(raw, "".join(prefix), bold, linked)
         return True
 
     def _hidden(self, el: Any, tag: str) -> bool:
@@ -349,9 +363,18 @@ class _Walker:
         if not marked:
             return False
         # The safety net: a wrapper that holds the content, or much of its text, is content whatever its name.
-        if el.xpath("boolean(.//main | .//article)") and el.getparent() is not None:
+        if _xpath("boolean(.//main | .//article)")(el) and el.getparent() is not None:
             return False
         return text_length(el) <= _KEEP_SHARE * self.content_length
+
+
+def _plain_inside(el: Any) -> bool:
+    """Only inline elements without attributes under `el` (links with their usual ones)."""
+    for d in el.iterdescendants():
+        keys = d.keys()
+        if d.tag not in _LEAF_INLINE or (keys and (d.tag != "a" or not set(keys) <= _LINK_ATTRIBUTES)):
+            return False
+    return True
 
 
 def _normalise(raw: str) -> str:
