@@ -215,6 +215,13 @@ def test_a_transcript_that_mentions_tags_is_text() -> None:
     assert extract(data, ".html").source_format == "text"  # the suffix alone does not make it a page
 
 
+def test_captions_with_italics_are_not_html() -> None:
+    cues = b"".join(b"00:00:%02d.000 --> 00:00:%02d.900\n<i>Hello</i> <b>there</b>\n\n" % (i, i) for i in range(30))
+    for suffix in (".vtt", ""):
+        assert html_container.sniff(b"WEBVTT\n\n" + cues, suffix) == 0.0
+    assert html_container.sniff(b"<p>A</p><!-- note -->\n<p>B</p><p>C</p>", "") > 0.4  # a comment is no cue
+
+
 def test_the_suffix_breaks_ties() -> None:
     fragment = b"<p>One.</p><p>Two.</p><p>Three.</p>"
     assert html_container.sniff(fragment, ".html") > html_container.sniff(fragment, ".txt") > 0

@@ -25,6 +25,7 @@ from reader.core.model import Metadata
 NAME = "html"
 
 _SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht")
+_OTHER_SUFFIXES = (".vtt", ".srt", ".sbv", ".md", ".markdown", ".json", ".tsv", ".csv", ".docx", ".pdf")
 _HEAD_BYTES = 4096
 _SNIFF_BYTES = 65536
 _BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
@@ -34,6 +35,7 @@ _BLOCK_TAG = re.compile(rb"<(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|pre|body|hea
                         rb"span|a|b|strong|em|i|font|blockquote)[\s>/]", re.IGNORECASE)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"\A\s*<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
+_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _ISO_STAMP = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d))?")
 _TITLE_PLACE = re.compile(
@@ -53,6 +55,8 @@ def sniff(data: bytes, suffix: str) -> float:
         return 0.9 + bonus
     if _HTML_TAG.match(head):
         return 0.85 + bonus
+    if suffix in _OTHER_SUFFIXES or b"-->" in _COMMENT.sub(b"", head):
+        return 0.0  # captions use <i> and <b> too, and their cue timings hold `-->`: only a doctype says HTML
     tags = len(_BLOCK_TAG.findall(head))
     kilobytes = max(len(head) / 1024, 1.0)
     if head.lstrip().startswith(b"<") and tags >= 3 and tags / kilobytes >= 2:
@@ -103,8 +107,8 @@ def _codec(label: str) -> str | None:
     return name
 
 
-def parse_page(text: str) -> Any:
-    """The lxml tree of `text` (never None: an empty page is an empty <html>)."""
+def parse_page(text: str) -> tuple[Any, tuple[str, ...]]:
+    """The lxml tree of `text` (never None: an empty page is an empty <html>), and warnings for the user."""
     from lxml import etree
 
     text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
@@ -115,7 +119,13 @@ def parse_page(text: str) -> Any:
             root = etree.fromstring(text.encode("utf-8", errors="replace"), parser)
         except etree.LxmlError:  # nothing but a comment or a doctype: libxml2 finds no document
             root = None
-    return root if root is not None else etree.Element("html")
+    if root is None:
+        return etree.Element("html"), ()
+    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
+    if fatal:  # libxml2 stopped reading (markup nested thousands deep): say so, never lose text silently
+        return root, (f"the page could not be read to its end ({fatal[0].message}); the text after line "
+                      f"{fatal[0].line} is missing",)
+    return root, ()
 
 
 def extract(data: bytes) -> Extracted:
@@ -125,7 +135,7 @@ def extract(data: bytes) -> Extracted:
     gc.disable()
     try:
         text, encoding = decode_page(data)
-        root = parse_page(text)
+        root, warnings = parse_page(text)
         metadata = page_metadata(root)
         raw = page_blocks(root)
         metadata = _dateline(raw, metadata)
@@ -133,7 +143,7 @@ def extract(data: bytes) -> Extracted:
     finally:
         if collecting:
             gc.enable()
-    return Extracted(extracted_text, NAME, encoding, blocks, structured, metadata)
+    return Extracted(extracted_text, NAME, encoding, blocks, structured, metadata, warnings=warnings)
 
 
 def page_metadata(root: Any) -> Metadata:
