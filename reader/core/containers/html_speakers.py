@@ -14,7 +14,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
 from itertools import pairwise
 
 from reader.core.containers import Block, BlockKind
@@ -35,49 +34,32 @@ _INTERVIEW_WITH = re.compile(
 _LINK_FURNITURE = 0.6
 
 
-@dataclass(slots=True)
-class _Piece:
-    """One block of the extracted text, with what is known about it."""
-
-    text: str
-    kind: BlockKind = BlockKind.TEXT
-    level: int = 1
-    speaker: str | None = None
-    label_len: int = 0  # the block opens with its speaker's label, this long ("Maria:")
-    alone: bool = False  # the block is a label alone: it names the speaker of the text below
-    emphasis: bool = False
-
-
 def assemble(raw: list[RawBlock], title: str | None) -> tuple[str, tuple[Block, ...], bool]:
     """The page's text (blocks separated by blank lines), its blocks, and whether they carry the turns."""
-    pieces = [_piece(rb) for rb in raw]
-    _normalise_levels(pieces)
-    structured = _markup_labels(pieces, raw) or _bold_questions(pieces, raw, title)
-    return _layout(pieces, structured)
+    for rb in raw:
+        _classify(rb)
+    _normalise_levels(raw)
+    structured = _markup_labels(raw) or _bold_questions(raw, title)
+    return _layout(raw, structured)
 
 
-def _piece(rb: RawBlock) -> _Piece:
+def _classify(rb: RawBlock) -> None:
     """A heading is kept as one inside a page's own header (the title above the article), furniture elsewhere
-    in furniture (the walk has cleared those)."""
+    in furniture (the walk has cleared those); a block mostly of links is a menu or a teaser."""
     if rb.heading:
-        if rb.link_share >= _LINK_FURNITURE:  # a teaser's linked headline
-            return _Piece(rb.text, BlockKind.FURNITURE)
-        return _Piece(rb.text, BlockKind.HEADING, level=rb.heading)
-    if rb.furniture:
-        return _Piece(rb.text, BlockKind.FURNITURE)
-    if rb.link_share >= _LINK_FURNITURE and not rb.pre:
-        return _Piece(rb.text, BlockKind.FURNITURE)
-    return _Piece(rb.text, emphasis=rb.emphasis)
+        rb.kind = BlockKind.FURNITURE if rb.link_share >= _LINK_FURNITURE else BlockKind.HEADING
+    elif rb.furniture or (rb.link_share >= _LINK_FURNITURE and not rb.pre):
+        rb.kind = BlockKind.FURNITURE
 
 
-def _normalise_levels(pieces: list[_Piece]) -> None:
+def _normalise_levels(raw: list[RawBlock]) -> None:
     """Heading levels as the page uses them: its highest heading is level 1."""
-    levels = [p.level for p in pieces if p.kind is BlockKind.HEADING]
+    levels = [rb.heading for rb in raw if rb.kind is BlockKind.HEADING]
     if levels:
         top = min(levels)
-        for p in pieces:
-            if p.kind is BlockKind.HEADING:
-                p.level = p.level - top + 1
+        for rb in raw:
+            if rb.kind is BlockKind.HEADING:
+                rb.heading = rb.heading - top + 1
 
 
 def _candidate(rb: RawBlock) -> tuple[str, int] | None:
@@ -100,23 +82,26 @@ def _candidate(rb: RawBlock) -> tuple[str, int] | None:
     return label, mark
 
 
-def _markup_labels(pieces: list[_Piece], raw: list[RawBlock]) -> bool:
+def _markup_labels(raw: list[RawBlock]) -> bool:
     """Speakers from labels the markup sets apart; True when the page has them (then every TEXT block is
     assigned, a text label of a known speaker included)."""
     found: dict[int, tuple[str, int]] = {}
-    for i, (p, rb) in enumerate(zip(pieces, raw, strict=True)):
-        if p.kind is BlockKind.TEXT and not rb.pre:
+    for i, rb in enumerate(raw):
+        if rb.kind is BlockKind.TEXT and not rb.pre and (rb.bold_prefix or rb.speaker_class):
             c = _candidate(rb)
             if c:
                 found[i] = c
+    if not found:
+        return False
     counts = Counter(label_key(label) for label, _ in found.values())
-    if found:  # the same speakers' labels written as text count too (`Ann:` in bold once, then plain)
-        counts.update(label_key(m[1]) for i, p in enumerate(pieces)
-                      if i not in found and p.kind is BlockKind.TEXT and (m := _TEXT_LABEL.match(p.text)))
+    # The same speakers' labels written as text count too (`Ann:` in bold once, then plain).
+    counts.update(label_key(m[1]) for i, rb in enumerate(raw)
+                  if i not in found and rb.kind is BlockKind.TEXT and (m := _TEXT_LABEL.match(rb.text)))
     accepted: dict[int, tuple[str, int]] = {}
     for i, (label, mark) in found.items():
         key, shape = label_key(label), label_shape(label)
-        bare_line = mark == len(pieces[i].text) and not raw[i].speaker_class and not pieces[i].text.endswith(":")
+        text = raw[i].text
+        bare_line = mark == len(text) and not raw[i].speaker_class and not text.endswith(":")
         if bare_line and (counts[key] < 2 or shape == "prose"):
             continue  # a bold line without a colon names a speaker only when it recurs
         if shape == "prose" and counts[key] < 3:
@@ -127,52 +112,53 @@ def _markup_labels(pieces: list[_Piece], raw: list[RawBlock]) -> bool:
         return False
     known = {label_key(label) for label, _ in accepted.values()}
     first = min(accepted)
-    for i, p in enumerate(pieces):
-        if p.kind is not BlockKind.TEXT:
+    for i, rb in enumerate(raw):
+        if rb.kind is not BlockKind.TEXT:
             continue
         if i in accepted:
-            label, mark = accepted[i]
-            p.speaker, p.label_len = label, mark
-            p.alone = mark == len(p.text)
-        elif i > first and not raw[i].pre:  # before the first turn, `Interviewer: Ann Lee` is a cover page's
-            _text_label(p, known)
+            rb.speaker, rb.label_len = accepted[i]
+            rb.alone = rb.label_len == len(rb.text)
+        elif i > first and not rb.pre:  # before the first turn, `Interviewer: Ann Lee` is a cover page's
+            _text_label(rb, known)
     return True
 
 
-def _text_label(p: _Piece, known: set[str]) -> None:
+def _text_label(rb: RawBlock, known: set[str]) -> None:
     """A label written as text in a page whose other labels are markup: a known speaker's, or a role word."""
-    m = _TEXT_LABEL.match(p.text) or _BARE_QA.match(p.text)
+    m = _TEXT_LABEL.match(rb.text) or _BARE_QA.match(rb.text)
     if not m:
         return
     label = m[1].strip()
     if label_key(label) in known or label_shape(label) == "role":
-        p.speaker, p.label_len = label, len(label) + 1 if m.re is _TEXT_LABEL else len(label)
+        rb.speaker, rb.label_len = label, len(label) + 1 if m.re is _TEXT_LABEL else len(label)
 
 
-def _bold_questions(pieces: list[_Piece], raw: list[RawBlock], title: str | None) -> bool:
+def _bold_questions(raw: list[RawBlock], title: str | None) -> bool:
     """An interview whose questions are bold paragraphs without labels: those are the interviewer's, the plain
     paragraphs after them the interviewee's (named when the title or a heading says who). A bold lede or a bold
     line like a subheading is not a question."""
-    text_blocks = [i for i, p in enumerate(pieces) if p.kind is BlockKind.TEXT and not raw[i].pre]
-    bold = [i for i in text_blocks if pieces[i].emphasis and not _heading_like(pieces[i].text)]
-    plain = [i for i in text_blocks if not pieces[i].emphasis]
+    text_blocks = [i for i, rb in enumerate(raw) if rb.kind is BlockKind.TEXT and not rb.pre]
+    bold = [i for i in text_blocks if raw[i].emphasis and not _heading_like(raw[i].text)]
+    if len(bold) < 2:
+        return False
+    plain = [i for i in text_blocks if not raw[i].emphasis]
     if not plain:
         return False
-    while bold and bold[0] < plain[0] and not pieces[bold[0]].text.rstrip().endswith("?"):
+    while bold and bold[0] < plain[0] and not raw[bold[0]].text.rstrip().endswith("?"):
         bold.pop(0)  # the lede, before any plain paragraph
     if len(bold) < 2:
         return False
-    asks = sum(1 for i in bold if pieces[i].text.rstrip().endswith("?"))
+    asks = sum(1 for i in bold if raw[i].text.rstrip().endswith("?"))
     bold_set = set(bold)
     alternate = all(any(j not in bold_set for j in text_blocks if a < j < b) for a, b in pairwise(bold))
     if not (asks >= 0.5 * len(bold) or (alternate and len(bold) >= 3 and asks >= 1)):
         return False
-    answerer = _interviewee(title, [p.text for p in pieces if p.kind is BlockKind.HEADING])
+    answerer = _interviewee(title, [rb.text for rb in raw if rb.kind is BlockKind.HEADING])
     for i in text_blocks:
         if i in bold_set:
-            pieces[i].speaker = INTERVIEWER
+            raw[i].speaker = INTERVIEWER
         elif i > bold[0]:
-            pieces[i].speaker = answerer
+            raw[i].speaker = answerer
     return True
 
 
@@ -190,38 +176,40 @@ def _interviewee(title: str | None, headings: list[str]) -> str:
     return INTERVIEWEE
 
 
-def _layout(pieces: list[_Piece], structured: bool) -> tuple[str, tuple[Block, ...], bool]:
-    """Join the pieces into the text and place each block in it. A label alone names the turn of the TEXT block
-    after it: its span becomes that block's `label_span`."""
+def _layout(raw: list[RawBlock], structured: bool) -> tuple[str, tuple[Block, ...], bool]:
+    """Join the blocks into the text and place each in it. A label alone names the turn of the TEXT block after
+    it: its span becomes that block's `label_span`."""
     parts: list[str] = []
     blocks: list[Block] = []
     at = 0
     pending: tuple[str, tuple[int, int]] | None = None  # a label alone, waiting for its text
-    for index, p in enumerate(pieces):
-        start, end = at, at + len(p.text)
-        parts.append(p.text)
+    text_kind = BlockKind.TEXT
+    for index, rb in enumerate(raw):
+        text = rb.text
+        start, end = at, at + len(text)
+        parts.append(text)
         at = end + 2
-        if p.kind is not BlockKind.TEXT:
-            blocks.append(Block((start, end), p.kind, level=p.level))
+        if rb.kind is not text_kind:
+            blocks.append(Block((start, end), rb.kind, None, None, None, rb.heading or 1))
             continue
         if not structured:
-            blocks.append(Block((start, end), emphasis=p.emphasis))
+            blocks.append(Block((start, end), text_kind, None, None, None, 1, rb.emphasis))
             continue
-        following = pieces[index + 1] if index + 1 < len(pieces) else None
-        if (p.alone and following is not None and following.kind is BlockKind.TEXT and not following.alone
-                and not following.label_len):
-            pending = (p.speaker or "", (start, end))
-            continue
-        speaker, label_span = p.speaker, None
-        if p.label_len and not p.alone:
-            label_span = (start, start + p.label_len)
-            start += p.label_len
-            while start < end and p.text[start - label_span[0]].isspace():
-                start += 1
-        elif p.alone:  # a label with nothing below it: its words are kept as a paragraph
+        if rb.alone and index + 1 < len(raw):
+            following = raw[index + 1]
+            if following.kind is text_kind and not following.alone and not following.label_len:
+                pending = (rb.speaker or "", (start, end))
+                continue
+        speaker, label_span = rb.speaker, None
+        if rb.alone:  # a label with nothing below it: its words are kept as a paragraph
             speaker = None
+        elif rb.label_len:
+            label_span = (start, start + rb.label_len)
+            start += rb.label_len
+            while start < end and text[start - label_span[0]].isspace():
+                start += 1
         if pending is not None:
-            speaker, label_span = pending[0], pending[1]
+            speaker, label_span = pending
             pending = None
-        blocks.append(Block((start, end), speaker=speaker, label_span=label_span, emphasis=p.emphasis))
+        blocks.append(Block((start, end), text_kind, speaker, label_span, None, 1, rb.emphasis))
     return "\n\n".join(parts), tuple(blocks), structured

@@ -17,6 +17,8 @@ import re
 from dataclasses import dataclass
 from typing import Any
 
+from reader.core.containers import BlockKind
+
 
 def _names(words: str) -> frozenset[str]:
     return frozenset(words.split())
@@ -67,6 +69,11 @@ class RawBlock:
     emphasis: bool = False  # the whole block is bold
     link_share: float = 0.0
     speaker_class: bool = False  # inside an element whose class names a speaker (`<p class="speaker">`)
+    # What `html_speakers` decides about the block:
+    kind: BlockKind = BlockKind.TEXT
+    speaker: str | None = None
+    label_len: int = 0  # the block opens with its speaker's label, this long ("Maria:")
+    alone: bool = False  # the block is a label alone: it names the speaker of the text below
 
 
 def words_of(el: Any) -> set[str]:
