@@ -95,8 +95,10 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
         return False
     counts = Counter(label_key(label) for label, _ in found.values())
     # The same speakers' labels written as text count too (`Ann:` in bold once, then plain).
-    counts.update(label_key(m[1]) for i, rb in enumerate(raw)
-                  if i not in found and rb.kind is BlockKind.TEXT and (m := _TEXT_LABEL.match(rb.text)))
+    written = {i: m for i, rb in enumerate(raw)
+               if i not in found and rb.kind is BlockKind.TEXT and (m := _TEXT_LABEL.match(rb.text) or
+                                                                    _BARE_QA.match(rb.text))}
+    counts.update(label_key(m[1]) for m in written.values())
     accepted: dict[int, tuple[str, int]] = {}
     for i, (label, mark) in found.items():
         key, shape = label_key(label), label_shape(label)
@@ -118,16 +120,13 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
         if i in accepted:
             rb.speaker, rb.label_len = accepted[i]
             rb.alone = rb.label_len == len(rb.text)
-        elif i > first and not rb.pre:  # before the first turn, `Interviewer: Ann Lee` is a cover page's
-            _text_label(rb, known)
+        elif i > first and i in written and not rb.pre:  # before the first turn, a cover page's `Interviewer:`
+            _text_label(rb, written[i], known)
     return True
 
 
-def _text_label(rb: RawBlock, known: set[str]) -> None:
+def _text_label(rb: RawBlock, m: re.Match[str], known: set[str]) -> None:
     """A label written as text in a page whose other labels are markup: a known speaker's, or a role word."""
-    m = _TEXT_LABEL.match(rb.text) or _BARE_QA.match(rb.text)
-    if not m:
-        return
     label = m[1].strip()
     if label_key(label) in known or label_shape(label) == "role":
         rb.speaker, rb.label_len = label, len(label) + 1 if m.re is _TEXT_LABEL else len(label)

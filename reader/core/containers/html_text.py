@@ -94,19 +94,19 @@ def text_length(el: Any) -> int:
     return int(_xpath("string-length(.)")(el))
 
 
-def main_content(body: Any) -> Any:
-    """The element holding the page's content: the <main> or the largest <article> when it holds most of the text,
-    else the body."""
+def main_content(body: Any) -> tuple[Any, int]:
+    """The element holding the page's content, and its text's length: the <main> or the largest <article> when it
+    holds most of the text, else the body."""
     total = text_length(body)
     candidates = _xpath("//main | //*[@role='main'] | //article")(body)
     if not candidates or total == 0:
-        return body
+        return body, total
     sized = [(text_length(el), el) for el in candidates]
     length, best = max(sized, key=lambda pair: pair[0])
     mains = [(n, el) for n, el in sized if el.tag == "main" or el.get("role") == "main"]
     if mains and max(n for n, _ in mains) >= _MAIN_SHARE * total:
         length, best = max(mains, key=lambda pair: pair[0])
-    return best if length >= _MAIN_SHARE * total else body
+    return (best, length) if length >= _MAIN_SHARE * total else (body, total)
 
 
 # What an element does to the walk, by tag; tags not listed are inline and change nothing.
@@ -393,7 +393,10 @@ def _normalise(raw: str) -> str:
     if bare:
         head, raw = bare[1] + "  ", raw[bare.end():]
     if _BREAK not in raw:
-        return head + " ".join(raw.split())
+        if "  " in raw or "\n" in raw or "\t" in raw or "\r" in raw or "\u00a0" in raw or raw[:1] == " " \
+                or raw[-1:] == " ":
+            raw = " ".join(raw.split())
+        return head + raw
     return head + "\n".join([" ".join(line.split()) for line in raw.split(_BREAK)])
 
 
@@ -417,5 +420,4 @@ def page_blocks(root: Any) -> list[RawBlock]:
     body = root.find("body")
     if body is None:
         body = root
-    content = main_content(body)
-    return _Walker(content, text_length(content)).walk(root)
+    return _Walker(*main_content(body)).walk(root)
