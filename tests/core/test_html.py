@@ -350,3 +350,17 @@ def test_any_html_is_read_without_loss(body: str, doctype: bool) -> None:
     assert t.warnings == ()  # no layout fell back after an error
     assert problems(t) == []
     assert all(b.kind in BlockKind for b in extracted.blocks)
+
+
+def test_turns_separated_by_line_breaks_only() -> None:
+    t = read("<p><b>Ann:</b> Where were you?<br><b>Bob:</b> At home.<br>All evening.<br><br><b>Ann:</b> Alone?"
+             "<br><br><b>Bob:</b> Yes.</p>")
+    assert speakers(t) == ["Ann", "Bob", "Ann", "Bob"]
+    assert [turn.text for turn in t.turns] == ["Where were you?", "At home. All evening.", "Alone?", "Yes."]
+
+
+def test_bold_names_without_colons_when_they_recur() -> None:
+    t = read("<p><b>ANN LEE</b> Where were you?</p><p><b>BOB RAY</b> At home.</p><p><b>ANN LEE</b> Alone?</p>"
+             "<p><b>BOB RAY</b> Yes.</p><p><b>Paris</b> is far.</p>")
+    assert speakers(t) == ["Ann Lee", "Bob Ray", "Ann Lee", "Bob Ray"]
+    assert t.turns[-1].text == "Yes.\n\nParis is far."  # said once, a bold word is only emphasis

@@ -72,8 +72,8 @@ def _candidate(rb: RawBlock) -> tuple[str, int] | None:
             label, mark = prefix[:-1].strip(), len(prefix)
         elif text[len(prefix) : len(prefix) + 1] == ":":
             label, mark = prefix, len(prefix) + 1
-        elif len(prefix) == len(text):  # a bold line alone: a label only if it recurs (checked by the caller)
-            label, mark = prefix, len(prefix)
+        elif len(prefix) == len(text) or text[len(prefix)].isspace():  # `<b>ANN</b> Hello`, or a bold line
+            label, mark = prefix, len(prefix)  # alone: a label only if it recurs (checked by the caller)
     elif rb.speaker_class and len(text) <= _MAX_LABEL and "\n" not in text:
         label = text[:-1].strip() if text.endswith(":") else text
         mark = len(text)
@@ -103,7 +103,7 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
     for i, (label, mark) in found.items():
         key, shape = label_key(label), label_shape(label)
         text = raw[i].text
-        bare_line = mark == len(text) and not raw[i].speaker_class and not text.endswith(":")
+        bare_line = not raw[i].speaker_class and not text[:mark].endswith(":")  # no colon: must recur
         if bare_line and (counts[key] < 2 or shape == "prose"):
             continue  # a bold line without a colon names a speaker only when it recurs
         if shape == "prose" and counts[key] < 3:

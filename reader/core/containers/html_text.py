@@ -140,6 +140,7 @@ class _Walker:
         self.pieces: list[str] = []
         self.prefix: list[str] = []  # the bold text the block opens with
         self.prefix_closed = False  # plain text came: the bold opening (if any) is complete
+        self.after_break = False  # a <br> came, and no text since
         self.chars = self.bold_chars = self.link_chars = 0
         self.bold = self.link = self.pre = self.furniture = self.speaker = self.inside_content = 0
         self.header = 0  # the furniture depth of a <header>-like element, where headings stay headings
@@ -149,6 +150,10 @@ class _Walker:
         self.text_of = functools.partial(etree.tostring, method="text", encoding=str, with_tail=False)
 
     def add(self, text: str) -> None:
+        if self.after_break and not text.isspace():
+            self.after_break = False
+            if self.bold:  # a line that opens in bold (`<br><b>Bob:</b> ...`): a block of its own, as a label's
+                self.flush()
         self.pieces.append(text)
         if self.bold or self.link or not self.prefix_closed:
             self._count(text)
@@ -223,6 +228,7 @@ class _Walker:
         if kind != -1 or el.keys() or "-" in tag:
             if kind == _BR:
                 self.pieces.append(_BREAK)
+                self.after_break = True
                 return
             if kind == _DROP or not isinstance(tag, str) or (el.keys() and self._hidden(el, tag)):
                 return  # never shown as text (comments and processing instructions included)
