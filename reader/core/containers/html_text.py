@@ -2,12 +2,8 @@
 
 A browser shows block elements (`<p>`, `<div>`, `<li>`, `<h2>`, ...) as separate blocks, collapses runs of
 spaces and line ends, and breaks lines at `<br>`; a `<pre>` keeps its lines as written. Scripts, styles and
-other content that is never shown as text are dropped. Page furniture (navigation, headers and footers, asides,
-menus, share bars, cookie banners, teasers, comments, newsletter boxes) is marked, never dropped: the layouts
-set it aside as boilerplate. It is found by the semantic elements and ARIA roles, by the words of class and id
-names, by link density, and, when the page has an `<article>` or `<main>` holding most of its text, by being
-outside it. A candidate that holds a large share of the body's text is not furniture, whatever its class says:
-losing a transcript's paragraph to a wrongly named wrapper is worse than keeping a sidebar.
+other content that is never shown as text are dropped. Page furniture (see `html_furniture`) is marked, never
+dropped: the layouts set it aside as boilerplate.
 """
 
 from __future__ import annotations
@@ -18,43 +14,29 @@ from dataclasses import dataclass
 from typing import Any
 
 from reader.core.containers import BlockKind
+from reader.core.containers.html_furniture import (
+    FURNITURE_TAGS,
+    HEADER_WORDS,
+    is_furniture,
+    main_content,
+    names,
+    words_of,
+)
 
-
-def _names(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-_BLOCK_TAGS = _names(
+_BLOCK_TAGS = names(
     "address article aside blockquote body caption center dd details dialog dir div dl dt fieldset figcaption "
     "figure footer form h1 h2 h3 h4 h5 h6 header hgroup hr html legend li main menu nav ol p pre section summary "
     "table tbody td tfoot th thead tr ul option select textarea button"
 )
 # Never shown as text: code, styling, vector graphics, embedded objects, the document's head.
-_DROPPED_TAGS = _names(
+_DROPPED_TAGS = names(
     "script style noscript template svg math head iframe object embed canvas video audio map img input"
 )
-_FURNITURE_TAGS = _names("nav aside footer header form menu button select textarea dialog figcaption")
-_FURNITURE_ROLES = _names(
-    "navigation banner contentinfo complementary menu menubar search dialog alertdialog toolbar tablist"
-)
-# Words of class and id names (and of custom element names such as `amp-sidebar`) that mark page furniture.
-_FURNITURE_WORDS = _names(
-    "nav navbar navigation menu menus breadcrumb breadcrumbs share sharing sharebar social cookie cookies consent "
-    "gdpr banner related recommended recommendations teaser teasers promo promos newsletter subscribe subscription "
-    "signup comment comments footer header masthead sidebar widget widgets ad ads advert adverts advertisement "
-    "sponsor sponsored popup modal skip pagination pager toolbar tags topbar trending popular outbrain taboola "
-    "disqus byline caption meta lang langs language languages switcher rss print"
-)
-_HEADER_WORDS = frozenset({"header", "masthead"})  # like <header>: its headings stay headings
 _DROPPED_WORDS = frozenset({"analytics", "pixel"})  # amp-analytics, amp-pixel: configuration, not text
 _SPEAKER_WORDS = frozenset({"speaker", "speakers", "interlocutor", "character", "persona"})
-_NAME_SPLIT = re.compile(r"[\s_\-]+|(?<=[a-z])(?=[A-Z])")
 _HIDDEN_STYLE = re.compile(r"display\s*:\s*none|visibility\s*:\s*hidden", re.IGNORECASE)
 _BARE_QA = re.compile(r"[ \t\n\r\f\v]*([QA])[ \t\n\r\f\v\u00a0]{2,}(?=\S)")
 _BREAK = "\x00"  # stands for <br> until a block is finished; real NULs are replaced before parsing
-_MAIN_SHARE = 0.4  # an <article>/<main> must hold this share of the body's text to be taken for the content
-_KEEP_SHARE = 0.4  # a furniture candidate holding more than this share of the content's text is kept as content
-_LINK_SHARE = 0.6  # a block mostly of link text is a menu or a teaser
 
 
 @dataclass(slots=True)
@@ -76,39 +58,6 @@ class RawBlock:
     alone: bool = False  # the block is a label alone: it names the speaker of the text below
 
 
-def words_of(el: Any) -> set[str]:
-    """The lower-case words of an element's class and id (`share-bar`, `shareBar` -> share, bar)."""
-    names = f"{el.get('class') or ''} {el.get('id') or ''}"
-    return {w.lower() for w in _NAME_SPLIT.split(names) if w}
-
-
-@functools.cache
-def _xpath(expression: str) -> Any:
-    from lxml import etree
-
-    return etree.XPath(expression)
-
-
-def text_length(el: Any) -> int:
-    """Characters of text under `el`, spaces and script text included: a cheap upper bound, counted by libxml2."""
-    return int(_xpath("string-length(.)")(el))
-
-
-def main_content(body: Any) -> tuple[Any, int]:
-    """The element holding the page's content, and its text's length: the <main> or the largest <article> when it
-    holds most of the text, else the body."""
-    total = text_length(body)
-    candidates = _xpath("//main | //*[@role='main'] | //article")(body)
-    if not candidates or total == 0:
-        return body, total
-    sized = [(text_length(el), el) for el in candidates]
-    length, best = max(sized, key=lambda pair: pair[0])
-    mains = [(n, el) for n, el in sized if el.tag == "main" or el.get("role") == "main"]
-    if mains and max(n for n, _ in mains) >= _MAIN_SHARE * total:
-        length, best = max(mains, key=lambda pair: pair[0])
-    return (best, length) if length >= _MAIN_SHARE * total else (body, total)
-
-
 # What an element does to the walk, by tag; tags not listed are inline and change nothing.
 _DROP, _BLOCK, _BOLD, _LINK, _PRE, _HEADING, _BR = range(7)
 _TAG_KINDS: dict[str, int] = {
@@ -117,13 +66,16 @@ _TAG_KINDS: dict[str, int] = {
     **dict.fromkeys(("h1", "h2", "h3", "h4", "h5", "h6"), _HEADING), "br": _BR,
 }
 # Inline elements that change nothing about the text: with no attributes or children, only their text counts.
-_PLAIN_INLINE = _names("em i u s small big span font tt code kbd var cite q abbr dfn sub sup mark time o:p")
+_PLAIN_INLINE = names("em i u s small big span font tt code kbd var cite q abbr dfn sub sup mark time o:p")
 _BOLD_TAGS = frozenset(("b", "strong"))
 # Paragraph-like blocks that are usually plain inline text, and the inline elements such text holds.
-_LEAF_TAGS = _names("p li dd dt td th blockquote figcaption caption")
+_LEAF_TAGS = names("p li dd dt td th blockquote caption")
 _LEAF_INLINE = _PLAIN_INLINE | _BOLD_TAGS | {"a"}
 _LINK_ATTRIBUTES = frozenset({"href", "title", "target", "rel"})
-_MAX_DEPTH = 400  # deeper markup (only machines write it) is read as the inline text of its subtree
+_MAX_DEPTH = 400
+# What `_open` changed, for `_close` to undo, as bits of one int (an element's visit keeps just that).
+_OPENED, _FLUSHED, _CONTENT, _FURNITURE, _HEADER, _BOLDED, _LINKED, _PRESERVED, _HEADED, _SPEAKER = (
+    1 << n for n in range(10))  # deeper markup (only machines write it) is read as the inline text of its subtree
 
 
 class _Walker:
@@ -257,7 +209,7 @@ class _Walker:
                 if text:
                     self.add(text)
         if undo:
-            if undo & 1:
+            if undo & _FLUSHED:
                 self.flush()
             self._close(undo)
 
@@ -314,71 +266,63 @@ class _Walker:
             return True
         return "-" in tag and bool(set(tag.split("-")[1:]) & _DROPPED_WORDS)  # amp-analytics, amp-pixel
 
-    # Bits of what `_open` changed, for `_close` to undo.
     def _open(self, el: Any, tag: str, kind: int) -> int:
         words = words_of(el) if el.keys() else set()
         if "-" in tag:
             words |= set(tag.split("-")[1:])
-        furniture = bool(words or tag in _FURNITURE_TAGS) and self._is_furniture(el, tag, words)
-        undo = 512  # never 0: `visit` closes what was opened
+        furniture = bool(words or tag in FURNITURE_TAGS) and self._is_furniture(el, tag, words)
+        undo = _OPENED
         if kind in (_BLOCK, _PRE, _HEADING) or furniture or el is self.content:
             self.flush()
-            undo |= 1
+            undo |= _FLUSHED
         if el is self.content:
             self.inside_content += 1
-            undo |= 2
+            undo |= _CONTENT
         if furniture:
             self.furniture += 1
-            undo |= 4
-            if (tag == "header" or words & _HEADER_WORDS) and not self.header:
+            undo |= _FURNITURE
+            if (tag == "header" or words & HEADER_WORDS) and not self.header:
                 self.header = self.furniture
-                undo |= 8
+                undo |= _HEADER
         if kind == _BOLD or (tag == "span" and "bold" in (el.get("style") or "")):
             self.bold += 1
-            undo |= 16
+            undo |= _BOLDED
         elif kind == _LINK and el.get("href") is not None:
             self.link += 1
-            undo |= 32
+            undo |= _LINKED
         elif kind == _PRE:
             self.pre += 1
-            undo |= 64
+            undo |= _PRESERVED
         elif kind == _HEADING:
             self.headings.append(int(tag[1]))
-            undo |= 128
+            undo |= _HEADED
         if words & _SPEAKER_WORDS:
             self.speaker += 1
-            undo |= 256
+            undo |= _SPEAKER
         return undo
 
     def _close(self, undo: int) -> None:
-        if undo & 2:
+        if undo & _CONTENT:
             self.inside_content -= 1
-        if undo & 4:
+        if undo & _FURNITURE:
             self.furniture -= 1
-        if undo & 8:
+        if undo & _HEADER:
             self.header = 0
-        if undo & 16:
+        if undo & _BOLDED:
             self.bold -= 1
-        if undo & 32:
+        if undo & _LINKED:
             self.link -= 1
-        if undo & 64:
+        if undo & _PRESERVED:
             self.pre -= 1
-        if undo & 128:
+        if undo & _HEADED:
             self.headings.pop()
-        if undo & 256:
+        if undo & _SPEAKER:
             self.speaker -= 1
 
     def _is_furniture(self, el: Any, tag: str, words: set[str]) -> bool:
         if self.furniture or not self.inside_content:
             return False  # already furniture (or outside the content, which is): no need to look again
-        marked = (tag in _FURNITURE_TAGS or (el.get("role") or "").lower() in _FURNITURE_ROLES
-                  or el.get("aria-hidden") == "true" or bool(words & _FURNITURE_WORDS))
-        if not marked:
-            return False
-        # The safety net: a wrapper that holds the content, or much of its text, is content whatever its name.
-        if _xpath("boolean(.//main | .//article)")(el) and el.getparent() is not None:
-            return False
-        return text_length(el) <= _KEEP_SHARE * self.content_length
+        return is_furniture(el, tag, words, self.content_length)
 
 
 def _plain_inside(el: Any) -> bool:
