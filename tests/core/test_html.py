@@ -364,3 +364,10 @@ def test_bold_names_without_colons_when_they_recur() -> None:
              "<p><b>BOB RAY</b> Yes.</p><p><b>Paris</b> is far.</p>")
     assert speakers(t) == ["Ann Lee", "Bob Ray", "Ann Lee", "Bob Ray"]
     assert t.turns[-1].text == "Yes.\n\nParis is far."  # said once, a bold word is only emphasis
+
+
+def test_a_label_alone_in_its_own_div() -> None:
+    t = read("<div>Hughes:</div><div>I was there in 1962.</div><div>Interviewer:</div><div>And after?</div>"
+             "<div>Hughes:</div><div>I left.</div><p>Ingredients:</p><ul><li>flour</li></ul>")
+    assert speakers(t) == ["Hughes", "Interviewer", "Hughes"]
+    assert t.turns[2].text == "I left.\n\nIngredients:\n\nflour"  # said once, a colon line is no label

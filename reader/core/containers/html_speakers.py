@@ -74,8 +74,8 @@ def _candidate(rb: RawBlock) -> tuple[str, int] | None:
             label, mark = prefix, len(prefix) + 1
         elif len(prefix) == len(text) or text[len(prefix)].isspace():  # `<b>ANN</b> Hello`, or a bold line
             label, mark = prefix, len(prefix)  # alone: a label only if it recurs (checked by the caller)
-    elif rb.speaker_class and len(text) <= _MAX_LABEL and "\n" not in text:
-        label = text[:-1].strip() if text.endswith(":") else text
+    elif (rb.speaker_class or text.endswith(":")) and len(text) <= _MAX_LABEL and "\n" not in text:
+        label = text[:-1].strip() if text.endswith(":") else text  # a label alone in its element, text below
         mark = len(text)
     if not label or len(label) > _MAX_LABEL or label_shape(label) is None:
         return None
@@ -87,7 +87,7 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
     assigned, a text label of a known speaker included)."""
     found: dict[int, tuple[str, int]] = {}
     for i, rb in enumerate(raw):
-        if rb.kind is BlockKind.TEXT and not rb.pre and (rb.bold_prefix or rb.speaker_class):
+        if rb.kind is BlockKind.TEXT and not rb.pre and (rb.bold_prefix or rb.speaker_class or rb.text[-1:] == ":"):
             c = _candidate(rb)
             if c:
                 found[i] = c
