@@ -184,15 +184,16 @@ class _Walker:
                 return
             if kind == _DROP or not isinstance(tag, str) or (el.keys() and self._hidden(el, tag)):
                 return  # never shown as text (comments and processing instructions included)
-            if kind == _BLOCK and tag in _LEAF_TAGS and not self.pre and self._leaf(el):
-                return
             undo = self._open(el, tag, kind)
         if el.text:
             self.add(el.text)
         if depth < _MAX_DEPTH:
             for child in el:
-                if len(child) or child.keys() or child.tag not in _PLAIN_INLINE:
-                    if child.tag in _BOLD_TAGS and not len(child) and not child.keys():
+                tag = child.tag
+                if tag in _LEAF_TAGS and not self.pre and self._leaf(child):
+                    pass  # a paragraph of plain inline text, read at once
+                elif len(child) or child.keys() or tag not in _PLAIN_INLINE:
+                    if tag in _BOLD_TAGS and not len(child) and not child.keys():
                         self.bold += 1  # a bold run of text alone, as labels are: no call needed
                         if child.text:
                             self.add(child.text)
@@ -201,8 +202,9 @@ class _Walker:
                         self.visit(child, depth + 1)
                 elif child.text:  # an inline element with only text, such as most <em> and <span>
                     self.add(child.text)
-                if child.tail:
-                    self.add(child.tail)
+                tail = child.tail
+                if tail:
+                    self.add(tail)
         else:
             for child in el:
                 text = "".join(child.itertext()) + (child.tail or "")
