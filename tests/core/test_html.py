@@ -371,3 +371,23 @@ def test_a_label_alone_in_its_own_div() -> None:
              "<div>Hughes:</div><div>I left.</div><p>Ingredients:</p><ul><li>flour</li></ul>")
     assert speakers(t) == ["Hughes", "Interviewer", "Hughes"]
     assert t.turns[2].text == "I left.\n\nIngredients:\n\nflour"  # said once, a colon line is no label
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(data=st.data())
+def test_damaged_pages_are_read_without_loss(data: st.DataObject) -> None:
+    """Real page shapes cut, doubled and spliced at random (a truncated download, a bad copy and paste)."""
+    page_bytes = (PAGES / data.draw(st.sampled_from(sorted(p.name for p in PAGES.iterdir())))).read_bytes()
+    for _ in range(data.draw(st.integers(1, 4))):
+        start = data.draw(st.integers(0, len(page_bytes)))
+        end = data.draw(st.integers(start, min(len(page_bytes), start + 400)))
+        action = data.draw(st.sampled_from(["delete", "duplicate", "insert"]))
+        if action == "delete":
+            page_bytes = page_bytes[:start] + page_bytes[end:]
+        elif action == "duplicate":
+            page_bytes = page_bytes[:end] + page_bytes[start:end] + page_bytes[end:]
+        else:
+            page_bytes = page_bytes[:start] + data.draw(st.sampled_from(_PIECES)).encode() + page_bytes[start:]
+    t = parse_extracted(html_container.extract(page_bytes))
+    assert not [w for w in t.warnings if "could not read the file as" in w]  # no layout fell back after an error
+    assert problems(t) == []
