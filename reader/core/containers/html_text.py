@@ -72,10 +72,10 @@ _BOLD_TAGS = frozenset(("b", "strong"))
 _LEAF_TAGS = names("p li dd dt td th blockquote caption")
 _LEAF_INLINE = _PLAIN_INLINE | _BOLD_TAGS | {"a"}
 _LINK_ATTRIBUTES = frozenset({"href", "title", "target", "rel"})
-_MAX_DEPTH = 400
+_MAX_DEPTH = 400  # deeper markup (only machines write it) is read as the inline text of its subtree
 # What `_open` changed, for `_close` to undo, as bits of one int (an element's visit keeps just that).
 _OPENED, _FLUSHED, _CONTENT, _FURNITURE, _HEADER, _BOLDED, _LINKED, _PRESERVED, _HEADED, _SPEAKER = (
-    1 << n for n in range(10))  # deeper markup (only machines write it) is read as the inline text of its subtree
+    1 << n for n in range(10))
 
 
 class _Walker:
@@ -93,7 +93,7 @@ class _Walker:
         self.prefix: list[str] = []  # the bold text the block opens with
         self.prefix_closed = False  # plain text came: the bold opening (if any) is complete
         self.after_break = False  # a <br> came, and no text since
-        self.chars = self.bold_chars = self.link_chars = 0
+        self.bold_chars = self.link_chars = 0
         self.bold = self.link = self.pre = self.furniture = self.speaker = self.inside_content = 0
         self.header = 0  # the furniture depth of a <header>-like element, where headings stay headings
         self.headings: list[int] = []
@@ -175,6 +175,8 @@ class _Walker:
     def visit(self, el: Any, depth: int) -> None:
         """`el` and its subtree (not its tail, which belongs to the parent's flow)."""
         tag = el.tag
+        if not isinstance(tag, str):
+            return  # a comment or processing instruction: never text
         kind = _TAG_KINDS.get(tag, -1)
         undo = 0
         if kind != -1 or el.keys() or "-" in tag:
@@ -182,8 +184,8 @@ class _Walker:
                 self.pieces.append(_BREAK)
                 self.after_break = True
                 return
-            if kind == _DROP or not isinstance(tag, str) or (el.keys() and self._hidden(el, tag)):
-                return  # never shown as text (comments and processing instructions included)
+            if kind == _DROP or (el.keys() and self._hidden(el, tag)):
+                return  # never shown as text
             undo = self._open(el, tag, kind)
         if el.text:
             self.add(el.text)
