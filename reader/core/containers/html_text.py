@@ -145,7 +145,7 @@ class _Walker:
         if self.pre:
             self._add_pre(raw, furniture)
             return
-        prefix = " ".join(raw_prefix.split(_BREAK)[0].split()) if raw_prefix else ""
+        prefix = _normalise(raw_prefix.partition(_BREAK)[0]) if raw_prefix else ""
         text = _normalise(raw)
         chars = len(text) or 1
         emphasis = bold >= 0.9 * chars and not heading
