@@ -5,9 +5,11 @@ a label split over two bold runs (`<b>M</b><b>aria:</b>`), a label alone in its 
 `<div>` above the text, or an interview whose questions are bold paragraphs with no label at all. When the
 markup names the speakers, the blocks carry them (`structured`: the turns are built as given, and markup that
 merely makes a `Note:` bold is not taken for a speaker, by the same rules the labelled layout keeps: a label
-recurs, is a role word, or names someone in an already-labelled conversation). Otherwise the text goes to the
-layouts, which read `Name: text`, `<em>Name: ...</em>` (emphasis only changes the look), briefings' `Q`, the
-`<pre>` of the Congressional Record, and plain prose as they would in a text file.
+recurs, is a role word, or names someone in an already-labelled conversation). The markup says where each label
+is, so nothing is left to guess, and a large page is spared the labelled layout's search for labels over its
+whole text (most of the time it would take). Otherwise the text goes to the layouts, which read `Name: text`,
+`<em>Name: ...</em>` (emphasis only changes the look), briefings' `Q`, the `<pre>` of the Congressional Record,
+and plain prose as they would in a text file.
 """
 
 from __future__ import annotations
