@@ -85,12 +85,13 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
 
 
 def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
-    """The container's metadata fills the fields the layout left empty."""
+    """The container's metadata (a page's <title> and publication date) wins over what the layout guessed from
+    the text's first lines; the layout's fills the fields the container left empty."""
     if known == Metadata():
         return t
-    missing = {f.name: getattr(known, f.name) for f in fields(known)
-               if getattr(t.metadata, f.name) is None and getattr(known, f.name) is not None}
-    return replace(t, metadata=replace(t.metadata, **missing)) if missing else t
+    given = {f.name: getattr(known, f.name) for f in fields(known)
+             if getattr(known, f.name) is not None and getattr(known, f.name) != getattr(t.metadata, f.name)}
+    return replace(t, metadata=replace(t.metadata, **given)) if given else t
 
 
 def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:

@@ -29,7 +29,22 @@ from PySide6.QtWidgets import (
 from reader.core.formats.detect import layout_names
 from reader.core.model import Transcript
 
-FILE_FILTER = "Transcripts (*.txt *.text *.md *.vtt *.srt *.htm *.html);;All files (*)"
+# Every kind of file a container or layout reads: all of them at once first, then one kind at a time.
+FILE_KINDS = (
+    ("Web pages", "*.html *.htm *.xhtml"),
+    ("Word documents", "*.docx"),
+    ("PDF documents", "*.pdf"),
+    ("Speech-to-text JSON", "*.json"),
+    ("Tables", "*.tsv *.csv"),
+    ("Subtitles and captions", "*.vtt *.srt *.sbv"),
+    ("Markdown", "*.md *.markdown"),
+    ("Text", "*.txt *.text"),
+)
+FILE_FILTER = ";;".join([
+    f"Transcripts ({' '.join(patterns for _, patterns in FILE_KINDS)})",
+    *(f"{name} ({patterns})" for name, patterns in FILE_KINDS),
+    "All files (*)",
+])
 
 
 class GoToExchangeDialog(QDialog):

@@ -63,9 +63,9 @@ class Extracted:
 
 def _containers() -> tuple[ModuleType, ...]:
     # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
-    from reader.core.containers import docx, markdown, pdf, text
+    from reader.core.containers import docx, html, markdown, pdf, text
 
-    return (text, docx, pdf, markdown)
+    return (text, html, docx, pdf, markdown)
 
 
 def extract(data: bytes, suffix: str = "") -> Extracted:

@@ -1,0 +1,65 @@
+"""The window opens every kind of file the reader reads: offered in the Open dialog, and opened when dropped."""
+
+from __future__ import annotations
+
+import shutil
+from pathlib import Path
+
+import pytest
+from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent
+from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from pytestqt.qtbot import QtBot
+
+from reader.ui.dialogs import OpenDialog
+from reader.ui.main_window import MainWindow
+
+PAGES = Path(__file__).parents[1] / "data" / "containers" / "html"
+
+
+def _drop(window: MainWindow, path: Path) -> None:
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(path))])
+    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    QApplication.sendEvent(window, QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data,
+                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
+
+
+def test_dropping_a_web_page_opens_its_interview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
+    path = tmp_path / "interview.html"
+    shutil.copy(PAGES / "ministry-interview.html", path)
+    with qtbot.waitSignal(window.transcript_changed) as opened:
+        _drop(window, path)
+    transcript = opened.args[0]
+    assert transcript.source_format == "html"
+    assert [s.name for s in transcript.speakers] == ["Question", "Ivan Petrenko"]
+    assert window.view.shown_headers()[:3] == ["Q1", "Q2", "Q3"]
+    assert window.view.turn_display_text(1).startswith("Ivan Petrenko: There is always a way back.")
+    assert "Petrenko" in window.windowTitle()
+
+
+def test_the_open_dialog_offers_every_kind_of_file(qtbot: QtBot, window: MainWindow,
+                                                   monkeypatch: pytest.MonkeyPatch) -> None:
+    offered: list[str] = []
+
+    def choose(parent: object, caption: str, directory: str, filters: str) -> tuple[str, str]:
+        offered.append(filters)
+        return str(PAGES / "amp-interview.html"), ""
+
+    monkeypatch.setattr(QFileDialog, "getOpenFileName", staticmethod(choose))
+    qtbot.keyClick(window.view, Qt.Key.Key_O, Qt.KeyboardModifier.ControlModifier)
+    dialog = window.findChild(OpenDialog)
+    assert dialog is not None and dialog.isVisible()
+    browse = next(b for b in dialog.findChildren(QPushButton) if b.text() == "&Browse…")
+    qtbot.mouseClick(browse, Qt.MouseButton.LeftButton)
+    first = offered[0].split(";;")[0]
+    for suffix in ("*.html", "*.htm", "*.docx", "*.pdf", "*.json", "*.tsv", "*.csv", "*.sbv", "*.vtt", "*.srt",
+                   "*.md", "*.txt"):
+        assert suffix in first.split("(")[1].rstrip(")").split()
+    assert dialog.path() == str(PAGES / "amp-interview.html")
+    with qtbot.waitSignal(window.transcript_changed) as opened:
+        dialog.accept()
+    assert [s.name for s in opened.args[0].speakers] == ["Ola Nwosu", "Lena Brandt"]
