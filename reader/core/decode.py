@@ -114,6 +114,7 @@ _LEGACY = {
 # both agree on (ISO-8859-1 is Windows-1252 without its 0x80-0x9F letters), then the commonest.
 _PREFERENCE = ("iso8859_1", "cp1252", "iso8859_15", "cp1250", "iso8859_2", "cp1251", "koi8_r", "shift_jis",
                "gb18030", "big5")
+_FEW_LETTERS = 40  # characters beyond ASCII: fewer than this, and letter frequencies cannot tell code pages apart
 _SAMPLE = 64 * 1024  # the opening 64 KB (some ten thousand words) tell the code pages apart as the whole file does
 
 
@@ -140,7 +141,11 @@ def _legacy(data: bytes) -> Decoded:
     if utf8_score < best_score or not scores:
         return _checked(data.decode("utf-8", errors="replace"), utf8, "utf-8")
     good = [codec for codec in _PREFERENCE if codec in scores and scores[codec] <= best_score]
-    ranked = [_codec(match.encoding) for match in from_bytes(sample, cp_isolation=good)] if len(good) > 1 else good
+    # charset-normalizer's letter frequencies need text to count: on a line or two (`Café “crème”, déjà vu.`
+    # reads as well in Slovak's Windows-1250) they pick at random, and the commonest code page is the better bet.
+    beyond = sum(1 for ch in readings[good[0]] if ch >= "\x80") if good else 0
+    ranked = ([_codec(match.encoding) for match in from_bytes(sample, cp_isolation=good)]
+              if len(good) > 1 and beyond >= _FEW_LETTERS else good)
     codec = next((c for c in ranked if c in good), good[0])
     same = [c for c in good if readings[c] == readings[codec]]  # identical readings: name the preferred one
     return _checked(data.decode(codec, errors="replace"), readings[codec], _LEGACY[same[0]])

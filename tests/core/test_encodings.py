@@ -104,3 +104,9 @@ def test_info_names_the_code_page(tmp_path: Path, capsys: pytest.CaptureFixture[
     summary = json.loads(capsys.readouterr().out)
     assert summary["encoding"] == "iso-8859-2"
     assert [s["label"] for s in summary["speakers"]] == ["Dziennikarka", "Zofia Wójcik"]
+
+
+def test_a_short_western_line_is_not_read_as_central_european() -> None:
+    # Every letter of the wrong reading ("crčme", "déjŕ") is Slovak, so only the commonest code page can decide.
+    decoded = decode("Café “crème”, déjà vu.\n".encode("cp1252"))
+    assert decoded.text == "Café “crème”, déjà vu.\n" and decoded.encoding == "cp1252"
