@@ -222,7 +222,9 @@ class TopicsPanel(QWidget):
         self.tree.expandAll()
         edited = sum(not r.topic.auto for r in rows) + sum(not s.section.auto or s.section.source == "user"
                                                            for s in tree)
-        self.status.setText(f"{len(rows)} topics in {len(tree)} sections" + (f", {edited} edited" if edited else ""))
+        topics = f"{len(rows)} topic" + ("" if len(rows) == 1 else "s")
+        sections = f"{len(tree)} section" + ("" if len(tree) == 1 else "s")
+        self.status.setText(f"{topics} in {sections}" + (f", {edited} edited" if edited else ""))
         if isinstance(first, int):
             index = (self.model.section_index(self.model.section_of_turn(first)) if level == "section"
                      else self.model.topic_index(self.model.row_of_turn(first)))

@@ -230,3 +230,10 @@ def test_two_headings_on_one_turn_make_one_section() -> None:
 def test_the_sample_keeps_its_fine_level_pk_at_or_below_a_tenth(sample: Transcript) -> None:
     gold = [t["first_turn"] for t in json.loads((ROOT / "tests/data/sample-topics.json").read_text())["topics"]]
     assert pk(gold, [t.first_turn for t in find_topics(sample)], len(sample.turns)) <= 0.10
+
+
+def test_the_documents_title_written_as_its_first_heading_is_no_section() -> None:
+    page = ROOT / "tests" / "data" / "containers" / "html" / "blog-bold-questions.html"
+    t = load_transcript(page)
+    assert t.metadata.title in [h.title for h in t.headings]  # the page's <h1>
+    assert t.metadata.title not in [s.label for s in find_sections(t)]

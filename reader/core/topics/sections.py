@@ -31,7 +31,11 @@ FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short in
 def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
     """(turn, title) of the document's top-level headings, and of its deeper ones, each list by turn with one
     heading per turn (the first wins: two headings in a row name one section)."""
-    headings = [h for h in transcript.headings if 0 <= h.turn < len(transcript.turns)]
+    # The document's title written as its first heading (a page's <h1>, a Markdown `# Title`) names the whole
+    # transcript, not a section of it.
+    title = " ".join((transcript.metadata.title or "").split()).casefold()
+    headings = [h for h in transcript.headings if 0 <= h.turn < len(transcript.turns)
+                and not (title and h.title.casefold() == title)]
     if not headings:
         return [], []
     top = min(h.level for h in headings)
