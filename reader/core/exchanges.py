@@ -1,8 +1,18 @@
 """Who asks and how the turns group into exchanges: pure functions over the turns' speaker keys and texts.
 
-The builder calls these once every turn is known. `infer_roles` names the side that asks (the interviewer) and
-the one who answers most (the interviewee); `group_exchanges` cuts the turns into exchanges, each opened by a
-question and holding the turns that answer it.
+The builder calls these once every turn is known.
+
+`infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…) says
+it outright; otherwise the answering side is found first, the speaker who says most while asking least (the
+guest, the witness), with anyone else who answers as much; everyone else who asks (both hosts of a podcast, the
+members of a committee) is the asking side (`Role.INTERVIEWER`), the ones who answer `Role.INTERVIEWEE`. A
+meeting's chair, who moves the agenda from item to item, keeps `Role.OTHER`.
+
+`group_exchanges` cuts the turns into exchanges: each opened by a question of the asking side (or an agenda
+item), holding the turns that answer it, up to the next question. A short clarifying question inside an answer
+("Sorry, which year?") stays in it; in a hearing a member's round of questions is one exchange whose later
+questions are its `questions`. With no asking side, a question another speaker answers at length still opens
+an exchange (a lecture's questions from the floor); a transcript where nobody asks keeps one exchange per turn.
 """
 
 from __future__ import annotations
@@ -10,77 +20,201 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Sequence
-from itertools import compress
+from dataclasses import dataclass
+from itertools import pairwise
 
+from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item
 from reader.core.model import Exchange, Role
 
 INTERVIEWER_LABELS = re.compile(
     r"^(q|question|questions|interviewer|host|moderator|presenter|reporter|journalist|"
-    r"correspondent|anchor|interviewer \d+|q\d*)$",
+    r"correspondent|anchor|interviewer \d+|q\d*|"
+    r"frage|interviewerin|moderatorin|journalistin|journaliste|animateur|animatrice|pregunta|entrevistador|"
+    r"entrevistadora|periodista|вопрос|корреспондент|ведущий|ведущая|журналист|интервьюер)$",
     re.IGNORECASE,
 )
+
+ASKING_SHARE = 0.3  # an answerer asks in fewer of its turns than this, the asking side's lead in more...
+ASKING_CONTRAST = 3  # ... and this many times as often as the main answerer (co-hosts who both ask are equals)
+SIDE_ASKER_SHARE = 0.15  # a second host or the chair of a hearing asks less, but asks
+ANSWER_WORDS = 8  # the answering side's turns are this long on average (a film's lines are shorter)
+CO_ANSWERER_SHARE = 0.3  # a second witness says at least this share of the first one's words...
+CLARIFY_WORDS = 2  # a question this short between two parts of one answer is a clarification ("The butcher?")...
+CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "Which" or echoes the answer, up to this
+FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when answered at this length
+ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often chairs it
+HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
+
+
+@dataclass
+class _Voice:
+    turns: int = 0
+    asking: int = 0
+    words: int = 0
+    items: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.asking / self.turns
 
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
                 known: dict[str, Role], unknown: str) -> dict[str, Role]:
-    """The side that asks the questions is the interviewer; the one who answers most is the interviewee.
-    `keys` and `texts` are the speaker key and the words of each turn; `speakers` every key once; `known` the
-    roles a parser gave; `unknown` the key of the unknown speaker, who is never the interviewee."""
+    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn; `speakers` every
+    key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
     roles.update({k: v for k, v in known.items() if k in roles})
-    if Role.INTERVIEWER not in roles.values():
-        named = [k for k in speakers if INTERVIEWER_LABELS.match(k)]
-        if named:
-            for k in named:
+    if Role.INTERVIEWER in roles.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers):
+        for k in speakers:
+            if INTERVIEWER_LABELS.match(k) and k not in known:
                 roles[k] = Role.INTERVIEWER
-        elif len(speakers) >= 2:
-            asked: Counter[str] = Counter(compress(keys, [text.rstrip().endswith("?") for text in texts]))
-            turns = Counter(keys)
-            ratios = {k: asked[k] / turns[k] for k in turns if turns[k] >= 2}
-            if ratios:
-                best = max(ratios, key=lambda k: ratios[k])
-                others = [r for k, r in ratios.items() if k != best]
-                if ratios[best] >= 0.4 and all(ratios[best] >= 2 * r for r in others):
-                    roles[best] = Role.INTERVIEWER
-    if Role.INTERVIEWER in roles.values() and Role.INTERVIEWEE not in roles.values():
-        words: Counter[str] = Counter()
-        candidates = {key for key, role in roles.items() if role is Role.OTHER and key != unknown}
-        for key, text in zip(keys, texts, strict=True):
-            if key in candidates:
-                words[key] += len(text)
-        if words:
-            top = words.most_common(1)[0][0]
-            roles[top] = Role.INTERVIEWEE
+        _name_main_answerer(keys, texts, roles, unknown)
+        return roles
+    voices = _voices(keys, texts, unknown)
+    answering = _answering_side(voices)
+    if not answering:
+        return roles
+    chair = _chair(voices)
+    for key, voice in voices.items():
+        if key in answering:
+            roles[key] = Role.INTERVIEWEE
+        elif key != chair and voice.asking and voice.share >= SIDE_ASKER_SHARE:
+            roles[key] = Role.INTERVIEWER
+    if Role.INTERVIEWER not in roles.values():
+        return {key: Role.OTHER for key in roles}
     return roles
 
 
-def group_exchanges(keys: Sequence[str], roles: dict[str, Role]) -> list[Exchange]:
-    """Each interviewer turn opens an exchange; without an interviewer every turn is its own."""
-    exchanges: list[Exchange] = []
-    has_interviewer = Role.INTERVIEWER in roles.values()
-    asking = {key: role is Role.INTERVIEWER for key, role in roles.items()}
-    number = 0
-    first = 0
-    question: int | None = None
-    previous_asks = False
+def _name_main_answerer(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role], unknown: str) -> None:
+    """With the interviewer named by a label, the interviewee is whoever else says most."""
+    if Role.INTERVIEWEE in roles.values():
+        return
+    words: Counter[str] = Counter()
+    for key, text in zip(keys, texts, strict=True):
+        if roles[key] is Role.OTHER and key != unknown:
+            words[key] += len(text)
+    if words:
+        roles[words.most_common(1)[0][0]] = Role.INTERVIEWEE
+
+
+def _voices(keys: Sequence[str], texts: Sequence[str], unknown: str) -> dict[str, _Voice]:
+    voices: dict[str, _Voice] = {}
+    for key, text in zip(keys, texts, strict=True):
+        if key == unknown:
+            continue
+        voice = voices.setdefault(key, _Voice())
+        length = len(text.split())
+        voice.turns += 1
+        voice.words += length
+        voice.asking += asks(text) is not Asks.NO
+        voice.items += opens_item(text)
+    return voices
+
+
+def _answering_side(voices: dict[str, _Voice]) -> set[str]:
+    """The guest or the witnesses: who says most while asking little, and anyone else who answers about as much.
+    Empty when nobody stands out as asking (a conversation of equals, a film's short lines)."""
+    answerers = [k for k, v in voices.items() if v.share < ASKING_SHARE and v.turns >= 2]
+    if not answerers:
+        return set()
+    main = voices[max(answerers, key=lambda k: voices[k].words)]
+    if main.words < ANSWER_WORDS * main.turns:
+        return set()
+    lead = max((v.share for k, v in voices.items() if k not in answerers), default=0.0)
+    if lead < ASKING_SHARE or lead < ASKING_CONTRAST * main.share:
+        return set()
+    return {k for k in answerers if voices[k] is main or (voices[k].words >= CO_ANSWERER_SHARE * main.words
+                                                           and voices[k].words >= ANSWER_WORDS * voices[k].turns)}
+
+
+def _chair(voices: dict[str, _Voice]) -> str | None:
+    chairs = [k for k, v in voices.items() if v.items >= ITEM_OPENINGS]
+    return max(chairs, key=lambda k: voices[k].items) if chairs else None
+
+
+def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role]) -> list[Exchange]:
+    """The exchanges of the turns, in order, covering every turn."""
+    asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
+    if any(INTERVIEWER_LABELS.match(k) for k in asking):
+        return _build(_labelled_openers(keys, asking), [False] * len(keys))
+    how = [asks(text) for text in texts]
+    items = [opens_item(text) for text in texts]
+    if asking:
+        opens, sub = _asked_openers(keys, texts, how, items, asking)
+    else:
+        opens, sub = _floor_openers(keys, texts, how, items), [False] * len(keys)
+    if not any(opens) or (not asking and sum(opens) < 2):
+        return _build([True] * len(keys), [False] * len(keys), numbered=False)
+    return _build(opens, sub)
+
+
+def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:
+    """Every turn of a labelled interviewer is a question (the transcriber said so), the first of several in a
+    row for them all."""
+    return [key in asking and not (i > 0 and keys[i - 1] in asking) for i, key in enumerate(keys)]
+
+
+def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], items: list[bool],
+                   asking: set[str]) -> tuple[list[bool], list[bool]]:
+    """Which turns open an exchange, and which ask again inside one (a hearing's round)."""
+    rounds = len(asking) >= 2 and hearing_words(list(texts)) >= HEARING_WORDS
+    opens = [False] * len(keys)
+    sub = [False] * len(keys)
+    owner: str | None = None  # who asked the open exchange's question
+    answered = True  # someone outside the asking side spoke since that question
     for i, key in enumerate(keys):
-        asks = asking[key]
-        opens = asks if has_interviewer else True
-        # Consecutive interviewer turns (a question split by a cue) stay one question.
-        if opens and i > 0 and has_interviewer and previous_asks:
-            opens = False
-        previous_asks = asks
-        if opens and i > first:
-            exchanges.append(Exchange(len(exchanges), first, i - 1, question,
-                                      number if question is not None else None))
-        if opens:
-            first = i
-            if asks:
-                number += 1
-                question = i
-            else:
-                question = None
-    if keys:
-        exchanges.append(Exchange(len(exchanges), first, len(keys) - 1, question,
-                                  number if question is not None else None))
+        if items[i]:
+            opens[i], owner, answered = True, key, False
+            continue
+        if key not in asking:
+            answered = answered or owner is not None
+            continue
+        if how[i] is Asks.NO:
+            continue
+        if not answered:
+            continue  # a second host adds to the question before anyone answers
+        if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how[i + 1] is Asks.NO:
+            continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
+        if owner is not None and _clarifies(keys, texts, i):
+            continue
+        if rounds and key == owner:
+            sub[i] = True  # the same member asks again in their round
+        else:
+            opens[i], owner = True, key
+        answered = False
+    return opens, sub
+
+
+def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
+    """A quick question between two turns of the same answerer, who then goes on: part of that answer."""
+    if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
+        return False
+    words = len(texts[i].split())
+    return words <= CLARIFY_WORDS or (words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1]))
+
+
+def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], items: list[bool]) -> list[bool]:
+    """Without an asking side: agenda items, and questions that another speaker answers at length."""
+    opens = list(items)
+    for i in range(len(keys) - 1):
+        if how[i] >= Asks.MARK and keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS:
+            opens[i] = True
+    return opens
+
+
+def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Exchange]:
+    """Exchanges from the turns that open them; turns before the first opener form an opening without a number."""
+    exchanges: list[Exchange] = []
+    starts = [i for i, o in enumerate(opens) if o]
+    if not starts:
+        return [Exchange(0, 0, len(opens) - 1, None, None)] if opens else []
+    if starts[0] > 0:
+        exchanges.append(Exchange(0, 0, starts[0] - 1, None, None))
+    bounds = [*starts, len(opens)]
+    for n, (first, end) in enumerate(pairwise(bounds), start=1):
+        if numbered:
+            questions = (first, *(i for i in range(first + 1, end) if sub[i]))
+            exchanges.append(Exchange(len(exchanges), first, end - 1, first, n, questions))
+        else:
+            exchanges.append(Exchange(len(exchanges), first, end - 1, None, None))
     return exchanges

@@ -202,7 +202,7 @@ class TranscriptBuilder:
         texts = [t.paragraphs[0].text if len(t.paragraphs) == 1 else " ".join([p.text for p in t.paragraphs])
                  for t in pending]
         roles = infer_roles(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER))
-        exchanges = group_exchanges(keys, roles)
+        exchanges = group_exchanges(keys, texts, roles)
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))

@@ -1,0 +1,164 @@
+"""Does a turn ask? Question marks, interrogatives and invitations, in the languages the reader meets.
+
+A turn asks when a question mark ends one of its last sentences (`…in 2019? I mean, before the merger.`), or when
+its first or last sentence opens with an interrogative (`How did…`, `Warum…`, `Pourquoi…`, `¿Cómo…`, `Почему…`),
+an inverted auxiliary (`Did you…`, `Haben Sie…`, `Pouvez-vous…`) or an invitation to speak (`Tell us about…`,
+`Walk me through…`, `Erzählen Sie…`, `Parlez-nous de…`, `Cuéntenos…`, `Расскажите…`, `Let's turn to…`).
+
+Transcription services drop question marks often enough that the openings matter; but an answer may open with
+an interrogative too (`What we found was…`), so `asks` says how: `MARK` and `INVITATION` are strong, `OPENING`
+(an interrogative without a mark) is weak and only counts for a side already known to ask.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+
+# Small words that come before the question itself: "So, how did…", "And what about…", "Okay. Tell us…".
+_LEAD = (r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a vocative or a lead-in: "Commissioner, what…", "So to start, can you…"
+         r"(?:(?:so|and|but|now|okay|ok|well|right|alright|yeah|yes|um+|uh+|er+|oh|then|also|und|aber|na|"
+         r"et|alors|mais|bon|donc|eh bien|y|pero|bueno|entonces|pues|а|и|но|ну|так|хорошо|итак)[\s,.…—-]+)*")
+
+_INTERROGATIVE = (
+    # English
+    r"who|whom|whose|what|what's|when|where|why|how|how's|which|"
+    r"(?:do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|might|must|"
+    r"don't|doesn't|didn't|can't|couldn't|wouldn't|won't|isn't|aren't|wasn't|haven't|hasn't)"
+    r" (?:you|we|they|he|she|it|i|there|that|this|these|those|the|your|anyone|anybody|people|any)|"
+    # German
+    r"wie|was|warum|wieso|weshalb|weswegen|wann|wo|woher|wohin|wofür|womit|worum|wer|wen|wem|welche[rsmn]?|"
+    r"inwiefern|inwieweit|"
+    r"(?:haben|hat|hatten|hätten|sind|ist|war|waren|wären|können|könnten|kann|würden|würde|werden|wird|"
+    r"sollte|sollten|gibt|glauben|denken|sehen|meinen|wollen|wollten|möchten|hast|bist|kannst|willst)"
+    r" (?:sie|du|ihr|es|man|wir|er)|"
+    # French
+    r"comment|pourquoi|qu'est-ce|qu’est-ce|est-ce que|est-ce qu'|est-ce qu’|quel|quelle|quels|quelles|quand|où|"
+    r"combien|lequel|laquelle|qui|que pensez|\w+-(?:vous|tu|ils|elles|on|il|elle|nous)|"
+    # Spanish (accented forms only: "como", "que", "porque" are not questions)
+    r"¿|cómo|por qué|qué|cuándo|dónde|adónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|"
+    # Russian
+    r"как|почему|зачем|отчего|что|чем|когда|где|куда|откуда|кто|кого|кому|какой|какая|какое|какие|каким|какую|"
+    r"каков|сколько|неужели|разве|\w+ ли"
+)
+
+_INVITATION = (
+    # English
+    r"tell (?:us|me|our \w+)|walk (?:us|me) through|take (?:us|me) (?:back|through)|talk (?:to us |to me )?about|"
+    r"(?:can|could|would|will) you (?:please )?(?:explain|describe|tell|talk|walk|say|elaborate|give|share|"
+    r"expand|comment|help)|"
+    r"(?:let's|let us|let me) (?:turn|move|talk|go|get|start|begin|switch|come|pivot|shift|ask)|"
+    r"what about|how about|i(?:'d| would) (?:like|love) to (?:ask|hear|know|talk|turn|start|begin|move)|"
+    r"i (?:want|wanted) to (?:ask|talk|turn|go back|move)|my (?:first |next |last |final |second )?question|"
+    r"(?:describe|explain|share with us|help us understand|give us|paint (?:us )?a picture)|"
+    r"i(?: have|'ve got| had) (?:a|one|another) (?:\w+ )?question|"
+    r"(?:one|a) (?:last|final|more|quick|follow-up) question|"
+    r"i (?:need|want|'d like|would like) you to (?:walk|tell|explain|describe|talk|help)|"
+    r"i'm curious|i am curious|i wonder|i was wondering|"
+    # German
+    r"erzählen sie|erzähl(?:en)? (?:uns|mir)|beschreiben sie|erklären sie|schildern sie|sagen sie (?:uns|mir)|"
+    r"(?:sprechen|reden|kommen) wir (?:über|zu|auf)|lassen sie uns|meine (?:erste |nächste |letzte )?frage|"
+    r"ich möchte (?:sie )?fragen|"
+    # French
+    r"parlez-nous|parlez-moi|racontez-nous|racontez-moi|expliquez-nous|expliquez-moi|dites-nous|dites-moi|"
+    r"décrivez|pouvez-vous|pourriez-vous|passons à|passons au|revenons à|revenons sur|parlons de|parlons du|"
+    r"qu'en est-il|qu’en est-il|et (?:pour|quant à)|ma (?:première |prochaine |dernière )?question|"
+    # Spanish
+    r"cuéntenos|cuéntanos|cuénteme|cuéntame|háblenos|háblanos|hábleme|explíquenos|explícanos|descríbanos|"
+    r"díganos|dinos|(?:puede|podría|podrías|puedes) (?:usted )?(?:explicar|contar|decir|hablar|describir)|"
+    r"pasemos a|pasemos al|hablemos de|hablemos del|vamos a hablar|mi (?:primera |siguiente |última )?pregunta|"
+    # Russian
+    r"расскажите|расскажи|объясните|опишите|скажите|поясните|давайте (?:поговорим|перейдём|перейдем|вернёмся|"
+    r"вернемся|обсудим)|можете ли|могли бы вы|как насчёт|как насчет|а что (?:с|касается)|мой (?:первый |"
+    r"следующий |последний )?вопрос"
+)
+
+_OPENS_INTERROGATIVE = re.compile(rf"^{_LEAD}(?:{_INTERROGATIVE})\b", re.IGNORECASE)
+_OPENS_INVITATION = re.compile(rf"^{_LEAD}(?:{_INVITATION})\b", re.IGNORECASE)
+_MARK = re.compile(r"[?？]")
+_SENTENCE_END = re.compile(r"(?<=[.!?？…])[\"'”»)\]]*\s+")
+_LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
+
+
+class Asks(enum.IntEnum):
+    """How a turn asks, weakest first; a truthy value asks."""
+
+    NO = 0
+    OPENING = 1  # opens with an interrogative, no question mark: a question if its side asks
+    MARK = 2  # a question mark ends one of its last sentences
+    INVITATION = 3  # "Tell us about…", "Let's turn to…": asks to speak, with or without a mark
+
+
+def sentences(text: str) -> list[str]:
+    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+
+
+def asks(text: str) -> Asks:
+    """How `text` (one turn's words) asks, if it does. Only its first and last sentences are read."""
+    text = text.strip()
+    if not text:
+        return Asks.NO
+    first = sentences(text[:400])[0]
+    last = sentences(text[-600:])[-_LAST_SENTENCES:]
+    ends = (first, last[-1])
+    if any(_OPENS_INVITATION.match(s) for s in ends):
+        return Asks.INVITATION
+    if any(_MARK.search(s) for s in last):
+        return Asks.MARK
+    if any(_OPENS_INTERROGATIVE.match(s) for s in ends):
+        return Asks.OPENING
+    return Asks.NO
+
+
+# A chair moving a meeting to its next item: "Item 4, the library budget.", "Next on the agenda…", "Moving on to…".
+_ITEM = re.compile(
+    r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?\d+\b|"
+    r"(?:the )?next (?:item|matter|order of business)\b|"
+    r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?(?:move|go|turn|proceed) "
+    r"(?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"
+    r"(?:tagesordnungspunkt|top) \d+|(?:wir )?kommen (?:nun )?zu (?:tagesordnungspunkt|top|punkt)|"
+    r"(?:passons|nous passons) (?:maintenant )?au point|point \d+ de l'ordre du jour|"
+    r"(?:pasamos|pasemos) al (?:siguiente )?punto|punto \d+ del orden del día|"
+    r"(?:переходим|перейдём|перейдем) к (?:следующему )?(?:пункту|вопросу)|пункт \d+ повестки)",
+    re.IGNORECASE,
+)
+
+# Words of a hearing, where members question witnesses by turns.
+_HEARING = re.compile(
+    r"\b(?:yields? back|i yield|recogni[sz]ed? for \w+ minutes|(?:i )?(?:now )?recogni[sz]e (?:the )?(?:senator|"
+    r"representative|gentle\w+|ranking|member|congress\w+|mr|ms|mrs|dr)|my time (?:has )?expired|gentle(?:man|woman|"
+    r"lady) from|ranking member|(?:the|our|each) witness(?:es)?|your testimony|(?:mr\.?|madam|madame) (?:chair|"
+    r"chairman|chairwoman)\b|the committee will (?:come to order|stand)|subcommittee|without objection)",
+    re.IGNORECASE,
+)
+
+# A short turn asking to hear again or to confirm, inside someone's answer: "Sorry, which year?", "Really?".
+_CLARIFY = re.compile(
+    r"^" + _LEAD + r"(?:sorry|pardon|really|seriously|you mean|meaning|is that right|is that so|"
+    r"wirklich|echt|wie bitte|tatsächlich|vraiment|c'est-à-dire|pardon|de verdad|perdón|en serio|"
+    r"cómo dice|правда|серьёзно|серьезно|то есть|извините|простите)\b",
+    re.IGNORECASE,
+)
+
+
+def opens_item(text: str) -> bool:
+    """Does the turn move a meeting to an agenda item (in its first or last sentences)?"""
+    return _ITEM.search(text[:300]) is not None or _ITEM.search(text[-300:]) is not None
+
+
+def hearing_words(texts: list[str]) -> int:
+    """How often the words of a hearing occur (a few per hearing are enough to tell)."""
+    return sum(len(_HEARING.findall(text)) for text in texts)
+
+
+_WORDS = re.compile(r"\w+")
+
+
+def clarifies(text: str, before: str) -> bool:
+    """Does a short question ask to hear again or to confirm what was just said: "Sorry, which year?", or an echo
+    of the answer's words ("Two bakeries that hated each other?" after "…two bakeries that hated each other…")?"""
+    if _CLARIFY.match(text.strip()):
+        return True
+    opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
+    said = set(_WORDS.findall(before.casefold()))
+    return bool(opening) and all(w in said for w in opening)
