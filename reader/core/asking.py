@@ -36,7 +36,7 @@ _INTERROGATIVE = (
     r"comment|pourquoi|qu'est-ce|qu’est-ce|est-ce que|est-ce qu'|est-ce qu’|quel|quelle|quels|quelles|quand|où|"
     r"combien|lequel|laquelle|qui|que pensez|\w+-(?:vous|tu|ils|elles|on|il|elle|nous)|"
     # Spanish (accented forms only: "como", "que", "porque" are not questions)
-    r"¿|cómo|por qué|qué|cuándo|dónde|adónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|"
+    r"cómo|por qué|qué|cuándo|dónde|adónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|"
     # Russian
     r"как|почему|зачем|отчего|что|чем|когда|где|куда|откуда|кто|кого|кому|какой|какая|какое|какие|каким|какую|"
     r"каков|сколько|неужели|разве|\w+ ли"
@@ -73,11 +73,12 @@ _INVITATION = (
     r"следующий |последний )?вопрос"
 )
 
-_OPENS_INTERROGATIVE = re.compile(rf"^{_LEAD}(?:{_INTERROGATIVE})\b", re.IGNORECASE)
-_OPENS_INVITATION = re.compile(rf"^{_LEAD}(?:{_INVITATION})\b", re.IGNORECASE)
+_OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b", re.IGNORECASE)
+_OPENS_INVITATION = re.compile(rf"^¿?{_LEAD}¿?(?:{_INVITATION})\b", re.IGNORECASE)
 _MARK = re.compile(r"[?？]")
 _SENTENCE_END = re.compile(r"(?<=[.!?？…])[\"'”»)\]]*\s+")
 _LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
+_UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
 
 
 class Asks(enum.IntEnum):
@@ -105,7 +106,7 @@ def asks(text: str) -> Asks:
         return Asks.INVITATION
     if any(_MARK.search(s) for s in last):
         return Asks.MARK
-    if any(_OPENS_INTERROGATIVE.match(s) for s in ends):
+    if any(_OPENS_INTERROGATIVE.match(s) and len(s.split()) >= _UNMARKED_WORDS for s in ends):
         return Asks.OPENING
     return Asks.NO
 
@@ -152,6 +153,11 @@ def hearing_words(texts: list[str]) -> int:
 
 
 _WORDS = re.compile(r"\w+")
+
+
+def opens_with_interrogative(text: str) -> bool:
+    """"Why bridges?" asks something new; "The butcher?" checks what was said."""
+    return _OPENS_INTERROGATIVE.match(text.strip()) is not None
 
 
 def clarifies(text: str, before: str) -> bool:

@@ -23,7 +23,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from itertools import pairwise
 
-from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item
+from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
 from reader.core.model import Exchange, Role
 
 INTERVIEWER_LABELS = re.compile(
@@ -190,7 +190,9 @@ def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
     if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
         return False
     words = len(texts[i].split())
-    return words <= CLARIFY_WORDS or (words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1]))
+    if words <= CLARIFY_WORDS:
+        return not opens_with_interrogative(texts[i])
+    return words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1])
 
 
 def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], items: list[bool]) -> list[bool]:
