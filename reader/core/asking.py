@@ -73,10 +73,12 @@ _INVITATION = (
     r"следующий |последний )?вопрос"
 )
 
-_OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b", re.IGNORECASE)
-_OPENS_INVITATION = re.compile(rf"^¿?{_LEAD}¿?(?:{_INVITATION})\b", re.IGNORECASE)
+# Matched against lower-cased sentences: without IGNORECASE these long alternations run about twice as fast, and
+# one pattern for both (an invitation first: "can you tell" before "can you") reads each sentence once.
+_OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
+_OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
 _MARK = re.compile(r"[?？]")
-_SENTENCE_END = re.compile(r"(?<=[.!?？…])[\"'”»)\]]*\s+")
+_BOUNDARY = re.compile(r"[.!?？…][\"'”»)\]]*\s+")  # where a sentence ends and the next begins
 _LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
 _UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
 
@@ -86,12 +88,8 @@ class Asks(enum.IntEnum):
 
     NO = 0
     OPENING = 1  # opens with an interrogative, no question mark: a question if its side asks
-    MARK = 2  # a question mark ends one of its last sentences
-    INVITATION = 3  # "Tell us about…", "Let's turn to…": asks to speak, with or without a mark
-
-
-def sentences(text: str) -> list[str]:
-    return [s for s in _SENTENCE_END.split(text.strip()) if s]
+    INVITATION = 2  # "Tell us about…", "Let's turn to…": asks to speak without a question mark
+    MARK = 3  # a question mark ends one of its last sentences (read first: it is the cheapest test)
 
 
 def asks(text: str) -> Asks:
@@ -99,14 +97,18 @@ def asks(text: str) -> Asks:
     text = text.strip()
     if not text:
         return Asks.NO
-    first = sentences(text[:400])[0]
-    last = sentences(text[-600:])[-_LAST_SENTENCES:]
-    ends = (first, last[-1])
-    if any(_OPENS_INVITATION.match(s) for s in ends):
-        return Asks.INVITATION
-    if any(_MARK.search(s) for s in last):
+    head = text[:400].lower()  # a long answer is lower-cased only where it is read
+    tail = text[-600:].lower() if len(text) > 400 else head
+    end = _BOUNDARY.search(head)
+    first = head[:end.start() + 1] if end else head
+    starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
+    last = tail[starts[-1]:]
+    if _MARK.search(tail, starts[-_LAST_SENTENCES]):
         return Asks.MARK
-    if any(_OPENS_INTERROGATIVE.match(s) and len(s.split()) >= _UNMARKED_WORDS for s in ends):
+    opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
+    if any(m and m["invitation"] for m in opened):
+        return Asks.INVITATION
+    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS for m in opened):
         return Asks.OPENING
     return Asks.NO
 
@@ -142,9 +144,17 @@ _CLARIFY = re.compile(
 )
 
 
+# Every agenda phrase holds one of these words; most turns hold none, and looking for them is quicker than the search.
+_ITEM_WORDS = re.compile(r"item|agenda|next|moving|tagesordnung|top |punkt|point|punto|пункт|вопрос")
+
+
 def opens_item(text: str) -> bool:
-    """Does the turn move a meeting to an agenda item (in its first or last sentences)?"""
-    return _ITEM.search(text[:300]) is not None or _ITEM.search(text[-300:]) is not None
+    """Does the turn move a meeting to an agenda item (in its first or last 300 characters)?"""
+    for part in (text[:300], text[-300:]) if len(text) > 300 else (text,):
+        lowered = part.lower()
+        if _ITEM_WORDS.search(lowered) and _ITEM.search(lowered):
+            return True
+    return False
 
 
 def hearing_words(texts: list[str]) -> int:
@@ -153,11 +163,12 @@ def hearing_words(texts: list[str]) -> int:
 
 
 _WORDS = re.compile(r"\w+")
+_NON_WORDS = re.compile(r"\W+")
 
 
 def opens_with_interrogative(text: str) -> bool:
     """"Why bridges?" asks something new; "The butcher?" checks what was said."""
-    return _OPENS_INTERROGATIVE.match(text.strip()) is not None
+    return _OPENS_INTERROGATIVE.match(text.strip().lower()) is not None
 
 
 def clarifies(text: str, before: str) -> bool:
@@ -166,5 +177,5 @@ def clarifies(text: str, before: str) -> bool:
     if _CLARIFY.match(text.strip()):
         return True
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
-    said = set(_WORDS.findall(before.casefold()))
-    return bool(opening) and all(w in said for w in opening)
+    said = f" {_NON_WORDS.sub(' ', before.casefold())} "  # words between spaces: quicker than a set of them
+    return bool(opening) and all(f" {w} " in said for w in opening)

@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import pairwise
+from itertools import compress, pairwise
 
 from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
 from reader.core.model import Exchange, Role
@@ -46,6 +46,28 @@ ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often
 HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
 
 
+@dataclass(frozen=True)
+class Asked:
+    """What each turn does, read once for both steps: how it asks, and whether it opens an agenda item."""
+
+    how: list[Asks]
+    items: list[bool]
+
+    @classmethod
+    def read(cls, texts: Sequence[str]) -> Asked:
+        return cls([asks(text) for text in texts], [opens_item(text) for text in texts])
+
+
+def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str], known: dict[str, Role],
+                        unknown: str) -> tuple[dict[str, Role], list[Exchange]]:
+    """`infer_roles` and `group_exchanges` in one; the turns are read for questions only when no label says who
+    asks (a long labelled interview costs nothing more)."""
+    labelled = Role.INTERVIEWER in known.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers)
+    asked = None if labelled else Asked.read(texts)
+    roles = infer_roles(keys, texts, speakers, known, unknown, asked)
+    return roles, group_exchanges(keys, texts, roles, asked)
+
+
 @dataclass
 class _Voice:
     turns: int = 0
@@ -59,7 +81,7 @@ class _Voice:
 
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
-                known: dict[str, Role], unknown: str) -> dict[str, Role]:
+                known: dict[str, Role], unknown: str, asked: Asked | None = None) -> dict[str, Role]:
     """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn; `speakers` every
     key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
@@ -70,7 +92,7 @@ def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[st
                 roles[k] = Role.INTERVIEWER
         _name_main_answerer(keys, texts, roles, unknown)
         return roles
-    voices = _voices(keys, texts, unknown)
+    voices = _voices(keys, texts, asked or Asked.read(texts), unknown)
     answering = _answering_side(voices)
     if not answering:
         return roles
@@ -97,17 +119,17 @@ def _name_main_answerer(keys: Sequence[str], texts: Sequence[str], roles: dict[s
         roles[words.most_common(1)[0][0]] = Role.INTERVIEWEE
 
 
-def _voices(keys: Sequence[str], texts: Sequence[str], unknown: str) -> dict[str, _Voice]:
+def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: str) -> dict[str, _Voice]:
     voices: dict[str, _Voice] = {}
-    for key, text in zip(keys, texts, strict=True):
+    for key, text, how, item in zip(keys, texts, asked.how, asked.items, strict=True):
         if key == unknown:
             continue
         voice = voices.setdefault(key, _Voice())
-        length = len(text.split())
+        length = text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
         voice.turns += 1
         voice.words += length
-        voice.asking += asks(text) is not Asks.NO
-        voice.items += opens_item(text)
+        voice.asking += how is not Asks.NO
+        voice.items += item
     return voices
 
 
@@ -132,13 +154,14 @@ def _chair(voices: dict[str, _Voice]) -> str | None:
     return max(chairs, key=lambda k: voices[k].items) if chairs else None
 
 
-def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role]) -> list[Exchange]:
+def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role],
+                    asked: Asked | None = None) -> list[Exchange]:
     """The exchanges of the turns, in order, covering every turn."""
     asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
     if any(INTERVIEWER_LABELS.match(k) for k in asking):
         return _build(_labelled_openers(keys, asking), [False] * len(keys))
-    how = [asks(text) for text in texts]
-    items = [opens_item(text) for text in texts]
+    asked = asked or Asked.read(texts)
+    how, items = asked.how, asked.items
     if asking:
         opens, sub = _asked_openers(keys, texts, how, items, asking)
     else:
@@ -199,7 +222,7 @@ def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], i
     """Without an asking side: agenda items, and questions that another speaker answers at length."""
     opens = list(items)
     for i in range(len(keys) - 1):
-        if how[i] >= Asks.MARK and keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS:
+        if how[i] >= Asks.INVITATION and keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS:
             opens[i] = True
     return opens
 
@@ -212,10 +235,11 @@ def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Ex
         return [Exchange(0, 0, len(opens) - 1, None, None)] if opens else []
     if starts[0] > 0:
         exchanges.append(Exchange(0, 0, starts[0] - 1, None, None))
+    rounds = any(sub)
     bounds = [*starts, len(opens)]
     for n, (first, end) in enumerate(pairwise(bounds), start=1):
         if numbered:
-            questions = (first, *(i for i in range(first + 1, end) if sub[i]))
+            questions = (first, *compress(range(first + 1, end), sub[first + 1:end])) if rounds else (first,)
             exchanges.append(Exchange(len(exchanges), first, end - 1, first, n, questions))
         else:
             exchanges.append(Exchange(len(exchanges), first, end - 1, None, None))

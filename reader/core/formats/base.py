@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any
 
-from reader.core.exchanges import group_exchanges, infer_roles
+from reader.core.exchanges import roles_and_exchanges
 from reader.core.model import (
     Aside,
     AsideKind,
@@ -201,8 +201,7 @@ class TranscriptBuilder:
                 labels[t.key] = t.label
         texts = [t.paragraphs[0].text if len(t.paragraphs) == 1 else " ".join([p.text for p in t.paragraphs])
                  for t in pending]
-        roles = infer_roles(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER))
-        exchanges = group_exchanges(keys, texts, roles)
+        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER))
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))
