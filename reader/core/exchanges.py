@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
@@ -44,18 +44,30 @@ CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "Which" o
 FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when answered at this length
 ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often chairs it
 HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
+SAMPLE_TURNS = 500  # how often a speaker asks is told well enough by this many of their turns
 
 
-@dataclass(frozen=True)
 class Asked:
-    """What each turn does, read once for both steps: how it asks, and whether it opens an agenda item."""
+    """What each turn does, for both steps: how it asks, and whether it opens an agenda item, each read when first
+    needed and kept. Roles need only a sample of each speaker's turns, the exchanges only the asking side's and
+    the chair's, so a long interview's answers are mostly never read."""
 
-    how: list[Asks]
-    items: list[bool]
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._how: list[Asks | None] = [None] * len(texts)
+        self._items: list[bool | None] = [None] * len(texts)
 
-    @classmethod
-    def read(cls, texts: Sequence[str]) -> Asked:
-        return cls([asks(text) for text in texts], [opens_item(text) for text in texts])
+    def how(self, turn: int) -> Asks:
+        known = self._how[turn]
+        if known is None:
+            known = self._how[turn] = asks(self.texts[turn])
+        return known
+
+    def item(self, turn: int) -> bool:
+        known = self._items[turn]
+        if known is None:
+            known = self._items[turn] = opens_item(self.texts[turn])
+        return known
 
 
 def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str], known: dict[str, Role],
@@ -63,7 +75,7 @@ def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Seq
     """`infer_roles` and `group_exchanges` in one; the turns are read for questions only when no label says who
     asks (a long labelled interview costs nothing more)."""
     labelled = Role.INTERVIEWER in known.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers)
-    asked = None if labelled else Asked.read(texts)
+    asked = None if labelled else Asked(texts)
     roles = infer_roles(keys, texts, speakers, known, unknown, asked)
     return roles, group_exchanges(keys, texts, roles, asked)
 
@@ -71,13 +83,13 @@ def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Seq
 @dataclass
 class _Voice:
     turns: int = 0
+    read: int = 0  # turns read for questions: the first SAMPLE_TURNS
     asking: int = 0
     words: int = 0
-    items: int = 0
 
     @property
     def share(self) -> float:
-        return self.asking / self.turns
+        return self.asking / self.read
 
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
@@ -92,11 +104,11 @@ def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[st
                 roles[k] = Role.INTERVIEWER
         _name_main_answerer(keys, texts, roles, unknown)
         return roles
-    voices = _voices(keys, texts, asked or Asked.read(texts), unknown)
+    voices = _voices(keys, texts, asked or Asked(texts), unknown)
     answering = _answering_side(voices)
     if not answering:
         return roles
-    chair = _chair(voices)
+    chair = _chair(keys, asked or Asked(texts), unknown)
     for key, voice in voices.items():
         if key in answering:
             roles[key] = Role.INTERVIEWEE
@@ -121,15 +133,15 @@ def _name_main_answerer(keys: Sequence[str], texts: Sequence[str], roles: dict[s
 
 def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: str) -> dict[str, _Voice]:
     voices: dict[str, _Voice] = {}
-    for key, text, how, item in zip(keys, texts, asked.how, asked.items, strict=True):
+    for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         if key == unknown:
             continue
         voice = voices.setdefault(key, _Voice())
-        length = text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
         voice.turns += 1
-        voice.words += length
-        voice.asking += how is not Asks.NO
-        voice.items += item
+        voice.words += text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
+        if voice.read < SAMPLE_TURNS:
+            voice.read += 1
+            voice.asking += asked.how(i) is not Asks.NO
     return voices
 
 
@@ -149,9 +161,16 @@ def _answering_side(voices: dict[str, _Voice]) -> set[str]:
                                                            and voices[k].words >= ANSWER_WORDS * voices[k].turns)}
 
 
-def _chair(voices: dict[str, _Voice]) -> str | None:
-    chairs = [k for k, v in voices.items() if v.items >= ITEM_OPENINGS]
-    return max(chairs, key=lambda k: voices[k].items) if chairs else None
+def _chair(keys: Sequence[str], asked: Asked, unknown: str) -> str | None:
+    """Who moves the meeting from item to item, if anyone does (told from each speaker's first turns)."""
+    read: Counter[str] = Counter()
+    items: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if key != unknown and read[key] < SAMPLE_TURNS:
+            read[key] += 1
+            items[key] += asked.item(i)
+    chair, count = max(items.items(), key=lambda kv: kv[1], default=(None, 0))
+    return chair if count >= ITEM_OPENINGS else None
 
 
 def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role],
@@ -160,8 +179,10 @@ def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, 
     asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
     if any(INTERVIEWER_LABELS.match(k) for k in asking):
         return _build(_labelled_openers(keys, asking), [False] * len(keys))
-    asked = asked or Asked.read(texts)
-    how, items = asked.how, asked.items
+    asked = asked or Asked(texts)
+    how = asked.how
+    chair = _chair(keys, asked, "")
+    items = [key == chair and asked.item(i) for i, key in enumerate(keys)]  # only the chair opens items
     if asking:
         opens, sub = _asked_openers(keys, texts, how, items, asking)
     else:
@@ -177,7 +198,7 @@ def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:
     return [key in asking and not (i > 0 and keys[i - 1] in asking) for i, key in enumerate(keys)]
 
 
-def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], items: list[bool],
+def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks], items: list[bool],
                    asking: set[str]) -> tuple[list[bool], list[bool]]:
     """Which turns open an exchange, and which ask again inside one (a hearing's round)."""
     rounds = len(asking) >= 2 and hearing_words(list(texts)) >= HEARING_WORDS
@@ -192,11 +213,11 @@ def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], i
         if key not in asking:
             answered = answered or owner is not None
             continue
-        if how[i] is Asks.NO:
+        if how(i) is Asks.NO:
             continue
         if not answered:
             continue  # a second host adds to the question before anyone answers
-        if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how[i + 1] is Asks.NO:
+        if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how(i + 1) is Asks.NO:
             continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
         if owner is not None and _clarifies(keys, texts, i):
             continue
@@ -218,11 +239,12 @@ def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
     return words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1])
 
 
-def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: list[Asks], items: list[bool]) -> list[bool]:
+def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks],
+                   items: list[bool]) -> list[bool]:
     """Without an asking side: agenda items, and questions that another speaker answers at length."""
     opens = list(items)
     for i in range(len(keys) - 1):
-        if how[i] >= Asks.INVITATION and keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS:
+        if keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS and how(i) >= Asks.INVITATION:
             opens[i] = True
     return opens
 
