@@ -16,9 +16,10 @@ import enum
 import re
 
 # Small words that come before the question itself: "So, how did…", "And what about…", "Okay. Tell us…".
-_LEAD = (r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a vocative or a lead-in: "Commissioner, what…", "So to start, can you…"
-         r"(?:(?:so|and|but|now|okay|ok|well|right|alright|yeah|yes|um+|uh+|er+|oh|then|also|und|aber|na|"
-         r"et|alors|mais|bon|donc|eh bien|y|pero|bueno|entonces|pues|а|и|но|ну|так|хорошо|итак)[\s,.…—-]+)*")
+_VOCATIVE = r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a name or a lead-in: "Commissioner, what…", "So to start, can you…"
+_LEAD_WORDS = (r"(?:(?:so|and|but|now|okay|ok|well|right|alright|yeah|yes|um+|uh+|er+|oh|then|also|und|aber|na|"
+               r"et|alors|mais|bon|donc|eh bien|y|pero|bueno|entonces|pues|а|и|но|ну|так|хорошо|итак)[\s,.…—-]+)*")
+_LEAD = _VOCATIVE + _LEAD_WORDS
 
 _INTERROGATIVE = (
     # English
@@ -76,9 +77,13 @@ _INVITATION = (
 # Matched against lower-cased sentences: without IGNORECASE these long alternations run about twice as fast, and
 # one pattern for both (an invitation first: "can you tell" before "can you") reads each sentence once.
 _OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
+# Without a question mark, an interrogative after a name is as often a relative clause ("Dr. Lang, who studies…").
+_OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?:{_INTERROGATIVE})\b")
 _OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
 _MARK = re.compile(r"[?？]")
-_BOUNDARY = re.compile(r"[.!?？…][\"'”»)\]]*\s+")  # where a sentence ends and the next begins
+# Where a sentence ends and the next begins; a title's dot ("Dr. Lang") ends none.
+_BOUNDARY = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bst)(?<!\bprof)(?<!\bsen)(?<!\brep)(?<!\bgov)"
+                       r"[.!?？…][\"'”»)\]]*\s+")
 _LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
 _UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
 
@@ -108,7 +113,7 @@ def asks(text: str) -> Asks:
     opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
     if any(m and m["invitation"] for m in opened):
         return Asks.INVITATION
-    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS for m in opened):
+    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS and _OPENS_UNMARKED.match(m.string) for m in opened):
         return Asks.OPENING
     return Asks.NO
 
