@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 
 # Small words that come before the question itself: "So, how did…", "And what about…", "Okay. Tell us…".
 _VOCATIVE = r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a name or a lead-in: "Commissioner, what…", "So to start, can you…"
@@ -162,7 +163,7 @@ def opens_item(text: str) -> bool:
     return False
 
 
-def hearing_words(texts: list[str]) -> int:
+def hearing_words(texts: Sequence[str]) -> int:
     """How often the words of a hearing occur (a few per hearing are enough to tell)."""
     return sum(len(_HEARING.findall(text)) for text in texts)
 

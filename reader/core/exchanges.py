@@ -1,6 +1,6 @@
 """Who asks and how the turns group into exchanges: pure functions over the turns' speaker keys and texts.
 
-The builder calls these once every turn is known.
+The builder calls `roles_and_exchanges` once every turn is known; it runs the two steps below.
 
 `infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…) says
 it outright; otherwise the answering side is found first, the speaker who says most while asking least (the
@@ -40,7 +40,7 @@ SIDE_ASKER_SHARE = 0.15  # a second host or the chair of a hearing asks less, bu
 ANSWER_WORDS = 8  # the answering side's turns are this long on average (a film's lines are shorter)
 CO_ANSWERER_SHARE = 0.3  # a second witness says at least this share of the first one's words...
 CLARIFY_WORDS = 2  # a question this short between two parts of one answer is a clarification ("The butcher?")...
-CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "Which" or echoes the answer, up to this
+CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "You mean" or echoes the answer, up to this
 FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when answered at this length
 ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often chairs it
 HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
@@ -104,11 +104,12 @@ def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[st
                 roles[k] = Role.INTERVIEWER
         _name_main_answerer(keys, texts, roles, unknown)
         return roles
-    voices = _voices(keys, texts, asked or Asked(texts), unknown)
+    asked = asked or Asked(texts)
+    voices = _voices(keys, texts, asked, unknown)
     answering = _answering_side(voices)
     if not answering:
         return roles
-    chair = _chair(keys, asked or Asked(texts), unknown)
+    chair = _chair(keys, asked, unknown)
     for key, voice in voices.items():
         if key in answering:
             roles[key] = Role.INTERVIEWEE
@@ -201,7 +202,7 @@ def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:
 def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks], items: list[bool],
                    asking: set[str]) -> tuple[list[bool], list[bool]]:
     """Which turns open an exchange, and which ask again inside one (a hearing's round)."""
-    rounds = len(asking) >= 2 and hearing_words(list(texts)) >= HEARING_WORDS
+    rounds = len(asking) >= 2 and hearing_words(texts[:SAMPLE_TURNS]) >= HEARING_WORDS
     opens = [False] * len(keys)
     sub = [False] * len(keys)
     owner: str | None = None  # who asked the open exchange's question
