@@ -83,8 +83,8 @@ _OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?:{_INTERROGATIVE})\b")
 _OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
 _MARK = re.compile(r"[?？]")
 # Where a sentence ends and the next begins; a title's dot ("Dr. Lang") ends none.
-_BOUNDARY = re.compile(r"(?<!\bdr)(?<!\bmr)(?<!\bms)(?<!\bmrs)(?<!\bst)(?<!\bprof)(?<!\bsen)(?<!\brep)(?<!\bgov)"
-                       r"[.!?？…][\"'”»)\]]*\s+")
+_BOUNDARY = re.compile(r"[.!?？…](?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bst\.)(?<!\bprof\.)(?<!\bsen\.)"
+                       r"(?<!\brep\.)(?<!\bgov\.)[\"'”»)\]]*\s+")  # the titles are looked at only after a dot
 _LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
 _UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
 
