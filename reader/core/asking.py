@@ -78,8 +78,9 @@ _INVITATION = (
 # Matched against lower-cased sentences: without IGNORECASE these long alternations run about twice as fast, and
 # one pattern for both (an invitation first: "can you tell" before "can you") reads each sentence once.
 _OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
-# Without a question mark, an interrogative after a name is as often a relative clause ("Dr. Lang, who studies…").
-_OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?:{_INTERROGATIVE})\b")
+# Without a question mark, an interrogative after a name is as often a relative clause ("Dr. Lang, who studies…"),
+# and so is a spoken sentence that opens "Which…" ("Which sounds dramatic, but…").
+_OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?!which\b)(?:{_INTERROGATIVE})\b")
 _OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
 _MARK = re.compile(r"[?？]")
 # Where a sentence ends and the next begins; a title's dot ("Dr. Lang") ends none.
