@@ -117,17 +117,19 @@ class Turn:
 
 @dataclass(frozen=True, slots=True)
 class Exchange:
-    """An interviewer's turn with the turns that answer it: the unit that folds.
+    """A question with the turns that answer it: the unit that folds.
 
-    A transcript with no interviewer, or the turns before the first question, form exchanges
-    with ``question`` set to None.
+    A transcript with no questions, or the turns before the first question, form exchanges
+    with ``question`` set to None. A hearing member's round of questions is one exchange: ``questions``
+    holds every turn that asks in it, ``question`` first.
     """
 
     index: int  # 0-based position among all exchanges
     first_turn: int
     last_turn: int  # inclusive
-    question: int | None  # index of the interviewer's turn that opens it
+    question: int | None  # index of the turn that opens it with a question
     number: int | None  # 1-based count of questions so far (Q{number}); None without a question
+    questions: tuple[int, ...] = ()  # the turns that ask in it, from `question` on; empty without a question
 
     @property
     def label(self) -> str:

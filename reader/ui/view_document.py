@@ -66,6 +66,8 @@ class ViewDocument:
         for exchange in transcript.exchanges:
             if exchange.question is not None:
                 self.is_question[exchange.question] = 1
+            for turn in exchange.questions:  # a hearing member's round asks again inside one exchange
+                self.is_question[turn] = 1
         interviewers = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
         self.is_interviewer = bytearray(turn.speaker in interviewers for turn in turns)
         self.turns_of_speaker: dict[str, list[int]] = {s.key: [] for s in transcript.speakers}

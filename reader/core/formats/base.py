@@ -16,14 +16,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import fields, replace
 from functools import lru_cache
-from itertools import compress, islice
+from itertools import islice
 from pathlib import Path
 from typing import Any
 
+from reader.core.exchanges import roles_and_exchanges
 from reader.core.model import (
     Aside,
     AsideKind,
-    Exchange,
     Heading,
     Metadata,
     Paragraph,
@@ -37,11 +37,6 @@ from reader.core.model import (
 
 UNKNOWN_SPEAKER = "Unknown speaker"
 
-_INTERVIEWER_LABELS = re.compile(
-    r"^(q|question|questions|interviewer|host|moderator|presenter|reporter|journalist|"
-    r"correspondent|anchor|interviewer \d+|q\d*)$",
-    re.IGNORECASE,
-)
 _WS = re.compile(r"\s+")
 
 
@@ -99,20 +94,6 @@ _A_KIND, _A_SPAN, _A_TEXT = _setters(Aside, ("kind", "span", "text"))
 _P_TEXT, _P_SPAN = _setters(Paragraph, ("text", "span"))
 _T_INDEX, _T_ID, _T_SPEAKER, _T_PARAGRAPHS, _T_START, _T_SPAN, _T_LABEL_SPAN, _T_EXCHANGE = _setters(
     Turn, ("index", "id", "speaker", "paragraphs", "start", "span", "label_span", "exchange"))
-
-
-_E_INDEX, _E_FIRST, _E_LAST, _E_QUESTION, _E_NUMBER = _setters(
-    Exchange, ("index", "first_turn", "last_turn", "question", "number"))
-
-
-def _exchange(index: int, first_turn: int, last_turn: int, question: int | None, number: int | None) -> Exchange:
-    e = _new(Exchange)
-    _E_INDEX(e, index)
-    _E_FIRST(e, first_turn)
-    _E_LAST(e, last_turn)
-    _E_QUESTION(e, question)
-    _E_NUMBER(e, number)
-    return e  # type: ignore[no-any-return]
 
 
 def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, ...], start: float | None, span: Span,
@@ -218,8 +199,9 @@ class TranscriptBuilder:
         for t in pending:
             if t.key not in labels:
                 labels[t.key] = t.label
-        roles = infer_roles(pending, keys, labels, self._roles)
-        exchanges = _exchanges(keys, roles)
+        texts = [t.paragraphs[0].text if len(t.paragraphs) == 1 else " ".join([p.text for p in t.paragraphs])
+                 for t in pending]
+        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER))
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))
@@ -316,68 +298,3 @@ def _in_source_order(asides: list[Aside]) -> tuple[Aside, ...]:
     if all(map(operator.le, spans, islice(spans, 1, None))):
         return tuple(asides)
     return tuple(sorted(asides, key=operator.attrgetter("span")))
-
-
-def infer_roles(pending: list[_PendingTurn], keys: list[str], labels: dict[str, str],
-                known: dict[str, Role]) -> dict[str, Role]:
-    """The side that asks the questions is the interviewer; the one who answers most is the interviewee.
-    `keys` are the speaker keys of `pending`, turn by turn."""
-    roles: dict[str, Role] = {key: Role.OTHER for key in labels}
-    roles.update({k: v for k, v in known.items() if k in roles})
-    if Role.INTERVIEWER not in roles.values():
-        named = [k for k in labels if _INTERVIEWER_LABELS.match(k)]
-        if named:
-            for k in named:
-                roles[k] = Role.INTERVIEWER
-        elif len(labels) >= 2:
-            asked: Counter[str] = Counter(
-                compress(keys, [t.paragraphs[-1].text.rstrip().endswith("?") for t in pending]))
-            turns = Counter(keys)
-            ratios = {k: asked[k] / turns[k] for k in turns if turns[k] >= 2}
-            if ratios:
-                best = max(ratios, key=lambda k: ratios[k])
-                others = [r for k, r in ratios.items() if k != best]
-                if ratios[best] >= 0.4 and all(ratios[best] >= 2 * r for r in others):
-                    roles[best] = Role.INTERVIEWER
-    if Role.INTERVIEWER in roles.values() and Role.INTERVIEWEE not in roles.values():
-        words: Counter[str] = Counter()
-        unknown = speaker_key(UNKNOWN_SPEAKER)
-        candidates = {key for key, role in roles.items() if role is Role.OTHER and key != unknown}
-        for key, t in zip(keys, pending, strict=True):
-            if key in candidates:
-                words[key] += sum([len(p.text) for p in t.paragraphs])
-        if words:
-            top = words.most_common(1)[0][0]
-            roles[top] = Role.INTERVIEWEE
-    return roles
-
-
-def _exchanges(keys: list[str], roles: dict[str, Role]) -> list[Exchange]:
-    exchanges: list[Exchange] = []
-    has_interviewer = Role.INTERVIEWER in roles.values()
-    asking = {key: role is Role.INTERVIEWER for key, role in roles.items()}
-    number = 0
-    first = 0
-    question: int | None = None
-    previous_asks = False
-    for i, key in enumerate(keys):
-        asks = asking[key]
-        opens = asks if has_interviewer else True
-        # Consecutive interviewer turns (a question split by a cue) stay one question.
-        if opens and i > 0 and has_interviewer and previous_asks:
-            opens = False
-        previous_asks = asks
-        if opens and i > first:
-            exchanges.append(_exchange(len(exchanges), first, i - 1, question,
-                                       number if question is not None else None))
-        if opens:
-            first = i
-            if asks:
-                number += 1
-                question = i
-            else:
-                question = None
-    if keys:
-        exchanges.append(_exchange(len(exchanges), first, len(keys) - 1, question,
-                                  number if question is not None else None))
-    return exchanges

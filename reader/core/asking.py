@@ -1,0 +1,188 @@
+"""Does a turn ask? Question marks, interrogatives and invitations, in the languages the reader meets.
+
+A turn asks when a question mark ends one of its last sentences (`…in 2019? I mean, before the merger.`), or when
+its first or last sentence opens with an interrogative (`How did…`, `Warum…`, `Pourquoi…`, `¿Cómo…`, `Почему…`),
+an inverted auxiliary (`Did you…`, `Haben Sie…`, `Pouvez-vous…`) or an invitation to speak (`Tell us about…`,
+`Walk me through…`, `Erzählen Sie…`, `Parlez-nous de…`, `Cuéntenos…`, `Расскажите…`, `Let's turn to…`).
+
+Transcription services drop question marks often enough that the openings matter; but an answer may open with
+an interrogative too (`What we found was…`), so `asks` says how: `MARK` and `INVITATION` are strong, `OPENING`
+(an interrogative without a mark) is weak and only counts for a side already known to ask.
+"""
+
+from __future__ import annotations
+
+import enum
+import re
+from collections.abc import Sequence
+
+# Small words that come before the question itself: "So, how did…", "And what about…", "Okay. Tell us…".
+_VOCATIVE = r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a name or a lead-in: "Commissioner, what…", "So to start, can you…"
+_LEAD_WORDS = (r"(?:(?:so|and|but|now|okay|ok|well|right|alright|yeah|yes|um+|uh+|er+|oh|then|also|und|aber|na|"
+               r"et|alors|mais|bon|donc|eh bien|y|pero|bueno|entonces|pues|а|и|но|ну|так|хорошо|итак)[\s,.…—-]+)*")
+_LEAD = _VOCATIVE + _LEAD_WORDS
+
+_INTERROGATIVE = (
+    # English
+    r"who|whom|whose|what|what's|when|where|why|how|how's|which|"
+    r"(?:do|does|did|can|could|would|will|should|shall|is|are|was|were|have|has|had|may|might|must|"
+    r"don't|doesn't|didn't|can't|couldn't|wouldn't|won't|isn't|aren't|wasn't|haven't|hasn't)"
+    r" (?:you|we|they|he|she|it|i|there|that|this|these|those|the|your|anyone|anybody|people|any)|"
+    # German
+    r"wie|was|warum|wieso|weshalb|weswegen|wann|wo|woher|wohin|wofür|womit|worum|wer|wen|wem|welche[rsmn]?|"
+    r"inwiefern|inwieweit|"
+    r"(?:haben|hat|hatten|hätten|sind|ist|war|waren|wären|können|könnten|kann|würden|würde|werden|wird|"
+    r"sollte|sollten|gibt|glauben|denken|sehen|meinen|wollen|wollten|möchten|hast|bist|kannst|willst)"
+    r" (?:sie|du|ihr|es|man|wir|er)|"
+    # French
+    r"comment|pourquoi|qu'est-ce|qu’est-ce|est-ce que|est-ce qu'|est-ce qu’|quel|quelle|quels|quelles|quand|où|"
+    r"combien|lequel|laquelle|qui|que pensez|\w+-(?:vous|tu|ils|elles|on|il|elle|nous)|"
+    # Spanish (accented forms only: "como", "que", "porque" are not questions)
+    r"cómo|por qué|qué|cuándo|dónde|adónde|quién|quiénes|cuál|cuáles|cuánto|cuánta|cuántos|cuántas|"
+    # Russian
+    r"как|почему|зачем|отчего|что|чем|когда|где|куда|откуда|кто|кого|кому|какой|какая|какое|какие|каким|какую|"
+    r"каков|сколько|неужели|разве|\w+ ли"
+)
+
+_INVITATION = (
+    # English
+    r"tell (?:us|me|our \w+)|walk (?:us|me) through|take (?:us|me) (?:back|through)|talk (?:to us |to me )?about|"
+    r"(?:can|could|would|will) you (?:please )?(?:explain|describe|tell|talk|walk|say|elaborate|give|share|"
+    r"expand|comment|help)|"
+    r"(?:let's|let us|let me) (?:turn|move|talk|go|get|start|begin|switch|come|pivot|shift|ask)|"
+    r"what about|how about|i(?:'d| would) (?:like|love) to (?:ask|hear|know|talk|turn|start|begin|move)|"
+    r"i (?:want|wanted) to (?:ask|talk|turn|go back|move)|my (?:first |next |last |final |second )?question|"
+    r"(?:describe|explain|share with us|help us understand|give us|paint (?:us )?a picture)|"
+    r"i(?: have|'ve got| had) (?:a|one|another) (?:\w+ )?question|"
+    r"(?:one|a) (?:last|final|more|quick|follow-up) question|"
+    r"i (?:need|want|'d like|would like) you to (?:walk|tell|explain|describe|talk|help)|"
+    r"i'm curious|i am curious|i wonder|i was wondering|"
+    # German
+    r"erzählen sie|erzähl(?:en)? (?:uns|mir)|beschreiben sie|erklären sie|schildern sie|sagen sie (?:uns|mir)|"
+    r"(?:sprechen|reden|kommen) wir (?:über|zu|auf)|lassen sie uns|meine (?:erste |nächste |letzte )?frage|"
+    r"ich möchte (?:sie )?fragen|"
+    # French
+    r"parlez-nous|parlez-moi|racontez-nous|racontez-moi|expliquez-nous|expliquez-moi|dites-nous|dites-moi|"
+    r"décrivez|pouvez-vous|pourriez-vous|passons à|passons au|revenons à|revenons sur|parlons de|parlons du|"
+    r"qu'en est-il|qu’en est-il|et (?:pour|quant à)|ma (?:première |prochaine |dernière )?question|"
+    # Spanish
+    r"cuéntenos|cuéntanos|cuénteme|cuéntame|háblenos|háblanos|hábleme|explíquenos|explícanos|descríbanos|"
+    r"díganos|dinos|(?:puede|podría|podrías|puedes) (?:usted )?(?:explicar|contar|decir|hablar|describir)|"
+    r"pasemos a|pasemos al|hablemos de|hablemos del|vamos a hablar|mi (?:primera |siguiente |última )?pregunta|"
+    # Russian
+    r"расскажите|расскажи|объясните|опишите|скажите|поясните|давайте (?:поговорим|перейдём|перейдем|вернёмся|"
+    r"вернемся|обсудим)|можете ли|могли бы вы|как насчёт|как насчет|а что (?:с|касается)|мой (?:первый |"
+    r"следующий |последний )?вопрос"
+)
+
+# Matched against lower-cased sentences: without IGNORECASE these long alternations run about twice as fast, and
+# one pattern for both (an invitation first: "can you tell" before "can you") reads each sentence once.
+_OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
+# Without a question mark, an interrogative after a name is as often a relative clause ("Dr. Lang, who studies…"),
+# and so is a spoken sentence that opens "Which…" ("Which sounds dramatic, but…").
+_OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?!which\b)(?:{_INTERROGATIVE})\b")
+_OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
+_MARK = re.compile(r"[?？]")
+# Where a sentence ends and the next begins; a title's dot ("Dr. Lang") ends none.
+_BOUNDARY = re.compile(r"[.!?？…](?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bst\.)(?<!\bprof\.)(?<!\bsen\.)"
+                       r"(?<!\brep\.)(?<!\bgov\.)[\"'”»)\]]*\s+")  # the titles are looked at only after a dot
+_LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
+_UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
+
+
+class Asks(enum.IntEnum):
+    """How a turn asks, weakest first; a truthy value asks."""
+
+    NO = 0
+    OPENING = 1  # opens with an interrogative, no question mark: a question if its side asks
+    INVITATION = 2  # "Tell us about…", "Let's turn to…": asks to speak without a question mark
+    MARK = 3  # a question mark ends one of its last sentences (read first: it is the cheapest test)
+
+
+def asks(text: str) -> Asks:
+    """How `text` (one turn's words) asks, if it does. Only its first and last sentences are read."""
+    text = text.strip()
+    if not text:
+        return Asks.NO
+    head = text[:400].lower()  # a long answer is lower-cased only where it is read
+    tail = text[-600:].lower() if len(text) > 400 else head
+    end = _BOUNDARY.search(head)
+    first = head[:end.start() + 1] if end else head
+    starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
+    last = tail[starts[-1]:]
+    if _MARK.search(tail, starts[-_LAST_SENTENCES]):
+        return Asks.MARK
+    opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
+    if any(m and m["invitation"] for m in opened):
+        return Asks.INVITATION
+    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS and _OPENS_UNMARKED.match(m.string) for m in opened):
+        return Asks.OPENING
+    return Asks.NO
+
+
+# A chair moving a meeting to its next item: "Item 4, the library budget.", "Next on the agenda…", "Moving on to…".
+_ITEM = re.compile(
+    r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?\d+\b|"
+    r"(?:the )?next (?:item|matter|order of business)\b|"
+    r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?(?:move|go|turn|proceed) "
+    r"(?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"
+    r"(?:tagesordnungspunkt|top) \d+|(?:wir )?kommen (?:nun )?zu (?:tagesordnungspunkt|top|punkt)|"
+    r"(?:passons|nous passons) (?:maintenant )?au point|point \d+ de l'ordre du jour|"
+    r"(?:pasamos|pasemos) al (?:siguiente )?punto|punto \d+ del orden del día|"
+    r"(?:переходим|перейдём|перейдем) к (?:следующему )?(?:пункту|вопросу)|пункт \d+ повестки)",
+    re.IGNORECASE,
+)
+
+# Words of a hearing, where members question witnesses by turns.
+_HEARING = re.compile(
+    r"\b(?:yields? back|i yield|recogni[sz]ed? for \w+ minutes|(?:i )?(?:now )?recogni[sz]e (?:the )?(?:senator|"
+    r"representative|gentle\w+|ranking|member|congress\w+|mr|ms|mrs|dr)|my time (?:has )?expired|gentle(?:man|woman|"
+    r"lady) from|ranking member|(?:the|our|each) witness(?:es)?|your testimony|(?:mr\.?|madam|madame) (?:chair|"
+    r"chairman|chairwoman)\b|the committee will (?:come to order|stand)|subcommittee|without objection)",
+    re.IGNORECASE,
+)
+
+# A short turn asking to hear again or to confirm, inside someone's answer: "Sorry, which year?", "Really?".
+_CLARIFY = re.compile(
+    r"^" + _LEAD + r"(?:sorry|pardon|really|seriously|you mean|meaning|is that right|is that so|"
+    r"wirklich|echt|wie bitte|tatsächlich|vraiment|c'est-à-dire|pardon|de verdad|perdón|en serio|"
+    r"cómo dice|правда|серьёзно|серьезно|то есть|извините|простите)\b",
+    re.IGNORECASE,
+)
+
+
+# Every agenda phrase holds one of these words; most turns hold none, and looking for them is quicker than the search.
+_ITEM_WORDS = re.compile(r"item|agenda|next|moving|tagesordnung|top |punkt|point|punto|пункт|вопрос")
+
+
+def opens_item(text: str) -> bool:
+    """Does the turn move a meeting to an agenda item (in its first or last 300 characters)?"""
+    for part in (text[:300], text[-300:]) if len(text) > 300 else (text,):
+        lowered = part.lower()
+        if _ITEM_WORDS.search(lowered) and _ITEM.search(lowered):
+            return True
+    return False
+
+
+def hearing_words(texts: Sequence[str]) -> int:
+    """How often the words of a hearing occur (a few per hearing are enough to tell)."""
+    return sum(len(_HEARING.findall(text)) for text in texts)
+
+
+_WORDS = re.compile(r"\w+")
+_NON_WORDS = re.compile(r"\W+")
+
+
+def opens_with_interrogative(text: str) -> bool:
+    """"Why bridges?" asks something new; "The butcher?" checks what was said."""
+    return _OPENS_INTERROGATIVE.match(text.strip().lower()) is not None
+
+
+def clarifies(text: str, before: str) -> bool:
+    """Does a short question ask to hear again or to confirm what was just said: "Sorry, which year?", or an echo
+    of the answer's words ("Two bakeries that hated each other?" after "…two bakeries that hated each other…")?"""
+    if _CLARIFY.match(text.strip()):
+        return True
+    opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
+    said = f" {_NON_WORDS.sub(' ', before.casefold())} "  # words between spaces: quicker than a set of them
+    return bool(opening) and all(f" {w} " in said for w in opening)

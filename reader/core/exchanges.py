@@ -1,0 +1,269 @@
+"""Who asks and how the turns group into exchanges: pure functions over the turns' speaker keys and texts.
+
+The builder calls `roles_and_exchanges` once every turn is known; it runs the two steps below.
+
+`infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…) says
+it outright; otherwise the answering side is found first, the speaker who says most while asking least (the
+guest, the witness), with anyone else who answers as much; everyone else who asks (both hosts of a podcast, the
+members of a committee) is the asking side (`Role.INTERVIEWER`), the ones who answer `Role.INTERVIEWEE`. A
+meeting's chair, who moves the agenda from item to item, keeps `Role.OTHER`.
+
+`group_exchanges` cuts the turns into exchanges: each opened by a question of the asking side (or an agenda
+item), holding the turns that answer it, up to the next question. A short clarifying question inside an answer
+("Sorry, which year?") stays in it; in a hearing a member's round of questions is one exchange whose later
+questions are its `questions`. With no asking side, a question another speaker answers at length still opens
+an exchange (a lecture's questions from the floor); a transcript where nobody asks keeps one exchange per turn.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from itertools import compress, pairwise
+
+from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
+from reader.core.model import Exchange, Role
+
+INTERVIEWER_LABELS = re.compile(
+    r"^(q|question|questions|interviewer|host|moderator|presenter|reporter|journalist|"
+    r"correspondent|anchor|interviewer \d+|q\d*|"
+    r"frage|interviewerin|moderatorin|journalistin|journaliste|animateur|animatrice|pregunta|entrevistador|"
+    r"entrevistadora|periodista|вопрос|корреспондент|ведущий|ведущая|журналист|интервьюер)$",
+    re.IGNORECASE,
+)
+
+ASKING_SHARE = 0.3  # an answerer asks in fewer of its turns than this, the asking side's lead in more...
+ASKING_CONTRAST = 3  # ... and this many times as often as the main answerer (co-hosts who both ask are equals)
+SIDE_ASKER_SHARE = 0.15  # a second host or the chair of a hearing asks less, but asks
+ANSWER_WORDS = 8  # the answering side's turns are this long on average (a film's lines are shorter)
+CO_ANSWERER_SHARE = 0.3  # a second witness says at least this share of the first one's words...
+CLARIFY_WORDS = 2  # a question this short between two parts of one answer is a clarification ("The butcher?")...
+CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "You mean" or echoes the answer, up to this
+FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when answered at this length
+ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often chairs it
+HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
+SAMPLE_TURNS = 500  # how often a speaker asks is told well enough by this many of their turns
+
+
+class Asked:
+    """What each turn does, for both steps: how it asks, and whether it opens an agenda item, each read when first
+    needed and kept. Roles need only a sample of each speaker's turns, the exchanges only the asking side's and
+    the chair's, so a long interview's answers are mostly never read."""
+
+    def __init__(self, texts: Sequence[str]) -> None:
+        self.texts = texts
+        self._how: list[Asks | None] = [None] * len(texts)
+        self._items: list[bool | None] = [None] * len(texts)
+
+    def how(self, turn: int) -> Asks:
+        known = self._how[turn]
+        if known is None:
+            known = self._how[turn] = asks(self.texts[turn])
+        return known
+
+    def item(self, turn: int) -> bool:
+        known = self._items[turn]
+        if known is None:
+            known = self._items[turn] = opens_item(self.texts[turn])
+        return known
+
+
+def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str], known: dict[str, Role],
+                        unknown: str) -> tuple[dict[str, Role], list[Exchange]]:
+    """`infer_roles` and `group_exchanges` in one; the turns are read for questions only when no label says who
+    asks (a long labelled interview costs nothing more)."""
+    labelled = Role.INTERVIEWER in known.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers)
+    asked = None if labelled else Asked(texts)
+    roles = infer_roles(keys, texts, speakers, known, unknown, asked)
+    return roles, group_exchanges(keys, texts, roles, asked)
+
+
+@dataclass
+class _Voice:
+    turns: int = 0
+    read: int = 0  # turns read for questions: the first SAMPLE_TURNS
+    asking: int = 0
+    words: int = 0
+
+    @property
+    def share(self) -> float:
+        return self.asking / self.read
+
+
+def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
+                known: dict[str, Role], unknown: str, asked: Asked | None = None) -> dict[str, Role]:
+    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn; `speakers` every
+    key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
+    roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
+    roles.update({k: v for k, v in known.items() if k in roles})
+    if Role.INTERVIEWER in roles.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers):
+        for k in speakers:
+            if INTERVIEWER_LABELS.match(k) and k not in known:
+                roles[k] = Role.INTERVIEWER
+        _name_main_answerer(keys, texts, roles, unknown)
+        return roles
+    asked = asked or Asked(texts)
+    voices = _voices(keys, texts, asked, unknown)
+    answering = _answering_side(voices)
+    if not answering:
+        return roles
+    chair = _chair(keys, asked, unknown)
+    for key, voice in voices.items():
+        if key in answering:
+            roles[key] = Role.INTERVIEWEE
+        elif key != chair and voice.asking and voice.share >= SIDE_ASKER_SHARE:
+            roles[key] = Role.INTERVIEWER
+    if Role.INTERVIEWER not in roles.values():
+        return {key: Role.OTHER for key in roles}
+    return roles
+
+
+def _name_main_answerer(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role], unknown: str) -> None:
+    """With the interviewer named by a label, the interviewee is whoever else says most."""
+    if Role.INTERVIEWEE in roles.values():
+        return
+    words: Counter[str] = Counter()
+    for key, text in zip(keys, texts, strict=True):
+        if roles[key] is Role.OTHER and key != unknown:
+            words[key] += len(text)
+    if words:
+        roles[words.most_common(1)[0][0]] = Role.INTERVIEWEE
+
+
+def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: str) -> dict[str, _Voice]:
+    voices: dict[str, _Voice] = {}
+    for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
+        if key == unknown:
+            continue
+        voice = voices.setdefault(key, _Voice())
+        voice.turns += 1
+        voice.words += text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
+        if voice.read < SAMPLE_TURNS:
+            voice.read += 1
+            voice.asking += asked.how(i) is not Asks.NO
+    return voices
+
+
+def _answering_side(voices: dict[str, _Voice]) -> set[str]:
+    """The guest or the witnesses: who says most while asking little, and anyone else who answers about as much.
+    Empty when nobody stands out as asking (a conversation of equals, a film's short lines)."""
+    answerers = [k for k, v in voices.items() if v.share < ASKING_SHARE and v.turns >= 2]
+    if not answerers:
+        return set()
+    main = voices[max(answerers, key=lambda k: voices[k].words)]
+    if main.words < ANSWER_WORDS * main.turns:
+        return set()
+    lead = max((v.share for k, v in voices.items() if k not in answerers), default=0.0)
+    if lead < ASKING_SHARE or lead < ASKING_CONTRAST * main.share:
+        return set()
+    return {k for k in answerers if voices[k] is main or (voices[k].words >= CO_ANSWERER_SHARE * main.words
+                                                           and voices[k].words >= ANSWER_WORDS * voices[k].turns)}
+
+
+def _chair(keys: Sequence[str], asked: Asked, unknown: str) -> str | None:
+    """Who moves the meeting from item to item, if anyone does (told from each speaker's first turns)."""
+    read: Counter[str] = Counter()
+    items: Counter[str] = Counter()
+    for i, key in enumerate(keys):
+        if key != unknown and read[key] < SAMPLE_TURNS:
+            read[key] += 1
+            items[key] += asked.item(i)
+    chair, count = max(items.items(), key=lambda kv: kv[1], default=(None, 0))
+    return chair if count >= ITEM_OPENINGS else None
+
+
+def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role],
+                    asked: Asked | None = None) -> list[Exchange]:
+    """The exchanges of the turns, in order, covering every turn."""
+    asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
+    if any(INTERVIEWER_LABELS.match(k) for k in asking):
+        return _build(_labelled_openers(keys, asking), [False] * len(keys))
+    asked = asked or Asked(texts)
+    how = asked.how
+    chair = _chair(keys, asked, "")
+    items = [key == chair and asked.item(i) for i, key in enumerate(keys)]  # only the chair opens items
+    if asking:
+        opens, sub = _asked_openers(keys, texts, how, items, asking)
+    else:
+        opens, sub = _floor_openers(keys, texts, how, items), [False] * len(keys)
+    if not any(opens) or (not asking and sum(opens) < 2):
+        return _build([True] * len(keys), [False] * len(keys), numbered=False)
+    return _build(opens, sub)
+
+
+def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:
+    """Every turn of a labelled interviewer is a question (the transcriber said so), the first of several in a
+    row for them all."""
+    return [key in asking and not (i > 0 and keys[i - 1] in asking) for i, key in enumerate(keys)]
+
+
+def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks], items: list[bool],
+                   asking: set[str]) -> tuple[list[bool], list[bool]]:
+    """Which turns open an exchange, and which ask again inside one (a hearing's round)."""
+    rounds = len(asking) >= 2 and hearing_words(texts[:SAMPLE_TURNS]) >= HEARING_WORDS
+    opens = [False] * len(keys)
+    sub = [False] * len(keys)
+    owner: str | None = None  # who asked the open exchange's question
+    answered = True  # someone outside the asking side spoke since that question
+    for i, key in enumerate(keys):
+        if items[i]:
+            opens[i], owner, answered = True, key, False
+            continue
+        if key not in asking:
+            answered = answered or owner is not None
+            continue
+        if how(i) is Asks.NO:
+            continue
+        if not answered:
+            continue  # a second host adds to the question before anyone answers
+        if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how(i + 1) is Asks.NO:
+            continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
+        if owner is not None and _clarifies(keys, texts, i):
+            continue
+        if rounds and key == owner:
+            sub[i] = True  # the same member asks again in their round
+        else:
+            opens[i], owner = True, key
+        answered = False
+    return opens, sub
+
+
+def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
+    """A quick question between two turns of the same answerer, who then goes on: part of that answer."""
+    if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
+        return False
+    words = len(texts[i].split())
+    if words <= CLARIFY_WORDS:
+        return not opens_with_interrogative(texts[i])
+    return words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1])
+
+
+def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks],
+                   items: list[bool]) -> list[bool]:
+    """Without an asking side: agenda items, and questions that another speaker answers at length."""
+    opens = list(items)
+    for i in range(len(keys) - 1):
+        if keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS and how(i) >= Asks.INVITATION:
+            opens[i] = True
+    return opens
+
+
+def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Exchange]:
+    """Exchanges from the turns that open them; turns before the first opener form an opening without a number."""
+    exchanges: list[Exchange] = []
+    starts = [i for i, o in enumerate(opens) if o]
+    if not starts:
+        return [Exchange(0, 0, len(opens) - 1, None, None)] if opens else []
+    if starts[0] > 0:
+        exchanges.append(Exchange(0, 0, starts[0] - 1, None, None))
+    rounds = any(sub)
+    bounds = [*starts, len(opens)]
+    for n, (first, end) in enumerate(pairwise(bounds), start=1):
+        if numbered:
+            questions = (first, *compress(range(first + 1, end), sub[first + 1:end])) if rounds else (first,)
+            exchanges.append(Exchange(len(exchanges), first, end - 1, first, n, questions))
+        else:
+            exchanges.append(Exchange(len(exchanges), first, end - 1, None, None))
+    return exchanges

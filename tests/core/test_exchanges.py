@@ -1,0 +1,169 @@
+"""Questions and exchanges in transcripts without question labels, checked against gold annotations.
+
+The gold files under tests/data/exchanges name the turns that open an exchange. Those marked `held_out` were
+not used to tune the rules: they must at least find questions; the rest hold floors of precision and recall.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.asking import Asks, asks
+from reader.core.exchanges import group_exchanges, infer_roles
+from reader.core.loader import load_transcript, sample_path
+from reader.core.model import Role, Transcript
+
+DATA = Path(__file__).resolve().parents[1] / "data"
+GOLD = sorted((DATA / "exchanges").glob("*.json"))
+LAYOUTS = sorted((DATA / "layouts").iterdir())
+
+
+def gold_of(path: Path) -> tuple[Transcript, dict]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(path.parent / gold["transcript"]), gold
+
+
+def opening_turns(transcript: Transcript) -> set[int]:
+    return {e.question for e in transcript.exchanges if e.question is not None}
+
+
+def load(name: str) -> Transcript:
+    return load_transcript(DATA / "exchanges" / name)
+
+
+@pytest.mark.parametrize("path", GOLD, ids=lambda p: p.stem)
+def test_gold_turns_are_the_turns_the_reader_sees(path: Path) -> None:
+    transcript, gold = gold_of(path)
+    assert len(transcript.turns) == gold["turns"]
+    for entry in gold["exchanges"] + gold.get("sub_questions", []):
+        assert transcript.turns[entry["turn"]].text.startswith(entry["opens"])
+
+
+@pytest.mark.parametrize("path", [p for p in GOLD if not json.loads(p.read_text("utf-8"))["held_out"]],
+                         ids=lambda p: p.stem)
+def test_tuning_files_find_the_questions_that_open_exchanges(path: Path) -> None:
+    transcript, gold = gold_of(path)
+    expected = {e["turn"] for e in gold["exchanges"]}
+    found = opening_turns(transcript)
+    assert len(found & expected) / len(expected) >= 0.8  # recall
+    assert len(found & expected) / len(found) >= 0.8  # precision
+    assert 0.8 <= len(found) / len(expected) <= 1.25
+
+
+@pytest.mark.parametrize("path", [p for p in GOLD if json.loads(p.read_text("utf-8"))["held_out"]],
+                         ids=lambda p: p.stem)
+def test_held_out_files_find_questions(path: Path) -> None:
+    transcript, gold = gold_of(path)
+    expected = {e["turn"] for e in gold["exchanges"]}
+    found = opening_turns(transcript)
+    assert found, "no question found"
+    assert len(found & expected) / len(expected) >= 0.5
+
+
+@pytest.mark.parametrize(("text", "how"), [
+    ("How did you start?", Asks.MARK),
+    ("So what happened in 2019? I mean, before the merger.", Asks.MARK),
+    ("Tell us about the book.", Asks.INVITATION),
+    ("Walk me through the first week.", Asks.INVITATION),
+    ("Let's turn to the budget.", Asks.INVITATION),
+    ("So how did you get into that", Asks.OPENING),
+    ("Erzählen Sie uns von Ihrer Kindheit.", Asks.INVITATION),
+    ("Warum sind Sie gegangen", Asks.OPENING),
+    ("Parlez-nous de votre livre.", Asks.INVITATION),
+    ("Pourquoi avez-vous quitté Lyon", Asks.OPENING),
+    ("Cuéntenos cómo empezó.", Asks.INVITATION),
+    ("¿Por qué se fue?", Asks.MARK),
+    ("Расскажите о себе.", Asks.INVITATION),
+    ("Почему вы тогда уехали", Asks.OPENING),
+    ("Qué bonito.", Asks.NO),  # too short to ask without a mark: an exclamation
+    ("那是什么时候？", Asks.MARK),
+    ("I agree with that.", Asks.NO),
+    ("Como siempre, llegamos tarde.", Asks.NO),  # unaccented "como" is "as", not "how"
+])
+def test_a_turn_asks_by_mark_interrogative_or_invitation(text: str, how: Asks) -> None:
+    assert asks(text) is how
+
+
+def test_both_hosts_of_a_podcast_ask_and_the_guest_answers() -> None:
+    t = load("podcast-two-hosts.txt")
+    roles = {s.label: s.role for s in t.speakers}
+    assert roles == {"Jess": Role.INTERVIEWER, "Omar": Role.INTERVIEWER, "Lena": Role.INTERVIEWEE}
+    assert t.exchanges[0].label == "Intro" and t.exchanges[0].turn_range == range(4)
+
+
+def test_a_clarifying_question_stays_inside_the_exchange() -> None:
+    t = load("podcast-two-hosts.txt")
+    assert t.turns[12].text == "Sorry, two thousand six hundred?"
+    exchange = t.exchange_of(12)
+    assert exchange.label == "Q3" and exchange.question == 10 and 12 not in exchange.questions
+    assert exchange.turn_range == range(10, 14)
+
+
+def test_a_question_between_hosts_is_banter() -> None:
+    t = load("podcast-two-hosts.txt")
+    assert t.turns[18].text.startswith("Jess, remember the guy")
+    assert t.exchange_of(18).question == 16
+
+
+def test_a_hearing_member_s_round_is_one_exchange_with_sub_questions() -> None:
+    t = load("hearing-two-witnesses.txt")
+    roles = {s.label: s.role for s in t.speakers}
+    assert roles["MS. TORRES"] is roles["DR. HUANG"] is Role.INTERVIEWEE
+    assert roles["CHAIRMAN REED"] is roles["SENATOR BLAKE"] is roles["SENATOR ALVAREZ"] is Role.INTERVIEWER
+    numbered = [e for e in t.exchanges if e.number]
+    assert [(e.label, e.questions) for e in numbered] == [
+        ("Q1", (4, 6, 10)), ("Q2", (13, 15, 17)), ("Q3", (21, 23, 25))]
+    assert t.exchanges[0].label == "Intro" and t.exchanges[0].last_turn == 3  # the opening statements
+
+
+def test_a_meeting_s_chair_opens_items_and_is_no_interviewer() -> None:
+    t = load("council-meeting.txt")
+    chair = t.speaker_by_key["mayor lindqvist"]
+    assert chair.role is Role.OTHER
+    openers = [t.turns[e.question] for e in t.exchanges if e.question is not None]
+    by_chair = [turn.text for turn in openers if turn.speaker == chair.key]
+    assert len(by_chair) == 4 and all("item" in text.casefold() for text in by_chair)
+    assert t.turns[5].text.endswith("Questions from council? Councillor Brennan.")
+    assert t.exchange_of(5).question == 3  # the chair's procedural question opens nothing
+
+
+def test_a_film_keeps_one_header_per_turn() -> None:
+    t = load_transcript(DATA / "layouts" / "film-dialogue.srt")
+    assert all(e.question is None for e in t.exchanges)
+    assert [e.label for e in t.exchanges][:3] == ["Intro", "T2", "T3"]
+
+
+def test_co_hosts_who_both_ask_are_equals() -> None:
+    t = load_transcript(DATA / "gold" / "podcast.txt")
+    assert t.interviewer is None  # the topics read this conversation turn by turn
+
+
+def test_the_labelled_sample_reads_as_before() -> None:
+    t = load_transcript(sample_path())
+    assert [e.turn_range for e in t.exchanges] == [range(2 * n, 2 * n + 2) for n in range(31)]
+    assert all(e.questions == (e.question,) for e in t.exchanges)
+
+
+@pytest.mark.parametrize("path", LAYOUTS + sorted((DATA / "exchanges").glob("*.txt")), ids=lambda p: p.name)
+def test_exchanges_cover_every_turn_in_order(path: Path) -> None:
+    t = load_transcript(path)
+    assert [i for e in t.exchanges for i in e.turn_range] == list(range(len(t.turns)))
+    assert all(t.turns[i].exchange == e.index for e in t.exchanges for i in e.turn_range)
+    numbers = [e.number for e in t.exchanges if e.number is not None]
+    assert numbers == list(range(1, len(numbers) + 1))
+    for e in t.exchanges:
+        assert (e.question is None) == (e.number is None)
+        assert not e.questions or (e.questions[0] == e.question and set(e.questions) <= set(e.turn_range))
+
+
+def test_pure_functions_over_keys_and_texts() -> None:
+    keys = ["ana", "ben", "ana", "ben"]
+    texts = ["Welcome. Tell us about your work.", "I build bridges, mostly small footbridges over rivers in towns.",
+             "Why bridges?", "My father built them, and I liked that you could see what you had made every day."]
+    roles = infer_roles(keys, texts, ["ana", "ben"], {}, "unknown speaker")
+    assert roles == {"ana": Role.INTERVIEWER, "ben": Role.INTERVIEWEE}
+    exchanges = group_exchanges(keys, texts, roles)
+    assert [(e.label, e.first_turn, e.last_turn) for e in exchanges] == [("Q1", 0, 1), ("Q2", 2, 3)]
