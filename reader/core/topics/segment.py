@@ -73,6 +73,9 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         spans = [(e.first_turn, e.last_turn) for e in transcript.exchanges]
     else:
         spans = [(t.index, t.index) for t in transcript.turns]
+    # A hearing's round of questions is one exchange, but its questions may change the subject: each can start a
+    # topic.
+    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]}
     if cuts:
         spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
     units = []
