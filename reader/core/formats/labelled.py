@@ -17,6 +17,7 @@ from typing import NamedTuple
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
 from reader.core.model import AsideKind
+from reader.core.vocabulary import FUNCTION_WORDS, PARTICLES, PROSE_LEADS, ROLE_WORDS
 
 NAME = "labelled"
 
@@ -47,37 +48,6 @@ _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
 
-ROLE_WORDS = frozenset({
-    "q", "a", "question", "answer", "questions", "interviewer", "interviewee", "host", "co-host", "guest",
-    "moderator", "presenter", "reporter", "journalist", "correspondent", "anchor", "respondent", "participant",
-    "audience", "audience member", "narrator", "caller", "panelist", "panellist", "speaker", "chair", "chairman",
-    "chairwoman", "chairperson", "the president", "the chairman", "the chairwoman", "the witness", "the court",
-    "unidentified speaker", "unknown speaker", "unidentified male", "unidentified female", "off-camera",
-})
-# Words that open ordinary sentences with a colon; never speaker labels, however often they recur.
-PROSE_LEADS = frozenset({
-    "note", "notes", "nb", "n b", "ps", "p s", "pps", "update", "updated", "edit", "edited", "warning", "caution",
-    "example", "examples", "e g", "i e", "source", "sources", "credit", "credits", "photo", "photos", "caption",
-    "summary", "disclaimer", "correction", "clarification", "background", "context", "conclusion", "important",
-    "tip", "hint", "title", "date", "time", "location", "place", "subject", "re", "fwd", "tags", "tag", "category",
-    "posted", "published", "read more", "see also", "related", "keywords", "translation", "video", "audio",
-    "watch", "listen", "topic", "topics", "agenda", "attendees", "participants", "present", "duration",
-    "recorded", "copyright", "transcript", "transcription", "chapter", "part", "day", "fact", "facts", "result",
-    "results", "bottom line", "why", "how", "what", "who", "when", "where", "yes", "no", "well", "so", "but", "and",
-    "also", "first", "second", "third", "finally", "remember", "look", "imagine", "problem", "solution", "lesson",
-    "rule", "quote", "reason", "answer key", "hello", "dear", "thanks", "thank you", "regards",
-    "author", "by", "from", "to", "cc", "bcc", "url", "link", "links", "email", "phone", "tel", "fax", "address",
-    "website", "contact", "language", "languages", "status", "version", "step", "total", "price", "cost",
-})
-# Sentence openers: a multi-word label starting with one is prose unless it recurs or is written in capitals.
-_FUNCTION_WORDS = frozenset({
-    "in", "on", "at", "the", "but", "and", "so", "for", "if", "when", "as", "after", "before", "this", "that",
-    "it", "we", "i", "they", "he", "she", "you", "my", "our", "here", "there", "then", "now", "what", "why", "how",
-    "who", "a", "an", "one", "all", "some", "more", "most", "by", "from", "with", "to", "of", "his", "her", "its",
-    "their", "these", "those", "every", "each", "no", "not", "yes", "well", "still", "also", "even", "just",
-})
-_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "dos",
-                        "bin", "al", "el", "ibn", "y", "of", "the", "and", "&", "for", "on"})
 _WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
 _KEY_STRIP = re.compile(r"[*_.:]+")
 _WS = re.compile(r"\s+")
@@ -113,13 +83,13 @@ def label_shape(label: str) -> str | None:
             continue
         if bare[:1].isupper():
             capitals += 1
-        elif bare.casefold() not in _PARTICLES or i == 0:
+        elif bare.casefold() not in PARTICLES or i == 0:
             return None
     if capitals == 0:
         return None
     if label.isupper() and len(words) > 1:
         return "name"
-    if words[0].casefold() in _FUNCTION_WORDS and not label.isupper():
+    if words[0].casefold() in FUNCTION_WORDS and not label.isupper():
         return "prose"
     return "name" if len(words) > 1 else "word"
 
