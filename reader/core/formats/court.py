@@ -16,9 +16,9 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from reader.core.formats import labelled
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
+from reader.core.formats.label_styles import label_shape
 from reader.core.model import AsideKind
 
 NAME = "court"
@@ -114,7 +114,7 @@ def _label(text: str, start: int, end: int) -> tuple[str, int] | None:
     label = m["label"]
     if _skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
         return None  # heading such as `PRESENT:` stands alone
-    if label not in ("Q", "A") and labelled.label_shape(label) is None:
+    if label not in ("Q", "A") and label_shape(label) is None:
         return None
     return label, m.end()
 

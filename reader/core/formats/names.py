@@ -9,7 +9,7 @@ from collections.abc import Sequence
 
 from reader.core.vocabulary import ACRONYMS, HONORIFICS
 
-__all__ = ["display_name", "display_names"]
+__all__ = ["diarised_number", "display_name", "display_names"]
 
 _WS = re.compile(r"\s+")
 
@@ -31,13 +31,14 @@ def display_names(labels: Sequence[str]) -> list[str]:
     """`display_name` of each label, with a diarisation's numbered voices (`SPEAKER_00`, `spk_1`, `Speaker 0`)
     shown as "Speaker 1", "Speaker 2": counted from 1 as people count, so a file that numbers from 0 has every
     number moved up by one."""
-    numbers = [_diarised(label) for label in labels]
+    numbers = [diarised_number(label) for label in labels]
     shift = 1 if 0 in numbers else 0
     return [display_name(label) if n is None else f"Speaker {n + shift}" for label, n in zip(labels, numbers,
                                                                                           strict=True)]
 
 
-def _diarised(label: str) -> int | None:
+def diarised_number(label: str) -> int | None:
+    """The number of a diarisation's voice label (`SPEAKER_00` -> 0, `spk_1` -> 1, `Speaker 2` -> 2), else None."""
     m = _DIARISED.fullmatch(label.strip())
     return int(m[1]) if m else None
 
