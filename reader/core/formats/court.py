@@ -18,14 +18,16 @@ from itertools import pairwise
 
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
+from reader.core.formats.deposition import Deposition, section_line
 from reader.core.formats.label_styles import label_shape
+from reader.core.formats.page_furniture import running_lines, word_index_start
 from reader.core.model import AsideKind
 
 NAME = "court"
 
 _SNIFF_LINES = 400
 _MARGIN = re.compile(r"[ \t\f]*(?P<number>\d{1,2})(?=[ \t]|$)")
-_PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})[ \t]*$", re.IGNORECASE)
+_PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*$", re.IGNORECASE)
 # `CHAIRWOMAN KRUEGER:`, `MR. SMITH:`, `SENATOR O'MARA:`, and the deposition's `Q.` / `A.`.
 _QA = re.compile(r"(?P<label>Q|A)(?:\.(?=[ \t])|(?=[ \t]{2,}\S))")  # `Q. Did you` or `Q    Did you`
 _CAPS_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]*(?:[ \t][A-Z][A-Z'’.\-]*){0,5}):(?=[ \t]|$)")
@@ -62,19 +64,31 @@ def sniff(text: str) -> float:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     lines = _lines(text)
-    contents = [_content(text, s, e, builder) for s, e in lines]
+    furniture = _page_furniture(text, lines)
+    contents: list[tuple[int, int] | None] = []
+    for i, (start, end) in enumerate(lines):
+        if i in furniture:
+            _set_aside(text, start, end, builder)
+            contents.append(None)
+        else:
+            contents.append(_content(text, start, end, builder))
     first_speaker = next((i for i, c in enumerate(contents) if c and _label(text, *c)), len(lines))
     _cover(text, builder, [c for c in contents[:first_speaker] if c])
     indent = _common_indent(text, contents[first_speaker:])
+    deposition = Deposition.of(text)
+    deposition.tell_roles(builder)
     para: list[tuple[int, int]] = []
     for content in contents[first_speaker:]:
         if content is None:
             continue
         start, end = content
+        if section_line(text, start, end, builder):
+            _flush(text, builder, para)
+            continue
         label = _label(text, start, end)
         if label is not None:
             _flush(text, builder, para)
-            builder.turn(label[0], (start, label[1]))
+            builder.turn(deposition.speaker(label[0], start), (start, label[1]))
             start = _skip_space(text, label[1], end)
             if start < end:
                 para.append((start, end))
@@ -83,6 +97,37 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
             _flush(text, builder, para)
         para.append((start, end))
     _flush(text, builder, para)
+
+
+def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines that repeat on every page (a reporting company, `Page 3 of 40`) and those of the word index
+    that closes the transcript."""
+    bare: list[str] = []
+    pages: list[int] = []
+    page = 0
+    previous_margin = 0
+    for start, end in lines:
+        line = text[start:end]
+        margin = _MARGIN.match(line)
+        number = int(margin["number"]) if margin else 0
+        if "\f" in line or (number == 1 and previous_margin >= 10):
+            page += 1
+        if margin and 1 <= number <= 28:
+            previous_margin = number
+            line = line[margin.end():]
+        bare.append(line.strip())
+        pages.append(page)
+    furniture = running_lines(bare, pages)
+    index = word_index_start(["" if i in furniture else line for i, line in enumerate(bare)])
+    if index is not None:
+        furniture.update(range(index, len(lines)))
+    return furniture
+
+
+def _set_aside(text: str, start: int, end: int, builder: TranscriptBuilder) -> None:
+    """A line of page furniture, set aside whole: no content is left of it."""
+    start, end = _skip_space(text, start, end), _rstrip(text, start, end)
+    builder.aside(AsideKind.BOILERPLATE, start, end)
 
 
 def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tuple[int, int] | None:
