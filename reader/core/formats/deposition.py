@@ -66,6 +66,23 @@ class Deposition:
             builder.set_role(self.witness, Role.INTERVIEWEE)
 
 
+_SECTION_LINE = re.compile(rf"^(?:{EXAMINATION_LINE.pattern}|{BY_LINE.pattern})$", re.MULTILINE)
+
+
+def section_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """The spans of the examination headings and `BY` lines of a text without margin numbers, stripped."""
+    spans = []
+    for m in _SECTION_LINE.finditer(text, start):
+        line_start, line_end = m.start(), m.end()
+        while line_start < line_end and text[line_start] in " \t":
+            line_start += 1
+        while line_end > line_start and text[line_end - 1] in " \t":
+            line_end -= 1
+        if line_end > line_start:
+            spans.append((line_start, line_end))
+    return spans
+
+
 def section_line(text: str, start: int, end: int, builder: TranscriptBuilder) -> bool:
     """Whether text[start:end] (one line, stripped) is an examination heading or a `BY` line; if it is, it is
     set aside as a section, and an examination heading opens one."""

@@ -19,7 +19,14 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reader.core.formats.names import diarised_number
-from reader.core.vocabulary import FUNCTION_WORDS, HONORIFICS, PARTICLES, PROSE_LEADS, ROLE_WORDS
+from reader.core.vocabulary import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    PARTICLES,
+    PROSE_LEADS,
+    ROLE_WORDS,
+    SPEAKER_LIST_HEADINGS,
+)
 
 _MAX_LABEL = 60
 
@@ -206,14 +213,19 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
             accepted.append(c)
         else:
             rest.append(c)
-    aliases = speaker_aliases(c.text for c in accepted)
+    aliases = speaker_aliases(c.text for c in [*accepted, *rest] if shapes[c.text] in ("name", "word"))
     if not aliases:
         return accepted
-    # A short form said once (`JK:`, `Lopez:`) counts when it names someone who speaks in full.
-    accepted.extend(c for c in rest if shapes[c.text] is not None and resolve_alias(label_key(c.text), aliases))
+
+    def speaker(c: Label) -> str:
+        return resolve_alias(label_key(c.text), aliases) or c.text
+
+    # Another way of writing someone who speaks counts even once: `Jane Kim (JK):` opening the conversation
+    # when `JK:` recurs, `Kim:` after `Jane Kim (JK):`.
+    speaking = {label_key(speaker(c)) for c in accepted}
+    accepted.extend(c for c in rest if shapes[c.text] is not None and label_key(speaker(c)) in speaking)
     accepted.sort(key=lambda c: c.start)
-    return [c._replace(speaker=speaker) if (speaker := resolve_alias(label_key(c.text), aliases)) else c
-            for c in accepted]
+    return [c if (s := speaker(c)) == c.text else c._replace(speaker=s) for c in accepted]
 
 
 def sniff_share(text: str, labels: list[Label]) -> float:
@@ -221,6 +233,61 @@ def sniff_share(text: str, labels: list[Label]) -> float:
     blocks = sum(1 for b in _BLANK_SPLIT.split(text) if b.strip()) or 1
     lines = sum(1 for line in text.split("\n") if line.strip()) or 1
     return max(sum(1 for c in labels if c.at_paragraph) / blocks, len(labels) / lines)
+
+
+# --- what is no speaker ----------------------------------------------------------------------------------------
+
+_LIST_HEADING = re.compile(
+    r"^[ \t]*(?:\*\*|__)?(?i:" + "|".join(sorted(SPEAKER_LIST_HEADINGS, key=len, reverse=True)).replace(" ", r"[ \t]+")
+    + r")(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?P<rest>[^\n]*)$", re.MULTILINE)
+_SENTENCE_END = (".", "?", "!", "…")
+
+
+def speaker_lists(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """The spans of the blocks that list who takes part (`SPEAKERS:`, `PRESENT:`, `WITNESSES:` and the names on
+    that line or below it, up to a blank line): a list of names, not a speaker saying something."""
+    spans: list[tuple[int, int]] = []
+    for m in _LIST_HEADING.finditer(text, start):
+        if spans and m.start() < spans[-1][1]:
+            continue
+        end = m.end()
+        if not m["rest"].strip():  # the names are below: on the next lines, or (two or more) after a blank line
+            names = _list_lines(text, end + 1)
+            if not names and text[end + 1 : text.find("\n", end + 1)].strip() == "" and "\n" in text[end + 1:]:
+                names = _list_lines(text, text.find("\n", end + 1) + 1)
+                names = names if len(names) >= 2 else []
+            end = names[-1] if names else end
+        spans.append((m.start(), end))
+    return spans
+
+
+def _list_lines(text: str, at: int) -> list[int]:
+    """The ends of the lines of names from `at` up to the next blank line; none when one of them is prose."""
+    ends: list[int] = []
+    while at < len(text):
+        newline = text.find("\n", at)
+        line_end = len(text) if newline < 0 else newline
+        line = text[at:line_end].strip()
+        if not line:
+            break
+        if len(line) > 80 or len(line.split()) > 8 or line.endswith(_SENTENCE_END):
+            return []
+        ends.append(line_end)
+        at = line_end + 1
+    return ends
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` made spaces (line ends kept), so nothing in them is read again and
+    every offset stays where it was."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
 
 
 # --- who is who ----------------------------------------------------------------------------------------------

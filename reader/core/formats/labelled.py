@@ -15,7 +15,15 @@ from dataclasses import replace
 
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
-from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
+from reader.core.formats.deposition import Deposition, section_line, section_lines
+from reader.core.formats.label_styles import (
+    Label,
+    accept_labels,
+    blank_out,
+    find_candidates,
+    sniff_share,
+    speaker_lists,
+)
 from reader.core.model import AsideKind
 
 NAME = "labelled"
@@ -38,11 +46,46 @@ def sniff(text: str) -> float:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     start = front_matter(text, builder)
-    labels = accept_labels(find_candidates(text, start))
+    text, labels = find_labels(text, builder, start)
     start = header(text, builder, start, labels[0].start if labels else len(text))
     end = trailer(text, labels)
     parse_body(text, builder, start, end, labels)
     builder.aside(AsideKind.BOILERPLATE, end, len(text))
+
+
+def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[str, list[Label]]:
+    """The accepted labels of text[start:], each with the speaker it stands for, and the text to read them in:
+    with the lines that no one says (speaker lists, examination headings) set aside and blanked."""
+    view = _set_aside_what_no_one_says(text, builder, start)
+    labels = accept_labels(find_candidates(view, start))
+    if any(label.text in ("Q", "A") for label in labels):
+        labels = _name_questions_and_answers(text, builder, labels)
+    return view, labels
+
+
+def _set_aside_what_no_one_says(text: str, builder: TranscriptBuilder, start: int) -> str:
+    """Speaker lists (`SPEAKERS:` and names), examination headings and `BY MR. JONES:` lines are set aside; the
+    text is returned with them blanked, so that nothing reads them as a label or as words said."""
+    spans = speaker_lists(text, start)
+    for s, e in spans:
+        builder.aside(AsideKind.BOILERPLATE, s, e)
+    sections = section_lines(text, start)
+    for s, e in sections:
+        section_line(text, s, e, builder)
+    if not spans and not sections:
+        return text
+    return blank_out(text, sorted(spans + sections))
+
+
+def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
+    """A deposition's `Q` is the examiner, its `A` the witness (see `deposition`)."""
+    deposition = Deposition.of(text)
+    deposition.tell_roles(builder)
+    named = []
+    for label in labels:
+        speaker = deposition.speaker(label.speaker or label.text, label.start)
+        named.append(label if speaker == (label.speaker or label.text) else label._replace(speaker=speaker))
+    return named
 
 
 def front_matter(text: str, builder: TranscriptBuilder) -> int:

@@ -68,7 +68,7 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
-    labels = accept_labels(find_candidates(text))
+    text, labels = labelled.find_labels(text, builder)
     body_start = labels[0].start if labels else 0
     prose = next((s for s, e in _lines(text, 0, body_start) if _is_prose(text[s:e])), None)
     if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
