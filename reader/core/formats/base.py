@@ -112,12 +112,14 @@ class TranscriptBuilder:
             if text and not text.isspace():
                 self._asides.append(Aside(kind, (start, end), text))
 
-    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None) -> None:
+    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
+             new: bool = False) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
-        (consecutive cues of one voice, a label repeated after a page break)."""
+        (consecutive cues of one voice, a label repeated after a page break), unless the turn is `new` (a
+        script's action in the next scene)."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         key = speaker_key(label)
-        if self._turns and self._turns[-1].key == key:
+        if not new and self._turns and self._turns[-1].key == key:
             if label_span:  # the repeated label is kept aside, so its text is not lost
                 self.aside(AsideKind.FURNITURE, *label_span)
             return
