@@ -71,7 +71,9 @@ _SECTION_LINE = re.compile(rf"^(?:{EXAMINATION_LINE.pattern}|{BY_LINE.pattern})$
 
 def section_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     """The spans of the examination headings and `BY` lines of a text without margin numbers, stripped."""
-    spans = []
+    spans: list[tuple[int, int]] = []
+    if "EXAMINATION" not in text and "BY " not in text:
+        return spans
     for m in _SECTION_LINE.finditer(text, start):
         line_start, line_end = m.start(), m.end()
         while line_start < line_end and text[line_start] in " \t":

@@ -169,10 +169,13 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
             at_paragraph = _opens_paragraph(text, newline)
             if style.name == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
                 continue
-            if style.name != "period" and label_shape(label) is None:
+            name = style.name
+            if name == "colon" and label_key(label) in SPEAKER_LIST_HEADINGS:
+                name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
+            elif name != "period" and label_shape(label) is None:
                 continue
             mark_start = m.start("open") if m.groupdict().get("open") else m.start("label")
-            found.append(Label(mark_start, style.mark_end(m), label, at_paragraph, style.name))
+            found.append(Label(mark_start, style.mark_end(m), label, at_paragraph, name))
     found.sort(key=lambda c: (c.start, -c.end))
     # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
     kept: list[Label] = []
@@ -202,6 +205,8 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
     for c in candidates:
         key = label_key(c.text)
         shape = shapes[c.text]
+        if c.style == "list":
+            continue
         # A Congressional Record label is a title and a surname in capitals: once the style is used, each is one.
         if c.style == "period":
             accepted.append(c)
@@ -216,16 +221,15 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
     aliases = speaker_aliases(c.text for c in [*accepted, *rest] if shapes[c.text] in ("name", "word"))
     if not aliases:
         return accepted
-
-    def speaker(c: Label) -> str:
-        return resolve_alias(label_key(c.text), aliases) or c.text
-
+    speakers = {text: resolve_alias(label_key(text), aliases) or text for text in shapes}
+    if all(speaker == text for text, speaker in speakers.items()):
+        return accepted  # nobody is written two ways
     # Another way of writing someone who speaks counts even once: `Jane Kim (JK):` opening the conversation
     # when `JK:` recurs, `Kim:` after `Jane Kim (JK):`.
-    speaking = {label_key(speaker(c)) for c in accepted}
-    accepted.extend(c for c in rest if shapes[c.text] is not None and label_key(speaker(c)) in speaking)
+    speaking = {label_key(speakers[c.text]) for c in accepted}
+    accepted.extend(c for c in rest if shapes[c.text] is not None and label_key(speakers[c.text]) in speaking)
     accepted.sort(key=lambda c: c.start)
-    return [c if (s := speaker(c)) == c.text else c._replace(speaker=s) for c in accepted]
+    return [c if speakers[c.text] == c.text else c._replace(speaker=speakers[c.text]) for c in accepted]
 
 
 def sniff_share(text: str, labels: list[Label]) -> float:
@@ -237,28 +241,34 @@ def sniff_share(text: str, labels: list[Label]) -> float:
 
 # --- what is no speaker ----------------------------------------------------------------------------------------
 
-_LIST_HEADING = re.compile(
-    r"^[ \t]*(?:\*\*|__)?(?i:" + "|".join(sorted(SPEAKER_LIST_HEADINGS, key=len, reverse=True)).replace(" ", r"[ \t]+")
-    + r")(?:\*\*|__)?[ \t]*:(?:\*\*|__)?(?P<rest>[^\n]*)$", re.MULTILINE)
 _SENTENCE_END = (".", "?", "!", "…")
 
 
-def speaker_lists(text: str, start: int = 0) -> list[tuple[int, int]]:
-    """The spans of the blocks that list who takes part (`SPEAKERS:`, `PRESENT:`, `WITNESSES:` and the names on
-    that line or below it, up to a blank line): a list of names, not a speaker saying something."""
+def speaker_lists(text: str, candidates: list[Label]) -> list[tuple[int, int]]:
+    """The spans of the blocks that list who takes part, from the `SPEAKERS:`, `PRESENT:`, `WITNESSES:` among
+    `candidates` to the last name on that line or below it, up to a blank line: a list of names, not a speaker
+    saying something."""
     spans: list[tuple[int, int]] = []
-    for m in _LIST_HEADING.finditer(text, start):
-        if spans and m.start() < spans[-1][1]:
+    for heading in candidates:
+        if heading.style != "list" or (spans and heading.start < spans[-1][1]):
             continue
-        end = m.end()
-        if not m["rest"].strip():  # the names are below: on the next lines, or (two or more) after a blank line
+        newline = text.find("\n", heading.end)
+        end = len(text) if newline < 0 else newline
+        if not text[heading.end:end].strip():  # the names are below: on the next lines, or after a blank line
             names = _list_lines(text, end + 1)
-            if not names and text[end + 1 : text.find("\n", end + 1)].strip() == "" and "\n" in text[end + 1:]:
-                names = _list_lines(text, text.find("\n", end + 1) + 1)
-                names = names if len(names) >= 2 else []
-            end = names[-1] if names else end
-        spans.append((m.start(), end))
+            after_blank = text.find("\n", end + 1)
+            if not names and after_blank >= 0 and not text[end + 1 : after_blank].strip():
+                names = _list_lines(text, after_blank + 1)
+                names = names if len(names) >= 2 else []  # a list, not one line of someone's words
+            end = names[-1] if names else heading.end
+        spans.append((heading.start, _rstrip(text, heading.start, end)))
     return spans
+
+
+def _rstrip(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def _list_lines(text: str, at: int) -> list[int]:

@@ -55,26 +55,23 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
 
 def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[str, list[Label]]:
     """The accepted labels of text[start:], each with the speaker it stands for, and the text to read them in:
-    with the lines that no one says (speaker lists, examination headings) set aside and blanked."""
-    view = _set_aside_what_no_one_says(text, builder, start)
-    labels = accept_labels(find_candidates(view, start))
+    with the lines that no one says (speaker lists, a deposition's examination headings and `BY` lines) set
+    aside and blanked."""
+    candidates = find_candidates(text, start)
+    lists = speaker_lists(text, candidates)
+    sections = section_lines(text, start) if any(c.style in ("dotted", "bare") for c in candidates) else []
+    for s, e in lists:
+        builder.aside(AsideKind.BOILERPLATE, s, e)
+    for s, e in sections:
+        section_line(text, s, e, builder)
+    view = text
+    if lists or sections:
+        view = blank_out(text, sorted(lists + sections))
+        candidates = find_candidates(view, start)
+    labels = accept_labels(candidates)
     if any(label.text in ("Q", "A") for label in labels):
         labels = _name_questions_and_answers(text, builder, labels)
     return view, labels
-
-
-def _set_aside_what_no_one_says(text: str, builder: TranscriptBuilder, start: int) -> str:
-    """Speaker lists (`SPEAKERS:` and names), examination headings and `BY MR. JONES:` lines are set aside; the
-    text is returned with them blanked, so that nothing reads them as a label or as words said."""
-    spans = speaker_lists(text, start)
-    for s, e in spans:
-        builder.aside(AsideKind.BOILERPLATE, s, e)
-    sections = section_lines(text, start)
-    for s, e in sections:
-        section_line(text, s, e, builder)
-    if not spans and not sections:
-        return text
-    return blank_out(text, sorted(spans + sections))
 
 
 def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
