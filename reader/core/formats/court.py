@@ -21,6 +21,7 @@ from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line
 from reader.core.formats.label_styles import label_shape
 from reader.core.formats.page_furniture import running_lines, word_index_start
+from reader.core.formats.spans import skip_space, trim_end
 from reader.core.model import AsideKind
 
 NAME = "court"
@@ -89,7 +90,7 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
         if label is not None:
             _flush(text, builder, para)
             builder.turn(deposition.speaker(label[0], start), (start, label[1]))
-            start = _skip_space(text, label[1], end)
+            start = skip_space(text, label[1], end)
             if start < end:
                 para.append((start, end))
             continue
@@ -126,7 +127,7 @@ def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
 
 def _set_aside(text: str, start: int, end: int, builder: TranscriptBuilder) -> None:
     """A line of page furniture, set aside whole: no content is left of it."""
-    start, end = _skip_space(text, start, end), _rstrip(text, start, end)
+    start, end = skip_space(text, start, end), trim_end(text, start, end)
     builder.aside(AsideKind.BOILERPLATE, start, end)
 
 
@@ -139,7 +140,7 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
     if page:
         lead = len(line) - len(line.lstrip())
         if lead >= 20 or int(page["number"]) > 28 or "page" in line.lower():  # a page number (set right)
-            builder.aside(AsideKind.FURNITURE, start + lead, _rstrip(text, start, end))
+            builder.aside(AsideKind.FURNITURE, start + lead, trim_end(text, start, end))
         else:  # a margin number on an empty line
             builder.aside(AsideKind.FURNITURE, start + page.start("number"), start + page.end("number"))
         return None
@@ -147,7 +148,7 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
     if margin and 1 <= int(margin["number"]) <= 28:
         builder.aside(AsideKind.FURNITURE, start + margin.start("number"), start + margin.end("number"))
         start += margin.end()
-    start, end = _skip_space(text, start, end), _rstrip(text, start, end)
+    start, end = skip_space(text, start, end), trim_end(text, start, end)
     return (start, end) if end > start else None
 
 
@@ -157,7 +158,7 @@ def _label(text: str, start: int, end: int) -> tuple[str, int] | None:
     if not m:
         return None
     label = m["label"]
-    if _skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
+    if skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
         return None  # heading such as `PRESENT:` stands alone
     if label not in ("Q", "A") and label_shape(label) is None:
         return None
@@ -202,15 +203,3 @@ def _indent(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     margin = _MARGIN.match(text, line_start, start)
     return start - (margin.end() if margin else line_start)
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

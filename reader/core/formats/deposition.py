@@ -18,6 +18,7 @@ from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.spans import strip
 from reader.core.model import AsideKind, Role
 
 _MARGIN = r"[ \t\f]*(?:\d{1,2}[ \t]+)?"  # a court transcript's margin line number, if any
@@ -75,11 +76,7 @@ def section_lines(text: str, start: int = 0) -> list[tuple[int, int]]:
     if "EXAMINATION" not in text and "BY " not in text:
         return spans
     for m in _SECTION_LINE.finditer(text, start):
-        line_start, line_end = m.start(), m.end()
-        while line_start < line_end and text[line_start] in " \t":
-            line_start += 1
-        while line_end > line_start and text[line_end - 1] in " \t":
-            line_end -= 1
+        line_start, line_end = strip(text, m.start(), m.end())
         if line_end > line_start:
             spans.append((line_start, line_end))
     return spans

@@ -19,6 +19,7 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reader.core.formats.names import diarised_number
+from reader.core.formats.spans import trim_end
 from reader.core.vocabulary import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -261,14 +262,9 @@ def speaker_lists(text: str, candidates: list[Label]) -> list[tuple[int, int]]:
                 names = _list_lines(text, after_blank + 1)
                 names = names if len(names) >= 2 else []  # a list, not one line of someone's words
             end = names[-1] if names else heading.end
-        spans.append((heading.start, _rstrip(text, heading.start, end)))
+        spans.append((heading.start, trim_end(text, heading.start, end)))
     return spans
 
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end
 
 
 def _list_lines(text: str, at: int) -> list[int]:

@@ -24,6 +24,7 @@ from reader.core.formats.label_styles import (
     sniff_share,
     speaker_lists,
 )
+from reader.core.formats.spans import BLOCK, strip
 from reader.core.model import AsideKind
 
 NAME = "labelled"
@@ -203,7 +204,7 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
     n = len(labels)
     while index < n and labels[index].start < start:
         index += 1
-    for block in _BLOCK.finditer(text, start, end):
+    for block in BLOCK.finditer(text, start, end):
         b_start, b_end = block.span()
         if text.find("\n", b_start, b_end) < 0:  # one line, the common case: no wrapping to undo
             content = b_start
@@ -212,7 +213,7 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
                 builder.turn(label.speaker or label.text, (label.start, label.end))
                 content = label.end
                 index += 1
-            content, _ = _strip(text, content, b_end)
+            content, _ = strip(text, content, b_end)
             if content < b_end:
                 builder.paragraph(content, b_end)
             continue
@@ -241,7 +242,7 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
         elif para_start >= 0 and prev_len > _NOT_WRAPPED:
             builder.paragraph(para_start, para_end)
             para_start = -1
-        stripped_start, stripped_end = _strip(text, content, line_end)
+        stripped_start, stripped_end = strip(text, content, line_end)
         if stripped_end > stripped_start:
             if para_start < 0:
                 para_start = stripped_start
@@ -251,15 +252,3 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
     if para_start >= 0:
         builder.paragraph(para_start, para_end)
     return index
-
-
-# A blank-line separated block, from its first to its last non-space character.
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

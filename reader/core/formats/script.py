@@ -27,13 +27,13 @@ from dataclasses import replace
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
 from reader.core.formats.label_styles import SCENE_HEADING
+from reader.core.formats.spans import BLOCK, strip
 from reader.core.model import AsideKind
 
 NAME = "script"
 ACTION = "Action"
 
 _SNIFF_CHARS = 64_000
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
 _CUE = re.compile(
     r"[ \t]*(?P<name>@[^\n(^]*[^\s(^]|[A-Z][A-Z0-9 .'’\-&]*[A-Z0-9.'’])"
     r"(?P<extensions>(?:[ \t]*\([^()\n]{1,30}\))*)[ \t]*\^?[ \t]*"
@@ -58,7 +58,7 @@ def sniff(text: str) -> float:
     cues: set[str] = set()
     said = 0
     marks = 0
-    for block in _BLOCK.finditer(head):
+    for block in BLOCK.finditer(head):
         lines = block[0].split("\n")
         first = lines[0]
         if _scene_heading(first) or _TRANSITION.fullmatch(first):
@@ -89,14 +89,14 @@ def _cue(line: str) -> str | None:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     start = _title_page(text, builder)
-    for block in _BLOCK.finditer(text, start):
+    for block in BLOCK.finditer(text, start):
         _block(text, builder, block.start(), block.end())
 
 
 def _title_page(text: str, builder: TranscriptBuilder) -> int:
     """A Fountain title page (`Title:`, `Credit:`, `Author:`, `Draft date:` up to the first blank line; a value
     may go on over indented lines): its title and date become metadata. Returns where the script starts."""
-    first = _BLOCK.search(text)
+    first = BLOCK.search(text)
     opening = _TITLE_FIELD.match(first[0]) if first else None
     if first is None or opening is None or opening["key"].casefold() not in _TITLE_KEYS:
         return 0
@@ -138,19 +138,11 @@ def _block(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
         _action(text, builder, start, end)
         return
     builder.turn(name, (start + len(first) - len(first.lstrip()), start + len(first.rstrip())))
-    builder.paragraph(*_stripped(text, first_end, end))
+    builder.paragraph(*strip(text, first_end, end))
 
 
 def _action(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
-    start, end = _stripped(text, start, end)
+    start, end = strip(text, start, end)
     if start < end:
         builder.turn(ACTION)
         builder.paragraph(start, end)
-
-
-def _stripped(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end
