@@ -43,7 +43,11 @@ def test_congressional_record_period_labels() -> None:
     t = load("congressional-record.txt")
     assert names(t) == ["Mr. Smith", "The Speaker pro tempore", "Mr. Brown of Ohio", "Mrs. Green",
                         "Mr. Brown of Ohio", "Mrs. Green", "Mr. Brown of Ohio", "The Chair", "Mr. Smith"]
-    assert t.turns[0].text.startswith("Mr. Speaker, I yield myself such time as I may consume.")
+    # Each paragraph of the Record opens with an indented line; the lines wrapped under it join it.
+    assert [p.text for p in t.turns[0].paragraphs] == [
+        "Mr. Speaker, I yield myself such time as I may consume.",
+        "Mr. Speaker, I rise today in support of this bill, which will fund the repair of the bridges and piers of "
+        "our harbors for the next ten years."]
     assert t.turns[1].text == "The gentleman from Ohio is recognized for 5 minutes."
     assert t.metadata.title == "HARBOR INFRASTRUCTURE IMPROVEMENT ACT"
 
@@ -227,7 +231,8 @@ def test_screenplay_scene_headings_and_transitions_are_never_speakers() -> None:
                                              "INT. DINER KITCHEN - MOMENTS LATER"]
     # Each scene opens with its own action, not the end of the last scene's.
     second = t.turns[t.headings[1].turn]
-    assert (t.speaker(second).name, second.text) == ("Action", "Rain hammers a lone pickup truck. Its headlights are on.")
+    assert (t.speaker(second).name, second.text) == (
+        "Action", "Rain hammers a lone pickup truck. Its headlights are on.")
     furniture = [a.text for a in t.asides if a.kind is AsideKind.FURNITURE]
     assert {"FADE IN:", "CUT TO:", "FADE OUT."} <= set(furniture)
     said = " ".join(turn.text for turn in t.turns)

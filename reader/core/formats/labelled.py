@@ -222,12 +222,17 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
 
 def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: int, labels: list[Label],
                    index: int) -> int:
-    """A block of several lines: labels may open any line; wrapped lines join, whole-paragraph lines do not."""
+    """A block of several lines: labels may open any line; wrapped lines join, whole-paragraph lines do not, and
+    in a block whose first line is indented and whose wrapped lines are not (the Congressional Record's
+    paragraphs), a line indented like the first opens a paragraph."""
     n = len(labels)
+    lines = text[text.rfind("\n", 0, b_start) + 1 : b_end].split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    opening_indent = indents[0] if indents[0] > min(indents) else None
     line_start = b_start
     para_start = para_end = -1
     prev_len = 0
-    while line_start < b_end:
+    for indent in indents:
         nl = text.find("\n", line_start, b_end)
         line_end = b_end if nl < 0 else nl
         content = line_start
@@ -239,7 +244,7 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
             builder.turn(label.speaker or label.text, (label.start, label.end))
             content = label.end
             index += 1
-        elif para_start >= 0 and prev_len > _NOT_WRAPPED:
+        elif para_start >= 0 and (prev_len > _NOT_WRAPPED or (opening_indent is not None and indent >= opening_indent)):
             builder.paragraph(para_start, para_end)
             para_start = -1
         stripped_start, stripped_end = strip(text, content, line_end)
