@@ -247,3 +247,10 @@ def test_a_stage_play_without_a_title_page() -> None:
     t = parse_text(text)
     assert [s.name for s in t.speakers if s.name != "Action"] == ["Hamlet", "Ophelia"]
     assert_lossless(t)
+
+
+def test_headings_in_capitals_in_a_colon_labelled_file_are_not_speakers() -> None:
+    text = ("EARLY LIFE\nHost: Where did you grow up?\n\nGuest: By the sea.\n\nSCHOOL YEARS\nHost: And school?\n\n"
+            "Guest: I hated it.\n\nLATER ON\nThe war changed everything for us.\n\nHost: How?\n\nGuest: We left.\n")
+    t = parse_text(text)
+    assert [s.name for s in t.speakers] == ["Host", "Guest"]

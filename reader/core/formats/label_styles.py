@@ -159,10 +159,15 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
     end = len(text) if end is None else end
     found: list[Label] = []
     at_line_start = start == 0 or text[start - 1] == "\n"
+    colons = 0
     for style in STYLES:
         first = style.at_start.match(text, start, end) if at_line_start else None
         matches = ([first] if first else []) + list(style.after_newline.finditer(text, start, end))
-        if not matches or not style.used(matches):
+        if style.name == "colon":
+            colons = len(matches)
+        # A NAME alone on its line is a document's label only where it is commoner than `Name:`; in a file
+        # labelled with colons it is a heading.
+        if not matches or not style.used(matches) or (style.name == "alone" and len(matches) < colons):
             continue
         for m in matches:
             label = m.group("label").rstrip()
