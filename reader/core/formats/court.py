@@ -68,7 +68,7 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     furniture = _page_furniture(text, lines)
     contents: list[tuple[int, int] | None] = []
     for i, (start, end) in enumerate(lines):
-        if i in furniture:
+        if i in furniture and not _PAGE.fullmatch(text, start, end):  # page numbers are furniture of their own
             _set_aside(text, start, end, builder)
             contents.append(None)
         else:
