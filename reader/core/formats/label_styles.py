@@ -19,7 +19,6 @@ from functools import lru_cache
 from typing import NamedTuple
 
 from reader.core.formats.names import diarised_number
-from reader.core.formats.spans import trim_end
 from reader.core.vocabulary import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -243,62 +242,6 @@ def sniff_share(text: str, labels: list[Label]) -> float:
     blocks = sum(1 for b in _BLANK_SPLIT.split(text) if b.strip()) or 1
     lines = sum(1 for line in text.split("\n") if line.strip()) or 1
     return max(sum(1 for c in labels if c.at_paragraph) / blocks, len(labels) / lines)
-
-
-# --- what is no speaker ----------------------------------------------------------------------------------------
-
-_SENTENCE_END = (".", "?", "!", "…")
-
-
-def speaker_lists(text: str, candidates: list[Label]) -> list[tuple[int, int]]:
-    """The spans of the blocks that list who takes part, from the `SPEAKERS:`, `PRESENT:`, `WITNESSES:` among
-    `candidates` to the last name on that line or below it, up to a blank line: a list of names, not a speaker
-    saying something."""
-    spans: list[tuple[int, int]] = []
-    for heading in candidates:
-        if heading.style != "list" or (spans and heading.start < spans[-1][1]):
-            continue
-        newline = text.find("\n", heading.end)
-        end = len(text) if newline < 0 else newline
-        if not text[heading.end:end].strip():  # the names are below: on the next lines, or after a blank line
-            names = _list_lines(text, end + 1)
-            after_blank = text.find("\n", end + 1)
-            if not names and after_blank >= 0 and not text[end + 1 : after_blank].strip():
-                names = _list_lines(text, after_blank + 1)
-                names = names if len(names) >= 2 else []  # a list, not one line of someone's words
-            end = names[-1] if names else heading.end
-        spans.append((heading.start, trim_end(text, heading.start, end)))
-    return spans
-
-
-
-def _list_lines(text: str, at: int) -> list[int]:
-    """The ends of the lines of names from `at` up to the next blank line; none when one of them is prose."""
-    ends: list[int] = []
-    while at < len(text):
-        newline = text.find("\n", at)
-        line_end = len(text) if newline < 0 else newline
-        line = text[at:line_end].strip()
-        if not line:
-            break
-        if len(line) > 80 or len(line.split()) > 8 or line.endswith(_SENTENCE_END):
-            return []
-        ends.append(line_end)
-        at = line_end + 1
-    return ends
-
-
-def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
-    """`text` with the characters of `spans` made spaces (line ends kept), so nothing in them is read again and
-    every offset stays where it was."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in spans:
-        pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
 
 
 # --- who is who ----------------------------------------------------------------------------------------------

@@ -16,15 +16,9 @@ from dataclasses import replace
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
-from reader.core.formats.label_styles import (
-    Label,
-    accept_labels,
-    blank_out,
-    find_candidates,
-    sniff_share,
-    speaker_lists,
-)
-from reader.core.formats.spans import BLOCK, strip
+from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
+from reader.core.formats.spans import BLOCK, blank_out, strip
+from reader.core.formats.speaker_lists import speaker_lists
 from reader.core.model import AsideKind
 
 NAME = "labelled"

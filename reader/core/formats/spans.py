@@ -27,3 +27,16 @@ def strip(text: str, start: int, end: int) -> tuple[int, int]:
     """text[start:end] without the whitespace at either end, as a span."""
     start = skip_space(text, start, end)
     return start, trim_end(text, start, end)
+
+
+def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
+    """`text` with the characters of `spans` made spaces (line ends kept), so nothing in them is read again and
+    every offset stays where it was."""
+    pieces: list[str] = []
+    last = 0
+    for start, end in spans:
+        pieces.append(text[last:start])
+        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
+        last = end
+    pieces.append(text[last:])
+    return "".join(pieces)
