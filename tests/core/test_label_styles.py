@@ -199,6 +199,7 @@ def test_diarised_labels_in_a_file() -> None:
     ("Jane Kim (JK)", "Jane Kim (JK)"),
     ("Mr Putin", "Mr Putin"),
     ("Q", "Q"),
+    ("ИВАН", "Иван"),
 ])
 def test_display_names_keep_acronyms(label: str, shown: str) -> None:
     assert display_name(label) == shown

@@ -53,7 +53,7 @@ _SHOUTING_TITLES = HONORIFICS | {"the", "madam"}
 
 def _name_word(word: str) -> str:
     """One word of an ALL-CAPS label as a name writes it: titles and names capitalised, initials, acronyms (known
-    ones, and those of two to four letters without a vowel) and roman numerals kept."""
+    ones, and those of two to four Latin letters without a vowel) and roman numerals kept."""
     if _INITIAL.fullmatch(word):
         return word
     m = _WORD_PARTS.fullmatch(word)
@@ -64,7 +64,7 @@ def _name_word(word: str) -> str:
     if core.casefold() in HONORIFICS:
         cased = core.capitalize()
     elif core in ACRONYMS or _ROMAN.fullmatch(core) or (
-            2 <= len(core) <= 4 and core.isalpha() and not set(core) & set("AEIOUY")):
+            2 <= len(core) <= 4 and core.isascii() and core.isalpha() and not set(core) & set("AEIOUY")):
         cased = core
     elif core.startswith("MC") and len(core) > 3 and core[2:].isalpha():
         cased = "Mc" + core[2:].capitalize()
