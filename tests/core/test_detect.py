@@ -42,6 +42,7 @@ EXPECTED = {
     "labelled-diarised.txt": "labelled",
     "labelled-press-aliases.txt": "labelled",
     "oral-history-alone.txt": "labelled",
+    "labelled-form-feeds.txt": "labelled",
     "screenplay.fountain": "script",
 }
 

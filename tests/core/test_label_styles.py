@@ -34,6 +34,7 @@ def names(t: Transcript) -> list[str]:
     ("court-deposition.txt", "court"), ("labelled-press-aliases.txt", "labelled"),
     ("labelled-diarised.txt", "labelled"), ("oral-history-alone.txt", "labelled"),
     ("caps-alone-interview.txt", "labelled"), ("screenplay.fountain", "script"),
+    ("labelled-form-feeds.txt", "labelled"),
 ])
 def test_each_style_is_detected(name: str, layout: str) -> None:
     assert detect_layout((LAYOUTS / name).read_text(encoding="utf-8")) == layout
@@ -255,3 +256,12 @@ def test_headings_in_capitals_in_a_colon_labelled_file_are_not_speakers() -> Non
             "Guest: I hated it.\n\nLATER ON\nThe war changed everything for us.\n\nHost: How?\n\nGuest: We left.\n")
     t = parse_text(text)
     assert [s.name for s in t.speakers] == ["Host", "Guest"]
+
+
+def test_running_lines_of_a_form_feed_paged_file_are_set_aside() -> None:
+    t = load("labelled-form-feeds.txt")
+    assert t.layout == "labelled"
+    running = "THE HARBOR INTERVIEWS -- DRAFT, NOT FOR QUOTATION"
+    assert [a.text for a in t.boilerplate] == [running, "Page 1 of 3", running, "Page 2 of 3", running, "Page 3 of 3"]
+    assert who_said(t)[3] == ("Okafor", "In 1972, in the winter.")
+    assert not any("DRAFT" in turn.text or "Page" in turn.text for turn in t.turns)

@@ -118,7 +118,8 @@ def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
             line = line[margin.end():]
         bare.append(line.strip())
         pages.append(page)
-    furniture = running_lines(bare, pages)
+    said = ["" if _CAPS_LABEL.match(line) or _QA.match(line) else line for line in bare]  # a speaker's line
+    furniture = running_lines(said, pages)  # is never furniture, however often it is said
     index = word_index_start(["" if i in furniture else line for i, line in enumerate(bare)])
     if index is not None:
         furniture.update(range(index, len(lines)))

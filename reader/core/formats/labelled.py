@@ -17,6 +17,7 @@ from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
+from reader.core.formats.page_furniture import form_feed_furniture
 from reader.core.formats.spans import BLOCK, blank_out, strip
 from reader.core.formats.speaker_lists import speaker_lists
 from reader.core.model import AsideKind
@@ -50,10 +51,10 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
 
 def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[str, list[Label]]:
     """The accepted labels of text[start:], each with the speaker it stands for, and the text to read them in:
-    with the lines that no one says (speaker lists, a deposition's examination headings and `BY` lines) set
-    aside and blanked."""
+    with the lines that no one says (speaker lists, a deposition's examination headings and `BY` lines, the
+    lines on every page of a form-feed paged file and its word index) set aside and blanked."""
     candidates = find_candidates(text, start)
-    lists = speaker_lists(text, candidates)
+    lists = speaker_lists(text, candidates) + form_feed_furniture(text, start)
     sections = section_lines(text, start) if any(c.style in ("dotted", "bare") for c in candidates) else []
     for s, e in lists:
         builder.aside(AsideKind.BOILERPLATE, s, e)
@@ -61,7 +62,7 @@ def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[
         section_line(text, s, e, builder)
     view = text
     if lists or sections:
-        view = blank_out(text, sorted(lists + sections))
+        view = blank_out(text, lists + sections)
         candidates = find_candidates(view, start)
     labels = accept_labels(candidates)
     if any(label.text in ("Q", "A") for label in labels):

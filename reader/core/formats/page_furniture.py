@@ -15,6 +15,8 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.formats.spans import strip
+
 _EDGE_LINES = 3  # how far from a page's top or foot a running line stands
 _MIN_PAGES = 3
 _DIGITS = re.compile(r"\d+")
@@ -61,3 +63,27 @@ def word_index_start(lines: list[str]) -> int | None:
         elif start is not None and _INDEX_FILLER.fullmatch(line) and not line.isdigit():
             start = i  # a heading above the entries belongs to the index
     return start if entries >= _MIN_INDEX_ENTRIES else None
+
+
+def form_feed_furniture(text: str, start: int = 0) -> list[tuple[int, int]]:
+    """The spans (stripped lines) of the running lines and the closing word index of a text whose pages are
+    separated by form feeds; none when it has no form feeds."""
+    if "\f" not in text[start:]:
+        return []
+    spans: list[tuple[int, int]] = []
+    bare: list[str] = []
+    pages: list[int] = []
+    at = start
+    page = 0
+    for line in text[start:].split("\n"):
+        page += line.count("\f")
+        spans.append(strip(text, at, at + len(line)))
+        bare.append(line.strip())
+        pages.append(page)
+        at += len(line) + 1
+    furniture = running_lines(bare, pages)
+    index = word_index_start(["" if i in furniture else line for i, line in enumerate(bare)])
+    if index is not None:
+        furniture.update(range(index, len(bare)))
+    return [spans[i] for i in sorted(furniture) if spans[i][1] > spans[i][0]]
+

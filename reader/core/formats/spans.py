@@ -34,7 +34,10 @@ def blank_out(text: str, spans: list[tuple[int, int]]) -> str:
     every offset stays where it was."""
     pieces: list[str] = []
     last = 0
-    for start, end in spans:
+    for start, end in sorted(spans):
+        start = max(start, last)
+        if end <= start:
+            continue
         pieces.append(text[last:start])
         pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
         last = end
