@@ -90,3 +90,11 @@ ACRONYMS = frozenset({
     "OPEC", "IAEA", "ICC", "ICJ", "ECB", "AI", "TV", "GOP", "AUSA", "EMT", "CPA", "QC", "KC", "LLC", "NGO", "II",
     "III", "IV", "VI", "VII", "VIII", "IX", "XI", "XII",
 })
+
+# What transcribers write in brackets that is no one's name: `[laughter]`, `[crosstalk]`.
+SOUNDS = frozenset({
+    "laughter", "laughs", "laughing", "applause", "music", "crosstalk", "cross talk", "inaudible", "unintelligible",
+    "indiscernible", "silence", "pause", "long pause", "noise", "background noise", "coughs", "cough", "sighs",
+    "sigh", "phone rings", "break", "end", "beep", "static", "overlapping", "overtalk", "foreign language",
+    "speaking foreign language", "blank audio", "no audio", "audio cuts out",
+})

@@ -43,6 +43,7 @@ EXPECTED = {
     "labelled-press-aliases.txt": "labelled",
     "oral-history-alone.txt": "labelled",
     "labelled-form-feeds.txt": "labelled",
+    "bracketed-names.txt": "labelled",
     "screenplay.fountain": "script",
 }
 

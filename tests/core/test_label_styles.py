@@ -265,3 +265,12 @@ def test_running_lines_of_a_form_feed_paged_file_are_set_aside() -> None:
     assert [a.text for a in t.boilerplate] == [running, "Page 1 of 3", running, "Page 2 of 3", running, "Page 3 of 3"]
     assert who_said(t)[3] == ("Okafor", "In 1972, in the winter.")
     assert not any("DRAFT" in turn.text or "Page" in turn.text for turn in t.turns)
+
+
+def test_names_in_square_brackets_and_sounds_that_are_not_names() -> None:
+    t = load("bracketed-names.txt")
+    assert t.layout == "labelled"
+    assert names(t) == ["Interviewer", "Rosa Diaz"] * 3
+    assert t.turns[1].text == "At the beginning, I suppose. [laughter] I was born in Ponce."
+    assert t.turns[2].text == "And your family?\n\n[laughter]"
+    assert t.source[slice(*t.turns[0].label_span)] == "[Interviewer]"

@@ -32,7 +32,7 @@ TOKENS = [
     "Ana Ruiz (Reuters):", "Ms Lopez:", "(UNKNOWN):", "UNIDENTIFIED SPEAKER:", "SPEAKERS:", "PRESENT:",
     "SPEAKER_00:", "spk_1:", "Speaker 0:", "HUGHES\n", "INT. KITCHEN - NIGHT", "EXT.", "CUT TO:", "FADE IN:",
     "JOHN (V.O.)", "(CONT'D)", "(beat)", "Title: A", "@McCLANE", "^", "# Act", "= synopsis", "===", "> THE END <",
-    "abandon [1] 12:4", "able [3] 5:9 7:1", "Page 3 of 40", "ACME REPORTING",
+    "abandon [1] 12:4", "able [3] 5:9 7:1", "Page 3 of 40", "ACME REPORTING", "[Rosa Diaz] ", "[laughter]",
 ]
 texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
 

@@ -2,12 +2,13 @@
 
 Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not), a briefing's `Q`
 and spaces, a print interview's `Q.`/`A.`, the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro
-tempore.`, and a NAME in capitals alone on its line above what is said (scripts, some oral histories). Each
-style is a pattern over line openings and a rule on the whole document that says whether the document uses it:
-one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an interview. Within the styles a
-document uses, a label is accepted when it is a role word, recurs, or, once the file is known to be labelled,
-looks like a person's name or title (`accept_labels`). Then the short forms of a speaker's name (`JK` after
-`Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`) are found to be the same speaker (`speaker_aliases`).
+tempore.`, a NAME in capitals alone on its line above what is said (scripts, some oral histories), and a
+`[Name]` in square brackets. Each style is a pattern over line openings and a rule on the whole document that
+says whether the document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an
+interview. Within the styles a document uses, a label is accepted when it is a role word, recurs, or, once the
+file is known to be labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a
+speaker's name (`JK` after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`) are found to be the same speaker
+(`speaker_aliases`).
 """
 
 from __future__ import annotations
@@ -25,6 +26,7 @@ from reader.core.vocabulary import (
     PARTICLES,
     PROSE_LEADS,
     ROLE_WORDS,
+    SOUNDS,
     SPEAKER_LIST_HEADINGS,
 )
 
@@ -54,6 +56,8 @@ _ALONE_BODY = (
     r"[ \t\u00a0]*(?P<label>[A-Z][A-Z0-9'’.\-&]+(?:[ \t]+[A-Z0-9'’.\-&]+){0,4})"
     r"(?P<extensions>(?:[ \t]*\([^()\n]{1,24}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
 )
+# `[Name] text`, `[Name]: text`: a name in square brackets opening the line (not a sound: `[laughter]`).
+_BRACKET_BODY = r"[ \t\u00a0]*(?P<open>\[)(?P<label>[^\W\d_][^\]\[\n:]{0,40}?)\][ \t]*:?(?=[ \t\u00a0]+\S)"
 # Script scene headings, never a speaker: `INT. KITCHEN - NIGHT`, `EXT.`, `INT./EXT.`, `I/E`, `EST.`.
 SCENE_HEADING = re.compile(r"[ \t]*(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ][^\n]*|[ \t]*\.[A-Z][^\n]*")
 _BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
@@ -94,6 +98,7 @@ STYLES = (
     _style("dotted", _DOTTED_QA_BODY, lambda m: m.start("label") + 2, _both_letters_twice),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
+    _style("bracket", _BRACKET_BODY, lambda m: m.end(), _several_names),
 )
 
 _WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
@@ -173,6 +178,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
             newline = m.start() if m is not first else start - 1
             at_paragraph = _opens_paragraph(text, newline)
             if style.name == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
+                continue
+            if style.name == "bracket" and label_key(label) in SOUNDS:
                 continue
             name = style.name
             if name == "colon" and label_key(label) in SPEAKER_LIST_HEADINGS:
