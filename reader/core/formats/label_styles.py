@@ -167,27 +167,26 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
     for style in STYLES:
         first = style.at_start.match(text, start, end) if at_line_start else None
         matches = ([first] if first else []) + list(style.after_newline.finditer(text, start, end))
-        if style.name == "colon":
+        kind = style.name
+        if kind == "colon":
             colons = len(matches)
         # A NAME alone on its line is a document's label only where it is commoner than `Name:`; in a file
         # labelled with colons it is a heading.
-        if not matches or not style.used(matches) or (style.name == "alone" and len(matches) < colons):
+        if not matches or not style.used(matches) or (kind == "alone" and len(matches) < colons):
             continue
+        has_open = "open" in style.after_newline.groupindex
+        mark_end = style.mark_end
         for m in matches:
             label = m.group("label").rstrip()
             newline = m.start() if m is not first else start - 1
             at_paragraph = _opens_paragraph(text, newline)
-            if style.name == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
-                continue
-            if style.name == "bracket" and label_key(label) in SOUNDS:
-                continue
-            name = style.name
-            if name == "colon" and label_key(label) in SPEAKER_LIST_HEADINGS:
+            name = kind
+            if kind == "colon" and label_key(label) in SPEAKER_LIST_HEADINGS:
                 name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
-            elif name != "period" and label_shape(label) is None:
+            elif _ruled_out(kind, label, at_paragraph):
                 continue
-            mark_start = m.start("open") if m.groupdict().get("open") else m.start("label")
-            found.append(Label(mark_start, style.mark_end(m), label, at_paragraph, name))
+            mark_start = m.start("open") if has_open and m["open"] else m.start("label")
+            found.append(Label(mark_start, mark_end(m), label, at_paragraph, name))
     found.sort(key=lambda c: (c.start, -c.end))
     # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
     kept: list[Label] = []
@@ -195,6 +194,16 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
     return kept
+
+
+def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
+    """Whether a match of `style` cannot be a label: a NAME alone that opens no paragraph or is a scene heading,
+    a bracketed sound, anything not shaped like a label (a period label's pattern is its shape)."""
+    if style == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
+        return True
+    if style == "bracket" and label_key(label) in SOUNDS:
+        return True
+    return style != "period" and label_shape(label) is None
 
 
 def _opens_paragraph(text: str, newline: int) -> bool:
