@@ -94,3 +94,22 @@ def test_deposition_q_and_a_without_dots() -> None:
     assert [t.speaker(turn).label for turn in t.turns][:4] == ["Q", "A", "Q", "A"]
     # Same indent as the text before it: a wrapped line of the answer, not a new paragraph.
     assert t.turns[3].text == "Yes. And the door was locked, as always."
+
+
+def test_page_x_of_y_is_furniture() -> None:
+    pages = []
+    for page in range(1, 4):
+        lines = ["CHAIRWOMAN KRUEGER:  We are back on the record.", "The next witness, please."] * 5
+        body = "\n".join(f"{i + 1:2d}     {line}" for i, line in enumerate(lines))
+        pages.append(f"\f{body}\n{' ' * 50}Page {page} of 3")
+    t = parse_text("\n".join(pages) + "\n")
+    assert t.layout == "court"
+    furniture = [a.text.strip() for a in t.asides if a.kind is AsideKind.FURNITURE]
+    assert {"Page 1 of 3", "Page 2 of 3", "Page 3 of 3"} <= set(furniture)
+    assert not any("Page" in turn.text for turn in t.turns)
+
+
+def test_the_hearing_has_no_running_furniture_or_index(hearing: Transcript) -> None:
+    # Every line of the hearing's pages is someone's words or already known furniture: nothing repeats.
+    assert [a.text for a in hearing.boilerplate if "KRUEGER" in a.text] == []
+    assert hearing.turns[-1].text == "Yes, Madam Chair."

@@ -35,6 +35,16 @@ EXPECTED = {
     "word-transcribe.txt": "timestamped",
     "zoom-recording.vtt": "webvtt",
     "zoom-transcript.txt": "timestamped",
+    "caps-alone-interview.txt": "labelled",
+    "congressional-record.txt": "labelled",
+    "court-deposition.txt": "court",
+    "labelled-deposition.txt": "labelled",
+    "labelled-diarised.txt": "labelled",
+    "labelled-press-aliases.txt": "labelled",
+    "oral-history-alone.txt": "labelled",
+    "labelled-form-feeds.txt": "labelled",
+    "bracketed-names.txt": "labelled",
+    "screenplay.fountain": "script",
 }
 
 # One small file of each layout written here, so detection is tested apart from the fixtures' details.
@@ -52,6 +62,8 @@ INLINE = {
     "webpage": "News\n\n3 March 201909:15\n\nInterview with the mayor, Ghent, March 3, 2019\n\n  • en-GB1 nl-BE1\n\n"
                "Question: What is next?\n\nMayor: A new lock.\n\nQuestion: When?\n\nMayor: Next year.\n\nPrint\n",
     "labelled": "Question: What is next?\n\nMayor: A new lock.\n\nQuestion: When?\n\nMayor: Next year.\n",
+    "script": "INT. HARBOUR OFFICE - DAY\n\nRain on the window.\n\nMAYOR\n(reading)\nA new lock.\n\nCLERK (O.S.)\n"
+              "When?\n\nMAYOR\nNext year.\n\nCUT TO:\n",
     "plain": "It was a cold morning in March.\n\nThe harbour was quiet, and the lock was closed for repairs.\n",
 }
 

@@ -28,6 +28,12 @@ TOKENS = [
     "00:01.500", "-->", "<v Bob, Jr.>", "</v>", "<v>", "[00:01:23]", "(00:03):", "Emma  0:37", "1", "25", " 12",
     "\f", "CHAIRWOMAN KRUEGER:", "Transcribed by", "- ", "END", "Hello there.", "Why?", "word", "Yes", "Moscow,",
     "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\r", "\r\n", ":", "*", "**", "[", "]", "(", ")", "<", ">", ".", "?",
+    "Mr. SMITH.", "The SPEAKER pro tempore.", "Mr. BROWN of Ohio.", "Q.", "A.", "BY MR. JONES:", "EXAMINATION",
+    "CROSS-EXAMINATION", "MARIA ALVAREZ, having been duly sworn,", "THE WITNESS:", "Jane Kim (JK):", "JK:",
+    "Ana Ruiz (Reuters):", "Ms Lopez:", "(UNKNOWN):", "UNIDENTIFIED SPEAKER:", "SPEAKERS:", "PRESENT:",
+    "SPEAKER_00:", "spk_1:", "Speaker 0:", "HUGHES\n", "INT. KITCHEN - NIGHT", "EXT.", "CUT TO:", "FADE IN:",
+    "JOHN (V.O.)", "(CONT'D)", "(beat)", "Title: A", "@McCLANE", "^", "# Act", "= synopsis", "===", "> THE END <",
+    "abandon [1] 12:4", "able [3] 5:9 7:1", "Page 3 of 40", "ACME REPORTING", "[Rosa Diaz] ", "[laughter]",
 ]
 texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
 

@@ -20,7 +20,7 @@ from itertools import pairwise
 
 from reader.core.containers import Block, BlockKind
 from reader.core.containers.html_text import RawBlock
-from reader.core.formats.labelled import label_key, label_shape
+from reader.core.formats.label_styles import label_key, label_shape
 
 INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"

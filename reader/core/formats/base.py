@@ -13,14 +13,16 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Callable, Sequence
-from dataclasses import fields, replace
+from collections.abc import Sequence
+from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
 from typing import Any
 
 from reader.core.exchanges import roles_and_exchanges
+from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
+from reader.core.formats.names import display_names
 from reader.core.model import (
     Aside,
     AsideKind,
@@ -48,14 +50,6 @@ def speaker_key(label: str) -> str:
     return _WS.sub(" ", folded).strip() or UNKNOWN_SPEAKER.casefold()
 
 
-def display_name(label: str) -> str:
-    """`MR. SMITH` -> `Mr. Smith`; mixed-case labels are kept as written."""
-    label = _WS.sub(" ", label.strip().strip("*_").strip())
-    if label.isupper() and len(label) > 2:
-        return " ".join(w.capitalize() if not re.fullmatch(r"[A-Z]\.?", w) else w for w in label.split())
-    return label
-
-
 def _fingerprint(words: str) -> str:
     """Hash of the turns' words (paragraph texts, already single-spaced, joined by spaces), so line ends,
     wrapping, labels and encoding do not change it."""
@@ -77,37 +71,6 @@ class _PendingTurn:
         self.key = speaker_key(label) if key is None else key
 
 
-# A frozen dataclass's __init__ sets each field through object.__setattr__, which makes it about twice as slow
-# as setting the slots directly; the builder makes one model object per aside, paragraph, turn and exchange (several
-# hundred thousand in a 10 MB caption file), so it sets the slots itself. The field lists are checked against
-# the model, so a field added there cannot be left unset here.
-_new = object.__new__
-
-
-def _setters(cls: type, names: tuple[str, ...]) -> tuple[Callable[[object, object], None], ...]:
-    if tuple(f.name for f in fields(cls)) != names:
-        raise TypeError(f"{cls.__name__} fields changed: update the builder's fast constructors")
-    return tuple(getattr(cls, name).__set__ for name in names)
-
-
-_A_KIND, _A_SPAN, _A_TEXT = _setters(Aside, ("kind", "span", "text"))
-_P_TEXT, _P_SPAN = _setters(Paragraph, ("text", "span"))
-_T_INDEX, _T_ID, _T_SPEAKER, _T_PARAGRAPHS, _T_START, _T_SPAN, _T_LABEL_SPAN, _T_EXCHANGE = _setters(
-    Turn, ("index", "id", "speaker", "paragraphs", "start", "span", "label_span", "exchange"))
-
-
-def _turn(index: int, turn_id: str, speaker: str, paragraphs: tuple[Paragraph, ...], start: float | None, span: Span,
-          label_span: Span | None, exchange: int) -> Turn:
-    t = _new(Turn)
-    _T_INDEX(t, index)
-    _T_ID(t, turn_id)
-    _T_SPEAKER(t, speaker)
-    _T_PARAGRAPHS(t, paragraphs)
-    _T_START(t, start)
-    _T_SPAN(t, span)
-    _T_LABEL_SPAN(t, label_span)
-    _T_EXCHANGE(t, exchange)
-    return t  # type: ignore[no-any-return]
 
 
 class TranscriptBuilder:
@@ -139,19 +102,17 @@ class TranscriptBuilder:
     def aside(self, kind: AsideKind, start: int, end: int) -> None:
         if end > start:
             text = self.source[start:end]
-            if text and not text.isspace():  # the same test as .strip(), without making the stripped copy
-                a = _new(Aside)  # `_aside`, inlined: this runs for every id, timing, tag and mark
-                _A_KIND(a, kind)
-                _A_SPAN(a, (start, end))
-                _A_TEXT(a, text)
-                self._asides.append(a)
+            if text and not text.isspace():
+                self._asides.append(Aside(kind, (start, end), text))
 
-    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None) -> None:
+    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
+             new: bool = False) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
-        (consecutive cues of one voice, a label repeated after a page break)."""
+        (consecutive cues of one voice, a label repeated after a page break), unless the turn is `new` (a
+        script's action in the next scene)."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         key = speaker_key(label)
-        if self._turns and self._turns[-1].key == key:
+        if not new and self._turns and self._turns[-1].key == key:
             if label_span:  # the repeated label is kept aside, so its text is not lost
                 self.aside(AsideKind.FURNITURE, *label_span)
             return
@@ -169,10 +130,7 @@ class TranscriptBuilder:
         pending = self._turns[-1]
         if pending.span_start < 0:
             pending.span_start = start
-        p = _new(Paragraph)  # `_paragraph`, inlined
-        _P_TEXT(p, shown)
-        _P_SPAN(p, (start, end))
-        pending.paragraphs.append(p)
+        pending.paragraphs.append(Paragraph(shown, (start, end)))
 
     def heading(self, title: str, level: int = 1, *, at: int | None = None, start: float | None = None) -> None:
         """The document names a section here: at source offset `at` (its text is kept aside by whoever found it),
@@ -220,16 +178,17 @@ class TranscriptBuilder:
             count = seen.get(digest, 0) + 1
             seen[digest] = count
             turn_id = f"t{digest}" if count == 1 else f"t{digest}-{count}"
-            turns.append(_turn(index, turn_id, key, tuple(paragraphs), t.start, (t.span_start, paragraphs[-1].span[1]),
-                               t.label_span, exchange_of[index]))
+            turns.append(Turn(index, turn_id, key, tuple(paragraphs), t.start, (t.span_start, paragraphs[-1].span[1]),
+                              t.label_span, exchange_of[index]))
             said[key].append(words)
         turn_counts = Counter(keys)
         # One count per speaker over all they said: far fewer calls than one per turn, and the same words,
         # since no word spans the space that joins two turns.
         word_counts = {key: count_words(" ".join(texts)) for key, texts in said.items()}
+        names = display_names(list(labels.values()))
         speakers = tuple(
-            Speaker(key, label, display_name(label), roles[key], turn_counts[key], word_counts[key])
-            for key, label in labels.items()
+            Speaker(key, label, name, roles[key], turn_counts[key], word_counts[key])
+            for (key, label), name in zip(labels.items(), names, strict=True)
         )
         metadata = self.metadata
         headings = _place_headings(self._headings, turns)

@@ -16,16 +16,19 @@ from collections import Counter
 from dataclasses import replace
 from itertools import pairwise
 
-from reader.core.formats import labelled
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
+from reader.core.formats.deposition import Deposition, section_line
+from reader.core.formats.label_styles import label_shape
+from reader.core.formats.page_furniture import running_lines, word_index_start
+from reader.core.formats.spans import skip_space, trim_end
 from reader.core.model import AsideKind
 
 NAME = "court"
 
 _SNIFF_LINES = 400
 _MARGIN = re.compile(r"[ \t\f]*(?P<number>\d{1,2})(?=[ \t]|$)")
-_PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})[ \t]*$", re.IGNORECASE)
+_PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*$", re.IGNORECASE)
 # `CHAIRWOMAN KRUEGER:`, `MR. SMITH:`, `SENATOR O'MARA:`, and the deposition's `Q.` / `A.`.
 _QA = re.compile(r"(?P<label>Q|A)(?:\.(?=[ \t])|(?=[ \t]{2,}\S))")  # `Q. Did you` or `Q    Did you`
 _CAPS_LABEL = re.compile(r"(?P<label>[A-Z][A-Z'’.\-]*(?:[ \t][A-Z][A-Z'’.\-]*){0,5}):(?=[ \t]|$)")
@@ -62,20 +65,32 @@ def sniff(text: str) -> float:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     lines = _lines(text)
-    contents = [_content(text, s, e, builder) for s, e in lines]
+    furniture = _page_furniture(text, lines)
+    contents: list[tuple[int, int] | None] = []
+    for i, (start, end) in enumerate(lines):
+        if i in furniture and not _PAGE.fullmatch(text, start, end):  # page numbers are furniture of their own
+            _set_aside(text, start, end, builder)
+            contents.append(None)
+        else:
+            contents.append(_content(text, start, end, builder))
     first_speaker = next((i for i, c in enumerate(contents) if c and _label(text, *c)), len(lines))
     _cover(text, builder, [c for c in contents[:first_speaker] if c])
     indent = _common_indent(text, contents[first_speaker:])
+    deposition = Deposition.of(text)
+    deposition.tell_roles(builder)
     para: list[tuple[int, int]] = []
     for content in contents[first_speaker:]:
         if content is None:
             continue
         start, end = content
+        if section_line(text, start, end, builder):
+            _flush(text, builder, para)
+            continue
         label = _label(text, start, end)
         if label is not None:
             _flush(text, builder, para)
-            builder.turn(label[0], (start, label[1]))
-            start = _skip_space(text, label[1], end)
+            builder.turn(deposition.speaker(label[0], start), (start, label[1]))
+            start = skip_space(text, label[1], end)
             if start < end:
                 para.append((start, end))
             continue
@@ -83,6 +98,38 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
             _flush(text, builder, para)
         para.append((start, end))
     _flush(text, builder, para)
+
+
+def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+    """The lines that repeat on every page (a reporting company, `Page 3 of 40`) and those of the word index
+    that closes the transcript."""
+    bare: list[str] = []
+    pages: list[int] = []
+    page = 0
+    previous_margin = 0
+    for start, end in lines:
+        line = text[start:end]
+        margin = _MARGIN.match(line)
+        number = int(margin["number"]) if margin else 0
+        if "\f" in line or (number == 1 and previous_margin >= 10):
+            page += 1
+        if margin and 1 <= number <= 28:
+            previous_margin = number
+            line = line[margin.end():]
+        bare.append(line.strip())
+        pages.append(page)
+    said = ["" if _CAPS_LABEL.match(line) or _QA.match(line) else line for line in bare]  # a speaker's line
+    furniture = running_lines(said, pages)  # is never furniture, however often it is said
+    index = word_index_start(["" if i in furniture else line for i, line in enumerate(bare)])
+    if index is not None:
+        furniture.update(range(index, len(lines)))
+    return furniture
+
+
+def _set_aside(text: str, start: int, end: int, builder: TranscriptBuilder) -> None:
+    """A line of page furniture, set aside whole: no content is left of it."""
+    start, end = skip_space(text, start, end), trim_end(text, start, end)
+    builder.aside(AsideKind.BOILERPLATE, start, end)
 
 
 def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tuple[int, int] | None:
@@ -94,7 +141,7 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
     if page:
         lead = len(line) - len(line.lstrip())
         if lead >= 20 or int(page["number"]) > 28 or "page" in line.lower():  # a page number (set right)
-            builder.aside(AsideKind.FURNITURE, start + lead, _rstrip(text, start, end))
+            builder.aside(AsideKind.FURNITURE, start + lead, trim_end(text, start, end))
         else:  # a margin number on an empty line
             builder.aside(AsideKind.FURNITURE, start + page.start("number"), start + page.end("number"))
         return None
@@ -102,7 +149,7 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
     if margin and 1 <= int(margin["number"]) <= 28:
         builder.aside(AsideKind.FURNITURE, start + margin.start("number"), start + margin.end("number"))
         start += margin.end()
-    start, end = _skip_space(text, start, end), _rstrip(text, start, end)
+    start, end = skip_space(text, start, end), trim_end(text, start, end)
     return (start, end) if end > start else None
 
 
@@ -112,9 +159,9 @@ def _label(text: str, start: int, end: int) -> tuple[str, int] | None:
     if not m:
         return None
     label = m["label"]
-    if _skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
+    if skip_space(text, m.end(), end) >= end:  # a speaker starts talking on the label's line; a cover
         return None  # heading such as `PRESENT:` stands alone
-    if label not in ("Q", "A") and labelled.label_shape(label) is None:
+    if label not in ("Q", "A") and label_shape(label) is None:
         return None
     return label, m.end()
 
@@ -157,15 +204,3 @@ def _indent(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
     margin = _MARGIN.match(text, line_start, start)
     return start - (margin.end() if margin else line_start)
-
-
-def _skip_space(text: str, start: int, end: int) -> int:
-    while start < end and text[start].isspace():
-        start += 1
-    return start
-
-
-def _rstrip(text: str, start: int, end: int) -> int:
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return end

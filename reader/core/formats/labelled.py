@@ -1,188 +1,34 @@
-"""Labelled paragraphs: `Name: text`, `Q:`/`A:`, `MR. SMITH:`, `**Jane Doe:** text`, press-briefing `Q    text`.
+"""Labelled paragraphs: `Name: text`, `Q:`/`A:`, `MR. SMITH:`, `**Jane Doe:** text`, press-briefing `Q    text`,
+the Congressional Record's `Mr. SMITH.`, a NAME alone on its line above the words.
 
 A colon at the start of a line is weak evidence on its own (`Note: ...`, `Remember: ...`), so candidates are
 collected over the whole file first and a label is accepted when it is a role word (`Q`, `Question`,
-`Interviewer`), recurs, or, once the file is known to be labelled, looks like a person's name or title.
-Unlabelled paragraphs continue the previous turn; lines hard-wrapped inside a paragraph are joined.
+`Interviewer`), recurs, or, once the file is known to be labelled, looks like a person's name or title (the
+styles and that rule are in `label_styles`). Unlabelled paragraphs continue the previous turn; lines
+hard-wrapped inside a paragraph are joined.
 """
 
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import replace
-from functools import lru_cache
-from typing import NamedTuple
 
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
+from reader.core.formats.deposition import Deposition, section_line, section_lines
+from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
+from reader.core.formats.page_furniture import form_feed_furniture
+from reader.core.formats.spans import BLOCK, blank_out, strip
+from reader.core.formats.speaker_lists import speaker_lists
 from reader.core.model import AsideKind
 
 NAME = "labelled"
 
 _SNIFF_CHARS = 64_000
-_MAX_LABEL = 60
 _NOT_WRAPPED = 100  # a line longer than this is a whole paragraph, not a hard-wrapped piece of one
 
-# A label at the start of a line: optional Markdown bold, the label, a colon (inside or after the bold),
-# then a space or the end of the line. The label cannot hold a colon, so `20:08` never matches.
-# Each pattern comes twice: after a newline (a literal first character lets the regex engine skip ahead
-# fast) and at the start of the text.
-_LABEL_BODY = (
-    rf"[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
-    r"(?=[ \t\u00a0\n]|$)"
-)
-# Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
-_BARE_Q_BODY = r"[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)"
-# Print interviews: `Q. text` / `A. text`. `A.` also opens sentences about `A. Smith`, so these count only
-# when both letters open lines at least twice each.
-_DOTTED_QA_BODY = r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)"
-_DOTTED_QA = re.compile(r"\n" + _DOTTED_QA_BODY)
-_DOTTED_QA_AT = re.compile(_DOTTED_QA_BODY)
-_LABEL = re.compile(r"\n" + _LABEL_BODY)
-_LABEL_AT = re.compile(_LABEL_BODY)
-_BARE_Q = re.compile(r"\n" + _BARE_Q_BODY)
-_BARE_Q_AT = re.compile(_BARE_Q_BODY)
-_BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
-
-ROLE_WORDS = frozenset({
-    "q", "a", "question", "answer", "questions", "interviewer", "interviewee", "host", "co-host", "guest",
-    "moderator", "presenter", "reporter", "journalist", "correspondent", "anchor", "respondent", "participant",
-    "audience", "audience member", "narrator", "caller", "panelist", "panellist", "speaker", "chair", "chairman",
-    "chairwoman", "chairperson", "the president", "the chairman", "the chairwoman", "the witness", "the court",
-    "unidentified speaker", "unknown speaker", "unidentified male", "unidentified female", "off-camera",
-})
-# Words that open ordinary sentences with a colon; never speaker labels, however often they recur.
-PROSE_LEADS = frozenset({
-    "note", "notes", "nb", "n b", "ps", "p s", "pps", "update", "updated", "edit", "edited", "warning", "caution",
-    "example", "examples", "e g", "i e", "source", "sources", "credit", "credits", "photo", "photos", "caption",
-    "summary", "disclaimer", "correction", "clarification", "background", "context", "conclusion", "important",
-    "tip", "hint", "title", "date", "time", "location", "place", "subject", "re", "fwd", "tags", "tag", "category",
-    "posted", "published", "read more", "see also", "related", "keywords", "translation", "video", "audio",
-    "watch", "listen", "topic", "topics", "agenda", "attendees", "participants", "present", "duration",
-    "recorded", "copyright", "transcript", "transcription", "chapter", "part", "day", "fact", "facts", "result",
-    "results", "bottom line", "why", "how", "what", "who", "when", "where", "yes", "no", "well", "so", "but", "and",
-    "also", "first", "second", "third", "finally", "remember", "look", "imagine", "problem", "solution", "lesson",
-    "rule", "quote", "reason", "answer key", "hello", "dear", "thanks", "thank you", "regards",
-    "author", "by", "from", "to", "cc", "bcc", "url", "link", "links", "email", "phone", "tel", "fax", "address",
-    "website", "contact", "language", "languages", "status", "version", "step", "total", "price", "cost",
-})
-# Sentence openers: a multi-word label starting with one is prose unless it recurs or is written in capitals.
-_FUNCTION_WORDS = frozenset({
-    "in", "on", "at", "the", "but", "and", "so", "for", "if", "when", "as", "after", "before", "this", "that",
-    "it", "we", "i", "they", "he", "she", "you", "my", "our", "here", "there", "then", "now", "what", "why", "how",
-    "who", "a", "an", "one", "all", "some", "more", "most", "by", "from", "with", "to", "of", "his", "her", "its",
-    "their", "these", "those", "every", "each", "no", "not", "yes", "well", "still", "also", "even", "just",
-})
-_PARTICLES = frozenset({"de", "da", "del", "della", "der", "den", "van", "von", "la", "le", "du", "di", "dos",
-                        "bin", "al", "el", "ibn", "y", "of", "the", "and", "&", "for", "on"})
-_WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
-_KEY_STRIP = re.compile(r"[*_.:]+")
-_WS = re.compile(r"\s+")
-
-
-@lru_cache(maxsize=4096)
-def label_key(label: str) -> str:
-    return _WS.sub(" ", _KEY_STRIP.sub(" ", label.casefold())).strip()
-
-
-@lru_cache(maxsize=4096)
-def label_shape(label: str) -> str | None:
-    """What a label candidate looks like: "role" (`Q`, `Interviewer`), "name" (a person or a title), "word" (one
-    capitalised word), "prose" (opens like a sentence: `In March`), or None when it cannot be a label at all."""
-    key = label_key(label)
-    if not key:
-        return None
-    if key in ROLE_WORDS:
-        return "role"
-    if key in PROSE_LEADS:
-        return None
-    words = label.split()
-    if not words or len(words) > 7:
-        return None
-    capitals = 0
-    for i, word in enumerate(words):
-        if not _WORD.fullmatch(word):
-            return None
-        bare = word.strip("()[]")
-        if bare[:1].isdigit():
-            if i == 0:
-                return None
-            continue
-        if bare[:1].isupper():
-            capitals += 1
-        elif bare.casefold() not in _PARTICLES or i == 0:
-            return None
-    if capitals == 0:
-        return None
-    if label.isupper() and len(words) > 1:
-        return "name"
-    if words[0].casefold() in _FUNCTION_WORDS and not label.isupper():
-        return "prose"
-    return "name" if len(words) > 1 else "word"
-
-
-class Label(NamedTuple):  # a tuple: a 10 MB file has tens of thousands, and tuples are made fastest
-    start: int  # start of the label's text (after indentation)
-    end: int  # end of the label mark (after the colon and any closing bold)
-    text: str  # the label as written, without bold and colon
-    at_paragraph: bool  # the line opens a paragraph (first line of a block)
-
-
-def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Label]:
-    """Every line opening that could be a label, in source order (see `accept_labels` for which are)."""
-    end = len(text) if end is None else end
-    found: list[Label] = []
-    at_line_start = start == 0 or text[start - 1] == "\n"
-    for pattern, pattern_at in ((_LABEL, _LABEL_AT), (_BARE_Q, _BARE_Q_AT), (_DOTTED_QA, _DOTTED_QA_AT)):
-        first = pattern_at.match(text, start, end) if at_line_start else None
-        matches = ([first] if first else []) + list(pattern.finditer(text, start, end))
-        if pattern is _DOTTED_QA and min(sum(1 for m in matches if m["label"] == letter) for letter in "QA") < 2:
-            continue
-        for m in matches:
-            label = m.group("label").rstrip()
-            if label_shape(label) is None:
-                continue
-            mark_start = m.start("open") if m.groupdict().get("open") else m.start("label")
-            mark_end = {_LABEL: m.end(), _BARE_Q: m.start("label") + 1}.get(pattern, m.start("label") + 2)
-            newline = m.start() if m is not first else start - 1
-            found.append(Label(mark_start, mark_end, label, _opens_paragraph(text, newline)))
-    found.sort(key=lambda c: (c.start, -c.end))
-    # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
-    kept: list[Label] = []
-    for c in found:
-        if not kept or c.start >= kept[-1].end:
-            kept.append(c)
-    return kept
-
-
-def _opens_paragraph(text: str, newline: int) -> bool:
-    """Whether the line after the newline at `newline` (-1: the text's start) follows a blank line."""
-    i = newline - 1
-    while i >= 0 and text[i] in " \t\u00a0\f\r":
-        i -= 1
-    return i < 0 or text[i] == "\n"
-
-
-def accept_labels(candidates: list[Label]) -> list[Label]:
-    """Keep the candidates the whole file vouches for (see the module docstring)."""
-    counts: Counter[str] = Counter(label_key(c.text) for c in candidates)
-    shapes = {c.text: label_shape(c.text) for c in candidates}
-    strong = {k for k, n in counts.items() if n >= 2}
-    strong.update(label_key(c.text) for c in candidates if shapes[c.text] == "role")
-    accepted: list[Label] = []
-    for c in candidates:
-        key = label_key(c.text)
-        shape = shapes[c.text]
-        if shape == "prose" and counts[key] < 3:
-            continue
-        # A name said once counts only inside the conversation, after a vouched-for label: before it, a
-        # one-off `Episode 42: The Baker` is a heading.
-        if key in strong or (shape == "name" and c.at_paragraph and accepted):
-            accepted.append(c)
-    return accepted
 
 
 def sniff(text: str) -> float:
@@ -191,19 +37,48 @@ def sniff(text: str) -> float:
     labels = accept_labels(find_candidates(head))
     if len(labels) < 2:
         return 0.0
-    blocks = sum(1 for b in _BLANK_SPLIT.split(head) if b.strip()) or 1
-    lines = sum(1 for line in head.split("\n") if line.strip()) or 1
-    share = max(sum(1 for c in labels if c.at_paragraph) / blocks, len(labels) / lines)
-    return 0.3 + 0.4 * min(1.0, share * 2)
+    return 0.3 + 0.4 * min(1.0, sniff_share(head, labels) * 2)
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     start = front_matter(text, builder)
-    labels = accept_labels(find_candidates(text, start))
+    text, labels = find_labels(text, builder, start)
     start = header(text, builder, start, labels[0].start if labels else len(text))
     end = trailer(text, labels)
     parse_body(text, builder, start, end, labels)
     builder.aside(AsideKind.BOILERPLATE, end, len(text))
+
+
+def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[str, list[Label]]:
+    """The accepted labels of text[start:], each with the speaker it stands for, and the text to read them in:
+    with the lines that no one says (speaker lists, a deposition's examination headings and `BY` lines, the
+    lines on every page of a form-feed paged file and its word index) set aside and blanked."""
+    candidates = find_candidates(text, start)
+    lists = speaker_lists(text, candidates) + form_feed_furniture(text, start)
+    sections = section_lines(text, start) if any(c.style in ("dotted", "bare") for c in candidates) else []
+    for s, e in lists:
+        builder.aside(AsideKind.BOILERPLATE, s, e)
+    for s, e in sections:
+        section_line(text, s, e, builder)
+    view = text
+    if lists or sections:
+        view = blank_out(text, lists + sections)
+        candidates = find_candidates(view, start)
+    labels = accept_labels(candidates)
+    if any(label.text in ("Q", "A") for label in labels):
+        labels = _name_questions_and_answers(text, builder, labels)
+    return view, labels
+
+
+def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
+    """A deposition's `Q` is the examiner, its `A` the witness (see `deposition`)."""
+    deposition = Deposition.of(text)
+    deposition.tell_roles(builder)
+    named = []
+    for label in labels:
+        speaker = deposition.speaker(label.speaker or label.text, label.start)
+        named.append(label if speaker == (label.speaker or label.text) else label._replace(speaker=speaker))
+    return named
 
 
 def front_matter(text: str, builder: TranscriptBuilder) -> int:
@@ -324,16 +199,16 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
     n = len(labels)
     while index < n and labels[index].start < start:
         index += 1
-    for block in _BLOCK.finditer(text, start, end):
+    for block in BLOCK.finditer(text, start, end):
         b_start, b_end = block.span()
         if text.find("\n", b_start, b_end) < 0:  # one line, the common case: no wrapping to undo
             content = b_start
             if index < n and labels[index].start < b_end:
                 label = labels[index]
-                builder.turn(label.text, (label.start, label.end))
+                builder.turn(label.speaker or label.text, (label.start, label.end))
                 content = label.end
                 index += 1
-            content, _ = _strip(text, content, b_end)
+            content, _ = strip(text, content, b_end)
             if content < b_end:
                 builder.paragraph(content, b_end)
             continue
@@ -342,12 +217,17 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
 
 def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: int, labels: list[Label],
                    index: int) -> int:
-    """A block of several lines: labels may open any line; wrapped lines join, whole-paragraph lines do not."""
+    """A block of several lines: labels may open any line; wrapped lines join, whole-paragraph lines do not, and
+    in a block whose first line is indented and whose wrapped lines are not (the Congressional Record's
+    paragraphs), a line indented like the first opens a paragraph."""
     n = len(labels)
+    lines = text[text.rfind("\n", 0, b_start) + 1 : b_end].split("\n")
+    indents = [len(line) - len(line.lstrip(" \t")) for line in lines]
+    opening_indent = indents[0] if indents[0] > min(indents) else None
     line_start = b_start
     para_start = para_end = -1
     prev_len = 0
-    while line_start < b_end:
+    for indent in indents:
         nl = text.find("\n", line_start, b_end)
         line_end = b_end if nl < 0 else nl
         content = line_start
@@ -356,13 +236,13 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
             if para_start >= 0:
                 builder.paragraph(para_start, para_end)
                 para_start = -1
-            builder.turn(label.text, (label.start, label.end))
+            builder.turn(label.speaker or label.text, (label.start, label.end))
             content = label.end
             index += 1
-        elif para_start >= 0 and prev_len > _NOT_WRAPPED:
+        elif para_start >= 0 and (prev_len > _NOT_WRAPPED or (opening_indent is not None and indent >= opening_indent)):
             builder.paragraph(para_start, para_end)
             para_start = -1
-        stripped_start, stripped_end = _strip(text, content, line_end)
+        stripped_start, stripped_end = strip(text, content, line_end)
         if stripped_end > stripped_start:
             if para_start < 0:
                 para_start = stripped_start
@@ -372,15 +252,3 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
     if para_start >= 0:
         builder.paragraph(para_start, para_end)
     return index
-
-
-# A blank-line separated block, from its first to its last non-space character.
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
-
-
-def _strip(text: str, start: int, end: int) -> tuple[int, int]:
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
-    return start, end

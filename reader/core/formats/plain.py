@@ -6,12 +6,10 @@ a line longer than any wrap width is a paragraph of its own (files that end para
 
 from __future__ import annotations
 
-import re
-
 from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.spans import BLOCK, strip
 
 NAME = "plain"
-_BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
 _NOT_WRAPPED = 100
 
 
@@ -20,7 +18,7 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
-    for block in _BLOCK.finditer(text):
+    for block in BLOCK.finditer(text):
         start, end = block.span()
         if text.find("\n", start, end) < 0:
             builder.paragraph(start, end)
@@ -40,9 +38,6 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
 
 def _paragraph(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
     """The paragraph at source[start:end], its span trimmed to its first and last visible character."""
-    while start < end and text[start].isspace():
-        start += 1
-    while end > start and text[end - 1].isspace():
-        end -= 1
+    start, end = strip(text, start, end)
     if start < end:
         builder.paragraph(start, end)

@@ -15,6 +15,7 @@ from dataclasses import replace
 from reader.core.formats import labelled
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import MONTH, iso_date
+from reader.core.formats.label_styles import Label, accept_labels, find_candidates
 from reader.core.model import AsideKind
 
 NAME = "webpage"
@@ -59,7 +60,7 @@ def sniff(text: str) -> float:
     head = text[:_SNIFF_CHARS]
     if labelled.sniff(head) <= 0:
         return 0.0
-    labels = labelled.accept_labels(labelled.find_candidates(head))
+    labels = accept_labels(find_candidates(head))
     first = labels[0].start if labels else 0
     if first == 0 or not _header_signals(head, first):
         return 0.0
@@ -67,7 +68,7 @@ def sniff(text: str) -> float:
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
-    labels = labelled.accept_labels(labelled.find_candidates(text))
+    text, labels = labelled.find_labels(text, builder)
     body_start = labels[0].start if labels else 0
     prose = next((s for s, e in _lines(text, 0, body_start) if _is_prose(text[s:e])), None)
     if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
@@ -126,7 +127,7 @@ def _time(raw: str | None) -> str | None:
     return f"{int(hours):02d}:{minutes}"
 
 
-def _furniture_start(text: str, body_start: int, labels: list[labelled.Label]) -> int:
+def _furniture_start(text: str, body_start: int, labels: list[Label]) -> int:
     """Where the trailing page furniture begins: short lines without sentence punctuation after the last turn."""
     after_label = text.find("\n", labels[-1].end) if labels else body_start
     if after_label < 0:

@@ -1,0 +1,317 @@
+"""Where a line opens with a speaker's label, learnt from the document itself.
+
+Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not), a briefing's `Q`
+and spaces, a print interview's `Q.`/`A.`, the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro
+tempore.`, a NAME in capitals alone on its line above what is said (scripts, some oral histories), and a
+`[Name]` in square brackets. Each style is a pattern over line openings and a rule on the whole document that
+says whether the document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an
+interview. Within the styles a document uses, a label is accepted when it is a role word, recurs, or, once the
+file is known to be labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a
+speaker's name (`JK` after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`) are found to be the same speaker
+(`speaker_aliases`).
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from functools import lru_cache
+from typing import NamedTuple
+
+from reader.core.formats.names import diarised_number
+from reader.core.vocabulary import (
+    FUNCTION_WORDS,
+    HONORIFICS,
+    PARTICLES,
+    PROSE_LEADS,
+    ROLE_WORDS,
+    SOUNDS,
+    SPEAKER_LIST_HEADINGS,
+)
+
+_MAX_LABEL = 60
+
+# Each pattern comes twice: after a newline (a literal first character lets the regex engine skip ahead fast)
+# and at the start of the text.
+# `Name: text`: optional Markdown bold, the label, a colon (inside or after the bold), then a space or the end of
+# the line. The label cannot hold a colon, so `20:08` never matches; it may open with a bracket, `(UNKNOWN):`.
+_COLON_BODY = (
+    rf"[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[(\[]?[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
+    r"(?=[ \t\u00a0\n]|$)"
+)
+# Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
+_BARE_Q_BODY = r"[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)"
+# Print interviews and depositions: `Q. text` / `A. text`.
+_DOTTED_QA_BODY = r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)"
+# The Congressional Record: a title and a surname in capitals, a period, then the words.
+_PERIOD_BODY = (
+    r"[ \t\u00a0]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.|Madam|Chairman|Chairwoman|Senator|Secretary|Ambassador"
+    r"|General|Judge)[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}"
+    r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+    r"|The[ \t]+(?:[A-Z]{2,}[ \t]+){0,3}[A-Z]{2,}(?:[ \t]+pro[ \t]+tempore)?)\.(?=[ \t\u00a0]+\S)"
+)
+# A NAME in capitals alone on its line, with a script's extensions (`(V.O.)`, `(CONT'D)`), the words below.
+_ALONE_BODY = (
+    r"[ \t\u00a0]*(?P<label>[A-Z][A-Z0-9'’.\-&]+(?:[ \t]+[A-Z0-9'’.\-&]+){0,4})"
+    r"(?P<extensions>(?:[ \t]*\([^()\n]{1,24}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
+)
+# `[Name] text`, `[Name]: text`: a name in square brackets opening the line (not a sound: `[laughter]`).
+_BRACKET_BODY = r"[ \t\u00a0]*(?P<open>\[)(?P<label>[^\W\d_][^\]\[\n:]{0,40}?)\][ \t]*:?(?=[ \t\u00a0]+\S)"
+# Script scene headings, never a speaker: `INT. KITCHEN - NIGHT`, `EXT.`, `INT./EXT.`, `I/E`, `EST.`.
+SCENE_HEADING = re.compile(r"[ \t]*(?:INT|EXT|EST|INT\.?/EXT|I/E)[. ][^\n]*|[ \t]*\.[A-Z][^\n]*")
+_BLANK_SPLIT = re.compile(r"\n[ \t\u00a0\f]*\n")
+
+
+class Style(NamedTuple):
+    name: str
+    after_newline: re.Pattern[str]
+    at_start: re.Pattern[str]
+    mark_end: Callable[[re.Match[str]], int]  # where the label's mark ends (the words start after it)
+    used: Callable[[list[re.Match[str]]], bool]  # whether the document writes its labels this way
+
+
+def _always(matches: list[re.Match[str]]) -> bool:
+    return True
+
+
+def _both_letters_twice(matches: list[re.Match[str]]) -> bool:
+    return min(sum(1 for m in matches if m["label"] == letter) for letter in "QA") >= 2
+
+
+def _recurs(matches: list[re.Match[str]]) -> bool:
+    return len(matches) >= 2
+
+
+def _several_names(matches: list[re.Match[str]]) -> bool:
+    return len(matches) >= 3 and len({label_key(m["label"]) for m in matches}) >= 2
+
+
+def _style(name: str, body: str, mark_end: Callable[[re.Match[str]], int],
+           used: Callable[[list[re.Match[str]]], bool]) -> Style:
+    return Style(name, re.compile(r"\n" + body), re.compile(body), mark_end, used)
+
+
+STYLES = (
+    _style("colon", _COLON_BODY, lambda m: m.end(), _always),
+    _style("bare", _BARE_Q_BODY, lambda m: m.start("label") + 1, _always),
+    _style("dotted", _DOTTED_QA_BODY, lambda m: m.start("label") + 2, _both_letters_twice),
+    _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
+    _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
+    _style("bracket", _BRACKET_BODY, lambda m: m.end(), _several_names),
+)
+
+_WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
+_KEY_STRIP = re.compile(r"[*_.:]+")
+_WS = re.compile(r"\s+")
+
+
+@lru_cache(maxsize=4096)
+def label_key(label: str) -> str:
+    return _WS.sub(" ", _KEY_STRIP.sub(" ", label.casefold())).strip()
+
+
+@lru_cache(maxsize=4096)
+def label_shape(label: str) -> str | None:
+    """What a label candidate looks like: "role" (`Q`, `Interviewer`, `(UNKNOWN)`, `SPEAKER_01`), "name" (a
+    person or a title), "word" (one capitalised word), "prose" (opens like a sentence: `In March`), or None when
+    it cannot be a label at all."""
+    key = label_key(label)
+    if not key:
+        return None
+    if key in ROLE_WORDS or key.strip("()[] ") in ROLE_WORDS or diarised_number(label) is not None:
+        return "role"
+    if key in PROSE_LEADS:
+        return None
+    words = label.split()
+    if not words or len(words) > 7:
+        return None
+    capitals = 0
+    for i, word in enumerate(words):
+        if not _WORD.fullmatch(word):
+            return None
+        bare = word.strip("()[]")
+        if bare[:1].isdigit():
+            if i == 0:
+                return None
+            continue
+        if bare[:1].isupper():
+            capitals += 1
+        elif bare.casefold() not in PARTICLES or i == 0:
+            return None
+    if capitals == 0:
+        return None
+    if label.isupper() and len(words) > 1:
+        return "name"
+    if words[0].casefold() in FUNCTION_WORDS and not label.isupper():
+        return "prose"
+    return "name" if len(words) > 1 else "word"
+
+
+class Label(NamedTuple):  # a tuple: a 10 MB file has tens of thousands, and tuples are made fastest
+    start: int  # start of the label's text (after indentation)
+    end: int  # end of the label mark (after the colon and any closing bold)
+    text: str  # the label as written, without bold, colon or a script's extensions
+    at_paragraph: bool  # the line opens a paragraph (first line of a block)
+    style: str = "colon"  # the name of its `Style`
+    speaker: str | None = None  # the speaker it stands for, when not `text` itself (`JK` for `Jane Kim (JK)`)
+
+
+def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Label]:
+    """Every line opening that could be a label in a style the document uses, in source order (see
+    `accept_labels` for which are)."""
+    end = len(text) if end is None else end
+    found: list[Label] = []
+    at_line_start = start == 0 or text[start - 1] == "\n"
+    colons = 0
+    for style in STYLES:
+        first = style.at_start.match(text, start, end) if at_line_start else None
+        matches = ([first] if first else []) + list(style.after_newline.finditer(text, start, end))
+        kind = style.name
+        if kind == "colon":
+            colons = len(matches)
+        # A NAME alone on its line is a document's label only where it is commoner than `Name:`; in a file
+        # labelled with colons it is a heading.
+        if not matches or not style.used(matches) or (kind == "alone" and len(matches) < colons):
+            continue
+        has_open = "open" in style.after_newline.groupindex
+        mark_end = style.mark_end
+        for m in matches:
+            label = m.group("label").rstrip()
+            newline = m.start() if m is not first else start - 1
+            at_paragraph = _opens_paragraph(text, newline)
+            name = kind
+            if kind == "colon" and label_key(label) in SPEAKER_LIST_HEADINGS:
+                name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
+            elif _ruled_out(kind, label, at_paragraph):
+                continue
+            mark_start = m.start("open") if has_open and m["open"] else m.start("label")
+            found.append(Label(mark_start, mark_end(m), label, at_paragraph, name))
+    found.sort(key=lambda c: (c.start, -c.end))
+    # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
+    kept: list[Label] = []
+    for c in found:
+        if not kept or c.start >= kept[-1].end:
+            kept.append(c)
+    return kept
+
+
+def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
+    """Whether a match of `style` cannot be a label: a NAME alone that opens no paragraph or is a scene heading,
+    a bracketed sound, anything not shaped like a label (a period label's pattern is its shape)."""
+    if style == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
+        return True
+    if style == "bracket" and label_key(label) in SOUNDS:
+        return True
+    return style != "period" and label_shape(label) is None
+
+
+def _opens_paragraph(text: str, newline: int) -> bool:
+    """Whether the line after the newline at `newline` (-1: the text's start) follows a blank line."""
+    i = newline - 1
+    while i >= 0 and text[i] in " \t\u00a0\f\r":
+        i -= 1
+    return i < 0 or text[i] == "\n"
+
+
+def accept_labels(candidates: list[Label]) -> list[Label]:
+    """Keep the candidates the whole file vouches for (see the module docstring), each with the speaker it
+    stands for."""
+    counts: Counter[str] = Counter(label_key(c.text) for c in candidates)
+    shapes = {c.text: label_shape(c.text) for c in candidates}
+    strong = {k for k, n in counts.items() if n >= 2}
+    strong.update(label_key(c.text) for c in candidates if shapes[c.text] == "role")
+    accepted: list[Label] = []
+    rest: list[Label] = []
+    for c in candidates:
+        key = label_key(c.text)
+        shape = shapes[c.text]
+        if c.style == "list":
+            continue
+        # A Congressional Record label is a title and a surname in capitals: once the style is used, each is one.
+        if c.style == "period":
+            accepted.append(c)
+        elif shape == "prose" and counts[key] < 3:
+            continue
+        # A name said once counts only inside the conversation, after a vouched-for label: before it, a
+        # one-off `Episode 42: The Baker` is a heading.
+        elif key in strong or (shape == "name" and c.at_paragraph and accepted):
+            accepted.append(c)
+        else:
+            rest.append(c)
+    aliases = speaker_aliases(c.text for c in [*accepted, *rest] if shapes[c.text] in ("name", "word"))
+    if not aliases:
+        return accepted
+    speakers = {text: resolve_alias(label_key(text), aliases) or text for text in shapes}
+    if all(speaker == text for text, speaker in speakers.items()):
+        return accepted  # nobody is written two ways
+    # Another way of writing someone who speaks counts even once: `Jane Kim (JK):` opening the conversation
+    # when `JK:` recurs, `Kim:` after `Jane Kim (JK):`.
+    speaking = {label_key(speakers[c.text]) for c in accepted}
+    accepted.extend(c for c in rest if shapes[c.text] is not None and label_key(speakers[c.text]) in speaking)
+    accepted.sort(key=lambda c: c.start)
+    return [c if speakers[c.text] == c.text else c._replace(speaker=speakers[c.text]) for c in accepted]
+
+
+def sniff_share(text: str, labels: list[Label]) -> float:
+    """Share of paragraphs (or, in files without blank lines, of lines) of `text` opening with one of `labels`."""
+    blocks = sum(1 for b in _BLANK_SPLIT.split(text) if b.strip()) or 1
+    lines = sum(1 for line in text.split("\n") if line.strip()) or 1
+    return max(sum(1 for c in labels if c.at_paragraph) / blocks, len(labels) / lines)
+
+
+# --- who is who ----------------------------------------------------------------------------------------------
+
+_PARENTHESISED = re.compile(r"(?P<name>[^()]*\S)[ \t]*\((?P<inside>[^()]+)\)")
+_ABBREVIATION = re.compile(r"[A-Z][A-Z.]{0,5}")
+
+
+def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
+    """`label_key` of each other way of writing a speaker -> the speaker's label: the abbreviation and the name
+    of `Jane Kim (JK)` stand for "Jane Kim", the name of `Ana Ruiz (Reuters)` for "Ana Ruiz (Reuters)", and the
+    surname of a full name, with or without a title (`Lopez`, `Ms Lopez`), for the full name when no one else has
+    that surname."""
+    distinct = list(dict.fromkeys(labels))
+    aliases: dict[str, str] = {}
+    surnames: dict[str, set[str]] = {}
+    for label in distinct:
+        m = _PARENTHESISED.fullmatch(label.strip())
+        name = m["name"] if m else label
+        if m:
+            inside = m["inside"].strip()
+            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
+            if _ABBREVIATION.fullmatch(inside) or inside.replace(".", "").upper() == initials.upper():
+                aliases[label_key(inside)] = aliases[label_key(label)] = name
+            else:
+                aliases[label_key(name)] = label
+        surname = _surname(name)
+        if surname:
+            surnames.setdefault(surname, set()).add(aliases.get(label_key(label), label))
+    for surname, speakers in surnames.items():
+        if len(speakers) == 1:
+            aliases.setdefault(surname, next(iter(speakers)))
+    return {key: speaker for key, speaker in aliases.items() if label_key(speaker) != key}
+
+
+def _surname(name: str) -> str | None:
+    """The `label_key` of a person's surname in a full name (`Maria Lopez`, `Dr. Ana de la Cruz`), or None when
+    the label is no person's full name (`The President`, `Audience Member`, `Q`)."""
+    key = label_key(name)
+    if key in ROLE_WORDS or label_shape(name) != "name":
+        return None
+    words = key.split()
+    if words and words[0] in HONORIFICS:
+        words = words[1:]
+    if len(words) < 2 or words[0] in FUNCTION_WORDS:
+        return None
+    return words[-1]
+
+
+def resolve_alias(key: str, aliases: dict[str, str]) -> str | None:
+    """The speaker that `key` (a `label_key`) stands for, a title before a surname allowed (`ms lopez`)."""
+    if key in aliases:
+        return aliases[key]
+    words = key.split()
+    if len(words) == 2 and words[0] in HONORIFICS:
+        return aliases.get(words[1])
+    return None

@@ -1,0 +1,80 @@
+"""How a speaker's label is shown: ALL-CAPS labels written as names (`MR. SMITH` -> `Mr. Smith`) with their
+acronyms kept (`DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`), and a diarisation's numbered voices
+(`SPEAKER_00`, `spk_1`) counted from one."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from reader.core.vocabulary import ACRONYMS, HONORIFICS
+
+__all__ = ["diarised_number", "display_name", "display_names"]
+
+_WS = re.compile(r"\s+")
+
+
+def display_name(label: str) -> str:
+    """`MR. SMITH` -> `Mr. Smith`, `DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`, `SEN. MCCAIN` -> `Sen.
+    McCain`; a surname in capitals after a title (`Mr. BROWN of Ohio`) is written as a name too. Other
+    mixed-case labels are kept as written."""
+    label = _WS.sub(" ", label.strip().strip("*_").strip())
+    if label.isupper() and len(label) > 2:
+        return " ".join(_name_word(w) for w in label.split())
+    words = label.split()
+    if len(words) > 1 and words[0].casefold().rstrip(".") in _SHOUTING_TITLES:
+        return " ".join([words[0], *(_name_word(w) if w.isupper() else w for w in words[1:])])
+    return label
+
+
+def display_names(labels: Sequence[str]) -> list[str]:
+    """`display_name` of each label, with a diarisation's numbered voices (`SPEAKER_00`, `spk_1`, `Speaker 0`)
+    shown as "Speaker 1", "Speaker 2": counted from 1 as people count, so a file that numbers from 0 has every
+    number moved up by one."""
+    numbers = [diarised_number(label) for label in labels]
+    shift = 1 if 0 in numbers else 0
+    return [display_name(label) if n is None else f"Speaker {n + shift}" for label, n in zip(labels, numbers,
+                                                                                          strict=True)]
+
+
+def diarised_number(label: str) -> int | None:
+    """The number of a diarisation's voice label (`SPEAKER_00` -> 0, `spk_1` -> 1, `Speaker 2` -> 2), else None."""
+    m = _DIARISED.fullmatch(label.strip())
+    return int(m[1]) if m else None
+
+
+_DIARISED = re.compile(r"(?:speaker|spk|spkr)[ _-]?(\d{1,3})", re.IGNORECASE)
+_INITIAL = re.compile(r"[A-Z]\.?")
+_WORD_PARTS = re.compile(r"(\W*)(.*?)(\W*)")
+_ROMAN = re.compile(r"(?=[IVX]{2,})X{0,3}(?:IX|IV|V?I{0,3})")
+# The first word of a mixed-case label after which a word in capitals is a surname: `Mr. SMITH`, `The SPEAKER`.
+_SHOUTING_TITLES = HONORIFICS | {"the", "madam"}
+
+
+def _name_word(word: str) -> str:
+    """One word of an ALL-CAPS label as a name writes it: titles and names capitalised, initials, acronyms (known
+    ones, and those of two to four Latin letters without a vowel) and roman numerals kept."""
+    if _INITIAL.fullmatch(word):
+        return word
+    m = _WORD_PARTS.fullmatch(word)
+    assert m is not None  # the pattern matches any string
+    lead, core, trail = m.groups()
+    if not core:
+        return word
+    if core.casefold() in HONORIFICS:
+        cased = core.capitalize()
+    elif core in ACRONYMS or _ROMAN.fullmatch(core) or (
+            2 <= len(core) <= 4 and core.isascii() and core.isalpha() and not set(core) & set("AEIOUY")):
+        cased = core
+    elif core.startswith("MC") and len(core) > 3 and core[2:].isalpha():
+        cased = "Mc" + core[2:].capitalize()
+    else:
+        cased = "-".join(_name_part(part) for part in core.split("-"))
+    return lead + cased + trail
+
+
+def _name_part(part: str) -> str:
+    """`O'MARA` -> `O'Mara` (one letter before the apostrophe), `JOHN'S` -> `John's`."""
+    if len(part) > 2 and part[1] in "'’" and part[0].isalpha():
+        return part[:2] + part[2:].capitalize()
+    return part.capitalize()
