@@ -165,12 +165,14 @@ class TranscriptBuilder:
                 _A_TEXT(a, text)
                 self._asides.append(a)
 
-    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None) -> None:
+    def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
+             split: bool = False) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
-        (consecutive cues of one voice, a label repeated after a page break)."""
+        (consecutive cues of one voice, a label repeated after a page break), unless `split`: a parser that
+        cuts one voice's long speech into turns (speakerless captions, a chapter starting) says so."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         key = speaker_key(label)
-        if self._turns and self._turns[-1].key == key:
+        if not split and self._turns and self._turns[-1].key == key:
             if label_span:  # the repeated label is kept aside, so its text is not lost
                 self.aside(AsideKind.FURNITURE, *label_span)
             return
