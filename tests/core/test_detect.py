@@ -35,6 +35,14 @@ EXPECTED = {
     "word-transcribe.txt": "timestamped",
     "zoom-recording.vtt": "webvtt",
     "zoom-transcript.txt": "timestamped",
+    "youtube-captions.sbv": "sbv",
+    "teams-transcript.txt": "teams-text",
+    "podcast-timestamps.txt": "timestamped",
+    "bracketed-speakers.txt": "timestamped",
+    "diarised-captions.srt": "srt",
+    "tight-dashes.srt": "srt",
+    "chapter-notes.vtt": "webvtt",
+    "chapters.vtt": "webvtt",
 }
 
 # One small file of each layout written here, so detection is tested apart from the fixtures' details.
@@ -53,6 +61,9 @@ INLINE = {
                "Question: What is next?\n\nMayor: A new lock.\n\nQuestion: When?\n\nMayor: Next year.\n\nPrint\n",
     "labelled": "Question: What is next?\n\nMayor: A new lock.\n\nQuestion: When?\n\nMayor: Next year.\n",
     "plain": "It was a cold morning in March.\n\nThe harbour was quiet, and the lock was closed for repairs.\n",
+    "sbv": "0:00:01.000,0:00:04.000\nHello, everyone.\n\n0:00:04.500,0:00:06.000\nHi Anna.\n",
+    "teams-text": "0:0:1.0 --> 0:0:4.0\nAnna Berg\nHello, everyone.\n0:0:4.5 --> 0:0:6.0\nBen Ode\nHi Anna.\n"
+                  "0:0:6.5 --> 0:0:8.0\nAnna Berg\nShall we start?\n",
 }
 
 

@@ -27,6 +27,10 @@ TOKENS = [
     "00:01.500", "-->", "<v Bob, Jr.>", "</v>", "<v>", "[00:01:23]", "(00:03):", "Emma  0:37", "1", "25", " 12",
     "\f", "CHAIRWOMAN KRUEGER:", "Transcribed by", "- ", "END", "Hello there.", "Why?", "word", "Yes", "Moscow,",
     "\n", "\n\n", " ", "  ", "\t", "\u00a0", "\r", "\r\n", ":", "*", "**", "[", "]", "(", ")", "<", ">", ".", "?",
+    # speech-to-text and caption shapes: SBV, the older Teams text, podcast times, diarisation, chapters
+    "0:00:01.000,0:00:04.000", "0:0:4.120 --> 0:0:9.8", "Okafor, Grace", ">> ", ">> MARTA:", "[SPEAKER_02]:",
+    "SPEAKER_00", "spk_1", "[Speaker 1] [00:17]", "00:00:04 ", "02:10 Saving for a deposit", "Chapters:",
+    "NOTE Chapter: Rates", "NOTE\n00:09 Soil", "Kind: chapters", "-Text", "-",
 ]
 texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
 

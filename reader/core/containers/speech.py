@@ -20,8 +20,9 @@ from collections.abc import Callable, Iterable
 from typing import Any
 
 from reader.core.containers import ContainerError, Extracted
-from reader.core.containers.turns import Piece, finite, sentence_ends, write_turns
+from reader.core.containers.turns import Piece, finite, write_turns
 from reader.core.decode import decode
+from reader.core.formats.cue_text import ends_sentence
 from reader.core.model import Metadata
 
 NAME = "json"
@@ -271,7 +272,7 @@ def _sentences(words: list[Piece]) -> list[Piece]:
     pieces: list[Piece] = []
     run: list[Piece] = []
     for word in words:
-        if run and (word.speaker != run[0].speaker or sentence_ends(run[-1].text)):
+        if run and (word.speaker != run[0].speaker or ends_sentence(run[-1].text.strip())):
             pieces.append(_joined(run))
             run = []
         run.append(word)

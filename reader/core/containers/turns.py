@@ -7,9 +7,10 @@ Each turn gets a label line, the speaker as the service wrote it and the time it
 builds the turns as given and nothing of the text is lost.
 
 Consecutive pieces of one speaker make one turn. A paragraph ends at a pause of `PARAGRAPH_PAUSE` seconds
-or more after the end of a sentence, or at a sentence end once it is long, as in captions (`cue_text.py`).
-Pieces nobody is named for belong to one unknown speaker; so that a recording without diarisation is not
-one turn of 20,000 words, their turn is cut at the next paragraph end once it holds `LONG_TURN` characters.
+or more after the end of a sentence, or at a sentence end once it is long, as in captions (`cue_text.py`,
+whose measures these are). Pieces nobody is named for belong to one unknown speaker; so that a recording
+without diarisation is not one turn of 20,000 words, their turn is cut at the next paragraph end once it
+holds `LONG_TURN` characters.
 """
 
 from __future__ import annotations
@@ -18,13 +19,8 @@ import math
 from dataclasses import dataclass
 
 from reader.core.containers import Block, BlockKind, Extracted
+from reader.core.formats.cue_text import LONG_PARAGRAPH, LONG_TURN, PARAGRAPH_PAUSE, ends_sentence
 from reader.core.model import Metadata
-
-PARAGRAPH_PAUSE = 2.0  # seconds
-LONG_PARAGRAPH = 1200  # characters: past this a paragraph ends at the next sentence end
-LONG_TURN = 3000  # characters: past this an unknown speaker's turn ends at the next paragraph end
-_STOPS = (".", "?", "!", "…", "。", "？", "！")
-_CLOSERS = "\"'”’)]»"
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,10 +37,6 @@ def clock(seconds: float) -> str:
     """`83.4` -> `00:01:23`: the time written on a label line (the exact start is kept in the block)."""
     whole = int(seconds)
     return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
-
-
-def sentence_ends(text: str) -> bool:
-    return text.rstrip().rstrip(_CLOSERS).endswith(_STOPS)
 
 
 def finite(value: object) -> float | None:
@@ -123,7 +115,7 @@ def write_turns(pieces: list[Piece], source_format: str, *, metadata: Metadata |
         if not words:
             continue
         new_speaker = not started or piece.speaker != speaker
-        ended = bool(paragraph) and sentence_ends(paragraph[-1])
+        ended = bool(paragraph) and ends_sentence(paragraph[-1])
         pause = last_end is not None and piece.start is not None and piece.start - last_end >= PARAGRAPH_PAUSE
         long = paragraph_length >= LONG_PARAGRAPH
         breaks = bool(paragraph) and (((pause or long) and ended) or paragraph_length >= 2 * LONG_PARAGRAPH)

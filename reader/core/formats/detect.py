@@ -5,13 +5,13 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from reader.core.formats import court, labelled, plain, srt, timestamped, webpage, webvtt
+from reader.core.formats import court, labelled, plain, sbv, srt, teams_text, timestamped, webpage, webvtt
 
 log = logging.getLogger(__name__)
 
 # Order matters only for ties: more specific layouts first.
 LAYOUTS: dict[str, ModuleType] = {
-    module.NAME: module for module in (webvtt, srt, court, timestamped, webpage, labelled, plain)
+    module.NAME: module for module in (webvtt, srt, sbv, teams_text, court, timestamped, webpage, labelled, plain)
 }
 
 
