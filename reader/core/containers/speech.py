@@ -21,7 +21,6 @@ from typing import Any
 
 from reader.core.containers import ContainerError, Extracted
 from reader.core.containers.turns import Piece, finite, write_turns
-from reader.core.decode import decode
 from reader.core.formats.cue_text import ends_sentence
 from reader.core.model import Metadata
 
@@ -47,12 +46,13 @@ def sniff(data: bytes, suffix: str) -> float:
 
 
 def extract(data: bytes) -> Extracted:
-    text = decode(data).text
     try:
-        document = json.loads(text)
+        # From the bytes: JSON is UTF-8, -16 or -32 (BOM or not), which the json module tells apart itself; and
+        # its strings escape their line ends, so the text decoder's work would be done for nothing.
+        document = json.loads(data)
     except RecursionError:
         raise ContainerError("this JSON file is nested too deeply to be a transcript") from None
-    except ValueError as exc:  # JSONDecodeError, and integers too long to convert
+    except ValueError as exc:  # JSONDecodeError, bytes of no Unicode encoding, integers too long to convert
         where = f" (line {exc.lineno}, column {exc.colno}: {exc.msg})" if isinstance(exc, json.JSONDecodeError) else ""
         raise ContainerError(f"this file looks like JSON but cannot be read as JSON{where}") from None
     try:

@@ -184,7 +184,6 @@ class CueReader:
             self.break_pending = True
         dashes = 0
         text = self.text
-        names = self.names
         # Rolling captions follow on without a gap, and their repeats sit above new words or flash briefly.
         rolling = self.last_end is not None and abs(cue.start - self.last_end) < 0.05
         flash = cue.end - cue.start < 0.1
@@ -196,12 +195,7 @@ class CueReader:
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line \
                     and not (stripped := line.lstrip()).startswith(_DASHES):  # the usual case: no markup, no dash
-                if names and ":" in stripped:
-                    self._plain_line(le, stripped, cue.start)
-                else:  # no name either: `_plain_line` without the call, as it runs for most lines
-                    shown = stripped.rstrip()
-                    pos = le - len(stripped)
-                    self._emit(pos, pos + len(shown), shown, cue.start)
+                self._plain_line(le, stripped, cue.start)
             elif (voice := _VOICE_LINE.match(text, ls, le)) is not None:
                 self._voice_line(voice, cue.start)
             elif _DASH.match(text, _skip_markup(text, ls, le), le):
