@@ -128,6 +128,13 @@ def test_a_long_recording_without_speakers_is_not_one_turn() -> None:
     assert_lossless(t)
 
 
+@pytest.mark.parametrize("encoding", ["utf-8", "utf-8-sig", "utf-16", "utf-16-le", "utf-32"])
+def test_json_in_any_unicode_encoding(encoding: str) -> None:
+    document = '{"segments": [{"start": 0.5, "end": 2, "text": " Olá, é isso.", "speaker": "SPEAKER_00"}]}'
+    t = parse_extracted(extract(document.encode(encoding), ""))
+    assert turns(t) == [("SPEAKER_00", 0.5, "Olá, é isso.")]
+
+
 def test_a_bare_list_of_segments() -> None:
     t = from_json([{"start": 1, "end": 2, "text": "Hello there.", "speaker": "SPEAKER_01"}])
     assert turns(t) == [("SPEAKER_01", 1.0, "Hello there.")]
