@@ -135,6 +135,16 @@ def test_json_in_any_unicode_encoding(encoding: str) -> None:
     assert turns(t) == [("SPEAKER_00", 0.5, "Olá, é isso.")]
 
 
+def test_whisper_cpp_offsets_in_milliseconds() -> None:
+    t = from_json({"systeminfo": "AVX = 1", "model": {"type": "base"}, "transcription": [
+        {"timestamps": {"from": "00:00:00,000", "to": "00:00:02,500"}, "offsets": {"from": 0, "to": 2500},
+         "text": " The ferry left at six."},
+        {"timestamps": {"from": "00:00:05,000", "to": "00:00:07,000"}, "offsets": {"from": 5000, "to": 7000},
+         "text": " We were the only ones on it."}]})
+    assert [(turn.start, [p.text for p in turn.paragraphs]) for turn in t.turns] == [
+        (0.0, ["The ferry left at six.", "We were the only ones on it."])]  # 2.5 s of silence after a sentence
+
+
 def test_a_bare_list_of_segments() -> None:
     t = from_json([{"start": 1, "end": 2, "text": "Hello there.", "speaker": "SPEAKER_01"}])
     assert turns(t) == [("SPEAKER_01", 1.0, "Hello there.")]

@@ -52,7 +52,7 @@ _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)
 _BRACKETED_PREFIX = re.compile(r"\[(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?)\]:(?=[ \t]|$)")  # [SPEAKER_02]:
 # The labels diarisation writes (`SPEAKER_00`, `spk_1`, `Speaker 2`): names, though not capitalised words.
 _DIARISATION = re.compile(r"(?:speaker|spk)[ _]?\d{1,3}", re.IGNORECASE)
-_DASHES = ("-", "‐", "–", ">>")
+_DASH_STARTS = "-‐–>"  # what `_DASH` can start with
 _SKIPPABLE = " \t<{&-‐–>"  # what a line's blanks, markup (`_MARKUP`) or a dash (`_DASH`) can start with
 # A sentence ends with a stop, perhaps followed by closing quotes and brackets.
 _STOPS = (".", "?", "!", "…")
@@ -194,7 +194,7 @@ class CueReader:
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line \
-                    and not (stripped := line.lstrip()).startswith(_DASHES):  # the usual case: no markup, no dash
+                    and (stripped := line.lstrip())[:1] not in _DASH_STARTS:  # the usual case: no markup, no dash
                 self._plain_line(le, stripped, cue.start)
             elif (voice := _VOICE_LINE.match(text, ls, le)) is not None:
                 self._voice_line(voice, cue.start)
