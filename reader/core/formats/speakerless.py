@@ -43,9 +43,7 @@ def parse(text: str, builder: TranscriptBuilder, lines: list[TimedLine], start: 
           chapters: Chapters) -> None:
     """`lines` are the timed lines of text[start:end] in order; text between them continues the line above."""
     body = [line for line in lines if line.start >= start]
-    if not body:
-        return
-    for block in _BLOCK.finditer(text, start, body[0].start):
+    for block in _BLOCK.finditer(text, start, body[0].start if body else end):
         if chapters:  # show notes, around the chapter list: what the episode is about, not what was said
             if not chapters.holds(block.start()):
                 builder.aside(AsideKind.HEADER, *block.span())
