@@ -1,7 +1,7 @@
 """How fast a transcript is read: decode, detect the layout and parse generated interviews of growing size, and
 each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB, and documents
-that come in a container (a 10 MB news-site page, a 200-page hearing PDF, a Word interview of about 10 MB of text),
-read from their bytes (for a container, "decode" is the container's extraction).
+that come in a container (a 10 MB news-site page, a 200-page hearing PDF, a Word interview of about 10 MB of text,
+a 10 MB WhisperX JSON), read from their bytes (for a container, "decode" is the container's extraction).
 
     python benchmarks/bench_parse.py                    # 1k, 5k, 20k, 50k turns, a 10 MB file, the timed layouts
     python benchmarks/bench_parse.py --repeat 5         # best of 5 runs each
@@ -27,7 +27,7 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 
-from benchmarks.generate import generate, generate_size
+from benchmarks.generate import generate, generate_size, generate_whisper_json
 from benchmarks.generate_html import html_page
 from reader.core.containers import extract
 from reader.core.decode import decode
@@ -160,7 +160,8 @@ def main(argv: list[str] | None = None) -> int:
 
     containers = [("html 10 MB", lambda: html_page(10).encode("utf-8"), ".html"),
                   ("hearing 200 p", lambda: hearing_pdf(200), ".pdf"),
-                  ("docx 10 MB text", lambda: interview_docx(10), ".docx")]
+                  ("docx 10 MB text", lambda: interview_docx(10), ".docx"),
+                  ("whisper json 10 MB", lambda: generate_whisper_json(10).encode("utf-8"), ".json")]
     rows = (measure(name, text, args.repeat) for name, text in inputs if args.only in name)
     container_rows = (measure_container(name, make(), suffix, args.repeat) for name, make, suffix in containers
                       if args.only in name)

@@ -148,6 +148,46 @@ def generate_size(megabytes: float, seed: int = 0) -> str:
     return generate(turns, seed)
 
 
+def generate_whisper_json(megabytes: float, seed: int = 0) -> str:
+    """About `megabytes` MB of WhisperX output for the same kind of interview: a segment per sentence with its
+    speaker (`SPEAKER_00` asks, `SPEAKER_01` answers) and per-word timings, as `whisperx --diarize` writes it."""
+    import json
+    import re
+
+    target = int(megabytes * 1_000_000)
+    rng = random.Random(seed)
+    segments: list[dict[str, object]] = []
+    size = 0
+    clock = 0.0
+    turns = 400
+    while size < target:
+        for line in generate(turns, seed + len(segments)).split("\n")[2:]:
+            label, _, said = line.partition(": ")
+            if not said and not line.strip():
+                continue
+            speaker = "SPEAKER_00" if label == INTERVIEWER else "SPEAKER_01"
+            for sentence in re.split(r"(?<=[.?!])\s+", said or line):
+                words = []
+                start = clock
+                for word in sentence.split():
+                    end = clock + 0.12 + 0.05 * len(word)
+                    words.append({"word": word, "start": round(clock, 3), "end": round(end, 3),
+                                  "score": round(rng.uniform(0.5, 1.0), 3), "speaker": speaker})
+                    clock = end + 0.08
+                if not words:
+                    continue
+                segment = {"start": round(start, 3), "end": round(clock, 3), "text": " " + sentence, "words": words,
+                           "speaker": speaker}
+                segments.append(segment)
+                size += len(json.dumps(segment, indent=1)) + 2
+                clock += rng.choice((0.2, 0.4, 0.9, 2.5))
+                if size >= target:
+                    break
+            if size >= target:
+                break
+    return json.dumps({"segments": segments, "language": "en"}, indent=1)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("turns", type=int, nargs="?", default=1000, help="number of turns (default 1000)")

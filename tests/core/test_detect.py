@@ -45,6 +45,14 @@ EXPECTED = {
     "labelled-form-feeds.txt": "labelled",
     "bracketed-names.txt": "labelled",
     "screenplay.fountain": "script",
+    "youtube-captions.sbv": "sbv",
+    "teams-transcript.txt": "teams-text",
+    "podcast-timestamps.txt": "timestamped",
+    "bracketed-speakers.txt": "timestamped",
+    "diarised-captions.srt": "srt",
+    "tight-dashes.srt": "srt",
+    "chapter-notes.vtt": "webvtt",
+    "chapters.vtt": "webvtt",
 }
 
 # One small file of each layout written here, so detection is tested apart from the fixtures' details.
@@ -65,6 +73,9 @@ INLINE = {
     "script": "INT. HARBOUR OFFICE - DAY\n\nRain on the window.\n\nMAYOR\n(reading)\nA new lock.\n\nCLERK (O.S.)\n"
               "When?\n\nMAYOR\nNext year.\n\nCUT TO:\n",
     "plain": "It was a cold morning in March.\n\nThe harbour was quiet, and the lock was closed for repairs.\n",
+    "sbv": "0:00:01.000,0:00:04.000\nHello, everyone.\n\n0:00:04.500,0:00:06.000\nHi Anna.\n",
+    "teams-text": "0:0:1.0 --> 0:0:4.0\nAnna Berg\nHello, everyone.\n0:0:4.5 --> 0:0:6.0\nBen Ode\nHi Anna.\n"
+                  "0:0:6.5 --> 0:0:8.0\nAnna Berg\nShall we start?\n",
 }
 
 

@@ -34,6 +34,10 @@ TOKENS = [
     "SPEAKER_00:", "spk_1:", "Speaker 0:", "HUGHES\n", "INT. KITCHEN - NIGHT", "EXT.", "CUT TO:", "FADE IN:",
     "JOHN (V.O.)", "(CONT'D)", "(beat)", "Title: A", "@McCLANE", "^", "# Act", "= synopsis", "===", "> THE END <",
     "abandon [1] 12:4", "able [3] 5:9 7:1", "Page 3 of 40", "ACME REPORTING", "[Rosa Diaz] ", "[laughter]",
+    # speech-to-text and caption shapes: SBV, the older Teams text, podcast times, diarisation, chapters
+    "0:00:01.000,0:00:04.000", "0:0:4.120 --> 0:0:9.8", "Okafor, Grace", ">> ", ">> MARTA:", "[SPEAKER_02]:",
+    "SPEAKER_00", "spk_1", "[Speaker 1] [00:17]", "00:00:04 ", "02:10 Saving for a deposit", "Chapters:",
+    "NOTE Chapter: Rates", "NOTE\n00:09 Soil", "Kind: chapters", "-Text", "-",
 ]
 texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
 

@@ -138,8 +138,11 @@ def test_an_hour_of_unpunctuated_captions_is_broken_into_paragraphs() -> None:
     words = "and then we walked on along the harbour wall"
     cues = [f"{i // 60:02d}:{i % 60:02d}.000 --> {i // 60:02d}:{i % 60:02d}.900\n{words}" for i in range(1200)]
     t = parse_text("WEBVTT\n\n" + "\n\n".join(cues) + "\n")
-    paragraphs = t.turns[0].paragraphs
-    assert len(t.turns) == 1 and len(paragraphs) > 5
+    paragraphs = [p for turn in t.turns for p in turn.paragraphs]
+    # One unknown voice, in paragraphs gathered into turns of a few minutes: never one turn of an hour.
+    assert {s.label for s in t.speakers} == {"Unknown speaker"} and len(paragraphs) > 5
+    assert 1 < len(t.turns) <= len(paragraphs)
+    assert [turn.start for turn in t.turns] == sorted(turn.start for turn in t.turns if turn.start is not None)
     assert all(len(p.text) <= 4100 for p in paragraphs)
     assert t.words == 1200 * 9
     assert_lossless(t)

@@ -47,6 +47,7 @@ class Block:
     start: float | None = None  # seconds into the recording
     level: int = 1  # for headings
     emphasis: bool = False  # the whole block is bold or strong: a hint (unlabelled questions in a web interview)
+    opens_turn: bool = False  # a turn starts here even when its speaker is the one talking (a long speech cut)
 
 
 @dataclass(frozen=True)
@@ -63,9 +64,9 @@ class Extracted:
 
 def _containers() -> tuple[ModuleType, ...]:
     # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
-    from reader.core.containers import docx, html, markdown, pdf, text
+    from reader.core.containers import docx, html, markdown, pdf, speech, table, text
 
-    return (text, html, docx, pdf, markdown)
+    return (text, html, docx, pdf, speech, table, markdown)
 
 
 def extract(data: bytes, suffix: str = "") -> Extracted:

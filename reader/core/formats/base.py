@@ -108,8 +108,9 @@ class TranscriptBuilder:
     def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
              new: bool = False) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
-        (consecutive cues of one voice, a label repeated after a page break), unless the turn is `new` (a
-        script's action in the next scene)."""
+        (consecutive cues of one voice, a label repeated after a page break), unless the turn is `new`: a
+        script's action in the next scene, a parser cutting one voice's long speech into turns (speakerless
+        captions, a chapter starting)."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         key = speaker_key(label)
         if not new and self._turns and self._turns[-1].key == key:

@@ -1,8 +1,9 @@
 """Cue text to speakers' turns, for WebVTT and SRT alike (`cues.py` splits the file into cues).
 
 Speakers in cue text come three ways: a WebVTT voice tag (`<v Smith, Jane>`, closing `</v>` optional), a
-`Name:` prefix as meeting tools write it (often only on the first cue of a turn: unlabelled cues continue
-the current speaker), and a leading `- ` that marks a change of speaker inside a cue.
+`Name:` prefix as meeting tools write it (`[SPEAKER_02]:` as speech-to-text tools do; often only on the first
+cue of a turn: unlabelled cues continue the current speaker), and a leading `- ` (or `-` without the space)
+that marks a change of speaker inside a cue (`>>` in broadcast captions and YouTube's SBV).
 
 Choices made for the unnamed `- ` lines, where the file cannot tell who speaks:
 - the first dash line of a cue continues the current speaker (the dash only separates it from the next line);
@@ -13,7 +14,10 @@ Consecutive cues of one speaker make one turn that keeps the first cue's start t
 a new paragraph after a pause of `PARAGRAPH_PAUSE` seconds or more that follows the end of a sentence, so
 subtitle lines broken mid-sentence are joined back while a long silence still shows. A paragraph past
 `LONG_PARAGRAPH` characters also ends at the next sentence end or pause, and, in captions without any
-punctuation, at twice that length.
+punctuation, at twice that length. Captions nobody is named in (automatic captions) are one unknown speaker's;
+so that an hour of them is not one turn, that turn is cut at a paragraph end once it holds `LONG_TURN`
+characters. A chapter (`chapter_starts`, from the file's chapter notes) always opens a turn, so its heading
+sits where it starts.
 
 Rolling captions (automatic captions of video sites) repeat the previous cue's line above the new words and
 flash it again in a cue of a few milliseconds; a line repeating one of the previous cue's is kept aside as
@@ -35,6 +39,7 @@ from reader.core.model import AsideKind, Span
 
 PARAGRAPH_PAUSE = 2.0
 LONG_PARAGRAPH = 2000  # characters
+LONG_TURN = 3000  # characters, for the unknown speaker
 ANONYMOUS_VOICES = ("Speaker A", "Speaker B")
 
 # Markup inside cue text: WebVTT and SRT tags, karaoke timestamps, SSA overrides SRT files inherit.
@@ -42,11 +47,14 @@ _MARKUP = re.compile(r"</?[A-Za-z][^<>\n]{0,200}>|<\d[\d:.]*>|\{\\[^{}\n]{0,100}
 _VOICE = re.compile(r"<v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>")
 _VOICE_LINE = re.compile(r"[ \t]*(?P<tag><v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\n]*?))?[ \t]*>)"
                          r"(?![ \t]*[-‐–])(?P<words>[^<>&{\n]*)(?P<close></v>)?[ \t]*$")
-_DASH = re.compile(r"[-‐–][ \t]*(?=[^\s\-‐–])")
+_DASH = re.compile(r"(?:[-‐–]|>>)[ \t]*(?=[^\s\-‐–>])")  # `>>` as broadcast captions write it
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
-_DASHES = ("-", "‐", "–")
-_SKIPPABLE = " \t<{&-‐–"  # what a line's blanks, markup (`_MARKUP`) or a dash (`_DASH`) can start with
-# A sentence ends with a stop, perhaps followed by closing quotes and brackets (`[.?!…]["'”’)\]]*$`).
+_BRACKETED_PREFIX = re.compile(r"\[(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?)\]:(?=[ \t]|$)")  # [SPEAKER_02]:
+# The labels diarisation writes (`SPEAKER_00`, `spk_1`, `Speaker 2`): names, though not capitalised words.
+_DIARISATION = re.compile(r"(?:speaker|spk)[ _]?\d{1,3}", re.IGNORECASE)
+_DASH_STARTS = "-‐–>"  # what `_DASH` can start with
+_SKIPPABLE = " \t<{&-‐–>"  # what a line's blanks, markup (`_MARKUP`) or a dash (`_DASH`) can start with
+# A sentence ends with a stop, perhaps followed by closing quotes and brackets.
 _STOPS = (".", "?", "!", "…")
 _CLOSERS = "\"'”’)]"
 _NOTHING: frozenset[str] = frozenset()
@@ -59,6 +67,11 @@ _PROSE_LEADS = frozenset({"note", "nb", "ps", "update", "warning", "example", "e
                           "there", "then", "first", "second", "third", "finally", "question", "answer"})
 
 
+def ends_sentence(shown: str) -> bool:
+    """`shown` (stripped) ends with a stop, perhaps followed by closing quotes and brackets."""
+    return shown.rstrip(_CLOSERS).endswith(_STOPS)
+
+
 def _capital(ch: str) -> bool:
     """An upper-case letter, or a letter of a script without case (Chinese, Japanese, Arabic, ...)."""
     return ch.isupper() or (ch.isalpha() and not ch.islower())
@@ -68,6 +81,8 @@ def _capital(ch: str) -> bool:
 def name_shape(label: str) -> bool:
     """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
     label = label.strip()
+    if _DIARISATION.fullmatch(label):
+        return True
     words = label.replace(",", " ").split()
     if not words or len(words) > 6 or len(label) > 50 or label.casefold().rstrip(".") in _PROSE_LEADS:
         return False
@@ -92,13 +107,20 @@ def cue_names(text: str, items: list[Item]) -> set[str]:
                 dash = _DASH.match(text, pos, le)
                 if dash:
                     pos = _skip_markup(text, dash.end(), le)
-            m = _NAME_PREFIX.match(text, pos, le)
+            m = _name_prefix(text, pos, le)
             if m and name_shape(label := m["label"]):
                 found.append(speaker_key(label))
     counts = Counter(found)
     if not any(c >= 2 for c in counts.values()):
         return set()
     return set(counts)
+
+
+def _name_prefix(text: str, pos: int, end: int) -> re.Match[str] | None:
+    """`Name:` or `[Name]:` at `pos`."""
+    if text.startswith("[", pos):
+        return _BRACKETED_PREFIX.match(text, pos, end)
+    return _NAME_PREFIX.match(text, pos, end)
 
 
 def _skip_markup(text: str, pos: int, end: int) -> int:
@@ -116,13 +138,17 @@ def _skip_markup(text: str, pos: int, end: int) -> int:
 class CueReader:
     """Feeds cues to the builder, keeping track of who is speaking."""
 
-    __slots__ = ("break_pending", "builder", "current", "last_end", "names", "paragraph_end", "paragraph_length",
-                 "paragraph_start", "parts", "previous", "previous_cue", "sentence_ended", "text")
+    __slots__ = ("break_pending", "builder", "chapter_starts", "current", "last_end", "names", "next_chapter",
+                 "paragraph_end", "paragraph_length", "paragraph_start", "parts", "previous", "previous_cue",
+                 "sentence_ended", "text", "turn_length")
 
-    def __init__(self, text: str, builder: TranscriptBuilder, names: set[str]):
+    def __init__(self, text: str, builder: TranscriptBuilder, names: set[str],
+                 chapter_starts: list[float] | None = None):
         self.text = text
         self.builder = builder
         self.names = names
+        self.chapter_starts = sorted(chapter_starts or [])
+        self.next_chapter = 0  # index of the first chapter not yet reached
         self.current: str | None = None  # label of the speaker now talking
         self.previous: str | None = None  # the different speaker heard before them
         self.last_end: float | None = None
@@ -131,17 +157,26 @@ class CueReader:
         self.parts: list[str] = []  # the paragraph being gathered, and where it is in the source
         self.paragraph_start = self.paragraph_end = -1
         self.paragraph_length = 0
+        self.turn_length = 0
         self.previous_cue: list[Span] = []  # the last cue's lines
 
-    def read(self, items: list[Item]) -> None:
-        for item in items:
+    def read(self, items: list[Item], speaker_lines: dict[int, str] | None = None) -> None:
+        """`speaker_lines` maps the index of a cue whose first line names its speaker, and nothing else (the older
+        Teams text export), to that name."""
+        for index, item in enumerate(items):
             if isinstance(item, Cue):
+                label = speaker_lines.get(index) if speaker_lines else None
+                if label is not None:
+                    self._speaker(label, item.lines[0], item.start)
+                    item = Cue(item.start, item.end, item.lines[1:])
                 self.cue(item)
             else:
                 self._line(*item, cue_start=None, dash_index=0)
         self._flush()
 
     def cue(self, cue: Cue) -> None:
+        if self.chapter_starts:
+            self._chapter(cue.start)
         pause = self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE
         long = self.paragraph_length >= LONG_PARAGRAPH
         if (pause and (self.sentence_ended or long)) or (long and self.sentence_ended) \
@@ -149,7 +184,6 @@ class CueReader:
             self.break_pending = True
         dashes = 0
         text = self.text
-        names = self.names
         # Rolling captions follow on without a gap, and their repeats sit above new words or flash briefly.
         rolling = self.last_end is not None and abs(cue.start - self.last_end) < 0.05
         flash = cue.end - cue.start < 0.1
@@ -160,13 +194,8 @@ class CueReader:
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line \
-                    and (stripped := line.lstrip())[:1] not in _DASHES:  # the usual case: no markup, no dash
-                if names and ":" in stripped:
-                    self._plain_line(le, stripped, cue.start)
-                else:  # no name either: `_plain_line` without the call, as it runs for most lines
-                    shown = stripped.rstrip()
-                    pos = le - len(stripped)
-                    self._emit(pos, pos + len(shown), shown, cue.start)
+                    and (stripped := line.lstrip())[:1] not in _DASH_STARTS:  # the usual case: no markup, no dash
+                self._plain_line(le, stripped, cue.start)
             elif (voice := _VOICE_LINE.match(text, ls, le)) is not None:
                 self._voice_line(voice, cue.start)
             elif _DASH.match(text, _skip_markup(text, ls, le), le):
@@ -177,12 +206,25 @@ class CueReader:
         self.last_end = cue.end
         self.previous_cue = cue.lines
 
+    def _chapter(self, cue_start: float) -> None:
+        """A chapter starting at this cue opens a new turn of whoever is speaking."""
+        reached = False
+        starts = self.chapter_starts
+        while self.next_chapter < len(starts) and cue_start >= starts[self.next_chapter] - 0.5:
+            self.next_chapter += 1
+            reached = True
+        if reached and self.current is not None:
+            self._flush()
+            self.builder.turn(self.current, None, cue_start, new=True)
+            self.break_pending = False
+            self.turn_length = 0
+
     def _plain_line(self, le: int, stripped: str, cue_start: float) -> None:
         """A line without markup or dash, ending at `le` (`stripped`: its text less leading blanks): words,
         perhaps after a `Name:`."""
         pos = le - len(stripped)
         if self.names and ":" in stripped:
-            m = _NAME_PREFIX.match(self.text, pos, le)
+            m = _name_prefix(self.text, pos, le)
             if m and speaker_key(label := m["label"]) in self.names and name_shape(label):
                 self._speaker(label.strip(), (pos, m.end()), cue_start)
                 stripped = self.text[m.end():le].lstrip()
@@ -216,7 +258,7 @@ class CueReader:
             self._markup_asides(dash.end(), pos)
         named = False
         if not _VOICE.match(text, pos, le):
-            m = _NAME_PREFIX.match(text, pos, le)
+            m = _name_prefix(text, pos, le)
             if m and speaker_key(m["label"]) in self.names and name_shape(m["label"]):
                 self._speaker(m["label"].strip(), (pos, m.end()), cue_start)
                 pos = m.end()
@@ -267,6 +309,7 @@ class CueReader:
         self.builder.turn(label, label_span, cue_start)
         self.current = label
         self.break_pending = False
+        self.turn_length = 0
 
     def _emit_segment(self, segment: _Segment, cue_start: float | None) -> None:
         self._emit(segment.start, segment.end, "".join(segment.parts).strip(), cue_start)
@@ -278,14 +321,18 @@ class CueReader:
             self._speaker(UNKNOWN_SPEAKER, None, cue_start)
         if self.break_pending:
             self._flush()
+            if self.turn_length >= LONG_TURN and self.current is not None \
+                    and speaker_key(self.current) == speaker_key(UNKNOWN_SPEAKER):
+                self.builder.turn(None, None, cue_start, new=True)
+                self.turn_length = 0
         if not self.parts:
             self.paragraph_start = start
         self.parts.append(shown)
         self.paragraph_length += len(shown) + 1
+        self.turn_length += len(shown) + 1
         self.paragraph_end = end
         self.break_pending = False
-        # Stripping the closers, not a regex search along the whole text: `shown` is stripped, so its end is `$`'s.
-        self.sentence_ended = shown.rstrip(_CLOSERS).endswith(_STOPS)
+        self.sentence_ended = ends_sentence(shown)
 
     def _flush(self) -> None:
         """Hand the gathered paragraph to the builder, once: joining cue by cue there would be quadratic."""

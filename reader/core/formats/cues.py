@@ -5,6 +5,7 @@ furniture. How cue text becomes speakers' turns is in `cue_text.py`."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
 
 from reader.core.formats.base import TranscriptBuilder
@@ -124,6 +125,8 @@ def read_cues(text: str, builder: TranscriptBuilder, *, vtt: bool) -> list[Item]
 
 
 def _times(timing: re.Match[str]) -> tuple[float, float]:
+    # By position, not by name: the groups are the start, its 4 parts, the end, its 4 parts (see `_PARTS`), and
+    # one `groups()` call costs less than eight look-ups by name (measured: 5% of reading a caption file).
     groups = timing.groups()
     return _seconds(*groups[1:5]), _seconds(*groups[6:10])
 
@@ -176,3 +179,30 @@ def _header(line: str, builder: TranscriptBuilder) -> None:
     rest = line[6:].strip(" -\t")
     if rest and builder.metadata.title is None:
         builder.metadata = replace(builder.metadata, title=rest)
+
+
+def read_timed_blocks(text: str, builder: TranscriptBuilder, timing: re.Pattern[str],
+                      times: Callable[[re.Match[str]], tuple[float, float]]) -> list[Item]:
+    """Cues of the caption formats that are not WebVTT or SRT (YouTube's SBV, the older Teams text export): a
+    line matching `timing` (set aside as furniture) opens a cue, whose payload is every non-blank line up to the
+    next timing line, blank lines between cues or not. Lines before the first cue are returned as spans."""
+    items: list[Item] = []
+    cue: Cue | None = None
+    pos = 0
+    n = len(text)
+    while pos < n:
+        nl = text.find("\n", pos)
+        ls, le = pos, n if nl < 0 else nl
+        pos = le + 1
+        if not text[ls:le].strip():
+            continue
+        m = timing.match(text, ls, le)
+        if m is not None:
+            cue = Cue(*times(m))
+            items.append(cue)
+            builder.aside(AsideKind.FURNITURE, ls, le)
+        elif cue is not None:
+            cue.lines.append((ls, le))
+        else:
+            items.append((ls, le))
+    return items

@@ -5,13 +5,14 @@ from __future__ import annotations
 import logging
 from types import ModuleType
 
-from reader.core.formats import court, labelled, plain, script, srt, timestamped, webpage, webvtt
+from reader.core.formats import court, labelled, plain, sbv, script, srt, teams_text, timestamped, webpage, webvtt
 
 log = logging.getLogger(__name__)
 
 # Order matters only for ties: more specific layouts first.
 LAYOUTS: dict[str, ModuleType] = {
-    module.NAME: module for module in (webvtt, srt, court, script, timestamped, webpage, labelled, plain)
+    module.NAME: module
+    for module in (webvtt, srt, sbv, teams_text, court, script, timestamped, webpage, labelled, plain)
 }
 
 

@@ -19,8 +19,8 @@ def sniff(text: str) -> float:
 def parse(text: str, builder: TranscriptBuilder) -> None:
     for block in builder.blocks:
         if block.kind is BlockKind.TEXT:
-            if block.speaker is not None:
-                builder.turn(block.speaker, block.label_span, block.start)
+            if block.speaker is not None or block.opens_turn:
+                builder.turn(block.speaker, block.label_span, block.start, new=block.opens_turn)
             elif block.label_span:
                 builder.aside(AsideKind.FURNITURE, *block.label_span)
             builder.paragraph(*block.span)

@@ -4,10 +4,16 @@
   often ending with a footer such as `Transcribed by https://otter.ai`;
 - a name with the time in parentheses on its own line (`Jane Doe (00:03):`), or before the text;
 - the time first (`[00:01:23] Jane: text`, `00:00:03 Speaker 1` on its own line);
-- Markdown with a bold name (`**Kelly** [0:18] text`); a bracketed name (`[Jane Doe] 10:05:33`).
+- Markdown with a bold name (`**Kelly** [0:18] text`); a bracketed name (`[Jane Doe] 10:05:33`,
+  `[Speaker 1] [00:17] text`).
 
 A time alone at the start of a line (`[00:02:10] and then...`) opens a new paragraph of the same turn.
 Times become the turns' start (seconds) and are kept aside as furniture; footers are boilerplate.
+
+Text where every line opens with a time and nobody is named (a podcast's transcript, `00:00:04 text`) is
+one unknown speaker's, its lines joined into paragraphs that end at pauses after a sentence (`speakerless.py`).
+A chapter list in the show notes above the transcript (`00:12:30 Mortgage rates`) gives the document's
+headings, and its lines are set aside.
 """
 
 from __future__ import annotations
@@ -18,7 +24,9 @@ from dataclasses import replace
 from functools import lru_cache
 from typing import NamedTuple
 
+from reader.core.formats import speakerless
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
+from reader.core.formats.chapters import Chapters, find_chapters
 from reader.core.formats.cue_text import name_shape
 from reader.core.formats.cues import CLOCK, TIMING, seconds
 from reader.core.formats.dates import iso_date
@@ -30,27 +38,38 @@ _SNIFF_CHARS = 64_000
 _BCLOCK = rf"[\[(]{CLOCK}[\])]"
 _NAME = r"[^\W\d_][^\n:\[\]()*_|<>]{0,50}?"
 _BOLD = r"(?:\*\*|__)"
-# Each pattern is tried on a line from its first non-blank character. `mark` is the label as written
-# (bold and colon included), `time` the timestamp with its brackets, `content` the text after them.
-_PATTERNS = (
-    # [00:01:23] Jane: text    00:01:23 **Jane:** text
-    ("strong", re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*"
-                          rf"(?:{_BOLD}:|:{_BOLD}?))(?:[ \t]+(?P<content>\S.*))?[ \t]*$")),
-    # 00:00:03 Speaker 1    (alone on its line)
-    ("weak", re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)"
-                        r"[ \t]*$")),
-    # [Jane Doe] 10:05:33
-    ("strong", re.compile(rf"(?P<mark>\[(?P<label>{_NAME})\])[ \t]+(?P<time>{CLOCK})[ \t]*$")),
-    # Jane (00:03):    **Kelly** [0:18] text    Speaker 1: [00:00:00] text    Emma  0:37
-    ("strong", re.compile(rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?(?::{_BOLD}?)?)[ \t]*"
-                          rf"(?P<time>{_BCLOCK}:?)(?:[ \t]+(?P<content>\S.*))?[ \t]*$")),
-    ("weak", re.compile(rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]+(?P<time>{CLOCK})[ \t]*$")),
-)
-_CLOCK_HINT = re.compile(r"\d:\d\d")
+
+
+class _Pattern(NamedTuple):
+    """A label pattern, tried on a line from its first non-blank character. `mark` is the label as written
+    (bold and colon included), `time` the timestamp with its brackets, `content` the text after them. A weak
+    label has neither colon nor brackets, so it must look like a name (`_plausible`)."""
+
+    strength: str  # "strong" or "weak"
+    regex: re.Pattern[str]
+
+
+_TIME_THEN_NAME = _Pattern("strong", re.compile(  # [00:01:23] Jane: text    00:01:23 **Jane:** text
+    rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*(?:{_BOLD}:|:{_BOLD}?))"
+    rf"(?:[ \t]+(?P<content>\S.*))?[ \t]*$"))
+_TIME_THEN_NAME_ALONE = _Pattern("weak", re.compile(  # 00:00:03 Speaker 1    (alone on its line)
+    rf"(?P<time>{_BCLOCK}|{CLOCK})[ \t]+(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]*$"))
+_BRACKETED_NAME_THEN_CLOCK = _Pattern("strong", re.compile(  # [Jane Doe] 10:05:33
+    rf"(?P<mark>\[(?P<label>{_NAME})\])[ \t]+(?P<time>{CLOCK})[ \t]*$"))
+_BRACKETED_NAME_THEN_TIME = _Pattern("strong", re.compile(  # [Speaker 1] [00:17] text
+    rf"(?P<mark>\[(?P<label>{_NAME})\]:?)[ \t]*(?P<time>{_BCLOCK}):?(?:[ \t]+(?P<content>\S.*))?[ \t]*$"))
+_NAME_THEN_TIME = _Pattern("strong", re.compile(  # Jane (00:03):    **Kelly** [0:18] text    Speaker 1: [00:00] text
+    rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?(?::{_BOLD}?)?)[ \t]*"
+    rf"(?P<time>{_BCLOCK}:?)(?:[ \t]+(?P<content>\S.*))?[ \t]*$"))
+_NAME_THEN_CLOCK = _Pattern("weak", re.compile(  # Emma  0:37
+    rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]+(?P<time>{CLOCK})[ \t]*$"))
+# The patterns worth trying on a line, by what it opens with, in the order they are tried.
+_OPENS_WITH_BRACKET = (_TIME_THEN_NAME, _TIME_THEN_NAME_ALONE, _BRACKETED_NAME_THEN_CLOCK, _BRACKETED_NAME_THEN_TIME)
+_OPENS_WITH_TIME = (_TIME_THEN_NAME, _TIME_THEN_NAME_ALONE)
+_NAME_AND_BRACKETS = (_NAME_THEN_TIME, _NAME_THEN_CLOCK)
+_NAME_ONLY = (_NAME_THEN_CLOCK,)  # no bracket anywhere on the line: only `Emma  0:37`
 _CLOCK_REACH = 90  # how far into a line a label's time can be
 _BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\r\f\v\u00a0]*\S[^\n]*)*")
-_TIME_FIRST = _PATTERNS[:3]
-_NAME_FIRST = _PATTERNS[3:]
 _LIST_HEADING = re.compile(r"(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Keywords:|Speakers:)[ \t]*(?:$|\S)")
 _WALL_CLOCK = re.compile(r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:[ \t]*(?P<half>[AaPp][Mm]))?\b")
 _BARE_TIME = re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})(?:[ \t]+(?P<content>\S.*))?[ \t]*$")
@@ -77,27 +96,23 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
     if ls >= le:
         return None
     first = text[ls]
-    # Only the patterns that can start with this character: a time, or a name (perhaps bold).
-    patterns: tuple[tuple[str, re.Pattern[str]], ...]
-    if first == "[":
-        patterns = _TIME_FIRST
+    patterns: tuple[_Pattern, ...]
+    if not labels:
+        patterns = ()
+    elif first == "[":
+        patterns = _OPENS_WITH_BRACKET
     elif first.isdigit() or first == "(":
-        patterns = _TIME_FIRST[:2]
+        patterns = _OPENS_WITH_TIME
     elif text.find("[", ls, le) >= 0 or text.find("(", ls, le) >= 0:
-        patterns = _NAME_FIRST
-    else:  # no bracketed time anywhere: only `Emma  0:37`
-        patterns = _NAME_FIRST[1:]
-    for strength, pattern in patterns if labels else ():
+        patterns = _NAME_AND_BRACKETS
+    else:
+        patterns = _NAME_ONLY
+    for strength, pattern in patterns:
         m = pattern.match(text, ls, le)
         if m and _plausible(label := m["label"].strip(), strength):
             content = m.start("content") if "content" in pattern.groupindex and m["content"] else le
-            ms, me = m.span("mark")
-            mark = text[ms:me]
-            stripped = mark.strip()
-            if len(stripped) != len(mark):  # `_strip`, on the mark's text at once
-                ms += len(mark) - len(mark.lstrip())
-                me = ms + len(stripped)
-            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), label, (ms, me), content)
+            return TimedLine(ls, le, m.span("time"), seconds(m["time"]), label, _strip(text, *m.span("mark")),
+                             content)
     m = _BARE_TIME.match(text, ls, le)
     if m and (m["content"] is None or m["time"][0] in "[(" or _FULL_CLOCK.fullmatch(m["time"])):
         return TimedLine(ls, le, m.span("time"), seconds(m["time"]), None, None,
@@ -131,9 +146,8 @@ def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
 
 
 def _candidate_lines(text: str, start: int, end: int) -> list[Span]:
-    """Lines with a clock (`_CLOCK_HINT`, a digit, a colon and two digits) near their start: the only ones worth
-    trying the patterns on. Found from the colons, which are few, rather than by a regex tried at every
-    character."""
+    """Lines with a clock (a digit, a colon and two digits) near their start: the only ones worth trying the
+    patterns on. Found from the colons, which are few, rather than by a regex tried at every character."""
     out: list[Span] = []
     colon = text.find(":", start + 1, end)
     while colon >= 0:
@@ -159,9 +173,11 @@ def sniff(text: str) -> float:
     cut = head.rfind("\n") if len(text) > _SNIFF_CHARS else len(head)
     timed = timed_lines(head, 0, max(cut, 0))
     labelled = sum(1 for t in timed.values() if t.label)
+    lines = sum(1 for line in head.splitlines() if line.strip()) or 1
+    if labelled == 0 and len(timed) >= 3 and len(timed) * 2 >= lines:
+        return 0.6  # a time opening most lines, nobody named: a podcast's transcript, one voice
     if labelled < 2:
         return 0.0
-    lines = sum(1 for line in head.splitlines() if line.strip()) or 1
     share = len(timed) / lines
     if share < 0.05:
         return 0.3
@@ -170,40 +186,45 @@ def sniff(text: str) -> float:
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     body_end = _footer(text, builder)
+    chapters = find_chapters(text, 0, body_end)
     timed = timed_lines(text, 0, body_end)
+    if chapters:
+        timed = {ls: line for ls, line in timed.items() if not chapters.holds(ls)}
+        chapters.set_aside(text, builder)
     first_label = min((ls for ls, t in timed.items() if t.label), default=body_end)
-    start = _preamble(text, builder, first_label)
+    start = _preamble(text, builder, first_label, chapters)
+    if timed and first_label == body_end:
+        speakerless.parse(text, builder, list(timed.values()), start, body_end, chapters)
+        return
     current: str | None = None
     current_key = ""
     cursor = start
-    aside, turn, paragraph = builder.aside, builder.turn, builder.paragraph
-    furniture = AsideKind.FURNITURE
-    blocks = _BLOCK.finditer
     for ls, line in timed.items():
         if ls < start:
             continue
-        for m in blocks(text, cursor, ls):  # `_paragraphs`, inlined: it runs once per timed line
-            paragraph(m.start(), m.end())
-        aside(furniture, *line.time)
+        _paragraphs(text, builder, cursor, ls, chapters)
+        builder.aside(AsideKind.FURNITURE, *line.time)
         label = line.label
         if label is not None and line.mark is not None:
             key = speaker_key(label)
             if current is not None and key == current_key:
-                aside(furniture, *line.mark)  # the same speaker again, after a pause
+                builder.aside(AsideKind.FURNITURE, *line.mark)  # the same speaker again, after a pause
             else:
-                turn(label, line.mark, line.seconds)
+                builder.turn(label, line.mark, line.seconds)
                 current, current_key = label, key
         elif current is None:
-            turn(None, None, line.seconds)
+            builder.turn(None, None, line.seconds)
             current, current_key = UNKNOWN_SPEAKER, speaker_key(UNKNOWN_SPEAKER)
         cursor = min(line.content, line.end)
-    _paragraphs(text, builder, cursor, body_end)
+    _paragraphs(text, builder, cursor, body_end, chapters)
 
 
-def _paragraphs(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
-    """Blank-line separated blocks of text[start:end], each one paragraph (hard wraps joined)."""
+def _paragraphs(text: str, builder: TranscriptBuilder, start: int, end: int, chapters: Chapters) -> None:
+    """Blank-line separated blocks of text[start:end], each one paragraph (hard wraps joined); a chapter list is
+    set aside already."""
     for m in _BLOCK.finditer(text, start, end):
-        builder.paragraph(m.start(), m.end())
+        if not chapters or not chapters.holds(m.start()):
+            builder.paragraph(m.start(), m.end())
 
 
 _LEADING = " \t\u00a0\ufeff"
@@ -239,15 +260,17 @@ def _footer(text: str, builder: TranscriptBuilder) -> int:
         body_end = end = ls
 
 
-def _preamble(text: str, builder: TranscriptBuilder, first_label: int) -> int:
+def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters: Chapters) -> int:
     """What comes before the first speaker: a title line (`# Episode 12`), perhaps with a date line under it
-    (`Sat, Nov 28, 2026 2:33PM • 45:12`), and keyword or speaker lists become metadata and header asides.
-    Anything else stays as text. Returns where the body starts."""
+    (`Sat, Nov 28, 2026 2:33PM • 45:12`), and keyword or speaker lists become metadata and header asides; a
+    chapter list is set aside already. Anything else stays as text. Returns where the body starts."""
     pos = 0
     meta = builder.metadata
     for index, m in enumerate(_BLOCK.finditer(text, 0, first_label)):
         lines = m.group().split("\n")
-        if _LIST_HEADING.match(lines[0]):
+        if chapters and chapters.holds(m.start()):
+            pass
+        elif _LIST_HEADING.match(lines[0]):
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         elif index == 0 and _title_like(lines[0]) and (len(lines) == 1 or (len(lines) == 2 and _dated(lines[1]))):
             meta = replace(meta, title=lines[0].strip("#*_ \t"))
