@@ -23,6 +23,7 @@ from typing import Any
 from reader.core.exchanges import roles_and_exchanges
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
 from reader.core.formats.names import display_names
+from reader.core.formats.spans import blank_out
 from reader.core.model import (
     Aside,
     AsideKind,
@@ -80,7 +81,7 @@ class TranscriptBuilder:
     def __init__(self, source: str, layout: str, encoding: str = "utf-8", path: str | None = None, *,
                  hidden: Sequence[tuple[AsideKind, Span]] = (), source_format: str = "text"):
         self.original = source
-        self.source = _blank(source, [span for _, span in hidden]) if hidden else source
+        self.source = blank_out(source, [span for _, span in hidden]) if hidden else source
         self.layout = layout
         self.encoding = encoding
         self.path = path
@@ -210,21 +211,6 @@ class TranscriptBuilder:
             headings=headings,
             source_format=self.source_format,
         )
-
-
-def _blank(text: str, spans: list[Span]) -> str:
-    """`text` with the characters of `spans` made spaces (line ends kept), so offsets stay the same."""
-    pieces: list[str] = []
-    last = 0
-    for start, end in sorted(spans):
-        start = max(start, last)
-        if end <= start:
-            continue
-        pieces.append(text[last:start])
-        pieces.append(re.sub(r"[^\n]", " ", text[start:end]))
-        last = end
-    pieces.append(text[last:])
-    return "".join(pieces)
 
 
 def _place_headings(found: list[tuple[str, int, int | None, float | None]], turns: list[Turn]) -> tuple[Heading, ...]:
