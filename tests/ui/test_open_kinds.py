@@ -6,26 +6,15 @@ import shutil
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QMimeData, QPoint, Qt, QUrl
-from PySide6.QtGui import QDragEnterEvent, QDropEvent
-from PySide6.QtWidgets import QApplication, QFileDialog, QPushButton
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import QFileDialog, QPushButton
 from pytestqt.qtbot import QtBot
 
 from reader.ui.dialogs import OpenDialog
 from reader.ui.main_window import MainWindow
+from tests.ui.test_window import _drop
 
 PAGES = Path(__file__).parents[1] / "data" / "containers" / "html"
-
-
-def _drop(window: MainWindow, path: Path) -> None:
-    data = QMimeData()
-    data.setUrls([QUrl.fromLocalFile(str(path))])
-    enter = QDragEnterEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
-    QApplication.sendEvent(window, enter)
-    assert enter.isAccepted()
-    QApplication.sendEvent(window, QDropEvent(QPoint(50, 50), Qt.DropAction.CopyAction, data,
-                                              Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier))
 
 
 def test_dropping_a_web_page_opens_its_interview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
