@@ -26,21 +26,23 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.model import Transcript
+from reader.core.asking import opens_item
+from reader.core.model import Role, Transcript
 from reader.core.topics.cues import follows_up, opens_topic
 from reader.core.topics.terms import TermTable
 
 BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
 BLOCK_UNITS = 8  # ... but never more units than this
 UNIT_TERMS = 40  # the strongest terms of a unit that take part in the cohesion scores
+LONG_UNIT_TURNS = 4  # an exchange longer than this may change subject inside: its asker's later turns can open one
 MIN_TOPIC_WORDS = 120  # a topic shorter than this is folded into its neighbour...
 MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25) of its words
 MIN_TOPIC_FLOOR = 40
 MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
-WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
+WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
-DEPTH_FLOOR = -0.3  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
+DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +80,9 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
     cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]}
     if cuts:
         spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
+    inner = _inner_cuts(transcript, spans)
+    if inner:
+        spans = [piece for first, last in spans for piece in _cut(first, last, inner)]
     units = []
     for first, last in spans:
         terms = Counter(chain.from_iterable(table.turn_sequences[first:last + 1]))  # not cached: one per unit
@@ -86,6 +91,24 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         opening = dict.fromkeys(table.turn_sequences[first])
         units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size))
     return units
+
+
+def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]]) -> frozenset[int]:
+    """Turns inside a unit where a topic may start all the same. The turns before the first question group by
+    nothing (a podcast's hosts chat, then look at the week's news, then bring in the guest): each is a unit. A
+    long exchange may move on without a new question ("Which brings us nicely onto renting", a chair's next
+    point): the later turns of the asking side, or of whoever opened it, can start a topic."""
+    asking = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
+    openings = {e.first_turn for e in transcript.exchanges if e.question is None}
+    found: set[int] = set()
+    for first, last in spans:
+        if first in openings:
+            found.update(range(first + 1, last + 1))
+        elif last - first + 1 > LONG_UNIT_TURNS:
+            opener = transcript.turns[first].speaker
+            found.update(t for t in range(first + 1, last + 1)
+                         if transcript.turns[t].speaker in asking or transcript.turns[t].speaker == opener)
+    return frozenset(found)
 
 
 def _cut(first: int, last: int, cuts: frozenset[int]) -> list[tuple[int, int]]:
@@ -233,7 +256,10 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     for k, g in enumerate(range(1, len(units))):
         features = {name: values[k] for name, values in columns.items()}
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
-        features["follow_up"] = 1.0 if not features["cue"] and follows_up(units[g].opening) else 0.0
+        # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
+        features["item"] = 1.0 if opens_item(units[g].opening) else 0.0
+        features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
+            else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         gaps.append(Gap(units[g].first_turn, g, features, score))
     return gaps
@@ -260,7 +286,7 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
         if gap.score < threshold:
             break
-        if gap.features["depth"] < DEPTH_FLOOR and not gap.features["cue"]:
+        if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
             continue  # new words in the question, but the talk around it holds together: a follow-up
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
