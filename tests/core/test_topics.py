@@ -175,6 +175,41 @@ def test_follow_ups_are_recognised_and_do_not_open_topics(text: str) -> None:
     assert not opens_topic(text)
 
 
+@pytest.mark.parametrize("text", [
+    "Commençons par la tempête de janvier. Les images de la digue ont fait le tour du pays.",
+    "Merci. Parlons de l'été : la commune triple de population.",
+    "Dernière question, monsieur le maire.",
+    "Kommen wir zum Hafen. Wie geht es der Fischerei?",
+    "Pasemos a la vivienda, que preocupa a todos.",
+    "Перейдём к бюджету. Что изменится?",
+])
+def test_cue_phrases_open_topics_in_other_languages(text: str) -> None:
+    assert opens_topic(text)
+
+
+@pytest.mark.parametrize("text", ["Et qui paie ?", "Und die Hunde?", "¿Y el precio del gasóleo?"])
+def test_short_follow_ups_in_other_languages_open_nothing(text: str) -> None:
+    assert not opens_topic(text)
+
+
+def test_a_chairs_agenda_items_open_topics() -> None:
+    items = [("Item 2, the bus route.", "bus", "route", "timetable", "drivers"),
+             ("Moving on to item 3, the library.", "library", "books", "volunteers", "opening hours"),
+             ("Item 4, the parking charges.", "parking", "charges", "car park", "permits")]
+    lines = ["Chair: Good evening, and welcome to the meeting of the town council. Any apologies?",
+             "Osei: Apologies have been received from two members, who are both unwell this evening. The minutes "
+             "of the last meeting were circulated last week, and nobody has asked for a correction, so I move that "
+             "they be signed as a true record."]
+    for opening, *words in items:
+        lines.append(f"Chair: {opening} Councillor Hart, would you introduce it?")
+        for speaker in ("Hart", "Osei", "Hart", "Osei"):
+            lines.append(f"{speaker}: " + " ".join(f"The {w} matters to residents, and the {w} report shows the "
+                                                  f"{w} plan needs work." for w in words))
+    transcript = parse_text("\n\n".join(lines))
+    starts = [t.first_turn for t in find_topics(transcript)]
+    assert [s for s in starts if s > 0] == [2, 7, 12]
+
+
 def test_on_that_is_not_a_new_subject() -> None:
     assert not opens_topic("On that point, you said something else.")
     assert not opens_topic("On the other hand, the talks continue.")

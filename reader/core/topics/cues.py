@@ -50,6 +50,21 @@ _OPENERS = [
     r"(?:can i|could i|may i) (?:ask|switch|turn|go)\b",
     r"(?:i want|i wanted|i'd like|let me) (?:to )?(?:start|begin) (?:with|by)\b",
 ]
+# The same moves in the other languages the reader meets: "Parlons de l'été.", "Kommen wir zum Hafen.",
+# "Pasemos a la vivienda.", "Перейдём к бюджету.".
+_FOREIGN_OPENERS = [
+    r"(?:parlons|parlez-nous|passons|venons-en|revenons|commençons|terminons|abordons|restons) (?:un peu )?"
+    r"(?:de|du|des|d'|à|au|aux|par|sur|maintenant)",
+    r"(?:autre|nouveau|dernier|dernière|une autre) (?:sujet|question|thème|chose)\b",
+    r"(?:au-delà|à propos|s'agissant|quant) (?:de|du|des|d'|à|au|aux)",
+    r"(?:lassen sie uns|lass uns|kommen wir|reden wir|sprechen wir|bleiben wir) (?:jetzt |nun |noch )?"
+    r"(?:über|zu|zum|zur|bei|auf)\b",
+    r"(?:ein anderes|ein neues|letzte|eine letzte|eine andere) (?:thema|frage)\b",
+    r"(?:hablemos|pasemos|vayamos|volvamos|empecemos|hablamos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
+    r"(?:otro|otra|última|una última) (?:tema|pregunta|cuestión)\b",
+    r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с)\b",
+    r"(?:другой|последний|следующий) вопрос\b",
+]
 _FOLLOW_UPS = [
     r"(?:and|so|but|or|then|also|yet|because|plus)\b",
     r"(?:is|isn't|was|wasn't|are|aren't) (?:that|it|this|there|he|she|they)\b",
@@ -60,7 +75,7 @@ _FOLLOW_UPS = [
     r"how so|why not|why is that|why\?|how come|such as|for example|for instance|even|still|surely)\b",
     r"(?:that|this|those|these)\b",
 ]
-_OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_OPENERS)})", re.IGNORECASE)
+_OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join([*_OPENERS, *_FOREIGN_OPENERS])})", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?<=[.?!…])[\"”')\]]*\s+")
 _FOLLOW_UP = re.compile(rf"^\W*(?:{'|'.join(_FOLLOW_UPS)})", re.IGNORECASE)
 

@@ -1,15 +1,17 @@
 """Where topics change: score every candidate boundary, then keep the strong ones.
 
 Units are exchanges when the transcript's exchanges group turns (a topic starts with a question, never inside an
-answer) and single turns otherwise; the turns the document's own headings open always start a unit. Between two
-units the score combines:
+answer) and single turns otherwise; the turns the document's own headings open always start a unit, and so do a
+hearing member's later questions in a round, each turn before the first question, and the asker's later turns in
+a long exchange (a subject can change without a new question). Between two units the score combines:
 
 - lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
   far it dips below the peaks around it;
 - a shift in names and acronyms across the same blocks;
 - the opening turn's novelty: how much of what it says was not in the block before it (a follow-up repeats
   the last answer's words);
-- its cue phrases ("On Syria.", "Let me turn to...") against follow-up openings ("And...", "Is that...");
+- its cue phrases ("On Syria.", "Let me turn to...", "Parlons de...") against follow-up openings ("And...",
+  "Is that..."), and a chair's move to the next agenda item, which opens a topic whatever the scores;
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
@@ -283,8 +285,10 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     minimum = max(min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE)),
                   prefix[-1] // MIN_TOPIC_GROWTH)
     chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
-    for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
-        if gap.score < threshold:
+    # A chair's agenda item opens a topic whatever the scores around it (a short meeting has too few gaps for
+    # them to stand out), unless it would leave a topic too short.
+    for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
+        if gap.score < threshold and not gap.features["item"]:
             break
         if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
             continue  # new words in the question, but the talk around it holds together: a follow-up
