@@ -13,7 +13,7 @@ import re
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
             r"well|now|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
-            r"|(?:so|and|but|now),\s+|\w+,\s+){0,3}")
+            r"|(?:so|and|but|now),\s+|(?:so|now|okay|ok|right|well|alright)\s+(?=let|we|time|i)|\w+,\s+){0,3}")
 
 _OPENERS = [
     r"on (?:the )?(?:subject|issue|question|topic|matter) of\b",
@@ -31,6 +31,7 @@ _OPENERS = [
     r"(?:moving|turning|switching|shifting|coming|getting) (?:on|now|back|over)?\s*(?:to|gears)\b",
     r"(?:moving|let's move) on\b",
     r"(?:a|one|my) (?:different|separate|new|last|final|broader|bigger|other) (?:question|subject|topic|thing)\b",
+    r"(?:the|one) other (?:thing|trend|issue|side|area|part|problem|subject|topic|story|change|question)\b",
     r"(?:i've|i have|i) got (?:a|one|another) (?:different|broader|separate|last|final|other)? ?question\b",
     r"(?:another|a different|a new|next|different|new|separate) (?:question|subject|topic|issue)\b",
     r"(?:a |my )?(?:last |final |quick |another |different )?one (?:on|about)\b",  # briefing room: "One on Iran."
@@ -56,6 +57,9 @@ _FOREIGN_OPENERS = [
     r"(?:parlons|parlez-nous|passons|venons-en|revenons|commençons|terminons|abordons|restons) (?:un peu )?"
     r"(?:de|du|des|d'|à|au|aux|par|sur|maintenant)",
     r"(?:autre|nouveau|dernier|dernière|une autre) (?:sujet|question|thème|chose)\b",
+    r"l'autre (?:sujet|question|thème|revers|volet|enjeu|problème|dossier|versant|face|grand)\b",
+    r"(?:das|ein) andere(?:s)? (?:thema|problem)\b|die andere (?:frage|seite)\b",
+    r"(?:el|la) otr[oa] (?:tema|cuestión|pregunta|cara|problema)\b",
     r"(?:au-delà|à propos|s'agissant|quant) (?:de|du|des|d'|à|au|aux)",
     r"(?:lassen sie uns|lass uns|kommen wir|reden wir|sprechen wir|bleiben wir) (?:jetzt |nun |noch )?"
     r"(?:über|zu|zum|zur|bei|auf)\b",
