@@ -210,6 +210,21 @@ def test_a_chairs_agenda_items_open_topics() -> None:
     assert [s for s in starts if s > 0] == [2, 7, 12]
 
 
+def test_an_item_named_at_the_end_of_a_chairs_turn_begins_with_the_next_turn() -> None:
+    lines = ["Chair: Good evening. Item 1, the bus route. Councillor Hart, would you introduce it?"]
+    for subject, next_item in (("bus", "Item 2, the library."), ("library", "Item 3, the parking charges."),
+                               ("parking", "")):
+        for speaker in ("Hart", "Osei", "Hart", "Osei"):
+            lines.append(f"{speaker}: The {subject} matters to residents, and the {subject} report shows that the "
+                         f"{subject} plan needs more work before the {subject} budget is agreed next year.")
+        if next_item:
+            lines.append(f"Chair: Thank you both. I will take the vote on the {subject} report now. All in favour? "
+                         f"That is carried. {next_item}")
+    transcript = parse_text("\n\n".join(lines))
+    starts = [t.first_turn for t in find_topics(transcript)]
+    assert [s for s in starts if s > 0] == [6, 11]  # Hart's turns after the chair's, not the chair's own
+
+
 def test_on_that_is_not_a_new_subject() -> None:
     assert not opens_topic("On that point, you said something else.")
     assert not opens_topic("On the other hand, the talks continue.")

@@ -56,6 +56,7 @@ class Unit:
     terms: dict[str, int]
     words: int
     size: int  # content terms, counted with repeats
+    item: bool = False  # a chair moves the meeting to its next agenda item here
 
 
 @dataclass(frozen=True, slots=True)
@@ -79,10 +80,11 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         spans = [(t.index, t.index) for t in transcript.turns]
     # A hearing's round of questions is one exchange, but its questions may change the subject: each can start a
     # topic.
-    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]}
+    items = _agenda_items(transcript)
+    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]} | items
     if cuts:
         spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
-    inner = _inner_cuts(transcript, spans)
+    inner = _inner_cuts(transcript, spans, meeting=bool(items))
     if inner:
         spans = [piece for first, last in spans for piece in _cut(first, last, inner)]
     units = []
@@ -91,15 +93,29 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         words = sum(table.turn_words[first:last + 1])
         size = sum(map(len, table.turn_sequences[first:last + 1]))
         opening = dict.fromkeys(table.turn_sequences[first])
-        units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size))
+        units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size, first in items))
     return units
 
 
-def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]]) -> frozenset[int]:
+def _agenda_items(transcript: Transcript) -> frozenset[int]:
+    """The turns where a chair's agenda items begin. A chair often closes one item and names the next in the
+    same turn ("All in favour? Carried. Item 6, the allotments."): the item then begins with the next turn."""
+    found = set()
+    for e in transcript.exchanges:
+        text = transcript.turns[e.first_turn].text
+        if opens_item(text):
+            at_start = opens_item(text[:len(text) // 2])
+            found.add(e.first_turn if at_start or e.first_turn + 1 >= len(transcript.turns) else e.first_turn + 1)
+    return frozenset(found)
+
+
+def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]], meeting: bool = False) -> frozenset[int]:
     """Turns inside a unit where a topic may start all the same. The turns before the first question group by
     nothing (a podcast's hosts chat, then look at the week's news, then bring in the guest): each is a unit. A
     long exchange may move on without a new question ("Which brings us nicely onto renting", a chair's next
-    point): the later turns of the asking side, or of whoever opened it, can start a topic."""
+    point): the later turns of the asking side, of whoever opened it, or that open with a cue phrase ("The other
+    thing in the playground is...") can start a topic; in a meeting, where members raise matters under an agenda
+    item without asking anyone, any of its turns can."""
     asking = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
     openings = {e.first_turn for e in transcript.exchanges if e.question is None}
     found: set[int] = set()
@@ -109,7 +125,8 @@ def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]]) -> frozens
         elif last - first + 1 > LONG_UNIT_TURNS:
             opener = transcript.turns[first].speaker
             found.update(t for t in range(first + 1, last + 1)
-                         if transcript.turns[t].speaker in asking or transcript.turns[t].speaker == opener)
+                         if meeting or transcript.turns[t].speaker in asking or transcript.turns[t].speaker == opener
+                         or opens_topic(transcript.turns[t].text))
     return frozenset(found)
 
 
@@ -259,7 +276,7 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         features = {name: values[k] for name, values in columns.items()}
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
         # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
-        features["item"] = 1.0 if opens_item(units[g].opening) else 0.0
+        features["item"] = 1.0 if units[g].item else 0.0
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
             else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
