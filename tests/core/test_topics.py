@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import Topic, find_topics, topic_at
+from reader.core.topics import Topic, find_sections, find_topics, topic_at
 from reader.core.topics.cues import follows_up, opens_topic
 from reader.core.topics.evaluate import even_split, pk, window_diff
 
@@ -223,6 +223,20 @@ def test_an_item_named_at_the_end_of_a_chairs_turn_begins_with_the_next_turn() -
     transcript = parse_text("\n\n".join(lines))
     starts = [t.first_turn for t in find_topics(transcript)]
     assert [s for s in starts if s > 0] == [6, 11]  # Hart's turns after the chair's, not the chair's own
+
+
+def test_a_section_an_agenda_item_opens_takes_the_items_title() -> None:
+    transcript, _ = _parish_council()
+    sections = {s.first_turn: s.label for s in find_sections(transcript)}
+    assert sections[23] == "Allotments"  # "Carried. Item 6, the allotments." ends turn 22
+    assert sections[32] == "Finance"
+    assert "Minutes" not in sections.values()  # procedure never names a section
+
+
+def _parish_council() -> tuple[Transcript, dict]:
+    path = ROOT / "tests" / "data" / "gold" / "two-level" / "parish-council.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), gold
 
 
 def test_on_that_is_not_a_new_subject() -> None:

@@ -23,6 +23,7 @@ from __future__ import annotations
 
 import bisect
 import math
+import re
 from collections import Counter
 from dataclasses import dataclass
 from itertools import chain
@@ -31,7 +32,8 @@ from operator import itemgetter, mul
 from reader.core.asking import opens_item
 from reader.core.model import Role, Transcript
 from reader.core.topics.cues import follows_up, opens_topic
-from reader.core.topics.terms import TermTable
+from reader.core.topics.stopwords import SPEAKERISH
+from reader.core.topics.terms import WORD, TermTable, term_of
 
 BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
 BLOCK_UNITS = 8  # ... but never more units than this
@@ -80,8 +82,8 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
         spans = [(t.index, t.index) for t in transcript.turns]
     # A hearing's round of questions is one exchange, but its questions may change the subject: each can start a
     # topic.
-    items = _agenda_items(transcript)
-    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]} | items
+    items = agenda_items(transcript)
+    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]} | items.keys()
     if cuts:
         spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
     inner = _inner_cuts(transcript, spans, meeting=bool(items))
@@ -97,16 +99,39 @@ def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = fr
     return units
 
 
-def _agenda_items(transcript: Transcript) -> frozenset[int]:
-    """The turns where a chair's agenda items begin. A chair often closes one item and names the next in the
-    same turn ("All in favour? Carried. Item 6, the allotments."): the item then begins with the next turn."""
-    found = set()
+def agenda_items(transcript: Transcript) -> dict[int, str]:
+    """The turns where a chair's agenda items begin, each with the item's title when the chair gives one
+    ("Item 6, the allotments." -> "Allotments"; "" without). A chair often closes one item and names the next in
+    the same turn ("All in favour? Carried. Item 6, the allotments."): the item then begins with the next turn."""
+    found: dict[int, str] = {}
     for e in transcript.exchanges:
         text = transcript.turns[e.first_turn].text
         if opens_item(text):
             at_start = opens_item(text[:len(text) // 2])
-            found.add(e.first_turn if at_start or e.first_turn + 1 >= len(transcript.turns) else e.first_turn + 1)
-    return frozenset(found)
+            turn = e.first_turn if at_start or e.first_turn + 1 >= len(transcript.turns) else e.first_turn + 1
+            found[turn] = _item_title(text)
+    return found
+
+
+# "Item 5, the playground on the recreation ground.", "Item 4 is public participation, and...": the title runs to
+# the first comma or full stop.
+_ITEM_TITLE = re.compile(r"\bitem (?:number |no\.? )?\d+[a-z]?(?: is)?[,:.–—-]?\s+(?:the |our |a |an )?"
+                         r"([^.?!;:,()]{3,80})", re.IGNORECASE)
+MAX_TITLE_WORDS = 6
+
+
+def _item_title(text: str) -> str:
+    """The title a chair gives an agenda item, when it is a short noun phrase naming a subject (never "the
+    minutes" or "Councillor Reid's motion")."""
+    for match in _ITEM_TITLE.finditer(text):
+        words = WORD.findall(match.group(1))
+        if not 1 <= len(words) <= MAX_TITLE_WORDS or any(w.lower() in SPEAKERISH for w in words):
+            continue
+        if not any(term_of(w) for w in words):
+            continue  # no content word: "Item 3, as before"
+        title = " ".join(match.group(1).split())
+        return title[:1].upper() + title[1:]
+    return ""
 
 
 def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]], meeting: bool = False) -> frozenset[int]:
