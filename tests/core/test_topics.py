@@ -161,6 +161,9 @@ def test_topic_at_finds_the_topic_holding_a_turn(sample: Transcript) -> None:
     "Never. Okay, shall we do the mailbag first?",
     "Moving on to something slightly bigger.",
     "Nadia, different topic. The rail unions say they'll strike.",
+    "Mm hmm. Can you walk me through a normal day on the farm?",
+    "Last question. If you could change one thing, what would it be?",
+    "The other trend is train length.",
 ])
 def test_cue_phrases_open_topics(text: str) -> None:
     assert opens_topic(text)

@@ -12,6 +12,7 @@ import re
 
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
+            r"mm hmm|mm-hmm|mhm|uh huh|uh-huh|yeah|sure|"
             r"well|now|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
             r"|(?:so|and|but|now),\s+|(?:so|now|okay|ok|right|well|alright)\s+(?=let|we|time|i)|\w+,\s+){0,3}")
 
@@ -37,6 +38,8 @@ _OPENERS = [
     r"(?:a |my )?(?:last |final |quick |another |different )?one (?:on|about)\b",  # briefing room: "One on Iran."
     r"(?:going |coming |getting |turning )?back to\b",
     r"(?:finally|lastly|last but not least|one last (?:thing|question))\b",
+    r"(?:last|final) question\b",
+    r"(?:can|could|would) you (?:walk|take|talk) (?:me|us) through\b",
     r"i don'?t want to (?:leave|go|finish|end|let you go)(?: here)? without\b",
     r"before (?:we|i) (?:go|finish|wrap|end|run out)\b",
     r"(?:a question|questions?) (?:on|about|for you on|regarding)\b",
