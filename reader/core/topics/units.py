@@ -67,9 +67,16 @@ def agenda_items(transcript: Transcript) -> dict[int, str]:
     """The turns where a chair's agenda items begin, each with the item's title when the chair gives one
     ("Item 6, the allotments." -> "Allotments"; "" without). A chair often closes one item and names the next in
     the same turn ("All in favour? Carried. Item 6, the allotments."): the item then begins with the next turn."""
+    # Only a chair moves a meeting on, and a chair keeps Role.OTHER: an interview's questions are never read.
+    chairs = {s.key for s in transcript.speakers if s.role is Role.OTHER}
     found: dict[int, str] = {}
+    if not chairs:
+        return found
+    turns = transcript.turns
     for e in transcript.exchanges:
-        text = transcript.turns[e.first_turn].text
+        if turns[e.first_turn].speaker not in chairs:
+            continue
+        text = turns[e.first_turn].text
         if opens_item(text):
             at_start = opens_item(text[:len(text) // 2])
             turn = e.first_turn if at_start or e.first_turn + 1 >= len(transcript.turns) else e.first_turn + 1
