@@ -12,7 +12,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import Topic, find_topics, topic_at
+from reader.core.topics import Topic, find_sections, find_topics, topic_at
 from reader.core.topics.cues import follows_up, opens_topic
 from reader.core.topics.evaluate import even_split, pk, window_diff
 
@@ -161,6 +161,9 @@ def test_topic_at_finds_the_topic_holding_a_turn(sample: Transcript) -> None:
     "Never. Okay, shall we do the mailbag first?",
     "Moving on to something slightly bigger.",
     "Nadia, different topic. The rail unions say they'll strike.",
+    "Mm hmm. Can you walk me through a normal day on the farm?",
+    "Last question. If you could change one thing, what would it be?",
+    "The other trend is train length.",
 ])
 def test_cue_phrases_open_topics(text: str) -> None:
     assert opens_topic(text)
@@ -173,6 +176,70 @@ def test_cue_phrases_open_topics(text: str) -> None:
 def test_follow_ups_are_recognised_and_do_not_open_topics(text: str) -> None:
     assert follows_up(text)
     assert not opens_topic(text)
+
+
+@pytest.mark.parametrize("text", [
+    "Commençons par la tempête de janvier. Les images de la digue ont fait le tour du pays.",
+    "Merci. Parlons de l'été : la commune triple de population.",
+    "Dernière question, monsieur le maire.",
+    "Kommen wir zum Hafen. Wie geht es der Fischerei?",
+    "Pasemos a la vivienda, que preocupa a todos.",
+    "Перейдём к бюджету. Что изменится?",
+])
+def test_cue_phrases_open_topics_in_other_languages(text: str) -> None:
+    assert opens_topic(text)
+
+
+@pytest.mark.parametrize("text", ["Et qui paie ?", "Und die Hunde?", "¿Y el precio del gasóleo?"])
+def test_short_follow_ups_in_other_languages_open_nothing(text: str) -> None:
+    assert not opens_topic(text)
+
+
+def test_a_chairs_agenda_items_open_topics() -> None:
+    items = [("Item 2, the bus route.", "bus", "route", "timetable", "drivers"),
+             ("Moving on to item 3, the library.", "library", "books", "volunteers", "opening hours"),
+             ("Item 4, the parking charges.", "parking", "charges", "car park", "permits")]
+    lines = ["Chair: Good evening, and welcome to the meeting of the town council. Any apologies?",
+             "Osei: Apologies have been received from two members, who are both unwell this evening. The minutes "
+             "of the last meeting were circulated last week, and nobody has asked for a correction, so I move that "
+             "they be signed as a true record."]
+    for opening, *words in items:
+        lines.append(f"Chair: {opening} Councillor Hart, would you introduce it?")
+        for speaker in ("Hart", "Osei", "Hart", "Osei"):
+            lines.append(f"{speaker}: " + " ".join(f"The {w} matters to residents, and the {w} report shows the "
+                                                  f"{w} plan needs work." for w in words))
+    transcript = parse_text("\n\n".join(lines))
+    starts = [t.first_turn for t in find_topics(transcript)]
+    assert [s for s in starts if s > 0] == [2, 7, 12]
+
+
+def test_an_item_named_at_the_end_of_a_chairs_turn_begins_with_the_next_turn() -> None:
+    lines = ["Chair: Good evening. Item 1, the bus route. Councillor Hart, would you introduce it?"]
+    for subject, next_item in (("bus", "Item 2, the library."), ("library", "Item 3, the parking charges."),
+                               ("parking", "")):
+        for speaker in ("Hart", "Osei", "Hart", "Osei"):
+            lines.append(f"{speaker}: The {subject} matters to residents, and the {subject} report shows that the "
+                         f"{subject} plan needs more work before the {subject} budget is agreed next year.")
+        if next_item:
+            lines.append(f"Chair: Thank you both. I will take the vote on the {subject} report now. All in favour? "
+                         f"That is carried. {next_item}")
+    transcript = parse_text("\n\n".join(lines))
+    starts = [t.first_turn for t in find_topics(transcript)]
+    assert [s for s in starts if s > 0] == [6, 11]  # Hart's turns after the chair's, not the chair's own
+
+
+def test_a_section_an_agenda_item_opens_takes_the_items_title() -> None:
+    transcript, _ = _parish_council()
+    sections = {s.first_turn: s.label for s in find_sections(transcript)}
+    assert sections[23] == "Allotments"  # "Carried. Item 6, the allotments." ends turn 22
+    assert sections[32] == "Finance"
+    assert "Minutes" not in sections.values()  # procedure never names a section
+
+
+def _parish_council() -> tuple[Transcript, dict]:
+    path = ROOT / "tests" / "data" / "gold" / "two-level" / "parish-council.json"
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), gold
 
 
 def test_on_that_is_not_a_new_subject() -> None:

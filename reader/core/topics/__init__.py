@@ -12,12 +12,13 @@ contiguously and in order; turn indices are 0-based.
 from __future__ import annotations
 
 import bisect
+import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
 from reader.core.topics.label import label_topics
 from reader.core.topics.sections import document_sections, group_topics
-from reader.core.topics.segment import choose_boundaries, score_gaps, units_of
+from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import TermTable, build_terms, remember, terms_for
 
 
@@ -86,7 +87,12 @@ def find_sections(transcript: Transcript) -> list[Section]:
         opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics])
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
-    return sections_from_starts(transcript, topics, section_starts, named, table)
+    sections = sections_from_starts(transcript, topics, section_starts, named, table)
+    # A chair's agenda item names its subject as a heading does ("Item 6, the allotments."): a computed section
+    # it opens takes the item's title; its topics keep their own, finer labels.
+    items = {turn: title for turn, title in agenda_items(transcript).items() if title}
+    return [dataclasses.replace(s, label=items[s.first_turn]) if s.source == "computed" and s.first_turn in items
+            else s for s in sections]
 
 
 def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: list[int],
@@ -109,6 +115,12 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
                 k for t in inside for k in t.keywords[:2]))[:6]
         else:
             (label, keywords), source = labels[(first, last)], "computed"
+            if len(inside) > 1:
+                # A section is named by its main topic, the one holding most of its words: the words that set
+                # the whole span apart from the rest are often a side topic's ("Threshold" for a section on what
+                # caused a derailment).
+                words = (table or terms_for(transcript)).turn_words
+                label = max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
         sections.append(Section(first, last, label, keywords, source, inside))
     return sections
 

@@ -12,8 +12,9 @@ import re
 
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
+            r"mm hmm|mm-hmm|mhm|uh huh|uh-huh|yeah|sure|"
             r"well|now|minister|sir|madam|mr\.? \w+|ms\.? \w+)[.,!:;—–-]*\s+"
-            r"|(?:so|and|but|now),\s+|\w+,\s+){0,3}")
+            r"|(?:so|and|but|now),\s+|(?:so|now|okay|ok|right|well|alright)\s+(?=let|we|time|i)|\w+,\s+){0,3}")
 
 _OPENERS = [
     r"on (?:the )?(?:subject|issue|question|topic|matter) of\b",
@@ -31,11 +32,14 @@ _OPENERS = [
     r"(?:moving|turning|switching|shifting|coming|getting) (?:on|now|back|over)?\s*(?:to|gears)\b",
     r"(?:moving|let's move) on\b",
     r"(?:a|one|my) (?:different|separate|new|last|final|broader|bigger|other) (?:question|subject|topic|thing)\b",
+    r"(?:the|one) other (?:thing|trend|issue|side|area|part|problem|subject|topic|story|change|question)\b",
     r"(?:i've|i have|i) got (?:a|one|another) (?:different|broader|separate|last|final|other)? ?question\b",
     r"(?:another|a different|a new|next|different|new|separate) (?:question|subject|topic|issue)\b",
     r"(?:a |my )?(?:last |final |quick |another |different )?one (?:on|about)\b",  # briefing room: "One on Iran."
     r"(?:going |coming |getting |turning )?back to\b",
     r"(?:finally|lastly|last but not least|one last (?:thing|question))\b",
+    r"(?:last|final) question\b",
+    r"(?:can|could|would) you (?:walk|take|talk) (?:me|us) through\b",
     r"i don'?t want to (?:leave|go|finish|end|let you go)(?: here)? without\b",
     r"before (?:we|i) (?:go|finish|wrap|end|run out)\b",
     r"(?:a question|questions?) (?:on|about|for you on|regarding)\b",
@@ -50,6 +54,24 @@ _OPENERS = [
     r"(?:can i|could i|may i) (?:ask|switch|turn|go)\b",
     r"(?:i want|i wanted|i'd like|let me) (?:to )?(?:start|begin) (?:with|by)\b",
 ]
+# The same moves in the other languages the reader meets: "Parlons de l'été.", "Kommen wir zum Hafen.",
+# "Pasemos a la vivienda.", "Перейдём к бюджету.".
+_FOREIGN_OPENERS = [
+    r"(?:parlons|parlez-nous|passons|venons-en|revenons|commençons|terminons|abordons|restons) (?:un peu )?"
+    r"(?:de|du|des|d'|à|au|aux|par|sur|maintenant)",
+    r"(?:autre|nouveau|dernier|dernière|une autre) (?:sujet|question|thème|chose)\b",
+    r"l'autre (?:sujet|question|thème|revers|volet|enjeu|problème|dossier|versant|face|grand)\b",
+    r"(?:das|ein) andere(?:s)? (?:thema|problem)\b|die andere (?:frage|seite)\b",
+    r"(?:el|la) otr[oa] (?:tema|cuestión|pregunta|cara|problema)\b",
+    r"(?:au-delà|à propos|s'agissant|quant) (?:de|du|des|d'|à|au|aux)",
+    r"(?:lassen sie uns|lass uns|kommen wir|reden wir|sprechen wir|bleiben wir) (?:jetzt |nun |noch )?"
+    r"(?:über|zu|zum|zur|bei|auf)\b",
+    r"(?:ein anderes|ein neues|letzte|eine letzte|eine andere) (?:thema|frage)\b",
+    r"(?:hablemos|pasemos|vayamos|volvamos|empecemos|hablamos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
+    r"(?:otro|otra|última|una última) (?:tema|pregunta|cuestión)\b",
+    r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с)\b",
+    r"(?:другой|последний|следующий) вопрос\b",
+]
 _FOLLOW_UPS = [
     r"(?:and|so|but|or|then|also|yet|because|plus)\b",
     r"(?:is|isn't|was|wasn't|are|aren't) (?:that|it|this|there|he|she|they)\b",
@@ -60,7 +82,7 @@ _FOLLOW_UPS = [
     r"how so|why not|why is that|why\?|how come|such as|for example|for instance|even|still|surely)\b",
     r"(?:that|this|those|these)\b",
 ]
-_OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_OPENERS)})", re.IGNORECASE)
+_OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join([*_OPENERS, *_FOREIGN_OPENERS])})", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?<=[.?!…])[\"”')\]]*\s+")
 _FOLLOW_UP = re.compile(rf"^\W*(?:{'|'.join(_FOLLOW_UPS)})", re.IGNORECASE)
 

@@ -20,11 +20,11 @@ from reader.core.topics.segment import _depths, _standardise
 from reader.core.topics.terms import TermTable
 
 MAX_SECTIONS = 12
-MIN_SECTION_SHARE = 16  # a section holds at least this fraction (1/16) of the words...
+MIN_SECTION_SHARE = 12  # a section holds at least this fraction (1/12) of the words...
 BLOCK_SHARE = 8  # ... and its boundaries are judged on blocks of topics holding 1/8 of them on each side
 THRESHOLD = -1.0  # in standard deviations of the combined score: all but the weakest boundaries may open one
 STRENGTH = 0.5  # the weight of the topic boundary's own score beside the depth of the section one
-SECTIONS_PER_TOPIC = 0.5  # at most one section per two topics (rounded up): a section gathers topics
+SECTIONS_PER_TOPIC = 0.6  # at most three sections per five topics (rounded up): a section gathers topics
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
 
 

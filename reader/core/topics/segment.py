@@ -1,15 +1,16 @@
 """Where topics change: score every candidate boundary, then keep the strong ones.
 
-Units are exchanges when the transcript's exchanges group turns (a topic starts with a question, never inside an
-answer) and single turns otherwise; the turns the document's own headings open always start a unit. Between two
-units the score combines:
+Units (built in `units`) are exchanges when the transcript's exchanges group turns (a topic starts with a
+question, never inside an answer) and single turns otherwise, cut again where a topic must or may start inside
+one. Between two units the score combines:
 
 - lexical depth, as in TextTiling: the tf-idf cosine of the words in a block of units on either side, and how
   far it dips below the peaks around it;
 - a shift in names and acronyms across the same blocks;
 - the opening turn's novelty: how much of what it says was not in the block before it (a follow-up repeats
   the last answer's words);
-- its cue phrases ("On Syria.", "Let me turn to...") against follow-up openings ("And...", "Is that...");
+- its cue phrases ("On Syria.", "Let me turn to...", "Parlons de...") against follow-up openings ("And...",
+  "Is that..."), and a chair's move to the next agenda item, which opens a topic whatever the scores;
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
@@ -26,9 +27,11 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.model import Transcript
 from reader.core.topics.cues import follows_up, opens_topic
 from reader.core.topics.terms import TermTable
+from reader.core.topics.units import Unit, agenda_items, units_of
+
+__all__ = ["Gap", "Unit", "agenda_items", "choose_boundaries", "score_gaps", "units_of"]
 
 BLOCK_TERMS = 70  # content terms a block gathers on each side of a gap (it takes whole units)
 BLOCK_UNITS = 8  # ... but never more units than this
@@ -38,20 +41,9 @@ MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25)
 MIN_TOPIC_FLOOR = 40
 MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
-WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "follow_up": -1.5}
+WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
-DEPTH_FLOOR = -0.3  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
-
-
-@dataclass(frozen=True, slots=True)
-class Unit:
-    first_turn: int
-    last_turn: int
-    opening: str  # the text of the turn that opens the unit (the question)
-    opening_terms: dict[str, None]  # the opening turn's terms, in order of first use
-    terms: dict[str, int]
-    words: int
-    size: int  # content terms, counted with repeats
+DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,35 +54,6 @@ class Gap:
     unit: int
     features: dict[str, float]
     score: float
-
-
-def units_of(transcript: Transcript, table: TermTable, cuts: frozenset[int] = frozenset()) -> list[Unit]:
-    """Exchanges (single turns without an interviewer), cut again at `cuts`: the turns the document's own
-    headings open, which a topic must be able to start at even inside an exchange."""
-    # Exchanges whenever they group turns (a question and its answers), not only under an interviewer: a
-    # podcast's host or a hearing's members ask too.
-    if transcript.interviewer is not None or len(transcript.exchanges) < 0.8 * len(transcript.turns):
-        spans = [(e.first_turn, e.last_turn) for e in transcript.exchanges]
-    else:
-        spans = [(t.index, t.index) for t in transcript.turns]
-    # A hearing's round of questions is one exchange, but its questions may change the subject: each can start a
-    # topic.
-    cuts = cuts | {q for e in transcript.exchanges for q in e.questions[1:]}
-    if cuts:
-        spans = [piece for first, last in spans for piece in _cut(first, last, cuts)]
-    units = []
-    for first, last in spans:
-        terms = Counter(chain.from_iterable(table.turn_sequences[first:last + 1]))  # not cached: one per unit
-        words = sum(table.turn_words[first:last + 1])
-        size = sum(map(len, table.turn_sequences[first:last + 1]))
-        opening = dict.fromkeys(table.turn_sequences[first])
-        units.append(Unit(first, last, transcript.turns[first].text, opening, terms, words, size))
-    return units
-
-
-def _cut(first: int, last: int, cuts: frozenset[int]) -> list[tuple[int, int]]:
-    starts = [first, *sorted(c for c in cuts if first < c <= last)]
-    return [(s, e - 1) for s, e in zip(starts, [*starts[1:], last + 1], strict=True)]
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:
@@ -233,7 +196,10 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     for k, g in enumerate(range(1, len(units))):
         features = {name: values[k] for name, values in columns.items()}
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
-        features["follow_up"] = 1.0 if not features["cue"] and follows_up(units[g].opening) else 0.0
+        # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
+        features["item"] = 1.0 if units[g].item else 0.0
+        features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
+            else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
         gaps.append(Gap(units[g].first_turn, g, features, score))
     return gaps
@@ -257,10 +223,12 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     minimum = max(min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE)),
                   prefix[-1] // MIN_TOPIC_GROWTH)
     chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
-    for gap in sorted(gaps, key=lambda g: (-g.score, g.unit)):
-        if gap.score < threshold:
+    # A chair's agenda item opens a topic whatever the scores around it (a short meeting has too few gaps for
+    # them to stand out), unless it would leave a topic too short.
+    for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
+        if gap.score < threshold and not gap.features["item"]:
             break
-        if gap.features["depth"] < DEPTH_FLOOR and not gap.features["cue"]:
+        if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
             continue  # new words in the question, but the talk around it holds together: a follow-up
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]

@@ -125,6 +125,8 @@ esos esas aquel todo toda todos todas nada algo alguien puede pueden hace hacer 
 которые которых себя свой свои наш ваш мой твой при про без до после над под между через спасибо господин
 bonjour bonsoir bienvenue revoir parlons parler disons dites pense pensez crois croyez sais savez voyez
 écoutez regardez pas oui allez hallo willkommen guten tag tschüss hola bienvenido bienvenida adiós здравствуйте
+commençons passons revenons venons abordons terminons restons au-delà autre autres combien concrètement
+lassen kommen reden sprechen hablemos pasemos volvamos empecemos otro otra
 госпожа пожалуйста конечно просто вообще значит сейчас тоже также там тут здесь
 """)
 
@@ -136,7 +138,7 @@ NOT_A_LABEL: frozenset[str] = _words("""
 need needs needed use used using happen happens happened become became call called find found met meet began
 begun held brought sent spent left lost paid led won ran saw seen shown decided decide announced considered
 raised turned learns learned learnt watched watching allowed allow wrote written read reading agreed agree
-expect expects expected hope hoped continue continued remain remains remained start started stop stopped
+expect expects expected hope hoped continue continues continued remain remains remained start started stop stopped
 regret regrets attention report reports reported signing signed
 grow grows grew play plays played work works worked help helps helped move moves moved live lives lived
 bring brings win wins lose loses pay pays buy buys sell sells send sends stay stays wait waits fall falls
