@@ -121,8 +121,11 @@ def asks(text: str) -> Asks:
 
 
 # A chair moving a meeting to its next item: "Item 4, the library budget.", "Next on the agenda…", "Moving on to…".
+# Minutes write the items' numbers in digits, people say them in words ("Item five, the allotments").
+_NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
+                 r"sixteen|seventeen|eighteen|nineteen|twenty)")
 _ITEM = re.compile(
-    r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?\d+\b|"
+    r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?(?:\d+|" + _NUMBER_WORDS + r")\b|"
     r"(?:the )?next (?:item|matter|order of business)\b|"
     r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?(?:move|go|turn|proceed) "
     r"(?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"

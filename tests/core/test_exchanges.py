@@ -167,3 +167,10 @@ def test_pure_functions_over_keys_and_texts() -> None:
     assert roles == {"ana": Role.INTERVIEWER, "ben": Role.INTERVIEWEE}
     exchanges = group_exchanges(keys, texts, roles)
     assert [(e.label, e.first_turn, e.last_turn) for e in exchanges] == [("Q1", 0, 1), ("Q2", 2, 3)]
+
+
+def test_an_agenda_item_said_in_words_moves_the_meeting_on() -> None:
+    from reader.core.asking import opens_item
+
+    assert opens_item("Thank you. Item five, the allotments.") and opens_item("Moving on to item twelve.")
+    assert not opens_item("I have five items of news.")
