@@ -91,12 +91,28 @@ class BlockFormatter:
         if kind == "header":
             return [_range(0, len(vdoc.transcript.exchanges[index].label), self._header_format)]
         turn = vdoc.transcript.turns[index]
+        if vdoc.pieces.count(index) > 1:  # a long turn shown as several blocks: this block's part of it
+            return self._piece_formats(vdoc, number, index)
         prefix = vdoc.prefix_lengths[index]
         time = len(vdoc.times[index])
         ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])]
         if time:
             ranges.append(_range(0, time, self._kind_formats["timestamp"]))
         for start, end, token in token_spans(turn.text):
+            fmt = self._kind_formats.get(token)
+            if fmt is not None and end > start:
+                ranges.append(_range(prefix + start, end - start, fmt))
+        return ranges
+
+    def _piece_formats(self, vdoc: ViewDocument, number: int, index: int) -> list[QTextLayout.FormatRange]:
+        turn = vdoc.transcript.turns[index]
+        piece = number - vdoc.block_of_turn(index)
+        prefix = vdoc.prefix_lengths[index] if piece == 0 else 0
+        ranges = [_range(len(vdoc.times[index]), prefix - len(vdoc.times[index]) - 1,
+                         self._speaker_formats[turn.speaker])] if prefix else []
+        text = turn.text
+        lo, hi = vdoc.pieces.span(index, piece, len(text))
+        for start, end, token in token_spans(text[lo:hi]):
             fmt = self._kind_formats.get(token)
             if fmt is not None and end > start:
                 ranges.append(_range(prefix + start, end - start, fmt))
@@ -141,10 +157,16 @@ class ExtraHighlights:
                 block = document.findBlockByNumber(vdoc.block_of_turn(turn))
                 if not block.isVisible():
                     continue
-                base = block.position() + vdoc.prefix_lengths[turn]
                 cursor = QTextCursor(document)
-                cursor.setPosition(base + start)
-                cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                if vdoc.pieces:  # a long turn may be shown as several blocks
+                    for offset, mode in ((start, QTextCursor.MoveMode.MoveAnchor),
+                                         (end, QTextCursor.MoveMode.KeepAnchor)):
+                        number, position = vdoc.place(turn, offset)
+                        cursor.setPosition(document.findBlockByNumber(number).position() + position, mode)
+                else:
+                    base = block.position() + vdoc.prefix_lengths[turn]
+                    cursor.setPosition(base + start)
+                    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor  # type: ignore[misc]
                 selection.format = fmt  # type: ignore[misc]
