@@ -153,13 +153,15 @@ def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, 
 _SPACES = re.compile(r"\s+")
 
 
+def _is_one_line(text: str) -> bool:
+    """Whether `text` holds no whitespace but single spaces (every other whitespace character is unprintable):
+    checked in C, many times cheaper than a substitution that replaces each space with itself."""
+    return text.isprintable() and "  " not in text
+
+
 def _one_line(text: str) -> str:
-    """`text` with every whitespace run as one space. Most context holds only single spaces, and saying so
-    in C (every whitespace character but the space is unprintable) is many times cheaper than a substitution
-    that replaces each space with itself: the difference between seconds and minutes for two million hits."""
-    if text.isprintable() and "  " not in text:
-        return text
-    return _SPACES.sub(" ", text)
+    """`text` with every whitespace run as one space."""
+    return text if _is_one_line(text) else _SPACES.sub(" ", text)
 
 
 def context(transcript: Transcript, match: Match, width: int = 60) -> tuple[str, str, str]:
@@ -167,14 +169,15 @@ def context(transcript: Transcript, match: Match, width: int = 60) -> tuple[str,
     return context_in(transcript.turns[match.turn_index].text, match.start, match.end, width)
 
 
-def context_in(text: str, start: int, end: int, width: int = 60) -> tuple[str, str, str]:
+def context_in(text: str, start: int, end: int, width: int = 60, one_line: bool = False) -> tuple[str, str, str]:
     """`context` of the hit `text[start:end]`: the work is in the hit and `width` characters either side
-    of it, never in the rest of the text."""
+    of it, never in the rest of the text. `one_line`: the caller knows `text` has nothing to collapse."""
     reach = width + 20  # a little more than needed, as whitespace collapses
     lo, hi = max(0, start - reach), min(len(text), end + reach)
-    before = _one_line(text[lo:start]).lstrip()
-    hit = _one_line(text[start:end])
-    after = _one_line(text[end:hi]).rstrip()
+    before, hit, after = text[lo:start], text[start:end], text[end:hi]
+    if not one_line:
+        before, hit, after = _one_line(before), _one_line(hit), _one_line(after)
+    before, after = before.lstrip(), after.rstrip()
     if lo > 0 or len(before) > width:
         before = before[-width:]
         cut = before.find(" ")
@@ -200,10 +203,11 @@ class Context(NamedTuple):
 
 
 def contexts(transcript: Transcript, matches: Iterable[Match], width: int = 60) -> Iterator[Context]:
-    """Each match with its `context`, in the order given. A turn's text is joined from its paragraphs once
-    for all its matches (a 10 MB turn may hold two million), not once per match."""
-    turn_index, text = -1, ""
+    """Each match with its `context`, in the order given. A turn's text is joined from its paragraphs, and
+    looked at for whitespace to collapse, once for all its matches (a 10 MB turn may hold two million)."""
+    turn_index, text, one_line = -1, "", False
     for match in matches:
         if match.turn_index != turn_index:
             turn_index, text = match.turn_index, transcript.turns[match.turn_index].text
-        yield Context(match, *context_in(text, match.start, match.end, width))
+            one_line = _is_one_line(text)
+        yield Context(match, *context_in(text, match.start, match.end, width, one_line))
