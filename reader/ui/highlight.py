@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QTextEdit
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader.core.lexer import token_spans
 from reader.ui.themes import Theme
 from reader.ui.view_document import ViewDocument
+from reader.ui.view_pieces import PIECE
 
 Span = tuple[int, int, int, QColor | QTextCharFormat]
 
@@ -148,11 +150,17 @@ class ExtraHighlights:
         return len(layer[1]) if layer else 0
 
     def selections(self, document: QTextDocument, vdoc: ViewDocument, first_turn: int,
-                   last_turn: int) -> list[QTextEdit.ExtraSelection]:
-        """ExtraSelections for the spans in turns `first_turn` to `last_turn`, in layer order."""
+                   last_turn: int, within: tuple[int, int] | None = None) -> list[QTextEdit.ExtraSelection]:
+        """ExtraSelections for the spans in turns `first_turn` to `last_turn`, in layer order; with `within`,
+        only those starting between that offset of the first turn (less a piece, for a span begun above the
+        screen) and that offset of the last: a turn of megabytes may hold millions of matches."""
         result: list[QTextEdit.ExtraSelection] = []
         for turns, items in self._layers.values():
-            for at in range(bisect_left(turns, first_turn), bisect_right(turns, last_turn)):
+            lo, hi = bisect_left(turns, first_turn), bisect_right(turns, last_turn)
+            if within is not None:
+                lo = bisect_left(items, (first_turn, within[0] - PIECE), lo, hi, key=itemgetter(0, 1))
+                hi = bisect_right(items, (last_turn, within[1]), lo, hi, key=itemgetter(0, 1))
+            for at in range(lo, hi):
                 turn, start, end, fmt = items[at]
                 block = document.findBlockByNumber(vdoc.block_of_turn(turn))
                 if not block.isVisible():

@@ -276,7 +276,18 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         if not turns or self.vdoc is None:
             self.setExtraSelections([])
             return
-        self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1]))
+        within = self._offsets_on_screen(shown) if self.vdoc.pieces else None  # a long turn: its part on screen
+        self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1],
+                                                            within))
+
+    def _offsets_on_screen(self, shown: list[ShownBlock]) -> tuple[int, int]:
+        """Where the screen starts in the first turn on it and ends in the last, as offsets in their text."""
+        assert self.vdoc is not None
+        turns = [item for item in shown if item.kind == "turn"]
+        top, bottom = turns[0], turns[-1]
+        start = self.vdoc.offset_in_turn(top.number, 0)
+        end = self.vdoc.offset_in_turn(bottom.number, bottom.block.length())
+        return (start[1] if start else 0), (end[1] if end else 0)
 
     # --- painting ----------------------------------------------------------------------------------------
 

@@ -103,3 +103,17 @@ def test_pieces_cut_at_paragraphs_then_spaces_and_join_back() -> None:
         assert all(0 < len(piece) <= PIECE for piece in pieces)
     assert all(words[s - 1] == " " for s in piece_starts(words, "\u2028\u2028")[1:])  # words stay whole
     assert 25_002 in piece_starts(paragraphs, "\u2028\u2028")
+
+
+def test_only_the_highlights_of_a_long_turn_near_the_screen_are_drawn(qtbot: QtBot) -> None:
+    # A search for one letter in a line of megabytes finds millions of matches, all in one turn.
+    view = make_view(qtbot, long_transcript())
+    spans = [(1, start, start + 3, QColor("yellow")) for start in range(0, len(LINE) - 3, 100)]
+    view.scroll_to_turn(1, 1_500_000)
+    view.set_extra_highlights("search", spans)
+    qtbot.waitUntil(lambda: bool(view.extraSelections()))
+    drawn = {selection.cursor.selectionStart(): selection.cursor.selectedText()
+             for selection in view.extraSelections()}
+    assert 0 < len(drawn) <= 3 * PIECE // 100
+    assert drawn[view.document_position(1, 1_500_000)] == LINE[1_500_000:1_500_003]
+    assert view.extra_highlight_count("search") == len(spans)
