@@ -115,6 +115,8 @@ class ViewDocument:
 
     def _set_pieces(self, pieces: Pieces) -> None:
         """Number the blocks again when some turns are shown as several."""
+        if not pieces and not self.pieces:
+            return  # one block per turn, as numbered from the start
         self.pieces = pieces
         self._gather_blocks = None
         if not pieces:
