@@ -2,6 +2,7 @@
 
     python benchmarks/bench_window.py                 # 1k, 5k, 20k and 50k turns
     python benchmarks/bench_window.py 2000 8000       # other sizes
+    python benchmarks/bench_window.py --long 1 4 10   # one line of 1, 4 and 10 MB without a space
 
 For each size, two fresh processes (so that peak memory is each one's own, and no cache carries over):
 - floor: `QPlainTextEdit.setPlainText` of the generated text, shown in a window of the same size, until its
@@ -14,6 +15,9 @@ For each size, two fresh processes (so that peak memory is each one's own, and n
 A third process shows the reading view alone (no docks, no worker threads), to tell its cost from the panels'.
 Targets: first paint of 20k turns within 3x the floor, collapse/expand-all and search under 100 ms, memory within
 2.5x the floor, linear growth. Times are the best of three where an operation can be repeated.
+With --long: a file of two short turns around one line of N MB without a space, opened in the whole window
+(parse, then until the view has painted) and in the view alone; then a selection and a highlight at its end.
+Target: any file opens in seconds.
 """
 
 from __future__ import annotations
@@ -176,6 +180,47 @@ def view_alone(turns: int) -> dict:
             "expand": _best_of_three(view.collapse_all, view.expand_all, wait), "rss": _peak_mb()}
 
 
+def _long_line(megabytes: float) -> str:
+    line = "".join(chr(ord("a") + i % 26) for i in range(int(megabytes * 1e6)))
+    return f"Host: Here it is.\n\nGuest: {line}\n\nHost: Thank you.\n"
+
+
+def long_line(megabytes: float) -> dict:
+    """A one-line file of `megabytes` MB (no spaces) in the window and in the view alone."""
+    from PySide6.QtGui import QColor
+
+    from reader.core.loader import parse_text
+    from reader.core.notes.store import AnnotationStore
+    from reader.ui.app import application
+    from reader.ui.main_window import MainWindow
+    from reader.ui.transcript_view import TranscriptView
+
+    app = application()
+    text = _long_line(megabytes)
+    start = time.perf_counter()
+    transcript = parse_text(text)
+    parse = time.perf_counter() - start
+    scratch = tempfile.TemporaryDirectory()
+    main = MainWindow(store=AnnotationStore(scratch.name), restore=False)
+    main.resize(WIDTH, HEIGHT)
+    paint = _first_paint(main.view.viewport(), lambda: (main.set_transcript(transcript), main.show()))
+    app.processEvents()
+    view = TranscriptView()
+    view.resize(WIDTH, HEIGHT)
+    alone = _first_paint(view.viewport(), lambda: (view.set_transcript(transcript), view.show()))
+    length = len(transcript.turns[1].text)
+    wait = _paint_waiter(view.viewport())
+    start = time.perf_counter()
+    view.select_in_turn(1, length - 100, length - 10)
+    view.set_extra_highlights("search", [(1, length - 50, length - 40, QColor("yellow"))])
+    app.processEvents()
+    wait()
+    end = time.perf_counter() - start
+    main.close()
+    return {"chars": len(text), "parse": parse, "paint": paint, "view": alone, "end": end,
+            "blocks": view.document().blockCount(), "rss": _peak_mb()}
+
+
 def _search_function(main, transcript):
     """`find(word) -> match count`, highlighting every match: the search bar when it exists, else the core."""
     try:
@@ -207,7 +252,7 @@ def _search_function(main, transcript):
     return find_with_core
 
 
-def _child(kind: str, turns: int) -> dict:
+def _child(kind: str, turns: int | str) -> dict:
     out = subprocess.run([sys.executable, __file__, "--child", kind, str(turns)], capture_output=True, text=True,
                          check=False, env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
     if out.returncode != 0:
@@ -217,11 +262,22 @@ def _child(kind: str, turns: int) -> dict:
 
 def main(argv: list[str]) -> int:
     if argv[:1] == ["--child"]:
+        if argv[1] == "long":
+            print(json.dumps(long_line(float(argv[2]))))
+            return 0
         result = {"floor": floor, "window": window, "view": view_alone}[argv[1]](int(argv[2]))
         print(json.dumps(result))
         return 0
-    sizes = [int(a) for a in argv] or list(SIZES)
     ms = 1000
+    if argv[:1] == ["--long"]:
+        print(f"one line without a space, window {WIDTH}x{HEIGHT}, offscreen; times in ms, memory = peak RSS in MB\n")
+        print(f"{'MB':>5} {'parse':>6} {'window':>7} {'view':>6} {'to end':>7} {'blocks':>7} {'RSS':>5}")
+        for megabytes in argv[1:] or ["1", "4", "10"]:
+            r = _child("long", megabytes)
+            print(f"{r['chars'] / 1e6:>5.1f} {r['parse'] * ms:>6.0f} {r['paint'] * ms:>7.0f} {r['view'] * ms:>6.0f} "
+                  f"{r['end'] * ms:>7.0f} {r['blocks']:>7} {r['rss']:>5.0f}", flush=True)
+        return 0
+    sizes = [int(a) for a in argv] or list(SIZES)
     print(f"window {WIDTH}x{HEIGHT}, offscreen; times in ms (best of 3 where repeatable), memory = peak RSS in MB\n")
     header = (f"{'turns':>6} {'MB':>5} {'parse':>6} {'paint':>6} {'floor':>6} {'x':>5} {'topics':>6} {'fold':>5} "
               f"{'unfold':>6} "

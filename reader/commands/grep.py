@@ -14,7 +14,7 @@ from collections.abc import Callable
 from reader.cli import CommandError, _open
 from reader.commands.output import neutralise
 from reader.core.model import Transcript
-from reader.core.search import SearchError, SearchQuery, context, resolve_speaker, search
+from reader.core.search import SearchError, SearchQuery, contexts, resolve_speaker, search
 
 EXIT_NO_MATCH = 1
 MAX_CONTEXT = 1000  # characters each side: more is a page, not context
@@ -51,21 +51,21 @@ def _cmd_grep(args: argparse.Namespace) -> int:
     color = not args.json and (args.color == "always" or (args.color == "auto" and sys.stdout.isatty()))
     shown = neutralise if not args.json and sys.stdout.isatty() else str  # a transcript's words, never obeyed
     found = 0
-    for m in matches:
-        turn = transcript.turns[m.turn_index]
-        before, hit, after = context(transcript, m, width)
-        label = transcript.exchange_of(m.turn_index).label
+    write = sys.stdout.write
+    turn_index, label, where, speaker = -1, "", "", ""
+    for m, before, hit, after in contexts(transcript, matches, width):
+        if m.turn_index != turn_index:  # the same for every match of a turn
+            turn_index, speaker = m.turn_index, names[transcript.turns[m.turn_index].speaker]
+            label = transcript.exchange_of(m.turn_index).label
+            where = shown(f"{label} (turn {m.turn_index + 1}) {speaker}:")
         if args.json:  # one list, written item by item
-            row = {"exchange": label, "turn": m.turn_index, "speaker": names[turn.speaker], "start": m.start,
+            row = {"exchange": label, "turn": m.turn_index, "speaker": speaker, "start": m.start,
                    "end": m.end, "before": before, "match": hit, "after": after}
-            sys.stdout.write(("[\n" if not found else ",\n") + json.dumps(row, ensure_ascii=False))
+            write(("[\n" if not found else ",\n") + json.dumps(row, ensure_ascii=False))
+        elif color:
+            write(f"{_DIM}{where}{_RESET} {shown(before)}{_BOLD_RED}{shown(hit)}{_RESET}{shown(after)}\n")
         else:
-            where = shown(f"{label} (turn {m.turn_index + 1}) {names[turn.speaker]}:")
-            before, hit, after = shown(before), shown(hit), shown(after)
-            if color:
-                print(f"{_DIM}{where}{_RESET} {before}{_BOLD_RED}{hit}{_RESET}{after}")
-            else:
-                print(f"{where} {before}{hit}{after}")
+            write(f"{where} {shown(before)}{shown(hit)}{shown(after)}\n")
         found += 1
     if args.json:
         sys.stdout.write("\n]\n" if found else "[]\n")

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable
+from operator import itemgetter
 
 from PySide6.QtGui import QColor, QFont, QTextBlock, QTextCharFormat, QTextCursor, QTextDocument, QTextLayout
 from PySide6.QtWidgets import QTextEdit
@@ -18,6 +19,7 @@ from PySide6.QtWidgets import QTextEdit
 from reader.core.lexer import token_spans
 from reader.ui.themes import Theme
 from reader.ui.view_document import ViewDocument
+from reader.ui.view_pieces import PIECE
 
 Span = tuple[int, int, int, QColor | QTextCharFormat]
 
@@ -91,12 +93,28 @@ class BlockFormatter:
         if kind == "header":
             return [_range(0, len(vdoc.transcript.exchanges[index].label), self._header_format)]
         turn = vdoc.transcript.turns[index]
+        if vdoc.pieces.count(index) > 1:  # a long turn shown as several blocks: this block's part of it
+            return self._piece_formats(vdoc, number, index)
         prefix = vdoc.prefix_lengths[index]
         time = len(vdoc.times[index])
         ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])]
         if time:
             ranges.append(_range(0, time, self._kind_formats["timestamp"]))
         for start, end, token in token_spans(turn.text):
+            fmt = self._kind_formats.get(token)
+            if fmt is not None and end > start:
+                ranges.append(_range(prefix + start, end - start, fmt))
+        return ranges
+
+    def _piece_formats(self, vdoc: ViewDocument, number: int, index: int) -> list[QTextLayout.FormatRange]:
+        turn = vdoc.transcript.turns[index]
+        piece = number - vdoc.block_of_turn(index)
+        prefix = vdoc.prefix_lengths[index] if piece == 0 else 0
+        ranges = [_range(len(vdoc.times[index]), prefix - len(vdoc.times[index]) - 1,
+                         self._speaker_formats[turn.speaker])] if prefix else []
+        text = turn.text
+        lo, hi = vdoc.pieces.span(index, piece, len(text))
+        for start, end, token in token_spans(text[lo:hi]):
             fmt = self._kind_formats.get(token)
             if fmt is not None and end > start:
                 ranges.append(_range(prefix + start, end - start, fmt))
@@ -132,19 +150,31 @@ class ExtraHighlights:
         return len(layer[1]) if layer else 0
 
     def selections(self, document: QTextDocument, vdoc: ViewDocument, first_turn: int,
-                   last_turn: int) -> list[QTextEdit.ExtraSelection]:
-        """ExtraSelections for the spans in turns `first_turn` to `last_turn`, in layer order."""
+                   last_turn: int, within: tuple[int, int] | None = None) -> list[QTextEdit.ExtraSelection]:
+        """ExtraSelections for the spans in turns `first_turn` to `last_turn`, in layer order; with `within`,
+        only those starting between that offset of the first turn (less a piece, for a span begun above the
+        screen) and that offset of the last: a turn of megabytes may hold millions of matches."""
         result: list[QTextEdit.ExtraSelection] = []
         for turns, items in self._layers.values():
-            for at in range(bisect_left(turns, first_turn), bisect_right(turns, last_turn)):
+            lo, hi = bisect_left(turns, first_turn), bisect_right(turns, last_turn)
+            if within is not None:
+                lo = bisect_left(items, (first_turn, within[0] - PIECE), lo, hi, key=itemgetter(0, 1))
+                hi = bisect_right(items, (last_turn, within[1]), lo, hi, key=itemgetter(0, 1))
+            for at in range(lo, hi):
                 turn, start, end, fmt = items[at]
                 block = document.findBlockByNumber(vdoc.block_of_turn(turn))
                 if not block.isVisible():
                     continue
-                base = block.position() + vdoc.prefix_lengths[turn]
                 cursor = QTextCursor(document)
-                cursor.setPosition(base + start)
-                cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+                if vdoc.pieces:  # a long turn may be shown as several blocks
+                    for offset, mode in ((start, QTextCursor.MoveMode.MoveAnchor),
+                                         (end, QTextCursor.MoveMode.KeepAnchor)):
+                        number, position = vdoc.place(turn, offset)
+                        cursor.setPosition(document.findBlockByNumber(number).position() + position, mode)
+                else:
+                    base = block.position() + vdoc.prefix_lengths[turn]
+                    cursor.setPosition(base + start)
+                    cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
                 selection = QTextEdit.ExtraSelection()
                 selection.cursor = cursor  # type: ignore[misc]
                 selection.format = fmt  # type: ignore[misc]

@@ -226,8 +226,23 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
     def turn_display_text(self, turn: int) -> str:
         """A turn's block as shown: the speaker's name, then the text (paragraph breaks as newlines)."""
         assert self.vdoc is not None
-        block = self.document().findBlockByNumber(self.vdoc.block_of_turn(turn))
-        return block.text().replace(LINE_BREAK, "\n").rstrip("\n")
+        first = self.vdoc.block_of_turn(turn)
+        blocks = [self.document().findBlockByNumber(first + piece) for piece in range(self.vdoc.pieces.count(turn))]
+        return "".join(block.text() for block in blocks).replace(LINE_BREAK, "\n").rstrip("\n")
+
+    def toPlainText(self) -> str:
+        """The document's text, a long turn's pieces joined again (their block breaks are only for display)."""
+        if self.vdoc is None or not self.vdoc.pieces:
+            return super().toPlainText()
+        parts: list[str] = []
+        block = self.document().firstBlock()
+        while block.isValid():
+            if parts and self.vdoc.continues(block.blockNumber()):
+                parts[-1] += block.text()
+            else:
+                parts.append(block.text())
+            block = block.next()
+        return "\n".join(parts)
 
     # --- highlights ---------------------------------------------------------------------------------------
 
@@ -261,7 +276,18 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         if not turns or self.vdoc is None:
             self.setExtraSelections([])
             return
-        self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1]))
+        within = self._offsets_on_screen(shown) if self.vdoc.pieces else None  # a long turn: its part on screen
+        self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1],
+                                                            within))
+
+    def _offsets_on_screen(self, shown: list[ShownBlock]) -> tuple[int, int]:
+        """Where the screen starts in the first turn on it and ends in the last, as offsets in their text."""
+        assert self.vdoc is not None
+        turns = [item for item in shown if item.kind == "turn"]
+        top, bottom = turns[0], turns[-1]
+        start = self.vdoc.offset_in_turn(top.number, 0)
+        end = self.vdoc.offset_in_turn(bottom.number, bottom.block.length())
+        return (start[1] if start else 0), (end[1] if end else 0)
 
     # --- painting ----------------------------------------------------------------------------------------
 
@@ -294,8 +320,9 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         paint_headers(painter, shown, vdoc, self._theme, width, self._collapsed, self.font())
-        if self._marks:
-            paint_marks(painter, shown, self._theme, width, self._marks)
+        if self._marks:  # beside a turn's first line, not beside each piece of a long one
+            paint_marks(painter, [s for s in shown if not vdoc.continues(s.number)], self._theme, width,
+                        self._marks)
         painter.end()
         if self._announce_shown:
             self._announce_shown = False

@@ -12,7 +12,9 @@ block holds `Turn.text` character for character after its name prefix: an offset
 in the block, shifted by the prefix. A trailing U+2028 leaves a blank line after each turn.
 
 Block numbers follow from the counts alone: the header of exchange ``e`` is block ``first_turn(e) + e`` and
-turn ``t`` is block ``t + exchange(t) + 1``; nothing is looked up block by block. This module is plain Python so
+turn ``t`` is block ``t + exchange(t) + 1``; nothing is looked up block by block. The one exception is a turn
+too long to lay out at once (see `view_pieces`): it is shown as several blocks, and once `compose` has found
+such turns the block numbers come from a table. This module is plain Python so
 folding, filtering and navigation can be tested and timed without Qt.
 """
 
@@ -25,6 +27,7 @@ from operator import itemgetter
 from typing import Literal
 
 from reader.core.model import Role, Transcript, Turn, count_words
+from reader.ui.view_pieces import LONG_TURN, Pieces, cut, piece_starts
 
 LINE_BREAK = "\u2028"
 NAME_SEPARATOR = ": "
@@ -79,6 +82,8 @@ class ViewDocument:
         self._answer_words: dict[int, int] = {}
         self._words_before: list[int] | None = None
         self._words_running = [0]
+        self.pieces = Pieces({})  # the turns shown as several blocks; found by compose()
+        self._turn_blocks: list[int] | None = None  # block of each turn, when some turns have several
 
     # --- the text ---------------------------------------------------------------------------------------
 
@@ -89,23 +94,74 @@ class ViewDocument:
         names = self.names
         times = self.times
         between = LINE_BREAK * 2
+        long_turns: dict[int, list[int]] = {}
+        long_parts: set[int] = set()
         for exchange in self.transcript.exchanges:
             append(exchange.label)
             for turn in turns[exchange.first_turn:exchange.last_turn + 1]:
                 text = between.join([p.text for p in turn.paragraphs])
+                if len(text) > LONG_TURN:  # its pieces are blocks of their own
+                    starts = long_turns[turn.index] = piece_starts(text, between)
+                    text = "\n".join(cut(text.replace("\n", LINE_BREAK), starts))
+                    long_parts.add(len(parts))
                 append(f"{times[turn.index]}{names[turn.speaker]}{NAME_SEPARATOR}{text}{LINE_BREAK}")
         composed = "\n".join(parts)
-        if composed.count("\n") != len(parts) - 1:  # a line end inside a paragraph would split its block
-            composed = "\n".join(part.replace("\n", LINE_BREAK) for part in parts)
+        breaks = len(parts) - 1 + sum(len(starts) - 1 for starts in long_turns.values())
+        if composed.count("\n") != breaks:  # a line end inside a paragraph would split its block
+            composed = "\n".join(part if i in long_parts else part.replace("\n", LINE_BREAK)
+                                 for i, part in enumerate(parts))
+        self._set_pieces(Pieces(long_turns))
         return composed
+
+    def _set_pieces(self, pieces: Pieces) -> None:
+        """Number the blocks again when some turns are shown as several."""
+        if not pieces and not self.pieces:
+            return  # one block per turn, as numbered from the start
+        self.pieces = pieces
+        self._gather_blocks = None
+        if not pieces:
+            self._turn_blocks = None
+            self.header_blocks = [e.first_turn + e.index for e in self.transcript.exchanges]
+            return
+        extra = 0
+        self.header_blocks, self._turn_blocks = [], []
+        for exchange in self.transcript.exchanges:
+            self.header_blocks.append(exchange.first_turn + exchange.index + extra)
+            for turn in exchange.turn_range:
+                self._turn_blocks.append(turn + exchange.index + 1 + extra)
+                extra += pieces.count(turn) - 1
+
+    def place(self, turn: int, offset: int) -> tuple[int, int]:
+        """(block, position in the block) that shows the character at `offset` in the turn's text."""
+        piece, in_piece = self.pieces.place(turn, offset)
+        return self.block_of_turn(turn) + piece, in_piece + (self.prefix_lengths[turn] if piece == 0 else 0)
+
+    def offset_in_turn(self, block: int, position: int) -> tuple[int, int] | None:
+        """(turn, offset in its text) of a position in a block of a turn; None for a header."""
+        kind, turn = self.locate(block)
+        if kind != "turn":
+            return None
+        piece = block - self.block_of_turn(turn)
+        return turn, self.pieces.offset(turn, piece, position - (self.prefix_lengths[turn] if piece == 0 else 0))
+
+    def continues(self, block: int) -> bool:
+        """Whether `block` is a later piece of the turn shown in the block before it."""
+        if not self.pieces:
+            return False
+        kind, turn = self.locate(block)
+        return kind == "turn" and block != self.block_of_turn(turn)
 
     @property
     def block_count(self) -> int:
-        return len(self.transcript.turns) + len(self.transcript.exchanges)
+        pieces = sum(len(starts) - 1 for starts in self.pieces.starts.values())
+        return len(self.transcript.turns) + len(self.transcript.exchanges) + pieces
 
     # --- blocks <-> exchanges and turns -----------------------------------------------------------------
 
     def block_of_turn(self, turn: int) -> int:
+        """The turn's block (its first, when it is shown as several)."""
+        if self._turn_blocks is not None:
+            return self._turn_blocks[turn]
         return turn + self.turn_exchange[turn] + 1
 
     def block_of_header(self, exchange: int) -> int:
@@ -118,6 +174,8 @@ class ViewDocument:
             raise IndexError(block)
         if self.header_blocks[exchange] == block:
             return "header", exchange
+        if self._turn_blocks is not None:
+            return "turn", bisect_right(self._turn_blocks, block) - 1
         return "turn", block - exchange - 1
 
     def turn_at_block(self, block: int) -> int:
@@ -161,8 +219,12 @@ class ViewDocument:
             sources = list(range(self.block_count))
             for exchange, block in enumerate(self.header_blocks):
                 sources[block] = turns
-                for turn in self.transcript.exchanges[exchange].turn_range:
+                for turn in self.transcript.exchanges[exchange].turn_range if not self.pieces else ():
                     sources[turn + exchange + 1] = turn
+            if self.pieces:  # every piece of a long turn shows with it
+                for turn in range(turns):
+                    first, count = self.block_of_turn(turn), self.pieces.count(turn)
+                    sources[first:first + count] = [turn] * count
             self._gather_blocks = itemgetter(*sources)
         return self._gather_blocks
 

@@ -22,13 +22,14 @@ class ShownBlock:
     rect: QRectF  # in viewport coordinates
     kind: str  # "header" or "turn"
     index: int  # exchange or turn index
+    continued: bool = False  # a long turn's piece that the next block continues (no blank line at its end)
 
 
 def text_bottom(shown: ShownBlock) -> float:
     """Bottom of a turn's text, above the blank line that ends its block."""
     layout = shown.block.layout()
     count = layout.lineCount()
-    if shown.kind == "turn" and count >= 2:
+    if shown.kind == "turn" and count >= 2 and not shown.continued:
         return shown.rect.top() + layout.lineAt(count - 2).rect().bottom()
     return shown.rect.bottom()
 
@@ -43,7 +44,7 @@ def blocks_on_screen(first: QTextBlock, vdoc: ViewDocument, geometry, height: fl
                 return
             number = block.blockNumber()
             kind, index = vdoc.locate(number)
-            yield ShownBlock(block, number, rect, kind, index)
+            yield ShownBlock(block, number, rect, kind, index, vdoc.continues(number + 1))
         block = block.next()
 
 

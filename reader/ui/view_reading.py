@@ -68,7 +68,11 @@ class ReadingMixin(_Base):
         if not self._visible[block]:
             self._scroll_to_block(vdoc.block_of_header(exchange))
             return
-        self._scroll_to_block(block, vdoc.prefix_lengths[index] + offset if offset else 0)
+        if offset:
+            block, position = vdoc.place(index, offset)
+            self._scroll_to_block(block, position)
+        else:
+            self._scroll_to_block(block)
 
     def _scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False) -> None:
         document = self.document()

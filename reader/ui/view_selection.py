@@ -34,11 +34,15 @@ class SelectionMixin(_Base):
         start, end = cursor.selectionStart(), cursor.selectionEnd()
         block: QTextBlock = document.findBlock(start)
         pieces = []
+        continues = self.vdoc.continues if self.vdoc is not None else (lambda _block: False)
         while block.isValid() and block.position() < end:
             if block.isVisible():
                 lo = max(start, block.position()) - block.position()
                 hi = min(end, block.position() + block.length() - 1) - block.position()
-                pieces.append(block.text()[lo:hi])
+                if pieces and continues(block.blockNumber()):  # one turn shown as several blocks
+                    pieces[-1] += block.text()[lo:hi]
+                else:
+                    pieces.append(block.text()[lo:hi])
             block = block.next()
         return "\n".join(pieces).replace(LINE_BREAK, "\n")
 
@@ -47,23 +51,31 @@ class SelectionMixin(_Base):
         cursor = self.textCursor()
         if self.vdoc is None or not cursor.hasSelection():
             return None
-        block = self.document().findBlock(cursor.selectionStart())
-        kind, turn = self.vdoc.locate(block.blockNumber())
-        if kind != "turn":
+        first = self._offset_at(cursor.selectionStart())
+        if first is None:
             return None
-        base = block.position() + self.vdoc.prefix_lengths[turn]
+        turn, start = first
         length = len(self.transcript.turns[turn].text)  # type: ignore[union-attr]
-        start = min(max(cursor.selectionStart() - base, 0), length)
-        end = min(max(cursor.selectionEnd() - base, 0), length)
+        last = self._offset_at(cursor.selectionEnd())
+        end = last[1] if last is not None and last[0] == turn else length  # to the turn's end, when past it
+        start, end = min(max(start, 0), length), min(max(end, 0), length)
         return (turn, start, end) if end > start else None
+
+    def _offset_at(self, position: int) -> tuple[int, int] | None:
+        """(turn, offset in its text) of a document position; None in a header."""
+        block = self.document().findBlock(position)
+        return self.vdoc.offset_in_turn(block.blockNumber(), position - block.position())  # type: ignore[union-attr]
 
     def select_in_turn(self, turn: int, start: int, end: int) -> None:
         """Select `Turn.text[start:end]` of a turn (and bring it on screen)."""
         assert self.vdoc is not None
         self.scroll_to_turn(turn, start)
-        base = self.document().findBlockByNumber(self.vdoc.block_of_turn(turn)).position()
-        base += self.vdoc.prefix_lengths[turn]
         cursor = QTextCursor(self.document())
-        cursor.setPosition(base + start)
-        cursor.setPosition(base + end, QTextCursor.MoveMode.KeepAnchor)
+        cursor.setPosition(self.document_position(turn, start))
+        cursor.setPosition(self.document_position(turn, end), QTextCursor.MoveMode.KeepAnchor)
         self.setTextCursor(cursor)
+
+    def document_position(self, turn: int, offset: int) -> int:
+        """The position in the view's document of `offset` in the turn's text."""
+        block, position = self.vdoc.place(turn, offset)  # type: ignore[union-attr]
+        return self.document().findBlockByNumber(block).position() + position

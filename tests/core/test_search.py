@@ -9,12 +9,13 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from reader.core.formats.base import TranscriptBuilder
-from reader.core.model import Transcript
+from reader.core.model import Transcript, Turn
 from reader.core.search import (
     Match,
     SearchError,
     SearchQuery,
     context,
+    contexts,
     fold,
     resolve_speaker,
     search,
@@ -146,6 +147,33 @@ def test_context_is_one_line_cut_at_words() -> None:
 def test_context_of_a_short_turn_is_the_whole_turn(interview: Transcript) -> None:
     [m] = search(interview, SearchQuery("Congress"))
     assert context(interview, m) == ("Presidential sanctions are a matter for ", "Congress", ".")
+
+
+def test_context_collapses_every_kind_of_whitespace() -> None:
+    t = make_transcript([("A", "one\ttwo  three\u00a0four\n\nfive target six\u2028seven \x0b eight")])
+    [m] = search(t, SearchQuery("target"))
+    assert context(t, m, width=60) == ("one two three four five ", "target", " six seven eight")
+
+
+def test_contexts_join_a_turn_once_for_all_its_matches(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A 10 MB turn may hold two million hits: joining its paragraphs again for each one is quadratic.
+    paragraphs = ["word " * 200 + "tail"] * 50
+    t = make_transcript([("A", "\n\n".join(paragraphs)), ("B", "a word or two, word")])
+    matches = search(t, SearchQuery("word"))
+    expected = [context(t, m, 40) for m in matches]
+    joined = []
+    real = Turn.text
+
+    def counted(turn: Turn) -> str:
+        joined.append(turn.index)
+        return real.fget(turn)  # type: ignore[attr-defined]
+
+    monkeypatch.setattr(Turn, "text", property(counted))
+    found = list(contexts(t, matches, 40))
+    assert [(c.before, c.hit, c.after) for c in found] == expected
+    assert [c.match for c in found] == list(matches)
+    assert len(found) == 50 * 200 + 2
+    assert joined == [0, 1]
 
 
 def test_the_sample_interview(sample: Transcript) -> None:

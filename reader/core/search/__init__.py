@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 import weakref
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import NamedTuple
 
@@ -18,8 +19,8 @@ from reader.core.model import Speaker, Transcript
 from reader.core.search.folding import fold
 from reader.core.search.index import Match, Matches, SearchIndex
 
-__all__ = ["Match", "Matches", "SearchError", "SearchQuery", "context", "fold", "index_for", "resolve_speaker",
-           "search"]
+__all__ = ["Context", "Match", "Matches", "SearchError", "SearchQuery", "context", "context_in", "contexts", "fold",
+           "index_for", "resolve_speaker", "search"]
 
 class SearchError(ValueError):
     """A query that cannot run (an invalid regular expression, an unknown speaker); the message is for the user."""
@@ -152,14 +153,31 @@ def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, 
 _SPACES = re.compile(r"\s+")
 
 
+def _is_one_line(text: str) -> bool:
+    """Whether `text` holds no whitespace but single spaces (every other whitespace character is unprintable):
+    checked in C, many times cheaper than a substitution that replaces each space with itself."""
+    return text.isprintable() and "  " not in text
+
+
+def _one_line(text: str) -> str:
+    """`text` with every whitespace run as one space."""
+    return text if _is_one_line(text) else _SPACES.sub(" ", text)
+
+
 def context(transcript: Transcript, match: Match, width: int = 60) -> tuple[str, str, str]:
     """The hit with up to `width` characters either side, on one line, cut at word boundaries."""
-    text = transcript.turns[match.turn_index].text
+    return context_in(transcript.turns[match.turn_index].text, match.start, match.end, width)
+
+
+def context_in(text: str, start: int, end: int, width: int = 60, one_line: bool = False) -> tuple[str, str, str]:
+    """`context` of the hit `text[start:end]`: the work is in the hit and `width` characters either side
+    of it, never in the rest of the text. `one_line`: the caller knows `text` has nothing to collapse."""
     reach = width + 20  # a little more than needed, as whitespace collapses
-    lo, hi = max(0, match.start - reach), min(len(text), match.end + reach)
-    before = _SPACES.sub(" ", text[lo:match.start]).lstrip()
-    hit = _SPACES.sub(" ", text[match.start:match.end])
-    after = _SPACES.sub(" ", text[match.end:hi]).rstrip()
+    lo, hi = max(0, start - reach), min(len(text), end + reach)
+    before, hit, after = text[lo:start], text[start:end], text[end:hi]
+    if not one_line:
+        before, hit, after = _one_line(before), _one_line(hit), _one_line(after)
+    before, after = before.lstrip(), after.rstrip()
     if lo > 0 or len(before) > width:
         before = before[-width:]
         cut = before.find(" ")
@@ -173,3 +191,23 @@ def context(transcript: Transcript, match: Match, width: int = 60) -> tuple[str,
             after = after[:cut]
         after += "…"
     return before, hit, after
+
+
+class Context(NamedTuple):
+    """A match and the words around it, on one line."""
+
+    match: Match
+    before: str
+    hit: str
+    after: str
+
+
+def contexts(transcript: Transcript, matches: Iterable[Match], width: int = 60) -> Iterator[Context]:
+    """Each match with its `context`, in the order given. A turn's text is joined from its paragraphs, and
+    looked at for whitespace to collapse, once for all its matches (a 10 MB turn may hold two million)."""
+    turn_index, text, one_line = -1, "", False
+    for match in matches:
+        if match.turn_index != turn_index:
+            turn_index, text = match.turn_index, transcript.turns[match.turn_index].text
+            one_line = _is_one_line(text)
+        yield Context(match, *context_in(text, match.start, match.end, width, one_line))
