@@ -11,7 +11,7 @@ import json
 import tempfile
 from pathlib import Path
 
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.core.model import Transcript
@@ -96,6 +96,7 @@ def test_valid_annotations_survive_invalid_neighbours_in_an_import(sample: Trans
 
 @_fuzz_settings
 @given(anything=_json)
+@example(anything={"type": [[]]})  # a list inside the type list once raised TypeError
 def test_the_importer_never_raises_for_any_json(sample: Transcript, anything: object) -> None:
     with tempfile.TemporaryDirectory() as folder:
         notes = AnnotationStore(folder).open(sample)

@@ -156,7 +156,7 @@ def read_collection(raw: str | bytes) -> tuple[list[Imported], list[str], dict[s
 
 def _types(obj: Mapping[str, Any]) -> set[str]:
     value = obj.get("type", obj.get("@type", ""))
-    return set(value) if isinstance(value, list) else {str(value)}
+    return {v for v in value if isinstance(v, str)} if isinstance(value, list) else {str(value)}
 
 
 def _annotation(item: Any) -> Imported:
