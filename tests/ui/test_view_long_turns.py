@@ -4,13 +4,17 @@ the turn's own text."""
 
 from __future__ import annotations
 
+import re
+
+from hypothesis import given
+from hypothesis import strategies as st
 from PySide6.QtGui import QColor, QGuiApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.ui.transcript_view import TranscriptView
-from reader.ui.view_document import ViewDocument
+from reader.ui.view_document import ViewDocument, has_long_run
 from reader.ui.view_pieces import LONG_TURN, PIECE, cut, piece_starts
 
 LINE = "".join(chr(ord("a") + i % 26) for i in range(3_000_000))  # 3 MB without a space
@@ -117,3 +121,10 @@ def test_only_the_highlights_of_a_long_turn_near_the_screen_are_drawn(qtbot: QtB
     assert 0 < len(drawn) <= 3 * PIECE // 100
     assert drawn[view.document_position(1, 1_500_000)] == LINE[1_500_000:1_500_003]
     assert view.extra_highlight_count("search") == len(spans)
+
+
+@given(st.lists(st.tuples(st.sampled_from([0, 1, 499, 500, 501, 999, 1000, 1001, 2500]),
+                          st.sampled_from(["", " ", "\n", "\t", "\u00a0"])), max_size=8))
+def test_a_long_run_is_found_exactly_where_a_regex_at_every_character_finds_one(pieces: list[tuple[int, str]]) -> None:
+    text = "".join("x" * n + gap for n, gap in pieces)
+    assert has_long_run(text) == (re.search(r"\S{1000}", text) is not None)
