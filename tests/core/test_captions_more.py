@@ -11,18 +11,13 @@ import pytest
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Transcript
 from tests.core.layout_checks import assert_lossless
+from tests.core.test_detect import EXPECTED
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
-FIXTURES = {
-    "youtube-captions.sbv": "sbv",
-    "teams-transcript.txt": "teams-text",
-    "podcast-timestamps.txt": "timestamped",
-    "bracketed-speakers.txt": "timestamped",
-    "diarised-captions.srt": "srt",
-    "tight-dashes.srt": "srt",
-    "chapter-notes.vtt": "webvtt",
-    "chapters.vtt": "webvtt",
-}
+# The timed fixtures of this file, with the layout the detection test expects of each (written there once).
+FIXTURES = {name: EXPECTED[name] for name in (
+    "youtube-captions.sbv", "teams-transcript.txt", "podcast-timestamps.txt", "bracketed-speakers.txt",
+    "diarised-captions.srt", "tight-dashes.srt", "chapter-notes.vtt", "chapters.vtt")}
 
 
 def load(name: str) -> Transcript:
