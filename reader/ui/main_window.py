@@ -326,6 +326,7 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
+        self.topics_panel.cancel_finding()
         self.session.close()
         if self._restore:
             self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())

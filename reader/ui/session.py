@@ -64,14 +64,14 @@ class ReaderSession(QObject):
         """Open a transcript (already loaded) with its notes, after saving the ones open until now."""
         self.save()
         self.undo_stack.clear()  # commands on another transcript's notes are not kept
-        if self.notes is not None:
+        notes = self.store.open(transcript)
+        if self.notes is not None:  # the notes left behind tell this session nothing more
             self.notes.on_change.remove(self._on_notes_change)
-        self.transcript = transcript
-        self.notes = self.store.open(transcript)
-        self.notes.on_change.append(self._on_notes_change)
-        if self.notes.message:
-            self.tell(self.notes.message, 10000)
-        if self.notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
+        self.transcript, self.notes = transcript, notes
+        notes.on_change.append(self._on_notes_change)
+        if notes.message:
+            self.tell(notes.message, 10000)
+        if notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
             self._save_timer.start(SAVE_DELAY_MS)
         self.opened.emit(transcript)
 

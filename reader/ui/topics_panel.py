@@ -131,6 +131,12 @@ class TopicsPanel(QWidget):
             self._waiting = False
             self._worker.request(self.transcript, None, self._edits)
 
+    def cancel_finding(self) -> None:
+        """Stop the background work (the window is closing): a job computing goes on to its end, unheard, and
+        nothing waits for it."""
+        self._waiting = False
+        self._worker.cancel()
+
     def set_edits(self, edits: list[dict[str, Any]]) -> None:
         """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
         self._edits = list(edits)
