@@ -1,16 +1,28 @@
 """The reading view: a transcript as numbered exchanges that fold, coloured by speaker, fast when long.
 
-A read-only QPlainTextEdit over one plain-text document (see `view_document` for its layout and why). Folding,
-the questions-only outline and the speaker filter hide blocks (`QTextBlock.setVisible`) and re-measure only the
-range that changed; colours are set on the blocks that come on screen (`highlight`); the decorations are painted
-(`view_painting`). Text is only ever plain text: nothing in a transcript is read as markup or loads a resource.
+A read-only QPlainTextEdit over one plain-text document (`view_document` gives its layout and why), composed of
+parts that each keep their own state and are told what they need:
+
+- `FoldState` (`fold_state`, plain Python): folds, the questions-only outline and the speaker filter, and the
+  block visibility they give; `BlockVisibility` (`view_folding`) applies it to the document's blocks, re-measuring
+  only the range that changed;
+- `ReadingPosition` (`view_reading`): the turn being read, and the scrolling that moves it or follows the reader;
+- `Decorations` (`view_painting`): the theme, block colours set as blocks come on screen, what is painted around
+  the text, and the margin marks;
+- `ScreenHighlights` (`view_highlights`): search matches and annotations, as extra selections of the turns on
+  screen;
+- `view_selection`: selections and text in `Turn.text` offsets.
+
+This class holds the public interface, and the commands that take more than one part (a fold that moves the
+reading position, a step that unfolds an exchange). Text is only ever plain text: nothing in a transcript is
+read as markup or loads a resource.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
@@ -19,31 +31,25 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
-    QTextBlock,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
 
 from reader.core.model import Transcript
-from reader.ui.highlight import BlockFormatter, ExtraHighlights, Span
-from reader.ui.themes import THEMES, Theme
-from reader.ui.view_document import LINE_BREAK, TurnFilter, ViewDocument, has_long_run
-from reader.ui.view_folding import FoldingMixin
-from reader.ui.view_painting import (
-    GUTTER,
-    ShownBlock,
-    blocks_on_screen,
-    paint_backgrounds,
-    paint_headers,
-    paint_marks,
-)
-from reader.ui.view_reading import ReadingMixin
-from reader.ui.view_selection import SelectionMixin
+from reader.ui import view_selection
+from reader.ui.fold_state import FoldState, TurnFilter
+from reader.ui.highlight import Span
+from reader.ui.themes import Theme
+from reader.ui.view_document import ViewDocument, has_long_run
+from reader.ui.view_folding import BlockVisibility
+from reader.ui.view_highlights import ScreenHighlights
+from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen
+from reader.ui.view_reading import ReadingPosition
 
 MAX_LINE_CHARS = 110
 
 
-class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit):
+class TranscriptView(QPlainTextEdit):
     """The transcript as exchanges that fold. Offsets in the API are offsets in `Turn.text`.
 
     Signals:
@@ -68,94 +74,87 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         self.setBackgroundRole(QPalette.ColorRole.Base)  # the margins of a centred column look like the page
         self.setAutoFillBackground(True)
         self.document().setDocumentMargin(GUTTER)
-        self.vdoc: ViewDocument | None = None
-        self.transcript: Transcript | None = None
-        self._visible = b""
-        self._blocks: list[QTextBlock] | None = None
-        self._collapsed = bytearray()
-        self._outline = False
-        self._turn_filter: TurnFilter = None
-        self._mask: bytearray | None = None
-        self._current = -1
-        self._navigating = False
-        self._last_top = -1
-        self._theme: Theme = THEMES["light"]
-        self._formatter = BlockFormatter()
-        self._highlights = ExtraHighlights()
-        self._marks: dict[tuple[str, int], frozenset[str]] = {}
+        self._folds: FoldState | None = None  # with the document shown; None before the first transcript
+        self._blocks = BlockVisibility(self.document())
+        self._position = ReadingPosition(self, self._on_position_moved)
+        self._decorations = Decorations()
+        self._highlights = ScreenHighlights(self)
         self._zoom = 0
         self._announce_shown = False
-        self._selection_timer = QTimer(self)
-        self._selection_timer.setSingleShot(True)
-        self._selection_timer.setInterval(0)
-        self._selection_timer.timeout.connect(self._apply_extra_selections)
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
 
     # --- content ----------------------------------------------------------------------------------------
 
+    @property
+    def vdoc(self) -> ViewDocument | None:
+        """The document shown: its text and the map from blocks to exchanges and turns."""
+        return self._folds.vdoc if self._folds is not None else None
+
+    @property
+    def transcript(self) -> Transcript | None:
+        return self._folds.vdoc.transcript if self._folds is not None else None
+
     def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
         """Show a transcript from its start, everything unfolded, no filter, no highlights or margin marks."""
-        self.transcript = transcript
-        self._turn_filter = None
-        self._outline = False
         self._highlights.clear()
-        self._marks = {}
-        self._collapsed = bytearray(len(transcript.exchanges))
-        self._load(ViewDocument(transcript, names))
-        self._current = -1
+        self._decorations.set_marks({})
+        self._show(ViewDocument(transcript, names), None)
         self._announce_shown = True
-        self._set_current(0 if transcript.turns else -1)
+        self._position.forget()
+        self._position.move_to(0 if transcript.turns else -1)
 
     def set_speaker_names(self, names: Mapping[str, str]) -> None:
         """Display names by speaker key (the user's renames); folds, filter and position are kept."""
-        if self.transcript is None:
+        if self._folds is None:
             return
-        current = self._current
-        self._load(ViewDocument(self.transcript, names))
+        current = self.current_turn()
+        self._show(ViewDocument(self._folds.vdoc.transcript, names), self._folds)
         if current >= 0:
             self.scroll_to_turn(current)
 
-    def speaker_names(self) -> dict[str, str]:
-        return dict(self.vdoc.names) if self.vdoc else {}
+    def _open_vdoc(self) -> ViewDocument:
+        """The document shown, for the calls that only make sense with a transcript open."""
+        assert self._folds is not None, "no transcript is open"
+        return self._folds.vdoc
 
-    def _load(self, vdoc: ViewDocument) -> None:
-        self.vdoc = vdoc
-        self._navigating = True
-        try:
-            text = vdoc.compose()
+    def speaker_names(self) -> dict[str, str]:
+        return dict(self._folds.vdoc.names) if self._folds is not None else {}
+
+    def _show(self, vdoc: ViewDocument, keep: FoldState | None) -> None:
+        """Show a new document, with the folds, outline and filter of `keep` (or none)."""
+        text = vdoc.compose()  # first: it finds the long turns, and so the blocks
+        self._folds = keep.for_document(vdoc) if keep is not None else FoldState(vdoc)
+        self._blocks.reset()
+        self._position.reset(vdoc)
+        self._decorations.reset(vdoc)
+        self._highlights.reset(vdoc)
+        with self._position.held():
             # A very long run without a space wraps anywhere, so that any file opens in seconds; the text is
             # the same, only where lines break on screen differs.
             self.setWordWrapMode(QTextOption.WrapMode.WrapAnywhere if has_long_run(text)
                                  else QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
             self.setPlainText(text)
-        finally:
-            self._navigating = False
-        self._visible = b"\x01" * vdoc.block_count
-        self._blocks = None
-        self._mask = vdoc.turn_filter_mask(self._turn_filter)
-        self._formatter.reset(vdoc, self._theme)
-        self._update_visibility()
+        self._show_folds()
 
-    def loadResource(self, kind: int, name: QUrl) -> object:
+    def loadResource(self, kind: int, name: QUrl | str) -> object:
         """Never fetch anything a transcript names (images, style sheets): it is text, not a page."""
         return None
 
     # --- theme, font, zoom --------------------------------------------------------------------------------
 
     def set_theme(self, theme: Theme) -> None:
-        self._theme = theme
-        with self._layout_change():
-            self._formatter.reset(self.vdoc, theme)
-        self._refresh_extra_selections()
+        with self._position.held():
+            self._decorations.set_theme(theme)
+        self._highlights.refresh()
         self.viewport().update()
         self.theme_changed.emit(theme)
 
     def theme(self) -> Theme:
-        return self._theme
+        return self._decorations.theme
 
     def set_reading_font(self, font: QFont) -> None:
         """The base font; the zoom steps apply on top of it."""
-        with self._layout_change():
+        with self._position.held():
             self.setFont(font)
             if self._zoom:
                 self.zoomIn(self._zoom)
@@ -182,10 +181,13 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
 
     def set_zoom(self, steps: int) -> None:
         steps = max(-6, min(24, steps))
-        with self._layout_change():
+        with self._position.held():
             self.zoomIn(steps - self._zoom)
             self._zoom = steps
             self._update_page_width()
+
+    def zoom(self) -> int:
+        return self._zoom
 
     def page_width(self) -> int:
         return self.viewport().width()
@@ -201,55 +203,235 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         if margins.left() != side or margins.right() != side:
             self.setViewportMargins(side, 0, side, 0)
 
-    def zoom(self) -> int:
-        return self._zoom
+    # --- folding ------------------------------------------------------------------------------------------
 
-    # --- what is shown (for panels and tests) -------------------------------------------------------------
+    def is_collapsed(self, exchange: int) -> bool:
+        return self._folds is not None and self._folds.is_collapsed(exchange)
+
+    def set_collapsed(self, exchange: int, collapsed: bool) -> None:
+        folds = self._folds
+        if folds is None or not folds.set_collapsed(exchange, collapsed):
+            return
+        self._show_folds()
+        if collapsed and self.current_exchange() == exchange:
+            # The reading position folds into its exchange's header, which stays where the reader can see it.
+            self._position.move_to(folds.vdoc.transcript.exchanges[exchange].first_turn)
+            self._scroll_to_block(folds.vdoc.block_of_header(exchange), keep_if_visible=True)
+
+    def toggle_exchange(self, exchange: int) -> None:
+        self.set_collapsed(exchange, not self.is_collapsed(exchange))
+
+    @Slot()
+    def collapse_all(self) -> None:
+        if self._folds is None:
+            return
+        self._folds.collapse_all()
+        self._show_folds()
+        if self.current_exchange() >= 0:
+            self._scroll_to_block(self._folds.vdoc.block_of_header(self.current_exchange()))
+
+    @Slot()
+    def expand_all(self) -> None:
+        if self._folds is None:
+            return
+        self._folds.expand_all()
+        self._show_folds()
+        if self.current_turn() >= 0:
+            self.scroll_to_turn(self.current_turn())
+
+    def set_outline(self, outline: bool) -> None:
+        """Questions only: every answer hidden, every question shown in full."""
+        if self._folds is None:
+            return
+        self._folds.set_outline(outline)
+        self._show_folds()
+        if self.current_turn() >= 0:
+            exchange = self._folds.vdoc.transcript.exchanges[self.current_exchange()]
+            self.scroll_to_turn(exchange.first_turn if exchange.question is None else exchange.question)
+
+    def is_outline(self) -> bool:
+        return self._folds is not None and self._folds.outline
+
+    def set_turn_filter(self, turn_filter: TurnFilter) -> None:
+        """Show only the turns a predicate (or a set of speaker keys) accepts; None shows every turn. A reading
+        position the filter hides moves to the nearest turn it shows."""
+        folds = self._folds
+        if folds is None:
+            return
+        folds.set_turn_filter(turn_filter)
+        self._show_folds()
+        current = self.current_turn()
+        if current >= 0 and not folds.passes_filter(current):
+            target = folds.nearest_passing(current)
+            if target is not None:
+                self.scroll_to_turn(target)
+
+    def turn_filter(self) -> TurnFilter:
+        return self._folds.turn_filter if self._folds is not None else None
+
+    def _show_folds(self) -> None:
+        """Bring the document's blocks to the fold state: only those whose visibility changed."""
+        change = self._folds.update() if self._folds is not None else None
+        if change is None:
+            return
+        with self._position.held():  # the range is measured again, which moves the scroll bar
+            self._blocks.apply(change)
+        self._highlights.refresh()
+        self.viewport().update()
+        self.folding_changed.emit()
+
+    # --- the reading position and the commands that move it (J/K, Alt+Down/Up, N/P, Go to) -----------------
+
+    def current_turn(self) -> int:
+        """The turn at the reading position; -1 with no transcript."""
+        return self._position.turn
+
+    def current_exchange(self) -> int:
+        turn = self._position.turn
+        return self._folds.vdoc.turn_exchange[turn] if self._folds is not None and turn >= 0 else -1
+
+    def scroll_to_turn(self, index: int, offset: int = 0) -> None:
+        """Make turn `index` the reading position and bring the line holding `offset` (in `Turn.text`) to the
+        top; a folded exchange opens, a turn hidden by the outline or the filter shows its exchange's header."""
+        folds = self._folds
+        if folds is None or not 0 <= index < len(folds.vdoc.turn_exchange):
+            return
+        self.set_collapsed(folds.vdoc.turn_exchange[index], False)
+        self._position.show_turn(index, offset, folds)
+        self._highlights.refresh()
+
+    def go_to_exchange(self, exchange: int) -> None:
+        """Bring an exchange's header to the top, folded or not as it is; its first turn becomes current."""
+        vdoc = self.vdoc
+        if vdoc is None or not 0 <= exchange < len(vdoc.transcript.exchanges):
+            return
+        self._position.move_to(vdoc.transcript.exchanges[exchange].first_turn)
+        self._scroll_to_block(vdoc.block_of_header(exchange))
+
+    @Slot()
+    def next_turn(self) -> None:
+        self._step(1, same_speaker=False)
+
+    @Slot()
+    def previous_turn(self) -> None:
+        self._step(-1, same_speaker=False)
+
+    @Slot()
+    def next_same_speaker(self) -> None:
+        self._step(1, same_speaker=True)
+
+    @Slot()
+    def previous_same_speaker(self) -> None:
+        self._step(-1, same_speaker=True)
+
+    @Slot()
+    def next_question(self) -> None:
+        self._step_exchange(1)
+
+    @Slot()
+    def previous_question(self) -> None:
+        self._step_exchange(-1)
+
+    @Slot()
+    def fold_current(self) -> None:
+        if self.current_exchange() >= 0:
+            self.set_collapsed(self.current_exchange(), True)
+
+    @Slot()
+    def unfold_current(self) -> None:
+        if self.current_exchange() >= 0:
+            self.set_collapsed(self.current_exchange(), False)
+
+    def _step(self, direction: int, same_speaker: bool) -> None:
+        """To the nearest turn that way the outline and the filter show (folds open), or the same speaker's."""
+        folds, turn = self._folds, self.current_turn()
+        if folds is None or turn < 0:
+            return
+        target = (folds.vdoc.next_of_speaker(turn, direction) if same_speaker
+                  else folds.vdoc.next_turn(turn, direction, folds.allowed()))
+        if target is not None:
+            self.scroll_to_turn(target)
+
+    def _step_exchange(self, direction: int) -> None:
+        vdoc, turn = self.vdoc, self.current_turn()
+        if vdoc is None or turn < 0:
+            return
+        target = vdoc.next_question(turn, direction)
+        if target is not None:
+            self.go_to_exchange(target)
+
+    def _scroll_to_block(self, number: int, keep_if_visible: bool = False) -> None:
+        self._position.scroll_to_block(number, keep_if_visible=keep_if_visible)
+        self._highlights.refresh()
+
+    def _on_position_moved(self, turn: int) -> None:
+        self.viewport().update()
+        self.position_changed.emit(turn)
+
+    @Slot(int)
+    def _on_scrollbar_value_changed(self, _value: int) -> None:
+        self._highlights.refresh()
+        self._position.follow_scroll()
+
+    # --- selection and text -----------------------------------------------------------------------------
+
+    def createMimeDataFromSelection(self) -> QMimeData:
+        """Plain text only, with the hidden (folded) blocks left out."""
+        data = QMimeData()
+        data.setText(self.selected_text())
+        return data
+
+    def selected_text(self) -> str:
+        return view_selection.selected_text(self.textCursor(), self.vdoc)
+
+    def selection_in_turn(self) -> tuple[int, int, int] | None:
+        """(turn index, start, end) of the selection in `Turn.text` offsets, cut to the turn it starts in."""
+        vdoc = self.vdoc
+        return view_selection.selection_in_turn(self.textCursor(), vdoc) if vdoc is not None else None
+
+    def select_in_turn(self, turn: int, start: int, end: int) -> None:
+        """Select `Turn.text[start:end]` of a turn (and bring it on screen)."""
+        self.scroll_to_turn(turn, start)
+        self.setTextCursor(view_selection.turn_selection(self.document(), self._open_vdoc(), turn, start, end))
+
+    def document_position(self, turn: int, offset: int) -> int:
+        """The position in the view's document of `offset` in the turn's text."""
+        return view_selection.document_position(self.document(), self._open_vdoc(), turn, offset)
+
+    def turn_display_text(self, turn: int) -> str:
+        """A turn's block as shown: the speaker's name, then the text (paragraph breaks as newlines)."""
+        return view_selection.turn_display_text(self.document(), self._open_vdoc(), turn)
+
+    def toPlainText(self) -> str:
+        """The document's text, a long turn's pieces joined again (their block breaks are only for display)."""
+        vdoc = self.vdoc
+        if vdoc is None or not vdoc.pieces:
+            return super().toPlainText()
+        return view_selection.joined_text(self.document(), vdoc)
 
     def visible_turns(self) -> list[int]:
         """Indices of the turns shown, as the document has them."""
-        if self.vdoc is None:
+        vdoc = self.vdoc
+        if vdoc is None:
             return []
         document = self.document()
-        vdoc = self.vdoc
         return [t for t in range(len(vdoc.turn_exchange))
                 if document.findBlockByNumber(vdoc.block_of_turn(t)).isVisible()]
 
     def shown_headers(self) -> list[str]:
         """The exchange labels shown, read from the document."""
-        if self.vdoc is None:
+        vdoc = self.vdoc
+        if vdoc is None:
             return []
         document = self.document()
-        return [document.findBlockByNumber(block).text() for block in self.vdoc.header_blocks
+        return [document.findBlockByNumber(block).text() for block in vdoc.header_blocks
                 if document.findBlockByNumber(block).isVisible()]
 
-    def turn_display_text(self, turn: int) -> str:
-        """A turn's block as shown: the speaker's name, then the text (paragraph breaks as newlines)."""
-        assert self.vdoc is not None
-        first = self.vdoc.block_of_turn(turn)
-        blocks = [self.document().findBlockByNumber(first + piece) for piece in range(self.vdoc.pieces.count(turn))]
-        return "".join(block.text() for block in blocks).replace(LINE_BREAK, "\n").rstrip("\n")
-
-    def toPlainText(self) -> str:
-        """The document's text, a long turn's pieces joined again (their block breaks are only for display)."""
-        if self.vdoc is None or not self.vdoc.pieces:
-            return super().toPlainText()
-        parts: list[str] = []
-        block = self.document().firstBlock()
-        while block.isValid():
-            if parts and self.vdoc.continues(block.blockNumber()):
-                parts[-1] += block.text()
-            else:
-                parts.append(block.text())
-            block = block.next()
-        return "\n".join(parts)
-
-    # --- highlights ---------------------------------------------------------------------------------------
+    # --- highlights and margin marks ----------------------------------------------------------------------
 
     def set_extra_highlights(self, key: str, spans: list[Span]) -> None:
         """Highlight spans (turn index, start, end, colour or format) under `key`; an empty list clears it."""
         self._highlights.set(key, spans)
-        self._apply_extra_selections()
 
     def extra_highlight_count(self, key: str) -> int:
         return self._highlights.count(key)
@@ -257,72 +439,34 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
     def set_margin_marks(self, marks: Mapping[tuple[str, int], Iterable[str]]) -> None:
         """Marks in the right margin, by ("turn", turn index) or ("exchange", exchange index): "bookmark" (a
         ribbon) and "note" (a note sign). They replace the previous marks; the notes code keeps them current."""
-        self._marks = {place: frozenset(kinds) for place, kinds in marks.items() if kinds}
+        self._decorations.set_marks(marks)
         self.viewport().update()
 
     def margin_marks(self) -> dict[tuple[str, int], frozenset[str]]:
-        return dict(self._marks)
+        return self._decorations.marks()
 
-    def _refresh_extra_selections(self) -> None:
-        """Recompute the highlights on screen once control is back in the event loop: this runs from scroll
-        bar signals that Qt emits in the middle of its own layout work, where changing selections crashes."""
-        self._selection_timer.start()
-
-    @Slot()
-    def _apply_extra_selections(self) -> None:
-        self._selection_timer.stop()
-        shown = self._shown_blocks()
-        turns = [item.index for item in shown if item.kind == "turn"]
-        if not turns or self.vdoc is None:
-            self.setExtraSelections([])
-            return
-        within = self._offsets_on_screen(shown) if self.vdoc.pieces else None  # a long turn: its part on screen
-        self.setExtraSelections(self._highlights.selections(self.document(), self.vdoc, turns[0], turns[-1],
-                                                            within))
-
-    def _offsets_on_screen(self, shown: list[ShownBlock]) -> tuple[int, int]:
-        """Where the screen starts in the first turn on it and ends in the last, as offsets in their text."""
-        assert self.vdoc is not None
-        turns = [item for item in shown if item.kind == "turn"]
-        top, bottom = turns[0], turns[-1]
-        start = self.vdoc.offset_in_turn(top.number, 0)
-        end = self.vdoc.offset_in_turn(bottom.number, bottom.block.length())
-        return (start[1] if start else 0), (end[1] if end else 0)
-
-    # --- painting ----------------------------------------------------------------------------------------
-
-    def _shown_blocks(self) -> list[ShownBlock]:
-        if self.vdoc is None:
-            return []
-        offset = self.contentOffset()
-        return list(blocks_on_screen(self.firstVisibleBlock(), self.vdoc,
-                                     lambda block: self.blockBoundingGeometry(block).translated(offset),
-                                     self.viewport().height()))
+    # --- Qt events ----------------------------------------------------------------------------------------
 
     def paintEvent(self, event: QPaintEvent) -> None:
-        vdoc = self.vdoc
-        if vdoc is None or not vdoc.block_count:
+        folds = self._folds
+        if folds is None or not folds.vdoc.block_count:
             super().paintEvent(event)
             return
-        if self._blocks is None:
-            QTimer.singleShot(0, self._block_handles)  # ready before the first fold, made after the first paint
-        first = self.firstVisibleBlock()
+        if not self._blocks.ready:  # ready before the first fold, made after the first paint
+            QTimer.singleShot(0, self, self._blocks.make_handles)
         lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
-        with self._layout_change():
-            self._formatter.ensure(self.document(), first, lines + 2)
-        shown = self._shown_blocks()
+        with self._position.held():
+            self._decorations.format_blocks(self.document(), self.firstVisibleBlock(), lines + 2)
+        shown = blocks_on_screen(self, folds.vdoc)
         width = self.page_width()
-        header = self.transcript.turns[self._current].exchange if self._current >= 0 else -1  # type: ignore[union-attr]
-        current_header = header if header >= 0 and self._collapsed[header] else -1
+        exchange = self.current_exchange()
+        current_header = exchange if exchange >= 0 and folds.is_collapsed(exchange) else -1
         painter = QPainter(self.viewport())
-        paint_backgrounds(painter, shown, vdoc, self._theme, width, self._current, current_header)
+        self._decorations.paint_under_text(painter, shown, width, self.current_turn(), current_header)
         painter.end()
         super().paintEvent(event)
         painter = QPainter(self.viewport())
-        paint_headers(painter, shown, vdoc, self._theme, width, self._collapsed, self.font())
-        if self._marks:  # beside a turn's first line, not beside each piece of a long one
-            paint_marks(painter, [s for s in shown if not vdoc.continues(s.number)], self._theme, width,
-                        self._marks)
+        self._decorations.paint_over_text(painter, shown, width, folds, self.font())
         painter.end()
         if self._announce_shown:
             self._announce_shown = False
@@ -339,22 +483,21 @@ class TranscriptView(FoldingMixin, ReadingMixin, SelectionMixin, QPlainTextEdit)
         return super().event(event)
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        with self._layout_change():
+        with self._position.held():
             super().resizeEvent(event)
             self._update_page_width()
-        self._refresh_extra_selections()
-
-    # --- mouse ---------------------------------------------------------------------------
+        self._highlights.refresh()
 
     def mousePressEvent(self, event: QMouseEvent) -> None:
         block = self.cursorForPosition(event.position().toPoint()).block()
-        if self.vdoc is not None and block.isValid():
-            kind, index = self.vdoc.locate(block.blockNumber())
+        vdoc = self.vdoc
+        if vdoc is not None and block.isValid():
+            kind, index = vdoc.locate(block.blockNumber())
             if kind == "header" and event.button() == event.button().LeftButton:
                 self.toggle_exchange(index)
-                self._set_current(self.transcript.exchanges[index].first_turn)  # type: ignore[union-attr]
+                self._position.move_to(vdoc.transcript.exchanges[index].first_turn)
                 event.accept()
                 return
             if kind == "turn":
-                self._set_current(index)
+                self._position.move_to(index)
         super().mousePressEvent(event)

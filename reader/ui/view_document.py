@@ -14,19 +14,19 @@ in the block, shifted by the prefix. A trailing U+2028 leaves a blank line after
 Block numbers follow from the counts alone: the header of exchange ``e`` is block ``first_turn(e) + e`` and
 turn ``t`` is block ``t + exchange(t) + 1``; nothing is looked up block by block. The one exception is a turn
 too long to lay out at once (see `view_pieces`): it is shown as several blocks, and once `compose` has found
-such turns the block numbers come from a table. This module is plain Python so
-folding, filtering and navigation can be tested and timed without Qt.
+such turns the block numbers come from a table. This module is plain Python (like `fold_state`, which says
+which blocks show), so the layout and navigation can be tested and timed without Qt.
 """
 
 from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
-from collections.abc import Callable, Iterable, Mapping
+from collections.abc import Mapping
 from operator import itemgetter
 from typing import Literal
 
-from reader.core.model import Role, Transcript, Turn, count_words
+from reader.core.model import Role, Transcript, count_words
 from reader.ui.view_pieces import LONG_TURN, Pieces, cut, piece_starts
 
 LINE_BREAK = "\u2028"
@@ -57,9 +57,6 @@ def format_time(seconds: float | None) -> str:
     return (f"{hours}:{rest // 60:02d}:{rest % 60:02d} " if hours else f"{rest // 60}:{rest % 60:02d} ")
 
 
-TurnFilter = Callable[[Turn], bool] | Iterable[str] | None
-
-
 class ViewDocument:
     """Composed text of a transcript and the mapping block number <-> (exchange, turn)."""
 
@@ -77,14 +74,13 @@ class ViewDocument:
         for exchange in transcript.exchanges:
             if exchange.question is not None:
                 self.is_question[exchange.question] = 1
-            for turn in exchange.questions:  # a hearing member's round asks again inside one exchange
-                self.is_question[turn] = 1
+            for asked in exchange.questions:  # a hearing member's round asks again inside one exchange
+                self.is_question[asked] = 1
         interviewers = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
         self.is_interviewer = bytearray(turn.speaker in interviewers for turn in turns)
         self.turns_of_speaker: dict[str, list[int]] = {s.key: [] for s in transcript.speakers}
         for turn in turns:
             self.turns_of_speaker[turn.speaker].append(turn.index)
-        self._ones = int.from_bytes(b"\x01" * len(turns))  # visibility(): every turn shown
         self._gather_blocks: itemgetter | None = None
         self.widest_label = max((e.label for e in transcript.exchanges), key=len, default="")
         self._answer_words: dict[int, int] = {}
@@ -193,31 +189,10 @@ class ViewDocument:
 
     # --- what is visible --------------------------------------------------------------------------------
 
-    def turn_filter_mask(self, turn_filter: TurnFilter) -> bytearray | None:
-        """1 for every turn the filter lets through; None when there is no filter."""
-        if turn_filter is None:
-            return None
-        turns = self.transcript.turns
-        if callable(turn_filter):
-            return bytearray(bool(turn_filter(turn)) for turn in turns)
-        keys = set(turn_filter)
-        return bytearray(turn.speaker in keys for turn in turns)
-
-    def visibility(self, collapsed: bytearray, outline: bool, mask: bytearray | None) -> bytes:
-        """1 per visible block. Headers always show; a turn shows when its exchange is unfolded, the
-        speaker filter lets it through and, in the outline, it is a question.
-
-        Computed without a Python loop over the turns, since it runs on every fold: the 0/1 bytes of each
-        condition are combined as big integers, and the blocks gathered from the turns by a fixed index."""
-        count = len(self.turn_exchange)
-        if not count or (mask is None and not outline and 1 not in collapsed):
-            return b"\x01" * self.block_count
-        shown = self._ones ^ int.from_bytes(bytes(map(collapsed.__getitem__, self.turn_exchange)))
-        if mask is not None:
-            shown &= int.from_bytes(mask)
-        if outline:
-            shown &= int.from_bytes(self.is_question)
-        by_turn = shown.to_bytes(count) + b"\x01"  # the extra 1 at index `count` is what headers gather
+    def blocks_from_turns(self, by_turn: bytes) -> bytes:
+        """One byte per block from one per turn: every block of a turn takes the turn's byte, a header 1 (the
+        fold state's rule, in `fold_state`). A fixed index gathers them, in C, since this runs on every fold."""
+        by_turn += b"\x01"  # the extra 1 at index `len(turns)` is what headers gather
         return bytes(self._gather()(by_turn)) if self.block_count > 1 else by_turn[-1:]
 
     def _gather(self) -> itemgetter:

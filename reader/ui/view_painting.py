@@ -1,15 +1,21 @@
-"""What the reading view draws around its text: interviewer shading, the current-turn bar, disclosure triangles,
-and the summary line of a folded exchange. Only the blocks on screen are visited."""
+"""What the reading view draws around its text, and the colours of the text itself: interviewer shading, the
+current-turn bar, disclosure triangles, the summary line of a folded exchange, bookmark and note marks in the
+margin, and the block formats set as blocks come on screen (`highlight.BlockFormatter`). Only the blocks on
+screen are visited.
+"""
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 
 from PySide6.QtCore import QPointF, QRectF, Qt
-from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QTextBlock
+from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QTextBlock, QTextDocument
+from PySide6.QtWidgets import QPlainTextEdit
 
-from reader.ui.themes import Theme
+from reader.ui.fold_state import FoldState
+from reader.ui.highlight import BlockFormatter
+from reader.ui.themes import THEMES, Theme
 from reader.ui.view_document import ViewDocument
 
 GUTTER = 30  # the document margin: room on the left for the triangles and the current-turn bar
@@ -34,18 +40,65 @@ def text_bottom(shown: ShownBlock) -> float:
     return shown.rect.bottom()
 
 
-def blocks_on_screen(first: QTextBlock, vdoc: ViewDocument, geometry, height: float) -> Iterator[ShownBlock]:
-    """Visible blocks from `first` down to the bottom of the viewport; `geometry(block)` gives its rect."""
-    block = first
+def blocks_on_screen(editor: QPlainTextEdit, vdoc: ViewDocument) -> list[ShownBlock]:
+    """The visible blocks from the top of the editor's viewport to its bottom."""
+    offset = editor.contentOffset()
+    height = editor.viewport().height()
+    shown = []
+    block = editor.firstVisibleBlock()
     while block.isValid():
         if block.isVisible():
-            rect = geometry(block)
+            rect = editor.blockBoundingGeometry(block).translated(offset)
             if rect.top() > height:
-                return
+                break
             number = block.blockNumber()
             kind, index = vdoc.locate(number)
-            yield ShownBlock(block, number, rect, kind, index, vdoc.continues(number + 1))
+            shown.append(ShownBlock(block, number, rect, kind, index, vdoc.continues(number + 1)))
         block = block.next()
+    return shown
+
+
+class Decorations:
+    """What the view paints in one theme, with the margin marks it is given; `reset` for each new document."""
+
+    def __init__(self) -> None:
+        self.theme: Theme = THEMES["light"]
+        self._vdoc: ViewDocument | None = None
+        self._formatter = BlockFormatter()
+        self._marks: dict[tuple[str, int], frozenset[str]] = {}
+
+    def reset(self, vdoc: ViewDocument) -> None:
+        """A new document: its blocks are formatted again as they come on screen."""
+        self._vdoc = vdoc
+        self._formatter.reset(vdoc, self.theme)
+
+    def set_theme(self, theme: Theme) -> None:
+        self.theme = theme
+        self._formatter.reset(self._vdoc, theme)
+
+    def set_marks(self, marks: Mapping[tuple[str, int], Iterable[str]]) -> None:
+        self._marks = {place: frozenset(kinds) for place, kinds in marks.items() if kinds}
+
+    def marks(self) -> dict[tuple[str, int], frozenset[str]]:
+        return dict(self._marks)
+
+    def format_blocks(self, document: QTextDocument, first: QTextBlock, count: int) -> None:
+        """Set the colours of the `count` visible blocks from `first` on that have none yet."""
+        self._formatter.ensure(document, first, count)
+
+    def paint_under_text(self, painter: QPainter, shown: list[ShownBlock], width: float, current_turn: int,
+                         current_header: int) -> None:
+        if self._vdoc is not None:
+            paint_backgrounds(painter, shown, self._vdoc, self.theme, width, current_turn, current_header)
+
+    def paint_over_text(self, painter: QPainter, shown: list[ShownBlock], width: float, folds: FoldState,
+                        font: QFont) -> None:
+        if self._vdoc is None:
+            return
+        paint_headers(painter, shown, self._vdoc, self.theme, width, folds, font)
+        if self._marks:  # beside a turn's first line, not beside each piece of a long one
+            paint_marks(painter, [s for s in shown if not self._vdoc.continues(s.number)], self.theme, width,
+                        self._marks)
 
 
 def paint_backgrounds(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme,
@@ -64,7 +117,7 @@ def paint_backgrounds(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocu
 
 
 def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
-                  collapsed: bytearray, font: QFont) -> None:
+                  folds: FoldState, font: QFont) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(font)
     bold = QFont(font)
@@ -83,7 +136,7 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
             continue
         top = item.rect.top() + line.y()
         middle = top + line.height() / 2
-        folded = bool(collapsed[item.index])
+        folded = folds.is_collapsed(item.index)
         _triangle(painter, QPointF(GUTTER / 2 + 2, middle), metrics.height() * 0.28, folded, muted)
         start = GUTTER + max(line.naturalTextWidth() + metrics.averageCharWidth() * 1.5, column)
         if folded:

@@ -1,189 +1,116 @@
-"""The reading position of the transcript view and the commands that move it (J/K, N/P, Alt+Down/Up, Go to).
+"""The reading position of the transcript view, and the scrolling that moves it or follows the reader.
 
 The position is a turn index. Scrolling by hand moves it to the turn at the top of the page; a command moves
 it to its target and scrolls that target to the top (as far as the end of the document allows), so stepping
-through the last page still moves from turn to turn. Targets inside a folded exchange unfold it; turns the
-outline or the speaker filter hide are stepped over.
+through the last page still moves from turn to turn. The scroll bar also moves when the view lays its text out
+again (a fold above the page, a resize, a font) or scrolls by itself: `held` marks those times, and only a new
+block at the top outside them is the reader's doing.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING
 
-from PySide6.QtCore import Slot
+from PySide6.QtWidgets import QPlainTextEdit
 
-if TYPE_CHECKING:
-    from reader.ui.transcript_view import TranscriptView
-
-    _Base = TranscriptView
-else:
-    _Base = object
+from reader.ui.fold_state import FoldState
+from reader.ui.view_document import ViewDocument
 
 
-class ReadingMixin(_Base):
-    """Mixed into TranscriptView: reading position and navigation."""
+class ReadingPosition:
+    """The turn being read in one editor; `moved(turn)` is called whenever it changes."""
 
-    def current_turn(self) -> int:
+    def __init__(self, editor: QPlainTextEdit, moved: Callable[[int], None]) -> None:
+        self._editor = editor
+        self._moved = moved
+        self._vdoc: ViewDocument | None = None
+        self._turn = -1
+        self._held = False  # the view is laying out or scrolling by itself
+        self._last_top = -1  # the block at the top when the scroll bar last moved
+
+    def reset(self, vdoc: ViewDocument) -> None:
+        """A new document; the position stays (the same transcript with other names) until `forget`."""
+        self._vdoc = vdoc
+
+    def forget(self) -> None:
+        """No position, without telling anyone: a new transcript's is set next."""
+        self._turn = -1
+
+    @property
+    def turn(self) -> int:
         """The turn at the reading position; -1 with no transcript."""
-        return self._current
+        return self._turn
 
-    def current_exchange(self) -> int:
-        return self.transcript.turns[self._current].exchange if self.transcript and self._current >= 0 else -1
+    def move_to(self, turn: int) -> None:
+        if turn != self._turn:
+            self._turn = turn
+            self._moved(turn)
 
-    def _set_current(self, turn: int) -> None:
-        if turn != self._current:
-            self._current = turn
-            self.viewport().update()
-            self.position_changed.emit(turn)
+    @contextmanager
+    def held(self) -> Iterator[None]:
+        """Laying the text out again or scrolling to a target moves the scroll bar, not the reader."""
+        held, self._held = self._held, True
+        try:
+            yield
+        finally:
+            self._held = held
+            self._last_top = self.top_block()
 
-    def _allowed(self) -> bytearray | None:
-        """Turns a step may land on: those the filter lets through and, in the outline, the questions."""
-        vdoc = self.vdoc
-        if vdoc is None or (self._mask is None and not self._outline):
-            return None
-        if not self._outline:
-            return self._mask
-        if self._mask is None:
-            return vdoc.is_question
-        return bytearray(a & b for a, b in zip(self._mask, vdoc.is_question, strict=True))
-
-    # --- scrolling -------------------------------------------------------------------------------------
-
-    def scroll_to_turn(self, index: int, offset: int = 0) -> None:
-        """Make turn `index` the reading position and bring the line holding `offset` (in `Turn.text`) to the
-        top; a folded exchange opens, a turn hidden by the outline or the filter shows its exchange's header."""
-        vdoc = self.vdoc
-        if vdoc is None or not 0 <= index < len(vdoc.turn_exchange):
+    def follow_scroll(self) -> None:
+        """The scroll bar moved: a new block at the top, scrolled to by the reader, is the new position."""
+        top = self.top_block()
+        if top == self._last_top:
             return
-        exchange = vdoc.turn_exchange[index]
-        if self._collapsed[exchange]:
-            self.set_collapsed(exchange, False)
-        self._set_current(index)
-        block = vdoc.block_of_turn(index)
-        header = vdoc.block_of_header(exchange)
-        if not offset and 1 not in self._visible[header + 1:block]:
-            block = header  # the first turn shown of an exchange keeps its label in sight above it
-        if not self._visible[block]:
-            self._scroll_to_block(vdoc.block_of_header(exchange))
-            return
-        if offset:
-            block, position = vdoc.place(index, offset)
-            self._scroll_to_block(block, position)
+        self._last_top = top
+        if not self._held and self._vdoc is not None and top >= 0:
+            self.move_to(self._vdoc.turn_at_block(top))
+
+    def top_block(self) -> int:
+        """The first block shown at the top of the page; -1 with none."""
+        block = self._editor.firstVisibleBlock()
+        while block.isValid() and not block.isVisible():
+            block = block.next()
+        return block.blockNumber() if block.isValid() else -1
+
+    def show_turn(self, turn: int, offset: int, folds: FoldState) -> None:
+        """Make `turn` (its exchange unfolded) the position and bring the line holding `offset` to the top; the
+        first turn shown of an exchange keeps its label in sight above it, and a turn the outline or the filter
+        hides shows its exchange's header instead."""
+        vdoc = folds.vdoc
+        self.move_to(turn)
+        block = vdoc.block_of_turn(turn)
+        header = vdoc.block_of_header(vdoc.turn_exchange[turn])
+        if not offset and not folds.shows_any(header + 1, block):
+            block = header
+        if not folds.is_shown(block):
+            self.scroll_to_block(header)
+        elif offset:
+            self.scroll_to_block(*vdoc.place(turn, offset))
         else:
-            self._scroll_to_block(block)
+            self.scroll_to_block(block)
 
-    def _scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False) -> None:
-        document = self.document()
+    def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False) -> None:
+        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there;
+        with `keep_if_visible`, leave the page as it is when the block is already wholly on it."""
+        editor = self._editor
+        document = editor.document()
         block = document.findBlockByNumber(number)
         if not block.isValid():
             return
         if keep_if_visible:
-            rect = self.blockBoundingGeometry(block).translated(self.contentOffset())
-            if rect.top() >= 0 and rect.bottom() <= self.viewport().height():
+            rect = editor.blockBoundingGeometry(block).translated(editor.contentOffset())
+            if rect.top() >= 0 and rect.bottom() <= editor.viewport().height():
                 return
         line = 0
         if position_in_block:
             document.documentLayout().blockBoundingRect(block)  # lays the block out, so its lines are known
             text_line = block.layout().lineForTextPosition(position_in_block)
             line = text_line.lineNumber() if text_line.isValid() else 0
-        self._navigating = True
-        try:
-            bar = self.verticalScrollBar()
+        with self.held():
+            bar = editor.verticalScrollBar()
             bar.setValue(block.firstLineNumber() + line)
-            cursor = self.textCursor()
+            cursor = editor.textCursor()
             cursor.setPosition(block.position() + position_in_block)
-            self.setTextCursor(cursor)
+            editor.setTextCursor(cursor)
             bar.setValue(block.firstLineNumber() + line)  # setTextCursor may have nudged it
-            self._last_top = self._top_block()
-        finally:
-            self._navigating = False
-        self._refresh_extra_selections()
-
-    @contextmanager
-    def _layout_change(self) -> Iterator[None]:
-        """Laying the text out again (a resize, a font, a zoom, formats) moves the scroll bar, not the reader."""
-        navigating, self._navigating = self._navigating, True
-        try:
-            yield
-        finally:
-            self._navigating = navigating
-            self._last_top = self._top_block()
-
-    def _top_block(self) -> int:
-        block = self.firstVisibleBlock()
-        while block.isValid() and not block.isVisible():
-            block = block.next()
-        return block.blockNumber() if block.isValid() else -1
-
-    @Slot(int)
-    def _on_scrollbar_value_changed(self, _value: int) -> None:
-        self._refresh_extra_selections()
-        # The scroll bar also moves when blocks are laid out or folded above the page; only a new block at the
-        # top means the reader scrolled (and a command's own scrolling sets the position itself).
-        top = self._top_block()
-        if top == self._last_top:
-            return
-        self._last_top = top
-        if not self._navigating and self.vdoc is not None and top >= 0:
-            self._set_current(self.vdoc.turn_at_block(top))
-
-    # --- commands --------------------------------------------------------------------------------------
-
-    def _step(self, target: int | None) -> None:
-        if target is not None:
-            self.scroll_to_turn(target)
-
-    @Slot()
-    def next_turn(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            self._step(self.vdoc.next_turn(self._current, 1, self._allowed()))
-
-    @Slot()
-    def previous_turn(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            self._step(self.vdoc.next_turn(self._current, -1, self._allowed()))
-
-    @Slot()
-    def next_same_speaker(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            self._step(self.vdoc.next_of_speaker(self._current, 1))
-
-    @Slot()
-    def previous_same_speaker(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            self._step(self.vdoc.next_of_speaker(self._current, -1))
-
-    @Slot()
-    def next_question(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            target = self.vdoc.next_question(self._current, 1)
-            if target is not None:
-                self.go_to_exchange(target)
-
-    @Slot()
-    def previous_question(self) -> None:
-        if self.vdoc is not None and self._current >= 0:
-            target = self.vdoc.next_question(self._current, -1)
-            if target is not None:
-                self.go_to_exchange(target)
-
-    def go_to_exchange(self, exchange: int) -> None:
-        """Bring an exchange's header to the top, folded or not as it is; its first turn becomes current."""
-        if self.vdoc is None or not 0 <= exchange < len(self._collapsed):
-            return
-        self._set_current(self.transcript.exchanges[exchange].first_turn)  # type: ignore[union-attr]
-        self._scroll_to_block(self.vdoc.block_of_header(exchange))
-
-    @Slot()
-    def fold_current(self) -> None:
-        exchange = self.current_exchange()
-        if exchange >= 0:
-            self.set_collapsed(exchange, True)
-
-    @Slot()
-    def unfold_current(self) -> None:
-        exchange = self.current_exchange()
-        if exchange >= 0:
-            self.set_collapsed(exchange, False)

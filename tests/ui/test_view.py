@@ -172,6 +172,22 @@ def test_renamed_speaker_shows_the_new_name_and_keeps_offsets(qtbot: QtBot, samp
     assert view.selected_text() == "Minister"
 
 
+def test_a_rename_keeps_what_is_shown_and_the_reading_position(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    interviewee = next(s.key for s in sample.speakers if s.role is Role.INTERVIEWEE)
+    view.set_collapsed(3, True)
+    view.set_turn_filter({interviewee})
+    view.scroll_to_turn(11)
+    shown, headers = view.visible_turns(), view.shown_headers()
+    assert 7 not in shown and 11 in shown
+    moves: list[int] = []
+    view.position_changed.connect(moves.append)
+    view.set_speaker_names({interviewee: "The Minister"})
+    assert view.turn_display_text(11).startswith("The Minister: ")
+    assert (view.visible_turns(), view.shown_headers()) == (shown, headers)
+    assert view.turn_filter() == {interviewee} and view.current_turn() == 11 and moves == []
+
+
 def test_extra_highlights_mark_the_matches_on_screen(qtbot: QtBot, sample: Transcript) -> None:
     view = make_view(qtbot, sample)
     matches = search(sample, SearchQuery("Trump"))
@@ -214,21 +230,25 @@ def test_theme_colours_are_readable(sample: Transcript) -> None:
         assert contrast_ratio(QColor(theme.muted), base) >= 4.5
 
 
-def test_visibility_agrees_with_the_rule_for_every_combination(sample: Transcript) -> None:
-    vdoc = ViewDocument(sample)
+def test_the_document_shows_what_the_rule_says_for_every_combination(qtbot: QtBot, sample: Transcript) -> None:
+    """Folds, outline and filter together: the blocks Qt shows are those of the fold state's rule (tested on its
+    own, without Qt, in test_fold_state)."""
+    view = make_view(qtbot, sample)
     interviewee = next(s.key for s in sample.speakers if s.role is Role.INTERVIEWEE)
     for pattern in range(8):
-        collapsed = bytearray((e.index * 7 + pattern) % 3 == 0 for e in sample.exchanges)
+        collapsed = [(e.index * 7 + pattern) % 3 == 0 for e in sample.exchanges]
         outline = bool(pattern & 1)
-        mask = vdoc.turn_filter_mask({interviewee}) if pattern & 2 else None
-        wanted = vdoc.visibility(collapsed, outline, mask)
-        for exchange in sample.exchanges:
-            assert wanted[vdoc.block_of_header(exchange.index)] == 1
-            for t in exchange.turn_range:
-                rule = (not collapsed[exchange.index] and (mask is None or sample.turns[t].speaker == interviewee)
-                        and (not outline or t == exchange.question))
-                assert wanted[vdoc.block_of_turn(t)] == rule
-        assert vdoc.locate(vdoc.block_of_turn(5)) == ("turn", 5)
+        speakers = {interviewee} if pattern & 2 else None
+        view.set_outline(outline)
+        view.set_turn_filter(speakers)
+        view.expand_all()
+        for exchange, folded in enumerate(collapsed):
+            view.set_collapsed(exchange, folded)
+        assert view.shown_headers() == [e.label for e in sample.exchanges]
+        asking = {t for e in sample.exchanges for t in (e.question, *e.questions) if t is not None}
+        rule = [t.index for t in sample.turns if not collapsed[t.exchange]
+                and (speakers is None or t.speaker in speakers) and (not outline or t.index in asking)]
+        assert view.visible_turns() == rule
 
 
 def test_a_timed_turn_shows_its_start_and_keeps_offsets(qtbot: QtBot) -> None:
