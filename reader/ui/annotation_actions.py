@@ -310,7 +310,7 @@ class AnnotationActions(QObject):
 
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
-        if change.what in ("annotations", "reloaded"):
+        if change.annotations:
             self._show_status_of(self._window.notes_panel.current_annotation())
 
     def _enable(self) -> None:

@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, TranscriptNotes
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
@@ -229,12 +229,12 @@ class MainWindow(FilesMixin, QMainWindow):
             self.notes.save_position()
 
     def _on_notes_change(self, change: Change) -> None:
-        if change.what in ("speaker_names", "reloaded") and self.notes is not None:
+        if change.speaker_names and self.notes is not None:
             self.view.set_speaker_names(self.notes.speaker_names)
-        if change.what == "position":
+        if change.kind is ChangeKind.POSITION:
             if not self._position_timer.isActive():
                 self._position_timer.start()
-        elif change.what not in ("saved", "save_failed"):
+        elif change.kind not in (ChangeKind.SAVED, ChangeKind.SAVE_FAILED):
             self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
         self.notes_changed.emit(change)
 

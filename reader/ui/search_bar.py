@@ -171,7 +171,7 @@ class SearchBar(QWidget):
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
         notes = self._window.notes
-        if change.what in ("speaker_names", "reloaded") and notes is not None:
+        if change.speaker_names and notes is not None:
             self.set_speaker_names(notes.speaker_names)
 
     def set_speaker_names(self, names: dict[str, str]) -> None:

@@ -183,7 +183,7 @@ class SpeakersPanel(QWidget):
 
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
-        if change.what in ("speaker_names", "reloaded") and self._window.notes is not None:
+        if change.speaker_names and self._window.notes is not None:
             self.model.set_names(self._window.notes.speaker_names)
 
     @Slot(str, str)

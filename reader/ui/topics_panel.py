@@ -407,7 +407,7 @@ class TopicsPanel(QWidget):
     @Slot(object)
     def _on_window_notes_changed(self, change: Change) -> None:
         notes = self._window.notes
-        if change.what in ("topic_edits", "reloaded") and notes is not None and notes.topic_edits != self._edits:
+        if change.topic_edits and notes is not None and notes.topic_edits != self._edits:
             self.set_edits(notes.topic_edits)
 
     @Slot(int)

@@ -18,7 +18,7 @@ from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes import schema, storage
 from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
-from reader.core.notes.store import AnnotationStore, Change, Position, ReadOnlyNotesError
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, ReadOnlyNotesError
 
 
 def _note(sample: Transcript, turn: int = 3, start: int = 10, end: int = 60, **kw: object):
@@ -105,7 +105,7 @@ def test_two_writers_merge_by_id_and_modification_time(sample: Transcript, tmp_p
     seen: list[Change] = []
     window_a.on_change.append(seen.append)
     assert window_a.save() and window_b.save()
-    assert window_a.refresh() and Change("reloaded") in seen
+    assert window_a.refresh() and Change(ChangeKind.RELOADED) in seen
 
     for notes in (window_a, window_b, AnnotationStore(tmp_path).open(sample)):
         assert sorted(a.note for a in notes.annotations) == ["edited in B later", "from A", "from B"]
@@ -228,7 +228,7 @@ def test_failed_write_keeps_notes_in_memory_and_retries(sample: Transcript, tmp_
     notes.on_change.append(events.append)
     assert notes.save() is False
     assert notes.dirty and notes.last_error and "No space left" in notes.last_error
-    assert Change("save_failed") in events
+    assert Change(ChangeKind.SAVE_FAILED) in events
     assert [a.note for a in notes.annotations] == ["must not be lost"]
     assert not [p for p in notes.file.parent.glob("*.tmp")]
     monkeypatch.undo()
@@ -347,7 +347,7 @@ def test_a_file_corrupted_on_disk_while_open_is_set_aside_at_the_next_save(sampl
     events: list[Change] = []
     notes.on_change.append(events.append)
     assert notes.save()
-    assert notes.message and "moved to" in notes.message and Change("reloaded") in events
+    assert notes.message and "moved to" in notes.message and Change(ChangeKind.RELOADED) in events
     assert sorted(a.note for a in AnnotationStore(tmp_path).open(sample).annotations) == ["in memory", "later"]
 
 
@@ -357,6 +357,14 @@ def test_reading_position_moves_with_the_reader_but_needs_no_annotation(sample: 
     notes.on_change.append(seen.append)
     notes.set_position(sample.turns[4].id, 12)
     notes.set_position(sample.turns[4].id, 12)  # no change, no event
-    assert seen == [Change("position")] and notes.dirty
+    assert seen == [Change(ChangeKind.POSITION)] and notes.dirty
     assert notes.save()
     assert AnnotationStore(tmp_path).open(sample).position == Position(sample.turns[4].id, 12)
+
+
+def test_a_listener_asks_whether_its_part_changed_and_a_reload_changes_every_part() -> None:
+    reload = Change(ChangeKind.RELOADED)
+    assert reload.annotations and reload.speaker_names and reload.topic_edits
+    names = Change(ChangeKind.SPEAKER_NAMES, ("S1",))
+    assert names.speaker_names and not names.annotations and not names.topic_edits
+    assert not any((Change(ChangeKind.SAVED).annotations, Change(ChangeKind.POSITION).speaker_names))

@@ -55,7 +55,7 @@ from reader.core.notes.storage import (
     remove_stale_temporaries,
     write_atomic,
 )
-from reader.core.notes.transcript_notes import Change, Position, ReadOnlyNotesError, TranscriptNotes
+from reader.core.notes.transcript_notes import Change, ChangeKind, Position, ReadOnlyNotesError, TranscriptNotes
 
 log = logging.getLogger(__name__)
 
@@ -218,9 +218,9 @@ class AnnotationStore:
         message = notes.message
         doc = self._read(notes, notes.file)
         if notes.message != message:
-            notes._emit(Change("reloaded"))
+            notes._emit(Change(ChangeKind.RELOADED))
         return doc
 
 
-__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "Conflict", "Position", "ReadOnlyNotesError",
+__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "ChangeKind", "Conflict", "Position", "ReadOnlyNotesError",
            "TranscriptNotes"]

@@ -10,6 +10,7 @@ import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from enum import Enum, auto
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -32,14 +33,39 @@ class ReadOnlyNotesError(PermissionError):
     """A change to notes that were opened read-only (a file from a newer version of the program)."""
 
 
+class ChangeKind(Enum):
+    """What a change is about."""
+
+    ANNOTATIONS = auto()  # ids: the annotations added, edited or removed
+    SPEAKER_NAMES = auto()  # ids: the keys of the speakers renamed
+    TOPIC_EDITS = auto()
+    POSITION = auto()  # the reading position moved
+    RELOADED = auto()  # a merge brought in another writer's changes: any part may differ
+    SAVED = auto()
+    SAVE_FAILED = auto()  # `last_error` says why
+    CONFLICT = auto()  # ids: the annotations whose other version lost a merge (kept in the conflicts file)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What changed, for listeners: ``what`` is "annotations" (with the ``ids`` added, edited or removed),
-    "speaker_names", "topic_edits", "position", "reloaded" (a merge brought in another writer's changes),
-    "saved", "save_failed" or "conflict" (the ids of annotations whose other version lost a merge)."""
+    """What changed in the notes, for listeners, as Anki's OpChanges says it: a listener asks whether the part
+    it shows changed (`annotations`, `speaker_names`, `topic_edits`), and a reload answers yes for every part."""
 
-    what: str
+    kind: ChangeKind
     ids: tuple[str, ...] = ()
+
+    @property
+    def annotations(self) -> bool:
+        """Whether annotations may have changed: here (`ids` says which) or by a reload."""
+        return self.kind in (ChangeKind.ANNOTATIONS, ChangeKind.RELOADED)
+
+    @property
+    def speaker_names(self) -> bool:
+        return self.kind in (ChangeKind.SPEAKER_NAMES, ChangeKind.RELOADED)
+
+    @property
+    def topic_edits(self) -> bool:
+        return self.kind in (ChangeKind.TOPIC_EDITS, ChangeKind.RELOADED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -163,7 +189,7 @@ class TranscriptNotes:
             annotation = annotation.edited()
         self._annotations[annotation.id] = annotation
         self._local.annotation_ids.add(annotation.id)
-        self._changed(Change("annotations", (annotation.id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation.id,)))
         return annotation
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
@@ -175,7 +201,7 @@ class TranscriptNotes:
         edited = valid(self._annotations[annotation_id].edited(**changes))
         self._annotations[annotation_id] = edited
         self._local.annotation_ids.add(annotation_id)
-        self._changed(Change("annotations", (annotation_id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation_id,)))
         return edited
 
     def replace(self, annotation: Annotation) -> Annotation:
@@ -186,7 +212,7 @@ class TranscriptNotes:
             raise KeyError(annotation.id)
         self._annotations[annotation.id] = valid(annotation.edited())  # a newer time than the state it replaces
         self._local.annotation_ids.add(annotation.id)
-        self._changed(Change("annotations", (annotation.id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation.id,)))
         return self._annotations[annotation.id]
 
     def remove(self, annotation_id: str) -> Annotation:
@@ -195,7 +221,7 @@ class TranscriptNotes:
         removed = self._annotations.pop(annotation_id)
         self._deleted[annotation_id] = max(now_iso(), removed.modified)
         self._local.annotation_ids.add(annotation_id)
-        self._changed(Change("annotations", (annotation_id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation_id,)))
         return removed
 
     def set_speaker_name(self, speaker_key: str, name: str) -> None:
@@ -208,13 +234,13 @@ class TranscriptNotes:
         else:
             self._speaker_names.pop(speaker_key, None)
         self._local.speaker_keys.add(speaker_key)
-        self._changed(Change("speaker_names", (speaker_key,)))
+        self._changed(Change(ChangeKind.SPEAKER_NAMES, (speaker_key,)))
 
     def set_topic_edits(self, edits: Iterable[dict[str, Any]]) -> None:
         self._check_writable()
         self._topic_edits = [clean_json(dict(e), "topic edits") for e in edits]
         self._local.topic_edits = True
-        self._changed(Change("topic_edits"))
+        self._changed(Change(ChangeKind.TOPIC_EDITS))
 
     def set_position(self, turn_id: str, offset: int = 0) -> None:
         """Remember where the reader is. Allowed on read-only notes too; it is then not written.
@@ -227,7 +253,7 @@ class TranscriptNotes:
         self._position = position
         self._local.position = True
         self._position_dirty = True
-        self._emit(Change("position"))
+        self._emit(Change(ChangeKind.POSITION))
 
     def keep_conflict(self, kept: Annotation | None, lost: Annotation) -> None:
         """Keep a version that lost (an import older than a local edit), written to the conflicts file at
@@ -315,7 +341,7 @@ class TranscriptNotes:
         self._unsaved_conflicts = []
         self.message = (f"{len(self.conflicts)} note(s) were changed in two places at once; the later change was "
                         f"kept and the other is saved in {self.conflicts_file}.")
-        self._emit(Change("conflict", tuple(c.lost.id for c in new)))
+        self._emit(Change(ChangeKind.CONFLICT, tuple(c.lost.id for c in new)))
 
     def _merge_from_disk(self) -> bool:
         """Read the file on disk and fold it in (see `_merge`); returns whether anything here changed."""
@@ -327,7 +353,7 @@ class TranscriptNotes:
 
     def refresh(self) -> bool:
         """Take in what another writer saved since (a second window, a synced folder). Returns whether
-        anything changed; listeners get a "reloaded" change."""
+        anything changed; listeners get a RELOADED change."""
         if self.read_only:
             return False
         with locked(self.file):
@@ -337,7 +363,7 @@ class TranscriptNotes:
             except OSError as exc:  # they stay in `conflicts`; the next save writes the notes themselves
                 log.warning("could not write %s: %s", self.conflicts_file, exc)
         if changed:
-            self._emit(Change("reloaded"))
+            self._emit(Change(ChangeKind.RELOADED))
         return changed
 
     def save(self) -> bool:
@@ -355,7 +381,7 @@ class TranscriptNotes:
             with locked(self.file):
                 remove_stale_temporaries(self.file)
                 if self._merge_from_disk():
-                    self._emit(Change("reloaded"))
+                    self._emit(Change(ChangeKind.RELOADED))
                 if self.read_only:  # another writer saved a newer schema meanwhile
                     return False
                 self._keep_conflicts()
@@ -370,14 +396,14 @@ class TranscriptNotes:
             self.last_error = f"Could not save notes to {self.file}: {reason}. They are kept " \
                               "in memory and saving will be tried again."
             log.warning("%s", self.last_error, exc_info=not isinstance(exc, OSError))
-            self._emit(Change("save_failed"))
+            self._emit(Change(ChangeKind.SAVE_FAILED))
             return False
         self.dirty = False
         self.last_error = None
         self._local = _LocalEdits()
         self._base = {a.id: a.modified for a in self._annotations.values()}
         self.store._remember(self.transcript, self._position)
-        self._emit(Change("saved"))
+        self._emit(Change(ChangeKind.SAVED))
         return True
 
     def save_position(self) -> bool:
