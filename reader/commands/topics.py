@@ -12,10 +12,11 @@ from typing import Any
 from reader.cli import CommandError, _open
 from reader.core.model import Transcript
 from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import OutlineRow, outline, span_label
 
 
-def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, Any]]:
+def saved_edits(transcript: Transcript, data_dir: str | None) -> list[TopicEdit]:
     """The topic edits the reader made in the window, or none when there is no notes store to read."""
     try:
         from reader.core.notes.store import AnnotationStore

@@ -24,6 +24,7 @@ from PySide6.QtGui import QUndoCommand
 from reader.core.model import Transcript
 from reader.core.notes.store import TranscriptNotes
 from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import OutlineRow, outline, span_label
 from reader.ui.actions import ActionSpec, register
 from reader.ui.topics_model import SectionRow
@@ -78,7 +79,7 @@ class _Job:
     """Owns its own signals object, so a panel closed while the job runs just never hears back."""
 
     def __init__(self, generation: int, transcript: Transcript, automatic: list[Section] | None,
-                 edits: list[dict[str, Any]]) -> None:
+                 edits: list[TopicEdit]) -> None:
         self.signals = _JobSignals()
         self.cancelled = threading.Event()
         self._generation = generation
@@ -114,7 +115,7 @@ class TopicsWorker(QObject):
         self._running: list[threading.Event] = []  # each job's cancellation, set when this worker goes
         self.destroyed.connect(_cancel_all(self._running))
 
-    def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[dict[str, Any]]) -> int:
+    def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[TopicEdit]) -> int:
         self.generation += 1
         self.cancel()  # an older job's result would be stale
         job = _Job(self.generation, transcript, automatic, list(edits))
@@ -144,9 +145,9 @@ def _cancel_all(events: list[threading.Event]) -> Any:
 class TopicEditsCommand(QUndoCommand):
     """Replace the transcript's topic edits through the notes store (which saves them and tells every view)."""
 
-    def __init__(self, notes: TranscriptNotes, edits: list[dict[str, Any]], text: str) -> None:
+    def __init__(self, notes: TranscriptNotes, edits: list[TopicEdit], text: str) -> None:
         super().__init__(text)
-        self._notes, self._after, self._before = notes, [dict(e) for e in edits], notes.topic_edits
+        self._notes, self._after, self._before = notes, list(edits), notes.topic_edits
 
     def redo(self) -> None:
         self._notes.set_topic_edits(self._after)

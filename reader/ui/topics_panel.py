@@ -16,7 +16,7 @@ Signals of `TopicsPanel`:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
 from reader.core.topics import Section, Topic
-from reader.core.topics.edits import make_edit
+from reader.core.topics.edits import TopicEdit, make_edit
 from reader.core.topics.outline import OutlineRow
 from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import FirstTurnRole, LevelRole, SectionRow, TopicsModel
@@ -87,7 +87,7 @@ class TopicsPanel(QWidget):
 
         self.transcript: Transcript | None = None
         self._automatic: list[Section] | None = None
-        self._edits: list[dict[str, Any]] = []
+        self._edits: list[TopicEdit] = []
         self._reading_turn = -1
         self._waiting = False  # a transcript is set, and its topics wait for start_finding
         self._worker = TopicsWorker(self)
@@ -103,7 +103,7 @@ class TopicsPanel(QWidget):
 
     # --- what it shows ----------------------------------------------------------------------------------
 
-    def set_transcript(self, transcript: Transcript | None, edits: list[dict[str, Any]] | None = None, *,
+    def set_transcript(self, transcript: Transcript | None, edits: list[TopicEdit] | None = None, *,
                        start: bool = True) -> None:
         """Show a transcript's topics (computed in the background) with the reader's edits. With `start` False
         the work waits for `start_finding`: in the window, until the text is on screen."""
@@ -126,15 +126,15 @@ class TopicsPanel(QWidget):
             self._waiting = False
             self._worker.request(self.transcript, None, self._edits)
 
-    def set_edits(self, edits: list[dict[str, Any]]) -> None:
+    def set_edits(self, edits: list[TopicEdit]) -> None:
         """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
         self._edits = list(edits)
         if self.transcript is not None and self.transcript.turns and not self._waiting:
             self._worker.request(self.transcript, self._automatic, self._edits)
 
     @property
-    def edits(self) -> list[dict[str, Any]]:
-        return [dict(e) for e in self._edits]
+    def edits(self) -> list[TopicEdit]:
+        return list(self._edits)
 
     def topics(self) -> list[Topic]:
         return [row.topic for row in self.model.rows()]
@@ -250,7 +250,7 @@ class TopicsPanel(QWidget):
         index = self.tree.currentIndex()
         return self.model.section_of(index) if index.isValid() and index.data(LevelRole) == "section" else -1
 
-    def _request(self, edit: dict[str, Any], text: str) -> None:
+    def _request(self, edit: TopicEdit, text: str) -> None:
         self.edits_requested.emit([*self._edits, edit], text)
 
     @Slot(QModelIndex)
@@ -416,7 +416,7 @@ class TopicsPanel(QWidget):
         self._window.view.setFocus()
 
     @Slot(object, str)
-    def _on_edits_requested(self, edits: list[dict[str, Any]], text: str) -> None:
+    def _on_edits_requested(self, edits: list[TopicEdit], text: str) -> None:
         notes = self._window.notes
         if notes is None or notes.read_only:
             self._window.statusBar().showMessage("These notes are read-only; the topics were not changed.", 5000)

@@ -19,6 +19,7 @@ from reader.core.model import Transcript
 from reader.core.notes import schema, storage
 from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
 from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, ReadOnlyNotesError
+from reader.core.topics.edits import TopicEdit
 
 
 def _note(sample: Transcript, turn: int = 3, start: int = 10, end: int = 60, **kw: object):
@@ -39,7 +40,7 @@ def test_round_trip_keeps_everything(sample: Transcript, tmp_path: Path) -> None
                            status=Status.ON_RECORD))
     mark = notes.add(new_annotation(Kind.BOOKMARK, turn_anchor(sample, 5)))
     notes.set_speaker_name("sergey lavrov", "Lavrov")
-    notes.set_topic_edits([{"op": "rename", "topic": 2, "label": "Snowden"}])
+    notes.set_topic_edits([TopicEdit("rename", 2, "Snowden")])
     notes.set_position(sample.turns[7].id, 120)
     assert notes.dirty and notes.save() and not notes.dirty
 
@@ -48,13 +49,32 @@ def test_round_trip_keeps_everything(sample: Transcript, tmp_path: Path) -> None
     assert again.speaker_names == {"sergey lavrov": "Lavrov"}
     assert again.display_name("sergey lavrov") == "Lavrov"
     assert again.display_name("question") == "Question"
-    assert again.topic_edits == [{"op": "rename", "topic": 2, "label": "Snowden"}]
+    assert again.topic_edits == [TopicEdit("rename", 2, "Snowden")]
     assert again.position == Position(sample.turns[7].id, 120)
     assert again.message is None and not again.read_only and not again.dirty
     on_disk = json.loads(again.file.read_text("utf-8"))
     assert on_disk["schema_version"] == 1 and on_disk["fingerprint"] == sample.fingerprint
     index = AnnotationStore(tmp_path).index()
     assert index[sample.fingerprint]["position"] == {"turn_id": sample.turns[7].id, "offset": 120}
+
+
+def test_topic_edits_of_an_older_file_load_and_are_written_back_as_they_were(sample: Transcript,
+                                                                              tmp_path: Path) -> None:
+    store = AnnotationStore(tmp_path)
+    kept = [{"op": "add", "turn": 46, "label": "Classified information"},  # saved before sections existed
+            {"op": "rename", "turn": 0, "level": "section", "turn_id": sample.turns[0].id, "label": "Opening"},
+            {"op": "merge", "turn": 12}]
+    doc = {"schema_version": 1, "fingerprint": sample.fingerprint, "annotations": [],
+           "topic_edits": [kept[0], {"op": "explode", "turn": 3}, *kept[1:]]}  # one that is no edit at all
+    store.notes_file(sample.fingerprint).parent.mkdir(parents=True)
+    store.notes_file(sample.fingerprint).write_text(json.dumps(doc), "utf-8")
+    notes = store.open(sample)
+    assert notes.message is None and notes.topic_edits == [
+        TopicEdit("add", 46, "Classified information"),
+        TopicEdit("rename", 0, "Opening", "section", sample.turns[0].id), TopicEdit("merge", 12)]
+    notes.set_speaker_name("sergey lavrov", "Lavrov")
+    assert notes.save()
+    assert json.loads(notes.file.read_text("utf-8"))["topic_edits"] == kept
 
 
 def test_same_transcript_from_another_path_finds_its_notes(sample: Transcript, tmp_path: Path) -> None:

@@ -86,7 +86,7 @@ def restore_backup(notes: TranscriptNotes, path: Path) -> str:
     for key in set(notes.speaker_names) | set(doc.speaker_names):
         if notes.speaker_names.get(key, "") != doc.speaker_names.get(key, ""):
             notes.set_speaker_name(key, doc.speaker_names.get(key, ""))
-    if notes.topic_edits != [dict(e) for e in doc.topic_edits]:
+    if notes.topic_edits != list(doc.topic_edits):
         notes.set_topic_edits(doc.topic_edits)
     return (f"{len(wanted)} annotations restored from {path.name} ({changed} put back or changed, "
             f"{len(removed)} added since removed)")

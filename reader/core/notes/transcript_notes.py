@@ -19,9 +19,10 @@ from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
 from reader.core.notes.backups import keep_generation
 from reader.core.notes.merge import Conflict, merge_annotations
-from reader.core.notes.records import MAX_SHORT, clean_json, clean_text, valid
+from reader.core.notes.records import MAX_SHORT, clean_text, read_topic_edit, valid
 from reader.core.notes.schema import SCHEMA_VERSION, NotesDocument
 from reader.core.notes.storage import backup_path, locked, remove_stale_temporaries, write_atomic
+from reader.core.topics.edits import TopicEdit
 
 if TYPE_CHECKING:
     from reader.core.notes.store import AnnotationStore
@@ -103,7 +104,7 @@ class TranscriptNotes:
         self._annotations: dict[str, Annotation] = {}
         self._deleted: dict[str, str] = {}
         self._speaker_names: dict[str, str] = {}
-        self._topic_edits: list[dict[str, Any]] = []
+        self._topic_edits: list[TopicEdit] = []
         self._position: Position | None = None
         self._local = _LocalEdits()
         self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
@@ -162,9 +163,9 @@ class TranscriptNotes:
         return speaker.name if speaker else speaker_key
 
     @property
-    def topic_edits(self) -> list[dict[str, Any]]:
-        """The topics code's edits (opaque here; a copy)."""
-        return [dict(e) for e in self._topic_edits]
+    def topic_edits(self) -> list[TopicEdit]:
+        """The reader's corrections of the topics, in the order made (a copy)."""
+        return list(self._topic_edits)
 
     @property
     def position(self) -> Position | None:
@@ -236,9 +237,9 @@ class TranscriptNotes:
         self._local.speaker_keys.add(speaker_key)
         self._changed(Change(ChangeKind.SPEAKER_NAMES, (speaker_key,)))
 
-    def set_topic_edits(self, edits: Iterable[dict[str, Any]]) -> None:
+    def set_topic_edits(self, edits: Iterable[TopicEdit]) -> None:
         self._check_writable()
-        self._topic_edits = [clean_json(dict(e), "topic edits") for e in edits]
+        self._topic_edits = [read_topic_edit(e.to_dict()) for e in edits]  # checked as an edit read from a file
         self._local.topic_edits = True
         self._changed(Change(ChangeKind.TOPIC_EDITS))
 
@@ -284,7 +285,7 @@ class TranscriptNotes:
         self._annotations = {a.id: a for a in reattach(self.transcript, doc.annotations)}
         self._deleted = dict(doc.deleted)
         self._speaker_names = dict(doc.speaker_names)
-        self._topic_edits = [dict(e) for e in doc.topic_edits]
+        self._topic_edits = list(doc.topic_edits)
         self._position = Position(*doc.position) if doc.position else None
         self._base = {a.id: a.modified for a in self._annotations.values()}
 
@@ -303,7 +304,7 @@ class TranscriptNotes:
                 names.pop(key, None)
         self._speaker_names = names
         if not self._local.topic_edits:
-            self._topic_edits = [dict(e) for e in disk.topic_edits]
+            self._topic_edits = list(disk.topic_edits)
         if not self._local.position and disk.position:
             self._position = Position(*disk.position)
         after = (self._annotations, self._speaker_names, self._topic_edits, self._position)
@@ -317,7 +318,7 @@ class TranscriptNotes:
             annotations=tuple(self.annotations),
             deleted=dict(sorted(self._deleted.items())),
             speaker_names=dict(sorted(self._speaker_names.items())),
-            topic_edits=tuple(dict(e) for e in self._topic_edits),
+            topic_edits=tuple(self._topic_edits),
             position=(self._position.turn_id, self._position.offset) if self._position else None,
         )
 

@@ -1,7 +1,8 @@
 """The reader's corrections to the automatic topics: a list of small edits replayed on every recomputation.
 
-Edits are plain dicts, stored with the transcript's notes, each keyed by the turn it acts at (its 0-based index
-and, when known, the turn's id, which finds the turn again if the file is re-parsed and indices shift)::
+Each edit is a `TopicEdit`, kept with the transcript's notes and keyed by the turn it acts at (its 0-based index
+and, when known, the turn's id, which finds the turn again if the file is re-parsed and indices shift). In the
+notes file an edit is the object `TopicEdit.to_dict` gives::
 
     {"op": "rename", "turn": 12, "label": "G20 dinner"}  # the topic starting at turn 12 is called this
     {"op": "split", "turn": 18}                          # a topic starts at turn 18 (labelled automatically)
@@ -32,21 +33,40 @@ OPS = ("rename", "split", "add", "merge")
 LEVELS = ("topic", "section")
 
 
+@dataclass(frozen=True, slots=True)
+class TopicEdit:
+    """One of the reader's corrections: `op` (one of OPS) at the turn of index `turn`, on the topics or on the
+    sections (`level`, one of LEVELS). Raises ValueError for an unknown operation or level."""
+
+    op: str
+    turn: int
+    label: str | None = None  # what a rename or an add calls the topic
+    level: str = "topic"
+    turn_id: str | None = None  # the turn's id: finds the turn again when a re-parse shifts the indices
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise ValueError(f"unknown topic edit {self.op!r}; known: {', '.join(OPS)}")
+        if self.level not in LEVELS:
+            raise ValueError(f"unknown level {self.level!r}; known: {', '.join(LEVELS)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as the notes file keeps it (the keys and their order unchanged since the first version)."""
+        edit: dict[str, Any] = {"op": self.op, "turn": self.turn}
+        if self.level != "topic":
+            edit["level"] = self.level
+        if self.turn_id is not None:
+            edit["turn_id"] = self.turn_id
+        if self.label is not None:
+            edit["label"] = self.label
+        return edit
+
+
 def make_edit(op: str, turn: int, transcript: Transcript | None = None, label: str | None = None,
-              level: str = "topic") -> dict[str, Any]:
-    """An edit dict as the store keeps it."""
-    if op not in OPS:
-        raise ValueError(f"unknown topic edit {op!r}; known: {', '.join(OPS)}")
-    if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
-    edit: dict[str, Any] = {"op": op, "turn": int(turn)}
-    if level != "topic":
-        edit["level"] = level
-    if transcript is not None and 0 <= turn < len(transcript.turns):
-        edit["turn_id"] = transcript.turns[turn].id
-    if label is not None:
-        edit["label"] = label
-    return edit
+              level: str = "topic") -> TopicEdit:
+    """An edit at turn index `turn`, which also records the turn's id when the transcript is given."""
+    turn_id = transcript.turns[turn].id if transcript is not None and 0 <= turn < len(transcript.turns) else None
+    return TopicEdit(op, int(turn), label, level, turn_id)
 
 
 @dataclass
@@ -59,32 +79,27 @@ class _Segment:
     stale: bool = False  # its span changed: an automatic label no longer fits
 
 
-def _turn_of(edit: dict[str, Any], count: int, transcript: Transcript | None) -> int | None:
-    if transcript is not None:
-        turn = transcript.turn_by_id.get(str(edit.get("turn_id", "")))
+def _turn_of(edit: TopicEdit, count: int, transcript: Transcript | None) -> int | None:
+    if transcript is not None and edit.turn_id is not None:
+        turn = transcript.turn_by_id.get(edit.turn_id)
         if turn is not None:
             return turn.index
-    try:
-        index = int(edit["turn"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return index if 0 <= index < count else None
+    return edit.turn if 0 <= edit.turn < count else None
 
 
-def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Transcript | None = None) -> list[Topic]:
+def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcript | None = None) -> list[Topic]:
     """The topics with the reader's edits replayed in order. With the transcript, topics whose span changed
     get fresh automatic labels; without it they keep the label of the topic they came from."""
     from reader.core.topics import Topic, topics_from_starts
 
-    edits = [e for e in edits if e.get("level", "topic") == "topic"]
+    edits = [e for e in edits if e.level == "topic"]
     if not topics or not edits:
         return list(topics)
     count = topics[-1].last_turn + 1
     segments = {t.first_turn: _Segment(t.first_turn, t.label, t.keywords, t.auto, not t.auto) for t in topics}
     for edit in edits:
-        op = edit.get("op")
-        turn = _turn_of(edit, count, transcript)
-        if turn is None or op not in OPS:
+        op, turn = edit.op, _turn_of(edit, count, transcript)
+        if turn is None:
             continue
         if op in ("split", "add", "rename"):
             if turn not in segments:
@@ -92,7 +107,7 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
                 parent.stale = True
                 parent.auto = False
                 segments[turn] = _Segment(turn, parent.label, parent.keywords, False, False, True)
-            label = str(edit.get("label") or "").strip()
+            label = (edit.label or "").strip()
             if label and op != "split":
                 segments[turn].label = label
                 segments[turn].user_label = True
@@ -121,7 +136,7 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
     return result
 
 
-def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
+def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
                         transcript: Transcript | None = None) -> list[Section]:
     """The two-level outline with the reader's edits replayed: the topics' edits on the topics, then the
     sections' on the sections. A renamed or added section is the reader's ("user"); a section whose span
@@ -137,13 +152,12 @@ def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
     heads.setdefault(0, _Head(sections[0].label, sections[0].source, sections[0].auto))
     new_topic_starts: set[int] = set()
     for edit in edits:
-        if edit.get("level") != "section":
+        if edit.level != "section":
             continue
-        op = edit.get("op")
-        turn = _turn_of(edit, count, transcript)
-        if turn is None or op not in OPS:
+        op, turn = edit.op, _turn_of(edit, count, transcript)
+        if turn is None:
             continue
-        label = str(edit.get("label") or "").strip()
+        label = (edit.label or "").strip()
         if op in ("split", "add", "rename"):
             if turn not in heads:
                 parent = heads[max(s for s in heads if s < turn)]
