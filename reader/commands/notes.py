@@ -25,10 +25,10 @@ from reader.core.model import Transcript
 from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes
 from reader.core.notes.importer import NotAnnotationsError, import_file
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
-from reader.core.notes.store import AnnotationStore, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, StoredNotes
 
 
-def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True) -> TranscriptNotes:
+def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True) -> StoredNotes:
     """The notes, refused when they cannot be trusted. Only `writing` commands record the transcript in the
     index; a file from a newer version is read (for export) but never written."""
     notes = AnnotationStore(data_dir).open(transcript, remember=writing)

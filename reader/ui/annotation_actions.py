@@ -31,7 +31,7 @@ from reader.core.notes.export import citation, export_notes
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.storage import NotAFileError, read_limited
-from reader.core.notes.store import Change, TranscriptNotes
+from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionSpec, register, register_menu
 from reader.ui.annotation_dialogs import NoteDialog
@@ -107,7 +107,7 @@ class AnnotationActions(QObject):
 
     # --- what the reader points at -----------------------------------------------------------------------
 
-    def _notes(self) -> TranscriptNotes | None:
+    def _notes(self) -> StoredNotes | None:
         """The open transcript's notes when they can change; otherwise says why in the status bar."""
         notes = self._window.notes
         if notes is None or self._window.transcript is None:

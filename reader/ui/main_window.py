@@ -22,7 +22,7 @@ from PySide6.QtWidgets import (
 )
 
 from reader.core.model import Transcript
-from reader.core.notes.store import AnnotationStore, Change, ChangeKind, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, StoredNotes
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
@@ -77,7 +77,7 @@ class MainWindow(FilesMixin, QMainWindow):
         self.preferences = Preferences(settings)
         self.store = store or AnnotationStore()
         self.transcript: Transcript | None = None
-        self.notes: TranscriptNotes | None = None
+        self.notes: StoredNotes | None = None
         self._restore = restore
         self._restored_layout = False
         self.undo_stack = QUndoStack(self)

@@ -19,6 +19,7 @@ from reader.core.model import Transcript
 from reader.core.notes import schema, storage
 from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
 from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, ReadOnlyNotesError
+from reader.core.notes.transcript_notes import TranscriptNotes
 from reader.core.topics.edits import TopicEdit
 
 
@@ -388,3 +389,18 @@ def test_a_listener_asks_whether_its_part_changed_and_a_reload_changes_every_par
     names = Change(ChangeKind.SPEAKER_NAMES, ("S1",))
     assert names.speaker_names and not names.annotations and not names.topic_edits
     assert not any((Change(ChangeKind.SAVED).annotations, Change(ChangeKind.POSITION).speaker_names))
+
+
+def test_notes_in_memory_merge_another_writers_copy_with_no_file_involved(sample: Transcript) -> None:
+    here = TranscriptNotes(sample)
+    note = here.add(_note(sample, note="first words").edited(modified="2024-05-01T10:00:00.000Z"))
+    here.mark_saved()  # as if just written: the base the other copy is compared with
+    there = TranscriptNotes(sample)
+    there.load(here.to_document())
+    assert not there.dirty
+    there.update(note.id, note="edited there")
+    there.set_speaker_name("sergey lavrov", "Lavrov")
+    mine = here.add(_note(sample, 5, 0, 20, note="added here"))
+    assert here.merge(there.to_document())
+    assert [a.note for a in here.annotations] == ["edited there", "added here"] and here.get(mine.id) is not None
+    assert here.speaker_names == {"sergey lavrov": "Lavrov"} and here.conflicts == [] and here.notes_dirty
