@@ -14,6 +14,7 @@ from reader.core.model import Transcript
 from reader.core.topics import Section, apply_section_edits, find_sections
 from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import OutlineRow, outline, span_label
+from reader.core.topics.terms import TermTables
 
 
 def saved_edits(transcript: Transcript, data_dir: str | None) -> list[TopicEdit]:
@@ -30,9 +31,10 @@ def saved_edits(transcript: Transcript, data_dir: str | None) -> list[TopicEdit]
 
 
 def reader_sections(transcript: Transcript, data_dir: str | None, with_edits: bool = True) -> list[Section]:
-    sections = find_sections(transcript)
+    terms = TermTables()  # the table the topics are found with relabels what the edits change
+    sections = find_sections(transcript, terms)
     edits = saved_edits(transcript, data_dir) if with_edits else []
-    return apply_section_edits(sections, edits, transcript) if edits else sections
+    return apply_section_edits(sections, edits, transcript, terms) if edits else sections
 
 
 def _topic_json(r: OutlineRow) -> dict[str, Any]:

@@ -23,6 +23,8 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change, ChangeKind, StoredNotes
+from reader.core.search import SearchIndexes
+from reader.core.topics.terms import TermTables
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
@@ -92,10 +94,13 @@ class MainWindow(FilesMixin, QMainWindow):
         self.title_strip = TitleStrip(self)
         self.add_above_view(self.title_strip)
         self.view.theme_changed.connect(self.title_strip.set_theme)
+        # What the search and the topics keep of the open transcript, to answer again without starting over.
+        self.search_indexes = SearchIndexes()
+        self.term_tables = TermTables()
         # Made before the menus, whose actions name their slots (search_bar.find_next); wired in below.
-        self.search_bar = SearchBar(self.view, self)
+        self.search_bar = SearchBar(self.view, self, indexes=self.search_indexes)
         self.speakers_panel = SpeakersPanel(self)
-        self.topics_panel = TopicsPanel(self)
+        self.topics_panel = TopicsPanel(self, terms=self.term_tables)
         self.notes_panel = NotesPanel(self.undo_stack, self)
         self.annotation_actions = AnnotationActions(self)
         self.setAcceptDrops(True)

@@ -31,7 +31,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
-from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
+from reader.core.search import Match, Matches, SearchError, SearchIndexes, SearchQuery, search
 from reader.ui.actions import SK, ActionSpec, register
 from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
@@ -57,9 +57,11 @@ class SearchBar(QWidget):
     current_changed = Signal(int)
     closed = Signal()
 
-    def __init__(self, target: SearchTarget, parent: QWidget | None = None) -> None:
+    def __init__(self, target: SearchTarget, parent: QWidget | None = None, *,
+                 indexes: SearchIndexes | None = None) -> None:
         super().__init__(parent)
         self._target = target
+        self._indexes = indexes if indexes is not None else SearchIndexes()
         self._transcript: Transcript | None = None
         self._names: dict[str, str] = {}
         self._matches: Sequence[Match] = ()
@@ -191,7 +193,7 @@ class SearchBar(QWidget):
         if text is not None:
             self.field.setText(text)
         elif self._transcript is not None and not self.field.text():
-            _ = index_for(self._transcript).lower  # built as the bar opens, not at the first keystroke
+            _ = self._indexes.index(self._transcript).lower  # built as the bar opens, not at the first keystroke
         self.run_search()  # from the reading position, and the highlights back if the bar was closed
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
@@ -245,7 +247,8 @@ class SearchBar(QWidget):
         self._debounce.stop()
         self._error = None
         try:
-            self._matches = search(self._transcript, self.query()) if self._transcript is not None else ()
+            self._matches = search(self._transcript, self.query(), self._indexes) \
+                if self._transcript is not None else ()
         except SearchError as exc:
             self._matches, self._error = (), str(exc)
         self.results_model.set_results(self._transcript, self._matches, self._names)

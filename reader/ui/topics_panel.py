@@ -36,6 +36,7 @@ from reader.core.notes.store import Change
 from reader.core.topics import Section, Topic
 from reader.core.topics.edits import TopicEdit, make_edit
 from reader.core.topics.outline import OutlineRow
+from reader.core.topics.terms import TermTables
 from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import FirstTurnRole, LevelRole, SectionRow, TopicsModel
 from reader.ui.topics_operations import TopicEditsCommand, TopicsWorker
@@ -49,7 +50,7 @@ class TopicsPanel(QWidget):
     edits_requested = Signal(object, str)
     topics_ready = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, parent: QWidget | None = None, *, terms: TermTables | None = None) -> None:
         super().__init__(parent)
         self.model = TopicsModel(self)
         self.tree = QTreeView(self)
@@ -90,7 +91,7 @@ class TopicsPanel(QWidget):
         self._edits: list[TopicEdit] = []
         self._reading_turn = -1
         self._waiting = False  # a transcript is set, and its topics wait for start_finding
-        self._worker = TopicsWorker(self)
+        self._worker = TopicsWorker(self, terms)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self.model.rename_requested.connect(self._on_model_rename_requested)

@@ -225,3 +225,34 @@ def test_any_edits_keep_both_levels_covering_every_turn(sample: Transcript, sect
     made = [make_edit(op, turn, sample, "Mine" if op in ("add", "rename") else None, level)
             for op, turn, level in edits]
     assert section_covers(apply_section_edits(sections, made, sample), len(sample.turns))
+
+
+def test_the_edits_relabel_with_the_term_table_kept_and_it_goes_with_its_transcript(
+        sample: Transcript, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    import reader.core.topics as topics_module
+    from reader.core.loader import parse_text
+    from reader.core.topics import terms as terms_module
+    from reader.core.topics.terms import TermTables
+
+    terms = TermTables()
+    sections = find_sections(sample, terms)
+    edits = [make_edit("split", 46, sample), make_edit("add", 20, sample, "Mine", level="section")]
+    expected = apply_section_edits(sections, edits, sample)
+
+    def no_second_tokenising(_transcript: Transcript) -> None:
+        raise AssertionError("the transcript was tokenised again")
+
+    monkeypatch.setattr(topics_module, "build_terms", no_second_tokenising)
+    monkeypatch.setattr(terms_module, "build_terms", no_second_tokenising)
+    assert apply_section_edits(sections, edits, sample, terms) == expected
+    monkeypatch.undo()
+
+    other = parse_text("A: Hello there, this is a short one.\nB: About gardens and roses.\n")
+    find_sections(other, terms)
+    gone = weakref.ref(other)
+    del other
+    gc.collect()
+    assert gone() is None  # the table kept does not keep its transcript alive

@@ -25,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Transcript
+from reader.core.topics.terms import TermTable, TermTables
 
 if TYPE_CHECKING:
     from reader.core.topics import Section, Topic
@@ -87,9 +88,11 @@ def _turn_of(edit: TopicEdit, count: int, transcript: Transcript | None) -> int 
     return edit.turn if 0 <= edit.turn < count else None
 
 
-def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcript | None = None) -> list[Topic]:
+def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcript | None = None,
+                terms: TermTables | None = None) -> list[Topic]:
     """The topics with the reader's edits replayed in order. With the transcript, topics whose span changed
-    get fresh automatic labels; without it they keep the label of the topic they came from."""
+    get fresh automatic labels (from its table in `terms`, when given); without it they keep the label of the
+    topic they came from."""
     from reader.core.topics import Topic, topics_from_starts
 
     edits = [e for e in edits if e.level == "topic"]
@@ -123,7 +126,7 @@ def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcr
     starts = sorted(segments)
     fresh = {}
     if transcript is not None and any(s.stale and not s.user_label for s in segments.values()):
-        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts)}
+        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts, _table(transcript, terms))}
     result = []
     for start, end in zip(starts, [*starts[1:], count], strict=True):
         seg = segments[start]
@@ -137,7 +140,7 @@ def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcr
 
 
 def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
-                        transcript: Transcript | None = None) -> list[Section]:
+                        transcript: Transcript | None = None, terms: TermTables | None = None) -> list[Section]:
     """The two-level outline with the reader's edits replayed: the topics' edits on the topics, then the
     sections' on the sections. A renamed or added section is the reader's ("user"); a section whose span
     changed gets a fresh automatic label (with the transcript), unless the reader or the document named it."""
@@ -145,7 +148,7 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
 
     if not sections or not edits:
         return list(sections)
-    topics = apply_edits([t for s in sections for t in s.topics], edits, transcript)
+    topics = apply_edits([t for s in sections for t in s.topics], edits, transcript, terms)
     count = sections[-1].last_turn + 1
     topic_starts = {t.first_turn for t in topics}
     heads = {s.first_turn: _Head(s.label, s.source, s.auto) for s in sections if s.first_turn in topic_starts}
@@ -175,7 +178,8 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
     if new_topic_starts:
         # A section starting inside a topic splits it: the two halves get fresh labels.
         starts = sorted(topic_starts | new_topic_starts)
-        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts)} if transcript is not None else {}
+        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts, _table(transcript, terms))} \
+            if transcript is not None else {}
         by_start = {t.first_turn: t for t in topics}
         topics = []
         for start, end in zip(starts, [*starts[1:], count], strict=True):
@@ -190,7 +194,7 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
     starts = sorted(heads)
     named = {s: h.label for s, h in heads.items() if h.label and (h.source != "computed" or not h.stale)}
     if transcript is not None:
-        rebuilt = sections_from_starts(transcript, topics, starts, named)
+        rebuilt = sections_from_starts(transcript, topics, starts, named, _table(transcript, terms))
     else:
         rebuilt = [Section(start, end - 1, named.get(start) or heads[start].label, (), heads[start].source,
                            tuple(t for t in topics if start <= t.first_turn < end))
@@ -202,6 +206,11 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
         result.append(Section(section.first_turn, section.last_turn, section.label, section.keywords, source,
                               section.topics, head.auto and not head.stale))
     return result
+
+
+def _table(transcript: Transcript, terms: TermTables | None) -> TermTable | None:
+    """The transcript's term table kept in `terms`; None (built where it is needed) without them."""
+    return terms.get(transcript) if terms is not None else None
 
 
 @dataclass
