@@ -154,7 +154,7 @@ class StoredNotes(TranscriptNotes):
     def conflicts_file(self) -> Path:
         return self.notes_file.conflicts_path
 
-    def take(self, loaded: Loaded) -> NotesDocument | None:
+    def apply_read(self, loaded: Loaded) -> NotesDocument | None:
         """Note what reading the file said (read-only, a message for the user); returns its document."""
         self.read_only = self.read_only or loaded.read_only
         if loaded.message is not None:
@@ -222,7 +222,7 @@ class StoredNotes(TranscriptNotes):
         """Read the file on disk and fold it in; returns whether anything here changed. A file found damaged
         meanwhile is moved aside, and listeners hear of it as a reload."""
         message = self.message
-        doc = self.take(self.notes_file.read(read_only=self.read_only))
+        doc = self.apply_read(self.notes_file.read(read_only=self.read_only))
         if self.message != message:
             self.emit(Change(ChangeKind.RELOADED))
         return doc is not None and self.merge(doc)

@@ -127,7 +127,7 @@ class AnnotationStore:
         the transcript as opened in the index (the window does; `export` does not)."""
         notes = StoredNotes(self, transcript, NotesFile(self.notes_file(transcript.fingerprint)), read_only=read_only)
         existed = notes.notes_file.exists()
-        doc = notes.take(notes.notes_file.read(read_only=read_only))
+        doc = notes.apply_read(notes.notes_file.read(read_only=read_only))
         if not existed:
             previous = self._previous_version(transcript)
             if previous is not None:

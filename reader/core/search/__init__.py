@@ -2,7 +2,8 @@
 
 Matches are character offsets in `Turn.text`. Every turn's text is joined once into one string with an
 offset table, so a search is a single compiled regular expression run in C, not a Python loop over
-turns; a match becomes a (turn, start, end) only when someone looks at it. Both the text and the query
+turns; a match becomes a (turn, start, end) only when someone looks at it. The index is built for one search,
+or kept in a `SearchIndexes` by whoever searches the same transcript again. Both the text and the query
 are folded the same way before matching (see `folding`), so ``don't`` finds ``don’t`` and ``etude``
 finds ``étude``, with offsets unchanged.
 """
