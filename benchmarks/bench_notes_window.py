@@ -99,7 +99,7 @@ def run(app: QApplication, turns: int, count: int) -> None:
     print(f"{turns:>6} turns {count:>5} notes: open {opened:7.1f} ms  one highlight {one:6.1f} ms  "
           f"import {count} {imported:7.1f} ms  undo import {undone:7.1f} ms  filter {filtered:6.1f} ms  "
           f"({panel.proxy.rowCount()} rows)")
-    window.session.notes.dirty = False  # nothing of this run is worth writing on close
+    window.session.notes.mark_saved()  # nothing of this run is worth writing on close
     window.close()
     window.deleteLater()
     settle(app)

@@ -24,7 +24,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from generate import INTERVIEWEE, generate
 
 from reader.core.loader import parse_text
-from reader.core.search import Matches, SearchQuery, index_for, resolve_speaker, search
+from reader.core.search import Matches, SearchIndexes, SearchQuery, resolve_speaker, search
 
 QUERIES: list[tuple[str, Callable[[str], SearchQuery]]] = [
     ("common word 'the'", lambda _k: SearchQuery("the")),
@@ -78,17 +78,19 @@ def main(argv: list[str]) -> int:
     rows: list[tuple[str, ...]] = []
     for turns in sizes:
         transcript = parse_text(generate(turns, seed=1))
+        indexes = SearchIndexes()
         start = time.perf_counter()
-        index_for(transcript)
+        indexes.index(transcript)
         index_ms = (time.perf_counter() - start) * 1000
         key = resolve_speaker(transcript, INTERVIEWEE)
-        index_for(transcript, key)  # the speaker's own index, built on first use like the whole one
+        indexes.index(transcript, key)  # the speaker's own index, built on first use like the whole one
         mb = len(transcript.source.encode("utf-8")) / 1e6
         rows.append((f"{turns:,} turns ({mb:.1f} MB)", "index build", f"{index_ms:.1f}", "", ""))
         middle = turns // 2
         for label, make in QUERIES:
-            seconds, matches = best_of(5, lambda make=make, t=transcript, k=key: search(t, make(k)))
-            placed, _ = best_of(5, lambda make=make, t=transcript, k=key, m=middle: _placed(search(t, make(k)), m))
+            seconds, matches = best_of(5, lambda make=make, t=transcript, k=key, i=indexes: search(t, make(k), i))
+            placed, _ = best_of(5, lambda make=make, t=transcript, k=key, i=indexes, m=middle:
+                                _placed(search(t, make(k), i), m))
             rows.append(("", label, f"{seconds * 1000:.1f}", f"{placed * 1000:.1f}",
                          f"{len(matches):,}"))  # type: ignore[arg-type]
     header = ("size", "query", "search ms", "+ placed", "matches")

@@ -1,2 +1,3 @@
-"""Sub-commands of the command line, each beside what it drives. Each module has
-``register(subparsers, add_common)`` that adds its parser and sets ``func``."""
+"""Sub-commands of the command line, each beside what it drives. Each module has ``register(subparsers)``,
+which adds its parser and sets ``func``; `common` holds what they share (`CommandError`, `open_transcript`,
+`add_common`)."""

@@ -9,9 +9,8 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 
-from reader.cli import CommandError, _open
+from reader.commands.common import CommandError, add_common, open_transcript
 from reader.commands.output import neutralise
 from reader.core.model import Transcript
 from reader.core.search import SearchError, SearchQuery, contexts, resolve_speaker, search
@@ -38,7 +37,7 @@ def speaker_names(transcript: Transcript, data_dir: str | None) -> dict[str, str
 def _cmd_grep(args: argparse.Namespace) -> int:
     if not args.pattern:
         raise CommandError("the pattern is empty: nothing to search for")
-    transcript = _open(args)
+    transcript = open_transcript(args)
     names = speaker_names(transcript, args.data_dir)
     try:
         speaker = resolve_speaker(transcript, args.speaker, names) if args.speaker else None
@@ -72,7 +71,7 @@ def _cmd_grep(args: argparse.Namespace) -> int:
     return 0 if found else EXIT_NO_MATCH
 
 
-def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "grep", help="find who said what: matching turns with exchange, speaker and context",
         description="Print every match with its exchange (Q3), turn number, speaker and the words around it. "

@@ -16,19 +16,18 @@ from __future__ import annotations
 
 import argparse
 import sys
-from collections.abc import Callable
 from pathlib import Path
 
-from reader.cli import CommandError, _open
+from reader.commands.common import CommandError, add_common, open_transcript
 from reader.commands.output import OutputError, check_output, for_terminal, write_output
 from reader.core.model import Transcript
 from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes
 from reader.core.notes.importer import NotAnnotationsError, import_file
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
-from reader.core.notes.store import AnnotationStore, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, StoredNotes
 
 
-def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True) -> TranscriptNotes:
+def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True) -> StoredNotes:
     """The notes, refused when they cannot be trusted. Only `writing` commands record the transcript in the
     index; a file from a newer version is read (for export) but never written."""
     notes = AnnotationStore(data_dir).open(transcript, remember=writing)
@@ -41,7 +40,7 @@ def _notes(transcript: Transcript, data_dir: str | None, *, writing: bool = True
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    transcript = _open(args)
+    transcript = open_transcript(args)
     store = AnnotationStore(args.data_dir)
     out: Path | None = None
     if args.output not in (None, "-"):
@@ -77,7 +76,7 @@ def _cmd_import(args: argparse.Namespace) -> int:
         args.path, args.notes_file = None, args.path
     if args.notes_file is None:
         raise CommandError("import needs a notes file: transcript-reader import [PATH] NOTES.json")
-    transcript = _open(args)
+    transcript = open_transcript(args)
     notes = _notes(transcript, args.data_dir)
     try:
         result = import_file(notes, args.notes_file)
@@ -98,7 +97,7 @@ def _listing(store: AnnotationStore, transcript: Transcript) -> list[tuple[str, 
 
 
 def _cmd_backups(args: argparse.Namespace) -> int:
-    transcript = _open(args)
+    transcript = open_transcript(args)
     store = AnnotationStore(args.data_dir)
     versions = store.backups(transcript.fingerprint)
     aside = store.set_aside(transcript.fingerprint)
@@ -121,7 +120,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
         args.path, args.which = None, args.path
     if args.which is None:
         raise CommandError("restore needs a number from `transcript-reader backups`, or a file")
-    transcript = _open(args)
+    transcript = open_transcript(args)
     store = AnnotationStore(args.data_dir)
     listing = _listing(store, transcript)
     if args.which.isdigit():
@@ -143,7 +142,7 @@ def _cmd_restore(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(sub: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+def register(sub: argparse._SubParsersAction) -> None:
     p = sub.add_parser("export", help="write a transcript's notes as text, Markdown, HTML, CSV or W3C JSON")
     add_common(p)
     p.add_argument("--format", "-f", choices=list(FORMATS), default="txt", help="output format (default: txt)")

@@ -14,9 +14,8 @@ import re
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 
-from reader.core.loader import TranscriptError, load_transcript, sample_path
+from reader.commands.common import CommandError, add_common, open_transcript
 
 THEMES = ("light", "dark", "sepia")
 
@@ -31,7 +30,7 @@ def _size(text: str) -> tuple[int, int]:
     return width, height
 
 
-def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser("screenshot", help="render the reading window to a PNG, without a display")
     add_common(p)
     p.add_argument("-o", "--output", required=True, help="the PNG file to write")
@@ -46,16 +45,12 @@ def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., N
 
 
 def _cmd_screenshot(args: argparse.Namespace) -> int:
-    from reader.cli import CommandError
     from reader.commands.output import OutputError, check_output, write_output
     from reader.core import paths
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
-    try:
-        transcript = load_transcript(args.path or sample_path(), args.layout)
-    except TranscriptError as exc:
-        raise CommandError(str(exc)) from exc
+    transcript = open_transcript(args)
     try:  # never over the transcript or the notes; into a pipe or "-" as they are
         target = check_output(args.output, inputs=[transcript.path] if transcript.path else [],
                               stores=[paths.data_dir(args.data_dir)])

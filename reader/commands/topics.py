@@ -6,21 +6,19 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-from collections.abc import Callable
 from typing import Any
 
-from reader.cli import CommandError, _open
+from reader.commands.common import CommandError, add_common, open_transcript
 from reader.core.model import Transcript
+from reader.core.notes.store import AnnotationStore
 from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import OutlineRow, outline, span_label
+from reader.core.topics.terms import TermTables
 
 
-def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, Any]]:
-    """The topic edits the reader made in the window, or none when there is no notes store to read."""
-    try:
-        from reader.core.notes.store import AnnotationStore
-    except ImportError:
-        return []
+def saved_edits(transcript: Transcript, data_dir: str | None) -> list[TopicEdit]:
+    """The topic edits the reader made in the window (the notes only read, never written)."""
     try:
         return AnnotationStore(data_dir).open(transcript, read_only=True).topic_edits
     except Exception as exc:  # unreadable notes must not stop the outline: show the automatic topics
@@ -29,9 +27,10 @@ def saved_edits(transcript: Transcript, data_dir: str | None) -> list[dict[str, 
 
 
 def reader_sections(transcript: Transcript, data_dir: str | None, with_edits: bool = True) -> list[Section]:
-    sections = find_sections(transcript)
+    terms = TermTables()  # the table the topics are found with relabels what the edits change
+    sections = find_sections(transcript, terms)
     edits = saved_edits(transcript, data_dir) if with_edits else []
-    return apply_section_edits(sections, edits, transcript) if edits else sections
+    return apply_section_edits(sections, edits, transcript, terms) if edits else sections
 
 
 def _topic_json(r: OutlineRow) -> dict[str, Any]:
@@ -40,7 +39,7 @@ def _topic_json(r: OutlineRow) -> dict[str, Any]:
 
 
 def _cmd_topics(args: argparse.Namespace) -> int:
-    transcript = _open(args)
+    transcript = open_transcript(args)
     if not transcript.turns:
         raise CommandError("the transcript has no turns")
     sections = reader_sections(transcript, args.data_dir, not args.automatic)
@@ -78,7 +77,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     return 0
 
 
-def register(subparsers: argparse._SubParsersAction, add_common: Callable[..., None]) -> None:
+def register(subparsers: argparse._SubParsersAction) -> None:
     p = subparsers.add_parser(
         "topics", help="the table of contents: sections and their topics, with span (Q3-Q5) and share of the words",
         description="Find the sections of a transcript (its own headings when it has them) and the topics inside "

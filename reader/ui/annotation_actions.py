@@ -34,7 +34,7 @@ from reader.core.notes.export import citation, export_notes
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.storage import NotAFileError, read_limited
-from reader.core.notes.store import Change, TranscriptNotes
+from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
@@ -84,7 +84,7 @@ class AnnotationActions(QObject):
 
     # --- what the reader points at -----------------------------------------------------------------------
 
-    def _notes(self) -> TranscriptNotes | None:
+    def _notes(self) -> StoredNotes | None:
         """The open transcript's notes when they can change; otherwise says why in the status bar."""
         return self._session.writable()
 
@@ -281,7 +281,7 @@ class AnnotationActions(QObject):
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
-        if change.what in ("annotations", "reloaded"):
+        if change.annotations:
             self.show_status_of(self._chosen.current_annotation())
 
     def _enable(self) -> None:

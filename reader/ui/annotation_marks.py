@@ -52,7 +52,7 @@ class AnnotationMarks(QObject):
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
-        if change.what in ("annotations", "reloaded"):
+        if change.annotations:
             self._timer.start()
 
     @Slot()

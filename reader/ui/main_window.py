@@ -15,7 +15,7 @@ from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
-from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, Change
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
@@ -253,8 +253,8 @@ class MainWindow(QMainWindow):
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
-        notes: TranscriptNotes | None = self.session.notes
-        if change.what in ("speaker_names", "reloaded") and notes is not None:
+        notes = self.session.notes
+        if change.speaker_names and notes is not None:
             self.view.set_speaker_names(notes.speaker_names)
 
     @Slot(object)

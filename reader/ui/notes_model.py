@@ -29,7 +29,7 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QColor
 
 from reader.core.notes.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
-from reader.core.notes.store import Change, TranscriptNotes
+from reader.core.notes.store import Change, ChangeKind, TranscriptNotes
 from reader.ui.plain_text import tooltip
 
 KIND, QUOTE, SPEAKER, EXCHANGE, TAGS, STATUS, NOTE, CREATED, MODIFIED = range(9)
@@ -103,11 +103,11 @@ class NotesModel(QAbstractTableModel):
         notes = self._notes
         if notes is None:
             return
-        if change.what == "reloaded":
+        if change.kind is ChangeKind.RELOADED:
             self.set_notes(notes)
-        elif change.what == "speaker_names" and self._rows:
+        elif change.kind is ChangeKind.SPEAKER_NAMES and self._rows:
             self.dataChanged.emit(self.index(0, SPEAKER), self.index(len(self._rows) - 1, SPEAKER))
-        elif change.what == "annotations":
+        elif change.kind is ChangeKind.ANNOTATIONS:
             for annotation_id in change.ids:
                 self._follow(notes, annotation_id)
 

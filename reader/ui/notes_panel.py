@@ -186,7 +186,7 @@ class NotesPanel(QWidget):
     @Slot(object)
     def on_notes_changed(self, change: Change) -> None:
         self.model.on_notes_changed(change)
-        if change.what in ("annotations", "reloaded", "speaker_names"):
+        if change.annotations or change.speaker_names:
             self._choices_timer.start()
 
     @Slot()

@@ -30,7 +30,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
-from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
+from reader.core.search import Match, Matches, SearchError, SearchQuery, search
 from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
 from reader.ui.session import ReaderSession
@@ -48,6 +48,7 @@ class SearchBar(QWidget):
         super().__init__(parent)
         self._session = session
         self._target = target
+        self._indexes = session.search_indexes
         self._transcript: Transcript | None = None
         self._names: dict[str, str] = {}
         self._matches: Sequence[Match] = ()
@@ -159,7 +160,7 @@ class SearchBar(QWidget):
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self._session.notes
-        if change.what in ("speaker_names", "reloaded") and notes is not None:
+        if change.speaker_names and notes is not None:
             self.set_speaker_names(notes.speaker_names)
 
     def set_speaker_names(self, names: dict[str, str]) -> None:
@@ -179,7 +180,7 @@ class SearchBar(QWidget):
         if text is not None:
             self.field.setText(text)
         elif self._transcript is not None and not self.field.text():
-            _ = index_for(self._transcript).lower  # built as the bar opens, not at the first keystroke
+            _ = self._indexes.index(self._transcript).lower  # built as the bar opens, not at the first keystroke
         self.run_search()  # from the reading position, and the highlights back if the bar was closed
         self.field.setFocus(Qt.FocusReason.ShortcutFocusReason)
         self.field.selectAll()
@@ -233,7 +234,8 @@ class SearchBar(QWidget):
         self._debounce.stop()
         self._error = None
         try:
-            self._matches = search(self._transcript, self.query()) if self._transcript is not None else ()
+            self._matches = search(self._transcript, self.query(), self._indexes) \
+                if self._transcript is not None else ()
         except SearchError as exc:
             self._matches, self._error = (), str(exc)
         self.results_model.set_results(self._transcript, self._matches, self._names)

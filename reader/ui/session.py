@@ -9,8 +9,9 @@ needs the window.
 Saving is the session's: a change to the notes is written SAVE_DELAY_MS after the last one; a moved reading
 position only to the index, POSITION_DELAY_MS later, so scrolling never rotates a backup.
 
-The caches made for one transcript (its search index, its topic term tables) are the session's to own as well:
-made for the transcript `open` is given, and dropped with it, instead of module-level tables keyed by identity.
+The caches of what is found again and again (the search index at every keystroke, the topic term tables at every
+edit) are the session's too: `search_indexes` and `term_tables`, handed to the search bar and the topics worker,
+instead of module-level tables keyed by identity. Neither keeps a transcript alive.
 
 Signals:
     opened(object): a Transcript was opened; `transcript` and `notes` are set. The window's own slot, connected
@@ -28,7 +29,9 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.model import Transcript
-from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, StoredNotes
+from reader.core.search import SearchIndexes
+from reader.core.topics.terms import TermTables
 
 log = logging.getLogger(__name__)
 
@@ -47,8 +50,10 @@ class ReaderSession(QObject):
         super().__init__(parent)
         self.store = store
         self.transcript: Transcript | None = None
-        self.notes: TranscriptNotes | None = None
+        self.notes: StoredNotes | None = None
         self.undo_stack = QUndoStack(self)
+        self.search_indexes = SearchIndexes()
+        self.term_tables = TermTables()
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -87,7 +92,7 @@ class ReaderSession(QObject):
 
     # --- changing the notes ----------------------------------------------------------------------------
 
-    def writable(self, refused: str = "") -> TranscriptNotes | None:
+    def writable(self, refused: str = "") -> StoredNotes | None:
         """The open notes when they can change. Read-only notes are refused, and the reader told why: `refused`,
         or the notes' own message."""
         notes = self.notes
@@ -140,9 +145,9 @@ class ReaderSession(QObject):
             self.notes.save_position()
 
     def _on_notes_change(self, change: Change) -> None:
-        if change.what == "position":
+        if change.kind is ChangeKind.POSITION:
             if not self._position_timer.isActive():
                 self._position_timer.start()
-        elif change.what not in ("saved", "save_failed"):
+        elif change.kind not in (ChangeKind.SAVED, ChangeKind.SAVE_FAILED):
             self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
         self.notes_changed.emit(change)

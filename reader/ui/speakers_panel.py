@@ -156,7 +156,7 @@ class SpeakersPanel(QWidget):
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
-        if change.what in ("speaker_names", "reloaded") and self._session.notes is not None:
+        if change.speaker_names and self._session.notes is not None:
             self.model.set_names(self._session.notes.speaker_names)
 
     @Slot(str, str)

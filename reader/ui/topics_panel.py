@@ -18,7 +18,6 @@ Signals of `TopicsPanel`:
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction
@@ -27,7 +26,7 @@ from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QMenu, QT
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
 from reader.core.topics import Section, Topic
-from reader.core.topics.edits import make_edit
+from reader.core.topics.edits import TopicEdit, make_edit
 from reader.core.topics.outline import OutlineRow
 from reader.ui.navigation import Navigator
 from reader.ui.operations.topics import TopicEditsCommand
@@ -83,10 +82,10 @@ class TopicsPanel(QWidget):
 
         self.transcript: Transcript | None = None
         self._automatic: list[Section] | None = None
-        self._edits: list[dict[str, Any]] = []
+        self._edits: list[TopicEdit] = []
         self._reading_turn = -1
         self._waiting = False  # a transcript is set, and its topics wait for start_finding
-        self._worker = TopicsWorker(self)
+        self._worker = TopicsWorker(self, session.term_tables)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
         self.model.rename_requested.connect(self._on_model_rename_requested)
@@ -108,7 +107,7 @@ class TopicsPanel(QWidget):
 
     # --- what it shows ----------------------------------------------------------------------------------
 
-    def set_transcript(self, transcript: Transcript | None, edits: list[dict[str, Any]] | None = None, *,
+    def set_transcript(self, transcript: Transcript | None, edits: list[TopicEdit] | None = None, *,
                        start: bool = True) -> None:
         """Show a transcript's topics (computed in the background) with the reader's edits. With `start` False
         the work waits for `start_finding`: in the window, until the text is on screen."""
@@ -137,15 +136,15 @@ class TopicsPanel(QWidget):
         self._waiting = False
         self._worker.cancel()
 
-    def set_edits(self, edits: list[dict[str, Any]]) -> None:
+    def set_edits(self, edits: list[TopicEdit]) -> None:
         """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
         self._edits = list(edits)
         if self.transcript is not None and self.transcript.turns and not self._waiting:
             self._worker.request(self.transcript, self._automatic, self._edits)
 
     @property
-    def edits(self) -> list[dict[str, Any]]:
-        return [dict(e) for e in self._edits]
+    def edits(self) -> list[TopicEdit]:
+        return list(self._edits)
 
     def topics(self) -> list[Topic]:
         return [row.topic for row in self.model.rows()]
@@ -261,7 +260,7 @@ class TopicsPanel(QWidget):
         index = self.tree.currentIndex()
         return self.model.section_of(index) if index.isValid() and index.data(LevelRole) == "section" else -1
 
-    def _request(self, edit: dict[str, Any], text: str) -> None:
+    def _request(self, edit: TopicEdit, text: str) -> None:
         self.edits_requested.emit([*self._edits, edit], text)
 
     @Slot(QModelIndex)
@@ -402,7 +401,7 @@ class TopicsPanel(QWidget):
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self._session.notes
-        if change.what in ("topic_edits", "reloaded") and notes is not None and notes.topic_edits != self._edits:
+        if change.topic_edits and notes is not None and notes.topic_edits != self._edits:
             self.set_edits(notes.topic_edits)
 
     @Slot(int)
@@ -410,7 +409,7 @@ class TopicsPanel(QWidget):
         self._navigator.go_to_turn(first_turn)
 
     @Slot(object, str)
-    def _on_edits_requested(self, edits: list[dict[str, Any]], text: str) -> None:
+    def _on_edits_requested(self, edits: list[TopicEdit], text: str) -> None:
         notes = self._session.writable("These notes are read-only; the topics were not changed.")
         if notes is not None:
             self._session.push(TopicEditsCommand(notes, edits, text))

@@ -20,7 +20,9 @@ from PySide6.QtCore import QObject, Signal
 
 from reader.core.model import Transcript
 from reader.core.topics import Section, apply_section_edits, find_sections
+from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import OutlineRow, outline, span_label
+from reader.core.topics.terms import TermTables
 from reader.ui.topics_model import SectionRow
 
 
@@ -45,16 +47,17 @@ class _Job:
     """Owns its own signals object, so a panel closed while the job runs just never hears back."""
 
     def __init__(self, generation: int, transcript: Transcript, automatic: list[Section] | None,
-                 edits: list[dict[str, Any]]) -> None:
+                 edits: list[TopicEdit], terms: TermTables) -> None:
         self.signals = _JobSignals()
         self.cancelled = threading.Event()
         self._generation = generation
-        self._transcript, self._automatic, self._edits = transcript, automatic, edits
+        self._transcript, self._automatic, self._edits, self._terms = transcript, automatic, edits, terms
 
     def run(self) -> None:
         try:
-            automatic = self._automatic if self._automatic is not None else find_sections(self._transcript)
-            sections = apply_section_edits(automatic, self._edits, self._transcript) if self._edits else automatic
+            automatic = self._automatic if self._automatic is not None else find_sections(self._transcript, self._terms)
+            sections = apply_section_edits(automatic, self._edits, self._transcript, self._terms) if self._edits \
+                else automatic
             rows = outline(self._transcript, [t for s in sections for t in s.topics]) if sections else []
             tree = section_rows(self._transcript, sections, rows)
         except Exception as exc:  # a bug in the topics must cost the reader the dock, not the window
@@ -75,16 +78,17 @@ class TopicsWorker(QObject):
     finished = Signal(int, object, object, object)
     failed = Signal(int, str)
 
-    def __init__(self, parent: QObject | None = None) -> None:
+    def __init__(self, parent: QObject | None = None, terms: TermTables | None = None) -> None:
         super().__init__(parent)
+        self.terms = terms if terms is not None else TermTables()  # shared by the jobs: edits relabel with it
         self.generation = 0
         self._running: list[threading.Event] = []  # each job's cancellation, set when this worker goes
         self.destroyed.connect(_cancel_all(self._running))
 
-    def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[dict[str, Any]]) -> int:
+    def request(self, transcript: Transcript, automatic: list[Section] | None, edits: list[TopicEdit]) -> int:
         self.generation += 1
         self.cancel()  # an older job's result would be stale
-        job = _Job(self.generation, transcript, automatic, list(edits))
+        job = _Job(self.generation, transcript, automatic, list(edits), self.terms)
         # Emitted in the job's thread, relayed in this object's (the GUI) thread: a queued connection.
         job.signals.finished.connect(self.finished)
         job.signals.failed.connect(self.failed)

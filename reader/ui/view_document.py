@@ -26,7 +26,8 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Literal
 
-from reader.core.model import Role, Transcript, count_words
+from reader.core.model import Role, Transcript
+from reader.core.words import count_words
 from reader.ui.view_pieces import LONG_TURN, Pieces, cut, piece_starts
 
 LINE_BREAK = "\u2028"

@@ -16,7 +16,8 @@ from reader.core.containers import extract
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
 from reader.core.loader import parse_extracted, parse_text, sample_path
-from reader.core.model import Transcript, count_words
+from reader.core.model import Transcript
+from reader.core.words import count_words
 
 FIXTURES = sorted((Path(__file__).parents[1] / "data" / "layouts").iterdir())
 

@@ -29,6 +29,7 @@ from reader.core.notes.importer import import_file, import_notes
 from reader.core.notes.restore import bring_back, restore_backup
 from reader.core.notes.schema import NotesDocument
 from reader.core.notes.store import AnnotationStore
+from reader.core.topics.edits import TopicEdit
 
 SURROGATE_IMPORT = ('[{"type":"Annotation","body":"half \\ud83d","target":{"selector":'
                     '{"type":"TextQuoteSelector","exact":"At home"}}}]')
@@ -72,7 +73,7 @@ def test_everything_into_the_store_is_valid_by_construction(sample: Transcript, 
     notes = AnnotationStore(tmp_path).open(sample)
     a = notes.add(_note(sample, note="lone \udc00 here", tags=["t\ud800"]))
     notes.set_speaker_name("sergey lavrov", "La\udfffvrov")
-    notes.set_topic_edits([{"op": "rename", "label": "x\ud801"}])
+    notes.set_topic_edits([TopicEdit("rename", 0, "x\ud801")])
     assert a.note == "lone \ufffd here" and a.tags == ("t\ufffd",)
     with pytest.raises(ValueError):
         notes.add(new_annotation(Kind.NOTE, make_anchor(sample, 3, 0, 5)).edited(created="yesterday"))

@@ -13,6 +13,7 @@ from reader.core.model import Transcript, Turn
 from reader.core.search import (
     Match,
     SearchError,
+    SearchIndexes,
     SearchQuery,
     context,
     contexts,
@@ -235,18 +236,21 @@ def test_case_insensitive_regex_agrees_with_ignorecase(interview: Transcript, pa
     assert search(interview, SearchQuery(pattern, regex=True)) == expected
 
 
-def test_the_index_goes_with_its_transcript() -> None:
+def test_the_indexes_kept_are_built_once_and_go_with_their_transcript() -> None:
     import gc
+    import weakref
 
-    from reader.core import search as search_module
-
-    t = make_transcript([("A", "one two")])
-    assert len(search(t, SearchQuery("two"))) == 1
-    key = id(t)
-    assert key in search_module._INDEXES
-    del t
+    indexes = SearchIndexes()
+    t = make_transcript([("A", "one two"), ("B", "two three")])
+    assert len(search(t, SearchQuery("two"), indexes)) == 2
+    assert indexes.index(t) is indexes.index(t) and len(indexes) == 1
+    assert len(search(t, SearchQuery("two", speaker=t.speakers[1].key), indexes)) == 1 and len(indexes) == 2
+    other = make_transcript([("A", "four")])
+    assert len(search(other, SearchQuery("two"), indexes)) == 0 and len(indexes) == 1  # the first is forgotten
+    alive = weakref.ref(other)
+    del other
     gc.collect()
-    assert key not in search_module._INDEXES
+    assert alive() is None and len(indexes) == 0
 
 
 @settings(max_examples=60, deadline=None)

@@ -18,7 +18,9 @@ from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes import schema, storage
 from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
-from reader.core.notes.store import AnnotationStore, Change, Position, ReadOnlyNotesError
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, ReadOnlyNotesError
+from reader.core.notes.transcript_notes import TranscriptNotes
+from reader.core.topics.edits import TopicEdit
 
 
 def _note(sample: Transcript, turn: int = 3, start: int = 10, end: int = 60, **kw: object):
@@ -39,7 +41,7 @@ def test_round_trip_keeps_everything(sample: Transcript, tmp_path: Path) -> None
                            status=Status.ON_RECORD))
     mark = notes.add(new_annotation(Kind.BOOKMARK, turn_anchor(sample, 5)))
     notes.set_speaker_name("sergey lavrov", "Lavrov")
-    notes.set_topic_edits([{"op": "rename", "topic": 2, "label": "Snowden"}])
+    notes.set_topic_edits([TopicEdit("rename", 2, "Snowden")])
     notes.set_position(sample.turns[7].id, 120)
     assert notes.dirty and notes.save() and not notes.dirty
 
@@ -48,13 +50,32 @@ def test_round_trip_keeps_everything(sample: Transcript, tmp_path: Path) -> None
     assert again.speaker_names == {"sergey lavrov": "Lavrov"}
     assert again.display_name("sergey lavrov") == "Lavrov"
     assert again.display_name("question") == "Question"
-    assert again.topic_edits == [{"op": "rename", "topic": 2, "label": "Snowden"}]
+    assert again.topic_edits == [TopicEdit("rename", 2, "Snowden")]
     assert again.position == Position(sample.turns[7].id, 120)
     assert again.message is None and not again.read_only and not again.dirty
     on_disk = json.loads(again.file.read_text("utf-8"))
     assert on_disk["schema_version"] == 1 and on_disk["fingerprint"] == sample.fingerprint
     index = AnnotationStore(tmp_path).index()
     assert index[sample.fingerprint]["position"] == {"turn_id": sample.turns[7].id, "offset": 120}
+
+
+def test_topic_edits_of_an_older_file_load_and_are_written_back_as_they_were(sample: Transcript,
+                                                                              tmp_path: Path) -> None:
+    store = AnnotationStore(tmp_path)
+    kept = [{"op": "add", "turn": 46, "label": "Classified information"},  # saved before sections existed
+            {"op": "rename", "turn": 0, "level": "section", "turn_id": sample.turns[0].id, "label": "Opening"},
+            {"op": "merge", "turn": 12}]
+    doc = {"schema_version": 1, "fingerprint": sample.fingerprint, "annotations": [],
+           "topic_edits": [kept[0], {"op": "explode", "turn": 3}, *kept[1:]]}  # one that is no edit at all
+    store.notes_file(sample.fingerprint).parent.mkdir(parents=True)
+    store.notes_file(sample.fingerprint).write_text(json.dumps(doc), "utf-8")
+    notes = store.open(sample)
+    assert notes.message is None and notes.topic_edits == [
+        TopicEdit("add", 46, "Classified information"),
+        TopicEdit("rename", 0, "Opening", "section", sample.turns[0].id), TopicEdit("merge", 12)]
+    notes.set_speaker_name("sergey lavrov", "Lavrov")
+    assert notes.save()
+    assert json.loads(notes.file.read_text("utf-8"))["topic_edits"] == kept
 
 
 def test_same_transcript_from_another_path_finds_its_notes(sample: Transcript, tmp_path: Path) -> None:
@@ -105,7 +126,7 @@ def test_two_writers_merge_by_id_and_modification_time(sample: Transcript, tmp_p
     seen: list[Change] = []
     window_a.on_change.append(seen.append)
     assert window_a.save() and window_b.save()
-    assert window_a.refresh() and Change("reloaded") in seen
+    assert window_a.refresh() and Change(ChangeKind.RELOADED) in seen
 
     for notes in (window_a, window_b, AnnotationStore(tmp_path).open(sample)):
         assert sorted(a.note for a in notes.annotations) == ["edited in B later", "from A", "from B"]
@@ -228,7 +249,7 @@ def test_failed_write_keeps_notes_in_memory_and_retries(sample: Transcript, tmp_
     notes.on_change.append(events.append)
     assert notes.save() is False
     assert notes.dirty and notes.last_error and "No space left" in notes.last_error
-    assert Change("save_failed") in events
+    assert Change(ChangeKind.SAVE_FAILED) in events
     assert [a.note for a in notes.annotations] == ["must not be lost"]
     assert not [p for p in notes.file.parent.glob("*.tmp")]
     monkeypatch.undo()
@@ -347,7 +368,7 @@ def test_a_file_corrupted_on_disk_while_open_is_set_aside_at_the_next_save(sampl
     events: list[Change] = []
     notes.on_change.append(events.append)
     assert notes.save()
-    assert notes.message and "moved to" in notes.message and Change("reloaded") in events
+    assert notes.message and "moved to" in notes.message and Change(ChangeKind.RELOADED) in events
     assert sorted(a.note for a in AnnotationStore(tmp_path).open(sample).annotations) == ["in memory", "later"]
 
 
@@ -357,6 +378,29 @@ def test_reading_position_moves_with_the_reader_but_needs_no_annotation(sample: 
     notes.on_change.append(seen.append)
     notes.set_position(sample.turns[4].id, 12)
     notes.set_position(sample.turns[4].id, 12)  # no change, no event
-    assert seen == [Change("position")] and notes.dirty
+    assert seen == [Change(ChangeKind.POSITION)] and notes.dirty
     assert notes.save()
     assert AnnotationStore(tmp_path).open(sample).position == Position(sample.turns[4].id, 12)
+
+
+def test_a_listener_asks_whether_its_part_changed_and_a_reload_changes_every_part() -> None:
+    reload = Change(ChangeKind.RELOADED)
+    assert reload.annotations and reload.speaker_names and reload.topic_edits
+    names = Change(ChangeKind.SPEAKER_NAMES, ("S1",))
+    assert names.speaker_names and not names.annotations and not names.topic_edits
+    assert not any((Change(ChangeKind.SAVED).annotations, Change(ChangeKind.POSITION).speaker_names))
+
+
+def test_notes_in_memory_merge_another_writers_copy_with_no_file_involved(sample: Transcript) -> None:
+    here = TranscriptNotes(sample)
+    note = here.add(_note(sample, note="first words").edited(modified="2024-05-01T10:00:00.000Z"))
+    here.mark_saved()  # as if just written: the base the other copy is compared with
+    there = TranscriptNotes(sample)
+    there.load(here.to_document())
+    assert not there.dirty
+    there.update(note.id, note="edited there")
+    there.set_speaker_name("sergey lavrov", "Lavrov")
+    mine = here.add(_note(sample, 5, 0, 20, note="added here"))
+    assert here.merge(there.to_document())
+    assert [a.note for a in here.annotations] == ["edited there", "added here"] and here.get(mine.id) is not None
+    assert here.speaker_names == {"sergey lavrov": "Lavrov"} and here.conflicts == [] and here.notes_dirty

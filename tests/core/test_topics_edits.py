@@ -3,6 +3,7 @@ recomputation; and the Pk / WindowDiff conventions the evaluation relies on."""
 
 from __future__ import annotations
 
+import dataclasses
 import itertools
 
 import pytest
@@ -10,8 +11,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from reader.core.model import Transcript
+from reader.core.notes.records import InvalidRecord, read_topic_edit
 from reader.core.topics import Section, Topic, apply_edits, apply_section_edits, find_sections, find_topics
-from reader.core.topics.edits import OPS, make_edit
+from reader.core.topics.edits import OPS, TopicEdit, make_edit
 from reader.core.topics.evaluate import even_split, pk, window, window_diff
 from reader.core.topics.outline import outline
 
@@ -74,22 +76,35 @@ def test_rename_pins_its_start_when_the_automatic_boundary_moves(sample: Transcr
 
 
 def test_turn_ids_find_their_turn_when_indices_are_stale(sample: Transcript, auto: list[Topic]) -> None:
-    edit = make_edit("rename", 48, sample, "Syria, by id")
-    edit["turn"] = 3  # as if the file had been re-parsed and indices shifted
+    edit = dataclasses.replace(make_edit("rename", 48, sample, "Syria, by id"), turn=3)  # a re-parse shifted them
     edited = apply_edits(auto, [edit], sample)
     assert next(t for t in edited if t.first_turn == 48).label == "Syria, by id"
 
 
-@pytest.mark.parametrize("edit", [
-    {"op": "merge", "turn": 0}, {"op": "merge", "turn": 1}, {"op": "split", "turn": 999}, {"op": "rename"},
-    {"op": "explode", "turn": 3}, {"op": "split", "turn": "x"}, {},
-])
-def test_edits_that_no_longer_apply_are_skipped(sample: Transcript, auto: list[Topic], edit: dict) -> None:
+@pytest.mark.parametrize("edit", [TopicEdit("merge", 0), TopicEdit("merge", 1), TopicEdit("split", 999),
+                                  TopicEdit("split", -1), TopicEdit("merge", 999, turn_id="no such turn")])
+def test_edits_that_no_longer_apply_are_skipped(sample: Transcript, auto: list[Topic], edit: TopicEdit) -> None:
+    assert auto[1].first_turn != 1
     assert apply_edits(auto, [edit], sample) == auto
 
 
+@pytest.mark.parametrize("record", [{"op": "rename"}, {"op": "explode", "turn": 3}, {"op": "split", "turn": "x"},
+                                    {"op": "split", "turn": 3, "level": "chapter"}, {}, ["split", 3]])
+def test_a_record_that_is_no_edit_is_refused_as_it_is_read(record: object) -> None:
+    with pytest.raises(InvalidRecord):
+        read_topic_edit(record)
+
+
+def test_an_edit_is_written_as_the_notes_file_always_kept_it(sample: Transcript) -> None:
+    assert make_edit("rename", 3, sample, "G20").to_dict() == {"op": "rename", "turn": 3,
+                                                               "turn_id": sample.turns[3].id, "label": "G20"}
+    section = make_edit("split", 4, level="section")
+    assert list(section.to_dict().items()) == [("op", "split"), ("turn", 4), ("level", "section")]
+    assert read_topic_edit(section.to_dict()) == section
+
+
 def test_without_the_transcript_new_topics_inherit_labels(auto: list[Topic]) -> None:
-    edited = apply_edits(auto, [{"op": "split", "turn": auto[0].first_turn + 2}])
+    edited = apply_edits(auto, [TopicEdit("split", auto[0].first_turn + 2)])
     assert edited[1].label == auto[0].label
     assert covers(edited, auto[-1].last_turn + 1)
 
@@ -134,21 +149,20 @@ def test_even_split() -> None:
 
 # --- any sequence of edits keeps the topics whole ----------------------------------------------------
 
-_EDIT = st.fixed_dictionaries({"op": st.sampled_from(["rename", "split", "add", "merge"]),
-                               "turn": st.integers(min_value=-2, max_value=70)},
-                              optional={"label": st.text(max_size=12)})
+_EDIT = st.builds(TopicEdit, op=st.sampled_from(["rename", "split", "add", "merge"]),
+                  turn=st.integers(min_value=-2, max_value=70), label=st.none() | st.text(max_size=12))
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
 @given(edits=st.lists(_EDIT, max_size=8))
-def test_any_edits_keep_every_turn_covered_once(sample: Transcript, auto: list[Topic], edits: list[dict]) -> None:
+def test_any_edits_keep_every_turn_covered_once(sample: Transcript, auto: list[Topic], edits: list[TopicEdit]) -> None:
     edited = apply_edits(auto, edits)  # without the transcript: labels are inherited, fast
     assert covers(edited, len(sample.turns))
     starts = {t.first_turn for t in edited}
     for at, edit in enumerate(edits):
-        if edit["op"] in ("split", "add", "rename") and 0 <= edit["turn"] < len(sample.turns):
-            undone = any(e["op"] == "merge" and e["turn"] == edit["turn"] for e in edits[at + 1:])
-            assert edit["turn"] in starts or undone  # a boundary the reader asked for stays unless merged away
+        if edit.op in ("split", "add", "rename") and 0 <= edit.turn < len(sample.turns):
+            undone = any(e.op == "merge" and e.turn == edit.turn for e in edits[at + 1:])
+            assert edit.turn in starts or undone  # a boundary the reader asked for stays unless merged away
 
 
 # --- edits of sections ----------------------------------------------------------------------------------
@@ -192,7 +206,8 @@ def test_a_section_split_inside_a_topic_splits_the_topic_too(sample: Transcript,
 
 
 def test_topic_and_section_edits_mix_and_old_edits_still_load(sample: Transcript, sections: list[Section]) -> None:
-    saved_before_sections = {"op": "add", "turn": 46, "label": "Classified information"}  # no "level"
+    saved_before_sections = read_topic_edit({"op": "add", "turn": 46, "label": "Classified information"})  # no level
+    assert saved_before_sections.level == "topic"
     edits = [saved_before_sections, make_edit("rename", 0, sample, "Opening", level="section")]
     edited = apply_section_edits(sections, edits, sample)
     assert edited[0].label == "Opening"
@@ -210,3 +225,34 @@ def test_any_edits_keep_both_levels_covering_every_turn(sample: Transcript, sect
     made = [make_edit(op, turn, sample, "Mine" if op in ("add", "rename") else None, level)
             for op, turn, level in edits]
     assert section_covers(apply_section_edits(sections, made, sample), len(sample.turns))
+
+
+def test_the_edits_relabel_with_the_term_table_kept_and_it_goes_with_its_transcript(
+        sample: Transcript, monkeypatch: pytest.MonkeyPatch) -> None:
+    import gc
+    import weakref
+
+    import reader.core.topics as topics_module
+    from reader.core.loader import parse_text
+    from reader.core.topics import terms as terms_module
+    from reader.core.topics.terms import TermTables
+
+    terms = TermTables()
+    sections = find_sections(sample, terms)
+    edits = [make_edit("split", 46, sample), make_edit("add", 20, sample, "Mine", level="section")]
+    expected = apply_section_edits(sections, edits, sample)
+
+    def no_second_tokenising(_transcript: Transcript) -> None:
+        raise AssertionError("the transcript was tokenised again")
+
+    monkeypatch.setattr(topics_module, "build_terms", no_second_tokenising)
+    monkeypatch.setattr(terms_module, "build_terms", no_second_tokenising)
+    assert apply_section_edits(sections, edits, sample, terms) == expected
+    monkeypatch.undo()
+
+    other = parse_text("A: Hello there, this is a short one.\nB: About gardens and roses.\n")
+    find_sections(other, terms)
+    gone = weakref.ref(other)
+    del other
+    gc.collect()
+    assert gone() is None  # the table kept does not keep its transcript alive

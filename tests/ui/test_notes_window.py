@@ -248,19 +248,19 @@ def test_copy_with_citation_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, w
 
 def test_a_failed_save_is_said_in_the_status_bar_and_retried(qtbot: QtBot, window: MainWindow,
                                                              monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.notes.transcript_notes as transcript_notes
+    import reader.core.notes.notes_file as notes_file
 
-    real = transcript_notes.write_atomic
+    real = notes_file.write_atomic
 
     def full_disk(path: Path, data: bytes) -> None:
         raise OSError(28, "No space left on device")
 
-    monkeypatch.setattr(transcript_notes, "write_atomic", full_disk)
+    monkeypatch.setattr(notes_file, "write_atomic", full_disk)
     highlight(qtbot, window, 4, 10, 60)
     qtbot.waitUntil(lambda: "kept in memory" in window.statusBar().currentMessage())
     assert "No space left on device" in window.statusBar().currentMessage()
     assert len(window.notes_panel.visible_rows()) == 1
-    monkeypatch.setattr(transcript_notes, "write_atomic", real)
+    monkeypatch.setattr(notes_file, "write_atomic", real)
     highlight(qtbot, window, 5, 0, 10)  # the next change is saved as promptly as ever, with the one kept in memory
     qtbot.waitUntil(lambda: len(notes_on_disk(window)) == 2, timeout=1500)
 
@@ -366,11 +366,11 @@ def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot,
 
 def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: MainWindow,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
-    import reader.core.notes.transcript_notes as transcript_notes
+    import reader.core.notes.notes_file as notes_file
     import reader.ui.session as session
 
     monkeypatch.setattr(session, "SAVE_DELAY_MS", 100)  # the retry comes ten delays after the failure
-    real = transcript_notes.write_atomic
+    real = notes_file.write_atomic
     failures: list[Path] = []
 
     def full_disk_once(path: Path, data: bytes) -> None:
@@ -379,7 +379,7 @@ def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: M
             raise OSError(28, "No space left on device")
         real(path, data)
 
-    monkeypatch.setattr(transcript_notes, "write_atomic", full_disk_once)
+    monkeypatch.setattr(notes_file, "write_atomic", full_disk_once)
     quote = highlight(qtbot, window, 4, 10, 60)
     qtbot.waitUntil(lambda: failures != [])
     assert notes_on_disk(window) == []

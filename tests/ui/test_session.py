@@ -10,7 +10,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes.annotations import Kind, new_annotation, turn_anchor
-from reader.core.notes.store import Change
+from reader.core.notes.store import Change, ChangeKind
 from reader.ui.session import ReaderSession
 
 OTHER = "Host: Where were you?\n\nGuest: At home, all evening.\n"
@@ -30,7 +30,7 @@ def test_a_change_is_relayed_and_written_soon_after(qtbot: QtBot, session: Reade
     assert notes is not None
     with qtbot.waitSignal(session.notes_changed) as changed:
         notes.add(new_annotation(Kind.BOOKMARK, turn_anchor(sample, 3)))
-    assert isinstance(changed.args[0], Change) and changed.args[0].what == "annotations"
+    assert isinstance(changed.args[0], Change) and changed.args[0].kind is ChangeKind.ANNOTATIONS
     qtbot.waitUntil(lambda: notes.file.exists(), timeout=3000)
     assert len(json.loads(notes.file.read_text("utf-8"))["annotations"]) == 1
 

@@ -3,6 +3,7 @@ following the reading position, corrected by the reader at both levels with undo
 
 from __future__ import annotations
 
+import dataclasses
 import sys
 from pathlib import Path
 
@@ -16,6 +17,7 @@ from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore
 from reader.core.topics import apply_edits, find_sections, find_topics
+from reader.core.topics.edits import TopicEdit
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
 from reader.ui.session import ReaderSession
@@ -110,8 +112,8 @@ def test_renaming_in_place_asks_for_a_rename_edit(qtbot: QtBot, panel: TopicsPan
         qtbot.keyClicks(editor, "Seized diplomatic property")
         qtbot.keyClick(editor, Qt.Key.Key_Return)
     edits, text = requested.args
-    assert edits[-1]["op"] == "rename" and edits[-1]["label"] == "Seized diplomatic property"
-    assert edits[-1]["turn"] == panel.model.data(index, FirstTurnRole)
+    assert edits[-1].op == "rename" and edits[-1].label == "Seized diplomatic property"
+    assert edits[-1].turn == panel.model.data(index, FirstTurnRole)
     assert "Rename" in text
 
 
@@ -120,14 +122,14 @@ def test_merge_split_and_add_ask_for_their_edits(qtbot: QtBot, panel: TopicsPane
     with qtbot.waitSignal(panel.edits_requested) as merge:
         panel.merge_selected_with_next()
     second = label_turn(panel, 1)
-    assert merge.args[0][-1] == {"op": "merge", "turn": second, "turn_id": sample.turns[second].id}
+    assert merge.args[0][-1] == TopicEdit("merge", second, turn_id=sample.turns[second].id)
     panel.set_current_turn(51)  # inside the Syria topic, in the exchange opened by turn 50
     with qtbot.waitSignal(panel.edits_requested) as split:
         panel.split_at_reading_position()
-    assert split.args[0][-1]["op"] == "split" and split.args[0][-1]["turn"] == 50
+    assert split.args[0][-1].op == "split" and split.args[0][-1].turn == 50
     with qtbot.waitSignal(panel.edits_requested) as add:
         panel.add_topic(46, "Classified information")
-    assert add.args[0][-1]["op"] == "add" and add.args[0][-1]["label"] == "Classified information"
+    assert add.args[0][-1].op == "add" and add.args[0][-1].label == "Classified information"
 
 
 def label_turn(panel: TopicsPanel, row: int) -> int:
@@ -135,7 +137,7 @@ def label_turn(panel: TopicsPanel, row: int) -> int:
 
 
 def test_edits_rebuild_the_outline(qtbot: QtBot, panel: TopicsPanel, sample: Transcript) -> None:
-    edits = [{"op": "add", "turn": 46, "label": "Classified information"}]
+    edits = [TopicEdit("add", 46, "Classified information")]
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         panel.set_edits(edits)
     expected = apply_edits(find_topics(sample), edits, sample)
@@ -188,7 +190,7 @@ def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window)
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         panel.model.setData(panel.model.topic_index(4), "Cyber talks", Qt.ItemDataRole.EditRole)
     assert label(panel, 4) == "Cyber talks"
-    assert window.session.notes is not None and window.session.notes.topic_edits[-1]["label"] == "Cyber talks"
+    assert window.session.notes is not None and window.session.notes.topic_edits[-1].label == "Cyber talks"
     assert window.registry["edit.undo"].isEnabled()
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         window.session.undo_stack.undo()
@@ -256,7 +258,7 @@ def test_the_context_menu_offers_what_applies_to_the_row(qtbot: QtBot, panel: To
     assert panel.merge_action.isEnabled() and panel.split_action.isEnabled()
     with qtbot.waitSignal(panel.edits_requested) as requested:
         panel.merge_action.trigger()
-    assert requested.args[0][-1]["op"] == "merge" and requested.args[0][-1]["turn"] == label_turn(panel, 1)
+    assert requested.args[0][-1].op == "merge" and requested.args[0][-1].turn == label_turn(panel, 1)
     panel.menu.close()
 
 
@@ -331,19 +333,19 @@ def test_renaming_a_section_in_place_asks_for_a_section_edit(qtbot: QtBot, panel
     with qtbot.waitSignal(panel.edits_requested) as requested:
         panel.model.setData(index, "Diplomats", Qt.ItemDataRole.EditRole)
     edit = requested.args[0][-1]
-    assert (edit["op"], edit["label"], edit["level"]) == ("rename", "Diplomats", "section")
-    assert edit["turn"] == panel.sections()[1].first_turn
+    assert (edit.op, edit.label, edit.level) == ("rename", "Diplomats", "section")
+    assert edit.turn == panel.sections()[1].first_turn
 
 
 def test_merging_and_splitting_a_chosen_section(qtbot: QtBot, panel: TopicsPanel) -> None:
     panel.tree.setCurrentIndex(panel.model.section_index(0))
     with qtbot.waitSignal(panel.edits_requested) as merge:
         panel.merge_selected_with_next()
-    assert merge.args[0][-1]["level"] == "section" and merge.args[0][-1]["turn"] == panel.sections()[1].first_turn
+    assert merge.args[0][-1].level == "section" and merge.args[0][-1].turn == panel.sections()[1].first_turn
     panel.set_current_turn(51)
     with qtbot.waitSignal(panel.edits_requested) as split:
         panel.split_section_at_reading_position()
-    assert split.args[0][-1] | {"turn_id": None} == {"op": "split", "turn": 50, "level": "section", "turn_id": None}
+    assert dataclasses.replace(split.args[0][-1], turn_id=None) == TopicEdit("split", 50, level="section")
 
 
 def test_ctrl_t_steps_through_sections_and_the_status_bar_names_both_levels(qtbot: QtBot,

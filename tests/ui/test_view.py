@@ -7,8 +7,9 @@ from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
-from reader.core.model import Role, Transcript, count_words
+from reader.core.model import Role, Transcript
 from reader.core.search import SearchQuery, search
+from reader.core.words import count_words
 from reader.ui.themes import THEMES, contrast_ratio
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.view_document import ViewDocument

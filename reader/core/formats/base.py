@@ -35,8 +35,8 @@ from reader.core.model import (
     Speaker,
     Transcript,
     Turn,
-    count_words,
 )
+from reader.core.words import count_words
 
 UNKNOWN_SPEAKER = "Unknown speaker"
 

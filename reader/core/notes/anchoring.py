@@ -33,7 +33,7 @@ from reader.core.notes.annotations import (
     context_after,
     context_before,
 )
-from reader.core.search.folded_text import WORDS, FoldedText, fold
+from reader.core.notes.folded_text import WORDS, FoldedText, fold
 
 FUZZY_MIN_SCORE = 90.0  # partial_ratio of the quote within a turn, 0-100
 FUZZY_LOW_SCORE = 80.0  # accepted only where the context reads almost the same (CONTEXT_STRONG)

@@ -12,7 +12,7 @@ from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, context_after, context_before
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.storage import NotAFileError, read_limited
-from reader.core.notes.store import TranscriptNotes
+from reader.core.notes.transcript_notes import TranscriptNotes
 from reader.core.notes.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
 
 __all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes"]

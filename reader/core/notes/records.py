@@ -19,6 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags
+from reader.core.topics.edits import LEVELS, OPS, TopicEdit
 
 MAX_FILE_MB = 50
 MAX_FILE_BYTES = MAX_FILE_MB * 1000 * 1000  # a notes or import file: tens of thousands of notes fit in 50 MB
@@ -158,21 +159,20 @@ def valid(annotation: Annotation) -> Annotation:
     return read_annotation(annotation.to_dict())
 
 
-def clean_json(value: Any, name: str, depth: int = 0) -> Any:
-    """Opaque JSON (topic edits) made safe to write: texts cleaned, numbers finite, nesting bounded."""
-    if depth > 32:
-        raise InvalidRecord(f"{name} is nested too deeply")
-    if isinstance(value, str):
-        return clean_text(value)
-    if isinstance(value, float) and not math.isfinite(value):
-        raise InvalidRecord(f"{name} holds {value}, not a JSON number")
-    if value is None or isinstance(value, bool | int | float):
-        return value
-    if isinstance(value, list | tuple):
-        return [clean_json(v, name, depth + 1) for v in value]
-    if isinstance(value, Mapping):
-        return {clean_text(str(k)): clean_json(v, name, depth + 1) for k, v in value.items()}
-    raise InvalidRecord(f"{name} holds {_type(value)}, not JSON")
+def read_topic_edit(record: Any) -> TopicEdit:
+    """One of the reader's topic edits (`TopicEdit.to_dict`'s shape; an edit saved before sections existed has
+    no level and is a topic's). Raises InvalidRecord."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord(f"a topic edit must be an object, not {_type(record)}")
+    op, level = record.get("op"), record.get("level", "topic")
+    if op not in OPS:
+        raise InvalidRecord(f"topic edit {str(op)[:40]!r} is not one of {', '.join(OPS)}")
+    if level not in LEVELS:
+        raise InvalidRecord(f"topic edit level {str(level)[:40]!r} is not one of {', '.join(LEVELS)}")
+    label, turn_id = record.get("label"), record.get("turn_id")
+    return TopicEdit(op, offset(record.get("turn"), "topic edit turn"),
+                     None if label is None else text(label, "a topic label", MAX_SHORT), level,
+                     None if turn_id is None else text(turn_id, "topic edit turn_id", MAX_SHORT))
 
 
 def _type(value: Any) -> str:

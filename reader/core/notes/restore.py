@@ -1,5 +1,5 @@
 """Bringing notes back: an earlier version (a backup generation) restored, or a file that was set aside as
-damaged taken in again. Both go through `TranscriptNotes`, so they are validated, merged and saved as any
+damaged taken in again. Both go through the notes (`StoredNotes`), so they are validated, merged and saved as any
 change is, and both keep the version they replace among the backups: a restore can itself be undone.
 """
 
@@ -11,10 +11,10 @@ from pathlib import Path
 
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.backups import keep_generation
+from reader.core.notes.notes_file import StoredNotes
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.schema import NotesDocument, NotSchemaError, parse_document
 from reader.core.notes.storage import NotAFileError, read_limited
-from reader.core.notes.transcript_notes import TranscriptNotes
 
 
 class RestoreError(ValueError):
@@ -40,14 +40,14 @@ def _read(path: Path) -> NotesDocument:
         raise RestoreError(f"{path}: {reason}") from exc
 
 
-def _keep_current(notes: TranscriptNotes) -> None:
+def _keep_current(notes: StoredNotes) -> None:
     """Save, and keep what is on disk now as a generation of its own, before a restore changes it."""
     notes.save()
     with contextlib.suppress(FileNotFoundError):
         keep_generation(notes.file, notes.file.read_bytes(), force=True)
 
 
-def bring_back(notes: TranscriptNotes, path: Path) -> BroughtBack:
+def bring_back(notes: StoredNotes, path: Path) -> BroughtBack:
     """Take the readable annotations of a set-aside file into the notes: those missing, or newer there."""
     doc = _read(path)
     _keep_current(notes)
@@ -63,7 +63,7 @@ def bring_back(notes: TranscriptNotes, path: Path) -> BroughtBack:
     return BroughtBack(added, len(doc.rejected))
 
 
-def restore_backup(notes: TranscriptNotes, path: Path) -> str:
+def restore_backup(notes: StoredNotes, path: Path) -> str:
     """Make the notes what they were in an earlier version: its annotations, speaker names and topic edits.
 
     Annotations added since are removed (kept in the generation saved first); the restored ones are stamped
@@ -86,7 +86,7 @@ def restore_backup(notes: TranscriptNotes, path: Path) -> str:
     for key in set(notes.speaker_names) | set(doc.speaker_names):
         if notes.speaker_names.get(key, "") != doc.speaker_names.get(key, ""):
             notes.set_speaker_name(key, doc.speaker_names.get(key, ""))
-    if notes.topic_edits != [dict(e) for e in doc.topic_edits]:
+    if notes.topic_edits != list(doc.topic_edits):
         notes.set_topic_edits(doc.topic_edits)
     return (f"{len(wanted)} annotations restored from {path.name} ({changed} put back or changed, "
             f"{len(removed)} added since removed)")

@@ -4,7 +4,7 @@ A notes file is one JSON object (documented in the README under "Where notes liv
 
     {"schema_version": 1, "fingerprint": "...", "title": "...", "path": "...",
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
-     "speaker_names": {Speaker.key: display name}, "topic_edits": [{...}, ...],
+     "speaker_names": {Speaker.key: display name}, "topic_edits": [TopicEdit.to_dict(), ...],
      "position": {"turn_id": "...", "offset": 0} | null}
 
 Reading migrates an older file one version step at a time (`MIGRATIONS[n]` turns version n into n + 1) and
@@ -16,20 +16,23 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
 from reader.core.notes.annotations import Annotation
 from reader.core.notes.records import (
     MAX_SHORT,
     InvalidRecord,
-    clean_json,
     clean_text,
     load_json,
     offset,
     read_annotation,
+    read_topic_edit,
     text,
     timestamp,
 )
+from reader.core.topics.edits import TopicEdit
+
+T = TypeVar("T")
 
 SCHEMA_VERSION = 1
 
@@ -68,7 +71,7 @@ class NotesDocument:
     annotations: tuple[Annotation, ...] = ()
     deleted: dict[str, str] = field(default_factory=dict)
     speaker_names: dict[str, str] = field(default_factory=dict)
-    topic_edits: tuple[dict[str, Any], ...] = ()
+    topic_edits: tuple[TopicEdit, ...] = ()
     position: tuple[str, int] | None = None
     rejected: tuple[Rejected, ...] = ()  # records that failed validation: kept aside, never written back
 
@@ -81,7 +84,7 @@ class NotesDocument:
             "annotations": [a.to_dict() for a in self.annotations],
             "deleted": dict(self.deleted),
             "speaker_names": dict(self.speaker_names),
-            "topic_edits": [dict(e) for e in self.topic_edits],
+            "topic_edits": [e.to_dict() for e in self.topic_edits],
             "position": {"turn_id": self.position[0], "offset": self.position[1]} if self.position else None,
         }
 
@@ -148,15 +151,15 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
             read.append(read_annotation(record))
         except InvalidRecord as exc:
             rejected.append(Rejected(n, str(exc), record))
-    # A tombstone or a speaker name that cannot be read is dropped: neither is a note, and neither may
+    # A tombstone, a speaker name or a topic edit that cannot be read is dropped: none is a note, and none may
     # cost the file its notes.
     deleted = _entries(_object(doc.get("deleted", {}), "deleted"), lambda k, v: (
         text(k, "a deleted id", MAX_SHORT), timestamp(v, "a deletion time")))
     names = _entries(_object(doc.get("speaker_names", {}), "speaker_names"), lambda k, v: (
         text(k, "a speaker key", MAX_SHORT), text(v, "a speaker name", MAX_SHORT)))
     topic_edits = doc.get("topic_edits", [])
-    if not isinstance(topic_edits, list) or not all(isinstance(e, dict) for e in topic_edits):
-        raise TypeError("topic_edits must be a list of objects")
+    if not isinstance(topic_edits, list):
+        raise TypeError("topic_edits must be a list")
     return NotesDocument(
         fingerprint=clean_text(str(doc.get("fingerprint", "")))[:MAX_SHORT],
         title=clean_text(str(doc.get("title") or ""))[:MAX_SHORT],
@@ -164,7 +167,7 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
         annotations=tuple(read),
         deleted=deleted,
         speaker_names=names,
-        topic_edits=tuple(clean_json(e, "topic_edits") for e in topic_edits),
+        topic_edits=tuple(_readable(topic_edits, read_topic_edit)),
         position=read_position(doc.get("position")),
         rejected=tuple(rejected),
     )
@@ -178,6 +181,16 @@ def read_position(value: Any) -> tuple[str, int] | None:
         return text(value.get("turn_id"), "turn_id", MAX_SHORT), offset(value.get("offset", 0), "offset")
     except InvalidRecord:
         return None
+
+
+def _readable(records: list[Any], read: Callable[[Any], T]) -> list[T]:
+    out: list[T] = []
+    for record in records:
+        try:
+            out.append(read(record))
+        except InvalidRecord:
+            continue
+    return out
 
 
 def _entries(value: dict[Any, Any], read: Callable[[Any, Any], tuple[str, str]]) -> dict[str, str]:

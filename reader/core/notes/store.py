@@ -11,7 +11,7 @@ Layout of the data folder (see `reader.core.paths.data_dir`)::
 Use::
 
     store = AnnotationStore()              # or AnnotationStore(data_dir) / AnnotationStore("--data-dir value")
-    notes = store.open(transcript)         # a TranscriptNotes, loaded (and re-anchored) from disk
+    notes = store.open(transcript)         # StoredNotes: a TranscriptNotes read (and re-anchored) from its file
     notes.on_change.append(callback)       # callback(Change) after every change, from here or from disk
     notes.add(new_annotation(Kind.NOTE, make_anchor(transcript, 3, 10, 42), note="check this"))
     if not notes.save():                   # merges with the file on disk, then replaces it atomically
@@ -38,24 +38,11 @@ from reader.core.model import Transcript
 from reader.core.notes import backups
 from reader.core.notes.annotations import now_iso
 from reader.core.notes.merge import Conflict
+from reader.core.notes.notes_file import NotesFile, StoredNotes
 from reader.core.notes.records import MAX_FILE_BYTES
-from reader.core.notes.schema import (
-    SCHEMA_VERSION,
-    NewerSchemaError,
-    NotesDocument,
-    NotSchemaError,
-    parse_document,
-    read_position,
-)
-from reader.core.notes.storage import (
-    NotAFileError,
-    locked,
-    move_aside,
-    read_limited,
-    remove_stale_temporaries,
-    write_atomic,
-)
-from reader.core.notes.transcript_notes import Change, Position, ReadOnlyNotesError, TranscriptNotes
+from reader.core.notes.schema import SCHEMA_VERSION, read_position
+from reader.core.notes.storage import locked, read_limited, remove_stale_temporaries, write_atomic
+from reader.core.notes.transcript_notes import Change, ChangeKind, Position, ReadOnlyNotesError, TranscriptNotes
 
 log = logging.getLogger(__name__)
 
@@ -95,7 +82,7 @@ class AnnotationStore:
         entries = doc.get("transcripts") if isinstance(doc, dict) else None
         return {k: v for k, v in entries.items() if isinstance(v, dict)} if isinstance(entries, dict) else {}
 
-    def _remember(self, transcript: Transcript, position: Position | None = None, opened: bool = False) -> None:
+    def remember(self, transcript: Transcript, position: Position | None = None, opened: bool = False) -> None:
         """Record a transcript in the index (and clean what killed writers left of it). The index only helps
         find notes, so failing to write it is logged, never fatal."""
         try:
@@ -132,95 +119,39 @@ class AnnotationStore:
 
     # --- opening --------------------------------------------------------------------------------
 
-    def open(self, transcript: Transcript, *, read_only: bool = False, remember: bool = True) -> TranscriptNotes:
+    def open(self, transcript: Transcript, *, read_only: bool = False, remember: bool = True) -> StoredNotes:
         """The notes of a transcript: its own file, else those of an earlier version at the same path
         (re-attached by their quotes), else none yet. Never raises for a bad file: see `message`.
 
         `read_only`: for a command that only reads; nothing is written, moved or recorded. `remember`: record
         the transcript as opened in the index (the window does; `export` does not)."""
-        notes = TranscriptNotes(self, transcript, self.notes_file(transcript.fingerprint))
-        notes.read_only = read_only
-        existed = notes.file.exists()
-        doc = self._read(notes, notes.file)
+        notes = StoredNotes(self, transcript, NotesFile(self.notes_file(transcript.fingerprint)), read_only=read_only)
+        existed = notes.notes_file.exists()
+        doc = notes.apply_read(notes.notes_file.read(read_only=read_only))
         if not existed:
             previous = self._previous_version(transcript)
             if previous is not None:
-                earlier = TranscriptNotes(self, transcript, self.notes_file(previous))
-                earlier.read_only = read_only
-                old = self._read(earlier, earlier.file)
-                if earlier.read_only and not read_only:  # the earlier version's file is from a newer program
-                    notes.message = (f"Notes of an earlier version of this file ({earlier.file}) were written "
+                earlier = NotesFile(self.notes_file(previous))
+                old = earlier.read(read_only=read_only)
+                if old.read_only and not read_only:  # the earlier version's file is from a newer program
+                    notes.message = (f"Notes of an earlier version of this file ({earlier.path}) were written "
                                      "by a newer version of Transcript Reader and are not used.")
-                elif old is not None:
-                    notes._load(old)
-                    notes.dirty = not read_only  # write it under the new fingerprint at the next save
+                elif old.document is not None:
+                    notes.load(old.document, unsaved=not read_only)  # saved under the new fingerprint next
                     lost = len(notes.detached)
                     notes.message = (f"The transcript changed since its notes were made: {len(notes) - lost} "
                                      f"re-attached, {lost} detached." if lost else
                                      "The transcript changed since its notes were made; all were re-attached.")
         elif doc is not None:
             message = notes.message
-            notes._load(doc)
-            notes.dirty = bool(doc.rejected) and not notes.read_only  # the readable ones, back in their place
+            notes.load(doc, unsaved=bool(doc.rejected) and not notes.read_only)  # the readable ones, back in place
             if any(a.detached for a in notes.annotations):
                 notes.message = message or f"{len(notes.detached)} notes could not be placed in this text."
-        notes._position = self._indexed_position(transcript) or notes.position
+        notes.resume_at(self._indexed_position(transcript) or notes.position)
         if remember and not read_only:
-            self._remember(transcript, notes.position, opened=True)
+            self.remember(transcript, notes.position, opened=True)
         return notes
 
-    def _read(self, notes: TranscriptNotes, file: Path) -> NotesDocument | None:
-        """Read one notes file. A file that cannot be read whole is moved aside (unless the notes are
-        read-only) and its readable records returned; a newer one makes the notes read-only."""
-        try:
-            raw = read_limited(file, MAX_FILE_BYTES)
-        except FileNotFoundError:
-            return None
-        except (OSError, NotAFileError) as exc:
-            reason = exc.strerror if isinstance(exc, OSError) else str(exc)
-            notes.read_only = True
-            notes.message = f"Cannot read the notes in {file} ({reason}); nothing will be saved over them."
-            return None
-        try:
-            doc: NotesDocument | None = parse_document(raw)
-        except NewerSchemaError as exc:
-            notes.read_only = True
-            notes.message = (f"The notes in {file} were written by a newer version of Transcript Reader "
-                             f"(schema {exc.version}, this one reads {SCHEMA_VERSION}); they are shown read-only, "
-                             "left untouched, and nothing will be saved.")
-            return parse_document(raw, newer=True)
-        except NotSchemaError as exc:
-            problem, doc = str(exc), None
-        else:
-            assert doc is not None
-            if not doc.rejected:
-                return doc
-            kept = len(doc.annotations)
-            problem = (f"{len(doc.rejected)} of {kept + len(doc.rejected)} annotations could not be read: "
-                       + "; ".join(r.line() for r in doc.rejected[:3]) + ("; …" if len(doc.rejected) > 3 else ""))
-        if notes.read_only:  # a command that only reads: say so, and leave the file as it is
-            notes.message = f"The notes file {file} is damaged ({problem}); it was left as it is."
-            return doc
-        try:
-            aside = move_aside(file)
-        except OSError as move_exc:
-            notes.read_only = True
-            notes.message = f"The notes in {file} are unreadable ({problem}) and could not be moved aside " \
-                            f"({move_exc.strerror}); nothing will be saved over them."
-            return None
-        kept_text = f"the other {len(doc.annotations)} were kept" if doc else "starting with no notes"
-        notes.message = (f"The notes file was damaged ({problem}); it was moved to {aside} and {kept_text}. "
-                         "Notes > Restore Earlier Notes… (or transcript-reader restore) brings it back.")
-        log.warning("%s", notes.message)
-        return doc
 
-    def _read_for_merge(self, notes: TranscriptNotes) -> NotesDocument | None:
-        message = notes.message
-        doc = self._read(notes, notes.file)
-        if notes.message != message:
-            notes._emit(Change("reloaded"))
-        return doc
-
-
-__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "Conflict", "Position", "ReadOnlyNotesError",
-           "TranscriptNotes"]
+__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "ChangeKind", "Conflict", "Position", "ReadOnlyNotesError",
+           "StoredNotes", "TranscriptNotes"]

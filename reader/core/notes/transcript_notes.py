@@ -1,29 +1,26 @@
 """One transcript's notes in memory: annotations, speaker names, topic edits and reading position, with
-change events for the UI and saving that merges with whatever another writer put on disk meanwhile.
+change events for the UI, and what a merge with another writer's copy needs (what changed here since the
+notes were last read or written).
 
-Get one from `reader.core.notes.store.AnnotationStore.open`; see that module for how the files are laid out.
+Nothing here reads or writes a file: `reader.core.notes.notes_file` keeps notes on disk, and
+`reader.core.notes.store.AnnotationStore.open` gives the notes of a transcript, read from there.
 """
 
 from __future__ import annotations
 
-import json
 import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
-from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from enum import Enum, auto
+from typing import Any
 
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
-from reader.core.notes.backups import keep_generation
 from reader.core.notes.merge import Conflict, merge_annotations
-from reader.core.notes.records import MAX_SHORT, clean_json, clean_text, valid
-from reader.core.notes.schema import SCHEMA_VERSION, NotesDocument
-from reader.core.notes.storage import backup_path, locked, remove_stale_temporaries, write_atomic
-
-if TYPE_CHECKING:
-    from reader.core.notes.store import AnnotationStore
+from reader.core.notes.records import MAX_SHORT, clean_text, read_topic_edit, valid
+from reader.core.notes.schema import NotesDocument
+from reader.core.topics.edits import TopicEdit
 
 log = logging.getLogger(__name__)
 
@@ -32,14 +29,39 @@ class ReadOnlyNotesError(PermissionError):
     """A change to notes that were opened read-only (a file from a newer version of the program)."""
 
 
+class ChangeKind(Enum):
+    """What a change is about."""
+
+    ANNOTATIONS = auto()  # ids: the annotations added, edited or removed
+    SPEAKER_NAMES = auto()  # ids: the keys of the speakers renamed
+    TOPIC_EDITS = auto()
+    POSITION = auto()  # the reading position moved
+    RELOADED = auto()  # a merge brought in another writer's changes: any part may differ
+    SAVED = auto()
+    SAVE_FAILED = auto()  # the notes stay in memory; `StoredNotes.last_error` says why
+    CONFLICT = auto()  # ids: the annotations whose other version lost a merge (kept in the conflicts file)
+
+
 @dataclass(frozen=True, slots=True)
 class Change:
-    """What changed, for listeners: ``what`` is "annotations" (with the ``ids`` added, edited or removed),
-    "speaker_names", "topic_edits", "position", "reloaded" (a merge brought in another writer's changes),
-    "saved", "save_failed" or "conflict" (the ids of annotations whose other version lost a merge)."""
+    """What changed in the notes, for listeners, as Anki's OpChanges says it: a listener asks whether the part
+    it shows changed (`annotations`, `speaker_names`, `topic_edits`), and a reload answers yes for every part."""
 
-    what: str
+    kind: ChangeKind
     ids: tuple[str, ...] = ()
+
+    @property
+    def annotations(self) -> bool:
+        """Whether annotations may have changed: here (`ids` says which) or by a reload."""
+        return self.kind in (ChangeKind.ANNOTATIONS, ChangeKind.RELOADED)
+
+    @property
+    def speaker_names(self) -> bool:
+        return self.kind in (ChangeKind.SPEAKER_NAMES, ChangeKind.RELOADED)
+
+    @property
+    def topic_edits(self) -> bool:
+        return self.kind in (ChangeKind.TOPIC_EDITS, ChangeKind.RELOADED)
 
 
 @dataclass(frozen=True, slots=True)
@@ -61,38 +83,37 @@ class _LocalEdits:
 
 
 class TranscriptNotes:
-    """One transcript's notes in memory. Annotations are frozen; edit with `update(id, **changes)`."""
+    """One transcript's notes in memory. Annotations are frozen; edit with `update(id, **changes)`.
 
-    def __init__(self, store: AnnotationStore, transcript: Transcript, file: Path) -> None:
-        self.store = store
+    `read_only` notes refuse every change (`message` says why); `dirty` says whether anything changed since
+    the notes were last read or written (`notes_dirty`: more than the reading position)."""
+
+    def __init__(self, transcript: Transcript, *, read_only: bool = False) -> None:
         self.transcript = transcript
-        self.file = file
         self.on_change: list[Callable[[Change], None]] = []
-        self.read_only = False
+        self.read_only = read_only
         self.message: str | None = None  # what the user should be told about these notes (moved aside, newer, ...)
-        self.last_error: str | None = None  # why the last save failed; None once a save succeeds
-        self._notes_dirty = False  # annotations, names or topic edits changed: the notes file is written
-        self._position_dirty = False  # only the reading position moved: the index is written, no backup turns
-        self._unsaved_conflicts: list[Conflict] = []
+        self.conflicts: list[Conflict] = []  # edits that lost a merge in this session (also kept on disk)
+        self._notes_dirty = False  # annotations, names or topic edits changed: the notes file is to be written
+        self._position_dirty = False  # only the reading position moved: no notes file, no backup turns
+        self._pending_conflicts: list[Conflict] = []  # not yet written where the losing versions are kept
         self._annotations: dict[str, Annotation] = {}
         self._deleted: dict[str, str] = {}
         self._speaker_names: dict[str, str] = {}
-        self._topic_edits: list[dict[str, Any]] = []
+        self._topic_edits: list[TopicEdit] = []
         self._position: Position | None = None
         self._local = _LocalEdits()
         self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
-        self.conflicts: list[Conflict] = []  # edits that lost a merge in this session (also kept on disk)
 
     @property
     def dirty(self) -> bool:
         """Whether anything (notes, or only the reading position) is not on disk yet."""
         return self._notes_dirty or self._position_dirty
 
-    @dirty.setter
-    def dirty(self, value: bool) -> None:
-        self._notes_dirty = value
-        if not value:
-            self._position_dirty = False
+    @property
+    def notes_dirty(self) -> bool:
+        """Whether annotations, names or topic edits changed, not only the reading position."""
+        return self._notes_dirty
 
     # --- reading --------------------------------------------------------------------------------
 
@@ -136,9 +157,9 @@ class TranscriptNotes:
         return speaker.name if speaker else speaker_key
 
     @property
-    def topic_edits(self) -> list[dict[str, Any]]:
-        """The topics code's edits (opaque here; a copy)."""
-        return [dict(e) for e in self._topic_edits]
+    def topic_edits(self) -> list[TopicEdit]:
+        """The reader's corrections of the topics, in the order made (a copy)."""
+        return list(self._topic_edits)
 
     @property
     def position(self) -> Position | None:
@@ -163,7 +184,7 @@ class TranscriptNotes:
             annotation = annotation.edited()
         self._annotations[annotation.id] = annotation
         self._local.annotation_ids.add(annotation.id)
-        self._changed(Change("annotations", (annotation.id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation.id,)))
         return annotation
 
     def update(self, annotation_id: str, **changes: Any) -> Annotation:
@@ -175,7 +196,7 @@ class TranscriptNotes:
         edited = valid(self._annotations[annotation_id].edited(**changes))
         self._annotations[annotation_id] = edited
         self._local.annotation_ids.add(annotation_id)
-        self._changed(Change("annotations", (annotation_id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation_id,)))
         return edited
 
     def replace(self, annotation: Annotation) -> Annotation:
@@ -186,7 +207,7 @@ class TranscriptNotes:
             raise KeyError(annotation.id)
         self._annotations[annotation.id] = valid(annotation.edited())  # a newer time than the state it replaces
         self._local.annotation_ids.add(annotation.id)
-        self._changed(Change("annotations", (annotation.id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation.id,)))
         return self._annotations[annotation.id]
 
     def remove(self, annotation_id: str) -> Annotation:
@@ -195,7 +216,7 @@ class TranscriptNotes:
         removed = self._annotations.pop(annotation_id)
         self._deleted[annotation_id] = max(now_iso(), removed.modified)
         self._local.annotation_ids.add(annotation_id)
-        self._changed(Change("annotations", (annotation_id,)))
+        self._changed(Change(ChangeKind.ANNOTATIONS, (annotation_id,)))
         return removed
 
     def set_speaker_name(self, speaker_key: str, name: str) -> None:
@@ -208,33 +229,33 @@ class TranscriptNotes:
         else:
             self._speaker_names.pop(speaker_key, None)
         self._local.speaker_keys.add(speaker_key)
-        self._changed(Change("speaker_names", (speaker_key,)))
+        self._changed(Change(ChangeKind.SPEAKER_NAMES, (speaker_key,)))
 
-    def set_topic_edits(self, edits: Iterable[dict[str, Any]]) -> None:
+    def set_topic_edits(self, edits: Iterable[TopicEdit]) -> None:
         self._check_writable()
-        self._topic_edits = [clean_json(dict(e), "topic edits") for e in edits]
+        self._topic_edits = [read_topic_edit(e.to_dict()) for e in edits]  # checked as an edit read from a file
         self._local.topic_edits = True
-        self._changed(Change("topic_edits"))
+        self._changed(Change(ChangeKind.TOPIC_EDITS))
 
     def set_position(self, turn_id: str, offset: int = 0) -> None:
         """Remember where the reader is. Allowed on read-only notes too; it is then not written.
 
-        The position is kept in the store's index, written by `save_position` (or any save), and never
-        rotates a backup: scrolling must not push an earlier version of the notes out of the ``.bak``."""
+        The position is kept apart from the notes file (in the store's index) and its save never rotates a
+        backup: scrolling must not push an earlier version of the notes out of the ``.bak``."""
         position = Position(clean_text(turn_id)[:MAX_SHORT], max(0, int(offset)))
         if position == self._position:
             return
         self._position = position
         self._local.position = True
         self._position_dirty = True
-        self._emit(Change("position"))
+        self.emit(Change(ChangeKind.POSITION))
 
     def keep_conflict(self, kept: Annotation | None, lost: Annotation) -> None:
-        """Keep a version that lost (an import older than a local edit), written to the conflicts file at
-        the next save, as a merge's losing edit is."""
+        """Keep a version that lost (an import older than a local edit), written beside the notes at the next
+        save, as a merge's losing edit is."""
         conflict = Conflict(kept=kept, lost=lost, when=now_iso())
         self.conflicts.append(conflict)
-        self._unsaved_conflicts.append(conflict)
+        self._pending_conflicts.append(conflict)
         self._notes_dirty = True
 
     def _check_writable(self) -> None:
@@ -243,32 +264,45 @@ class TranscriptNotes:
 
     def _changed(self, change: Change) -> None:
         self._notes_dirty = True
-        self._emit(change)
+        self.emit(change)
 
-    def _emit(self, change: Change) -> None:
+    def emit(self, change: Change) -> None:
+        """Tell every listener (the file that keeps the notes tells them of saves and reloads this way)."""
         for callback in list(self.on_change):
             try:
                 callback(change)
             except Exception:  # one broken listener must not stop the others or the change itself
                 log.exception("notes change listener failed")
 
-    # --- loading, merging, saving ---------------------------------------------------------------
+    # --- for the file that keeps them -----------------------------------------------------------
 
-    def _load(self, doc: NotesDocument) -> None:
+    def load(self, doc: NotesDocument, *, unsaved: bool = False) -> None:
+        """Take the contents of a notes file (re-attached to this transcript), as the base of later merges.
+        `unsaved`: they are not yet in the file these notes are saved to (an earlier version's notes, the
+        readable part of a file set aside), so the next save writes them."""
         self._annotations = {a.id: a for a in reattach(self.transcript, doc.annotations)}
         self._deleted = dict(doc.deleted)
         self._speaker_names = dict(doc.speaker_names)
-        self._topic_edits = [dict(e) for e in doc.topic_edits]
+        self._topic_edits = list(doc.topic_edits)
         self._position = Position(*doc.position) if doc.position else None
         self._base = {a.id: a.modified for a in self._annotations.values()}
+        self._notes_dirty = unsaved
 
-    def _merge(self, disk: NotesDocument) -> bool:
-        """Fold another writer's file into memory. Returns whether anything here changed."""
+    def resume_at(self, position: Position | None) -> None:
+        """The reading position kept outside the notes file (the store's index): where reading goes on, not a
+        change to save."""
+        self._position = position
+
+    def merge(self, disk: NotesDocument) -> bool:
+        """Fold another writer's copy into memory: what was changed here since the last read or write wins
+        over it, the rest is taken from it. An edit lost on either side joins `conflicts` (and
+        `pending_conflicts`). Returns whether anything here changed."""
         before = (dict(self._annotations), dict(self._speaker_names), list(self._topic_edits), self._position)
         merged = merge_annotations(self._annotations, self._deleted, reattach(self.transcript, disk.annotations),
                                    disk.deleted, self._local.annotation_ids, self._base)
         self._annotations, self._deleted, self._base = merged.annotations, merged.deleted, merged.base
         self.conflicts += merged.conflicts
+        self._pending_conflicts += merged.conflicts
         names = dict(disk.speaker_names)
         for key in self._local.speaker_keys:
             if key in self._speaker_names:
@@ -277,7 +311,7 @@ class TranscriptNotes:
                 names.pop(key, None)
         self._speaker_names = names
         if not self._local.topic_edits:
-            self._topic_edits = [dict(e) for e in disk.topic_edits]
+            self._topic_edits = list(disk.topic_edits)
         if not self._local.position and disk.position:
             self._position = Position(*disk.position)
         after = (self._annotations, self._speaker_names, self._topic_edits, self._position)
@@ -291,101 +325,25 @@ class TranscriptNotes:
             annotations=tuple(self.annotations),
             deleted=dict(sorted(self._deleted.items())),
             speaker_names=dict(sorted(self._speaker_names.items())),
-            topic_edits=tuple(dict(e) for e in self._topic_edits),
+            topic_edits=tuple(self._topic_edits),
             position=(self._position.turn_id, self._position.offset) if self._position else None,
         )
 
     @property
-    def conflicts_file(self) -> Path:
-        return self.file.with_name(self.file.stem + ".conflicts.json")
+    def pending_conflicts(self) -> tuple[Conflict, ...]:
+        """The versions that lost a merge or an import and are not yet written beside the notes."""
+        return tuple(self._pending_conflicts)
 
-    def _keep_conflicts(self) -> None:
-        """Append the versions that lost a merge to the conflicts file, so no edit is lost without trace."""
-        new = self._unsaved_conflicts
-        if not new:
-            return
-        try:
-            kept = json.loads(self.conflicts_file.read_text("utf-8"))
-            entries = kept["conflicts"] if isinstance(kept, dict) and isinstance(kept.get("conflicts"), list) else []
-        except (OSError, ValueError):
-            entries = []
-        entries += [c.to_dict() for c in new]
-        doc = {"schema_version": SCHEMA_VERSION, "fingerprint": self.fingerprint, "conflicts": entries}
-        write_atomic(self.conflicts_file, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode("utf-8"))
-        self._unsaved_conflicts = []
-        self.message = (f"{len(self.conflicts)} note(s) were changed in two places at once; the later change was "
-                        f"kept and the other is saved in {self.conflicts_file}.")
-        self._emit(Change("conflict", tuple(c.lost.id for c in new)))
+    def conflicts_kept(self) -> None:
+        """The pending conflicts are written beside the notes."""
+        self._pending_conflicts = []
 
-    def _merge_from_disk(self) -> bool:
-        """Read the file on disk and fold it in (see `_merge`); returns whether anything here changed."""
-        already = len(self.conflicts)
-        disk = self.store._read_for_merge(self)
-        changed = disk is not None and self._merge(disk)
-        self._unsaved_conflicts += self.conflicts[already:]
-        return changed
-
-    def refresh(self) -> bool:
-        """Take in what another writer saved since (a second window, a synced folder). Returns whether
-        anything changed; listeners get a "reloaded" change."""
-        if self.read_only:
-            return False
-        with locked(self.file):
-            changed = self._merge_from_disk()
-            try:
-                self._keep_conflicts()
-            except OSError as exc:  # they stay in `conflicts`; the next save writes the notes themselves
-                log.warning("could not write %s: %s", self.conflicts_file, exc)
-        if changed:
-            self._emit(Change("reloaded"))
-        return changed
-
-    def save(self) -> bool:
-        """Merge with the file on disk and write the result atomically, keeping the previous file as
-        ``.bak`` (and older generations, see `reader.core.notes.backups`). Returns True when the notes are on
-        disk; on a failure of any kind everything stays in memory, `last_error` says why, and the next call
-        tries again. When only the reading position moved, only the index is written."""
-        if self.read_only:
-            return False
-        if not self.dirty:
-            return True
-        if not self._notes_dirty:
-            return self.save_position()
-        try:
-            with locked(self.file):
-                remove_stale_temporaries(self.file)
-                if self._merge_from_disk():
-                    self._emit(Change("reloaded"))
-                if self.read_only:  # another writer saved a newer schema meanwhile
-                    return False
-                self._keep_conflicts()
-                data = self.to_document().to_json().encode("utf-8")
-                if self.file.exists():
-                    previous = self.file.read_bytes()
-                    write_atomic(backup_path(self.file), previous)
-                    keep_generation(self.file, previous)
-                write_atomic(self.file, data)
-        except Exception as exc:  # a full disk, a folder made read-only, or a bug: the notes must survive it
-            reason = exc.strerror if isinstance(exc, OSError) and exc.strerror else str(exc) or type(exc).__name__
-            self.last_error = f"Could not save notes to {self.file}: {reason}. They are kept " \
-                              "in memory and saving will be tried again."
-            log.warning("%s", self.last_error, exc_info=not isinstance(exc, OSError))
-            self._emit(Change("save_failed"))
-            return False
-        self.dirty = False
-        self.last_error = None
+    def mark_saved(self) -> None:
+        """What is in memory is now what is on disk: the base of the next merge, nothing left to write."""
+        self._notes_dirty = self._position_dirty = False
         self._local = _LocalEdits()
         self._base = {a.id: a.modified for a in self._annotations.values()}
-        self.store._remember(self.transcript, self._position)
-        self._emit(Change("saved"))
-        return True
 
-    def save_position(self) -> bool:
-        """Write the reading position to the store's index (no notes file, no backup). Failing is logged:
-        the position only helps, it is never worth an error."""
-        if self.read_only:
-            return False
+    def mark_position_saved(self) -> None:
+        """The reading position is written (it is kept apart from the notes file)."""
         self._position_dirty = False
-        if self._position is not None:
-            self.store._remember(self.transcript, self._position)
-        return True

@@ -2,7 +2,8 @@
 
 Matches are character offsets in `Turn.text`. Every turn's text is joined once into one string with an
 offset table, so a search is a single compiled regular expression run in C, not a Python loop over
-turns; a match becomes a (turn, start, end) only when someone looks at it. Both the text and the query
+turns; a match becomes a (turn, start, end) only when someone looks at it. The index is built for one search,
+or kept in a `SearchIndexes` by whoever searches the same transcript again. Both the text and the query
 are folded the same way before matching (see `folding`), so ``don't`` finds ``don’t`` and ``etude``
 finds ``étude``, with offsets unchanged.
 """
@@ -19,8 +20,9 @@ from reader.core.model import Speaker, Transcript
 from reader.core.search.folding import fold
 from reader.core.search.index import Match, Matches, SearchIndex
 
-__all__ = ["Context", "Match", "Matches", "SearchError", "SearchQuery", "context", "context_in", "contexts", "fold",
-           "index_for", "resolve_speaker", "search"]
+__all__ = ["Context", "Match", "Matches", "SearchError", "SearchIndexes", "SearchQuery", "build_index", "context",
+           "context_in", "contexts", "fold", "resolve_speaker", "search"]
+
 
 class SearchError(ValueError):
     """A query that cannot run (an invalid regular expression, an unknown speaker); the message is for the user."""
@@ -35,22 +37,40 @@ class SearchQuery:
     speaker: str | None = None  # Speaker.key; None searches every speaker
 
 
-_INDEXES: dict[int, tuple[weakref.ref[Transcript], dict[str | None, SearchIndex]]] = {}
+class SearchIndexes:
+    """The indexes of the transcript being searched, each built on first use: its whole text, and each
+    speaker's turns searched alone. Owned by what searches one transcript again and again (the window, at
+    every keystroke) and passed to `search`; a search without one builds the index it needs and drops it.
+
+    Holds one transcript's indexes at a time, without keeping the transcript alive: asked about another,
+    it forgets the first, and they go when their transcript does."""
+
+    def __init__(self) -> None:
+        self._transcript: weakref.ref[Transcript] | None = None
+        self._indexes: dict[str | None, SearchIndex] = {}
+
+    def index(self, transcript: Transcript, speaker: str | None = None) -> SearchIndex:
+        """The index of a transcript's turns, or of one speaker's (a `Speaker.key`)."""
+        if self._transcript is None or self._transcript() is not transcript:
+            self._indexes = {}
+            self._transcript = weakref.ref(transcript, self._forget)
+        if speaker not in self._indexes:
+            self._indexes[speaker] = build_index(transcript, speaker)
+        return self._indexes[speaker]
+
+    def __len__(self) -> int:
+        """How many indexes are held."""
+        return len(self._indexes)
+
+    def _forget(self, gone: weakref.ref[Transcript]) -> None:
+        if gone is self._transcript:
+            self._transcript, self._indexes = None, {}
 
 
-def index_for(transcript: Transcript, speaker: str | None = None) -> SearchIndex:
-    """The cached index of a transcript, or of one speaker's turns (kept while the transcript lives)."""
-    key = id(transcript)
-    cached = _INDEXES.get(key)
-    if cached is None or cached[0]() is not transcript:
-        cached = (weakref.ref(transcript), {})
-        _INDEXES[key] = cached
-        weakref.finalize(transcript, _INDEXES.pop, key, None)
-    indexes = cached[1]
-    if speaker not in indexes:
-        turns = [t for t in transcript.turns if speaker is None or t.speaker == speaker]
-        indexes[speaker] = SearchIndex([t.text for t in turns], [t.index for t in turns])
-    return indexes[speaker]
+def build_index(transcript: Transcript, speaker: str | None = None) -> SearchIndex:
+    """The index of a transcript's turns, or of one speaker's, built now."""
+    turns = [t for t in transcript.turns if speaker is None or t.speaker == speaker]
+    return SearchIndex([t.text for t in turns], [t.index for t in turns])
 
 
 def _is_word(ch: str) -> bool:
@@ -117,15 +137,16 @@ def compile_query(query: SearchQuery) -> CompiledQuery | None:
     return CompiledQuery(re.compile(source), lower, len(text))
 
 
-def search(transcript: Transcript, query: SearchQuery) -> Matches:
-    """Every match of `query` in reading order. An empty query finds nothing."""
+def search(transcript: Transcript, query: SearchQuery, indexes: SearchIndexes | None = None) -> Matches:
+    """Every match of `query` in reading order, in the index `indexes` keeps (else one built for this search
+    alone). An empty query finds nothing."""
     if query.speaker is not None and query.speaker not in transcript.speaker_by_key:
         raise SearchError(f"no speaker {query.speaker!r} in this transcript")
     compiled = compile_query(query)
     if compiled is None:
         return Matches(SearchIndex([], []), [], None, 0)
-    return index_for(transcript, query.speaker).find(compiled.pattern, lower=compiled.lower,
-                                                     literal=compiled.literal, width=compiled.width)
+    index = indexes.index(transcript, query.speaker) if indexes is not None else build_index(transcript, query.speaker)
+    return index.find(compiled.pattern, lower=compiled.lower, literal=compiled.literal, width=compiled.width)
 
 
 def resolve_speaker(transcript: Transcript, name: str, display_names: dict[str, str] | None = None) -> str:

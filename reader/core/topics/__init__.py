@@ -19,7 +19,7 @@ from reader.core.model import Transcript
 from reader.core.topics.label import label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
-from reader.core.topics.terms import TermTable, build_terms, remember, terms_for
+from reader.core.topics.terms import TermTable, TermTables, build_terms
 
 
 @dataclass(frozen=True, slots=True)
@@ -56,17 +56,20 @@ class Section:
         return range(self.first_turn, self.last_turn + 1)
 
 
-def find_topics(transcript: Transcript) -> list[Topic]:
+def find_topics(transcript: Transcript, terms: TermTables | None = None) -> list[Topic]:
     """The automatic topics of a transcript, in order (an empty list for a transcript without turns)."""
-    return [topic for section in find_sections(transcript) for topic in section.topics]
+    return [topic for section in find_sections(transcript, terms) for topic in section.topics]
 
 
-def find_sections(transcript: Transcript) -> list[Section]:
+def find_sections(transcript: Transcript, terms: TermTables | None = None) -> list[Section]:
     """The automatic two-level table of contents: the document's own sections when it has headings, else
-    sections grouped from the topics."""
+    sections grouped from the topics. The transcript's term table is kept in `terms`, for the relabelling
+    that the reader's edits ask for (`apply_section_edits` with the same `terms`)."""
     if not transcript.turns:
         return []
-    table = remember(transcript, build_terms(transcript))  # always fresh: the edits' relabelling reuses it
+    table = build_terms(transcript)
+    if terms is not None:
+        terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower = document_sections(transcript)
     cuts = frozenset(turn for turn, _ in (*upper, *lower) if turn > 0)
     units = units_of(transcript, table, cuts)
@@ -104,8 +107,8 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
     bounds = sorted({0, *(s for s in starts if 0 <= s < count)})
     spans = [(s, e - 1) for s, e in zip(bounds, [*bounds[1:], count], strict=True)]
     computed = [span for span in spans if span[0] not in named]
-    labels = dict(zip(computed, label_topics(transcript, table or terms_for(transcript), computed), strict=True)) \
-        if computed else {}
+    table = table if table is not None else build_terms(transcript)
+    labels = dict(zip(computed, label_topics(transcript, table, computed), strict=True)) if computed else {}
     sections = []
     for first, last in spans:
         inside = tuple(t for t in topics if first <= t.first_turn <= last)
@@ -119,7 +122,7 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
                 # A section is named by its main topic, the one holding most of its words: the words that set
                 # the whole span apart from the rest are often a side topic's ("Threshold" for a section on what
                 # caused a derailment).
-                words = (table or terms_for(transcript)).turn_words
+                words = table.turn_words
                 label = max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
         sections.append(Section(first, last, label, keywords, source, inside))
     return sections
@@ -129,8 +132,7 @@ def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTab
     """Automatic labels for topics beginning at the given turns (0 is added when missing)."""
     bounds = sorted({0, *(s for s in starts if 0 <= s < len(transcript.turns))})
     spans = [(s, e - 1) for s, e in zip(bounds, [*bounds[1:], len(transcript.turns)], strict=True)]
-    terms = table or terms_for(transcript)
-    labels = label_topics(transcript, terms, spans)
+    labels = label_topics(transcript, table or build_terms(transcript), spans)
     return [Topic(first, last, label, keywords) for (first, last), (label, keywords) in zip(spans, labels, strict=True)]
 
 

@@ -1,7 +1,8 @@
 """The reader's corrections to the automatic topics: a list of small edits replayed on every recomputation.
 
-Edits are plain dicts, stored with the transcript's notes, each keyed by the turn it acts at (its 0-based index
-and, when known, the turn's id, which finds the turn again if the file is re-parsed and indices shift)::
+Each edit is a `TopicEdit`, kept with the transcript's notes and keyed by the turn it acts at (its 0-based index
+and, when known, the turn's id, which finds the turn again if the file is re-parsed and indices shift). In the
+notes file an edit is the object `TopicEdit.to_dict` gives::
 
     {"op": "rename", "turn": 12, "label": "G20 dinner"}  # the topic starting at turn 12 is called this
     {"op": "split", "turn": 18}                          # a topic starts at turn 18 (labelled automatically)
@@ -24,6 +25,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Transcript
+from reader.core.topics.terms import TermTable, TermTables
 
 if TYPE_CHECKING:
     from reader.core.topics import Section, Topic
@@ -32,21 +34,40 @@ OPS = ("rename", "split", "add", "merge")
 LEVELS = ("topic", "section")
 
 
+@dataclass(frozen=True, slots=True)
+class TopicEdit:
+    """One of the reader's corrections: `op` (one of OPS) at the turn of index `turn`, on the topics or on the
+    sections (`level`, one of LEVELS). Raises ValueError for an unknown operation or level."""
+
+    op: str
+    turn: int
+    label: str | None = None  # what a rename or an add calls the topic
+    level: str = "topic"
+    turn_id: str | None = None  # the turn's id: finds the turn again when a re-parse shifts the indices
+
+    def __post_init__(self) -> None:
+        if self.op not in OPS:
+            raise ValueError(f"unknown topic edit {self.op!r}; known: {', '.join(OPS)}")
+        if self.level not in LEVELS:
+            raise ValueError(f"unknown level {self.level!r}; known: {', '.join(LEVELS)}")
+
+    def to_dict(self) -> dict[str, Any]:
+        """The edit as the notes file keeps it (the keys and their order unchanged since the first version)."""
+        edit: dict[str, Any] = {"op": self.op, "turn": self.turn}
+        if self.level != "topic":
+            edit["level"] = self.level
+        if self.turn_id is not None:
+            edit["turn_id"] = self.turn_id
+        if self.label is not None:
+            edit["label"] = self.label
+        return edit
+
+
 def make_edit(op: str, turn: int, transcript: Transcript | None = None, label: str | None = None,
-              level: str = "topic") -> dict[str, Any]:
-    """An edit dict as the store keeps it."""
-    if op not in OPS:
-        raise ValueError(f"unknown topic edit {op!r}; known: {', '.join(OPS)}")
-    if level not in LEVELS:
-        raise ValueError(f"unknown level {level!r}; known: {', '.join(LEVELS)}")
-    edit: dict[str, Any] = {"op": op, "turn": int(turn)}
-    if level != "topic":
-        edit["level"] = level
-    if transcript is not None and 0 <= turn < len(transcript.turns):
-        edit["turn_id"] = transcript.turns[turn].id
-    if label is not None:
-        edit["label"] = label
-    return edit
+              level: str = "topic") -> TopicEdit:
+    """An edit at turn index `turn`, which also records the turn's id when the transcript is given."""
+    turn_id = transcript.turns[turn].id if transcript is not None and 0 <= turn < len(transcript.turns) else None
+    return TopicEdit(op, int(turn), label, level, turn_id)
 
 
 @dataclass
@@ -59,32 +80,29 @@ class _Segment:
     stale: bool = False  # its span changed: an automatic label no longer fits
 
 
-def _turn_of(edit: dict[str, Any], count: int, transcript: Transcript | None) -> int | None:
-    if transcript is not None:
-        turn = transcript.turn_by_id.get(str(edit.get("turn_id", "")))
+def _turn_of(edit: TopicEdit, count: int, transcript: Transcript | None) -> int | None:
+    if transcript is not None and edit.turn_id is not None:
+        turn = transcript.turn_by_id.get(edit.turn_id)
         if turn is not None:
             return turn.index
-    try:
-        index = int(edit["turn"])
-    except (KeyError, TypeError, ValueError):
-        return None
-    return index if 0 <= index < count else None
+    return edit.turn if 0 <= edit.turn < count else None
 
 
-def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Transcript | None = None) -> list[Topic]:
+def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcript | None = None,
+                terms: TermTables | None = None) -> list[Topic]:
     """The topics with the reader's edits replayed in order. With the transcript, topics whose span changed
-    get fresh automatic labels; without it they keep the label of the topic they came from."""
+    get fresh automatic labels (from its table in `terms`, when given); without it they keep the label of the
+    topic they came from."""
     from reader.core.topics import Topic, topics_from_starts
 
-    edits = [e for e in edits if e.get("level", "topic") == "topic"]
+    edits = [e for e in edits if e.level == "topic"]
     if not topics or not edits:
         return list(topics)
     count = topics[-1].last_turn + 1
     segments = {t.first_turn: _Segment(t.first_turn, t.label, t.keywords, t.auto, not t.auto) for t in topics}
     for edit in edits:
-        op = edit.get("op")
-        turn = _turn_of(edit, count, transcript)
-        if turn is None or op not in OPS:
+        op, turn = edit.op, _turn_of(edit, count, transcript)
+        if turn is None:
             continue
         if op in ("split", "add", "rename"):
             if turn not in segments:
@@ -92,7 +110,7 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
                 parent.stale = True
                 parent.auto = False
                 segments[turn] = _Segment(turn, parent.label, parent.keywords, False, False, True)
-            label = str(edit.get("label") or "").strip()
+            label = (edit.label or "").strip()
             if label and op != "split":
                 segments[turn].label = label
                 segments[turn].user_label = True
@@ -108,7 +126,7 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
     starts = sorted(segments)
     fresh = {}
     if transcript is not None and any(s.stale and not s.user_label for s in segments.values()):
-        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts)}
+        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts, _table(transcript, terms))}
     result = []
     for start, end in zip(starts, [*starts[1:], count], strict=True):
         seg = segments[start]
@@ -121,8 +139,8 @@ def apply_edits(topics: list[Topic], edits: list[dict[str, Any]], transcript: Tr
     return result
 
 
-def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
-                        transcript: Transcript | None = None) -> list[Section]:
+def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
+                        transcript: Transcript | None = None, terms: TermTables | None = None) -> list[Section]:
     """The two-level outline with the reader's edits replayed: the topics' edits on the topics, then the
     sections' on the sections. A renamed or added section is the reader's ("user"); a section whose span
     changed gets a fresh automatic label (with the transcript), unless the reader or the document named it."""
@@ -130,20 +148,19 @@ def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
 
     if not sections or not edits:
         return list(sections)
-    topics = apply_edits([t for s in sections for t in s.topics], edits, transcript)
+    topics = apply_edits([t for s in sections for t in s.topics], edits, transcript, terms)
     count = sections[-1].last_turn + 1
     topic_starts = {t.first_turn for t in topics}
     heads = {s.first_turn: _Head(s.label, s.source, s.auto) for s in sections if s.first_turn in topic_starts}
     heads.setdefault(0, _Head(sections[0].label, sections[0].source, sections[0].auto))
     new_topic_starts: set[int] = set()
     for edit in edits:
-        if edit.get("level") != "section":
+        if edit.level != "section":
             continue
-        op = edit.get("op")
-        turn = _turn_of(edit, count, transcript)
-        if turn is None or op not in OPS:
+        op, turn = edit.op, _turn_of(edit, count, transcript)
+        if turn is None:
             continue
-        label = str(edit.get("label") or "").strip()
+        label = (edit.label or "").strip()
         if op in ("split", "add", "rename"):
             if turn not in heads:
                 parent = heads[max(s for s in heads if s < turn)]
@@ -161,7 +178,8 @@ def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
     if new_topic_starts:
         # A section starting inside a topic splits it: the two halves get fresh labels.
         starts = sorted(topic_starts | new_topic_starts)
-        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts)} if transcript is not None else {}
+        fresh = {t.first_turn: t for t in topics_from_starts(transcript, starts, _table(transcript, terms))} \
+            if transcript is not None else {}
         by_start = {t.first_turn: t for t in topics}
         topics = []
         for start, end in zip(starts, [*starts[1:], count], strict=True):
@@ -176,7 +194,7 @@ def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
     starts = sorted(heads)
     named = {s: h.label for s, h in heads.items() if h.label and (h.source != "computed" or not h.stale)}
     if transcript is not None:
-        rebuilt = sections_from_starts(transcript, topics, starts, named)
+        rebuilt = sections_from_starts(transcript, topics, starts, named, _table(transcript, terms))
     else:
         rebuilt = [Section(start, end - 1, named.get(start) or heads[start].label, (), heads[start].source,
                            tuple(t for t in topics if start <= t.first_turn < end))
@@ -188,6 +206,11 @@ def apply_section_edits(sections: list[Section], edits: list[dict[str, Any]],
         result.append(Section(section.first_turn, section.last_turn, section.label, section.keywords, source,
                               section.topics, head.auto and not head.stale))
     return result
+
+
+def _table(transcript: Transcript, terms: TermTables | None) -> TermTable | None:
+    """The transcript's term table kept in `terms`; None (built where it is needed) without them."""
+    return terms.get(transcript) if terms is not None else None
 
 
 @dataclass

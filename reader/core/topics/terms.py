@@ -11,6 +11,7 @@ one C-level count over the span's sequences.
 from __future__ import annotations
 
 import re
+import threading
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -132,22 +133,33 @@ class TermTable:
         return term in self.names
 
 
-_RECENT: list[tuple[weakref.ref[Transcript], TermTable]] = []  # the last few tables, for the edits' relabelling
+class TermTables:
+    """The term tables of the last few transcripts whose topics were found, kept by whoever finds them again
+    (the window: the reader's every edit relabels the topics, and tokenising a long interview again each
+    time would be wasted). A table does not keep its transcript alive. Safe to share between threads: the
+    window finds topics off the GUI thread."""
 
+    KEEP = 3
 
-def terms_for(transcript: Transcript) -> TermTable:
-    """The term table of a transcript, reused while the same transcript object is alive: the reader's
-    every edit relabels the topics, and tokenising a long interview again each time would be wasted."""
-    for ref, table in _RECENT:
-        if ref() is transcript:
-            return table
-    return remember(transcript, build_terms(transcript))
+    def __init__(self) -> None:
+        self._recent: list[tuple[weakref.ref[Transcript], TermTable]] = []
+        self._lock = threading.Lock()
 
+    def get(self, transcript: Transcript) -> TermTable:
+        """The table of a transcript: the one kept, else built now and kept."""
+        with self._lock:
+            for ref, table in self._recent:
+                if ref() is transcript:
+                    return table
+        return self.keep(transcript, build_terms(transcript))
 
-def remember(transcript: Transcript, table: TermTable) -> TermTable:
-    _RECENT.insert(0, (weakref.ref(transcript), table))
-    del _RECENT[3:]
-    return table
+    def keep(self, transcript: Transcript, table: TermTable) -> TermTable:
+        """Keep a table just built (the newest first; the oldest beyond KEEP go)."""
+        with self._lock:
+            self._recent = [(weakref.ref(transcript), table),
+                            *((r, t) for r, t in self._recent if r() is not None and r() is not transcript)]
+            del self._recent[self.KEEP:]
+        return table
 
 
 def build_terms(transcript: Transcript) -> TermTable:

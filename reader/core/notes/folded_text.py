@@ -1,7 +1,9 @@
-"""The reading text of a transcript in the form quotes are compared in, with the way back to turn offsets.
+"""The reading text of a transcript in the form an annotation's quote is found again in (`anchoring`), with the
+way back to turn offsets.
 
 Folding lower-cases, makes typographic quotes and dashes plain and collapses whitespace runs to one space, so
-a quote matches across re-wrapping, re-paragraphing and re-export to another layout.
+a quote matches across re-wrapping, re-paragraphing and re-export to another layout. (The search folds in its
+own way, `reader.core.search.folding`: one character for one, accents too.)
 """
 
 from __future__ import annotations
@@ -127,11 +129,3 @@ class FoldedText:
             for word in set(WORDS.findall(self.text, lo, hi)):
                 index.setdefault(word, []).append(turn)
         return index
-
-    @cached_property
-    def _folded_starts(self) -> list[int]:
-        return [lo for lo, _ in self.turn_spans]
-
-    def turn_at(self, folded_offset: int) -> int:
-        """The turn a folded offset falls in (-1 before the first; a separator counts with the turn before)."""
-        return bisect_right(self._folded_starts, folded_offset) - 1
