@@ -12,6 +12,7 @@ import logging
 import sys
 from pathlib import Path
 
+from reader import desktop
 from reader.core.formats.detect import layout_names
 from reader.core.loader import TranscriptError, load_transcript, sample_path
 from reader.core.model import AsideKind, Transcript
@@ -119,6 +120,8 @@ def _cmd_info(args: argparse.Namespace) -> int:
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop.run(args)
     from reader.ui.app import run
 
     return run(args)
@@ -142,6 +145,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
     p = sub.add_parser("open", help="open a transcript in the reading window (the default)")
     _add_common(p)
+    desktop.add_arguments(p)
     p.set_defaults(func=_cmd_open)
 
     p = sub.add_parser("info", help="summary of a transcript: metadata, speakers, counts")
