@@ -41,6 +41,7 @@ MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "
                                 ("help", "&Help")]
 
 ACTIONS: list[ActionSpec] = [
+    ActionSpec("file.new_window", "&New Window", "file", "new_window", (SK.New,), "Another reading window"),
     ActionSpec("file.open", "&Open…", "file", "open_file_dialog", (SK.Open,), "Open a transcript file"),
     ActionSpec("file.open_sample", "Open the &Sample Interview", "file", "open_sample"),
     ActionSpec("file.export_notes", "&Export Notes…", "file", "annotation_actions.export_notes",

@@ -16,13 +16,13 @@ from PySide6.QtWidgets import (
     QFontDialog,
     QLabel,
     QMainWindow,
-    QMessageBox,
     QVBoxLayout,
     QWidget,
 )
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
+from reader.ui.about import AboutDialog
 from reader.ui.actions import ActionRegistry
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
@@ -329,8 +329,13 @@ class MainWindow(FilesMixin, QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Transcript Reader",
-                          "Transcript Reader\n\nRead, navigate and annotate interview transcripts offline.")
+        AboutDialog(self.store.root, self).open()
+
+    @Slot()
+    def new_window(self) -> None:
+        from reader.ui.windows import WindowGroup  # which makes windows of this class
+
+        WindowGroup.of(self).new_window()
 
     # --- window life ----------------------------------------------------------------------------------
 
