@@ -168,7 +168,8 @@ def run(args: argparse.Namespace) -> int:
     home = data_home()
     if args.install_desktop:
         written = install(home)
-        print(f"Added Transcript Reader to the menu and to 'Open with' ({', '.join(mime_types())}):")
+        print(f"Added Transcript Reader to the menu, and to 'Open with' for {len(mime_types())} kinds of file "
+              "(text, Markdown, captions, web pages, Word, PDF, JSON, TSV/CSV):")
         for path in written:
             print(f"  {path}")
         print("Remove it with: transcript-reader --uninstall-desktop")

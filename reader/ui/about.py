@@ -40,7 +40,7 @@ LIBRARIES: tuple[tuple[str | None, str, str, str], ...] = (
     ("RapidFuzz", "RapidFuzz", "MIT", "finding notes again after a transcript changes"),
     ("pypdfium2", "pypdfium2 and PDFium", "Apache-2.0 or BSD-3-Clause", "the text of PDF files"),
     ("lxml", "lxml, libxml2 and libxslt", "BSD-3-Clause (libxml2, libxslt: MIT)", "web pages and Word files"),
-    (None, "Common words, derived from wordfreq's data (Robyn Speer and contributors)", "CC BY-SA 4.0",
+    (None, "Common words, from wordfreq's data (Robyn Speer et al.)", "CC BY-SA 4.0",
      "telling a topic's words from everyday speech"),
 )
 
@@ -108,7 +108,7 @@ class AboutDialog(QDialog):
         layout.addLayout(notes)
         layout.addWidget(buttons)
         self.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        self.resize(820, 440)
+        self.resize(980, 500)
 
     @Slot()
     def _on_open_notes_button_clicked(self) -> None:

@@ -96,7 +96,7 @@ def test_install_desktop_writes_the_entry_and_icons_under_the_xdg_data_home(
     svg = xdg_home / "icons" / "hicolor" / "scalable" / "apps" / "transcript-reader.svg"
     assert svg.read_bytes() == desktop.icon_svg().read_bytes()
     out = capsys.readouterr().out
-    assert str(entry) in out and "text/vtt" in out and "--uninstall-desktop" in out
+    assert str(entry) in out and "'Open with'" in out and "--uninstall-desktop" in out
     assert not list(xdg_home.rglob(".*.partial"))
 
 
