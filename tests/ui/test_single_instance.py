@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
+from PySide6.QtNetwork import QLocalServer
 
 from reader.ui.single_instance import HandOver, server_name
 
@@ -65,6 +66,7 @@ class Readers:
             if process.poll() is None:
                 process.kill()
             process.communicate(timeout=WAIT)
+        QLocalServer.removeServer(server_name(self.data_dir))  # a killed reader leaves its socket file behind
 
 
 @pytest.fixture
