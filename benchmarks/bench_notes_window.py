@@ -88,18 +88,18 @@ def run(app: QApplication, turns: int, count: int) -> None:
     window.resize(1100, 760)
     window.show()
     settle(app)
-    opened = timed(app, lambda: window.set_transcript(transcript))
+    opened = timed(app, lambda: window.session.open(transcript))
     idle(app)
     window.view.select_in_turn(5, 0, 20)
     one = timed(app, window.annotation_actions.highlight)
     imported = timed(app, lambda: window.annotation_actions.import_from(import_file))
-    undone = timed(app, window.undo_stack.undo)
+    undone = timed(app, window.session.undo_stack.undo)
     panel = window.notes_panel
     filtered = timed(app, lambda: (panel.text_filter.setText("tag7"), panel.text_filter.clear()), repeat=3) / 2
     print(f"{turns:>6} turns {count:>5} notes: open {opened:7.1f} ms  one highlight {one:6.1f} ms  "
           f"import {count} {imported:7.1f} ms  undo import {undone:7.1f} ms  filter {filtered:6.1f} ms  "
           f"({panel.proxy.rowCount()} rows)")
-    window.notes.dirty = False  # nothing of this run is worth writing on close
+    window.session.notes.dirty = False  # nothing of this run is worth writing on close
     window.close()
     window.deleteLater()
     settle(app)

@@ -127,7 +127,7 @@ def window(turns: int) -> dict:
     if panel is not None:
         panel.topics_ready.connect(lambda _count: topics_done.append(time.perf_counter()))
     start = time.perf_counter()
-    paint = _first_paint(view.viewport(), lambda: (main.set_transcript(transcript), main.show()))
+    paint = _first_paint(view.viewport(), lambda: (main.session.open(transcript), main.show()))
     wait = _paint_waiter(view.viewport())
     # The topics are found on a worker thread that shares the interpreter lock: the other figures are taken
     # once they are in, so they measure the operation and not the worker.
@@ -203,7 +203,7 @@ def long_line(megabytes: float) -> dict:
     scratch = tempfile.TemporaryDirectory()
     main = MainWindow(store=AnnotationStore(scratch.name), restore=False)
     main.resize(WIDTH, HEIGHT)
-    paint = _first_paint(main.view.viewport(), lambda: (main.set_transcript(transcript), main.show()))
+    paint = _first_paint(main.view.viewport(), lambda: (main.session.open(transcript), main.show()))
     app.processEvents()
     view = TranscriptView()
     view.resize(WIDTH, HEIGHT)

@@ -64,6 +64,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     from reader.core.notes.store import AnnotationStore
     from reader.core.search import SearchError
+    from reader.ui.actions import ActionId
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
 
@@ -71,8 +72,8 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     scratch = tempfile.TemporaryDirectory(prefix="transcript-reader-screenshot-")
     window = MainWindow(store=AnnotationStore(args.data_dir or scratch.name), restore=False)
     try:
-        window.set_theme(args.theme)
-        window.set_transcript(transcript)
+        window.appearance.set_theme(args.theme)
+        window.session.open(transcript)
         window.resize(*args.size)
         window.show()
         app.processEvents()
@@ -92,7 +93,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         if args.collapse_all:
             window.view.collapse_all()
         if args.outline:
-            window.registry["view.outline"].setChecked(True)
+            window.registry[ActionId.OUTLINE].setChecked(True)
         # The view formats what comes on screen in its first paint, then paints again; the status bar counts
         # words a moment after.
         deadline = time.monotonic() + 0.3
@@ -100,7 +101,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
             app.processEvents()
         image = window.grab().toImage()
         made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
-        if not image.save(made, "PNG"):
+        if not image.save(made):  # the format from the suffix
             raise CommandError(f"{args.output}: cannot make the image")
         try:
             with open(made, "rb") as f:

@@ -1,111 +1,208 @@
 """Every command of the window, declared once. The menus, the reading view's own keys and the shortcut sheet are
 all built from `ACTIONS`, so a command cannot be in a menu without being in the sheet, or the other way round.
 
-Other parts add their commands with `register(ActionSpec(...))` (and `register_menu` for a new menu) at import
-time, before the window is built. `slot` is an attribute path from the main window ("open_file",
-"view.next_turn", "search_bar.find_next"); it is resolved when the window builds its menus, so a typo fails at
-start-up rather than when the user presses the key.
+A declaration says what a command is called and where it sits; what it does is bound when the window is built,
+to a callable: ``registry.bind(ActionId.BOOKMARK, annotation_actions.bookmark)``. A family of checkable choices
+(the themes, the highlight colours, the attribution statuses) is bound once, to a callable taking the chosen
+value: ``registry.bind_choice(Choice.THEME, appearance.set_theme)``. `ActionRegistry.check_bound` fails at
+start-up when a declared command has nothing bound, rather than when the user presses its key.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Mapping
 from dataclasses import dataclass
-from functools import reduce
+from enum import StrEnum
 from typing import Any, Literal
 
-from PySide6.QtCore import QObject, Qt
+from PySide6.QtCore import QSignalBlocker, Qt
 from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
+
+from reader.core.notes.annotations import COLOURS, Status
 
 Key = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
 
 
+class ActionId(StrEnum):
+    """The commands that are one action each; the value is the menu key, a dot, then a name."""
+
+    NEW_WINDOW = "file.new_window"
+    OPEN = "file.open"
+    OPEN_SAMPLE = "file.open_sample"
+    EXPORT_NOTES = "file.export_notes"
+    IMPORT_NOTES = "file.import_notes"
+    QUIT = "file.quit"
+    UNDO = "edit.undo"
+    REDO = "edit.redo"
+    COPY = "edit.copy"
+    COPY_CITATION = "edit.copy_citation"
+    SELECT_ALL = "edit.select_all"
+    FIND = "edit.find"
+    FIND_NEXT = "edit.find_next"
+    FIND_PREVIOUS = "edit.find_previous"
+    COLLAPSE_ALL = "view.collapse_all"
+    EXPAND_ALL = "view.expand_all"
+    OUTLINE = "view.outline"
+    FOLD = "view.fold"
+    UNFOLD = "view.unfold"
+    ZOOM_IN = "view.zoom_in"
+    ZOOM_OUT = "view.zoom_out"
+    ZOOM_RESET = "view.zoom_reset"
+    FONT = "view.font"
+    SHOW_ONLY_SPEAKER = "view.show_only_speaker"
+    RENAME_SPEAKER = "view.rename_speaker"
+    RENAME_TOPIC = "view.rename_topic"
+    SPLIT_TOPIC = "view.split_topic"
+    ADD_TOPIC = "view.add_topic"
+    MERGE_TOPIC = "view.merge_topic"
+    SPLIT_SECTION = "view.split_section"
+    ADD_SECTION = "view.add_section"
+    RESET_TOPICS = "view.reset_topics"
+    BOOKMARK = "notes.bookmark"
+    HIGHLIGHT = "notes.highlight"
+    NOTE = "notes.note"
+    EDIT_ANNOTATION = "notes.edit"
+    DELETE_ANNOTATION = "notes.delete"
+    RESTORE_NOTES = "notes.restore"
+    NEXT_TURN = "go.next_turn"
+    PREVIOUS_TURN = "go.previous_turn"
+    NEXT_QUESTION = "go.next_question"
+    PREVIOUS_QUESTION = "go.previous_question"
+    NEXT_SAME_SPEAKER = "go.next_same_speaker"
+    PREVIOUS_SAME_SPEAKER = "go.previous_same_speaker"
+    GO_TO_EXCHANGE = "go.exchange"
+    NEXT_TOPIC = "go.next_topic"
+    PREVIOUS_TOPIC = "go.previous_topic"
+    NEXT_SECTION = "go.next_section"
+    PREVIOUS_SECTION = "go.previous_section"
+    SHORTCUTS = "help.shortcuts"
+    ABOUT = "help.about"
+
+
+class Choice(StrEnum):
+    """A family of checkable actions, one of them chosen; a member's id is the family's, "_", then its name
+    ("view.theme_dark"), and it passes its `ActionSpec.argument` to the callable bound to the family."""
+
+    THEME = "view.theme"
+    HIGHLIGHT_COLOUR = "notes.colour"
+    STATUS = "notes.status"
+
+
+Scope = Literal["window", "view", "notes"]
+
+
 @dataclass(frozen=True)
 class ActionSpec:
-    id: str  # "view.collapse_all": menu key, then a name
+    id: str  # an ActionId, or a member of a Choice family
     text: str  # menu text with its & accelerator
     menu: str  # a key of MENUS, or "key/Title" for a submenu
-    slot: str  # attribute path from the main window
     shortcuts: tuple[Key, ...] = ()  # standard keys first, where Qt has one
     tip: str = ""
-    checkable: bool = False
-    group: str | None = None  # an exclusive group of checkable actions (the themes)
-    argument: Any = None  # passed to the slot when not None
-    scope: Literal["window", "view"] = "window"  # "view": only while the reading view has the focus
+    checkable: bool = False  # the bound callable gets the new state (True or False)
+    choice: Choice | None = None  # a member of this family: checkable, exclusive, passes `argument`
+    argument: Any = None
+    # "window": anywhere in the window; otherwise only while that part has the focus (the reading view, or
+    # the Notes dock's table, where Delete must not reach the search field or the text)
+    scope: Scope = "window"
     separator: bool = False  # starts a new section of its menu
 
 
-MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("go", "&Go"),
-                                ("help", "&Help")]
+def _choice(family: Choice, name: str, text: str, menu: str, argument: Any, tip: str = "") -> ActionSpec:
+    return ActionSpec(f"{family}_{name}", text, menu, tip=tip, checkable=True, choice=family, argument=argument)
+
+
+MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("notes", "&Notes"),
+                                ("go", "&Go"), ("help", "&Help")]
+
+_STATUS_TIP = "The attribution status of the annotation chosen in the Notes dock"
 
 ACTIONS: list[ActionSpec] = [
-    ActionSpec("file.new_window", "&New Window", "file", "new_window", (SK.New,), "Another reading window"),
-    ActionSpec("file.open", "&Open…", "file", "open_file_dialog", (SK.Open,), "Open a transcript file"),
-    ActionSpec("file.open_sample", "Open the &Sample Interview", "file", "open_sample"),
-    ActionSpec("file.export_notes", "&Export Notes…", "file", "annotation_actions.export_notes",
+    ActionSpec(ActionId.NEW_WINDOW, "&New Window", "file", (SK.New,), "Another reading window"),
+    ActionSpec(ActionId.OPEN, "&Open…", "file", (SK.Open,), "Open a transcript file"),
+    ActionSpec(ActionId.OPEN_SAMPLE, "Open the &Sample Interview", "file"),
+    ActionSpec(ActionId.EXPORT_NOTES, "&Export Notes…", "file",
                tip="Write the bookmarks, highlights and notes to a file: text, Markdown, HTML, CSV or W3C JSON",
                separator=True),
-    ActionSpec("file.import_notes", "&Import Notes…", "file", "annotation_actions.import_notes",
+    ActionSpec(ActionId.IMPORT_NOTES, "&Import Notes…", "file",
                tip="Add notes from a W3C Web Annotation JSON file (a colleague's, a backup)"),
-    ActionSpec("file.quit", "&Quit", "file", "close", (SK.Quit, "Ctrl+Q"), separator=True),
-    ActionSpec("edit.undo", "&Undo", "edit", "undo_stack.undo", (SK.Undo,)),
-    ActionSpec("edit.redo", "&Redo", "edit", "undo_stack.redo", (SK.Redo, "Ctrl+Shift+Z")),
-    ActionSpec("edit.copy", "&Copy", "edit", "view.copy", (SK.Copy,), "Copy the selected text, plain",
-               separator=True),
-    ActionSpec("edit.copy_citation", "Copy with C&itation", "edit", "annotation_actions.copy_with_citation",
-               ("Ctrl+Shift+C",), "Copy the selected words as \u201cquote\u201d (Speaker, Title, Date)"),
-    ActionSpec("edit.select_all", "Select &All", "edit", "view.selectAll", (SK.SelectAll,)),
-    ActionSpec("view.collapse_all", "&Collapse All", "view", "view.collapse_all", ("Ctrl+[",),
-               "Fold every exchange to its summary line"),
-    ActionSpec("view.expand_all", "&Expand All", "view", "view.expand_all", ("Ctrl+]",)),
-    ActionSpec("view.outline", "&Questions Only", "view", "view.set_outline", ("Ctrl+Shift+Q",),
+    ActionSpec(ActionId.QUIT, "&Quit", "file", (SK.Quit, "Ctrl+Q"), separator=True),
+    ActionSpec(ActionId.UNDO, "&Undo", "edit", (SK.Undo,)),
+    ActionSpec(ActionId.REDO, "&Redo", "edit", (SK.Redo, "Ctrl+Shift+Z")),
+    ActionSpec(ActionId.COPY, "&Copy", "edit", (SK.Copy,), "Copy the selected text, plain", separator=True),
+    ActionSpec(ActionId.COPY_CITATION, "Copy with C&itation", "edit", ("Ctrl+Shift+C",),
+               "Copy the selected words as \u201cquote\u201d (Speaker, Title, Date)"),
+    ActionSpec(ActionId.SELECT_ALL, "Select &All", "edit", (SK.SelectAll,)),
+    # F3 and Shift+F3 spelled out: the platform's FindNext bindings include Ctrl+G, which is Go to Exchange here.
+    ActionSpec(ActionId.FIND, "&Find…", "edit", (SK.Find,), "Search the transcript", separator=True),
+    ActionSpec(ActionId.FIND_NEXT, "Find &Next", "edit", ("F3",), "The next match"),
+    ActionSpec(ActionId.FIND_PREVIOUS, "Find Pre&vious", "edit", ("Shift+F3",), "The previous match"),
+    ActionSpec(ActionId.COLLAPSE_ALL, "&Collapse All", "view", ("Ctrl+[",), "Fold every exchange to its summary line"),
+    ActionSpec(ActionId.EXPAND_ALL, "&Expand All", "view", ("Ctrl+]",)),
+    ActionSpec(ActionId.OUTLINE, "&Questions Only", "view", ("Ctrl+Shift+Q",),
                "Show only the questions, as an outline", checkable=True),
-    ActionSpec("view.fold", "&Fold This Exchange", "view", "view.fold_current", ("Left",), scope="view"),
-    ActionSpec("view.unfold", "&Unfold This Exchange", "view", "view.unfold_current", ("Right",), scope="view"),
-    ActionSpec("view.zoom_in", "Zoom &In", "view", "view.zoom_in", ("Ctrl+=", SK.ZoomIn), separator=True),
-    ActionSpec("view.zoom_out", "Zoom &Out", "view", "view.zoom_out", (SK.ZoomOut, "Ctrl+-")),
-    ActionSpec("view.zoom_reset", "&Actual Size", "view", "view.zoom_reset", ("Ctrl+0",)),
-    ActionSpec("view.font", "&Font…", "view", "choose_font"),
-    ActionSpec("view.theme_system", "&System", "view/&Theme", "set_theme", checkable=True, group="theme",
-               argument="system", tip="Follow the desktop's light or dark setting"),
-    ActionSpec("view.theme_light", "&Light", "view/&Theme", "set_theme", checkable=True, group="theme",
-               argument="light"),
-    ActionSpec("view.theme_dark", "&Dark", "view/&Theme", "set_theme", checkable=True, group="theme",
-               argument="dark"),
-    ActionSpec("view.theme_sepia", "S&epia", "view/&Theme", "set_theme", checkable=True, group="theme",
-               argument="sepia"),
-    ActionSpec("go.next_turn", "&Next Turn", "go", "view.next_turn", ("J",)),
-    ActionSpec("go.previous_turn", "&Previous Turn", "go", "view.previous_turn", ("K",)),
-    ActionSpec("go.next_question", "Next &Question", "go", "view.next_question", ("N",), separator=True),
-    ActionSpec("go.previous_question", "Previous Q&uestion", "go", "view.previous_question", ("P",)),
-    ActionSpec("go.next_same_speaker", "Next Turn of the &Same Speaker", "go", "view.next_same_speaker",
-               ("Alt+Down",), separator=True),
-    ActionSpec("go.previous_same_speaker", "Previous Turn of the Same Spea&ker", "go",
-               "view.previous_same_speaker", ("Alt+Up",)),
-    ActionSpec("go.exchange", "&Go to Exchange…", "go", "go_to_exchange_dialog", ("Ctrl+G",), separator=True),
-    ActionSpec("help.shortcuts", "&Keyboard Shortcuts", "help", "show_shortcuts", (SK.HelpContents, "Ctrl+/")),
-    ActionSpec("help.about", "&About Transcript Reader", "help", "show_about"),
+    ActionSpec(ActionId.FOLD, "&Fold This Exchange", "view", ("Left",), scope="view"),
+    ActionSpec(ActionId.UNFOLD, "&Unfold This Exchange", "view", ("Right",), scope="view"),
+    ActionSpec(ActionId.ZOOM_IN, "Zoom &In", "view", ("Ctrl+=", SK.ZoomIn), separator=True),
+    ActionSpec(ActionId.ZOOM_OUT, "Zoom &Out", "view", (SK.ZoomOut, "Ctrl+-")),
+    ActionSpec(ActionId.ZOOM_RESET, "&Actual Size", "view", ("Ctrl+0",)),
+    ActionSpec(ActionId.FONT, "&Font…", "view"),
+    _choice(Choice.THEME, "system", "&System", "view/&Theme", "system", "Follow the desktop's light or dark setting"),
+    _choice(Choice.THEME, "light", "&Light", "view/&Theme", "light"),
+    _choice(Choice.THEME, "dark", "&Dark", "view/&Theme", "dark"),
+    _choice(Choice.THEME, "sepia", "S&epia", "view/&Theme", "sepia"),
+    # Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
+    ActionSpec(ActionId.SHOW_ONLY_SPEAKER, "Show Only This &Speaker", "view",
+               tip="Show only the turns of the speaker at the reading position", checkable=True, separator=True),
+    ActionSpec(ActionId.RENAME_SPEAKER, "&Rename Speaker…", "view",
+               tip="Give the speaker at the reading position another name, kept with this transcript's notes"),
+    ActionSpec(ActionId.RENAME_TOPIC, "Re&name Topic…", "view/E&dit Topics",
+               tip="Rename the topic at the reading position"),
+    ActionSpec(ActionId.SPLIT_TOPIC, "&Split Topic at This Question", "view/E&dit Topics",
+               tip="Start a new topic with the question at the reading position"),
+    ActionSpec(ActionId.ADD_TOPIC, "&Add Topic Here…", "view/E&dit Topics",
+               tip="Start a new topic, named by you, with the question at the reading position"),
+    ActionSpec(ActionId.MERGE_TOPIC, "&Merge Topic with Next", "view/E&dit Topics"),
+    ActionSpec(ActionId.SPLIT_SECTION, "Split S&ection at This Question", "view/E&dit Topics", separator=True,
+               tip="Start a new section with the question at the reading position"),
+    ActionSpec(ActionId.ADD_SECTION, "Add Se&ction Here…", "view/E&dit Topics",
+               tip="Start a new section, named by you, with the question at the reading position"),
+    ActionSpec(ActionId.RESET_TOPICS, "&Reset Topics", "view/E&dit Topics", separator=True,
+               tip="Forget your topic edits and show the automatic topics"),
+    ActionSpec(ActionId.BOOKMARK, "&Bookmark This Exchange or Turn", "notes", ("Ctrl+D",),
+               "Bookmark the question at the reading position (or the turn); again to remove it"),
+    ActionSpec(ActionId.HIGHLIGHT, "&Highlight Selection", "notes", ("Ctrl+Shift+H",),
+               "Highlight the selected words in the last colour used"),
+    *(_choice(Choice.HIGHLIGHT_COLOUR, c, f"&{c.capitalize()}", "notes/Highlight &Colour", c,
+              f"Highlight the selection in {c}") for c in COLOURS),
+    ActionSpec(ActionId.NOTE, "&Note…", "notes", ("Ctrl+M",),
+               "Write a note on the selection, or on the turn at the reading position"),
+    ActionSpec(ActionId.EDIT_ANNOTATION, "&Edit Annotation…", "notes", separator=True,
+               tip="Edit the note, tags, status and colour of the annotation chosen in the Notes dock"),
+    *(_choice(Choice.STATUS, s.name.lower(), s.label or "&No Status", "notes/Attribution &Status", s.value,
+              _STATUS_TIP) for s in Status),
+    ActionSpec(ActionId.DELETE_ANNOTATION, "&Delete Annotation", "notes", ("Del",),
+               "Delete the annotations chosen in the Notes dock", scope="notes"),
+    ActionSpec(ActionId.RESTORE_NOTES, "&Restore Earlier Notes…", "notes", separator=True,
+               tip="Bring back an earlier version of these notes, or a file set aside as damaged"),
+    ActionSpec(ActionId.NEXT_TURN, "&Next Turn", "go", ("J",)),
+    ActionSpec(ActionId.PREVIOUS_TURN, "&Previous Turn", "go", ("K",)),
+    ActionSpec(ActionId.NEXT_QUESTION, "Next &Question", "go", ("N",), separator=True),
+    ActionSpec(ActionId.PREVIOUS_QUESTION, "Previous Q&uestion", "go", ("P",)),
+    ActionSpec(ActionId.NEXT_SAME_SPEAKER, "Next Turn of the &Same Speaker", "go", ("Alt+Down",), separator=True),
+    ActionSpec(ActionId.PREVIOUS_SAME_SPEAKER, "Previous Turn of the Same Spea&ker", "go", ("Alt+Up",)),
+    ActionSpec(ActionId.GO_TO_EXCHANGE, "&Go to Exchange…", "go", ("Ctrl+G",), separator=True),
+    ActionSpec(ActionId.NEXT_TOPIC, "Next &Topic", "go", ("T",), "Jump to the start of the next topic",
+               separator=True),
+    ActionSpec(ActionId.PREVIOUS_TOPIC, "Previous T&opic", "go", ("Shift+T",),
+               "Jump to the start of this topic, or of the one before when already there"),
+    ActionSpec(ActionId.NEXT_SECTION, "Next Sect&ion", "go", ("Ctrl+T",), "Jump to the start of the next section"),
+    ActionSpec(ActionId.PREVIOUS_SECTION, "Previous Secti&on", "go", ("Ctrl+Shift+T",),
+               "Jump to the start of this section, or of the one before when already there"),
+    ActionSpec(ActionId.SHORTCUTS, "&Keyboard Shortcuts", "help", (SK.HelpContents, "Ctrl+/")),
+    ActionSpec(ActionId.ABOUT, "&About Transcript Reader", "help"),
 ]
-
-
-def register(*specs: ActionSpec) -> None:
-    """Add commands (each id once); call before the window is built."""
-    known = {spec.id for spec in ACTIONS}
-    for spec in specs:
-        if spec.id in known:
-            raise ValueError(f"action {spec.id!r} is declared twice")
-        known.add(spec.id)
-        ACTIONS.append(spec)
-
-
-def register_menu(key: str, title: str, before: str = "help") -> None:
-    """Add a top-level menu (once), placed before the menu `before`."""
-    if any(k == key for k, _ in MENUS):
-        return
-    keys = [k for k, _ in MENUS]
-    MENUS.insert(keys.index(before) if before in keys else len(MENUS), (key, title))
 
 
 def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
@@ -120,31 +217,32 @@ def key_sequences(spec: ActionSpec) -> list[QKeySequence]:
 
 def _typeable(sequence: QKeySequence) -> bool:
     """False for the dedicated keys of media keyboards (Open, Copy, Zoom In...), which clutter the sheet."""
-    return sequence[0].key().value < Qt.Key.Key_Back.value
+    return sequence[0].key().value < Qt.Key.Key_Back.value  # type: ignore[index]  # QKeySequence has __getitem__
 
 
-def _resolve(root: QObject, path: str) -> Callable[..., Any]:
-    return reduce(getattr, path.split("."), root)  # type: ignore[arg-type]
+def _members(family: Choice) -> list[ActionSpec]:
+    return [spec for spec in ACTIONS if spec.choice is family]
 
 
 class ActionRegistry:
     """The QActions of one window, by id, and the menus built from the declarations."""
 
-    def __init__(self, window: QWidget, view: QWidget) -> None:
+    def __init__(self, window: QWidget) -> None:
         self.window = window
-        self.view = view
         self.actions: dict[str, QAction] = {}
         self.menus: dict[str, QMenu] = {}
-        self._groups: dict[str, QActionGroup] = {}
+        self._groups: dict[Choice, QActionGroup] = {}
+        self._bound: set[str] = set()
 
     def __getitem__(self, action_id: str) -> QAction:
         return self.actions[action_id]
 
-    def build(self, menubar: QMenuBar) -> None:
+    def build(self, menubar: QMenuBar, local: Mapping[Scope, QWidget] | None = None) -> None:
+        """The menus and every declared action; `local` holds the widget of each scope other than "window"."""
         for key, title in MENUS:
             self.menus[key] = menubar.addMenu(title)
         for spec in ACTIONS:
-            self._add(spec)
+            self._add(spec, (local or {}).get(spec.scope, self.window))
 
     def _menu(self, path: str) -> QMenu:
         if path not in self.menus:
@@ -152,34 +250,77 @@ class ActionRegistry:
             self.menus[path] = self._menu(parent).addMenu(title)
         return self.menus[path]
 
-    def _add(self, spec: ActionSpec) -> QAction:
-        slot = _resolve(self.window, spec.slot)
+    def _add(self, spec: ActionSpec, owner: QWidget) -> QAction:
         action = QAction(spec.text, self.window)
         action.setObjectName(spec.id)
         action.setShortcuts(key_sequences(spec))
         if spec.tip:
             action.setStatusTip(spec.tip)
         action.setCheckable(spec.checkable)
-        if spec.group:
-            group = self._groups.setdefault(spec.group, QActionGroup(self.window))
+        if spec.choice is not None:
+            group = self._groups.get(spec.choice)
+            if group is None:
+                group = self._groups[spec.choice] = QActionGroup(self.window)
             group.addAction(action)
-        if spec.argument is not None:
-            action.triggered.connect(lambda _checked=False, s=slot, a=spec.argument: s(a))
-        elif spec.checkable:
-            action.toggled.connect(slot)
-        else:
-            action.triggered.connect(lambda _checked=False, s=slot: s())
-        if spec.scope == "view":
+        if owner is not self.window:
             action.setShortcutContext(Qt.ShortcutContext.WidgetWithChildrenShortcut)
-            self.view.addAction(action)
-        else:
-            self.window.addAction(action)
+        owner.addAction(action)
         menu = self._menu(spec.menu)
         if spec.separator and menu.actions():
             menu.addSeparator()
         menu.addAction(action)
         self.actions[spec.id] = action
         return action
+
+    # --- what the commands do -----------------------------------------------------------------------
+
+    def bind(self, action_id: ActionId, handler: Callable[..., object]) -> None:
+        """What a command does: `handler()`, or `handler(checked)` for a checkable one. Once per command."""
+        action = self._take(action_id)
+        if action.isCheckable():
+            action.toggled.connect(handler)
+        else:
+            action.triggered.connect(lambda _checked=False: handler())
+
+    def bind_choice(self, family: Choice, handler: Callable[[Any], object]) -> None:
+        """What choosing a member of a family does: `handler(argument)` with the member's argument."""
+        for spec in _members(family):
+            self._take(spec.id).triggered.connect(lambda _checked=False, a=spec.argument: handler(a))
+
+    def _take(self, action_id: str) -> QAction:
+        if action_id in self._bound:
+            raise ValueError(f"action {action_id!r} is bound twice")
+        self._bound.add(action_id)
+        return self.actions[action_id]
+
+    def check_bound(self) -> None:
+        """Raise when a declared command has nothing bound: a start-up failure, not a dead menu item."""
+        unbound = [spec.id for spec in ACTIONS if spec.id not in self._bound]
+        if unbound:
+            raise RuntimeError(f"actions declared but not bound: {', '.join(unbound)}")
+
+    # --- their state, set from what they act on ---------------------------------------------------------
+
+    def set_checked(self, action_id: ActionId, checked: bool) -> None:
+        """Tick or untick a checkable command to show a state it did not cause (its callable is not called)."""
+        action = self.actions[action_id]
+        with QSignalBlocker(action):
+            action.setChecked(checked)
+
+    def show_choice(self, family: Choice, argument: Any) -> None:
+        """Tick the member of a family whose argument this is, or none when no member has it. Nothing bound is
+        called: a family's callable answers only to the user's choice (``triggered``), never to a tick."""
+        for spec in _members(family):
+            if spec.argument == argument:
+                self.actions[spec.id].setChecked(True)  # the group unticks the others
+                return
+        checked = self._groups[family].checkedAction()
+        if checked is not None:
+            checked.setChecked(False)
+
+    def set_enabled(self, action_ids: Iterable[str], enabled: bool) -> None:
+        for action_id in action_ids:
+            self.actions[action_id].setEnabled(enabled)
 
     def shortcut_rows(self) -> list[tuple[str, str, str]]:
         """(menu, command, keys) for every declared action, in menu order, for the shortcut sheet."""

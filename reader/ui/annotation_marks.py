@@ -1,51 +1,64 @@
 """How annotations look in the reading view: highlights in their colours, notes on words underlined with dots,
 and in the right margin a ribbon for each bookmarked exchange or turn and a note sign beside each note.
 
-Redrawn from the store whenever its notes change (whoever changed them), when a transcript opens and when the
-theme changes: once per turn of the event loop, so an import of a thousand notes redraws once, not a thousand
+Redrawn from the session's notes whenever they change (whoever changed them), when a transcript opens and when
+the theme changes: once per turn of the event loop, so an import of a thousand notes redraws once, not a thousand
 times.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from collections.abc import Iterable, Mapping
+from typing import Protocol
 
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.core.notes.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, turn_index_of
 from reader.core.notes.store import Change
+from reader.ui.highlight import Span
 from reader.ui.notes_model import SWATCHES
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.session import ReaderSession
+from reader.ui.themes import Theme
 
 HIGHLIGHTS_KEY = "annotations"  # the view's layer of extra highlights that holds them
 
 
+class MarksTarget(Protocol):
+    """What the marks need from the reading view (a span is turn index, start, end, colour or format)."""
+
+    def set_extra_highlights(self, key: str, spans: list[Span]) -> None: ...
+    def set_margin_marks(self, marks: Mapping[tuple[str, int], Iterable[str]]) -> None: ...
+    def theme(self) -> Theme: ...
+
+
 class AnnotationMarks(QObject):
-    def __init__(self, window: MainWindow) -> None:
-        super().__init__(window)
-        self._window = window
+    """Keeps the view's marks to the session's notes; `refresh_soon` also when the view's theme changes."""
+
+    def __init__(self, session: ReaderSession, target: MarksTarget, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._target = target
         self._timer = QTimer(self)
         self._timer.setSingleShot(True)
         self._timer.setInterval(0)
         self._timer.timeout.connect(self.refresh)
+        session.opened.connect(self.refresh_soon)
+        session.notes_changed.connect(self._on_session_notes_changed)
 
-    def attach(self, window: MainWindow) -> None:
-        window.transcript_changed.connect(lambda _transcript: self._timer.start())
-        window.notes_changed.connect(self._on_window_notes_changed)
-        window.view.theme_changed.connect(lambda _theme: self._timer.start())
+    @Slot()
+    def refresh_soon(self) -> None:
+        self._timer.start()
 
     @Slot(object)
-    def _on_window_notes_changed(self, change: Change) -> None:
+    def _on_session_notes_changed(self, change: Change) -> None:
         if change.what in ("annotations", "reloaded"):
             self._timer.start()
 
     @Slot()
     def refresh(self) -> None:
-        window, notes = self._window, self._window.notes
-        spans: list[tuple[int, int, int, QTextCharFormat]] = []
+        notes = self._session.notes
+        spans: list[Span] = []
         marks: dict[tuple[str, int], set[str]] = {}
         if notes is not None:
             transcript = notes.transcript
@@ -62,8 +75,8 @@ class AnnotationMarks(QObject):
                     marks.setdefault(("turn", turn), set()).add("note")
                 if a.anchor.scope is Scope.TEXT and a.anchor.end > a.anchor.start:
                     spans.append((turn, a.anchor.start, a.anchor.end, self._format(a)))
-        window.view.set_extra_highlights(HIGHLIGHTS_KEY, spans)
-        window.view.set_margin_marks(marks)
+        self._target.set_extra_highlights(HIGHLIGHTS_KEY, spans)
+        self._target.set_margin_marks(marks)
 
     def _format(self, a: Annotation) -> QTextCharFormat:
         fmt = QTextCharFormat()
@@ -73,5 +86,5 @@ class AnnotationMarks(QObject):
             fmt.setBackground(colour)
         else:
             fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DotLine)
-            fmt.setUnderlineColor(QColor(self._window.view.theme().accent))
+            fmt.setUnderlineColor(QColor(self._target.theme().accent))
         return fmt

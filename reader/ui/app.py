@@ -32,6 +32,7 @@ def application() -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     """`transcript-reader [open] [PATH] [--layout L] [--data-dir D]`: the window, until it is closed."""
+    from reader.ui.main_window import MainWindow
     from reader.ui.windows import open_windows
 
     missing = missing_x11_libraries()
@@ -40,7 +41,7 @@ def run(args: argparse.Namespace) -> int:
               f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)})", file=sys.stderr)
         return 2
     app = application()
-    if not open_windows(args):
+    if not open_windows(args, MainWindow):
         return 0  # the reader already running opened the files
     return app.exec()
 

@@ -77,7 +77,7 @@ class GoToExchangeDialog(QDialog):
         self._on_edit_text_changed("")
         self.resize(460, self.sizeHint().height())
 
-    def find(self, text: str) -> int | None:
+    def exchange_for(self, text: str) -> int | None:
         """The exchange a user means: its label in any case, or a bare question number."""
         wanted = text.strip().casefold()
         if wanted.isdigit():
@@ -86,7 +86,7 @@ class GoToExchangeDialog(QDialog):
 
     @Slot(str)
     def _on_edit_text_changed(self, text: str) -> None:
-        self.exchange = self.find(text)
+        self.exchange = self.exchange_for(text)
         ok = self.buttons.button(QDialogButtonBox.StandardButton.Ok)
         ok.setEnabled(self.exchange is not None)
         if self.exchange is None:
@@ -174,4 +174,7 @@ class ShortcutSheet(QDialog):
         self.resize(560, 620)
 
     def rows(self) -> list[tuple[str, str, str]]:
-        return [tuple(self.table.item(r, c).text() for c in range(3)) for r in range(self.table.rowCount())]  # type: ignore[misc]
+        def text(row: int, column: int) -> str:
+            item = self.table.item(row, column)
+            return item.text() if item is not None else ""
+        return [(text(r, 0), text(r, 1), text(r, 2)) for r in range(self.table.rowCount())]

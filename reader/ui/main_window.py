@@ -1,73 +1,57 @@
 """The main window: the reading view in the centre, menus built from the action registry, docks, status bar.
 
-It wires parts together and holds no feature logic: opening files is in `window_files`, the reading view in
-`transcript_view`, commands in `actions`.
+It makes the parts, docks them, binds the commands to them and connects their signals; it holds no feature
+logic. The open transcript, its notes, the undo stack and saving are the session's (`session`); opening files is
+`window_files`, the look of the text `appearance`, the status bar's position `reading_status`, the annotation
+commands `annotation_actions`.
 """
 
 from __future__ import annotations
 
-import logging
+from pathlib import Path
 
-from PySide6.QtCore import QSettings, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QCloseEvent, QFont, QGuiApplication, QShowEvent, QUndoStack
-from PySide6.QtWidgets import (
-    QApplication,
-    QDockWidget,
-    QFontDialog,
-    QLabel,
-    QMainWindow,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
+from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
 from reader.ui.about import AboutDialog
-from reader.ui.actions import ActionRegistry
+from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
+from reader.ui.annotation_marks import AnnotationMarks
+from reader.ui.appearance import Appearance
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
+from reader.ui.navigation import ViewNavigator
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.preferences import Preferences
+from reader.ui.reading_status import ReadingStatus
 from reader.ui.search_bar import SearchBar
+from reader.ui.session import ReaderSession
 from reader.ui.speakers_panel import SpeakersPanel
-from reader.ui.themes import SYSTEM, THEME_NAMES, resolve
 from reader.ui.title_strip import TitleStrip
 from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
-from reader.ui.window_files import FilesMixin
-
-log = logging.getLogger(__name__)
-
-WORDS_STEP = 1500  # turns counted per step of the background word count: a few milliseconds each
-SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
-POSITION_DELAY_MS = 5000  # the reading position, kept in the index, is written less often and never turns a backup
+from reader.ui.window_files import FileOpener
+from reader.ui.windows import WindowGroup
 
 
-class MainWindow(FilesMixin, QMainWindow):
+class MainWindow(QMainWindow):
     """The reading window.
 
-    For the parts wired into it:
-        view: the TranscriptView in the centre.
-        transcript: the open Transcript, or None.
-        notes: the TranscriptNotes of the open transcript (from `store`), or None.
-        store: the AnnotationStore (the data folder).
-        registry: the ActionRegistry (``registry["view.collapse_all"]`` is the QAction); menus by key in
+    Its parts:
+        session: the ReaderSession (the open transcript, its notes, the undo stack, saving).
+        view: the TranscriptView in the centre; title_strip above it, then search_bar.
+        topics_panel, speakers_panel, notes_panel: the docks.
+        registry: the ActionRegistry (``registry[ActionId.OUTLINE]`` is the QAction); menus by key in
             ``registry.menus``.
-        undo_stack: a QUndoStack behind Edit > Undo / Redo.
-        status_sections: the status bar's labels by key ("position", "words"); add more with
-            `add_status_section`.
-        add_dock(widget, title, area) -> QDockWidget; add_above_view(widget) for a bar over the text.
-        open_path(path, layout=None) -> bool; set_transcript(transcript); show_error(title, message).
-        show_search(text), show_only_speaker(name): the search bar's and speakers panel's entry points.
-        preferences: theme, font, zoom, recent files (QSettings); set_theme(name) / theme_setting().
-
-    Signals:
-        transcript_changed(object): a transcript was opened and is shown (after `notes` is set).
-        notes_changed(object): the notes changed (a reader.core.notes.store.Change), here or on disk.
+        files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
+            annotation_actions: the Notes menu's commands; preferences: what is remembered (QSettings).
+        status_sections: the status bar's labels by key ("position", "words", "topic").
+        error_box: the last error shown (`show_error`), or None.
+    For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
+    show_only_speaker(name).
     """
-
-    transcript_changed = Signal(object)
-    notes_changed = Signal(object)
 
     def __init__(self, *, store: AnnotationStore | None = None, settings: QSettings | None = None,
                  restore: bool = True) -> None:
@@ -75,12 +59,16 @@ class MainWindow(FilesMixin, QMainWindow):
         self.setWindowTitle("Transcript Reader")
         self.setObjectName("main_window")
         self.preferences = Preferences(settings)
-        self.store = store or AnnotationStore()
-        self.transcript: Transcript | None = None
-        self.notes: TranscriptNotes | None = None
         self._restore = restore
         self._restored_layout = False
-        self.undo_stack = QUndoStack(self)
+        self.error_box: QMessageBox | None = None
+        self.session = ReaderSession(store or AnnotationStore(), self)
+        # Connected before any part is made: the view shows the text before a panel asks where the reader is.
+        self.session.opened.connect(self._on_session_opened)
+        self.session.notes_changed.connect(self._on_session_notes_changed)
+        self.session.status_message.connect(self.statusBar().showMessage)
+        self.session.error.connect(self.show_error)
+
         self.view = TranscriptView(self)
         self.view.setObjectName("transcript_view")
         centre = QWidget(self)
@@ -89,58 +77,39 @@ class MainWindow(FilesMixin, QMainWindow):
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.view)
         self.setCentralWidget(centre)
+        navigator = ViewNavigator(self.view)
         self.title_strip = TitleStrip(self)
+        self.search_bar = SearchBar(self.session, self.view, self)
+        self.topics_panel = TopicsPanel(self.session, navigator, self)
+        self.speakers_panel = SpeakersPanel(self.session, navigator, self)
+        self.notes_panel = NotesPanel(self.session, navigator, self)
         self.add_above_view(self.title_strip)
-        self.view.theme_changed.connect(self.title_strip.set_theme)
-        # Made before the menus, whose actions name their slots (search_bar.find_next); wired in below.
-        self.search_bar = SearchBar(self.view, self)
-        self.speakers_panel = SpeakersPanel(self)
-        self.topics_panel = TopicsPanel(self)
-        self.notes_panel = NotesPanel(self.undo_stack, self)
-        self.annotation_actions = AnnotationActions(self)
-        self.setAcceptDrops(True)
+        self.add_above_view(self.search_bar)
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
-        self.registry = ActionRegistry(self, self.view)
-        self.registry.build(self.menuBar())
-        self._wire_undo_actions()
-        self.build_recent_menu()
+        self.registry = ActionRegistry(self)
+        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.table})
+        self.files = FileOpener(self.session, self.preferences, self)
+        self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
+        self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self)
+        self.marks = AnnotationMarks(self.session, self.view, self)
         self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
         self._panels_menu.menuAction().setVisible(False)
+        self._dock_panels()
 
         self.status_sections: dict[str, QLabel] = {}
-        self.add_status_section("position", QLabel(self))
-        self.add_status_section("words", QLabel(self))
-        self.view.position_changed.connect(self._on_view_position_changed)
-        self.search_bar.attach(self)
-        self.topics_panel.attach(self)
-        self.speakers_panel.attach(self)  # under the topics, as the design has it
-        self.notes_panel.attach(self)
-        self.annotation_actions.attach(self)
+        self.reading_status = ReadingStatus(self.session, self.view, self)
+        self.add_status_section("position", self.reading_status.position)
+        self.add_status_section("words", self.reading_status.words)
+        topic = self.add_status_section("topic", QLabel(self))
+        self.topics_panel.current_topic_changed.connect(topic.setText)
+        self._connect_parts()
 
-        self._save_timer = QTimer(self)
-        self._save_timer.setSingleShot(True)
-        self._save_timer.setInterval(SAVE_DELAY_MS)
-        self._save_timer.timeout.connect(self.save_notes)
-        self._position_timer = QTimer(self)
-        self._position_timer.setSingleShot(True)
-        self._position_timer.setInterval(POSITION_DELAY_MS)
-        self._position_timer.timeout.connect(self._on_position_timer_timeout)
-
-        # Words are counted in steps of WORDS_STEP turns, between events, so opening never waits for them.
-        self._words_timer = QTimer(self)
-        self._words_timer.setSingleShot(True)
-        self._words_timer.setInterval(20)
-        self._words_timer.timeout.connect(self._on_words_timer_timeout)
-
-        self._theme_setting = SYSTEM
-        self.set_theme(self.preferences.theme if restore else SYSTEM)
-        QGuiApplication.styleHints().colorSchemeChanged.connect(self._on_color_scheme_changed)
+        # Last: the theme reaches the parts that follow the view's (speaker swatches, marks) through the signal.
+        self.appearance = Appearance(self.view, self.preferences, self.registry, remember=restore, parent=self)
+        self._bind_actions()
+        self.registry.check_bound()
         if restore:
-            font = self.preferences.font
-            if font is not None:
-                self.view.set_reading_font(font)
-            self.view.set_zoom(self.preferences.zoom)
             geometry, _state = self.preferences.window_geometry()
             if geometry is None or not self.restoreGeometry(geometry):
                 self._first_size()
@@ -156,7 +125,81 @@ class MainWindow(FilesMixin, QMainWindow):
             return
         self.resize(min(1480, area.width() * 9 // 10), min(960, area.height() * 9 // 10))
 
-    # --- for the parts wired in -----------------------------------------------------------------------
+    # --- the parts ------------------------------------------------------------------------------------
+
+    def _dock_panels(self) -> None:
+        topics = self.add_dock(self.topics_panel, "Topics")
+        speakers = self.add_dock(self.speakers_panel, "Speakers")
+        self.splitDockWidget(topics, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
+        self.add_dock(self.notes_panel, "Notes", Qt.DockWidgetArea.RightDockWidgetArea)
+        self.notes_panel.add_row_actions([self.registry[ActionId.EDIT_ANNOTATION],
+                                          self.registry.menus["notes/Attribution &Status"].menuAction()])
+
+    def _connect_parts(self) -> None:
+        view = self.view
+        view.theme_changed.connect(self.title_strip.set_theme)
+        view.theme_changed.connect(self.speakers_panel.set_theme)
+        view.theme_changed.connect(self.marks.refresh_soon)
+        view.position_changed.connect(self.session.note_position)
+        view.position_changed.connect(self.topics_panel.set_current_turn)
+        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen.
+        view.text_shown.connect(self.topics_panel.start_finding)
+        self.search_bar.closed.connect(view.setFocus)
+        self.speakers_panel.show_only_changed.connect(self._on_speakers_show_only_changed)
+        self.notes_panel.current_changed.connect(self.annotation_actions.show_status_of)
+        undo, redo, stack = self.registry[ActionId.UNDO], self.registry[ActionId.REDO], self.session.undo_stack
+        undo.setEnabled(False)
+        redo.setEnabled(False)
+        stack.canUndoChanged.connect(undo.setEnabled)
+        stack.canRedoChanged.connect(redo.setEnabled)
+        stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".rstrip()))
+        stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".rstrip()))
+
+    def _bind_actions(self) -> None:
+        bind, view, files, notes = self.registry.bind, self.view, self.files, self.annotation_actions
+        for action_id, handler in (
+            (ActionId.NEW_WINDOW, self.new_window),
+            (ActionId.OPEN, files.open_file_dialog), (ActionId.OPEN_SAMPLE, files.open_sample),
+            (ActionId.EXPORT_NOTES, notes.export_notes), (ActionId.IMPORT_NOTES, notes.import_notes),
+            (ActionId.QUIT, self.close),
+            (ActionId.UNDO, self.session.undo_stack.undo), (ActionId.REDO, self.session.undo_stack.redo),
+            (ActionId.COPY, view.copy), (ActionId.COPY_CITATION, notes.copy_with_citation),
+            (ActionId.SELECT_ALL, view.selectAll),
+            (ActionId.FIND, self.search_bar.activate), (ActionId.FIND_NEXT, self.search_bar.find_next),
+            (ActionId.FIND_PREVIOUS, self.search_bar.find_previous),
+            (ActionId.COLLAPSE_ALL, view.collapse_all), (ActionId.EXPAND_ALL, view.expand_all),
+            (ActionId.OUTLINE, view.set_outline), (ActionId.FOLD, view.fold_current),
+            (ActionId.UNFOLD, view.unfold_current), (ActionId.ZOOM_IN, view.zoom_in),
+            (ActionId.ZOOM_OUT, view.zoom_out), (ActionId.ZOOM_RESET, view.zoom_reset),
+            (ActionId.FONT, self.appearance.choose_font),
+            (ActionId.SHOW_ONLY_SPEAKER, self.speakers_panel.set_show_only_current),
+            (ActionId.RENAME_SPEAKER, self.speakers_panel.rename_current),
+            (ActionId.RENAME_TOPIC, self.topics_panel.rename_current),
+            (ActionId.SPLIT_TOPIC, self.topics_panel.split_at_reading_position),
+            (ActionId.ADD_TOPIC, self.topics_panel.add_at_reading_position),
+            (ActionId.MERGE_TOPIC, self.topics_panel.merge_current_with_next),
+            (ActionId.SPLIT_SECTION, self.topics_panel.split_section_at_reading_position),
+            (ActionId.ADD_SECTION, self.topics_panel.add_section_at_reading_position),
+            (ActionId.RESET_TOPICS, self.topics_panel.reset_edits),
+            (ActionId.BOOKMARK, notes.bookmark), (ActionId.HIGHLIGHT, notes.highlight), (ActionId.NOTE, notes.note),
+            (ActionId.EDIT_ANNOTATION, self.notes_panel.edit_current_in_dialog),
+            (ActionId.DELETE_ANNOTATION, self.notes_panel.delete_selected),
+            (ActionId.RESTORE_NOTES, notes.restore_notes),
+            (ActionId.NEXT_TURN, view.next_turn), (ActionId.PREVIOUS_TURN, view.previous_turn),
+            (ActionId.NEXT_QUESTION, view.next_question), (ActionId.PREVIOUS_QUESTION, view.previous_question),
+            (ActionId.NEXT_SAME_SPEAKER, view.next_same_speaker),
+            (ActionId.PREVIOUS_SAME_SPEAKER, view.previous_same_speaker),
+            (ActionId.GO_TO_EXCHANGE, self.go_to_exchange_dialog),
+            (ActionId.NEXT_TOPIC, self.topics_panel.next_topic),
+            (ActionId.PREVIOUS_TOPIC, self.topics_panel.previous_topic),
+            (ActionId.NEXT_SECTION, self.topics_panel.next_section),
+            (ActionId.PREVIOUS_SECTION, self.topics_panel.previous_section),
+            (ActionId.SHORTCUTS, self.show_shortcuts), (ActionId.ABOUT, self.show_about),
+        ):
+            bind(action_id, handler)
+        self.registry.bind_choice(Choice.THEME, self.appearance.set_theme)
+        self.registry.bind_choice(Choice.HIGHLIGHT_COLOUR, notes.highlight_in)
+        self.registry.bind_choice(Choice.STATUS, notes.set_status)
 
     def add_dock(self, widget: QWidget, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
@@ -173,6 +216,19 @@ class MainWindow(FilesMixin, QMainWindow):
         """A bar above the reading text (the search bar); bars added later go lower."""
         self._centre_layout.insertWidget(self._centre_layout.count() - 1, widget)
 
+    def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
+        self.status_sections[key] = widget
+        widget.setTextFormat(Qt.TextFormat.PlainText)  # a topic's or file's name is shown as written
+        widget.setContentsMargins(10, 0, 10, 0)
+        self.statusBar().addPermanentWidget(widget, stretch)
+        return widget
+
+    # --- for scripts and the command line -----------------------------------------------------------
+
+    def open_path(self, path: str | Path, layout: str | None = None) -> bool:
+        """Open a transcript file (see `FileOpener.open_path`); False, with the reason on screen, when it fails."""
+        return self.files.open_path(path, layout)
+
     def show_search(self, text: str) -> None:
         """Open the search bar on `text`, every match highlighted (also the screenshot command's --search)."""
         self.search_bar.activate(text)
@@ -182,144 +238,59 @@ class MainWindow(FilesMixin, QMainWindow):
         Raises reader.core.search.SearchError for a name that fits no speaker."""
         self.speakers_panel.show_only_named(name)
 
-    def add_status_section(self, key: str, widget: QLabel, stretch: int = 0) -> QLabel:
-        self.status_sections[key] = widget
-        widget.setTextFormat(Qt.TextFormat.PlainText)  # a topic's or file's name is shown as written
-        widget.setContentsMargins(10, 0, 10, 0)
-        self.statusBar().addPermanentWidget(widget, stretch)
-        return widget
+    # --- following the session ------------------------------------------------------------------------
 
-    # --- showing a transcript --------------------------------------------------------------------------
-
-    def set_transcript(self, transcript: Transcript) -> None:
-        """Show a transcript (already loaded), with its notes, and tell the wired parts."""
-        self.save_notes()
-        self.undo_stack.clear()
-        self.transcript = transcript
-        self.notes = self.store.open(transcript)
-        position = self.notes.position  # read before showing the text moves it to the first turn
-        self.notes.on_change.append(self._on_notes_change)
-        self.view.set_transcript(transcript, self.notes.speaker_names)
-        self.registry["view.outline"].setChecked(False)
+    @Slot(object)
+    def _on_session_opened(self, transcript: Transcript) -> None:
+        notes = self.session.notes
+        assert notes is not None  # set before `opened`
+        position = notes.position  # read before showing the text moves it to the first turn
+        self.view.set_transcript(transcript, notes.speaker_names)
+        self.registry.set_checked(ActionId.OUTLINE, False)
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
         self.title_strip.set_transcript(transcript)
-        self._update_status()
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
-        if turn is not None and self._restore:
-            QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))  # type: ignore[union-attr]
-        if self.notes.message:
-            self.statusBar().showMessage(self.notes.message, 10000)
-        if self.notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
-            self._save_timer.start(SAVE_DELAY_MS)
-        self.transcript_changed.emit(transcript)
+        if turn is not None and position is not None and self._restore:
+            QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))
 
-    @Slot()
-    def save_notes(self) -> None:
-        """Write the notes now if they changed; a failure is kept in memory and said in the status bar."""
-        self._save_timer.stop()
-        if self.notes is not None and self.notes.dirty and not self.notes.read_only and not self.notes.save():
-            # last_error already says that the notes are kept in memory and that saving will be tried again
-            self.statusBar().showMessage(self.notes.last_error or "Notes not saved; will retry.", 10000)
-            self._save_timer.start(SAVE_DELAY_MS * 10)
+    @Slot(object)
+    def _on_session_notes_changed(self, change: Change) -> None:
+        notes: TranscriptNotes | None = self.session.notes
+        if change.what in ("speaker_names", "reloaded") and notes is not None:
+            self.view.set_speaker_names(notes.speaker_names)
 
-    @Slot()
-    def _on_position_timer_timeout(self) -> None:
-        if self.notes is not None:
-            self.notes.save_position()
+    @Slot(object)
+    def _on_speakers_show_only_changed(self, key: str | None) -> None:
+        self.view.set_turn_filter({key} if key else None)
+        # Matches in hidden turns would be counted but never shown: the search follows the filter.
+        self.search_bar.set_speaker(key)
+        self.registry.set_checked(ActionId.SHOW_ONLY_SPEAKER, key is not None)
 
-    def _on_notes_change(self, change: Change) -> None:
-        if change.what in ("speaker_names", "reloaded") and self.notes is not None:
-            self.view.set_speaker_names(self.notes.speaker_names)
-        if change.what == "position":
-            if not self._position_timer.isActive():
-                self._position_timer.start()
-        elif change.what not in ("saved", "save_failed"):
-            self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
-        self.notes_changed.emit(change)
+    # --- the window's own commands ----------------------------------------------------------------------
 
-    @Slot(int)
-    def _on_view_position_changed(self, turn: int) -> None:
-        self._update_status()
-        if self.notes is not None and self.transcript is not None and turn >= 0:
-            self.notes.set_position(self.transcript.turns[turn].id)
-
-    def _update_status(self) -> None:
-        t, turn = self.transcript, self.view.current_turn()
-        if t is None or turn < 0:
-            self.status_sections["position"].setText("")
-            return
-        exchange = t.exchanges[t.turns[turn].exchange]
-        self.status_sections["position"].setText(f"{exchange.label} · turn {turn + 1} of {len(t.turns)}")
-        self._update_words()
-
-    def _update_words(self) -> None:
-        vdoc, turn = self.view.vdoc, self.view.current_turn()
-        if vdoc is None or turn < 0:
-            return
-        if not vdoc.words_counted:
-            # Counting every word of a long transcript takes a moment: after the text is on screen, not before.
-            self.status_sections["words"].setText(f"{self.transcript.words:,} words")  # type: ignore[union-attr]
-            self._words_timer.start()
-            return
-        words = vdoc.words_before()
-        self.status_sections["words"].setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
-
-    @Slot()
-    def _on_words_timer_timeout(self) -> None:
-        if self.view.vdoc is not None:
-            if self.view.vdoc.count_words(WORDS_STEP):
-                self._update_words()
-            else:
-                self._words_timer.start()
-
-    # --- commands -------------------------------------------------------------------------------------
-
-    def _wire_undo_actions(self) -> None:
-        undo, redo = self.registry["edit.undo"], self.registry["edit.redo"]
-        undo.setEnabled(False)
-        redo.setEnabled(False)
-        self.undo_stack.canUndoChanged.connect(undo.setEnabled)
-        self.undo_stack.canRedoChanged.connect(redo.setEnabled)
-        self.undo_stack.undoTextChanged.connect(lambda text: undo.setText(f"&Undo {text}".rstrip()))
-        self.undo_stack.redoTextChanged.connect(lambda text: redo.setText(f"&Redo {text}".rstrip()))
-
-    def set_theme(self, name: str) -> None:
-        """"light", "dark", "sepia", or "system" to follow the desktop."""
-        self._theme_setting = name if name in (*THEME_NAMES, SYSTEM) else SYSTEM
-        theme = resolve(self._theme_setting)
-        QApplication.setPalette(theme.palette())
-        self.view.set_theme(theme)
-        self.registry[f"view.theme_{self._theme_setting}"].setChecked(True)
-        if self._restore:
-            self.preferences.theme = self._theme_setting
-
-    def theme_setting(self) -> str:
-        return self._theme_setting
-
-    @Slot(Qt.ColorScheme)
-    def _on_color_scheme_changed(self, _scheme: Qt.ColorScheme) -> None:
-        if self._theme_setting == SYSTEM:
-            self.set_theme(SYSTEM)
-
-    @Slot()
-    def choose_font(self) -> None:
-        dialog = QFontDialog(self.view.reading_font(), self)
-        dialog.fontSelected.connect(self._on_font_selected)
-        dialog.open()
-
-    def _on_font_selected(self, font: QFont) -> None:
-        self.view.set_reading_font(font)
-        self.preferences.font = font
+    def show_error(self, title: str, message: str) -> None:
+        """A window-modal warning; the message is plain text, whatever the file name holds."""
+        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        box.setTextFormat(Qt.TextFormat.PlainText)
+        box.setInformativeText(message)
+        box.setObjectName("error_box")
+        self.error_box = box
+        box.open()
 
     @Slot()
     def go_to_exchange_dialog(self) -> None:
-        if self.transcript is None or not self.transcript.exchanges:
+        transcript = self.session.transcript
+        if transcript is None or not transcript.exchanges:
             return
-        dialog = GoToExchangeDialog(self.transcript, self)
+        dialog = GoToExchangeDialog(transcript, self)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: dialog.exchange is not None and self.view.go_to_exchange(dialog.exchange))
+        dialog.accepted.connect(lambda: self._go_to_chosen_exchange(dialog))
         dialog.open()
+
+    def _go_to_chosen_exchange(self, dialog: GoToExchangeDialog) -> None:
+        if dialog.exchange is not None:
+            self.view.go_to_exchange(dialog.exchange)
 
     @Slot()
     def show_shortcuts(self) -> None:
@@ -329,15 +300,20 @@ class MainWindow(FilesMixin, QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        AboutDialog(self.store.root, self).open()
+        AboutDialog(self.session.store.root, self).open()
 
     @Slot()
     def new_window(self) -> None:
-        from reader.ui.windows import WindowGroup  # which makes windows of this class
-
         WindowGroup.of(self).new_window()
 
     # --- window life ----------------------------------------------------------------------------------
+
+    def event(self, event: QEvent) -> bool:
+        # Coming back to the window takes in what another window (or a synced folder) saved meanwhile, so the
+        # docks show it now rather than after this window's next save.
+        if event.type() == QEvent.Type.WindowActivate:
+            self.session.refresh()
+        return super().event(event)
 
     def showEvent(self, event: QShowEvent) -> None:
         # The docks of the wired parts exist by now, so their saved places can be restored.
@@ -356,12 +332,9 @@ class MainWindow(FilesMixin, QMainWindow):
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self._position_timer.stop()
-        try:
-            self.save_notes()  # a failure keeps the notes in memory and says so; closing must still work
-        except Exception:
-            log.exception("saving the notes on closing failed")
+        self.topics_panel.cancel_finding()
+        self.session.close()
         if self._restore:
             self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())
-            self.preferences.zoom = self.view.zoom()
+            self.appearance.remember_zoom()
         super().closeEvent(event)

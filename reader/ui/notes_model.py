@@ -6,8 +6,6 @@ undoable command, whose change comes back here through the store like any other.
 
 Signals of `NotesModel`:
     edit_requested(str, object): an annotation id and the changes (a dict) the user typed into a cell.
-Signals of `ChangeRelay`:
-    changed(object): a reader.core.notes.store.Change from the watched notes, in the GUI thread's terms.
 """
 
 from __future__ import annotations
@@ -52,15 +50,6 @@ def split_tags(text: str) -> list[str]:
 def local_time(iso: str) -> str:
     stamp = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     return stamp.toLocalTime().toString("yyyy-MM-dd HH:mm") if stamp.isValid() else iso
-
-
-class ChangeRelay(QObject):
-    """Turns the store's plain callbacks into a Qt signal (what the window's ``notes_changed`` also is)."""
-
-    changed = Signal(object)
-
-    def watch(self, notes: TranscriptNotes) -> None:
-        notes.on_change.append(self.changed.emit)
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,8 +1,9 @@
 """The Notes dock: every bookmark, highlight and note of the open transcript, filtered and sorted as asked.
 
-Rows come from `NotesModel` (notes_model.py) through `NotesFilter`. Every change the user makes here (a cell
-edited in place, the note editor, a status, Delete) is pushed as an undoable command onto the undo stack the
-panel was given; the rows then change because the store says so, never because the panel edits them.
+Rows come from `NotesModel` (notes_model.py) through `NotesFilter`, over the session's notes. Every change the
+user makes here (a cell edited in place, the note editor, Delete) is pushed as an undoable command on the
+session; the rows then change because the notes say so, never because the panel edits them. Activating a row
+takes the reader to its words through the navigator.
 
 Signals of `NotesPanel`:
     annotation_activated(str): the user double-clicked (or pressed Enter on) an annotation: jump to it.
@@ -11,10 +12,10 @@ Signals of `NotesPanel`:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QUndoStack
+from PySide6.QtGui import QAction
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -32,6 +33,7 @@ from PySide6.QtWidgets import (
 from reader.core.notes.annotations import Annotation, Kind, Scope, Status
 from reader.core.notes.store import Change, TranscriptNotes
 from reader.ui.annotation_dialogs import NoteDialog, TagsDelegate
+from reader.ui.navigation import Navigator
 from reader.ui.notes_model import (
     CREATED,
     DETACHED,
@@ -43,15 +45,12 @@ from reader.ui.notes_model import (
     SPEAKER,
     STATUS,
     TAGS,
-    ChangeRelay,
     IdRole,
     NotesFilter,
     NotesModel,
 )
-from reader.ui.operations import DeleteAnnotationsCommand, EditAnnotationCommand
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.operations.annotations import DeleteAnnotationsCommand, edit_command
+from reader.ui.session import ReaderSession
 
 KINDS = (("All kinds", ""), ("Bookmarks", Kind.BOOKMARK.value), ("Highlights", Kind.HIGHLIGHT.value),
          ("Notes", Kind.NOTE.value), (DETACHED, "detached"))
@@ -62,14 +61,14 @@ class NotesPanel(QWidget):
     annotation_activated = Signal(str)
     current_changed = Signal(object)
 
-    def __init__(self, undo_stack: QUndoStack, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReaderSession, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setObjectName("notes_panel")
-        self.undo_stack = undo_stack
+        self._session = session
+        self._navigator = navigator
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
-        self.relay = ChangeRelay(self)  # used when the panel watches notes itself (no window around it)
 
         self.text_filter = QLineEdit(self, placeholderText="Filter notes", clearButtonEnabled=True)
         self.sort_box = self._combo(SORTS, "Order")
@@ -96,8 +95,7 @@ class NotesPanel(QWidget):
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
         self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.setItemDelegateForColumn(
-            TAGS, TagsDelegate(lambda: self.model.notes().tags() if self.model.notes() else [], self.table))
+        self.table.setItemDelegateForColumn(TAGS, TagsDelegate(self._known_tags, self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
         header.setStretchLastSection(True)
@@ -139,7 +137,9 @@ class NotesPanel(QWidget):
         self.status_box.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status_box.currentData()))
         self.detached_button.clicked.connect(lambda: self.kind_box.setCurrentIndex(len(KINDS) - 1))
         self.model.edit_requested.connect(lambda annotation_id, changes: self.edit(annotation_id, **changes))
-        self.relay.changed.connect(self.on_notes_changed)
+        self.annotation_activated.connect(self._on_annotation_activated)
+        session.opened.connect(lambda _transcript: self.set_notes(session.notes))
+        session.notes_changed.connect(self.on_notes_changed)
         # Enter (and a double-click, on most styles) activates; the double-click itself is caught too, since Qt
         # only activates once the second click is released. A jump twice to the same words is no harm.
         self.table.activated.connect(self._on_table_activated)
@@ -165,6 +165,14 @@ class NotesPanel(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(360, 400)
 
+    def _known_tags(self) -> list[str]:
+        notes = self.model.notes()
+        return notes.tags() if notes is not None else []
+
+    def add_row_actions(self, actions: list[QAction]) -> None:
+        """Commands offered on a row's context menu (they act on the chosen annotations)."""
+        self.table.addActions(actions)
+
     # --- contents ---------------------------------------------------------------------------------------
 
     def set_notes(self, notes: TranscriptNotes | None) -> None:
@@ -174,11 +182,6 @@ class NotesPanel(QWidget):
             box.setCurrentIndex(0)
         self.text_filter.clear()
         self._refresh_choices()
-
-    def watch(self, notes: TranscriptNotes) -> None:
-        """Show notes and follow their changes by itself (the window relays them instead, see `attach`)."""
-        self.relay.watch(notes)
-        self.set_notes(notes)
 
     @Slot(object)
     def on_notes_changed(self, change: Change) -> None:
@@ -254,12 +257,9 @@ class NotesPanel(QWidget):
     def edit(self, annotation_id: str, **changes: Any) -> None:
         """Change an annotation, undoably; nothing when no field really changes."""
         notes = self._writable()
-        current = notes.get(annotation_id) if notes else None
-        if notes is None or current is None:
-            return
-        changes = {k: v for k, v in changes.items() if getattr(current.edited(**{k: v}), k) != getattr(current, k)}
-        if changes:
-            self.undo_stack.push(EditAnnotationCommand(notes, annotation_id, **changes))
+        command = edit_command(notes, annotation_id, **changes) if notes is not None else None
+        if command is not None:
+            self._session.push(command)
 
     @Slot()
     def delete_selected(self) -> None:
@@ -268,7 +268,7 @@ class NotesPanel(QWidget):
         if notes is None or not ids:
             return
         row = self.table.currentIndex().row()
-        self.undo_stack.push(DeleteAnnotationsCommand(notes, ids))
+        self._session.push(DeleteAnnotationsCommand(notes, ids))
         if self.proxy.rowCount():
             self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1), QUOTE))
 
@@ -291,28 +291,17 @@ class NotesPanel(QWidget):
         if annotation is not None:
             self.annotation_activated.emit(annotation.id)
 
-    # --- in the window ----------------------------------------------------------------------------------
-
-    def attach(self, window: MainWindow) -> None:
-        """Dock on the right; follow the window's notes; a jump moves the reading view."""
-        self._window = window
-        window.add_dock(self, "Notes", Qt.DockWidgetArea.RightDockWidgetArea)
-        window.transcript_changed.connect(lambda _t: self.set_notes(window.notes))
-        window.notes_changed.connect(self.on_notes_changed)
-        self.annotation_activated.connect(self._on_annotation_activated)
-
     @Slot(str)
     def _on_annotation_activated(self, annotation_id: str) -> None:
-        window = self._window
-        annotation = window.notes.get(annotation_id) if window.notes is not None else None
-        if annotation is None or annotation.detached or window.transcript is None:
+        notes = self.model.notes()
+        annotation = notes.get(annotation_id) if notes is not None else None
+        if notes is None or annotation is None or annotation.detached:
             return
-        turn = window.transcript.turn_by_id.get(annotation.anchor.turn_id)
+        turn = notes.transcript.turn_by_id.get(annotation.anchor.turn_id)
         if turn is None:
             return
         anchor = annotation.anchor
         if anchor.scope is Scope.TEXT:  # the quoted words themselves, selected: ready to copy with citation
-            window.view.select_in_turn(turn.index, anchor.start, anchor.end)
+            self._navigator.go_to_words(turn.index, anchor.start, anchor.end)
         else:
-            window.view.scroll_to_turn(turn.index, anchor.start)
-        window.view.setFocus()
+            self._navigator.go_to_turn(turn.index, anchor.start)

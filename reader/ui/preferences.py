@@ -45,9 +45,10 @@ class Preferences:
 
     @property
     def zoom(self) -> int:
+        value = self.settings.value("view/zoom", 0)
         try:
-            return int(self.settings.value("view/zoom", 0))  # type: ignore[arg-type]
-        except (TypeError, ValueError):
+            return int(value) if isinstance(value, int | str) else 0
+        except ValueError:  # a hand-edited settings file
             return 0
 
     @zoom.setter
@@ -68,7 +69,7 @@ class Preferences:
         value = self.settings.value("files/recent", [])
         if isinstance(value, str):  # QSettings gives a lone string for a one-item list in some formats
             value = [value]
-        return [str(v) for v in value or [] if v][:MAX_RECENT]
+        return [str(v) for v in value if v][:MAX_RECENT] if isinstance(value, list) else []
 
     def add_recent(self, path: str) -> None:
         path = str(Path(path).resolve())

@@ -2,7 +2,7 @@
 
 The bar owns no search logic: it builds a `SearchQuery`, asks `reader.core.search` for the matches, has
 `SearchHighlights` mark them in the view and scrolls to the current one. It talks to the view only through
-the `SearchTarget` methods, so it can be tried on its own.
+the `SearchTarget` methods, so it can be tried on its own; it follows the session's transcript and speaker names.
 
 Signals:
     matches_changed(int): the number of matches after a search ran (0 also for an invalid query)
@@ -13,7 +13,6 @@ Signals:
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QModelIndex, QSignalBlocker, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QColor, QKeySequence, QShortcut
@@ -32,24 +31,12 @@ from PySide6.QtWidgets import (
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
 from reader.core.search import Match, Matches, SearchError, SearchQuery, index_for, search
-from reader.ui.actions import SK, ActionSpec, register
 from reader.ui.search_highlights import SearchHighlights, SearchTarget
 from reader.ui.search_results import SearchResultDelegate, SearchResultsModel
+from reader.ui.session import ReaderSession
 from reader.ui.themes import Theme
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
-
 DEBOUNCE_MS = 120  # long enough to skip the keystrokes of a word being typed, short enough to feel instant
-
-# F3 and Shift+F3 spelled out: the platform's FindNext bindings include Ctrl+G, which is Go to Exchange here.
-register(
-    ActionSpec("edit.find", "&Find…", "edit", "search_bar.activate", (SK.Find,), "Search the transcript",
-               separator=True),
-    ActionSpec("edit.find_next", "Find &Next", "edit", "search_bar.find_next", ("F3",), "The next match"),
-    ActionSpec("edit.find_previous", "Find Pre&vious", "edit", "search_bar.find_previous", ("Shift+F3",),
-               "The previous match"),
-)
 
 
 class SearchBar(QWidget):
@@ -57,8 +44,9 @@ class SearchBar(QWidget):
     current_changed = Signal(int)
     closed = Signal()
 
-    def __init__(self, target: SearchTarget, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReaderSession, target: SearchTarget, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
         self._target = target
         self._transcript: Transcript | None = None
         self._names: dict[str, str] = {}
@@ -80,11 +68,13 @@ class SearchBar(QWidget):
         self.case_button = self._tool("Aa", "Match case (Alt+C)", checkable=True)
         self.word_button = self._tool("W", "Whole words only (Alt+W)", checkable=True)
         self.regex_button = self._tool(".*", "Regular expression (Alt+R)", checkable=True)
-        self.speaker_combo = QComboBox(toolTip="Limit the search to one speaker")
+        self.speaker_combo = QComboBox()
+        self.speaker_combo.setToolTip("Limit the search to one speaker")
         self.results_button = self._tool("☰", "Show every match with its context", checkable=True)
         self.close_button = self._tool("✕", "Close the search bar (Escape)")
         self.results_model = SearchResultsModel(self)
-        self.results_view = QListView(uniformItemSizes=True, visible=False)
+        self.results_view = QListView(uniformItemSizes=True)
+        self.results_view.setVisible(False)
         self.results_view.setObjectName("search-results")
         self.results_view.setModel(self.results_model)
         self.results_delegate = SearchResultDelegate(QColor(target.theme().match), self.results_view)
@@ -130,10 +120,17 @@ class SearchBar(QWidget):
             QShortcut(QKeySequence(keys), self, context=local).activated.connect(slot)
         down = QShortcut(QKeySequence("Down"), self.field, context=Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._on_field_down)
+        session.opened.connect(self._on_session_opened)
+        session.notes_changed.connect(self._on_session_notes_changed)
+        self.hide()  # until Ctrl+F
         self._update_count()
 
     def _tool(self, text: str, tip: str, checkable: bool = False) -> QToolButton:
-        button = QToolButton(text=text, toolTip=tip, checkable=checkable, autoRaise=True)
+        button = QToolButton()
+        button.setText(text)
+        button.setToolTip(tip)
+        button.setCheckable(checkable)
+        button.setAutoRaise(True)
         button.setAccessibleName(tip.split(" (")[0])
         return button
 
@@ -154,23 +151,14 @@ class SearchBar(QWidget):
             self.speaker_combo.setCurrentIndex(max(0, self.speaker_combo.findData(chosen)))
         self.run_search()
 
-    def attach(self, window: MainWindow) -> None:
-        """Sit above the window's reading view and follow its transcript and speaker names."""
-        self._window = window
-        self.hide()
-        window.add_above_view(self)
-        window.transcript_changed.connect(self._on_window_transcript_changed)
-        window.notes_changed.connect(self._on_window_notes_changed)
-        self.closed.connect(window.view.setFocus)
-
     @Slot(object)
-    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
-        notes = self._window.notes
+    def _on_session_opened(self, transcript: Transcript) -> None:
+        notes = self._session.notes
         self.set_transcript(transcript, notes.speaker_names if notes is not None else {})
 
     @Slot(object)
-    def _on_window_notes_changed(self, change: Change) -> None:
-        notes = self._window.notes
+    def _on_session_notes_changed(self, change: Change) -> None:
+        notes = self._session.notes
         if change.what in ("speaker_names", "reloaded") and notes is not None:
             self.set_speaker_names(notes.speaker_names)
 

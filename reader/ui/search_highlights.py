@@ -14,6 +14,7 @@ from PySide6.QtCore import QObject, Slot
 from PySide6.QtGui import QColor, QTextCharFormat
 
 from reader.core.search import Match, Matches
+from reader.ui.highlight import Span
 from reader.ui.themes import Theme
 
 HIGHLIGHT_KEY = "search"
@@ -21,11 +22,9 @@ CURRENT_KEY = "search-current"
 FULL_HIGHLIGHT_LIMIT = 5000
 HIGHLIGHT_REACH = 300
 
-Span = tuple[int, int, int, QTextCharFormat]
-
 
 class SearchTarget(Protocol):
-    """What the search needs from the reading view (a span is turn index, start, end, format)."""
+    """What the search needs from the reading view (a span is turn index, start, end, colour or format)."""
 
     def set_extra_highlights(self, key: str, spans: list[Span]) -> None: ...
     def scroll_to_turn(self, index: int, offset: int = 0) -> None: ...

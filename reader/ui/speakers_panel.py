@@ -1,7 +1,9 @@
 """The speakers dock: who speaks, how much, in which colour; rename, show only one, step through one's turns.
 
-The table is a `SpeakersModel` (speakers_model.py). In the window (`attach`), a rename becomes an undoable
-`RenameSpeakerCommand` on the notes store, and the new name comes back to every view from the store's change.
+The table is a `SpeakersModel` (speakers_model.py) over the session's transcript. A rename becomes an undoable
+`RenameSpeakerCommand` on the session's notes, and the new name comes back to every view from the notes' change.
+Stepping through a speaker's turns goes through the navigator; which turns are shown is the window's to apply
+(the reading view's filter, the search), from `show_only_changed`.
 
 Signals of `SpeakersPanel`:
     rename_requested(str, str): speaker key, new display name ("" restores the transcript's own)
@@ -11,56 +13,28 @@ Signals of `SpeakersPanel`:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from PySide6.QtCore import (
     QItemSelectionModel,
     QModelIndex,
-    QSignalBlocker,
     QSize,
     QSortFilterProxyModel,
     Qt,
     Signal,
     Slot,
 )
-from PySide6.QtGui import QColor, QResizeEvent, QUndoCommand
+from PySide6.QtGui import QColor, QResizeEvent
 from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
-from reader.core.notes.store import Change, TranscriptNotes
+from reader.core.notes.store import Change
 from reader.core.search import resolve_speaker
-from reader.ui.actions import ActionSpec, register
+from reader.ui.navigation import Navigator
+from reader.ui.operations.speakers import RenameSpeakerCommand
+from reader.ui.session import ReaderSession
 from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
-from reader.ui.themes import Theme
-
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
+from reader.ui.themes import THEMES, Theme
 
 ROOMY_WIDTH = 420  # every column fits beside a name of about twenty characters
-
-# Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
-register(
-    ActionSpec("view.show_only_speaker", "Show Only This &Speaker", "view", "speakers_panel.set_show_only_current",
-               tip="Show only the turns of the speaker at the reading position", checkable=True, separator=True),
-    ActionSpec("view.rename_speaker", "&Rename Speaker…", "view", "speakers_panel.rename_current",
-               tip="Give the speaker at the reading position another name, kept with this transcript's notes"),
-)
-
-
-class RenameSpeakerCommand(QUndoCommand):
-    """A new display name for a speaker, through the notes store (which saves it and tells every view)."""
-
-    def __init__(self, notes: TranscriptNotes, key: str, name: str) -> None:
-        self._notes, self._key, self._name = notes, key, name
-        self._previous = notes.speaker_names.get(key, "")
-        shown = notes.display_name(key)
-        super().__init__(f"Rename {shown} to {name}" if name else f"Rename {shown} back")
-
-    def redo(self) -> None:
-        self._notes.set_speaker_name(self._key, self._name)
-
-    def undo(self) -> None:
-        self._notes.set_speaker_name(self._key, self._previous)
 
 
 class SpeakersPanel(QWidget):
@@ -68,8 +42,11 @@ class SpeakersPanel(QWidget):
     show_only_changed = Signal(object)
     step_requested = Signal(str, int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReaderSession, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._navigator = navigator
+        self._theme: Theme = THEMES["light"]  # the reading view's, from `set_theme`
         self.model = SpeakersModel(self)
         self.model.rename_requested.connect(self.rename_requested)
         self._proxy = QSortFilterProxyModel(self)
@@ -93,12 +70,10 @@ class SpeakersPanel(QWidget):
         for column in range(ROLE, len(COLUMNS)):
             header.setSectionResizeMode(column, QHeaderView.ResizeMode.ResizeToContents)
 
-        self.only_button = QToolButton(text="Show only", checkable=True, autoRaise=True,
-                                       toolTip="Show only the selected speaker's turns")
-        self.previous_button = QToolButton(text="◀ Turn", autoRaise=True,
-                                           toolTip="The selected speaker's previous turn")
-        self.next_button = QToolButton(text="Turn ▶", autoRaise=True, toolTip="The selected speaker's next turn")
-        self.rename_button = QToolButton(text="Rename", autoRaise=True, toolTip="Rename the selected speaker (F2)")
+        self.only_button = _tool("Show only", "Show only the selected speaker's turns", checkable=True)
+        self.previous_button = _tool("◀ Turn", "The selected speaker's previous turn")
+        self.next_button = _tool("Turn ▶", "The selected speaker's next turn")
+        self.rename_button = _tool("Rename", "Rename the selected speaker (F2)")
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 2)
         for button in (self.only_button, self.previous_button, self.next_button, self.rename_button):
@@ -116,6 +91,10 @@ class SpeakersPanel(QWidget):
         self.next_button.clicked.connect(lambda: self._step(1))
         self.rename_button.clicked.connect(self.edit_selected_name)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self.rename_requested.connect(self._on_rename_requested)
+        self.step_requested.connect(self._navigator.step_speaker)
+        session.opened.connect(self._on_session_opened)
+        session.notes_changed.connect(self._on_session_notes_changed)
         self._update_buttons()
 
     def sizeHint(self) -> QSize:
@@ -158,64 +137,37 @@ class SpeakersPanel(QWidget):
     def shown_only(self) -> str | None:
         return self._shown_only
 
-    # --- in the window ----------------------------------------------------------------------------------
-
-    def attach(self, window: MainWindow) -> None:
-        """Dock in the window; follow its transcript, names and theme; act on its view and notes."""
-        self._window = window
-        window.add_dock(self, "Speakers")
-        window.transcript_changed.connect(self._on_window_transcript_changed)
-        window.notes_changed.connect(self._on_window_notes_changed)
-        self.rename_requested.connect(self._on_rename_requested)
-        self.show_only_changed.connect(self._on_show_only_changed)
-        self.step_requested.connect(self._on_step_requested)
-        window.view.theme_changed.connect(self._on_view_theme_changed)
-
-    def _colors(self) -> list[QColor]:
-        theme = self._window.view.theme()
-        return [theme.speaker_color(i) for i in range(self.model.rowCount())]
+    # --- following the session -------------------------------------------------------------------------
 
     @Slot(object)
-    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
-        notes = self._window.notes
+    def set_theme(self, theme: Theme) -> None:
+        """The reading view's theme: the swatches take its speaker colours."""
+        self._theme = theme
+        self.model.set_colors(self._colors())
+
+    def _colors(self) -> list[QColor]:
+        return [self._theme.speaker_color(i) for i in range(self.model.rowCount())]
+
+    @Slot(object)
+    def _on_session_opened(self, transcript: Transcript) -> None:
+        notes = self._session.notes
         self.model.set_transcript(transcript)  # the row count first: the colours follow the rows
         self.set_transcript(transcript, notes.speaker_names if notes is not None else {}, self._colors())
 
     @Slot(object)
-    def _on_window_notes_changed(self, change: Change) -> None:
-        if change.what in ("speaker_names", "reloaded") and self._window.notes is not None:
-            self.model.set_names(self._window.notes.speaker_names)
+    def _on_session_notes_changed(self, change: Change) -> None:
+        if change.what in ("speaker_names", "reloaded") and self._session.notes is not None:
+            self.model.set_names(self._session.notes.speaker_names)
 
     @Slot(str, str)
     def _on_rename_requested(self, key: str, name: str) -> None:
-        notes = self._window.notes
-        if notes is None or notes.read_only:
-            self._window.statusBar().showMessage("These notes are read-only; the name was not changed.", 5000)
-            return
-        self._window.undo_stack.push(RenameSpeakerCommand(notes, key, name))
-
-    @Slot(object)
-    def _on_show_only_changed(self, key: str | None) -> None:
-        self._window.view.set_turn_filter({key} if key else None)
-        # Matches in hidden turns would be counted but never shown: the search follows the filter.
-        self._window.search_bar.set_speaker(key)
-        action = self._window.registry["view.show_only_speaker"]
-        with QSignalBlocker(action):
-            action.setChecked(key is not None)
-
-    @Slot(str, int)
-    def _on_step_requested(self, key: str, direction: int) -> None:
-        view = self._window.view
-        if view.vdoc is not None:
-            target = view.vdoc.next_of_speaker(max(0, view.current_turn()), direction, key)
-            if target is not None:
-                view.scroll_to_turn(target)
-                view.setFocus()
+        notes = self._session.writable("These notes are read-only; the name was not changed.")
+        if notes is not None:
+            self._session.push(RenameSpeakerCommand(notes, key, name))
 
     def _current_speaker(self) -> str | None:
-        view = self._window.view
-        turn = view.current_turn()
-        return view.transcript.turns[turn].speaker if view.transcript is not None and turn >= 0 else None
+        transcript, turn = self._session.transcript, self._navigator.current_turn()
+        return transcript.turns[turn].speaker if transcript is not None and turn >= 0 else None
 
     @Slot(bool)
     def set_show_only_current(self, checked: bool) -> None:
@@ -236,16 +188,12 @@ class SpeakersPanel(QWidget):
 
     def show_only_named(self, name: str | None) -> None:
         """Show only the speaker the user means by `name` (key, label, display name or part of one)."""
-        window = self._window
-        if name is None or window.transcript is None:
+        session = self._session
+        if name is None or session.transcript is None:
             self.show_only(None)
             return
-        names = window.notes.speaker_names if window.notes is not None else {}
-        self.show_only(resolve_speaker(window.transcript, name, names))
-
-    @Slot(object)
-    def _on_view_theme_changed(self, _theme: Theme) -> None:
-        self.model.set_colors(self._colors())
+        names = session.notes.speaker_names if session.notes is not None else {}
+        self.show_only(resolve_speaker(session.transcript, name, names))
 
     @Slot()
     def edit_selected_name(self) -> None:
@@ -276,3 +224,12 @@ class SpeakersPanel(QWidget):
         has = self.selected_key() is not None
         for button in (self.only_button, self.previous_button, self.next_button, self.rename_button):
             button.setEnabled(has)
+
+
+def _tool(text: str, tip: str, checkable: bool = False) -> QToolButton:
+    button = QToolButton()
+    button.setText(text)
+    button.setToolTip(tip)
+    button.setCheckable(checkable)
+    button.setAutoRaise(True)
+    return button

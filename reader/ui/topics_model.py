@@ -14,10 +14,10 @@ from __future__ import annotations
 import bisect
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QModelIndex, QPersistentModelIndex, Qt, Signal
+from PySide6.QtCore import QAbstractItemModel, QByteArray, QModelIndex, QPersistentModelIndex, Qt, Signal
 from PySide6.QtGui import QFont
 
-from reader.core.topics import Section
+from reader.core.topics import Section, Topic
 from reader.core.topics.outline import OutlineRow
 from reader.ui.plain_text import tooltip
 
@@ -157,6 +157,7 @@ class TopicsModel(QAbstractItemModel):
         if not index.isValid():
             return None
         topic = self.topic_of(index)
+        item: Topic | Section
         if topic >= 0:
             row = self._rows[topic]
             item, span, share, level, current = row.topic, row.span, row.share, "topic", topic == self._current
@@ -202,8 +203,9 @@ class TopicsModel(QAbstractItemModel):
                                    str(self.data(index, LevelRole)))
         return True
 
-    def roleNames(self) -> dict[int, bytes]:
+    def roleNames(self) -> dict[int, QByteArray]:
         names = super().roleNames()
-        names.update({FirstTurnRole: b"firstTurn", SpanRole: b"span", ShareRole: b"share", CurrentRole: b"current",
-                      LevelRole: b"level"})
+        names.update({role: QByteArray(name) for role, name in ((FirstTurnRole, b"firstTurn"), (SpanRole, b"span"),
+                                                                (ShareRole, b"share"), (CurrentRole, b"current"),
+                                                                (LevelRole, b"level"))})
         return names

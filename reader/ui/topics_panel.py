@@ -3,9 +3,10 @@ the reading position, correctable by the reader at both levels.
 
 Sections and topics are computed off the GUI thread (`TopicsWorker`); the reader's corrections are a list of
 edits (`reader.core.topics.edits`) kept with the transcript's notes. The panel never changes the notes itself:
-it asks for a new list of edits with `edits_requested`, and in the window (`attach`) that becomes an undoable
-`TopicEditsCommand`; the notes store's change brings the list back and the outline is rebuilt. The edit
-commands act on the chosen row's level: a section row renames, merges or splits sections, a topic row topics.
+it asks for a new list of edits with `edits_requested`, which becomes an undoable `TopicEditsCommand` on the
+session; the notes' change brings the list back and the outline is rebuilt. The edit commands act on the
+chosen row's level: a section row renames, merges or splits sections, a topic row topics. A click on a row
+takes the reader there through the navigator.
 
 Signals of `TopicsPanel`:
     topic_activated(int): the first turn of the topic or section the reader clicked
@@ -16,32 +17,25 @@ Signals of `TopicsPanel`:
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Any
+from collections.abc import Callable
+from typing import Any
 
 from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import (
-    QAbstractItemView,
-    QDockWidget,
-    QInputDialog,
-    QLabel,
-    QMenu,
-    QTreeView,
-    QVBoxLayout,
-    QWidget,
-)
+from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QMenu, QTreeView, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
 from reader.core.topics import Section, Topic
 from reader.core.topics.edits import make_edit
 from reader.core.topics.outline import OutlineRow
+from reader.ui.navigation import Navigator
+from reader.ui.operations.topics import TopicEditsCommand
+from reader.ui.session import ReaderSession
 from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import FirstTurnRole, LevelRole, SectionRow, TopicsModel
-from reader.ui.topics_operations import TopicEditsCommand, TopicsWorker
+from reader.ui.topics_worker import TopicsWorker
 
-if TYPE_CHECKING:
-    from reader.ui.main_window import MainWindow
 
 class TopicsPanel(QWidget):
     topic_activated = Signal(int)
@@ -49,8 +43,10 @@ class TopicsPanel(QWidget):
     edits_requested = Signal(object, str)
     topics_ready = Signal(int)
 
-    def __init__(self, parent: QWidget | None = None) -> None:
+    def __init__(self, session: ReaderSession, navigator: Navigator, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self._session = session
+        self._navigator = navigator
         self.model = TopicsModel(self)
         self.tree = QTreeView(self)
         self.tree.setObjectName("topics-tree")
@@ -72,13 +68,13 @@ class TopicsPanel(QWidget):
         layout.addWidget(self.tree)
         layout.addWidget(self.status)
 
-        self.rename_action = QAction("Rename", self, triggered=self.rename_selected)
-        self.merge_action = QAction("Merge with Next", self, triggered=self.merge_selected_with_next)
-        self.split_action = QAction("Split at Reading Position", self, triggered=self.split_at_reading_position)
-        self.add_action = QAction("Add Topic at Reading Position…", self, triggered=self.add_at_reading_position)
-        self.add_section_action = QAction("Add Section at Reading Position…", self,
-                                          triggered=self.add_section_at_reading_position)
-        self.reset_action = QAction("Reset Topics", self, triggered=self.reset_edits)
+        self.rename_action = self._menu_action("Rename", self.rename_selected)
+        self.merge_action = self._menu_action("Merge with Next", self.merge_selected_with_next)
+        self.split_action = self._menu_action("Split at Reading Position", self.split_at_reading_position)
+        self.add_action = self._menu_action("Add Topic at Reading Position…", self.add_at_reading_position)
+        self.add_section_action = self._menu_action("Add Section at Reading Position…",
+                                                    self.add_section_at_reading_position)
+        self.reset_action = self._menu_action("Reset Topics", self.reset_edits)
         self.menu = QMenu(self)
         self.menu.addActions([self.rename_action, self.merge_action, self.split_action, self.add_action,
                               self.add_section_action])
@@ -97,6 +93,15 @@ class TopicsPanel(QWidget):
         self.tree.clicked.connect(self._on_tree_clicked)
         self.tree.activated.connect(self._on_tree_clicked)
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
+        self.topic_activated.connect(self._on_topic_activated)
+        self.edits_requested.connect(self._on_edits_requested)
+        session.opened.connect(self._on_session_opened)
+        session.notes_changed.connect(self._on_session_notes_changed)
+
+    def _menu_action(self, text: str, slot: Callable[[], None]) -> QAction:
+        action = QAction(text, self)
+        action.triggered.connect(slot)
+        return action
 
     def sizeHint(self) -> QSize:
         return QSize(300, 320)
@@ -125,6 +130,12 @@ class TopicsPanel(QWidget):
         if self._waiting and self.transcript is not None:
             self._waiting = False
             self._worker.request(self.transcript, None, self._edits)
+
+    def cancel_finding(self) -> None:
+        """Stop the background work (the window is closing): a job computing goes on to its end, unheard, and
+        nothing waits for it."""
+        self._waiting = False
+        self._worker.cancel()
 
     def set_edits(self, edits: list[dict[str, Any]]) -> None:
         """The reader's edits changed (here, by undo, or in another window): rebuild the outline."""
@@ -378,47 +389,28 @@ class TopicsPanel(QWidget):
         self.reset_action.setEnabled(bool(self._edits))
         self.menu.popup(self.tree.viewport().mapToGlobal(point))
 
-    # --- in the window ----------------------------------------------------------------------------------
+    # --- following the session -------------------------------------------------------------------------
 
-    def attach(self, window: MainWindow) -> None:
-        """Dock above the speakers; follow the window's transcript, notes and reading position."""
-        self._window = window
-        dock = window.add_dock(self, "Topics")
-        speakers = window.speakers_panel.parentWidget()
-        if isinstance(speakers, QDockWidget):
-            window.splitDockWidget(dock, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
-        self._status = window.add_status_section("topic", QLabel(window))
-        window.transcript_changed.connect(self._on_window_transcript_changed)
+    @Slot(object)
+    def _on_session_opened(self, transcript: Transcript) -> None:
+        notes = self._session.notes
         # The worker shares the interpreter lock with the window: started with the transcript, it slowed the
-        # window's first paint five to eight times over; once the text is on screen, the reader does not wait.
-        window.view.text_shown.connect(self.start_finding)
-        window.notes_changed.connect(self._on_window_notes_changed)
-        window.view.position_changed.connect(self.set_current_turn)
-        self.topic_activated.connect(self._on_topic_activated)
-        self.current_topic_changed.connect(self._status.setText)
-        self.edits_requested.connect(self._on_edits_requested)
-
-    @Slot(object)
-    def _on_window_transcript_changed(self, transcript: Transcript) -> None:
-        notes = self._window.notes
+        # window's first paint five to eight times over; the window calls `start_finding` once the text is shown.
         self.set_transcript(transcript, notes.topic_edits if notes is not None else [], start=False)
-        self.set_current_turn(self._window.view.current_turn())
+        self.set_current_turn(self._navigator.current_turn())
 
     @Slot(object)
-    def _on_window_notes_changed(self, change: Change) -> None:
-        notes = self._window.notes
+    def _on_session_notes_changed(self, change: Change) -> None:
+        notes = self._session.notes
         if change.what in ("topic_edits", "reloaded") and notes is not None and notes.topic_edits != self._edits:
             self.set_edits(notes.topic_edits)
 
     @Slot(int)
     def _on_topic_activated(self, first_turn: int) -> None:
-        self._window.view.scroll_to_turn(first_turn)
-        self._window.view.setFocus()
+        self._navigator.go_to_turn(first_turn)
 
     @Slot(object, str)
     def _on_edits_requested(self, edits: list[dict[str, Any]], text: str) -> None:
-        notes = self._window.notes
-        if notes is None or notes.read_only:
-            self._window.statusBar().showMessage("These notes are read-only; the topics were not changed.", 5000)
-            return
-        self._window.undo_stack.push(TopicEditsCommand(notes, edits, text))
+        notes = self._session.writable("These notes are read-only; the topics were not changed.")
+        if notes is not None:
+            self._session.push(TopicEditsCommand(notes, edits, text))

@@ -10,69 +10,88 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import Protocol, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
 from reader.core.loader import sample_path
 from reader.core.notes.store import AnnotationStore
+from reader.ui.session import ReaderSession
 from reader.ui.single_instance import HandOver, serve_or_hand_over
-
-if TYPE_CHECKING:  # imported when a window is made: a start that hands its files over never loads the window
-    from reader.ui.main_window import MainWindow
 
 CASCADE = QPoint(32, 32)  # a new window is put this far from the one it came from, so both can be seen
 
 
-class WindowGroup(QObject):
-    """Keeps the windows alive (a top-level window nobody refers to is deleted) in the order they were used."""
+class ReadingWindow(Protocol):
+    """What the group asks of a window besides being a QWidget (the main window; only the entry point names
+    that class)."""
 
-    def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
+    session: ReaderSession
+    error_box: QMessageBox | None
+
+    def open_path(self, path: str | Path, layout: str | None = None) -> bool: ...
+
+
+def _widget(window: ReadingWindow) -> QWidget:
+    assert isinstance(window, QWidget)  # a reading window is a top-level widget
+    return window
+
+
+class WindowFactory(Protocol):
+    def __call__(self, *, store: AnnotationStore) -> ReadingWindow: ...
+
+
+class WindowGroup(QObject):
+    """Keeps the windows alive (a top-level window nobody refers to is deleted) in the order they were used.
+    `factory` makes a window on the given store: the main window's class."""
+
+    def __init__(self, store: AnnotationStore, factory: WindowFactory, parent: QObject | None = None) -> None:
         super().__init__(parent or QApplication.instance())
         self.setObjectName("window_group")
         self.store = store
-        self.windows: list[MainWindow] = []  # the window used last, last
+        self.factory = factory
+        self.windows: list[ReadingWindow] = []  # the window used last, last
         app = QApplication.instance()
         if isinstance(app, QGuiApplication):
             app.focusWindowChanged.connect(self._on_app_focus_window_changed)
 
     @classmethod
-    def of(cls, window: MainWindow) -> WindowGroup:
-        """The group `window` belongs to; one is made around it for a window built on its own (tests, scripts)."""
+    def of(cls, window: ReadingWindow) -> WindowGroup:
+        """The group `window` belongs to; one is made around it for a window built on its own (tests, scripts),
+        whose new windows are of the same class."""
         app = QApplication.instance()
         for group in app.findChildren(WindowGroup) if app is not None else []:
             if window in group.windows:
                 return group
-        group = cls(window.store)
+        group = cls(window.session.store, cast(WindowFactory, type(window)))  # its class makes its siblings
         group._adopt(window)
         return group
 
-    def _adopt(self, window: MainWindow) -> None:
+    def _adopt(self, window: ReadingWindow) -> None:
         self.windows.append(window)
-        window.destroyed.connect(lambda _obj=None, w=window: self._forget(w))
+        _widget(window).destroyed.connect(lambda _obj=None, w=window: self._forget(w))
 
-    def _forget(self, window: MainWindow) -> None:
+    def _forget(self, window: ReadingWindow) -> None:
         if window in self.windows:
             self.windows.remove(window)
         if not self.windows:
             self.deleteLater()  # a group made around a lone window goes with it
 
-    def new_window(self, path: str | Path | None = None, layout: str | None = None) -> MainWindow:
+    def new_window(self, path: str | Path | None = None, layout: str | None = None) -> ReadingWindow:
         """A shown window on `path` (the sample when None, or when the file cannot be opened: the reason stays
         on screen over it)."""
-        from reader.ui.main_window import MainWindow
-
-        previous = self.windows[-1] if self.windows else None
-        window = MainWindow(store=self.store)
-        window.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        previous = _widget(self.windows[-1]) if self.windows else None
+        window = self.factory(store=self.store)
+        widget = _widget(window)
+        widget.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         self._adopt(window)
         if previous is not None and previous.isVisible():
-            window.move(previous.pos() + CASCADE)
+            widget.move(previous.pos() + CASCADE)
         if path is None or not window.open_path(path, layout):
             window.open_path(sample_path())
-        window.show()
+        widget.show()
         if window.error_box is not None:
             window.error_box.raise_()
         bring_forward(window)
@@ -87,7 +106,8 @@ class WindowGroup(QObject):
         elif paths:
             path = paths.pop(0)
             window = self._showing(path) or self.windows[-1]
-            if window.transcript is None or not _same_file(window.transcript.path, path):
+            shown = window.session.transcript
+            if shown is None or not _same_file(shown.path, path):
                 window.open_path(path, request.layout)
             bring_forward(window)
         else:
@@ -95,23 +115,23 @@ class WindowGroup(QObject):
         for path in paths:
             self.new_window(path, request.layout)
 
-    def _showing(self, path: str) -> MainWindow | None:
-        return next((w for w in reversed(self.windows) if w.transcript and _same_file(w.transcript.path, path)),
-                    None)
+    def _showing(self, path: str) -> ReadingWindow | None:
+        return next((w for w in reversed(self.windows)
+                     if w.session.transcript and _same_file(w.session.transcript.path, path)), None)
 
     @Slot(QWindow)
     def _on_app_focus_window_changed(self, focus: QWindow | None) -> None:
         for window in self.windows:
-            if focus is not None and window.windowHandle() == focus:
+            if focus is not None and _widget(window).windowHandle() == focus:
                 self.windows.remove(window)
                 self.windows.append(window)
                 return
 
 
-def open_windows(args: argparse.Namespace) -> bool:
-    """This start's windows, on the files of the command line (`path`, `more_paths`, `layout`, `new_window`,
-    `data_dir`), and a server for the starts after it; or, when a reader is already running on the same notes,
-    the files handed to it. False when handed over: this process has nothing more to do."""
+def open_windows(args: argparse.Namespace, factory: WindowFactory) -> bool:
+    """This start's windows (made by `factory`), on the files of the command line (`path`, `more_paths`,
+    `layout`, `new_window`, `data_dir`), and a server for the starts after it; or, when a reader is already
+    running on the same notes, the files handed to it. False when handed over: nothing more to do here."""
     store = AnnotationStore(getattr(args, "data_dir", None))
     paths = [p for p in (getattr(args, "path", None), *getattr(args, "more_paths", ())) if p]
     request = HandOver(tuple(str(Path(p).absolute()) for p in paths), getattr(args, "layout", None),
@@ -119,7 +139,7 @@ def open_windows(args: argparse.Namespace) -> bool:
     server = serve_or_hand_over(store.root, request, QApplication.instance())
     if server is None:
         return False
-    windows = WindowGroup(store)
+    windows = WindowGroup(store, factory)
     server.received.connect(windows.open)
     windows.open(request)
     return True
@@ -129,9 +149,10 @@ def _same_file(a: str | Path | None, b: str | Path) -> bool:
     return a is not None and Path(a).resolve() == Path(b).resolve()
 
 
-def bring_forward(window: MainWindow) -> None:
+def bring_forward(reading_window: ReadingWindow) -> None:
     """Show the window on top and give it the keyboard: restored if minimised, kept maximised if it was. A window
     manager that refuses a background process the focus marks the window as asking for attention instead."""
+    window = _widget(reading_window)
     window.setWindowState((window.windowState() & ~Qt.WindowState.WindowMinimized) | Qt.WindowState.WindowActive)
     window.show()
     window.raise_()

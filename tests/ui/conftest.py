@@ -1,4 +1,5 @@
-"""Fixtures for the window tests: settings and notes in temporary folders, the sample open in a shown window."""
+"""Fixtures for the window tests: settings and notes in temporary folders, the sample open in a shown window; for
+a panel on its own, a session over a temporary notes store and a navigator that records where it was sent."""
 
 from __future__ import annotations
 
@@ -13,6 +14,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.loader import sample_path
 from reader.core.notes.store import AnnotationStore
 from reader.ui.main_window import MainWindow
+from reader.ui.session import ReaderSession
 
 
 def focus_view(qtbot: QtBot, window: MainWindow) -> None:
@@ -57,3 +59,42 @@ def make_window(qtbot: QtBot, _isolated_data_dir: Path):
 @pytest.fixture
 def window(make_window) -> MainWindow:
     return make_window()
+
+
+class RecordingNavigator:
+    """A reading view as a panel sees it: a reading position, a selection, and the moves asked of it."""
+
+    def __init__(self) -> None:
+        self.turn = 0
+        self.selection: tuple[int, int, int] | None = None
+        self.moves: list[tuple[object, ...]] = []
+
+    def current_turn(self) -> int:
+        return self.turn
+
+    def selection_in_turn(self) -> tuple[int, int, int] | None:
+        return self.selection
+
+    def go_to_turn(self, turn: int, offset: int = 0) -> None:
+        self.turn = turn
+        self.moves.append(("turn", turn, offset))
+
+    def go_to_words(self, turn: int, start: int, end: int) -> None:
+        self.turn, self.selection = turn, (turn, start, end)
+        self.moves.append(("words", turn, start, end))
+
+    def step_speaker(self, speaker: str, direction: int) -> None:
+        self.moves.append(("speaker", speaker, direction))
+
+
+@pytest.fixture
+def session(_isolated_data_dir: Path) -> Iterator[ReaderSession]:
+    """A session with nothing open; its notes, once a transcript is opened, go to the test's data folder."""
+    reader = ReaderSession(AnnotationStore(_isolated_data_dir))
+    yield reader
+    reader.close()
+
+
+@pytest.fixture
+def navigator() -> RecordingNavigator:
+    return RecordingNavigator()

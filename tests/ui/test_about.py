@@ -58,10 +58,10 @@ def test_the_about_box_says_where_the_notes_are_and_opens_the_folder(
     opened: list[QUrl] = []
     monkeypatch.setattr(QDesktopServices, "openUrl", lambda url: opened.append(url) or True)
     dialog = _about(qtbot, window)
-    assert str(window.store.root) in dialog.notes_label.text()
+    assert str(window.session.store.root) in dialog.notes_label.text()
     dialog.open_notes_button.click()
-    assert [url.toLocalFile() for url in opened] == [str(window.store.root)]
-    assert window.store.root.is_dir()  # made for a reader who has not written a note yet
+    assert [url.toLocalFile() for url in opened] == [str(window.session.store.root)]
+    assert window.session.store.root.is_dir()  # made for a reader who has not written a note yet
     dialog.close()
 
 

@@ -1,36 +1,36 @@
-"""The Notes dock on its own, over a notes store in a temporary folder: rows, filters, order, edits, undo."""
+"""The Notes dock on its own, over a session's notes in a temporary folder: rows, filters, order, edits, undo,
+and activating a row takes the reader to its words."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtGui import QUndoStack
 from PySide6.QtWidgets import QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Transcript
 from reader.core.notes.annotations import Kind, Status, make_anchor, new_annotation, turn_anchor
-from reader.core.notes.store import AnnotationStore, TranscriptNotes
+from reader.core.notes.store import TranscriptNotes
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.notes_model import EXCHANGE, KIND, NOTE, QUOTE, SPEAKER, STATUS, TAGS, NotesModel
 from reader.ui.notes_panel import NotesPanel
+from reader.ui.session import ReaderSession
+from tests.ui.conftest import RecordingNavigator
 
 
 @pytest.fixture
-def notes(tmp_path: Path, sample: Transcript) -> TranscriptNotes:
-    return AnnotationStore(tmp_path).open(sample)
+def notes(session: ReaderSession, sample: Transcript) -> TranscriptNotes:
+    session.open(sample)
+    assert session.notes is not None
+    return session.notes
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, notes: TranscriptNotes) -> NotesPanel:
-    stack = QUndoStack()
-    widget = NotesPanel(stack)
-    widget.stack_keeper = stack  # the stack lives as long as the panel
+def panel(qtbot: QtBot, session: ReaderSession, navigator: RecordingNavigator, notes: TranscriptNotes) -> NotesPanel:
+    widget = NotesPanel(session, navigator)
     qtbot.addWidget(widget)
     widget.resize(900, 400)
-    widget.watch(notes)
+    widget.set_notes(notes)  # the session opened its transcript before the panel was made
     widget.show()
     return widget
 
@@ -105,7 +105,8 @@ def test_the_tag_list_offers_new_tags_and_speaker_renames_show(qtbot: QtBot, pan
     assert "The Minister" in panel.visible_rows(SPEAKER)
 
 
-def test_edit_in_place_goes_through_the_undo_stack(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+def test_edit_in_place_goes_through_the_undo_stack(qtbot: QtBot, session: ReaderSession, panel: NotesPanel,
+                                                   notes: TranscriptNotes) -> None:
     ids = fill(notes)
     panel.select_annotation(ids["note"])
     index = panel.table.currentIndex().siblingAtColumn(NOTE)
@@ -118,9 +119,9 @@ def test_edit_in_place_goes_through_the_undo_stack(qtbot: QtBot, panel: NotesPan
     qtbot.keyClick(editor, Qt.Key.Key_Return)
     qtbot.waitUntil(lambda: panel.visible_rows(NOTE)[2] == "Checked: 21 July")  # the view commits once idle
     assert notes.get(ids["note"]).note == "Checked: 21 July"
-    panel.undo_stack.undo()
+    session.undo_stack.undo()
     assert panel.visible_rows(NOTE)[2] == "Check the date"
-    panel.undo_stack.redo()
+    session.undo_stack.redo()
     assert panel.visible_rows(NOTE)[2] == "Checked: 21 July"
 
 
@@ -132,13 +133,14 @@ def test_tags_typed_in_a_cell_are_split_and_kept_once(qtbot: QtBot, panel: Notes
     assert panel.visible_rows(TAGS)[1] == "war, Syria"
 
 
-def test_delete_key_in_the_table_and_undo(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes) -> None:
+def test_delete_key_in_the_table_and_undo(qtbot: QtBot, session: ReaderSession, panel: NotesPanel,
+                                          notes: TranscriptNotes) -> None:
     ids = fill(notes)
     panel.select_annotation(ids["light"])
     panel.delete_selected()
     assert panel.visible_rows(KIND) == ["Bookmark", "Note"]
     assert ids["light"] not in notes
-    panel.undo_stack.undo()
+    session.undo_stack.undo()
     assert panel.visible_rows(KIND) == ["Highlight", "Bookmark", "Note"]
     assert notes.get(ids["light"]).tags == ("Syria", "quote")
 
@@ -198,11 +200,24 @@ def test_tags_edited_in_place_are_completed_too(qtbot: QtBot, panel: NotesPanel,
     assert panel.visible_rows(TAGS)[1] == "Syria"
 
 
-def test_undo_of_an_edit_to_a_note_deleted_elsewhere_does_not_fail(panel: NotesPanel, notes: TranscriptNotes) -> None:
+def test_undo_of_an_edit_to_a_note_deleted_elsewhere_does_not_fail(session: ReaderSession, panel: NotesPanel,
+                                                                   notes: TranscriptNotes) -> None:
     ids = fill(notes)
     panel.edit(ids["note"], note="changed here")
     notes.remove(ids["note"])  # as a merge with another window's deletion would
-    panel.undo_stack.undo()
-    panel.undo_stack.redo()
+    session.undo_stack.undo()
+    session.undo_stack.redo()
     assert ids["note"] not in notes
     assert panel.visible_rows(KIND) == ["Highlight", "Bookmark"]
+
+
+def test_enter_on_a_row_takes_the_reader_to_its_words(qtbot: QtBot, panel: NotesPanel, notes: TranscriptNotes,
+                                                      navigator: RecordingNavigator) -> None:
+    ids = fill(notes)
+    panel.select_annotation(ids["light"])
+    panel.table.setFocus()
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert navigator.moves[-1] == ("words", 2, 0, 20)  # the highlighted words, selected
+    panel.select_annotation(ids["mark"])
+    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    assert navigator.moves[-1] == ("turn", 5, 0)  # a bookmarked turn: its start

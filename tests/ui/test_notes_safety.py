@@ -34,46 +34,46 @@ def test_an_import_with_a_lone_surrogate_then_saves_and_closes_cleanly(qtbot: Qt
     window.annotation_actions.import_from(hostile)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "import_summary") is not None)
     assert "1 added" in window.findChild(QMessageBox, "import_summary").text()
-    window.notes.add(new_annotation(Kind.NOTE, make_anchor(window.transcript, 4, 0, 10), note="after"))
+    window.session.notes.add(new_annotation(Kind.NOTE, make_anchor(window.session.transcript, 4, 0, 10), note="after"))
     window.close()
-    reopened = AnnotationStore(_isolated_data_dir).open(window.transcript)
+    reopened = AnnotationStore(_isolated_data_dir).open(window.session.transcript)
     assert sorted(a.note for a in reopened.annotations) == ["after", "half \ufffd"]
 
 
 def test_a_save_failing_with_any_error_is_said_and_closing_does_not_raise(qtbot: QtBot, window: MainWindow,
                                                                          monkeypatch: pytest.MonkeyPatch,
                                                                          _isolated_data_dir: Path) -> None:
-    window.notes.add(new_annotation(Kind.NOTE, make_anchor(window.transcript, 4, 0, 10), note="kept"))
+    window.session.notes.add(new_annotation(Kind.NOTE, make_anchor(window.session.transcript, 4, 0, 10), note="kept"))
 
     def broken(self: NotesDocument) -> str:
         raise ValueError("a bug while writing")
 
     monkeypatch.setattr(NotesDocument, "to_json", broken)
-    window.save_notes()
+    window.session.save()
     assert "a bug while writing" in window.statusBar().currentMessage()
     assert "kept in memory" in window.statusBar().currentMessage()
     window.close()  # raises nothing; the notes are still in memory
-    assert [a.note for a in window.notes.annotations] == ["kept"]
+    assert [a.note for a in window.session.notes.annotations] == ["kept"]
     monkeypatch.undo()
-    window.save_notes()
-    assert [a.note for a in AnnotationStore(_isolated_data_dir).open(window.transcript).annotations] == ["kept"]
+    window.session.save()
+    assert [a.note for a in AnnotationStore(_isolated_data_dir).open(window.session.transcript).annotations] == ["kept"]
 
 
 def test_moving_the_reading_position_saves_the_index_and_keeps_the_backup(qtbot: QtBot, window: MainWindow) -> None:
-    notes = window.notes
-    doomed = notes.add(new_annotation(Kind.NOTE, make_anchor(window.transcript, 4, 0, 10), note="deleted"))
-    window.save_notes()
+    notes = window.session.notes
+    doomed = notes.add(new_annotation(Kind.NOTE, make_anchor(window.session.transcript, 4, 0, 10), note="deleted"))
+    window.session.save()
     notes.remove(doomed.id)
-    window.save_notes()
+    window.session.save()
     backup = Path(str(notes.file) + ".bak")
     assert "deleted" in backup.read_text("utf-8")
     for _ in range(5):
         window.view.next_turn()
-    qtbot.waitUntil(lambda: not window._save_timer.isActive(), timeout=3000)
+    qtbot.waitUntil(lambda: not window.session._save_timer.isActive(), timeout=3000)
     qtbot.waitUntil(lambda: not notes.dirty, timeout=8000)  # the position timer wrote the index
     index = json.loads(notes.store.index_file.read_text("utf-8"))
-    assert index["transcripts"][window.transcript.fingerprint]["position"]["turn_id"] == \
-        window.transcript.turns[window.view.current_turn()].id
+    assert index["transcripts"][window.session.transcript.fingerprint]["position"]["turn_id"] == \
+        window.session.transcript.turns[window.view.current_turn()].id
     assert "deleted" in backup.read_text("utf-8")
 
 
@@ -87,7 +87,7 @@ def test_a_damaged_notes_file_is_brought_back_from_the_window(qtbot: QtBot, make
     file.write_text(json.dumps({"schema_version": 1, "annotations": [good.to_dict(),
                                                                      {**mended.to_dict(), "tags": "x"}]}), "utf-8")
     window = make_window()
-    assert [a.note for a in window.notes.annotations] == ["good"]
+    assert [a.note for a in window.session.notes.annotations] == ["good"]
     assert "Restore Earlier Notes" in window.statusBar().currentMessage()
     [aside] = store.set_aside(sample.fingerprint)
     aside.write_text(aside.read_text("utf-8").replace('"tags": "x"', '"tags": []'), "utf-8")
@@ -97,7 +97,7 @@ def test_a_damaged_notes_file_is_brought_back_from_the_window(qtbot: QtBot, make
     dialog.list.setCurrentRow(dialog.list.count() - 1)  # the set-aside file comes after the versions
     dialog.accept()
     assert sorted(window.notes_panel.visible_rows(NOTE)) == ["good", "mended"]  # the dock follows
-    assert sorted(a.note for a in window.notes.annotations) == ["good", "mended"]
+    assert sorted(a.note for a in window.session.notes.annotations) == ["good", "mended"]
     assert sorted(a.note for a in AnnotationStore(_isolated_data_dir).open(sample).annotations) == ["good", "mended"]
 
 
@@ -139,6 +139,6 @@ def test_a_long_line_without_spaces_is_wrapped_for_display_only(qtbot: QtBot, ma
     window = make_window(path)
     view = window.view
     assert view.wordWrapMode() == QTextOption.WrapMode.WrapAnywhere
-    assert line in view.toPlainText() and window.transcript.turns[-1].text == line  # the text is unchanged
+    assert line in view.toPlainText() and window.session.transcript.turns[-1].text == line  # the text is unchanged
     window.open_path(ROOT / "seeds" / "lavrov-nbc-interview-2017-07-21.txt")
     assert view.wordWrapMode() == QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere

@@ -25,7 +25,7 @@ CTRL, SHIFT = Qt.KeyboardModifier.ControlModifier, Qt.KeyboardModifier.ShiftModi
 
 
 def notes_on_disk(window: MainWindow) -> list[dict]:
-    path = window.notes.file
+    path = window.session.notes.file
     return json.loads(path.read_text("utf-8"))["annotations"] if path.exists() else []
 
 
@@ -42,7 +42,7 @@ def ribbon_pixels(view: TranscriptView) -> int:
 def highlight(qtbot: QtBot, window: MainWindow, turn: int, start: int, end: int) -> str:
     window.view.select_in_turn(turn, start, end)
     qtbot.keyClick(window.view, Qt.Key.Key_H, CTRL | SHIFT)
-    return window.transcript.turns[turn].text[start:end]
+    return window.session.transcript.turns[turn].text[start:end]
 
 
 def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: QtBot, window: MainWindow) -> None:
@@ -61,13 +61,13 @@ def test_ctrl_d_bookmarks_the_exchange_then_the_turn_and_again_removes(qtbot: Qt
     qtbot.waitUntil(lambda: ("turn", 1) not in view.margin_marks())
     qtbot.keyClick(view, Qt.Key.Key_Z, CTRL)  # back, then gone again: the ribbon follows
     qtbot.waitUntil(lambda: ("turn", 1) in view.margin_marks())
-    window.undo_stack.undo()
-    window.undo_stack.undo()
+    window.session.undo_stack.undo()
+    window.session.undo_stack.undo()
     qtbot.waitUntil(lambda: not view.margin_marks())
     assert ribbon_pixels(view) == 0
-    window.undo_stack.redo()
-    window.undo_stack.redo()
-    window.undo_stack.redo()
+    window.session.undo_stack.redo()
+    window.session.undo_stack.redo()
+    window.session.undo_stack.redo()
     qtbot.waitUntil(lambda: len(notes_on_disk(window)) == 1, timeout=1500)  # saved promptly, no action needed
 
 
@@ -84,7 +84,7 @@ def test_highlight_colour_from_the_submenu_becomes_the_colour_of_ctrl_shift_h(qt
     window.view.select_in_turn(3, 0, 20)
     window.registry["notes.colour_green"].trigger()
     highlight(qtbot, window, 5, 0, 15)
-    assert [a.colour for a in window.notes.annotations] == ["green", "green"]
+    assert [a.colour for a in window.session.notes.annotations] == ["green", "green"]
     assert window.registry["notes.colour_green"].isChecked()
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 2)
     qtbot.waitUntil(lambda: len(window.view.extraSelections()) > 0)  # those on screen
@@ -140,7 +140,7 @@ def test_tag_and_status_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, windo
     assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
     focus_view(qtbot, window)  # back from the editor
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
-    assert window.notes.annotations[0].tags == ()
+    assert window.session.notes.annotations[0].tags == ()
     qtbot.waitUntil(lambda: panel.tag_box.currentIndex() == 0)  # the tag is gone, so is its filter
     assert panel.visible_rows(TAGS) == [""]
 
@@ -151,7 +151,7 @@ def test_filter_field_narrows_the_dock(qtbot: QtBot, window: MainWindow) -> None
     panel = window.notes_panel
     assert len(panel.visible_rows()) == 2
     qtbot.keyClicks(panel.text_filter, "trump")
-    assert panel.visible_rows() == [window.transcript.turns[4].text[10:60]]
+    assert panel.visible_rows() == [window.session.transcript.turns[4].text[10:60]]
 
 
 def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainWindow) -> None:
@@ -202,7 +202,7 @@ def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBo
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
     qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | SHIFT)
     assert panel.visible_rows() == []
-    qtbot.waitUntil(lambda: notes_on_disk(window) == [] and window.notes.file.exists())
+    qtbot.waitUntil(lambda: notes_on_disk(window) == [] and window.session.notes.file.exists())
 
 
 def test_delete_key_in_the_reading_view_deletes_nothing(qtbot: QtBot, window: MainWindow) -> None:
@@ -232,7 +232,7 @@ def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWindow) -> None:
-    window.notes.set_speaker_name("sergey lavrov", "Lavrov")
+    window.session.notes.set_speaker_name("sergey lavrov", "Lavrov")
     window.view.select_in_turn(1, 0, 8)
     window.registry["edit.copy_citation"].trigger()
     assert QGuiApplication.clipboard().text().startswith('"So what?" (Lavrov, ')
@@ -326,9 +326,9 @@ def test_export_pseudonymised_json_then_import_it_back(qtbot: QtBot, window: Mai
     box = window.findChild(QMessageBox, "import_summary")
     assert "1 added" in box.text()
     box.close()
-    window.undo_stack.undo()  # an import undoes like any edit
+    window.session.undo_stack.undo()  # an import undoes like any edit
     assert window.notes_panel.visible_rows() == []
-    window.undo_stack.redo()
+    window.session.undo_stack.redo()
     assert window.notes_panel.visible_rows() == [quote]
     window.registry["file.import_notes"].trigger()
     dialog = window.findChild(ImportDialog)
@@ -349,7 +349,7 @@ def test_each_transcript_shows_its_own_notes(qtbot: QtBot, window: MainWindow, t
     window.open_path(sample_path())
     assert window.notes_panel.visible_rows() == [quote]
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
-    assert window.undo_stack.count() == 0  # commands on another transcript's notes are not kept
+    assert window.session.undo_stack.count() == 0  # commands on another transcript's notes are not kept
 
 
 def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot, make_window) -> None:
@@ -367,9 +367,9 @@ def test_a_second_window_shows_the_first_ones_notes_when_activated(qtbot: QtBot,
 def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: MainWindow,
                                                          monkeypatch: pytest.MonkeyPatch) -> None:
     import reader.core.notes.transcript_notes as transcript_notes
-    import reader.ui.main_window as main_window
+    import reader.ui.session as session
 
-    monkeypatch.setattr(main_window, "SAVE_DELAY_MS", 100)  # the retry comes ten delays after the failure
+    monkeypatch.setattr(session, "SAVE_DELAY_MS", 100)  # the retry comes ten delays after the failure
     real = transcript_notes.write_atomic
     failures: list[Path] = []
 

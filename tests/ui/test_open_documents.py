@@ -19,7 +19,7 @@ DATA = Path(__file__).parents[1] / "data" / "containers"
     ("oral-history.docx", "Priya Natarajan: Walter, what is the first thing you remember about the harbour?"),
 ])
 def test_dropping_a_document_opens_it(qtbot: QtBot, window: MainWindow, name: str, first_turn: str) -> None:
-    with qtbot.waitSignal(window.transcript_changed) as opened:
+    with qtbot.waitSignal(window.session.opened) as opened:
         _drop(window, DATA / name)
     assert opened.args[0].path == str(DATA / name)
     assert window.view.turn_display_text(0).startswith(first_turn)
@@ -29,8 +29,8 @@ def test_dropping_a_document_opens_it(qtbot: QtBot, window: MainWindow, name: st
                                               ("encrypted.pdf", "needs a password"),
                                               ("truncated.docx", "a damaged Word document")])
 def test_an_unreadable_document_is_explained_in_a_dialog(window: MainWindow, name: str, reason: str) -> None:
-    before = window.transcript
+    before = window.session.transcript
     assert not window.open_path(DATA / name)
-    assert window.transcript is before
+    assert window.session.transcript is before
     assert window.error_box is not None and window.error_box.isVisible()
     assert reason in window.error_box.informativeText()

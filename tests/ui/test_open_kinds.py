@@ -20,7 +20,7 @@ PAGES = Path(__file__).parents[1] / "data" / "containers" / "html"
 def test_dropping_a_web_page_opens_its_interview(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "interview.html"
     shutil.copy(PAGES / "ministry-interview.html", path)
-    with qtbot.waitSignal(window.transcript_changed) as opened:
+    with qtbot.waitSignal(window.session.opened) as opened:
         _drop(window, path)
     transcript = opened.args[0]
     assert transcript.source_format == "html"
@@ -49,6 +49,6 @@ def test_the_open_dialog_offers_every_kind_of_file(qtbot: QtBot, window: MainWin
                    "*.md", "*.txt"):
         assert suffix in first.split("(")[1].rstrip(")").split()
     assert dialog.path() == str(PAGES / "amp-interview.html")
-    with qtbot.waitSignal(window.transcript_changed) as opened:
+    with qtbot.waitSignal(window.session.opened) as opened:
         dialog.accept()
     assert [s.name for s in opened.args[0].speakers] == ["Ola Nwosu", "Lena Brandt"]

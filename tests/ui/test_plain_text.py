@@ -64,11 +64,11 @@ def test_no_transcript_note_or_file_name_text_is_rendered_as_markup(qtbot: QtBot
     path = tmp_path / f"{HOSTILE.replace('/', '_')}.txt"
     path.write_text(TRANSCRIPT, "utf-8")
     window = make_window(path)
-    assert window.transcript is not None and len(window.transcript.turns) == 4
-    notes = window.notes
-    notes.add(new_annotation(Kind.NOTE, make_anchor(window.transcript, 1, 0, 30), note=HOSTILE, tags=[HOSTILE]))
-    notes.add(new_annotation(Kind.HIGHLIGHT, make_anchor(window.transcript, 3, 0, 40)))
-    notes.set_speaker_name(window.transcript.speakers[0].key, HOSTILE)
+    assert window.session.transcript is not None and len(window.session.transcript.turns) == 4
+    notes = window.session.notes
+    notes.add(new_annotation(Kind.NOTE, make_anchor(window.session.transcript, 1, 0, 30), note=HOSTILE, tags=[HOSTILE]))
+    notes.add(new_annotation(Kind.HIGHLIGHT, make_anchor(window.session.transcript, 3, 0, 40)))
+    notes.set_speaker_name(window.session.transcript.speakers[0].key, HOSTILE)
     window.show_search("sanctions")
     window.search_bar.show_results() if hasattr(window.search_bar, "show_results") else None
     exported = tmp_path / f"{HOSTILE.replace('/', '_')}.json"

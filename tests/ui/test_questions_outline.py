@@ -28,7 +28,7 @@ def test_an_otter_interview_shows_questions_and_its_outline_lists_them(qtbot: Qt
     asked = view.visible_turns()
     assert asked == [2, 6, 10, 14, 18]
     assert view.turn_display_text(2).startswith("0:20 Hannah Cole: So to start, can you tell me where you were born")
-    assert {window.transcript.turns[t].speaker for t in asked} == {"hannah cole"}
+    assert {window.session.transcript.turns[t].speaker for t in asked} == {"hannah cole"}
     qtbot.keyClick(view, Qt.Key.Key_N)  # next question, from the opening
     assert window.status_sections["position"].text().startswith("Q1 · turn 3")
 
@@ -40,7 +40,7 @@ def test_a_hearing_s_outline_shows_each_member_s_round_with_its_questions(qtbot:
     outline_key(qtbot, window)
     assert view.visible_turns() == [4, 6, 10, 13, 15, 17, 21, 23, 25]
     outline_key(qtbot, window)
-    assert len(view.visible_turns()) == len(window.transcript.turns)
+    assert len(view.visible_turns()) == len(window.session.transcript.turns)
     with qtbot.waitSignal(view.folding_changed):
         view.set_collapsed(2, True)  # Senator Blake's round folds as one
     assert not set(range(13, 21)) & set(view.visible_turns())

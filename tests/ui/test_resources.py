@@ -40,7 +40,7 @@ def test_the_application_gives_windows_and_dialogs_the_icon(qapp: QApplication, 
     assert {s.width() for s in app.windowIcon().availableSizes()} == set(ICON_SIZES)
     # A window without an icon of its own shows the application's (the title bar, the task bar, Alt+Tab).
     assert window.windowIcon().cacheKey() == app.windowIcon().cacheKey()
-    dialog = AboutDialog(window.store.root, window)
+    dialog = AboutDialog(window.session.store.root, window)
     assert dialog.windowIcon().cacheKey() == app.windowIcon().cacheKey()
     dialog.close()
 

@@ -15,6 +15,7 @@ from reader.core.search import SearchQuery, resolve_speaker, search
 from reader.ui.search_bar import SearchBar
 from reader.ui.search_highlights import CURRENT_KEY, FULL_HIGHLIGHT_LIMIT, HIGHLIGHT_KEY, HIGHLIGHT_REACH
 from reader.ui.search_results import MatchRole
+from reader.ui.session import ReaderSession
 from reader.ui.themes import THEMES, Theme
 
 
@@ -47,8 +48,8 @@ def view() -> RecordingView:
 
 
 @pytest.fixture
-def bar(qtbot: QtBot, sample: Transcript, view: RecordingView) -> SearchBar:
-    widget = SearchBar(view)
+def bar(qtbot: QtBot, session: ReaderSession, sample: Transcript, view: RecordingView) -> SearchBar:
+    widget = SearchBar(session, view)
     qtbot.addWidget(widget)
     widget.set_transcript(sample)
     widget.show()
@@ -194,12 +195,12 @@ class MovingView(QObject, RecordingView):
         self.position_changed.emit(index)
 
 
-def test_a_huge_result_set_is_highlighted_around_the_reader(qtbot: QtBot) -> None:
+def test_a_huge_result_set_is_highlighted_around_the_reader(qtbot: QtBot, session: ReaderSession) -> None:
     from benchmarks.generate import generate
 
     transcript = parse_text(generate(3000, seed=2))
     view = MovingView()
-    bar = SearchBar(view)
+    bar = SearchBar(session, view)
     qtbot.addWidget(bar)
     bar.set_transcript(transcript)
     bar.activate("the")
@@ -226,7 +227,7 @@ def test_ctrl_f_then_typing_highlights_as_many_matches_as_the_core_finds(qtbot: 
     assert bar.isVisible() and bar.field.hasFocus()
     with qtbot.waitSignal(bar.matches_changed, timeout=2000):
         qtbot.keyClicks(bar.field, "Russia")
-    expected = search(window.transcript, SearchQuery("Russia"))
+    expected = search(window.session.transcript, SearchQuery("Russia"))
     assert len(expected) > 10
     assert bar.count_label.text() == f"1 of {len(expected)}"
     assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(expected)
@@ -235,7 +236,7 @@ def test_ctrl_f_then_typing_highlights_as_many_matches_as_the_core_finds(qtbot: 
 
 def test_f3_moves_the_view_to_the_next_match(qtbot: QtBot, window) -> None:
     window.show_search("Syria")
-    expected = search(window.transcript, SearchQuery("Syria"))
+    expected = search(window.session.transcript, SearchQuery("Syria"))
     assert window.view.current_turn() == expected[0].turn_index
     following = next(m for m in expected if m.turn_index != expected[0].turn_index)
     steps = list(expected).index(following)
@@ -258,11 +259,11 @@ def test_an_invalid_regex_in_the_window_shows_a_message(qtbot: QtBot, window) ->
 
 def test_limit_to_a_speaker_in_the_window(qtbot: QtBot, window) -> None:
     window.show_search("Syria")
-    lavrov = resolve_speaker(window.transcript, "Lavrov")
+    lavrov = resolve_speaker(window.session.transcript, "Lavrov")
     window.search_bar.set_speaker(lavrov)
-    expected = search(window.transcript, SearchQuery("Syria", speaker=lavrov))
+    expected = search(window.session.transcript, SearchQuery("Syria", speaker=lavrov))
     assert window.view.extra_highlight_count(HIGHLIGHT_KEY) == len(expected)
-    assert window.transcript.turns[window.view.current_turn()].speaker == lavrov
+    assert window.session.transcript.turns[window.view.current_turn()].speaker == lavrov
 
 
 def test_escape_closes_the_bar_and_returns_to_the_text(qtbot: QtBot, window) -> None:
@@ -275,8 +276,8 @@ def test_escape_closes_the_bar_and_returns_to_the_text(qtbot: QtBot, window) -> 
 
 def test_renamed_speakers_show_in_the_speaker_list_and_results(qtbot: QtBot, window) -> None:
     window.show_search("Syria")
-    lavrov = resolve_speaker(window.transcript, "Lavrov")
-    window.notes.set_speaker_name(lavrov, "The Minister")
+    lavrov = resolve_speaker(window.session.transcript, "Lavrov")
+    window.session.notes.set_speaker_name(lavrov, "The Minister")
     bar = window.search_bar
     assert bar.speaker_combo.itemText(bar.speaker_combo.findData(lavrov)) == "The Minister"
     rows = [bar.results_model.data(bar.results_model.index(r)) for r in range(bar.results_model.rowCount())]
@@ -306,7 +307,7 @@ def test_the_bars_own_keys_do_nothing_elsewhere_in_the_window(qtbot: QtBot, wind
 
 def test_switching_theme_recolours_the_matches(qtbot: QtBot, window) -> None:
     window.show_search("Syria")
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     dark = {QColor(THEMES["dark"].match).name(), QColor(THEMES["dark"].match_current).name()}
 
     def colours() -> set[str]:

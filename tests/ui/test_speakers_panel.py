@@ -9,15 +9,17 @@ from PySide6.QtWidgets import QApplication, QLineEdit
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Transcript
+from reader.ui.session import ReaderSession
 from reader.ui.speakers_model import NAME, ROLE, SHARE, TURNS, WORDS, SpeakersModel
 from reader.ui.speakers_panel import SpeakersPanel
+from tests.ui.conftest import RecordingNavigator
 
 COLORS = [QColor("#332288"), QColor("#882255")]
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, sample: Transcript) -> SpeakersPanel:
-    widget = SpeakersPanel()
+def panel(qtbot: QtBot, session: ReaderSession, navigator: RecordingNavigator, sample: Transcript) -> SpeakersPanel:
+    widget = SpeakersPanel(session, navigator)
     qtbot.addWidget(widget)
     widget.set_transcript(sample, {}, COLORS)
     widget.resize(420, 240)
@@ -100,8 +102,8 @@ def test_show_only_follows_the_button_and_the_selection(qtbot: QtBot, panel: Spe
     assert blocker.args == [None] and panel.shown_only is None
 
 
-def test_step_buttons_ask_for_the_selected_speakers_turns(qtbot: QtBot, panel: SpeakersPanel,
-                                                          sample: Transcript) -> None:
+def test_step_buttons_ask_for_the_selected_speakers_turns(qtbot: QtBot, panel: SpeakersPanel, sample: Transcript,
+                                                          navigator: RecordingNavigator) -> None:
     lavrov = sample.speakers[1].key
     panel.select(lavrov)
     with qtbot.waitSignal(panel.step_requested) as blocker:
@@ -110,6 +112,7 @@ def test_step_buttons_ask_for_the_selected_speakers_turns(qtbot: QtBot, panel: S
     with qtbot.waitSignal(panel.step_requested) as blocker:
         panel.previous_button.click()
     assert blocker.args == [lavrov, -1]
+    assert navigator.moves == [("speaker", lavrov, 1), ("speaker", lavrov, -1)]
 
 
 # --- in the window -------------------------------------------------------------------------------------------
@@ -124,14 +127,14 @@ def test_the_dock_lists_the_speakers_in_the_views_colours(window) -> None:
 
 
 def test_switching_theme_recolours_the_swatches(qtbot: QtBot, window) -> None:
-    window.set_theme("dark")
+    window.appearance.set_theme("dark")
     model = window.speakers_panel.table.model()
     dark = window.view.theme().speaker_color(0)
     qtbot.waitUntil(lambda: model.data(model.index(0, NAME), Qt.ItemDataRole.ForegroundRole) == dark)
 
 
 def test_show_only_one_speaker_hides_the_others_turns(window) -> None:
-    transcript = window.transcript
+    transcript = window.session.transcript
     lavrov = next(s.key for s in transcript.speakers if s.name == "Sergey Lavrov")
     window.show_only_speaker("lavrov")
     shown = window.view.visible_turns()
@@ -149,8 +152,8 @@ def test_show_only_one_speaker_hides_the_others_turns(window) -> None:
 def test_the_menu_shows_only_the_speaker_at_the_reading_position(window) -> None:
     window.view.scroll_to_turn(1)
     window.registry["view.show_only_speaker"].trigger()
-    speaker = window.transcript.turns[1].speaker
-    assert {window.transcript.turns[t].speaker for t in window.view.visible_turns()} == {speaker}
+    speaker = window.session.transcript.turns[1].speaker
+    assert {window.session.transcript.turns[t].speaker for t in window.view.visible_turns()} == {speaker}
     assert window.speakers_panel.shown_only == speaker
 
 
@@ -163,8 +166,8 @@ def test_show_only_an_unknown_speaker_says_who_there_is(window) -> None:
 
 def test_step_buttons_move_the_view_through_one_speakers_turns(window) -> None:
     panel = window.speakers_panel
-    lavrov = next(s.key for s in window.transcript.speakers if s.name == "Sergey Lavrov")
-    own = [t.index for t in window.transcript.turns if t.speaker == lavrov]
+    lavrov = next(s.key for s in window.session.transcript.speakers if s.name == "Sergey Lavrov")
+    own = [t.index for t in window.session.transcript.turns if t.speaker == lavrov]
     window.view.scroll_to_turn(own[2])
     panel.select(lavrov)
     panel.next_button.click()
@@ -177,7 +180,7 @@ def test_step_buttons_move_the_view_through_one_speakers_turns(window) -> None:
 def test_renaming_in_the_dock_changes_the_view_undoes_and_survives_reopening(qtbot: QtBot, make_window) -> None:
     first = make_window()
     panel = first.speakers_panel
-    question = first.transcript.interviewer
+    question = first.session.transcript.interviewer
     panel.select(question.key)
     panel.edit_selected_name()
     editor = QApplication.focusWidget()
@@ -187,11 +190,11 @@ def test_renaming_in_the_dock_changes_the_view_undoes_and_survives_reopening(qtb
     qtbot.waitUntil(lambda: first.view.turn_display_text(0).startswith("Keir Simmons: "))
     model = panel.table.model()
     assert model.data(model.index(0, NAME)) == "Keir Simmons"
-    assert first.undo_stack.undoText() == "Rename Question to Keir Simmons"
-    first.undo_stack.undo()
+    assert first.session.undo_stack.undoText() == "Rename Question to Keir Simmons"
+    first.session.undo_stack.undo()
     assert first.view.turn_display_text(0).startswith("Question: ")
     assert model.data(model.index(0, NAME)) == "Question"
-    first.undo_stack.redo()
+    first.session.undo_stack.redo()
     first.close()
     second = make_window()
     assert second.view.turn_display_text(0).startswith("Keir Simmons: ")

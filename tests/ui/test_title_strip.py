@@ -10,7 +10,7 @@ from reader.ui.main_window import MainWindow
 def test_the_sample_is_named_above_the_text(window: MainWindow) -> None:
     strip = window.title_strip
     assert strip.isVisible()
-    assert strip.title.text() == window.transcript.metadata.title
+    assert strip.title.text() == window.session.transcript.metadata.title
     details = strip.details.text()
     for part in ("21 July 2017, 20:08", "Moscow", "Question, Sergey Lavrov", "4,840 words"):
         assert part in details

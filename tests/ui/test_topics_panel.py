@@ -18,17 +18,19 @@ from reader.core.notes.store import AnnotationStore
 from reader.core.topics import apply_edits, find_sections, find_topics
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
+from reader.ui.session import ReaderSession
 from reader.ui.topics_model import CurrentRole, FirstTurnRole, LevelRole, TopicsModel
-from reader.ui.topics_operations import TopicsWorker, section_rows
 from reader.ui.topics_panel import TopicsPanel
+from reader.ui.topics_worker import TopicsWorker, section_rows
+from tests.ui.conftest import RecordingNavigator
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[2] / "benchmarks"))
 from generate import generate
 
 
 @pytest.fixture
-def panel(qtbot: QtBot, sample: Transcript) -> TopicsPanel:
-    widget = TopicsPanel()
+def panel(qtbot: QtBot, session: ReaderSession, navigator: RecordingNavigator, sample: Transcript) -> TopicsPanel:
+    widget = TopicsPanel(session, navigator)
     qtbot.addWidget(widget)
     widget.resize(320, 500)
     widget.show()
@@ -54,8 +56,9 @@ def test_model_passes_the_model_tester(qtmodeltester, qapp: QApplication,  # typ
     qtmodeltester.check(model)
 
 
-def test_topics_are_found_off_the_gui_thread(qtbot: QtBot, sample: Transcript) -> None:
-    widget = TopicsPanel()
+def test_topics_are_found_off_the_gui_thread(qtbot: QtBot, session: ReaderSession, navigator: RecordingNavigator,
+                                             sample: Transcript) -> None:
+    widget = TopicsPanel(session, navigator)
     qtbot.addWidget(widget)
     with qtbot.waitSignal(widget.topics_ready, timeout=10000) as ready:
         widget.set_transcript(sample)
@@ -76,12 +79,13 @@ def test_rows_show_label_span_and_share(panel: TopicsPanel, sample: Transcript) 
     assert "Keywords:" in tip
 
 
-def test_a_click_jumps_to_the_topic(qtbot: QtBot, panel: TopicsPanel) -> None:
+def test_a_click_jumps_to_the_topic(qtbot: QtBot, panel: TopicsPanel, navigator: RecordingNavigator) -> None:
     index = panel.model.topic_index(3)
     rect = panel.tree.visualRect(index)
     with qtbot.waitSignal(panel.topic_activated) as activated:
         qtbot.mouseClick(panel.tree.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert activated.args == [panel.model.data(index, FirstTurnRole)]
+    assert navigator.moves[-1] == ("turn", activated.args[0], 0)
 
 
 def test_the_topic_at_the_reading_position_is_highlighted(qtbot: QtBot, panel: TopicsPanel) -> None:
@@ -184,14 +188,14 @@ def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window)
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         panel.model.setData(panel.model.topic_index(4), "Cyber talks", Qt.ItemDataRole.EditRole)
     assert label(panel, 4) == "Cyber talks"
-    assert window.notes is not None and window.notes.topic_edits[-1]["label"] == "Cyber talks"
+    assert window.session.notes is not None and window.session.notes.topic_edits[-1]["label"] == "Cyber talks"
     assert window.registry["edit.undo"].isEnabled()
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
-        window.undo_stack.undo()
-    assert label(panel, 4) != "Cyber talks" and window.notes.topic_edits == []
+        window.session.undo_stack.undo()
+    assert label(panel, 4) != "Cyber talks" and window.session.notes.topic_edits == []
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
-        window.undo_stack.redo()
-    window.save_notes()
+        window.session.undo_stack.redo()
+    window.session.save()
     window.close()
 
     again = make_window()
@@ -209,12 +213,14 @@ def test_reset_forgets_the_edits(qtbot: QtBot, window: MainWindow) -> None:
     assert len(panel.model.rows()) == count - 1
     with qtbot.waitSignal(panel.topics_ready, timeout=10000):
         window.registry["view.reset_topics"].trigger()
-    assert len(panel.model.rows()) == count and window.notes is not None and window.notes.topic_edits == []
+    notes = window.session.notes
+    assert len(panel.model.rows()) == count and notes is not None and notes.topic_edits == []
 
 
-def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot) -> None:
+def test_the_window_keeps_processing_events_while_topics_are_found(qtbot: QtBot, session: ReaderSession,
+                                                                   navigator: RecordingNavigator) -> None:
     transcript = parse_text(generate(4000, 3))
-    widget = TopicsPanel()
+    widget = TopicsPanel(session, navigator)
     qtbot.addWidget(widget)
     ticks: list[int] = []
     timer = QTimer(widget, interval=10)
@@ -287,7 +293,7 @@ def test_in_the_window_topics_wait_until_the_text_is_on_screen(qtbot: QtBot, sam
     window = MainWindow(store=AnnotationStore(_isolated_data_dir))
     qtbot.addWidget(window)
     window.resize(1000, 700)
-    window.set_transcript(sample)
+    window.session.open(sample)
     assert started == [] and window.topics_panel.status.text() == "Finding topics…"
     with qtbot.waitSignal(window.view.text_shown, timeout=10000):
         window.show()

@@ -88,7 +88,7 @@ def test_left_and_right_fold_the_current_exchange(qtbot: QtBot, sample: Transcri
 
     window = MainWindow(restore=False)
     qtbot.addWidget(window)
-    window.set_transcript(sample)
+    window.session.open(sample)
     window.show()
     qtbot.waitExposed(window)
     focus_view(qtbot, window)

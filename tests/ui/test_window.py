@@ -24,10 +24,11 @@ def test_the_sample_opens_with_its_title_and_position(qtbot: QtBot, window: Main
     assert window.view.shown_headers()[:2] == ["Q1", "Q2"]
     assert window.status_sections["position"].text() == "Q1 · turn 1 of 62"
     words = window.status_sections["words"]
-    first = window.transcript.turns[0].words
-    qtbot.waitUntil(lambda: words.text() == f"{first:,} / {window.transcript.words:,} words")
+    first = window.session.transcript.turns[0].words
+    qtbot.waitUntil(lambda: words.text() == f"{first:,} / {window.session.transcript.words:,} words")
     qtbot.keyClick(window.view, Qt.Key.Key_J)
-    assert words.text() == f"{first + window.transcript.turns[1].words:,} / {window.transcript.words:,} words"
+    transcript = window.session.transcript
+    assert words.text() == f"{first + transcript.turns[1].words:,} / {transcript.words:,} words"
 
 
 def test_j_k_n_p_move_through_turns_and_questions(qtbot: QtBot, window: MainWindow) -> None:
@@ -41,7 +42,7 @@ def test_j_k_n_p_move_through_turns_and_questions(qtbot: QtBot, window: MainWind
     assert view.current_exchange() == 1
     qtbot.keyClick(view, Qt.Key.Key_N)
     assert view.current_exchange() == 2
-    assert view.current_turn() == window.transcript.exchanges[2].first_turn
+    assert view.current_turn() == window.session.transcript.exchanges[2].first_turn
     qtbot.keyClick(view, Qt.Key.Key_P)
     assert view.current_exchange() == 1
     assert window.status_sections["position"].text().startswith("Q2 · turn")
@@ -57,7 +58,7 @@ def test_letter_keys_type_into_the_search_field_instead_of_moving(qtbot: QtBot, 
 
 
 def test_alt_down_from_the_first_answer_lands_on_the_interviewees_next_turn(qtbot: QtBot, window: MainWindow) -> None:
-    transcript = window.transcript
+    transcript = window.session.transcript
     first_answer = next(t for t in transcript.turns if transcript.speaker(t).role is Role.INTERVIEWEE)
     window.view.scroll_to_turn(first_answer.index)
     qtbot.keyClick(window.view, Qt.Key.Key_Down, Qt.KeyboardModifier.AltModifier)
@@ -76,7 +77,7 @@ def test_collapse_expand_and_outline_from_the_keyboard(qtbot: QtBot, window: Mai
     assert len(view.visible_turns()) == 62
     qtbot.keyClick(view, Qt.Key.Key_Q, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
     assert window.registry["view.outline"].isChecked()
-    assert view.visible_turns() == [e.question for e in window.transcript.exchanges]
+    assert view.visible_turns() == [e.question for e in window.session.transcript.exchanges]
 
 
 def test_go_to_exchange_by_number(qtbot: QtBot, window: MainWindow) -> None:
@@ -84,7 +85,7 @@ def test_go_to_exchange_by_number(qtbot: QtBot, window: MainWindow) -> None:
     dialog = window.findChild(GoToExchangeDialog)
     assert dialog is not None and dialog.isVisible()
     qtbot.keyClicks(dialog.edit, "12")
-    question = window.transcript.turns[window.transcript.exchanges[11].question].text
+    question = window.session.transcript.turns[window.session.transcript.exchanges[11].question].text
     assert dialog.preview.text()[:-1] in question
     dialog.buttons.button(QDialogButtonBox.StandardButton.Ok).click()
     assert window.view.current_exchange() == 11
@@ -130,7 +131,7 @@ def _drop(window: MainWindow, path: Path) -> None:
 def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "witness.txt"
     path.write_text(INTERVIEW, encoding="utf-8")
-    with qtbot.waitSignal(window.transcript_changed) as opened:
+    with qtbot.waitSignal(window.session.opened) as opened:
         _drop(window, path)
     assert opened.args[0].path == str(path)
     assert window.view.shown_headers() == ["Q1", "Q2"]
@@ -139,11 +140,11 @@ def test_dropping_a_file_opens_it(qtbot: QtBot, window: MainWindow, tmp_path: Pa
 
 
 def test_a_file_that_fails_to_open_is_explained_and_the_transcript_stays(window: MainWindow, tmp_path: Path) -> None:
-    before = window.transcript
+    before = window.session.transcript
     empty = tmp_path / "empty.txt"
     empty.write_bytes(b"")
     assert not window.open_path(empty)
-    assert window.transcript is before
+    assert window.session.transcript is before
     assert window.error_box is not None and window.error_box.isVisible()
     assert "empty" in window.error_box.informativeText()
     assert window.view.shown_headers()[0] == "Q1"
@@ -157,22 +158,22 @@ def test_open_dialog_can_force_a_layout(qtbot: QtBot, window: MainWindow, tmp_pa
     assert dialog is not None and dialog.isVisible()
     dialog.path_edit.setText(str(path))
     dialog.layout_box.setCurrentIndex(dialog.layout_box.findData("plain"))
-    with qtbot.waitSignal(window.transcript_changed):
+    with qtbot.waitSignal(window.session.opened):
         dialog.buttons.button(QDialogButtonBox.StandardButton.Open).click()
-    assert window.transcript.layout == "plain"
-    assert window.transcript.path == str(path)
+    assert window.session.transcript.layout == "plain"
+    assert window.session.transcript.path == str(path)
 
 
 def test_open_recent_lists_opened_files(qtbot: QtBot, window: MainWindow, tmp_path: Path) -> None:
     path = tmp_path / "witness.txt"
     path.write_text(INTERVIEW, encoding="utf-8")
     window.open_path(path)
-    window.open_sample()
-    window.recent_menu.aboutToShow.emit()
-    entries = [a for a in window.recent_menu.actions() if a.statusTip()]
+    window.registry["file.open_sample"].trigger()
+    window.files.recent_menu.aboutToShow.emit()
+    entries = [a for a in window.files.recent_menu.actions() if a.statusTip()]
     assert [a.statusTip() for a in entries] == [str(path.resolve())]
     entries[0].trigger()
-    assert window.transcript.path == str(path.resolve())
+    assert window.session.transcript.path == str(path.resolve())
 
 
 def test_shortcut_sheet_lists_every_action_of_the_registry(qtbot: QtBot, window: MainWindow) -> None:
@@ -199,7 +200,7 @@ def test_undo_and_redo_go_through_the_window_undo_stack(qtbot: QtBot, window: Ma
 
     undo = window.registry["edit.undo"]
     assert not undo.isEnabled()
-    window.undo_stack.push(Mark("mark"))
+    window.session.undo_stack.push(Mark("mark"))
     assert undo.isEnabled() and undo.text() == "&Undo mark"
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier)
     qtbot.keyClick(window.view, Qt.Key.Key_Z, Qt.KeyboardModifier.ControlModifier | Qt.KeyboardModifier.ShiftModifier)
@@ -208,7 +209,7 @@ def test_undo_and_redo_go_through_the_window_undo_stack(qtbot: QtBot, window: Ma
 
 def test_theme_zoom_and_reading_position_come_back_on_the_next_start(qtbot: QtBot, make_window) -> None:
     first = make_window()
-    first.set_theme("sepia")
+    first.appearance.set_theme("sepia")
     first.registry["view.font"].trigger()
     dialog = first.findChild(QFontDialog)
     dialog.setCurrentFont(QFont("DejaVu Serif", 13))
@@ -218,7 +219,7 @@ def test_theme_zoom_and_reading_position_come_back_on_the_next_start(qtbot: QtBo
     first.resize(900, 650)
     first.close()
     second = make_window()
-    assert second.theme_setting() == "sepia"
+    assert second.appearance.theme_setting() == "sepia"
     assert second.view.reading_font().family() == "DejaVu Serif"
     assert second.view.reading_font().pointSize() == 13
     assert second.view.font().pointSize() == 14  # one zoom step on top
@@ -228,8 +229,8 @@ def test_theme_zoom_and_reading_position_come_back_on_the_next_start(qtbot: QtBo
 
 def test_a_renamed_speaker_shows_and_survives_reopening(qtbot: QtBot, make_window) -> None:
     first = make_window()
-    interviewer = first.transcript.interviewer
-    first.notes.set_speaker_name(interviewer.key, "Keir Simmons")
+    interviewer = first.session.transcript.interviewer
+    first.session.notes.set_speaker_name(interviewer.key, "Keir Simmons")
     assert first.view.turn_display_text(0).startswith("Keir Simmons: ")
     first.close()
     second = make_window()

@@ -23,7 +23,8 @@ def _transcript(tmp_path: Path, name: str) -> Path:
 
 
 def _shown(window: MainWindow) -> Path | None:
-    return Path(window.transcript.path).resolve() if window.transcript and window.transcript.path else None
+    transcript = window.session.transcript
+    return Path(transcript.path).resolve() if transcript and transcript.path else None
 
 
 @pytest.fixture
@@ -44,7 +45,7 @@ def test_file_new_window_gives_a_second_window_on_the_same_notes(qtbot: QtBot, w
     second = windows[-1]
     qtbot.waitExposed(second)
     assert second is not window and second.isVisible() and window.isVisible()
-    assert second.store is window.store
+    assert second.session.store is window.session.store
     assert _shown(second) == sample_path()
     assert second.pos() != window.pos()  # cascaded, not exactly over the first
 

@@ -1,7 +1,5 @@
-"""What the topics dock does, apart from showing: its commands in the window's menus (Go > Next Topic, Next
-Section, View > Edit Topics), finding the sections and topics off the GUI thread (a pool job computes or reuses
-the automatic outline, replays the reader's edits, builds the rows and hands them back through a queued
-signal), and changing the reader's edits as an undoable command on the notes store.
+"""Finding the sections and topics off the GUI thread: a job computes or reuses the automatic outline, replays
+the reader's edits, builds the rows and hands them back through a queued signal.
 
 A job runs on a daemon thread and is cancelled when a newer request replaces it or the worker is deleted (the
 window closed): it then never reports back, and closing never waits for it, not even at the program's exit.
@@ -19,42 +17,11 @@ import threading
 from typing import Any
 
 from PySide6.QtCore import QObject, Signal
-from PySide6.QtGui import QUndoCommand
 
 from reader.core.model import Transcript
-from reader.core.notes.store import TranscriptNotes
 from reader.core.topics import Section, apply_section_edits, find_sections
 from reader.core.topics.outline import OutlineRow, outline, span_label
-from reader.ui.actions import ActionSpec, register
 from reader.ui.topics_model import SectionRow
-
-register(
-    ActionSpec("go.next_topic", "Next &Topic", "go", "topics_panel.next_topic", ("T",), separator=True,
-               tip="Jump to the start of the next topic"),
-    ActionSpec("go.previous_topic", "Previous T&opic", "go", "topics_panel.previous_topic", ("Shift+T",),
-               tip="Jump to the start of this topic, or of the one before when already there"),
-    ActionSpec("go.next_section", "Next Sect&ion", "go", "topics_panel.next_section", ("Ctrl+T",),
-               tip="Jump to the start of the next section"),
-    ActionSpec("go.previous_section", "Previous Secti&on", "go", "topics_panel.previous_section", ("Ctrl+Shift+T",),
-               tip="Jump to the start of this section, or of the one before when already there"),
-    ActionSpec("view.rename_topic", "Re&name Topic…", "view/E&dit Topics", "topics_panel.rename_current",
-               tip="Rename the topic at the reading position"),
-    ActionSpec("view.split_topic", "&Split Topic at This Question", "view/E&dit Topics",
-               "topics_panel.split_at_reading_position",
-               tip="Start a new topic with the question at the reading position"),
-    ActionSpec("view.add_topic", "&Add Topic Here…", "view/E&dit Topics", "topics_panel.add_at_reading_position",
-               tip="Start a new topic, named by you, with the question at the reading position"),
-    ActionSpec("view.merge_topic", "&Merge Topic with Next", "view/E&dit Topics",
-               "topics_panel.merge_current_with_next"),
-    ActionSpec("view.split_section", "Split S&ection at This Question", "view/E&dit Topics",
-               "topics_panel.split_section_at_reading_position", separator=True,
-               tip="Start a new section with the question at the reading position"),
-    ActionSpec("view.add_section", "Add Se&ction Here…", "view/E&dit Topics",
-               "topics_panel.add_section_at_reading_position",
-               tip="Start a new section, named by you, with the question at the reading position"),
-    ActionSpec("view.reset_topics", "&Reset Topics", "view/E&dit Topics", "topics_panel.reset_edits",
-               separator=True, tip="Forget your topic edits and show the automatic topics"),
-)
 
 
 def section_rows(transcript: Transcript, sections: list[Section], rows: list[OutlineRow]) -> list[SectionRow]:
@@ -139,17 +106,3 @@ def _cancel_all(events: list[threading.Event]) -> Any:
         events.clear()
 
     return cancel
-
-
-class TopicEditsCommand(QUndoCommand):
-    """Replace the transcript's topic edits through the notes store (which saves them and tells every view)."""
-
-    def __init__(self, notes: TranscriptNotes, edits: list[dict[str, Any]], text: str) -> None:
-        super().__init__(text)
-        self._notes, self._after, self._before = notes, [dict(e) for e in edits], notes.topic_edits
-
-    def redo(self) -> None:
-        self._notes.set_topic_edits(self._after)
-
-    def undo(self) -> None:
-        self._notes.set_topic_edits(self._before)

@@ -1,7 +1,7 @@
 """Every change a user makes to annotations, as an undoable command on the notes store.
 
 A command only calls `TranscriptNotes` (add, update, replace, remove); the store tells its listeners, and the
-window relays that as its ``notes_changed`` signal, which is what the Notes dock and the reading view's marks
+session relays that as its ``notes_changed`` signal, which is what the Notes dock and the reading view's marks
 refresh from. So an undo from Edit > Undo, a change from the dock and one from another window all show the same
 way. Undo puts back the earlier version of the annotation with `replace`, which stamps a newer modification
 time: an undone edit must win the next merge just as the edit did. An annotation another window deleted
@@ -119,6 +119,16 @@ class ImportNotesCommand(QUndoCommand):
                 self._notes.remove(annotation_id)
             else:
                 self._notes.replace(annotation)
+
+
+def edit_command(notes: TranscriptNotes, annotation_id: str, **changes: Any) -> EditAnnotationCommand | None:
+    """The command for an edit of the fields that really change (None when none does, or the annotation is
+    gone): the Notes dock's cells and editor and the Attribution Status menu all edit this way."""
+    current = notes.get(annotation_id)
+    if current is None:
+        return None
+    changes = {k: v for k, v in changes.items() if getattr(current.edited(**{k: v}), k) != getattr(current, k)}
+    return EditAnnotationCommand(notes, annotation_id, **changes) if changes else None
 
 
 def edit_text(annotation: Annotation, changes: dict[str, Any]) -> str:

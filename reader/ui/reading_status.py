@@ -1,0 +1,61 @@
+"""The status bar's account of where the reader is: "Q12 · turn 40 of 62" and "1,234 / 9,876 words".
+
+Counting every word of a long transcript takes a moment, so the words before each turn are counted in steps of
+WORDS_STEP turns between events, after the text is on screen; until then the total is shown.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, QTimer, Slot
+from PySide6.QtWidgets import QLabel
+
+from reader.ui.session import ReaderSession
+from reader.ui.transcript_view import TranscriptView
+
+WORDS_STEP = 1500  # turns counted per step of the background word count: a few milliseconds each
+
+
+class ReadingStatus(QObject):
+    """Keeps `position` and `words` (two labels for the status bar) to the view's reading position."""
+
+    def __init__(self, session: ReaderSession, view: TranscriptView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._view = view
+        self.position = QLabel()
+        self.words = QLabel()
+        self._words_timer = QTimer(self)
+        self._words_timer.setSingleShot(True)
+        self._words_timer.setInterval(20)
+        self._words_timer.timeout.connect(self._on_words_timer_timeout)
+        session.opened.connect(self.refresh)
+        view.position_changed.connect(self.refresh)
+
+    @Slot()
+    def refresh(self) -> None:
+        t, turn = self._session.transcript, self._view.current_turn()
+        if t is None or turn < 0:
+            self.position.setText("")
+            return
+        exchange = t.exchanges[t.turns[turn].exchange]
+        self.position.setText(f"{exchange.label} · turn {turn + 1} of {len(t.turns)}")
+        self._update_words()
+
+    def _update_words(self) -> None:
+        vdoc, turn, transcript = self._view.vdoc, self._view.current_turn(), self._session.transcript
+        if vdoc is None or turn < 0 or transcript is None:
+            return
+        if not vdoc.words_counted:
+            self.words.setText(f"{transcript.words:,} words")
+            self._words_timer.start()
+            return
+        words = vdoc.words_before()
+        self.words.setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
+
+    @Slot()
+    def _on_words_timer_timeout(self) -> None:
+        if self._view.vdoc is not None:
+            if self._view.vdoc.count_words(WORDS_STEP):
+                self._update_words()
+            else:
+                self._words_timer.start()

@@ -1,0 +1,148 @@
+"""The reading session: the open transcript, its notes, the undo stack, and when the notes are written.
+
+Every part of the window takes the session in its constructor and follows it: `opened` when a transcript is
+shown, `notes_changed` when its notes change (by a command here, its undo, or another window's save taken in).
+A part changes the notes only through an undoable command pushed with `push`, on the notes `writable` gives it.
+What a part has to tell the reader goes through `tell` (the status bar) or `report_error` (a dialog), so no part
+needs the window.
+
+Saving is the session's: a change to the notes is written SAVE_DELAY_MS after the last one; a moved reading
+position only to the index, POSITION_DELAY_MS later, so scrolling never rotates a backup.
+
+The caches made for one transcript (its search index, its topic term tables) are the session's to own as well:
+made for the transcript `open` is given, and dropped with it, instead of module-level tables keyed by identity.
+
+Signals:
+    opened(object): a Transcript was opened; `transcript` and `notes` are set. The window's own slot, connected
+        first, has shown it in the reading view before any panel hears of it.
+    notes_changed(object): the notes changed (a reader.core.notes.store.Change), here or on disk.
+    status_message(str, int): something to tell the reader, and for how many milliseconds.
+    error(str, str): a failure the reader must acknowledge: a title and the message (plain text).
+"""
+
+from __future__ import annotations
+
+import logging
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from reader.core.model import Transcript
+from reader.core.notes.store import AnnotationStore, Change, TranscriptNotes
+
+log = logging.getLogger(__name__)
+
+SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
+POSITION_DELAY_MS = 5000  # the reading position, kept in the index, is written less often and never turns a backup
+MESSAGE_MS = 5000
+
+
+class ReaderSession(QObject):
+    opened = Signal(object)
+    notes_changed = Signal(object)
+    status_message = Signal(str, int)
+    error = Signal(str, str)
+
+    def __init__(self, store: AnnotationStore, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.transcript: Transcript | None = None
+        self.notes: TranscriptNotes | None = None
+        self.undo_stack = QUndoStack(self)
+        self._save_timer = QTimer(self)
+        self._save_timer.setSingleShot(True)
+        self._save_timer.setInterval(SAVE_DELAY_MS)
+        self._save_timer.timeout.connect(self.save)
+        self._position_timer = QTimer(self)
+        self._position_timer.setSingleShot(True)
+        self._position_timer.setInterval(POSITION_DELAY_MS)
+        self._position_timer.timeout.connect(self._on_position_timer_timeout)
+
+    # --- the open transcript ---------------------------------------------------------------------------
+
+    def open(self, transcript: Transcript) -> None:
+        """Open a transcript (already loaded) with its notes, after saving the ones open until now."""
+        self.save()
+        self.undo_stack.clear()  # commands on another transcript's notes are not kept
+        notes = self.store.open(transcript)
+        if self.notes is not None:  # the notes left behind tell this session nothing more
+            self.notes.on_change.remove(self._on_notes_change)
+        self.transcript, self.notes = transcript, notes
+        notes.on_change.append(self._on_notes_change)
+        if notes.message:
+            self.tell(notes.message, 10000)
+        if notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
+            self._save_timer.start(SAVE_DELAY_MS)
+        self.opened.emit(transcript)
+
+    def note_position(self, turn: int) -> None:
+        """The reader is at this turn (an index): remembered in the index, written on the slower timer."""
+        if self.notes is not None and self.transcript is not None and turn >= 0:
+            self.notes.set_position(self.transcript.turns[turn].id)
+
+    def refresh(self) -> None:
+        """Take in what another window (or a synced folder) saved meanwhile; the panels hear of it as a change."""
+        if self.notes is not None:
+            self.notes.refresh()
+
+    # --- changing the notes ----------------------------------------------------------------------------
+
+    def writable(self, refused: str = "") -> TranscriptNotes | None:
+        """The open notes when they can change. Read-only notes are refused, and the reader told why: `refused`,
+        or the notes' own message."""
+        notes = self.notes
+        if notes is not None and notes.read_only:
+            self.tell(refused or notes.message or "These notes are read-only.")
+            return None
+        return notes
+
+    def push(self, command: QUndoCommand) -> None:
+        """Do a change, undoably (Edit > Undo takes it back)."""
+        self.undo_stack.push(command)
+
+    def restored(self) -> None:
+        """The notes were replaced by an earlier version: the commands done before cannot be undone over it (the
+        version replaced is kept among the backups instead), and the result is written at once."""
+        self.undo_stack.clear()
+        self.save()
+
+    # --- telling the reader ----------------------------------------------------------------------------
+
+    def tell(self, message: str, ms: int = MESSAGE_MS) -> None:
+        self.status_message.emit(message, ms)
+
+    def report_error(self, title: str, message: str) -> None:
+        self.error.emit(title, message)
+
+    # --- saving ------------------------------------------------------------------------------------------
+
+    @Slot()
+    def save(self) -> None:
+        """Write the notes now if they changed; a failure is kept in memory and said in the status bar."""
+        self._save_timer.stop()
+        if self.notes is not None and self.notes.dirty and not self.notes.read_only and not self.notes.save():
+            # last_error already says that the notes are kept in memory and that saving will be tried again
+            self.tell(self.notes.last_error or "Notes not saved; will retry.", 10000)
+            self._save_timer.start(SAVE_DELAY_MS * 10)
+
+    def close(self) -> None:
+        """The window is closing: write what is pending. A failure keeps the notes in memory and is logged, for
+        closing must still work."""
+        self._position_timer.stop()
+        try:
+            self.save()
+        except Exception:
+            log.exception("saving the notes on closing failed")
+
+    @Slot()
+    def _on_position_timer_timeout(self) -> None:
+        if self.notes is not None:
+            self.notes.save_position()
+
+    def _on_notes_change(self, change: Change) -> None:
+        if change.what == "position":
+            if not self._position_timer.isActive():
+                self._position_timer.start()
+        elif change.what not in ("saved", "save_failed"):
+            self._save_timer.start(SAVE_DELAY_MS)  # start(ms) sets the interval: a retry's longer wait must not stay
+        self.notes_changed.emit(change)
