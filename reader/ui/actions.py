@@ -28,6 +28,7 @@ SK = QKeySequence.StandardKey
 class ActionId(StrEnum):
     """The commands that are one action each; the value is the menu key, a dot, then a name."""
 
+    NEW_WINDOW = "file.new_window"
     OPEN = "file.open"
     OPEN_SAMPLE = "file.open_sample"
     EXPORT_NOTES = "file.export_notes"
@@ -118,6 +119,7 @@ MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "
 _STATUS_TIP = "The attribution status of the annotation chosen in the Notes dock"
 
 ACTIONS: list[ActionSpec] = [
+    ActionSpec(ActionId.NEW_WINDOW, "&New Window", "file", (SK.New,), "Another reading window"),
     ActionSpec(ActionId.OPEN, "&Open…", "file", (SK.Open,), "Open a transcript file"),
     ActionSpec(ActionId.OPEN_SAMPLE, "Open the &Sample Interview", "file"),
     ActionSpec(ActionId.EXPORT_NOTES, "&Export Notes…", "file",

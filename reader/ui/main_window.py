@@ -16,6 +16,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
+from reader.ui.about import AboutDialog
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
@@ -32,6 +33,7 @@ from reader.ui.title_strip import TitleStrip
 from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FileOpener
+from reader.ui.windows import WindowGroup
 
 
 class MainWindow(QMainWindow):
@@ -156,6 +158,7 @@ class MainWindow(QMainWindow):
     def _bind_actions(self) -> None:
         bind, view, files, notes = self.registry.bind, self.view, self.files, self.annotation_actions
         for action_id, handler in (
+            (ActionId.NEW_WINDOW, self.new_window),
             (ActionId.OPEN, files.open_file_dialog), (ActionId.OPEN_SAMPLE, files.open_sample),
             (ActionId.EXPORT_NOTES, notes.export_notes), (ActionId.IMPORT_NOTES, notes.import_notes),
             (ActionId.QUIT, self.close),
@@ -297,8 +300,11 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Transcript Reader",
-                          "Transcript Reader\n\nRead, navigate and annotate interview transcripts offline.")
+        AboutDialog(self.session.store.root, self).open()
+
+    @Slot()
+    def new_window(self) -> None:
+        WindowGroup.of(self).new_window()
 
     # --- window life ----------------------------------------------------------------------------------
 
