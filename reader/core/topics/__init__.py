@@ -115,10 +115,10 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
                 k for t in inside for k in t.keywords[:2]))[:6]
         else:
             (label, keywords), source = labels[(first, last)], "computed"
-            if len(inside) > 1:
+            if inside:
                 # A section is named by its main topic, the one holding most of its words: the words that set
                 # the whole span apart from the rest are often a side topic's ("Threshold" for a section on what
-                # caused a derailment).
+                # caused a derailment). A section of one topic is named as it, so the two read as one.
                 words = (table or terms_for(transcript)).turn_words
                 label = max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
         sections.append(Section(first, last, label, keywords, source, inside))
