@@ -16,6 +16,7 @@ import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
+from reader.core.topics.cues import moves_on
 from reader.core.topics.label import label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
@@ -84,7 +85,8 @@ def find_sections(transcript: Transcript) -> list[Section]:
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
-        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics])
+        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics])
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)

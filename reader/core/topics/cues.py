@@ -82,7 +82,24 @@ _FOLLOW_UPS = [
     r"how so|why not|why is that|why\?|how come|such as|for example|for instance|even|still|surely)\b",
     r"(?:that|this|those|these)\b",
 ]
+# The moves that take the whole conversation somewhere else ("Let's talk about money.", "Let's turn to the
+# hazardous materials.", "Parlons de l'été."), not the next question on the same ground ("What about your costs?",
+# "On health.", "The other trend is..."): a section, not only a topic, tends to start with one.
+_MOVES = [
+    r"(?:let me|let's|let us|i'd like to|i would like to|i want to|i wanna|can we|we should|shall we|time to)"
+    r" (?:now )?(?:turn|move|go|come|switch|shift|talk about|talk to you about|get into|dive into|look at)\b",
+    r"(?:moving|turning|switching|shifting|coming) (?:on |now |over )?to\b",
+    r"(?:moving|let's move) on\b",
+    r"(?:change|changing) (?:the )?(?:subject|topic|gears)\b",
+    r"(?:switching|shifting) (?:topics|subjects|gears)\b",
+    r"(?:i want|i wanted|i'd like|let me|let's) (?:to )?(?:start|begin) (?:with|by)\b",
+    r"(?:parlons|passons|venons-en|commençons|abordons) (?:un peu )?(?:de|du|des|d'|à|au|aux|par|sur|maintenant)",
+    r"(?:lassen sie uns|lass uns|kommen wir|reden wir|sprechen wir) (?:jetzt |nun )?(?:über|zu|zum|zur)\b",
+    r"(?:hablemos|pasemos|vayamos|empecemos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
+    r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|начнём|начнем) (?:к|о|об|с)\b",
+]
 _OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join([*_OPENERS, *_FOREIGN_OPENERS])})", re.IGNORECASE)
+_MOVE = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_MOVES)})", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?<=[.?!…])[\"”')\]]*\s+")
 _FOLLOW_UP = re.compile(rf"^\W*(?:{'|'.join(_FOLLOW_UPS)})", re.IGNORECASE)
 
@@ -91,6 +108,12 @@ def opens_topic(text: str) -> bool:
     """Whether a turn announces a new subject in its first sentences."""
     head = text[:400].replace("’", "'")
     return any(_OPENER.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
+
+
+def moves_on(text: str) -> bool:
+    """Whether a turn takes the conversation to another subject as a whole, in its first sentences."""
+    head = text[:400].replace("’", "'")
+    return any(_MOVE.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
 
 
 def follows_up(text: str) -> bool:

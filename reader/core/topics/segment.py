@@ -42,7 +42,7 @@ MIN_TOPIC_FLOOR = 40
 MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
-THRESHOLD = 0.35  # in standard deviations of the combined score
+THRESHOLD = -0.2  # in standard deviations of the combined score
 DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
