@@ -16,11 +16,11 @@ import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.topics.cues import moves_on
+from reader.core.topics.cues import announced_subject, moves_on
 from reader.core.topics.label import label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
-from reader.core.topics.terms import TermTable, build_terms, remember, terms_for
+from reader.core.topics.terms import WORD, TermTable, build_terms, remember, term_lookup, terms_for
 
 
 @dataclass(frozen=True, slots=True)
@@ -118,13 +118,27 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
         else:
             (label, keywords), source = labels[(first, last)], "computed"
             if inside:
-                # A section is named by its main topic, the one holding most of its words: the words that set
-                # the whole span apart from the rest are often a side topic's ("Threshold" for a section on what
-                # caused a derailment). A section of one topic is named as it, so the two read as one.
-                words = (table or terms_for(transcript)).turn_words
-                label = max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
+                label = _section_label(transcript, table or terms_for(transcript), label, inside)
         sections.append(Section(first, last, label, keywords, source, inside))
     return sections
+
+
+def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
+    """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
+    turn to the hazardous materials."): then the first label naming it, the section's own or a topic's. Else
+    its main topic's, the one holding most of its words: the words that set the whole span apart from the rest
+    are often a side topic's ("Threshold" for a section on what caused a derailment). A section of one topic is
+    named as it, so the two read as one."""
+    if len(inside) == 1:
+        return inside[0].label
+    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
+        transcript.turns[inside[0].first_turn].text))) if t}
+    if announced:
+        for label in (own, *(t.label for t in inside)):
+            if announced.intersection(map(term_lookup, WORD.findall(label))):
+                return label
+    words = table.turn_words
+    return max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:

@@ -19,17 +19,28 @@ from collections import Counter
 
 from reader.core.model import Transcript
 from reader.core.topics.common_words import BANDS
-from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
-from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
+from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
+from reader.core.topics.cues import announced_subject
+from reader.core.topics.stopwords import (
+    CONJUNCTIONS,
+    GERUNDS,
+    LANGUAGE_CUES,
+    NOT_A_LABEL,
+    NOUN_BEFORE,
+    VERB_BEFORE,
+)
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
 
 OPENING_BOOST = 2.5  # the opening question names the subject
+ANNOUNCED_BOOST = 3.0  # ... above all the words it announces as its subject ("Let me ask you about the injuries.")
+ANNOUNCED_LIFT = 2.0  # an announced word counts as at least this distinctive, even when the whole talk uses it
 # How much a word of everyday speech keeps of its weight, by how common it is (Zipf band): "head", "books" and
 # "west" say less about a topic than "sourdough" or "mortgage" said as often. Names keep theirs.
 GENERAL_USAGE = {5.5: 0.25, 5.0: 0.4, 4.5: 0.6, 4.0: 0.8}
 _COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for word in words.split()}
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
+PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
 EVEN_SHARE = 0.6  # ... most meaning more than this share
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
@@ -83,6 +94,8 @@ def label_topics(transcript: Transcript, table: TermTable,
     if not isinstance(excluded, frozenset):
         excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
         # once per table: both levels need it
+        table.extra["and"] = CONJUNCTIONS[language(transcript)]
+    conjunction = str(table.extra["and"])
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
         and spans[-1][1] == len(table.turn_sequences) - 1
@@ -112,19 +125,24 @@ def label_topics(transcript: Transcript, table: TermTable,
         size = sum(topic.values()) or 1
         rest = grand - size
         opening = frozenset(table.turn_sequences[first])
+        announced = frozenset(filter(None, map(term_lookup, WORD.findall(announced_subject(
+            transcript.turns[first].text)))))
 
         allowed = labelable.intersection(topic)
         weight = {}
         for t, n in topic.items():  # _distinctive inlined: this loop sees every term of every topic
             if t not in allowed:
                 continue
+            boost = (OPENING_BOOST if t in opening else 1.0) * (ANNOUNCED_BOOST if t in announced else 1.0)
             if rest <= 0:
-                w = n * (OPENING_BOOST if t in opening else 1.0)
+                w = n * boost
             else:
                 lift = (n / size) / ((total[t] - n + 0.5) / rest)
+                if t in announced:
+                    lift = max(lift, ANNOUNCED_LIFT)
                 if lift <= 1.0:
                     continue
-                w = n * math.log(lift) * (OPENING_BOOST if t in opening else 1.0)
+                w = n * math.log(lift) * boost
             w *= spreads[spans_with[t]]
             if t not in table.names:
                 w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
@@ -132,13 +150,16 @@ def label_topics(transcript: Transcript, table: TermTable,
                 weight[t] = w
         phrases = []
         uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
+        once: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # phrases said once: their spellings
         for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table,
-                                                           uses).items():
+                                                           uses, once).items():
             elsewhere = min(total[t] - topic[t] for t in gram)
             score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)]
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
             score = max(score, max(weight.get(t, 0) for t in gram) * n / max(topic[t] for t in gram))
             score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
+            if announced.issuperset(gram):
+                score *= ANNOUNCED_BOOST
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
@@ -147,9 +168,59 @@ def label_topics(transcript: Transcript, table: TermTable,
                           and (verb >= 2 or table.display[t].endswith("ed")))
         ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
-        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text))
+        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
+                        conjunction)
+        if label and " " not in label:
+            label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
+               once: dict[tuple[str, ...], dict[tuple[str, ...], int]], weight: dict[str, float], table: TermTable,
+               uses: dict[str, list[int]], conjunction: str) -> str:
+    """A label of one word made two to six: the word in a phrase the topic says, once will do ("Supermarket" ->
+    "Supermarket contracts"), whose other words weigh in the topic; else the head with the next subject as strong
+    ("Sodium and lithium"). Every word added must be seen used as a noun (after "the", "a", "les"...) or be a
+    name: "Referee sees" and "Wonders and damp" are no subjects. A lone word stays when nothing fits: a wrong
+    second word is worse than none."""
+    head = ranked[0]
+    term = head.terms[0]
+
+    def nounlike(t: str) -> bool:
+        noun, verb = uses.get(t, (0, 0))
+        return t in table.names or noun > verb
+
+    def other_weight(gram: tuple[str, ...]) -> float:
+        return sum(weight.get(t, 0.0) for t in gram if t != term)
+
+    said = [(other_weight(p.terms), p.text) for p in phrases if term in p.terms]
+    for gram, spellings in once.items():
+        if term in gram and len(gram) <= 3 and all(nounlike(t) for t in gram[1:]):
+            shown = _display_phrase(max(spellings, key=spellings.__getitem__), gram, table)
+            if not _not_a_noun_phrase(shown, gram, table, uses):
+                said.append((other_weight(gram), shown))
+    said = [(w, text) for w, text in said if w > 0]
+    if said:
+        text = max(said)[1]
+        return text[:1].upper() + text[1:]
+    for cand in ranked[1:4]:
+        if len(cand.terms) > 1 or cand.score < PAIR_SHARE * head.score or _participle(cand.text):
+            continue
+        if not nounlike(cand.terms[0]) or cand.terms[0][:4] == term[:4]:
+            continue  # a verb or an adjective; or the same word again ("Pêche et pêcheur")
+        if cand.is_name and not (head.is_name or cand.text.isupper()):
+            continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
+        return f"{label} {conjunction} {cand.text}"
+    return label
+
+
+def language(transcript: Transcript) -> str:
+    """The language of the transcript's first turns, by their commonest function words ("en" when unsure)."""
+    sample = Counter(w.lower() for turn in transcript.turns[:40] for w in WORD.findall(turn.text[:2000]))
+    scores = {code: sum(sample[w] for w in cues) for code, cues in LANGUAGE_CUES.items()}
+    best = max(scores, key=lambda code: scores[code])
+    return best if scores[best] > scores["en"] else "en"
 
 
 def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: bool) -> float:
@@ -163,7 +234,8 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
              table: TermTable,
-             uses: dict[str, list[int]]) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+             uses: dict[str, list[int]], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
+             ) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
     question, the terms seen right before them). Fills `uses` with how often each allowed term follows a
     determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
@@ -211,22 +283,27 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     phrases = {}
     for gram, n in seen.items():
         if n < PHRASE_MIN and gram not in in_opening:
+            once[gram] = forms[gram]
             continue
         shown: Counter[str] = Counter()
         for spelling, times in forms[gram].items():
             shown[_display_phrase(spelling, gram, table)] += times
         text = shown.most_common(1)[0][0]
-        if not _not_a_noun_phrase(text, gram, table):
+        if not _not_a_noun_phrase(text, gram, table, uses):
             phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
     return phrases
 
 
-def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable) -> bool:
-    """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name."""
+def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses: dict[str, list[int]]) -> bool:
+    """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name. A common word
+    before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
+    are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
     for k in range(1, len(gram)):
         if gram[k - 1] not in table.names and gram[k] in table.names:
-            return True
+            noun, verb = uses.get(gram[k - 1], (0, 0))
+            if gram[k - 1] in GERUNDS or words[k - 1].endswith(("ed", "ing")) or verb > noun:
+                return True
         if words[k].endswith(("ed", "ing")) and gram[k] not in table.names:
             return True
     return False

@@ -206,3 +206,15 @@ uno dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cien mil
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 """)
+
+
+# The commonest function words of each language the reader meets, to tell which one a transcript is in: a label
+# joins its two parts with that language's "and" ("Tempête et digue", not "Tempête and digue").
+LANGUAGE_CUES: dict[str, frozenset[str]] = {
+    "en": _words("the and of to is that it in you"),
+    "fr": _words("le la les et est des une du que pas"),
+    "de": _words("der die und ist das nicht ein ich zu mit"),
+    "es": _words("el los las que y es una por con del"),
+    "ru": _words("и в не что на я с это как он"),
+}
+CONJUNCTIONS: dict[str, str] = {"en": "and", "fr": "et", "de": "und", "es": "y", "ru": "и"}
