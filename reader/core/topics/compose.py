@@ -121,13 +121,15 @@ def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) ->
         if cand.is_name and len(cand.terms) == 1 and not head.is_name and not (
                 cand.count >= NAMED_OFTEN and cand.score >= NAMED_SHARE * head.score):
             continue  # a passer-by; a name the topic keeps coming back to is part of it ("Mercer" the nominee)
-        if len(cand.terms) == 1 and not cand.is_name:
-            # A phrase that also holds this word says it better: "controllers" -> "air traffic controllers".
+        if len(cand.terms) == 1:
+            # A phrase that also holds this word says it better: "controllers" -> "air traffic controllers",
+            # "Bang" -> "Big Bang".
             fuller = [p for p in phrases if set(p.terms) > set(cand.terms) and not set(p.terms) & set(head.terms)
                       and p.count >= PHRASE_MIN]
-            if not fuller:
+            if fuller:
+                cand = max(fuller, key=lambda p: p.count)
+            elif not cand.is_name:
                 continue  # two lone words make no subject: "West and garden"
-            cand = max(fuller, key=lambda p: p.count)
         if len(cand.terms) == 1 and not cand.is_name and not (head.is_name and len(head.terms) == 1):
             continue
         if len(head.text.split()) + 1 + len(cand.text.split()) > MAX_LABEL_WORDS:

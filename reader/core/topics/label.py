@@ -17,10 +17,10 @@ import math
 import re
 from collections import Counter
 
-from reader.core.model import Transcript
+from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
-from reader.core.topics.cues import announced_subject
+from reader.core.topics.cues import announced_subject, opens_topic
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
     GERUNDS,
@@ -30,6 +30,7 @@ from reader.core.topics.stopwords import (
     VERB_BEFORE,
 )
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
+from reader.core.topics.units import agenda_items
 
 OPENING_BOOST = 2.5  # the opening question names the subject
 ANNOUNCED_BOOST = 3.0  # ... above all the words it announces as its subject ("Let me ask you about the injuries.")
@@ -54,6 +55,9 @@ _INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e
 # People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
 # passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
 # The lookahead skips, in C, every position no title starts at (most are lowercase letters).
+_LISTENER = re.compile(r"(?=[A-Zaemt])\b(?:([A-Z][\w'’-]+) (?:in|from) [A-Z][\w'’-]+,? (?:asks|writes|says|emails|"
+                       r"wants to know|wonders|has been in touch|is on the line)|(?:email|text|message|call|question|"
+                       r"note) from ([A-Z][\w'’-]+))")
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
                      r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
                      r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
@@ -74,6 +78,8 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += _ADDRESSED.findall(ends)
     # Speakers introduce themselves at the start ("... I'm Ruth Calloway."): the first turns, read further.
     words += _INTRODUCED.findall("\n".join(turn.text[:600] for turn in transcript.turns[:8]))
+    # Listeners and callers a host reads out ("Amira in Bristol asks...", "an email from Tom"): people, not topics.
+    words += [name for pair in _LISTENER.findall(ends) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -94,7 +100,8 @@ def label_topics(transcript: Transcript, table: TermTable,
     if not isinstance(excluded, frozenset):
         excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
         # once per table: both levels need it
-        table.extra["and"] = CONJUNCTIONS[language(transcript)]
+        table.extra["language"] = language(transcript)
+        table.extra["and"] = CONJUNCTIONS[str(table.extra["language"])]
     conjunction = str(table.extra["and"])
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
@@ -163,17 +170,65 @@ def label_topics(transcript: Transcript, table: TermTable,
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
-        # A word used as a verb more than as a noun, twice, or once in the past ("you mentioned inclusion").
+        # A word used as a verb more than as a noun: twice, once in the past ("you mentioned inclusion"), or
+        # never as a noun ("faut-il accepter de reculer ?", "qui paie ?").
         verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
-                          and (verb >= 2 or table.display[t].endswith("ed")))
+                          and (verb >= 2 or not noun or table.display[t].endswith("ed")))
         ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
                         conjunction)
         if label and " " not in label:
             label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
+        if first == 0 and _introductions(transcript, table, last, grand):
+            label = INTRODUCTIONS[str(table.extra["language"])]
+        elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
+            label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+# How people open a conversation by introducing someone, or agreeing to the recording: "my guest is", "joins
+# us", "I'm Ruth Calloway", "we're recording", "Hoy nos acompaña...", "Сегодня у нас в гостях...". A greeting
+# alone ("Good afternoon, everybody.") opens a briefing's announcements as well: it is not enough.
+_INTRODUCING = re.compile(
+    r"\b(?:welcome (?:to|back)|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
+    r"joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|introduce yourselves?|"
+    r"for the record|(?:thank you|thanks) for having (?:me|us)|(?:we're|we are|I'm|it's) recording|"
+    r"record this|bienvenue|mon invité|notre invité|nous accompagne|présentez-vous|willkommen|zu gast|"
+    r"mein gast|stellen sie sich|bienvenid[oa]s?|nos acompaña|mi invitad[oa]|en los estudios|в гостях|"
+    r"спасибо за приглашение)", re.IGNORECASE)
+INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentations",
+                 "de": "Begrüßung und Vorstellung", "es": "Bienvenida y presentaciones",
+                 "ru": "Приветствие и представление"}
+INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
+INTRO_SHARE = 5
+
+
+# A last stretch that opens by thanking the guests or saying goodbye is the sign-off, whatever small talk follows.
+_THANKS = re.compile(r"^\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|merci|danke|"
+                     r"muchas gracias|gracias|спасибо)\b|\b(?:goodbye|see you next|until next time|au revoir|"
+                     r"auf wiedersehen|hasta la próxima|до свидания|до встречи)\b", re.IGNORECASE)
+CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
+CLOSING_TURNS = 4
+
+
+def _closing(transcript: Transcript, first: int, last: int) -> bool:
+    """Whether the span ending the transcript is its sign-off: a few turns opening with thanks or a goodbye, not
+    with thanks before the next question ("Thanks, Nadia. On Iran...")."""
+    text = transcript.turns[first].text
+    return last - first + 1 <= CLOSING_TURNS and bool(_THANKS.search(text[:200])) and not (
+        opens_topic(text) or announced_subject(text))
+
+
+def _introductions(transcript: Transcript, table: TermTable, last: int, grand: int) -> bool:
+    """Whether the span opening the transcript, up to `last`, is its welcome and introductions: a reader's
+    table of contents calls it so, not by the words of the small talk around it ("Recording", "Movement")."""
+    if last + 1 > INTRO_TURNS or sum(map(len, table.turn_sequences[:last + 1])) * INTRO_SHARE > grand:
+        return False
+    if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
+        return False  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
+    return any(_INTRODUCING.search(turn.text[:600]) for turn in transcript.turns[:min(last + 1, 3)])
 
 
 def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],

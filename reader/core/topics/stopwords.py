@@ -187,10 +187,10 @@ el los las unos unas al del su sus mi mis nuestro nuestra
 """)
 VERB_BEFORE: frozenset[str] = _words("""
 i you we they he she will would can could should must might shall don't doesn't didn't won't
-can't cannot i'll we'll you'll they'll i'd we'd you'd they'd
-je tu il elle nous vous ils elles
-ich du er sie wir ihr
-yo tú él ella nosotros ellos se
+can't cannot i'll we'll you'll they'll i'd we'd you'd they'd who
+je tu il elle nous vous ils elles ne qui pour peut peuvent faut doit doivent veut va vont
+ich du er sie wir ihr zu
+yo tú él ella nosotros ellos se no para puede pueden hay
 """)
 
 # Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
