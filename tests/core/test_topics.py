@@ -15,8 +15,8 @@ from reader.core.model import Transcript
 from reader.core.topics import Topic, find_sections, find_topics, topic_at, topics_from_starts
 from reader.core.topics.cues import announced_subject, follows_up, moves_on, opens_topic
 from reader.core.topics.evaluate import even_split, pk, window_diff
-from reader.core.topics.label import language, speaker_terms
-from reader.core.topics.stopwords import CONJUNCTIONS
+from reader.core.topics.label import language, russian_verb, speaker_terms
+from reader.core.topics.stopwords import CALENDAR, CONJUNCTIONS
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -369,3 +369,14 @@ def test_a_one_word_label_takes_a_phrase_the_topic_says_with_it() -> None:
     labels = [t.label for t in find_topics(transcript)]
     assert "Supermarket contracts" in labels  # not "Supermarket" alone
     assert any("bovine TB" in label or "Bovine TB" in label for label in labels)  # "bovine" qualifies "TB"
+
+
+@pytest.mark.parametrize("name", ["spanish-interview", "russian-interview", "french-interview"])
+def test_labels_in_other_languages_hold_no_numbers_greetings_or_verbs(name: str) -> None:
+    transcript = load_transcript(DATA / "exchanges" / f"{name}.txt")
+    for section in find_sections(transcript):
+        for item in (section, *section.topics):
+            words = {w.lower() for w in re.findall(r"[\w'’-]+", item.label)}
+            assert not words & (CALENDAR | {"добрый", "вечер", "buenas", "tardes", "лет", "años"}), item.label
+            assert not any(russian_verb(w) for w in words), item.label
+            assert " and " not in item.label, item.label  # their own word for "and"

@@ -39,6 +39,7 @@ ANNOUNCED_LIFT = 2.0  # an announced word counts as at least this distinctive, e
 # "west" say less about a topic than "sourdough" or "mortgage" said as often. Names keep theirs.
 GENERAL_USAGE = {5.5: 0.25, 5.0: 0.4, 4.5: 0.6, 4.0: 0.8}
 _COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for word in words.split()}
+_EVERYDAY = frozenset(BANDS[5.5].split())
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
 PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
@@ -111,8 +112,12 @@ def label_topics(transcript: Transcript, table: TermTable,
     spans_with: Counter[str] = Counter()
     for topic in counts:
         spans_with.update(topic.keys())
+    # Outside English (whose stopwords are listed in full) the commonest words of everyday speech are function
+    # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
+    everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
-                 and table.display[t].lower() not in NOT_A_LABEL}
+                 and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
+                 and not russian_verb(table.display[t])}
 
     def spread(topics_using: int) -> float:
         """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart. A term in
@@ -364,8 +369,17 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     return False
 
 
+# Russian verb forms by their endings ("используете", "приносят", "заниматься"); "-ость" nouns are not verbs.
+_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть)$")
+
+
+def russian_verb(text: str) -> bool:
+    return text.islower() and bool(_RUSSIAN_VERB.search(text)) and not text.isascii()
+
+
 def _adverb(text: str) -> bool:
-    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly"))
+    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly",
+                                             "ately", "fully", "lessly", "ingly"))
 
 
 def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermTable) -> str:
