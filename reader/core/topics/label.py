@@ -80,7 +80,9 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     # Speakers introduce themselves at the start ("... I'm Ruth Calloway."): the first turns, read further.
     words += _INTRODUCED.findall("\n".join(turn.text[:600] for turn in transcript.turns[:8]))
     # Listeners and callers a host reads out ("Amira in Bristol asks...", "an email from Tom"): people, not topics.
-    words += [name for pair in _LISTENER.findall(ends) for name in pair if name]
+    # (Read only on the lines that can hold one: the search is slow on every line of a long transcript.)
+    heard = "\n".join(line for line in ends.split("\n") if " from " in line or " in " in line)
+    words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed

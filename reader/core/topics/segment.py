@@ -44,8 +44,7 @@ MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25)
 MIN_TOPIC_FLOOR = 40
 MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
-WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5,
-           "subject": 0.0}
+WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
 DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
@@ -201,7 +200,6 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     for k, g in enumerate(range(1, len(units))):
         features = {name: values[k] for name, values in columns.items()}
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
-        features["subject"] = 1.0 if announced_subject(units[g].opening) else 0.0  # marks, weighs nothing
         # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
         features["item"] = 1.0 if units[g].item else 0.0
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
@@ -235,8 +233,8 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
         if gap.score < low and not gap.features["item"]:
             break
-        if gap.score < threshold and gap.features["depth"] < 0 and not (gap.features["cue"] or gap.features["subject"]
-                                                                         or gap.features["item"]):
+        if gap.score < threshold and gap.features["depth"] < 0 and not (
+                gap.features["cue"] or gap.features["item"] or announced_subject(units[gap.unit].opening)):
             continue  # a middling score without a dip: within a long topic, a question on its next detail
         if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
             continue  # new words in the question, but the talk around it holds together: a follow-up
