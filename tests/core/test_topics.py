@@ -17,6 +17,7 @@ from reader.core.topics.cues import announced_subject, follows_up, moves_on, ope
 from reader.core.topics.evaluate import even_split, pk, window_diff
 from reader.core.topics.label import language, russian_verb, speaker_terms
 from reader.core.topics.stopwords import CALENDAR, CONJUNCTIONS
+from reader.core.topics.terms import term_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -380,3 +381,19 @@ def test_labels_in_other_languages_hold_no_numbers_greetings_or_verbs(name: str)
             assert not words & (CALENDAR | {"добрый", "вечер", "buenas", "tardes", "лет", "años"}), item.label
             assert not any(russian_verb(w) for w in words), item.label
             assert " and " not in item.label, item.label  # their own word for "and"
+
+
+@pytest.mark.parametrize("forms", [
+    ("бюджет", "бюджета", "бюджету"),  # Russian cases are one term
+    ("трамвай", "трамвая", "трамваи"),
+    ("автобусы", "автобусов"),
+    ("presentación", "Presentaciones"),  # accents and plurals meet
+    ("résidence", "residences"),
+])
+def test_inflected_forms_are_one_term(forms: tuple[str, ...]) -> None:
+    assert len({term_of(form) for form in forms}) == 1
+
+
+def test_russian_ordinals_are_no_terms_but_look_alikes_are() -> None:
+    assert term_of("девятнадцатого") is None and term_of("третий") is None
+    assert term_of("пятница") is not None and term_of("семья") is not None
