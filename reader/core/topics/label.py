@@ -12,6 +12,7 @@ This module scores the candidates; `compose` ranks them and writes the label.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import re
@@ -105,7 +106,11 @@ def label_topics(transcript: Transcript, table: TermTable,
         # once per table: both levels need it
         table.extra["language"] = language(transcript)
         table.extra["and"] = CONJUNCTIONS[str(table.extra["language"])]
+        # German writes every noun with a capital: there a capital tells no name, only an acronym does ("ICE").
+        table.extra["german"] = dataclasses.replace(table, names=frozenset(t for t in table.names if t.isupper()))
     conjunction = str(table.extra["and"])
+    if table.extra["language"] == "de":
+        table = table.extra["german"]  # type: ignore[assignment]  # a TermTable, set just above
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
         and spans[-1][1] == len(table.turn_sequences) - 1
@@ -391,6 +396,6 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     for token, term in zip(tokens, gram, strict=True):
         token = shown_form(token)
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
-            shown and token[:1].isupper() and shown[-1][:1].isupper())
+            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de"
         shown.append(token if keep else token.lower())
     return " ".join(shown)
