@@ -125,7 +125,7 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
 
 def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
     """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
-    turn to the hazardous materials."): then the first label naming it, the section's own or a topic's. Else
+    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else
     its two main topics', the ones holding most of its words, when both are short plain names ("Arrears and rent
     controls"), or the main one's: the words that set the whole span apart from the rest are often a side
     topic's ("Threshold" for a section on what caused a derailment). A section of one topic is named as it, so
@@ -135,7 +135,7 @@ def _section_label(transcript: Transcript, table: TermTable, own: str, inside: t
     announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
         transcript.turns[inside[0].first_turn].text))) if t}
     if announced:
-        for label in (own, *(t.label for t in inside)):
+        for label in (*(t.label for t in inside), own):
             if announced.intersection(map(term_lookup, WORD.findall(label))):
                 return label
     words = table.turn_words
