@@ -1,7 +1,8 @@
 """How good and how fast the automatic table of contents is, at both levels (sections and topics).
 
 Quality: every gold segmentation in tests/data (`sample-topics.json`, `gold/*.json` for tuning and
-`gold/held-out/*.json`, kept out of tuning and reported apart) is segmented and scored, at each level the gold
+`gold/held-out/*.json` and `gold/held-out-2/*.json`, kept out of tuning and each reported apart; the second
+held-out set was written after the first had been looked at) is segmented and scored, at each level the gold
 has, with Pk, WindowDiff, boundary F1 (a found boundary within TOLERANCE turns of a gold one counts) and the
 ratio of found to gold segments. Beside each score stand the two baselines: no boundary at all, and an even
 split into as many segments as the gold has (it is told the right number; we are not). A level beats the
@@ -47,7 +48,17 @@ def gold_files() -> list[Path]:
     data = ROOT / "tests" / "data"
     return [data / "sample-topics.json", *sorted((data / "gold").glob("*.json")),
             *sorted((data / "gold" / "two-level").glob("*.json")),
-            *sorted((data / "gold" / "held-out").glob("*.json"))]
+            *sorted((data / "gold" / "held-out").glob("*.json")),
+            *sorted((data / "gold" / "held-out-2").glob("*.json"))]
+
+
+GROUPS = {"": "tuning set", "held-out": "held out (not used for tuning)",
+          "held-out-2": "held out, second set (written after the first was looked at; not used for tuning)"}
+
+
+def group_of(path: Path) -> str:
+    """The set a gold file belongs to, by its folder: tuning, or one of the held-out sets."""
+    return path.parent.name if path.parent.name in GROUPS else ""
 
 
 def load_gold(path: Path) -> tuple[Transcript, dict]:
@@ -62,7 +73,7 @@ def load_gold(path: Path) -> tuple[Transcript, dict]:
 class Score:
     name: str
     level: str
-    held_out: bool
+    group: str  # a key of GROUPS
     turns: int
     gold: int
     found: int
@@ -95,7 +106,7 @@ def named(found_label: str, heading: str) -> bool:
     return bool(content_words(found_label) & content_words(heading))
 
 
-def score(name: str, level: str, held_out: bool, turns: int, gold: list[dict], found: list, ms: float) -> Score:
+def score(name: str, level: str, group: str, turns: int, gold: list[dict], found: list, ms: float) -> Score:
     gold_starts = [g["first_turn"] for g in gold]
     hyp = [f.first_turn for f in found]
     even = even_split(turns, len(gold_starts))
@@ -104,7 +115,7 @@ def score(name: str, level: str, held_out: bool, turns: int, gold: list[dict], f
     for g in gold:
         holders = [topic_at(found, turn) or 0 for turn in range(g["first_turn"], g["last_turn"] + 1)]
         labels += named(found[max(holders, key=holders.count)].label, g["label"]) if "label" in g else 0
-    return Score(name, level, held_out, turns, len(gold_starts), len(hyp), window(gold_starts, turns),
+    return Score(name, level, group, turns, len(gold_starts), len(hyp), window(gold_starts, turns),
                  pk(gold_starts, hyp, turns), pk(gold_starts, none, turns), pk(gold_starts, even, turns),
                  window_diff(gold_starts, hyp, turns), window_diff(gold_starts, none, turns),
                  window_diff(gold_starts, even, turns), boundary_f1(gold_starts, hyp, turns, TOLERANCE),
@@ -123,13 +134,14 @@ def quality(show_labels: bool) -> list[Score]:
         transcript, gold = load_gold(path)
         sections, seconds = timed(transcript)
         topics = [t for s in sections for t in s.topics]
-        held = bool(gold.get("held_out"))
+        group = group_of(path)
+        assert bool(group) == bool(gold.get("held_out")), f"{path.name}: its folder and 'held_out' disagree"
         turns = len(transcript.turns)
         for level, found in (("sections", sections), ("topics", topics)):
             if gold.get(level):
-                rows.append(score(path.stem, level, held, turns, gold[level], found, seconds * 1000))
+                rows.append(score(path.stem, level, group, turns, gold[level], found, seconds * 1000))
         if show_labels:
-            print(f"\n{path.stem}{' (held out)' if held else ''}")
+            print(f"\n{path.stem}{f' ({group})' if group else ''}")
             for section in sections:
                 print(f"  {section.first_turn:>3}-{section.last_turn:<3} § {section.label}")
                 for t in section.topics:
@@ -146,7 +158,7 @@ def quality(show_labels: bool) -> list[Score]:
         sections, seconds = timed(transcript)
         topics = [t for s in sections for t in s.topics]
         gold = [{"first_turn": first, "last_turn": last} for first, last, _ in topic_plan(turns, seed)]
-        rows.append(score(f"generated {turns}, seed {seed}", "topics", False, turns, gold, topics, seconds * 1000))
+        rows.append(score(f"generated {turns}, seed {seed}", "topics", "", turns, gold, topics, seconds * 1000))
     return rows
 
 
@@ -176,11 +188,11 @@ def speed() -> list[tuple[str, int, float, float]]:
 def print_table(rows: list[Score]) -> None:
     head = (f"{'gold file':<26}{'level':<9}{'turns':>5}{'gold':>5}{'found':>6}{'ratio':>6}{'k':>3}"
             f"{'Pk':>7}{'none':>6}{'even':>6}{'WD':>7}{'none':>6}{'even':>6}{'F1':>6}{'even':>6}{'named':>7}  beats")
-    for held in (False, True):
-        chosen = [r for r in rows if r.held_out == held]
+    for group, title in GROUPS.items():
+        chosen = [r for r in rows if r.group == group]
         if not chosen:
             continue
-        print("\nheld out (not used for tuning)" if held else "\ntuning set")
+        print(f"\n{title}")
         print(head)
         for r in chosen:
             print(f"{r.name[:25]:<26}{r.level:<9}{r.turns:>5}{r.gold:>5}{r.found:>6}{r.ratio:>6.2f}{r.k:>3}"

@@ -24,6 +24,7 @@ MIN_SECTION_SHARE = 12  # a section holds at least this fraction (1/12) of the w
 BLOCK_SHARE = 8  # ... and its boundaries are judged on blocks of topics holding 1/8 of them on each side
 THRESHOLD = -1.0  # in standard deviations of the combined score: all but the weakest boundaries may open one
 STRENGTH = 0.5  # the weight of the topic boundary's own score beside the depth of the section one
+MOVE = 1.5  # ... and of a question that takes the whole conversation elsewhere ("Let's talk about money.")
 SECTIONS_PER_TOPIC = 0.6  # at most three sections per five topics (rounded up): a section gathers topics
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
 
@@ -53,10 +54,11 @@ def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], li
     return upper, lower
 
 
-def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float]) -> list[int]:
+def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float],
+                 moves: list[bool] | None = None) -> list[int]:
     """Indices of the topics (in `spans`, besides 0) that open a section. `strengths[i]` is how strongly the
     topic boundary before topic i was found (standardised; 0 for none), so a clear topic boundary is also a
-    likelier section one."""
+    likelier section one; `moves[i]` whether topic i opens with a move to another subject as a whole."""
     n = len(spans)
     if n <= FEW_TOPICS:
         return list(range(1, n))
@@ -76,7 +78,8 @@ def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list
         similarity.append(_cosine(left, right))
     depth = _standardise(_depths(similarity))
     strength = _standardise(strengths[1:])
-    scores = [d + STRENGTH * s for d, s in zip(depth, strength, strict=True)]
+    moved = (moves or [False] * n)[1:]
+    scores = [d + STRENGTH * s + MOVE * m for d, s, m in zip(depth, strength, moved, strict=True)]
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
     prefix = [0]

@@ -14,8 +14,11 @@ one. Between two units the score combines:
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
-threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview; a
-minimum topic length that grows with the transcript keeps a long meeting from being cut into a hundred pieces.
+threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview. A gap
+scoring between that and a lower threshold opens a topic only where the cohesion dips at least as much as usual
+or a cue or an announced subject marks it: an interview whose every few exchanges move on gets its many topics,
+one that stays long on each subject is not cut at each next detail. A minimum topic length that grows with the
+transcript keeps a long meeting from being cut into a hundred pieces.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.topics.cues import follows_up, opens_topic
+from reader.core.topics.cues import announced_subject, follows_up, opens_topic
 from reader.core.topics.terms import TermTable
 from reader.core.topics.units import Unit, agenda_items, units_of
 
@@ -43,6 +46,7 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
+LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
 DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
@@ -225,9 +229,13 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
     # A chair's agenda item opens a topic whatever the scores around it (a short meeting has too few gaps for
     # them to stand out), unless it would leave a topic too short.
+    low = mean + LOW_THRESHOLD * sd
     for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
-        if gap.score < threshold and not gap.features["item"]:
+        if gap.score < low and not gap.features["item"]:
             break
+        if gap.score < threshold and gap.features["depth"] < 0 and not (
+                gap.features["cue"] or gap.features["item"] or announced_subject(units[gap.unit].opening)):
+            continue  # a middling score without a dip: within a long topic, a question on its next detail
         if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
             continue  # new words in the question, but the talk around it holds together: a follow-up
         at = bisect.bisect(chosen, gap.unit)

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -36,9 +37,15 @@ def shown_form(token: str) -> str:
     return _ELISION.sub("", clean)
 
 
+# Russian ordinals ("девятнадцатого", "третий", "двадцатая"): a date or a rank, never a subject.
+_RUSSIAN_ORDINAL = re.compile(r"^(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|\w+надцат|двадцат|"
+                              r"тридцат|сороков|сот)(?:ый|ий|ого|его|ому|ему|ом|ем|ая|ья|ой|ей|ую|ью|ое|ье|ые|ьи|ых|"
+                              r"ьих|ым|ими|ыми)$")
+
+
 def _counting(low: str) -> bool:
     """A number or month written in words, "dix-huit" and "twenty-three" too: never a term."""
-    if low in CALENDAR:
+    if low in CALENDAR or _RUSSIAN_ORDINAL.match(low):
         return True
     if "-" not in low:
         return False
@@ -47,8 +54,35 @@ def _counting(low: str) -> bool:
     return all(part in CALENDAR for part in parts) or parts[-1] in FOREIGN
 
 
+# Russian case and number endings, longest first: "бюджету", "бюджета" and "бюджет" are one term, as are
+# "трамвай", "трамвая" and "трамваи". A light stemmer, for topic purposes only.
+_RUSSIAN_ENDINGS = ("иями", "ями", "ами", "ией", "иях", "ого", "его", "ому", "ему", "ях", "ах", "ов", "ев", "ей", "ий",
+                    "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем", "ам", "ям",
+                    "ию", "ью", "ия", "ья", "а", "я", "ы", "и", "у", "ю", "е", "о", "ь", "й")
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("présentación" and "presentaciones" meet), ё as е."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("ё", "е"))
+                   if not unicodedata.combining(c))
+
+
+def _stem_russian(word: str) -> str:
+    for ending in _RUSSIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    # "трамвай" -> "трамва" meets "трамвая" -> "трамв": a vowel left at the end goes too.
+    return word[:-1] if word[-1] in "аяыиуюеоьй" and len(word) > 3 else word
+
+
 def stem(word: str) -> str:
-    """Fold the common English inflections of a lowercase word; the result is a key, not a word to show."""
+    """Fold the common English inflections of a lowercase word (and accents, and Russian endings, in the other
+    languages); the result is a key, not a word to show."""
+    if not word.isascii():
+        word = _fold(word)
+        if "а" <= word[0] <= "я":
+            return _stem_russian(word)
     if len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:
