@@ -15,7 +15,17 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from PySide6.QtCore import QAbstractItemModel, QEvent, QModelIndex, QObject, QPersistentModelIndex, QRect, QSize, Qt, Signal
+from PySide6.QtCore import (
+    QAbstractItemModel,
+    QEvent,
+    QModelIndex,
+    QObject,
+    QPersistentModelIndex,
+    QRect,
+    QSize,
+    Qt,
+    Signal,
+)
 from PySide6.QtGui import (
     QColor,
     QFont,
@@ -294,13 +304,14 @@ class CardDelegate(QStyledItemDelegate):
             editor.setPlainText(str(index.data(Qt.ItemDataRole.EditRole) or ""))
             editor.moveCursor(QTextCursor.MoveOperation.End)
         elif isinstance(editor, QLineEdit):
-            editor.setText(str(index.siblingAtColumn(TAGS).data(Qt.ItemDataRole.EditRole) or ""))
+            tags = index.model().index(index.row(), TAGS, index.parent())
+            editor.setText(str(tags.data(Qt.ItemDataRole.EditRole) or ""))
 
     def setModelData(self, editor: QWidget, model: QAbstractItemModel, index: Index) -> None:
         if isinstance(editor, QPlainTextEdit):
             model.setData(index, editor.toPlainText().strip())
         elif isinstance(editor, QLineEdit):
-            model.setData(index.siblingAtColumn(TAGS), editor.text())
+            model.setData(model.index(index.row(), TAGS, index.parent()), editor.text())
 
     def destroyEditor(self, editor: QWidget, index: Index) -> None:
         self.editing_tags = False

@@ -102,9 +102,11 @@ class NotesPanel(QWidget):
         self.cards.setItemDelegate(self.delegate)
         self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
         # The keys are the card list's own (`edit_requested`); the menu only names them.
-        self.cards.addActions([QAction("Edit &Note in Place\tF2", self.cards, triggered=self.edit_note_in_place),
-                               QAction("Edit &Tags in Place\tShift+F2", self.cards,
-                                       triggered=self.edit_tags_in_place)])
+        for text, slot in (("Edit &Note in Place\tF2", self.edit_note_in_place),
+                           ("Edit &Tags in Place\tShift+F2", self.edit_tags_in_place)):
+            action = QAction(text, self.cards)
+            action.triggered.connect(slot)
+            self.cards.addAction(action)
         self.cards.edit_requested.connect(lambda tags: self._edit_in_place(tags=tags))
 
         filters = QHBoxLayout()
