@@ -92,7 +92,7 @@ def run(app: QApplication, turns: int, count: int) -> None:
     idle(app)
     window.view.select_in_turn(5, 0, 20)
     one = timed(app, window.annotation_actions.highlight)
-    imported = timed(app, lambda: window.annotation_actions.import_from(import_file))
+    imported = timed(app, lambda: window.notes_files.import_from(import_file))
     undone = timed(app, window.session.undo_stack.undo)
     panel = window.notes_panel
     filtered = timed(app, lambda: (panel.text_filter.setText("tag7"), panel.text_filter.clear()), repeat=3) / 2

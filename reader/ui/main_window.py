@@ -22,6 +22,7 @@ from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.navigation import ViewNavigator
+from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
@@ -44,7 +45,8 @@ class MainWindow(QMainWindow):
         registry: the ActionRegistry (``registry[ActionId.OUTLINE]`` is the QAction); menus by key in
             ``registry.menus``.
         files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
-            annotation_actions: the Notes menu's commands; preferences: what is remembered (QSettings).
+            annotation_actions: the Notes menu's commands; notes_files: exporting and importing notes;
+            preferences: what is remembered (QSettings).
         status_sections: the status bar's labels by key ("position", "words", "topic").
         error_box: the last error shown (`show_error`), or None.
     For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
@@ -90,6 +92,7 @@ class MainWindow(QMainWindow):
         self.files = FileOpener(self.session, self.preferences, self)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self)
+        self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
         self.marks = AnnotationMarks(self.session, self.view, self)
         self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
         self._panels_menu.menuAction().setVisible(False)
@@ -157,7 +160,8 @@ class MainWindow(QMainWindow):
         bind, view, files, notes = self.registry.bind, self.view, self.files, self.annotation_actions
         for action_id, handler in (
             (ActionId.OPEN, files.open_file_dialog), (ActionId.OPEN_SAMPLE, files.open_sample),
-            (ActionId.EXPORT_NOTES, notes.export_notes), (ActionId.IMPORT_NOTES, notes.import_notes),
+            (ActionId.EXPORT_NOTES, self.notes_files.export_notes),
+            (ActionId.IMPORT_NOTES, self.notes_files.import_notes),
             (ActionId.QUIT, self.close),
             (ActionId.UNDO, self.session.undo_stack.undo), (ActionId.REDO, self.session.undo_stack.redo),
             (ActionId.COPY, view.copy), (ActionId.COPY_CITATION, notes.copy_with_citation),
