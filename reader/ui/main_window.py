@@ -246,11 +246,11 @@ class MainWindow(QMainWindow):
         notes = self.session.notes
         assert notes is not None  # set before `opened`
         position = notes.position  # read before showing the text moves it to the first turn
-        self.view.set_transcript(transcript, notes.speaker_names)
+        self.view.set_transcript(notes.attributed, notes.speaker_names)  # who speaks, as the reader corrected it
         self.registry.set_checked(ActionId.OUTLINE, False)
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
-        self.title_strip.set_transcript(transcript)
+        self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and position is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))
@@ -258,8 +258,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self.session.notes
-        if change.speaker_names and notes is not None:
+        if change.speaker_edits and notes is not None:
+            self.view.set_speakers(notes.attributed, notes.speaker_names)
+        elif change.speaker_names and notes is not None:
             self.view.set_speaker_names(notes.speaker_names)
+        if change.speaker_names and notes is not None:
+            self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
 
     @Slot(object)
     def _on_speakers_show_only_changed(self, key: str | None) -> None:
@@ -272,7 +276,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal warning; the message is plain text, whatever the file name holds."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        # The title is the message's headline, not the window's: a small box's title bar would cut it short.
+        box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader", title, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(message)
         box.setObjectName("error_box")
