@@ -285,8 +285,8 @@ class NotesPanel(QWidget):
 
     def selected_ids(self) -> list[str]:
         """The chosen cards' annotations, top to bottom (the current one when none is chosen)."""
-        rows = sorted(self.cards.selectionModel().selectedIndexes(), key=lambda index: index.row())
-        ids = [str(index.data(IdRole)) for index in rows]
+        rows = sorted({index.row() for index in self.cards.selectionModel().selectedIndexes()})
+        ids = [str(self.proxy.index(row, NOTE).data(IdRole)) for row in rows]
         current = self.current_annotation()
         return ids or ([current.id] if current is not None else [])
 

@@ -43,10 +43,11 @@ from reader.core.search import resolve_speaker
 from reader.ui.navigation import Navigator
 from reader.ui.operations.speakers import GiveTurnCommand, MergeSpeakerCommand, RenameSpeakerCommand
 from reader.ui.session import ReaderSession
-from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
+from reader.ui.speakers_model import COLUMNS, NAME, ROLE, WORDS, KeyRole, SortRole, SpeakersModel
 from reader.ui.themes import THEMES, Theme
 
 ROOMY_WIDTH = 420  # every column fits beside a name of about twenty characters
+NARROW_WIDTH = 330  # below this, the words column gives its room to the names
 
 
 class SpeakersPanel(QWidget):
@@ -86,23 +87,21 @@ class SpeakersPanel(QWidget):
         self.previous_button = _tool("◀ Turn", "The selected speaker's previous turn")
         self.next_button = _tool("Turn ▶", "The selected speaker's next turn")
         self.rename_button = _tool("Rename", "Rename the selected speaker (F2)")
-        self.merge_button = _tool("Merge", "Show every turn of the selected speaker as another's (the file is "
-                                  "not changed)")
-        self.merge_menu = QMenu(self.merge_button)
-        self.merge_button.setMenu(self.merge_menu)
-        self.merge_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        # Corrections of who speaks, kept with the notes (the file is never changed): one button, two menus.
+        self.more_button = _tool("More", "Merge the selected speaker into another, or give the turn being read "
+                                 "to another speaker (the file is not changed)")
+        more = QMenu(self.more_button)
+        self.merge_menu = more.addMenu("&Merge Selected Speaker")
+        self.give_menu = more.addMenu("&Give the Turn Being Read To")
+        self.more_button.setMenu(more)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.merge_menu.aboutToShow.connect(self._fill_merge_menu)
-        self.give_button = _tool("Give Turn", "Show the turn being read as another speaker's (the file is not "
-                                 "changed)")
-        self.give_menu = QMenu(self.give_button)
-        self.give_button.setMenu(self.give_menu)
-        self.give_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
         self.give_menu.aboutToShow.connect(self._fill_give_menu)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 2)
         buttons.setSpacing(0)
         for button in (self.only_button, self.previous_button, self.next_button, self.rename_button,
-                       self.merge_button, self.give_button):
+                       self.more_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -132,6 +131,7 @@ class SpeakersPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # In a narrow dock the names matter more than the role column (the role stays in each name's tooltip).
         self.table.setColumnHidden(ROLE, event.size().width() < ROOMY_WIDTH)
+        self.table.setColumnHidden(WORDS, event.size().width() < NARROW_WIDTH)  # the share says as much
         super().resizeEvent(event)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
@@ -247,7 +247,7 @@ class SpeakersPanel(QWidget):
             return
         current = notes.attributed.turns[turn].speaker
         for key, name in self._speakers():
-            action = menu.addAction(f"Turn {turn + 1} to {name}")
+            action = menu.addAction(f"Turn {turn + 1} to {name}" if key != current else f"Turn {turn + 1}: {name}'s")
             action.setEnabled(key != current)
             action.triggered.connect(lambda _c=False, k=key: self.give_turn(turn, k))
 
@@ -323,10 +323,9 @@ class SpeakersPanel(QWidget):
 
     def _update_buttons(self) -> None:
         has = self.selected_key() is not None
-        for button in (self.only_button, self.previous_button, self.next_button, self.rename_button,
-                       self.merge_button):
+        for button in (self.only_button, self.previous_button, self.next_button, self.rename_button):
             button.setEnabled(has)
-        self.give_button.setEnabled(self._session.transcript is not None)
+        self.more_button.setEnabled(self._session.transcript is not None)
 
 
 def _tool(text: str, tip: str, checkable: bool = False) -> QToolButton:
