@@ -152,7 +152,6 @@ class NotesPanel(QWidget):
         self.cards.doubleClicked.connect(self._on_card_activated)
         self.cards.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_changed.emit(self._annotation_at(current)))
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         # The tag and speaker lists follow the notes once per turn of the event loop (an import adds hundreds).
         self._choices_timer = QTimer(self)
         self._choices_timer.setSingleShot(True)

@@ -24,8 +24,8 @@ from reader.core.notes.export import export_notes
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.dialogs import OpenDialog
 from reader.ui.main_window import MainWindow
-from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
 from reader.ui.notes_cards import _place
+from reader.ui.notes_files import ExportDialog, ImportDialog, name_filter
 from reader.ui.notes_model import KIND, NOTE, SPEAKER, TAGS, CardRole
 from reader.ui.themes import THEMES
 from tests.ui.conftest import focus_view
