@@ -43,11 +43,10 @@ from reader.core.search import resolve_speaker
 from reader.ui.navigation import Navigator
 from reader.ui.operations.speakers import GiveTurnCommand, MergeSpeakerCommand, RenameSpeakerCommand
 from reader.ui.session import ReaderSession
-from reader.ui.speakers_model import COLUMNS, NAME, ROLE, WORDS, KeyRole, SortRole, SpeakersModel
+from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
 from reader.ui.themes import THEMES, Theme
 
 ROOMY_WIDTH = 420  # every column fits beside a name of about twenty characters
-NARROW_WIDTH = 330  # below this, the words column gives its room to the names
 
 
 class SpeakersPanel(QWidget):
@@ -131,7 +130,6 @@ class SpeakersPanel(QWidget):
     def resizeEvent(self, event: QResizeEvent) -> None:
         # In a narrow dock the names matter more than the role column (the role stays in each name's tooltip).
         self.table.setColumnHidden(ROLE, event.size().width() < ROOMY_WIDTH)
-        self.table.setColumnHidden(WORDS, event.size().width() < NARROW_WIDTH)  # the share says as much
         super().resizeEvent(event)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
