@@ -40,6 +40,7 @@ LIBRARIES: tuple[tuple[str | None, str, str, str], ...] = (
     ("RapidFuzz", "RapidFuzz", "MIT", "finding notes again after a transcript changes"),
     ("pypdfium2", "pypdfium2 and PDFium", "Apache-2.0 or BSD-3-Clause", "the text of PDF files"),
     ("lxml", "lxml, libxml2 and libxslt", "BSD-3-Clause (libxml2, libxslt: MIT)", "web pages and Word files"),
+    ("python-docx", "python-docx", "MIT", "exporting notes to Word"),
     (None, "Common words, from wordfreq's data (Robyn Speer et al.)", "CC BY-SA 4.0",
      "telling a topic's words from everyday speech"),
 )

@@ -1,5 +1,5 @@
-"""The window's annotation commands: bookmark, highlight, note, status, copy with citation, export, import and
-restore.
+"""The window's annotation commands: bookmark, highlight, note, status, copy with citation and restore (export
+and import are notes_files.py).
 
 Each command turns what the reader points at (the selection and the reading position, from the navigator; the
 Notes dock's current row, from `ChosenAnnotation`) into an undoable command from reader.ui.operations, pushed
@@ -9,13 +9,11 @@ like in the reading view is annotation_marks.py.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.commands.output import OutputError, check_output, write_output
 from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
@@ -30,22 +28,17 @@ from reader.core.notes.annotations import (
     turn_anchor,
     turn_index_of,
 )
-from reader.core.notes.export import citation, export_notes
-from reader.core.notes.records import MAX_FILE_BYTES
+from reader.core.notes.export import citation
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
-from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
-from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.navigation import Navigator
-from reader.ui.notes_files import ExportDialog, ImportDialog
 from reader.ui.notes_restore import Choice as RestoreChoice
 from reader.ui.notes_restore import RestoreDialog
 from reader.ui.operations.annotations import (
     AddAnnotationCommand,
     DeleteAnnotationsCommand,
-    ImportNotesCommand,
     edit_command,
 )
 from reader.ui.session import ReaderSession
@@ -66,7 +59,7 @@ class ChosenAnnotation(Protocol):
 
 
 class AnnotationActions(QObject):
-    """The callables of the Notes menu, Edit > Copy with Citation and File > Export/Import Notes."""
+    """The callables of the Notes menu and Edit > Copy with Citation."""
 
     def __init__(self, session: ReaderSession, navigator: Navigator, registry: ActionRegistry,
                  chosen: ChosenAnnotation, parent: QWidget) -> None:
@@ -167,9 +160,10 @@ class AnnotationActions(QObject):
     @Slot()
     def copy_with_citation(self) -> None:
         """``"quote" (Speaker, Title, Date)`` of the selection, else of the annotation chosen in the dock."""
-        transcript, notes = self._session.transcript, self._session.notes
-        if transcript is None or notes is None:
+        notes = self._session.notes
+        if notes is None:
             return
+        transcript = notes.attributed  # the speakers as the reader corrected them
         selection = self._navigator.selection_in_turn()
         if selection is not None:
             turn, start, end = selection
@@ -184,66 +178,6 @@ class AnnotationActions(QObject):
         text = citation(transcript, turn, quote, notes.speaker_names)
         QApplication.clipboard().setText(text)
         self._say("Copied with citation.")
-
-    @Slot()
-    def export_notes(self) -> None:
-        transcript = self._session.transcript
-        if self._session.notes is None or transcript is None:
-            return
-        source = Path(transcript.path) if transcript.path else Path.home() / "transcript"
-        dialog = ExportDialog(self._dialog_parent, str(source.parent), source.stem)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export_to(dialog.chosen_path(), dialog.chosen_format(), dialog.only(),
-                                                       dialog.pseudonymise()))
-        dialog.open()
-
-    def export_to(self, path: Path, fmt: str, only: str | None = None, pseudonymise: bool = False) -> bool:
-        notes = self._session.notes
-        if notes is None:
-            return False
-        text = export_notes(notes.transcript, notes.annotations, fmt, notes.speaker_names, only=only,
-                            pseudonymise=pseudonymise)
-        try:  # the same checks as the command line's: never over the transcript or the notes store
-            target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
-                                  stores=[notes.store.root])
-            write_output(target, text.encode("utf-8"))
-        except OutputError as exc:
-            self._session.report_error("Cannot export the notes", str(exc))
-            return False
-        self._say(f"Notes exported to {path}.")
-        return True
-
-    @Slot()
-    def import_notes(self) -> None:
-        transcript = self._session.transcript
-        if self._notes() is None or transcript is None:
-            return
-        folder = str(Path(transcript.path).parent) if transcript.path else str(Path.home())
-        dialog = ImportDialog(self._dialog_parent, folder)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
-        dialog.open()
-
-    def import_from(self, path: Path) -> None:
-        notes = self._notes()
-        if notes is None:
-            return
-        try:  # a pipe, a device or a huge file is refused without reading it: the window must not hang
-            raw = read_limited(path, MAX_FILE_BYTES)
-            read_collection(raw)  # a file that is not notes is refused here, before anything changes
-        except (OSError, NotAFileError, NotAnnotationsError) as exc:
-            reason = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
-            self._session.report_error("Cannot import the notes", f"{path}: {reason}")
-            return
-        command = ImportNotesCommand(notes, raw, path.name)
-        self._session.push(command)
-        summary = command.result.summary() if command.result else "nothing"
-        box = QMessageBox(QMessageBox.Icon.Information, "Notes imported", f"Notes imported from {path.name}: "
-                          f"{summary}.", QMessageBox.StandardButton.Ok, self._dialog_parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as written
-        box.setObjectName("import_summary")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
 
     @Slot()
     def restore_notes(self) -> None:

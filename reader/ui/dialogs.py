@@ -121,7 +121,9 @@ class OpenDialog(QDialog):
         row.addWidget(self.path_edit)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:", self)  # its buddy makes the & an accelerator (Alt+F), not a character
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
         form.addRow("&Layout:", self.layout_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)

@@ -23,6 +23,7 @@ from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.navigation import ViewNavigator
+from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
@@ -46,7 +47,8 @@ class MainWindow(QMainWindow):
         registry: the ActionRegistry (``registry[ActionId.OUTLINE]`` is the QAction); menus by key in
             ``registry.menus``.
         files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
-            annotation_actions: the Notes menu's commands; preferences: what is remembered (QSettings).
+            annotation_actions: the Notes menu's commands; notes_files: exporting and importing notes;
+            preferences: what is remembered (QSettings).
         status_sections: the status bar's labels by key ("position", "words", "topic").
         error_box: the last error shown (`show_error`), or None.
     For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
@@ -88,10 +90,11 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
         self.registry = ActionRegistry(self)
-        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.table})
+        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
         self.files = FileOpener(self.session, self.preferences, self)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self)
+        self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
         self.marks = AnnotationMarks(self.session, self.view, self)
         self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
         self._panels_menu.menuAction().setVisible(False)
@@ -160,7 +163,8 @@ class MainWindow(QMainWindow):
         for action_id, handler in (
             (ActionId.NEW_WINDOW, self.new_window),
             (ActionId.OPEN, files.open_file_dialog), (ActionId.OPEN_SAMPLE, files.open_sample),
-            (ActionId.EXPORT_NOTES, notes.export_notes), (ActionId.IMPORT_NOTES, notes.import_notes),
+            (ActionId.EXPORT_NOTES, self.notes_files.export_notes),
+            (ActionId.IMPORT_NOTES, self.notes_files.import_notes),
             (ActionId.QUIT, self.close),
             (ActionId.UNDO, self.session.undo_stack.undo), (ActionId.REDO, self.session.undo_stack.redo),
             (ActionId.COPY, view.copy), (ActionId.COPY_CITATION, notes.copy_with_citation),
@@ -245,11 +249,11 @@ class MainWindow(QMainWindow):
         notes = self.session.notes
         assert notes is not None  # set before `opened`
         position = notes.position  # read before showing the text moves it to the first turn
-        self.view.set_transcript(transcript, notes.speaker_names)
+        self.view.set_transcript(notes.attributed, notes.speaker_names)  # who speaks, as the reader corrected it
         self.registry.set_checked(ActionId.OUTLINE, False)
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
-        self.title_strip.set_transcript(transcript)
+        self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and position is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))
@@ -257,8 +261,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self.session.notes
-        if change.speaker_names and notes is not None:
+        if change.speaker_edits and notes is not None:
+            self.view.set_speakers(notes.attributed, notes.speaker_names)
+        elif change.speaker_names and notes is not None:
             self.view.set_speaker_names(notes.speaker_names)
+        if change.speaker_names and notes is not None:
+            self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
 
     @Slot(object)
     def _on_speakers_show_only_changed(self, key: str | None) -> None:
@@ -271,7 +279,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal warning; the message is plain text, whatever the file name holds."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        # The title is the message's headline, not the window's: a small box's title bar would cut it short.
+        box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader", title, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(message)
         box.setObjectName("error_box")

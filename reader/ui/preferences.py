@@ -1,4 +1,5 @@
-"""What the window remembers between runs: theme, font, zoom, window layout and recent files (QSettings).
+"""What the window remembers between runs: theme, font, zoom, window layout, recent files and the folder of
+the last export or import of notes (QSettings).
 
 Reading positions and speaker names are not here: they belong to a transcript and live in the notes store.
 """
@@ -64,6 +65,15 @@ class Preferences:
     def set_window_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
         self.settings.setValue("window/geometry", geometry)
         self.settings.setValue("window/state", state)
+
+    @property
+    def notes_folder(self) -> str:
+        """The folder notes were last exported to or imported from ("" before the first time)."""
+        return self._str("files/notes_folder")
+
+    @notes_folder.setter
+    def notes_folder(self, folder: str) -> None:
+        self.settings.setValue("files/notes_folder", folder)
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("files/recent", [])

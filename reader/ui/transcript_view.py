@@ -112,6 +112,16 @@ class TranscriptView(QPlainTextEdit):
         if current >= 0:
             self.scroll_to_turn(current)
 
+    def set_speakers(self, transcript: Transcript, names: Mapping[str, str]) -> None:
+        """The same transcript as the reader corrected who speaks (a speaker merged into another, a turn given to
+        another): its turns' names and colours change; folds, filter and position are kept."""
+        if self._folds is None:
+            return
+        current = self.current_turn()
+        self._show(ViewDocument(transcript, names), self._folds)
+        if current >= 0:
+            self.scroll_to_turn(current)
+
     def _open_vdoc(self) -> ViewDocument:
         """The document shown, for the calls that only make sense with a transcript open."""
         assert self._folds is not None, "no transcript is open"

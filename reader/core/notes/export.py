@@ -1,10 +1,11 @@
-"""Notes out of the program: plain text (the default), Markdown, HTML, CSV and W3C Web Annotation JSON.
+"""Notes out of the program: plain text (the default), Markdown, HTML, CSV, W3C Web Annotation JSON and Word.
 
 Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry
 per annotation in reading order, with its exchange and turn, speaker (the user's display name), time where the
-layout gives one, the quote as one line, the note, tags and status. Detached annotations (whose words are no
-longer in the transcript) come last, with their stored quote. The output is deterministic: the same notes
-export to the same bytes, which is what the expected files in the tests rely on.
+layout gives one, the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
+words are no longer in the transcript) come last, with their stored quote. The text formats are deterministic:
+the same notes export to the same bytes, which is what the expected files in the tests rely on. `export_bytes`
+gives any format as the bytes of a file (a Word document is no text).
 """
 
 from __future__ import annotations
@@ -14,13 +15,18 @@ from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
 from reader.core.model import Role, Transcript
-from reader.core.notes.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
+from reader.core.notes.annotations import Anchor, Annotation, Kind, reading_order_key, turn_index_of
+from reader.core.notes.export_docx import render_docx
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.notes.web_annotation import to_web_annotation
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
-                           "json": "W3C Web Annotation JSON"}
-EXTENSIONS: dict[str, str] = {"txt": ".txt", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
+                           "json": "W3C Web Annotation JSON", "docx": "Word document"}
+EXTENSIONS: dict[str, str] = {"txt": ".txt", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json",
+                              "docx": ".docx"}
+# Other names a file of a format is known by, for picking the format from a name typed with its extension.
+ALSO_EXTENSIONS: dict[str, str] = {".text": "txt", ".markdown": "md", ".htm": "html", ".jsonld": "json"}
+BINARY = ("docx",)  # formats that are no text: only `export_bytes` gives them
 ONLY: dict[str, str] = {"bookmarked": "bookmarks", "highlights": "highlights", "notes": "annotations with a note"}
 
 # Labels that name a role, not a person: left alone when pseudonymising text.
@@ -109,11 +115,30 @@ def entries(transcript: Transcript, annotations: Iterable[Annotation], names: Ma
     return _entries(transcript, annotations, namer)
 
 
+def format_of(name: str) -> str | None:
+    """The format a file name's extension asks for ("notes.md" -> "md"), None when it names none."""
+    suffix = "." + name.rsplit(".", 1)[-1].casefold() if "." in name else ""
+    by_extension = {extension: fmt for fmt, extension in EXTENSIONS.items()} | ALSO_EXTENSIONS
+    return by_extension.get(suffix)
+
+
+def quote_text(transcript: Transcript | None, anchor: Anchor) -> str:
+    """The words an anchor covers, as an export shows them: each paragraph on one line (hard wraps become
+    spaces), paragraphs apart by a blank line as in the transcript. Read from the current transcript when the
+    anchor's turn is in it, else the stored quote."""
+    text = anchor.exact
+    if transcript is not None:
+        index = turn_index_of(transcript, anchor)
+        if index is not None and anchor.end <= len(transcript.turns[index].text):
+            text = transcript.turns[index].text[anchor.start:anchor.end]
+    return "\n\n".join(p for p in (" ".join(part.split()) for part in text.split("\n\n")) if p)
+
+
 def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer) -> list[Entry]:
     out: list[Entry] = []
     for a in sorted(annotations, key=lambda a: reading_order_key(transcript, a)):
         index = None if a.detached else turn_index_of(transcript, a.anchor)
-        quote = namer.text(quote_of(transcript if index is not None else None, a.anchor))
+        quote = namer.text(quote_text(transcript if index is not None else None, a.anchor))
         if index is None:
             out.append(Entry(a, "", None, "", "", quote))
             continue
@@ -162,11 +187,14 @@ def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
                  pseudonymise: bool = False, with_transcript: bool = False) -> str:
-    """The annotations of `transcript` in format `fmt` (a key of FORMATS), as text ready to write (UTF-8).
+    """The annotations of `transcript` in text format `fmt` (a key of FORMATS but BINARY), as text ready to
+    write (UTF-8).
 
-    `with_transcript` (txt, md and html) puts the entries under their turns in the transcript's own text;
+    `with_transcript` (txt, md, html and docx) puts the entries under their turns in the transcript's own text;
     with ``only="bookmarked"`` that text is limited to the bookmarked exchanges.
     """
+    if fmt in BINARY:
+        raise ValueError(f"{FORMATS[fmt]} is not text: use export_bytes")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if with_transcript and fmt not in WITH_TRANSCRIPT:
@@ -179,6 +207,20 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
     return RENDERERS[fmt](head, items, text)
+
+
+def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
+                 names: Mapping[str, str] | None = None, *, only: str | None = None,
+                 pseudonymise: bool = False, with_transcript: bool = False) -> bytes:
+    """Any format of FORMATS as the bytes of a file: a Word document, or the UTF-8 of a text format."""
+    if fmt not in BINARY:
+        return export_notes(transcript, annotations, fmt, names, only=only, pseudonymise=pseudonymise,
+                            with_transcript=with_transcript).encode("utf-8")
+    namer = _Namer(transcript, names or {}, pseudonymise)
+    items = _entries(transcript, select(annotations, only), namer)
+    text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    # Pseudonymised words may differ in length from the file's: the notes then mark whole turns, not words.
+    return render_docx(header(transcript, pseudonymise, names), items, text, exact=not pseudonymise)
 
 
 def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,

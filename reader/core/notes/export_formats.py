@@ -1,5 +1,6 @@
 """How an export looks in plain text, Markdown, HTML and CSV: the entries, and (when asked) the transcript's
-text around them. `reader.core.notes.export` decides what goes in; this module only lays it out."""
+text around them. `reader.core.notes.export` decides what goes in; this module only lays it out (and
+export_docx.py a Word document)."""
 
 from __future__ import annotations
 
@@ -23,7 +24,11 @@ class Entry:
     turn: int | None  # 1-based turn number
     speaker: str
     time: str  # "0:03:12" when the layout gives times, else ""
-    quote: str  # one line
+    quote: str  # each paragraph on one line, paragraphs apart by a blank line
+
+    @property
+    def quote_paragraphs(self) -> list[str]:
+        return self.quote.split("\n\n") if self.quote else []
 
     @property
     def place(self) -> str:
@@ -81,9 +86,17 @@ def _quoted(e: Entry, in_text: bool) -> bool:
     return not in_text or e.annotation.anchor.scope is Scope.TEXT
 
 
+def _text_quote(e: Entry, indent: str) -> list[str]:
+    """The quote in double quotes, one line a paragraph, the later ones lined up under the first's words."""
+    paragraphs = e.quote_paragraphs or [""]
+    lines = [f'{indent}  "{paragraphs[0]}'] + [f"{indent}   {p}" for p in paragraphs[1:]]
+    lines[-1] += '"'
+    return lines
+
+
 def _text_entry(e: Entry, heading: str, indent: str = "", in_text: bool = False) -> list[str]:
     a = e.annotation
-    lines = ["", indent + heading] + ([f'{indent}  "{e.quote}"'] if _quoted(e, in_text) else [])
+    lines = ["", indent + heading] + (_text_quote(e, indent) if _quoted(e, in_text) else [])
     if a.note:
         lines += [f"{indent}  Note: {line}" if i == 0 else f"{indent}        {line}"
                   for i, line in enumerate(a.note.splitlines())]
@@ -136,8 +149,8 @@ def _md_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]
     a = e.annotation
     lines = ["", heading, ""] if heading else [""]
     lines.append(" · ".join(f"*{_md(p)}*" for p in (_kind_label(a), e.time) if p))
-    if _quoted(e, in_text):
-        lines += ["", f"> {_md(e.quote)}"]
+    if _quoted(e, in_text):  # a paragraph break stays one inside the block quote
+        lines += ["", "\n>\n".join(f"> {_md(p)}" for p in e.quote_paragraphs)]
     if a.note:  # a backslash at a line's end keeps the note's own line breaks (CommonMark hard break)
         note = [_md(line) for line in a.note.splitlines()]
         lines += [""] + [line + "\\" if i + 1 < len(note) and line.strip() and note[i + 1].strip() else line
@@ -208,7 +221,10 @@ def _html_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[st
     parts.append(f'<p class="meta">{" · ".join(esc(p) for p in (_kind_label(a), e.time) if p)}</p>')
     colour = f' class="{esc(a.colour)}"' if a.colour else ""
     if _quoted(e, in_text):
-        parts.append(f"<blockquote{colour}>{_html_marked(e.quote)}</blockquote>")
+        paragraphs = e.quote_paragraphs
+        inner = (_html_marked(paragraphs[0]) if len(paragraphs) == 1 else
+                 "".join(f"<p>{_html_marked(p)}</p>" for p in paragraphs))
+        parts.append(f"<blockquote{colour}>{inner}</blockquote>")
     if a.note:
         parts.append(f'<p class="note">{esc(a.note)}</p>')
     if a.tags:

@@ -4,8 +4,10 @@ the open transcript by quote, with duplicates recognised by id."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
@@ -15,7 +17,7 @@ from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.transcript_notes import TranscriptNotes
 from reader.core.notes.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
 
-__all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes"]
+__all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes", "other_transcript"]
 
 
 @dataclass
@@ -98,6 +100,20 @@ def import_notes(notes: TranscriptNotes, raw: str | bytes) -> ImportResult:
                     and name.strip():
                 notes.set_speaker_name(key, name)
     return result
+
+
+def other_transcript(notes: TranscriptNotes, extras: Mapping[str, Any]) -> str | None:
+    """The title of the transcript an export of ours was made on, when it is another transcript than the notes'
+    (another fingerprint and another title); None for this one, an earlier version of it (same title), or a
+    file that does not say (another tool's)."""
+    fingerprint, title = extras.get("fingerprint"), extras.get("title")
+    if not isinstance(fingerprint, str) or not fingerprint or fingerprint == notes.fingerprint:
+        return None
+    here = " ".join((notes.transcript.metadata.title or "").split()).casefold()
+    there = " ".join(str(title or "").split())
+    if there.casefold() == here and here:
+        return None
+    return there or f"an untitled transcript ({fingerprint[:12]})"
 
 
 def _same(a: Annotation, b: Annotation) -> bool:
