@@ -272,6 +272,26 @@ def test_merging_a_speaker_shows_everywhere_and_undoes(qtbot: QtBot, make_window
     assert window.view.toPlainText().count("Unknown Speaker:") == 3
 
 
+def test_a_search_limited_to_a_speaker_finds_the_turns_merged_into_them(qtbot: QtBot, make_window,
+                                                                        tmp_path: Path) -> None:
+    path = tmp_path / "river.txt"
+    path.write_text(INTERVIEW, "utf-8")
+    window = make_window(path)
+    window.search_bar.activate("river")
+    window.search_bar.set_speaker("kim")
+    assert len(window.search_bar.matches) == 1  # Kim asks about the river; the other speaker answers about it
+    speakers = window.speakers_panel
+    speakers.select("unknown speaker")
+    choose(speakers.merge_menu, "Into Kim")
+    window.search_bar.set_speaker("kim")
+    assert len(window.search_bar.matches) == 2
+    assert [window.search_bar.speaker_combo.itemText(i) for i in range(window.search_bar.speaker_combo.count())] \
+        == ["All speakers", "Kim"]
+    window.registry["edit.undo"].trigger()
+    assert len(window.search_bar.matches) == 1  # still limited to Kim, who again said it once
+    assert window.search_bar.speaker_combo.count() == 3
+
+
 def test_the_turn_being_read_is_given_to_another_speaker_and_kept(qtbot: QtBot, make_window, tmp_path: Path) -> None:
     path = tmp_path / "river.txt"
     path.write_text(INTERVIEW, "utf-8")
