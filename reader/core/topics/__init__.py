@@ -145,13 +145,18 @@ def _section_label(transcript: Transcript, table: TermTable, own: str, inside: t
     main, second = sorted(inside, key=lambda t: -sum(words[t.first_turn:t.last_turn + 1]))[:2]
     conjunction = str(table.extra.get("and", "and"))
     if _plain(main.label, conjunction) and _plain(second.label, conjunction) \
-            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS:
+            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS \
+            and not _terms(main.label) & _terms(second.label):  # never "Ashcombe library and Ashcombe Library"
         first, then = sorted((main, second), key=lambda t: t.first_turn)
         lead = then.label.split()[0]
         named_so = lead[1:2].isupper() or term_lookup(lead) in table.names  # "G20", "Mercer": as written
         shown = then.label if named_so else then.label[:1].lower() + then.label[1:]
         return f"{first.label} {conjunction} {shown}"
     return main.label
+
+
+def _terms(label: str) -> set[str]:
+    return {t for t in map(term_lookup, WORD.findall(label)) if t}
 
 
 PAIRED_WORDS = 5  # two topics' names joined name a section when they hold this many words at most

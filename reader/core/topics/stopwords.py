@@ -196,6 +196,11 @@ yo tú él ella nosotros ellos se no para puede pueden hay que he ha han hemos
 я ты он она мы вы они не
 """)
 
+# English determiners that open an object: a word right before one is used as a verb ("eats the time", "manage
+# their hours"); a noun is hardly ever followed by one. (Other languages' articles also open a genitive after a
+# noun: "le prix des terres", "der Plan der Werft".)
+OBJECT_AFTER: frozenset[str] = _words("the an my your our their these those")
+
 # Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
 CALENDAR: frozenset[str] = _words("""
 january february march april may june july august september october november december
