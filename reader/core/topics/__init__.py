@@ -88,8 +88,10 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
+        # The welcome and introductions are a section of their own: a reader's contents lists them apart.
+        welcome = frozenset({1} if topics[0].label in INTRODUCTIONS.values() else ())
         opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
-                              [moves_on(transcript.turns[t.first_turn].text) for t in topics])
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], welcome)
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
