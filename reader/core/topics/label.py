@@ -193,7 +193,7 @@ def label_topics(transcript: Transcript, table: TermTable,
                         conjunction)
         if label and " " not in label:
             label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
-        label = _announced(transcript.turns[first].text, topic, label) or label
+        label = _announced(transcript.turns[first].text, topic, label, conjunction) or label
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
@@ -248,7 +248,7 @@ def _introductions(transcript: Transcript, table: TermTable, last: int, grand: i
 ANNOUNCED_USES = 2  # an announced subject names the topic when the topic uses its words this often
 
 
-def _announced(question: str, topic: Counter[str], computed: str) -> str:
+def _announced(question: str, topic: Counter[str], computed: str, conjunction: str) -> str:
     """The subject the opening question announces ("Let's talk about recruitment and retention."), as the label,
     when the topic goes on to talk about it."""
     subject = subject_label(question)
@@ -258,8 +258,8 @@ def _announced(question: str, topic: Counter[str], computed: str) -> str:
     said = {t for t in map(term_lookup, WORD.findall(computed)) if t}
     if said.issuperset(terms):
         return ""  # the label already says it, widened ("Muscle injuries" for "the injuries")
-    if len(terms) == 1 and " " in computed and ":" not in computed:
-        return ""  # one announced word against a phrase the topic keeps saying: the phrase tells more
+    if len(terms) == 1 and ":" not in computed and f" {conjunction} " not in computed:
+        return ""  # one announced word against the name the topic keeps saying: that tells more
     return subject
 
 

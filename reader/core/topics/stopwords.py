@@ -188,18 +188,18 @@ der die das dem den des ein eine einen einem einer eines kein keine
 el los las unos unas al del su sus mi mis nuestro nuestra
 """)
 VERB_BEFORE: frozenset[str] = _words("""
-i you we they he she will would can could should must might shall don't doesn't didn't won't
-can't cannot i'll we'll you'll they'll i'd we'd you'd they'd who
+i you we they he she it will would can could should must might shall don't doesn't didn't won't
+can't cannot i'll we'll you'll they'll i'd we'd you'd they'd who everyone everybody someone somebody nobody
 je tu il elle nous vous ils elles ne qui pour peut peuvent faut doit doivent veut va vont
 ich du er sie wir ihr zu
 yo tú él ella nosotros ellos se no para puede pueden hay que he ha han hemos
 я ты он она мы вы они не
 """)
 
-# English determiners that open an object: a word right before one is used as a verb ("eats the time", "manage
+# English determiners and object pronouns that open an object: a word right before one is used as a verb ("eats the time", "manage
 # their hours"); a noun is hardly ever followed by one. (Other languages' articles also open a genitive after a
 # noun: "le prix des terres", "der Plan der Werft".)
-OBJECT_AFTER: frozenset[str] = _words("the an my your our their these those")
+OBJECT_AFTER: frozenset[str] = _words("the an my your our their these those them him us people")
 
 # Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
 CALENDAR: frozenset[str] = _words("""
