@@ -73,7 +73,11 @@ _FOREIGN_OPENERS = [
     r"(?:hablemos|pasemos|vayamos|volvamos|empecemos|hablamos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
     r"(?:otro|otra|última|una última) (?:tema|pregunta|cuestión)\b",
     r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с)\b",
-    r"(?:другой|последний|следующий) вопрос\b",
+    r"(?:и |а )?(?:другой|последний|следующий) вопрос\b",
+    r"давайте (?:сразу |теперь |сначала )?(?:о|об|к|про|с)\b",
+    r"(?:есть )?ещё (?:одна )?(?:старая |другая |важная )?тема\b",
+    r"vamos (?:ahora )?a (?:los|las|la|el|hablar)\b",
+    r"(?:para terminar|para acabar|por último|pour (?:terminer|finir)|enfin|zum schluss|zuletzt|abschließend)\b",
 ]
 _FOLLOW_UPS = [
     r"(?:and|so|but|or|then|also|yet|because|plus)\b",
@@ -141,6 +145,8 @@ _SUBJECT_MARKERS = [
     r"(?:zum|zur|zu|über den|über die|über das|über)",
     r"(?:hablemos|pasemos|volvamos|empecemos|hablamos) (?:ahora |un poco )?(?:del|de la|de los|de las|de|al|a la|a|"
     r"por|sobre)",
+    r"vamos (?:ahora )?(?:al|a la|a los|a las)",
+    r"давайте (?:сразу |теперь )?(?:о|об|про|к)",
     r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с|про)",
 ]
 SUBJECT_WORDS = 5

@@ -388,6 +388,8 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
     are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
+    if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
+        return True
     for k in range(1, len(gram)):
         if gram[k - 1] not in table.names and gram[k] in table.names:
             noun, verb = uses.get(gram[k - 1], (0, 0))
@@ -398,12 +400,25 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     return False
 
 
-# Russian verb forms by their endings ("используете", "приносят", "заниматься"); "-ость" nouns are not verbs.
-_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть)$")
+# Russian verb forms by their endings ("используете", "приносят", "заниматься", "появились"); "-ость" nouns are not
+# verbs. Adverbs in "-ично", "-ально"... ("частично", "реально") name nothing either.
+_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть|лись|лся|лась|лось|ично|ально|енно|тельно)$")
+# An adjective in an oblique case opens no label: "раскопанных улиц", "новую линию" are inside a sentence.
+_RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому|ему)$")
+# Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
+_SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
 
 
 def russian_verb(text: str) -> bool:
-    return text.islower() and bool(_RUSSIAN_VERB.search(text)) and not text.isascii()
+    """A Russian verb or adverb by its ending, or a Spanish gerund: no label's word."""
+    if not text.islower():
+        return False
+    if text.isascii():
+        return len(text) > 6 and bool(_SPANISH_GERUND.search(text)) and text not in _NOT_GERUNDS
+    return bool(_RUSSIAN_VERB.search(text))
+
+
+_NOT_GERUNDS = frozenset("commando fernando orlando demando".split())
 
 
 def _adverb(text: str) -> bool:

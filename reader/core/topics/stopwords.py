@@ -129,7 +129,7 @@ commençons passons revenons venons abordons terminons restons au-delà autre au
 lassen kommen reden sprechen hablemos pasemos volvamos empecemos otro otra
 госпожа пожалуйста конечно просто вообще значит сейчас тоже также там тут здесь
 добрый доброе доброго вечер утро buenos buenas tardes noches qué cuál quién cómo dónde cuándo cuánto del
-вам вас нам нас ему всего чего эфире
+вам вас нам нас ему всего чего эфире давайте сразу ещё главном именно каким какой какая какое какие каких какую
 """)
 
 NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH | FOREIGN
