@@ -201,6 +201,9 @@ def subject_label(text: str) -> str:
     subject = _SUBJECT_END.sub("", appositive.group(1)).strip() if appositive else announced_subject(text)
     subject = _LEADING_ARTICLE.sub("", subject)
     words = subject.split()
+    while len(words) > 1 and (words[-1].lower() in _JOINERS or _number(words[-1])):
+        words.pop()  # "la tempête de janvier": the storm
+    subject = " ".join(words)
     if not words or len(words) > SUBJECT_WORDS:
         return ""
     if any(w.lower() not in _JOINERS and term_of(w) is None and not _number(w) for w in words[1:-1]):
