@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import re
 
-from reader.core.topics.stopwords import CALENDAR
+from reader.core.topics.stopwords import CALENDAR, JOINERS
 from reader.core.topics.terms import term_of
 
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
@@ -181,8 +181,6 @@ def follows_up(text: str) -> bool:
 # words of a phrase between them ("of", "de", "and"); never "doing it online", "why", "the basic question".
 _LEADING_ARTICLE = re.compile(r"^(?:the|your|our|a|an|this|these|those|le |la |les |l'|du |des |de la |de l'|de |"
                               r"el |los |las |un |una |der |die |das |den |dem )\s*", re.IGNORECASE)
-_JOINERS = frozenset("and of for in on with or et de du des à en pour sur und von für im am y del para en и в на "
-                     "по о".split())
 # "the thing everyone talks about, the eight o'clock scramble": the subject is what follows the comma.
 _APPOSITIVE = re.compile(r"^\W*(?:let's|let me|let us|i want to|i'd like to)\s+(?:start|begin)\s+with\s+(?:the|a)\s+"
                          r"(?:thing|one|issue|question|subject|problem)\b[^,.?!]{0,60},\s+(?:the |a |an )?"
@@ -201,14 +199,14 @@ def subject_label(text: str) -> str:
     subject = _SUBJECT_END.sub("", appositive.group(1)).strip() if appositive else announced_subject(text)
     subject = _LEADING_ARTICLE.sub("", subject)
     words = subject.split()
-    while len(words) > 1 and (words[-1].lower() in _JOINERS or _number(words[-1])):
+    while len(words) > 1 and (words[-1].lower() in JOINERS or _number(words[-1])):
         words.pop()  # "la tempête de janvier": the storm
     subject = " ".join(words)
     if not words or len(words) > SUBJECT_WORDS:
         return ""
-    if any(w.lower() not in _JOINERS and term_of(w) is None and not _number(w) for w in words[1:-1]):
+    if any(w.lower() not in JOINERS and term_of(w) is None and not _number(w) for w in words[1:-1]):
         return ""
     if (term_of(words[0]) is None and not (_number(words[0]) and len(words) > 1)) or term_of(words[-1]) is None \
-            or words[-1].lower() in _JOINERS:
+            or words[-1].lower() in JOINERS:
         return ""
     return subject[:1].upper() + subject[1:]

@@ -414,11 +414,9 @@ def russian_verb(text: str) -> bool:
     if not text.islower():
         return False
     if text.isascii():
-        return len(text) > 6 and bool(_SPANISH_GERUND.search(text)) and text not in _NOT_GERUNDS
+        return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
     return bool(_RUSSIAN_VERB.search(text))
 
-
-_NOT_GERUNDS = frozenset("commando fernando orlando demando".split())
 
 
 def _adverb(text: str) -> bool:

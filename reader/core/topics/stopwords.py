@@ -196,10 +196,15 @@ yo tú él ella nosotros ellos se no para puede pueden hay que he ha han hemos
 я ты он она мы вы они не
 """)
 
-# English determiners and object pronouns that open an object: a word right before one is used as a verb ("eats the time", "manage
-# their hours"); a noun is hardly ever followed by one. (Other languages' articles also open a genitive after a
-# noun: "le prix des terres", "der Plan der Werft".)
+# English determiners and object pronouns that open an object: a word right before one is used as a verb ("eats
+# the time", "manage their hours"); a noun is hardly ever followed by one. (Other languages' articles also open a
+# genitive after a noun: "le prix des terres", "der Plan der Werft".)
 OBJECT_AFTER: frozenset[str] = _words("the an my your our their these those them him us people")
+
+# The small words inside a noun phrase, between its content words ("recruitment and retention", "la pêche et le
+# port", "Kosten für Futter", "el olivar y la cosecha").
+JOINERS: frozenset[str] = _words("and of for in on with or et de du des à en pour sur und von für im am y del para "
+                                 "и в на по о")
 
 # Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
 CALENDAR: frozenset[str] = _words("""
