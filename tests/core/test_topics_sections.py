@@ -22,7 +22,8 @@ from reader.core.topics.stopwords import CALENDAR, GENERIC
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold"
 TUNING = sorted((GOLD / "two-level").glob("*.json"))
-# Two held-out sets, never tuned on: the second written after the first had been looked at.
+# Two sets written as held out and since looked at while tuning: development sets now, still checked by the label
+# rules. (The third, held-out-3, is the one set no tuning has seen; benchmarks/topics_eval.py reports it apart.)
 HELD_OUT = [*sorted((GOLD / "held-out").glob("*.json")), *sorted((GOLD / "held-out-2").glob("*.json"))]
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402

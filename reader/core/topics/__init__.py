@@ -88,8 +88,10 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
+        # The welcome and introductions are a section of their own: a reader's contents lists them apart.
+        welcome = frozenset({1} if topics[0].label in INTRODUCTIONS.values() else ())
         opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
-                              [moves_on(transcript.turns[t.first_turn].text) for t in topics])
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], welcome)
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
@@ -145,13 +147,18 @@ def _section_label(transcript: Transcript, table: TermTable, own: str, inside: t
     main, second = sorted(inside, key=lambda t: -sum(words[t.first_turn:t.last_turn + 1]))[:2]
     conjunction = str(table.extra.get("and", "and"))
     if _plain(main.label, conjunction) and _plain(second.label, conjunction) \
-            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS:
+            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS \
+            and not _terms(main.label) & _terms(second.label):  # never "Ashcombe library and Ashcombe Library"
         first, then = sorted((main, second), key=lambda t: t.first_turn)
         lead = then.label.split()[0]
         named_so = lead[1:2].isupper() or term_lookup(lead) in table.names  # "G20", "Mercer": as written
         shown = then.label if named_so else then.label[:1].lower() + then.label[1:]
         return f"{first.label} {conjunction} {shown}"
     return main.label
+
+
+def _terms(label: str) -> set[str]:
+    return {t for t in map(term_lookup, WORD.findall(label)) if t}
 
 
 PAIRED_WORDS = 5  # two topics' names joined name a section when they hold this many words at most

@@ -54,7 +54,7 @@ def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
                          t in table.names, counts[t]) for t, w in strongest
                if table.display[t].lower() not in GENERIC]
     singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles
-    phrases = [p for p in phrases if p.terms[0] not in verbs or p.is_name]
+    phrases = [p for p in phrases if p.is_name or not (p.terms[0] in verbs or p.terms[-1] in verbs)]  # "apps manage"
     ranked: list[Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
@@ -107,8 +107,8 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
     second = _second(head, rest, phrases)
     if second is None:
         return _clip(head.text)
-    if (len(head.terms) == 1 or head.is_name) and " " in second.text and not second.is_name:
-        return _clip(f"{head.text}: {second.text}")  # a subject and what about it: "Syria: American bases"
+    if head.is_name and " " in second.text and not second.is_name:
+        return _clip(f"{head.text}: {second.text}")  # a place and what about it: "Syria: American bases"
     return _clip(f"{head.text} {conjunction} {second.text}")
 
 

@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from reader.core.topics.stopwords import CALENDAR, JOINERS
+from reader.core.topics.terms import term_of
+
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
             r"mm hmm|mm-hmm|mhm|uh huh|uh-huh|yeah|sure|"
@@ -70,7 +73,11 @@ _FOREIGN_OPENERS = [
     r"(?:hablemos|pasemos|vayamos|volvamos|empecemos|hablamos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
     r"(?:otro|otra|última|una última) (?:tema|pregunta|cuestión)\b",
     r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с)\b",
-    r"(?:другой|последний|следующий) вопрос\b",
+    r"(?:и |а )?(?:другой|последний|следующий) вопрос\b",
+    r"давайте (?:сразу |теперь |сначала )?(?:о|об|к|про|с)\b",
+    r"(?:есть )?ещё (?:одна )?(?:старая |другая |важная )?тема\b",
+    r"vamos (?:ahora )?a (?:los|las|la|el|hablar)\b",
+    r"(?:para terminar|para acabar|por último|pour (?:terminer|finir)|enfin|zum schluss|zuletzt|abschließend)\b",
 ]
 _FOLLOW_UPS = [
     r"(?:and|so|but|or|then|also|yet|because|plus)\b",
@@ -138,6 +145,8 @@ _SUBJECT_MARKERS = [
     r"(?:zum|zur|zu|über den|über die|über das|über)",
     r"(?:hablemos|pasemos|volvamos|empecemos|hablamos) (?:ahora |un poco )?(?:del|de la|de los|de las|de|al|a la|a|"
     r"por|sobre)",
+    r"vamos (?:ahora )?(?:al|a la|a los|a las)",
+    r"давайте (?:сразу |теперь )?(?:о|об|про|к)",
     r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с|про)",
 ]
 SUBJECT_WORDS = 5
@@ -165,3 +174,39 @@ def announced_subject(text: str) -> str:
 def follows_up(text: str) -> bool:
     """Whether a turn opens like a follow-up to what was just said."""
     return bool(_FOLLOW_UP.match(text[:120].replace("’", "'")))
+
+
+# A subject a question names that can stand as a label: a noun phrase whose first and last words are content
+# words ("recruitment and retention", "the eight o'clock scramble", "nuevas plantas desaladoras"), with the
+# words of a phrase between them ("of", "de", "and"); never "doing it online", "why", "the basic question".
+_LEADING_ARTICLE = re.compile(r"^(?:the|your|our|a|an|this|these|those|le |la |les |l'|du |des |de la |de l'|de |"
+                              r"el |los |las |un |una |der |die |das |den |dem )\s*", re.IGNORECASE)
+# "the thing everyone talks about, the eight o'clock scramble": the subject is what follows the comma.
+_APPOSITIVE = re.compile(r"^\W*(?:let's|let me|let us|i want to|i'd like to)\s+(?:start|begin)\s+with\s+(?:the|a)\s+"
+                         r"(?:thing|one|issue|question|subject|problem)\b[^,.?!]{0,60},\s+(?:the |a |an )?"
+                         r"([^.,;:?!()\[\]\"“”…—–]{2,60})", re.IGNORECASE)
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word.lower() in CALENDAR
+
+
+def subject_label(text: str) -> str:
+    """The subject a turn announces, as a label ("Recruitment and retention"), or "" when what it announces is
+    no noun phrase of content words."""
+    head = text[:400].replace("’", "'")
+    appositive = _APPOSITIVE.match(head)
+    subject = _SUBJECT_END.sub("", appositive.group(1)).strip() if appositive else announced_subject(text)
+    subject = _LEADING_ARTICLE.sub("", subject)
+    words = subject.split()
+    while len(words) > 1 and (words[-1].lower() in JOINERS or _number(words[-1])):
+        words.pop()  # "la tempête de janvier": the storm
+    subject = " ".join(words)
+    if not words or len(words) > SUBJECT_WORDS:
+        return ""
+    if any(w.lower() not in JOINERS and term_of(w) is None and not _number(w) for w in words[1:-1]):
+        return ""
+    if (term_of(words[0]) is None and not (_number(words[0]) and len(words) > 1)) or term_of(words[-1]) is None \
+            or words[-1].lower() in JOINERS:
+        return ""
+    return subject[:1].upper() + subject[1:]

@@ -21,13 +21,14 @@ from collections import Counter
 from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
-from reader.core.topics.cues import announced_subject, opens_topic
+from reader.core.topics.cues import announced_subject, opens_topic, subject_label
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
     GERUNDS,
     LANGUAGE_CUES,
     NOT_A_LABEL,
     NOUN_BEFORE,
+    OBJECT_AFTER,
     VERB_BEFORE,
 )
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
@@ -192,6 +193,7 @@ def label_topics(transcript: Transcript, table: TermTable,
                         conjunction)
         if label and " " not in label:
             label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
+        label = _announced(transcript.turns[first].text, topic, label, conjunction) or label
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
@@ -241,6 +243,24 @@ def _introductions(transcript: Transcript, table: TermTable, last: int, grand: i
     if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
         return False  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
     return any(_INTRODUCING.search(turn.text[:600]) for turn in transcript.turns[:min(last + 1, 3)])
+
+
+ANNOUNCED_USES = 2  # an announced subject names the topic when the topic uses its words this often
+
+
+def _announced(question: str, topic: Counter[str], computed: str, conjunction: str) -> str:
+    """The subject the opening question announces ("Let's talk about recruitment and retention."), as the label,
+    when the topic goes on to talk about it."""
+    subject = subject_label(question)
+    terms = [t for t in map(term_lookup, WORD.findall(subject)) if t]
+    if not terms or min(topic.get(t, 0) for t in terms) < ANNOUNCED_USES:
+        return ""
+    said = {t for t in map(term_lookup, WORD.findall(computed)) if t}
+    if said.issuperset(terms):
+        return ""  # the label already says it, widened ("Muscle injuries" for "the injuries")
+    if len(terms) == 1 and ":" not in computed and f" {conjunction} " not in computed:
+        return ""  # one announced word against the name the topic keeps saying: that tells more
+    return subject
 
 
 def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
@@ -323,6 +343,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
             if term is not None and term in allowed:
                 before_word = tokens[k - 1].lower()
                 side = 0 if before_word in NOUN_BEFORE else 1 if before_word in VERB_BEFORE else -1
+                if side < 0 and k + 1 < len(tokens) and tokens[k + 1].lower() in OBJECT_AFTER:
+                    side = 1  # a word with a determiner right after it takes an object: "eats the time"
                 if side >= 0:
                     uses.setdefault(term, [0, 0])[side] += 1
         for k in range(len(tokens) - 1):
@@ -366,6 +388,8 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
     are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
+    if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
+        return True
     for k in range(1, len(gram)):
         if gram[k - 1] not in table.names and gram[k] in table.names:
             noun, verb = uses.get(gram[k - 1], (0, 0))
@@ -376,12 +400,23 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     return False
 
 
-# Russian verb forms by their endings ("используете", "приносят", "заниматься"); "-ость" nouns are not verbs.
-_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть)$")
+# Russian verb forms by their endings ("используете", "приносят", "заниматься", "появились"); "-ость" nouns are not
+# verbs. Adverbs in "-ично", "-ально"... ("частично", "реально") name nothing either.
+_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть|лись|лся|лась|лось|ично|ально|енно|тельно)$")
+# An adjective in an oblique case opens no label: "раскопанных улиц", "новую линию" are inside a sentence.
+_RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому|ему)$")
+# Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
+_SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
 
 
 def russian_verb(text: str) -> bool:
-    return text.islower() and bool(_RUSSIAN_VERB.search(text)) and not text.isascii()
+    """A Russian verb or adverb by its ending, or a Spanish gerund: no label's word."""
+    if not text.islower():
+        return False
+    if text.isascii():
+        return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
+    return bool(_RUSSIAN_VERB.search(text))
+
 
 
 def _adverb(text: str) -> bool:

@@ -47,7 +47,6 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
-DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
 
 
 @dataclass(frozen=True, slots=True)
@@ -236,8 +235,6 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
         if gap.score < threshold and gap.features["depth"] < 0 and not (
                 gap.features["cue"] or gap.features["item"] or announced_subject(units[gap.unit].opening)):
             continue  # a middling score without a dip: within a long topic, a question on its next detail
-        if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
-            continue  # new words in the question, but the talk around it holds together: a follow-up
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
         if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:

@@ -25,6 +25,9 @@ from reader.core.topics.stopwords import CALENDAR, FILLER, FOREIGN, NEVER_TOPIC
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
 _NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
 _KEEP_CAPS = frozenset({"I"})
+# The word opening a sentence (or a turn, or a quotation): its capital tells no name.
+# (The turn's first word is added apart: a pattern that also matches at ^ is twice as slow.)
+_SENTENCE_INITIAL = re.compile(r"[.!?…:;«\"“(\n]\s*([^\W\d_][\w'’.-]*)")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)'(?=\w)")
 
 
@@ -200,25 +203,35 @@ def build_terms(transcript: Transcript) -> TermTable:
     sequences: list[tuple[str, ...]] = []
     words: list[int] = []
     forms: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
     count_forms = forms.update  # a list is counted in C; each turn's tokens are freed once counted
+    count_initial = initial.update
     lookup = term_lookup
     findall = WORD.findall
+    starts = _SENTENCE_INITIAL.findall
     for turn in transcript.turns:
         text = turn.text
         if text.isupper():  # an all-capitals transcript: capitals say nothing about names
             text = text.lower()
         tokens = findall(text)
         count_forms(tokens)
+        count_initial(starts(text))
+        if tokens:
+            initial[tokens[0]] += 1
         words.append(len(tokens))
         # C loops end to end (findall, map over a dict, filter): this is the hot path on long transcripts.
         sequences.append(tuple(filter(None, map(lookup, tokens))))  # type: ignore[arg-type]  # None filtered
-    display, names, totals = _display_forms(forms)
+    display, names, totals = _display_forms(forms, initial)
     return TermTable(tuple(sequences), tuple(words), display, names, totals)
 
 
-def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str], dict[str, int]]:
+def _display_forms(forms: Counter[str], initial: Counter[str]) -> tuple[dict[str, str], frozenset[str],
+                                                                        dict[str, int]]:
+    """Each term's shown form, the names, and each term's count. A name is written with a capital inside a
+    sentence, not only at its start: "Talks" and "Новую" opening sentences are no names."""
     best: dict[str, tuple[int, str]] = {}
     capital: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # capitalised uses not at a sentence start
     total: Counter[str] = Counter()
     for token, n in forms.items():
         term = _TERMS[token]
@@ -227,10 +240,11 @@ def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str],
         total[term] += n
         if token[0].isupper():
             capital[term] += n
+            inside[term] += n - initial.get(token, 0)
         clean = shown_form(token)
         if n > best.get(term, (0, ""))[0]:
             best[term] = (n, clean)
-    names = frozenset(t for t in total if t.isupper() or capital[t] >= _NAME_SHARE * total[t])
+    names = frozenset(t for t in total if t.isupper() or (capital[t] >= _NAME_SHARE * total[t] and inside[t] > 0))
     display = {}
     for term, (_, form) in best.items():
         # A common word seen mostly at the start of sentences is shown in lowercase.
