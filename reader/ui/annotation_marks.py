@@ -1,5 +1,6 @@
 """How annotations look in the reading view: highlights in their colours, notes on words underlined with dots,
-and in the right margin a ribbon for each bookmarked exchange or turn and a note sign beside each note.
+and in the right margin a ribbon for each bookmarked exchange or turn and a note sign beside each note. A passage
+over several turns is marked in each of them, with its note sign beside its first.
 
 Redrawn from the session's notes whenever they change (whoever changed them), when a transcript opens and when
 the theme changes: once per turn of the event loop, so an import of a thousand notes redraws once, not a thousand
@@ -14,7 +15,7 @@ from typing import Protocol
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtGui import QColor, QTextCharFormat
 
-from reader.core.notes.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, turn_index_of
+from reader.core.notes.annotations import DEFAULT_COLOUR, Annotation, Kind, Scope, anchor_pieces, turn_index_of
 from reader.core.notes.store import Change
 from reader.ui.highlight import Span
 from reader.ui.notes_model import SWATCHES
@@ -73,8 +74,10 @@ class AnnotationMarks(QObject):
                     continue
                 if a.kind is Kind.NOTE or a.note:
                     marks.setdefault(("turn", turn), set()).add("note")
-                if a.anchor.scope is Scope.TEXT and a.anchor.end > a.anchor.start:
-                    spans.append((turn, a.anchor.start, a.anchor.end, self._format(a)))
+                if a.anchor.scope is Scope.TEXT:
+                    fmt = self._format(a)
+                    spans += [(t, start, end, fmt) for t, start, end in anchor_pieces(transcript, a.anchor)
+                              if end > start]
         self._target.set_extra_highlights(HIGHLIGHTS_KEY, spans)
         self._target.set_margin_marks(marks)
 

@@ -26,7 +26,7 @@ from reader.core.notes.annotations import (
     new_annotation,
     turn_anchor,
 )
-from reader.core.notes.export import FORMATS, citation, export_notes, pseudonyms
+from reader.core.notes.export import FORMATS, export_notes, pseudonyms
 
 EXPECTED = Path(__file__).parents[1] / "data" / "expected"
 NAMES = {"sergey lavrov": "Lavrov"}
@@ -148,14 +148,6 @@ def test_pseudonymised_export_names_no_one(sample: Transcript) -> None:
     for fmt in FORMATS:
         text = export_notes(sample, sample_annotations(sample), fmt, NAMES, pseudonymise=True)
         assert "Lavrov" not in text and "Interviewee 1" in text, fmt
-
-
-def test_citation(sample: Transcript) -> None:
-    turn, start, end = _at(sample, "we laughed a lot")
-    assert citation(sample, turn, sample.turns[turn].text[start:end], NAMES) == (
-        '"we laughed a lot" (Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, Moscow, July 21, 2017, '
-        "21 July 2017)")
-    assert citation(sample, turn, "one\n\ntwo  three").startswith('"one two three" (Sergey Lavrov, ')
 
 
 def test_with_transcript_puts_entries_under_their_turns(sample: Transcript) -> None:

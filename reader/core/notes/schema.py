@@ -2,7 +2,7 @@
 
 A notes file is one JSON object (documented in the README under "Where notes live")::
 
-    {"schema_version": 1, "fingerprint": "...", "title": "...", "path": "...",
+    {"schema_version": 2, "fingerprint": "...", "title": "...", "path": "...",
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
      "speaker_names": {Speaker.key: display name}, "topic_edits": [TopicEdit.to_dict(), ...],
      "position": {"turn_id": "...", "offset": 0} | null}
@@ -34,11 +34,20 @@ from reader.core.topics.edits import TopicEdit
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 1 is the first published
-# format, so there is no step yet; the next format change adds MIGRATIONS[1] and bumps SCHEMA_VERSION.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _passages(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 2 lets an anchor run over several turns (``end_turn_id``, the passage's last turn, with ``end``
+    an offset in that turn). Every version-1 anchor means the same in version 2, so only the number changes;
+    the number is what keeps a version-1 program from opening a file with passages as if it could write it
+    (it would drop ``end_turn_id`` and read ``end`` in the wrong turn): it shows such a file read-only."""
+    doc["schema_version"] = 2
+    return doc
+
+
+# MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 1 is the first published format.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _passages}
 
 
 class NotSchemaError(ValueError):
