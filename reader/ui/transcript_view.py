@@ -55,6 +55,7 @@ from reader.ui.view_reading import ReadingPosition
 from reader.ui.view_selection import SelectedSpan
 
 MAX_LINE_CHARS = 110
+FOCUS_ALPHA = 0.6  # of the focus frame's accent colour
 
 
 class TranscriptView(QPlainTextEdit):
@@ -533,7 +534,7 @@ class TranscriptView(QPlainTextEdit):
         self._decorations.paint_over_text(painter, shown, width, folds, self.font())
         if self.hasFocus():  # where the keys go, as plain to see as in the docks
             colour = QColor(self._decorations.theme.accent)
-            colour.setAlphaF(0.7)
+            colour.setAlphaF(FOCUS_ALPHA)  # lighter than the accent of the marks, so never taken for one
             painter.setPen(QPen(colour, 2))
             painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
         painter.end()

@@ -86,15 +86,14 @@ class ReadingPosition:
         self.move_to(turn)
         block = vdoc.block_of_turn(turn)
         header = vdoc.block_of_header(vdoc.turn_exchange[turn])
-        if not offset and not folds.shows_any(header + 1, block):
-            block = header
         if not folds.is_shown(block):
             self.scroll_to_block(header)
         elif offset:
             first_shown = not folds.shows_any(header + 1, block)
             self.scroll_to_target(*vdoc.place(turn, offset), header if first_shown else None)
-        else:
-            self.scroll_to_block(block)
+        else:  # the caret at the start of the turn's words, ready to select them
+            words = self._editor.document().findBlockByNumber(block).position() + vdoc.prefix_lengths[turn]
+            self.scroll_to_block(block if folds.shows_any(header + 1, block) else header, caret=words)
 
     def scroll_to_target(self, number: int, position_in_block: int, header: int | None) -> None:
         """Bring the line of block `number` holding `position_in_block` near the top, with the text cursor there:
@@ -125,9 +124,11 @@ class ReadingPosition:
             editor.setTextCursor(cursor)
             bar.setValue(top())  # setTextCursor may have nudged it
 
-    def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False) -> None:
-        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there;
-        with `keep_if_visible`, leave the page as it is when the block is already wholly on it."""
+    def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False,
+                        caret: int | None = None) -> None:
+        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there (or
+        at the document position `caret`); with `keep_if_visible`, leave the page as it is when the block is
+        already wholly on it."""
         editor = self._editor
         document = editor.document()
         block = document.findBlockByNumber(number)
@@ -146,6 +147,6 @@ class ReadingPosition:
             bar = editor.verticalScrollBar()
             bar.setValue(block.firstLineNumber() + line)
             cursor = editor.textCursor()
-            cursor.setPosition(block.position() + position_in_block)
+            cursor.setPosition(block.position() + position_in_block if caret is None else caret)
             editor.setTextCursor(cursor)
             bar.setValue(block.firstLineNumber() + line)  # setTextCursor may have nudged it
