@@ -35,7 +35,6 @@ from PySide6.QtGui import (
     QPainter,
     QPaintEvent,
     QPalette,
-    QPen,
     QResizeEvent,
     QTextOption,
 )
@@ -421,9 +420,10 @@ class TranscriptView(QPlainTextEdit):
         return view_selection.selected_text(self.textCursor(), self.vdoc)
 
     def selection_in_turn(self) -> tuple[int, int, int] | None:
-        """(turn index, start, end) of the selection in `Turn.text` offsets, cut to the turn it starts in."""
-        vdoc = self.vdoc
-        return view_selection.selection_in_turn(self.textCursor(), vdoc) if vdoc is not None else None
+        """(turn index, start, end) of the selection in `Turn.text` offsets when it lies in one turn; None for
+        none, and for a passage over several (`selected_span` gives that)."""
+        span = self.selected_span()
+        return (span.first, span.start, span.end) if span is not None and span.first == span.last else None
 
     def selected_span(self) -> SelectedSpan | None:
         """The selection in `Turn.text` offsets, over every turn it covers (a passage), and whether turns it runs
@@ -535,8 +535,11 @@ class TranscriptView(QPlainTextEdit):
         if self.hasFocus():  # where the keys go, as plain to see as in the docks
             colour = QColor(self._decorations.theme.accent)
             colour.setAlphaF(FOCUS_ALPHA)  # lighter than the accent of the marks, so never taken for one
-            painter.setPen(QPen(colour, 2))
-            painter.drawRect(QRectF(self.viewport().rect()).adjusted(1, 1, -1, -1))
+            page = QRectF(self.viewport().rect())
+            painter.fillRect(QRectF(page.left(), page.top(), 2, page.height()), colour)  # in the margins
+            painter.fillRect(QRectF(page.right() - 1, page.top(), 2, page.height()), colour)
+            painter.fillRect(QRectF(page.left(), page.top(), page.width(), 1), colour)  # thin over the text's
+            painter.fillRect(QRectF(page.left(), page.bottom(), page.width(), 1), colour)  # first and last lines
         painter.end()
         if self._announce_shown:
             self._announce_shown = False

@@ -55,22 +55,6 @@ def selected_text(cursor: QTextCursor, vdoc: ViewDocument | None) -> str:
     return "\n".join(pieces).replace(LINE_BREAK, "\n")
 
 
-def selection_in_turn(cursor: QTextCursor, vdoc: ViewDocument) -> tuple[int, int, int] | None:
-    """(turn index, start, end) of the selection in `Turn.text` offsets, cut to the turn it starts in."""
-    if not cursor.hasSelection():
-        return None
-    document = cursor.document()
-    first = _offset_at(document, vdoc, cursor.selectionStart())
-    if first is None:
-        return None
-    turn, start = first
-    length = len(vdoc.transcript.turns[turn].text)
-    last = _offset_at(document, vdoc, cursor.selectionEnd())
-    end = last[1] if last is not None and last[0] == turn else length  # to the turn's end, when past it
-    start, end = min(max(start, 0), length), min(max(end, 0), length)
-    return (turn, start, end) if end > start else None
-
-
 def selected_span(cursor: QTextCursor, vdoc: ViewDocument, shown: Callable[[int, int], bool]) -> SelectedSpan | None:
     """The selection as a span of turns, over as many turns as it covers; None when it holds no words of a turn.
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 from PySide6.QtCore import QEvent, QPoint, QPointF, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QMouseEvent, QTextCursor
-from PySide6.QtWidgets import QApplication
+from PySide6.QtWidgets import QApplication, QLabel
 from pytestqt.qtbot import QtBot
 
+from reader.ui.dialogs import ShortcutSheet
 from reader.ui.main_window import MainWindow
 from reader.ui.transcript_view import TranscriptView
 from tests.ui.conftest import focus_view
@@ -233,3 +234,13 @@ def test_the_bar_follows_the_keyboard_and_goes_with_the_selection(qtbot: QtBot, 
     assert bar.isVisible()
     window.notes_panel.setFocus()
     qtbot.waitUntil(lambda: not bar.isVisible())
+
+
+def test_the_shortcut_sheet_says_the_carets_keys(qtbot: QtBot, window: MainWindow) -> None:
+    qtbot.keyClick(window.view, Qt.Key.Key_F1)
+    sheet = window.findChild(ShortcutSheet)
+    assert sheet is not None and sheet.isVisible()
+    note = sheet.findChild(QLabel, "shortcut_footnote")
+    assert note is not None and note.isVisible()
+    assert "select with Shift" in note.text() and "header" in note.text() and "F6" in note.text()
+    assert ("View", "Next Pane", "F6") in sheet.rows() and ("View", "Fold This Exchange", "Left") in sheet.rows()
