@@ -55,8 +55,7 @@ from reader.ui.preferences import Preferences
 from reader.ui.session import ReaderSession
 from reader.ui.view_selection import SelectedSpan
 
-OVER_HIDDEN = ("The selection runs over hidden turns: unfold them (or show every speaker) to {} the passage "
-               "they are part of.")
+OVER_HIDDEN = "The selection runs over hidden turns, so it was not {}: unfold them or show every speaker, then select."
 
 # What only writable notes allow; exporting and copying need notes of any kind.
 CHANGING = (ActionId.BOOKMARK, ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.EDIT_ANNOTATION,
@@ -107,11 +106,11 @@ class AnnotationActions(QObject):
         self._session.push(command)
         self._chosen.select_annotation(command.annotation_id)
 
-    def _selected(self, doing: str) -> SelectedSpan | None:
-        """The selection, unless it runs over hidden turns (then says so, and what cannot be done)."""
+    def _selected(self, undone: str) -> SelectedSpan | None:
+        """The selection, unless it runs over hidden turns (then says so, and what was not done)."""
         span = self._navigator.selected_span()
         if span is not None and span.over_hidden:
-            self._say(OVER_HIDDEN.format(doing))
+            self._say(OVER_HIDDEN.format(undone))
             return None
         return span
 
@@ -156,7 +155,7 @@ class AnnotationActions(QObject):
         if self._navigator.selected_span() is None:
             self._say("Select some words to highlight.")
             return
-        span = self._selected("highlight")
+        span = self._selected("highlighted")
         if span is None:
             return
         self._push_new(notes, new_annotation(Kind.HIGHLIGHT, self._anchor(notes, span), colour=colour))
@@ -170,7 +169,7 @@ class AnnotationActions(QObject):
         if notes is None or turn < 0:
             return
         selected = self._navigator.selected_span() is not None
-        span = self._selected("write a note on")
+        span = self._selected("noted")
         if selected and span is None:
             return
         anchor = self._anchor(notes, span) if span else turn_anchor(notes.transcript, turn)
@@ -201,7 +200,7 @@ class AnnotationActions(QObject):
         if transcript is None or notes is None:
             return
         if self._navigator.selected_span() is not None:
-            span = self._selected("copy with citation")
+            span = self._selected("copied")
             if span is None:
                 return
             pieces = [(t, span.start if t == span.first else 0,

@@ -15,6 +15,8 @@ from PySide6.QtCore import QEvent, QObject, QRectF, Qt, Slot
 from PySide6.QtGui import QColor, QPainter, QPaintEvent, QPen
 from PySide6.QtWidgets import QAbstractItemView, QApplication, QWidget
 
+from reader.ui.view_painting import FOCUS_ALPHA
+
 
 class FocusFrame(QWidget):
     """A frame laid over the pane that holds the focus; the clicks go through it to the pane."""
@@ -29,7 +31,7 @@ class FocusFrame(QWidget):
 
     def paintEvent(self, event: QPaintEvent) -> None:
         colour = QColor(self.palette().link().color())  # the theme's accent, its palette's link colour
-        colour.setAlphaF(0.6)  # as the reading view's frame
+        colour.setAlphaF(FOCUS_ALPHA)  # as the reading view's frame
         painter = QPainter(self)
         painter.setPen(QPen(colour, 2))
         painter.drawRect(QRectF(self.rect()).adjusted(1, 1, -1, -1))

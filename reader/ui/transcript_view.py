@@ -26,7 +26,6 @@ from collections.abc import Iterable, Mapping
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
-    QColor,
     QFocusEvent,
     QFont,
     QKeyEvent,
@@ -49,12 +48,11 @@ from reader.ui.view_caret import FOLD_KEYS, Caret, TripleClick
 from reader.ui.view_document import ViewDocument, has_long_run
 from reader.ui.view_folding import BlockVisibility
 from reader.ui.view_highlights import ScreenHighlights
-from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen
+from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen, paint_focus_frame
 from reader.ui.view_reading import ReadingPosition
 from reader.ui.view_selection import SelectedSpan
 
 MAX_LINE_CHARS = 110
-FOCUS_ALPHA = 0.6  # of the focus frame's accent colour
 
 
 class TranscriptView(QPlainTextEdit):
@@ -533,13 +531,7 @@ class TranscriptView(QPlainTextEdit):
         painter = QPainter(self.viewport())
         self._decorations.paint_over_text(painter, shown, width, folds, self.font())
         if self.hasFocus():  # where the keys go, as plain to see as in the docks
-            colour = QColor(self._decorations.theme.accent)
-            colour.setAlphaF(FOCUS_ALPHA)  # lighter than the accent of the marks, so never taken for one
-            page = QRectF(self.viewport().rect())
-            painter.fillRect(QRectF(page.left(), page.top(), 2, page.height()), colour)  # in the margins
-            painter.fillRect(QRectF(page.right() - 1, page.top(), 2, page.height()), colour)
-            painter.fillRect(QRectF(page.left(), page.top(), page.width(), 1), colour)  # thin over the text's
-            painter.fillRect(QRectF(page.left(), page.bottom(), page.width(), 1), colour)  # first and last lines
+            paint_focus_frame(painter, QRectF(self.viewport().rect()), self._decorations.theme)
         painter.end()
         if self._announce_shown:
             self._announce_shown = False
