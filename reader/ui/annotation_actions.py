@@ -3,7 +3,9 @@ and import are notes_files.py).
 
 Each command turns what the reader points at (the selection and the reading position, from the navigator; the
 Notes dock's current row, from `ChosenAnnotation`) into an undoable command from reader.ui.operations, pushed
-on the session. The commands' enabled and ticked states follow the session's notes. What the annotations look
+on the session. A selection over several turns is one passage: highlighted, noted and cited whole, never cut
+to its first turn; one that runs over turns a fold or a filter hides is refused, since the reader did not see
+all it holds. The commands' enabled and ticked states follow the session's notes. What the annotations look
 like in the reading view is annotation_marks.py.
 """
 
@@ -17,18 +19,18 @@ from PySide6.QtWidgets import QApplication, QWidget
 from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
+    Anchor,
     Annotation,
     Kind,
     Scope,
     Status,
+    anchor_pieces,
     exchange_anchor,
-    make_anchor,
     new_annotation,
-    quote_of,
+    passage_anchor,
     turn_anchor,
-    turn_index_of,
 )
-from reader.core.notes.export import citation
+from reader.core.notes.citation import CitationStyle, cite
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.ui.actions import ActionId, ActionRegistry, Choice
@@ -41,7 +43,11 @@ from reader.ui.operations.annotations import (
     DeleteAnnotationsCommand,
     edit_command,
 )
+from reader.ui.preferences import Preferences
 from reader.ui.session import ReaderSession
+from reader.ui.view_selection import SelectedSpan
+
+OVER_HIDDEN = "The selection runs over hidden turns, so it was not {}: unfold them or show every speaker, then select."
 
 # What only writable notes allow; exporting and copying need notes of any kind.
 CHANGING = (ActionId.BOOKMARK, ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.EDIT_ANNOTATION,
@@ -62,15 +68,18 @@ class AnnotationActions(QObject):
     """The callables of the Notes menu and Edit > Copy with Citation."""
 
     def __init__(self, session: ReaderSession, navigator: Navigator, registry: ActionRegistry,
-                 chosen: ChosenAnnotation, parent: QWidget) -> None:
+                 chosen: ChosenAnnotation, parent: QWidget, *, preferences: Preferences | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._navigator = navigator
         self._registry = registry
         self._chosen = chosen
         self._dialog_parent = parent
+        self._preferences = preferences
         self.colour = DEFAULT_COLOUR  # the colour Ctrl+Shift+H uses: the last one chosen
         registry.show_choice(Choice.HIGHLIGHT_COLOUR, self.colour)
+        self.citation_style = CitationStyle(preferences.citation_style) if preferences else CitationStyle.PLAIN
+        registry.show_choice(Choice.CITATION_STYLE, self.citation_style.value)
         session.opened.connect(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
         self._enable()
@@ -88,6 +97,18 @@ class AnnotationActions(QObject):
         command = AddAnnotationCommand(notes, annotation)
         self._session.push(command)
         self._chosen.select_annotation(command.annotation_id)
+
+    def _selected(self, undone: str) -> SelectedSpan | None:
+        """The selection, unless it runs over hidden turns (then says so, and what was not done)."""
+        span = self._navigator.selected_span()
+        if span is not None and span.over_hidden:
+            self._say(OVER_HIDDEN.format(undone))
+            return None
+        return span
+
+    @staticmethod
+    def _anchor(notes: TranscriptNotes, span: SelectedSpan) -> Anchor:
+        return passage_anchor(notes.transcript, span.first, span.start, span.last, span.end)
 
     # --- the commands ----------------------------------------------------------------------------------------
 
@@ -121,14 +142,17 @@ class AnnotationActions(QObject):
         self.colour = colour
         self._registry.show_choice(Choice.HIGHLIGHT_COLOUR, colour)
         notes = self._notes()
-        selection = self._navigator.selection_in_turn()
         if notes is None:
             return
-        if selection is None:
+        if self._navigator.selected_span() is None:
             self._say("Select some words to highlight.")
             return
-        self._push_new(notes, new_annotation(Kind.HIGHLIGHT, make_anchor(notes.transcript, *selection),
-                                             colour=colour))
+        span = self._selected("highlighted")
+        if span is None:
+            return
+        self._push_new(notes, new_annotation(Kind.HIGHLIGHT, self._anchor(notes, span), colour=colour))
+        if span.turns > 1:
+            self._say(f"Highlighted a passage of {span.turns} turns.")
 
     @Slot()
     def note(self) -> None:
@@ -136,8 +160,11 @@ class AnnotationActions(QObject):
         notes, turn = self._notes(), self._navigator.current_turn()
         if notes is None or turn < 0:
             return
-        selection = self._navigator.selection_in_turn()
-        anchor = make_anchor(notes.transcript, *selection) if selection else turn_anchor(notes.transcript, turn)
+        selected = self._navigator.selected_span() is not None
+        span = self._selected("noted")
+        if selected and span is None:
+            return
+        anchor = self._anchor(notes, span) if span else turn_anchor(notes.transcript, turn)
         dialog = NoteDialog(self._dialog_parent, title="New Note", quote=anchor.exact, known_tags=notes.tags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._push_new(notes, new_annotation(Kind.NOTE, anchor, **dialog.values())))
@@ -159,25 +186,41 @@ class AnnotationActions(QObject):
 
     @Slot()
     def copy_with_citation(self) -> None:
-        """``"quote" (Speaker, Title, Date)`` of the selection, else of the annotation chosen in the dock."""
+        """The selection with its citation (`reader.core.notes.citation`, in the style chosen), else the
+        annotation chosen in the dock; a passage gives each speaker's words with their name."""
         notes = self._session.notes
         if notes is None:
             return
         transcript = notes.attributed  # the speakers as the reader corrected them
-        selection = self._navigator.selection_in_turn()
-        if selection is not None:
-            turn, start, end = selection
-            quote = transcript.turns[turn].text[start:end]
+        if self._navigator.selected_span() is not None:
+            span = self._selected("copied")
+            if span is None:
+                return
+            pieces = [(t, span.start if t == span.first else 0,
+                       span.end if t == span.last else len(transcript.turns[t].text))
+                      for t in range(span.first, span.last + 1)]
         else:
             current = self._chosen.current_annotation()
-            index = turn_index_of(transcript, current.anchor) if current and not current.detached else None
-            if current is None or index is None:
+            pieces = anchor_pieces(transcript, current.anchor) if current and not current.detached else []
+            if not pieces:
                 self._say("Select the words to copy with their citation.")
                 return
-            turn, quote = index, quote_of(transcript, current.anchor)  # as the dock shows it
-        text = citation(transcript, turn, quote, notes.speaker_names)
+        try:
+            text = cite(transcript, pieces, notes.speaker_names, self.citation_style)
+        except ValueError:  # only spaces selected
+            self._say("Select the words to copy with their citation.")
+            return
+        turns = len(pieces)
         QApplication.clipboard().setText(text)
-        self._say("Copied with citation.")
+        self._say(f"Copied a passage of {turns} turns with its citation." if turns > 1 else "Copied with citation.")
+
+    @Slot(str)
+    def set_citation_style(self, style: str) -> None:
+        """The form Copy with Citation writes (plain, APA-like, Chicago-like), remembered for the next start."""
+        self.citation_style = CitationStyle(style)
+        self._registry.show_choice(Choice.CITATION_STYLE, self.citation_style.value)
+        if self._preferences is not None:
+            self._preferences.citation_style = self.citation_style.value
 
     @Slot()
     def restore_notes(self) -> None:

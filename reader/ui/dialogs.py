@@ -152,7 +152,7 @@ class OpenDialog(QDialog):
 class ShortcutSheet(QDialog):
     """Every command with its keys, from the registry that builds the menus."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None, footnote: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
         self.table = QTableWidget(len(rows), 3, self)
@@ -172,6 +172,11 @@ class ShortcutSheet(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        if footnote:  # the keys that are the text's own (the caret's), not commands
+            note = QLabel(footnote, self)
+            note.setObjectName("shortcut_footnote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, 620)
 

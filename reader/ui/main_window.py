@@ -17,7 +17,7 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
 from reader.ui.about import AboutDialog
-from reader.ui.actions import ActionId, ActionRegistry, Choice
+from reader.ui.actions import CARET_HELP, ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
@@ -25,9 +25,11 @@ from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.navigation import ViewNavigator
 from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
+from reader.ui.pane_focus import PaneCycle
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
 from reader.ui.search_bar import SearchBar
+from reader.ui.selection_bar import SelectionTools
 from reader.ui.session import ReaderSession
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.title_strip import TitleStrip
@@ -48,7 +50,8 @@ class MainWindow(QMainWindow):
             ``registry.menus``.
         files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
             annotation_actions: the Notes menu's commands; notes_files: exporting and importing notes;
-            preferences: what is remembered (QSettings).
+            preferences: what is remembered (QSettings); selection_tools: the bar over a selection, and snapping
+            to words; panes: F6 from pane to pane.
         status_sections: the status bar's labels by key ("position", "words", "topic").
         error_box: the last error shown (`show_error`), or None.
     For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
@@ -93,9 +96,12 @@ class MainWindow(QMainWindow):
         self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
         self.files = FileOpener(self.session, self.preferences, self)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
-        self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self)
+        self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
+                                                    preferences=self.preferences)
         self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
         self.marks = AnnotationMarks(self.session, self.view, self)
+        self.selection_tools = SelectionTools(self.view, self.registry, self.preferences, self)
+        self.panes = PaneCycle([self.view, self.topics_panel, self.speakers_panel, self.notes_panel], self)
         self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
         self._panels_menu.menuAction().setVisible(False)
         self._dock_panels()
@@ -176,6 +182,8 @@ class MainWindow(QMainWindow):
             (ActionId.UNFOLD, view.unfold_current), (ActionId.ZOOM_IN, view.zoom_in),
             (ActionId.ZOOM_OUT, view.zoom_out), (ActionId.ZOOM_RESET, view.zoom_reset),
             (ActionId.FONT, self.appearance.choose_font),
+            (ActionId.SNAP_TO_WORDS, self.selection_tools.set_snap_to_words),
+            (ActionId.NEXT_PANE, self.panes.next_pane), (ActionId.PREVIOUS_PANE, self.panes.previous_pane),
             (ActionId.SHOW_ONLY_SPEAKER, self.speakers_panel.set_show_only_current),
             (ActionId.RENAME_SPEAKER, self.speakers_panel.rename_current),
             (ActionId.RENAME_TOPIC, self.topics_panel.rename_current),
@@ -204,6 +212,7 @@ class MainWindow(QMainWindow):
         self.registry.bind_choice(Choice.THEME, self.appearance.set_theme)
         self.registry.bind_choice(Choice.HIGHLIGHT_COLOUR, notes.highlight_in)
         self.registry.bind_choice(Choice.STATUS, notes.set_status)
+        self.registry.bind_choice(Choice.CITATION_STYLE, notes.set_citation_style)
 
     def add_dock(self, widget: QWidget, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
@@ -303,7 +312,7 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        sheet = ShortcutSheet(self.registry.shortcut_rows(), self)
+        sheet = ShortcutSheet(self.registry.shortcut_rows(), self, footnote=CARET_HELP)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
 

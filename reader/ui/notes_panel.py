@@ -389,7 +389,8 @@ class NotesPanel(QWidget):
         if turn is None:
             return
         anchor = annotation.anchor
+        last = notes.transcript.turn_by_id.get(anchor.end_turn_id) if anchor.end_turn_id else None
         if anchor.scope is Scope.TEXT:  # the quoted words themselves, selected: ready to copy with citation
-            self._navigator.go_to_words(turn.index, anchor.start, anchor.end)
+            self._navigator.go_to_words(turn.index, anchor.start, anchor.end, last.index if last else None)
         else:
             self._navigator.go_to_turn(turn.index, anchor.start)

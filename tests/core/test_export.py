@@ -27,7 +27,7 @@ from reader.core.notes.annotations import (
     new_annotation,
     turn_anchor,
 )
-from reader.core.notes.export import BINARY, FORMATS, citation, export_bytes, export_notes, pseudonyms
+from reader.core.notes.export import BINARY, FORMATS, export_bytes, export_notes, pseudonyms
 
 EXPECTED = Path(__file__).parents[1] / "data" / "expected"
 NAMES = {"sergey lavrov": "Lavrov"}
@@ -160,14 +160,6 @@ def docx_text(data: bytes) -> str:
     document = docx.Document(io.BytesIO(data))
     return "\n".join([p.text for p in document.paragraphs]
                      + [p.text for c in document.comments for p in c.paragraphs])
-
-
-def test_citation(sample: Transcript) -> None:
-    turn, start, end = _at(sample, "we laughed a lot")
-    assert citation(sample, turn, sample.turns[turn].text[start:end], NAMES) == (
-        '"we laughed a lot" (Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, Moscow, July 21, 2017, '
-        "21 July 2017)")
-    assert citation(sample, turn, "one\n\ntwo  three").startswith('"one two three" (Sergey Lavrov, ')
 
 
 def test_with_transcript_puts_entries_under_their_turns(sample: Transcript) -> None:

@@ -232,7 +232,7 @@ def test_migrations_run_one_step_at_a_time(sample: Transcript) -> None:
     old = _note(sample, note="from v0").to_dict()
     old["labels"] = old.pop("tags")
     v0 = json.dumps({"schema_version": 0, "fingerprint": sample.fingerprint, "items": [old]})
-    doc = schema.parse_document(v0, migrations={0: v0_to_v1, 1: schema.MIGRATIONS[1]})
+    doc = schema.parse_document(v0, migrations={**schema.MIGRATIONS, 0: v0_to_v1})  # then 1 to 2, ...
     assert steps_run == [0] and doc.annotations[0].note == "from v0"
     with pytest.raises(schema.NotSchemaError, match="no migration"):
         schema.parse_document(v0, migrations={})

@@ -263,7 +263,7 @@ def test_merging_a_speaker_shows_everywhere_and_undoes(qtbot: QtBot, make_window
     cursor.clearSelection()
     window.view.setTextCursor(cursor)
     window.registry["edit.copy_citation"].trigger()
-    assert QApplication.clipboard().text().endswith("(Kim)")  # the speaker as merged; this file has no title
+    assert QApplication.clipboard().text().endswith("(Kim, T4)")  # the speaker as merged; this file has no title
     out = tmp_path / "notes.txt"
     assert window.notes_files.export_to(out, "txt")
     assert "· Kim ·" in out.read_text("utf-8")

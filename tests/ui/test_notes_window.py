@@ -229,7 +229,7 @@ def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL | SHIFT)
     assert QGuiApplication.clipboard().text() == (
         "\"I haven’t seen any pictur\" (Sergey Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, "
-        "Moscow, July 21, 2017, 21 July 2017)")
+        "Moscow, July 21, 2017, 21 July 2017, Q2)")
 
 
 def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWindow) -> None:

@@ -15,7 +15,16 @@ from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
 from reader.core.model import Role, Transcript
-from reader.core.notes.annotations import Anchor, Annotation, Kind, reading_order_key, turn_index_of
+from reader.core.notes.annotations import (
+    Anchor,
+    Annotation,
+    Kind,
+    anchor_pieces,
+    anchor_span,
+    reading_order_key,
+    reading_text,
+)
+from reader.core.notes.citation import MONTHS
 from reader.core.notes.export_docx import render_docx
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.notes.web_annotation import to_web_annotation
@@ -124,28 +133,50 @@ def format_of(name: str) -> str | None:
 
 def quote_text(transcript: Transcript | None, anchor: Anchor) -> str:
     """The words an anchor covers, as an export shows them: each paragraph on one line (hard wraps become
-    spaces), paragraphs apart by a blank line as in the transcript. Read from the current transcript when the
-    anchor's turn is in it, else the stored quote."""
+    spaces), paragraphs apart by a blank line as in the transcript (a passage's turns too). Read from the
+    current transcript when the anchor's turns are in it, else the stored quote."""
     text = anchor.exact
-    if transcript is not None:
-        index = turn_index_of(transcript, anchor)
-        if index is not None and anchor.end <= len(transcript.turns[index].text):
-            text = transcript.turns[index].text[anchor.start:anchor.end]
+    span = anchor_span(transcript, anchor) if transcript is not None else None
+    if transcript is not None and span is not None and span[1] <= len(transcript.turns[span[0]].text) \
+            and span[3] <= len(transcript.turns[span[2]].text):
+        text = reading_text(transcript, *span)
     return "\n\n".join(p for p in (" ".join(part.split()) for part in text.split("\n\n")) if p)
 
 
 def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer) -> list[Entry]:
     out: list[Entry] = []
     for a in sorted(annotations, key=lambda a: reading_order_key(transcript, a)):
-        index = None if a.detached else turn_index_of(transcript, a.anchor)
-        quote = namer.text(quote_text(transcript if index is not None else None, a.anchor))
-        if index is None:
+        pieces = [] if a.detached else anchor_pieces(transcript, a.anchor)
+        quote = namer.text(quote_text(transcript if pieces else None, a.anchor))
+        if not pieces:
             out.append(Entry(a, "", None, "", "", quote))
             continue
+        index, last = pieces[0][0], pieces[-1][0]
         turn = transcript.turns[index]
-        out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
-                         clock(turn.start), quote))
+        if index == last:
+            out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
+                             clock(turn.start), quote))
+            continue
+        voices = _voices(transcript, pieces, namer)
+        labels = dict.fromkeys((transcript.exchange_of(index).label, transcript.exchange_of(last).label))
+        out.append(Entry(a, "\u2013".join(labels), index + 1, ", ".join(dict.fromkeys(n for n, _ in voices)),
+                         clock(turn.start), quote, last + 1, voices))
     return out
+
+
+def _voices(transcript: Transcript, pieces: list[tuple[int, int, int]], namer: _Namer) -> tuple[tuple[str, str], ...]:
+    """A passage's words speaker by speaker, as one line each; a speaker's consecutive turns read as one."""
+    voices: list[tuple[str, str]] = []
+    for turn, start, end in pieces:
+        name = namer.speaker(transcript.turns[turn].speaker)
+        words = namer.text(" ".join(transcript.turns[turn].text[start:end].split()))
+        if not words:
+            continue
+        if voices and voices[-1][0] == name:
+            voices[-1] = (name, f"{voices[-1][1]} {words}")
+        else:
+            voices.append((name, words))
+    return tuple(voices)
 
 
 def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[str, str] | None = None) -> Header:
@@ -158,10 +189,6 @@ def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[st
     return Header(title, human_date(meta.date), namer.text(meta.place or ""), file)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def human_date(iso: str | None) -> str:
     """"2017-07-21" -> "21 July 2017" (English whatever the locale); anything else as given."""
     if not iso:
@@ -170,15 +197,7 @@ def human_date(iso: str | None) -> str:
         d = Date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping[str, str] | None = None) -> str:
-    """What Copy with citation puts on the clipboard: ``"quote" (Speaker, Title, Date)``."""
-    turn = transcript.turns[turn_index]
-    speaker = (names or {}).get(turn.speaker) or transcript.speaker(turn).name
-    parts = [p for p in (speaker, transcript.metadata.title or "", human_date(transcript.metadata.date)) if p]
-    return f'"{" ".join(quote.split())}" ({", ".join(parts)})'
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 # --- the formats -----------------------------------------------------------------------------------------

@@ -76,8 +76,12 @@ def _entry(doc: WordDocument, e: Entry, heading: str | None) -> None:
         doc.add_heading(heading, level=2)
     meta = doc.add_paragraph()
     meta.add_run(" · ".join(p for p in (_kind_label(e), e.time) if p)).italic = True
-    for paragraph in e.quote_paragraphs:
-        run = doc.add_paragraph(style="Quote").add_run(paragraph)
+    for name, paragraph in [(f"{name}: ", words) for name, words in e.voices] or \
+            [("", p) for p in e.quote_paragraphs]:  # a passage: each speaker's words after their name
+        quote = doc.add_paragraph(style="Quote")
+        if name:
+            quote.add_run(name).bold = True
+        run = quote.add_run(paragraph)
         if a.kind is Kind.HIGHLIGHT and a.colour in HIGHLIGHTS:
             run.font.highlight_color = HIGHLIGHTS[a.colour]
     _facts(doc.add_paragraph, e)

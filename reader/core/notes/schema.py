@@ -2,7 +2,7 @@
 
 A notes file is one JSON object (documented in the README under "Where notes live")::
 
-    {"schema_version": 1, "fingerprint": "...", "title": "...", "path": "...",
+    {"schema_version": 2, "fingerprint": "...", "title": "...", "path": "...",
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
      "speaker_names": {Speaker.key: display name}, "speaker_merges": {Speaker.key: Speaker.key merged into},
      "turn_speakers": {Turn.id: Speaker.key}, "topic_edits": [TopicEdit.to_dict(), ...],
@@ -42,13 +42,17 @@ T = TypeVar("T")
 SCHEMA_VERSION = 2
 
 
-def _speaker_edits_added(doc: dict[str, Any]) -> dict[str, Any]:
-    """Version 1 -> 2: no speaker corrections yet."""
+def _speaker_edits_and_passages(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: the reader's corrections of who speaks (none yet), and anchors that may run over several
+    turns (``end_turn_id``, the passage's last turn, with ``end`` an offset in that turn). Every version-1 anchor
+    means the same in version 2. The number is what keeps a version-1 program from opening a file with passages
+    or speaker corrections as if it could write it (it would drop them, and read ``end`` in the wrong turn): it
+    shows such a file read-only."""
     return {**doc, "schema_version": 2, "speaker_merges": {}, "turn_speakers": {}}
 
 
-# MIGRATIONS[n] turns a version-n document into a version n + 1 one.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _speaker_edits_added}
+# MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 1 is the first published format.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _speaker_edits_and_passages}
 
 
 class NotSchemaError(ValueError):
