@@ -17,6 +17,7 @@ from reader.core.loader import load_transcript, parse_extracted, parse_text
 from reader.core.model import AsideKind, Role, Transcript
 from tests.core.docx_writer import bold, docx, para
 from tests.core.layout_checks import assert_lossless
+from tests.core.pdf_writer import text_pages, write_pdf
 
 DATA = Path(__file__).parents[1] / "data"
 LAYOUTS = DATA / "layouts"
@@ -149,6 +150,18 @@ def test_committee_numbers_in_a_web_page_and_in_word() -> None:
         assert roles(t) == {"Chair": Role.INTERVIEWER, "Professor Whitby": Role.INTERVIEWEE,
                             "Dr Okafor": Role.INTERVIEWER}
         assert questions(t) == [0, 2, 4, 5]
+
+
+def test_committee_transcript_as_a_pdf_with_wrapped_lines() -> None:
+    """The same evidence printed to PDF: lines wrapped at 80 characters, a panel's description over two."""
+    paragraphs = [p.replace("\n", " ") for p in (LAYOUTS / "select-committee.txt").read_text(encoding="utf-8").split("\n\n")]
+    t = parse_extracted(extract(write_pdf(text_pages(paragraphs)), ".pdf"))
+    assert_lossless(t)
+    assert t.source_format == "pdf"
+    assert names(t)[:4] == ["Chair", "Professor Whitby", "Dr Dutta", "Chair"]
+    assert [e.label for e in t.exchanges] == [f"Q{n}" for n in range(1, 10)]
+    assert any(a.text.startswith("I: Professor Clare Whitby") and a.text.endswith("Chalk Rivers Trust.")
+               for a in t.boilerplate)
 
 
 # --- a print interview's question and answer marks ------------------------------------------------------------

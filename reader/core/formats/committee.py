@@ -35,7 +35,8 @@ _WITNESS = re.compile(rf"^[ \t]*(?P<line>Witness:[ \t]+{_NAME}\.?)[ \t]*$", re.M
 _FRONT_MATTER = re.compile(
     r"^[ \t]*(?P<line>Ordered[ \t]+by[ \t]+the[ \t]+House[ \t]+of[ \t]+(?:Commons|Lords)[ \t]+to[ \t]+be[ \t]+"
     r"published\b[^\n]*|Watch[ \t]+the[ \t]+meeting[^\n]{0,40}|Questions?[ \t]+\d+(?:[ \t]*[-–][ \t]*\d+)?"
-    r"|Witnesses|(?:I|II|III|IV|V|VI|VII|VIII|IX|X):[ \t]+[^\n]+)[ \t]*$",
+    r"|Witnesses|(?:I|II|III|IV|V|VI|VII|VIII|IX|X):[ \t]+[^\n]+"
+    r"(?:\n(?![ \t]*(?:[IVX]+:|Examination\b|Witnesses\b))[ \t]*\S[^\n]*)*)[ \t]*$",  # a panel, wrapped
     re.MULTILINE,
 )
 
