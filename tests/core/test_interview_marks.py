@@ -154,7 +154,8 @@ def test_committee_numbers_in_a_web_page_and_in_word() -> None:
 
 def test_committee_transcript_as_a_pdf_with_wrapped_lines() -> None:
     """The same evidence printed to PDF: lines wrapped at 80 characters, a panel's description over two."""
-    paragraphs = [p.replace("\n", " ") for p in (LAYOUTS / "select-committee.txt").read_text(encoding="utf-8").split("\n\n")]
+    text = (LAYOUTS / "select-committee.txt").read_text(encoding="utf-8")
+    paragraphs = [p.replace("\n", " ") for p in text.split("\n\n")]
     t = parse_extracted(extract(write_pdf(text_pages(paragraphs)), ".pdf"))
     assert_lossless(t)
     assert t.source_format == "pdf"
