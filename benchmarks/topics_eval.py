@@ -7,9 +7,9 @@ tuning, so now development sets ("seen"); and `gold/held-out-4/*.json`, written 
 method ran on it, the only true held-out set. It is scored at each level the gold has, with Pk, WindowDiff,
 boundary F1 (a found boundary within TOLERANCE turns of a gold one counts) and the ratio of found to gold
 segments. Beside each score stand the two baselines: no boundary at all, and an even split into as many segments
-as the gold has (it is told the right number; we are not). A level beats the baselines only when its Pk beats both. Conventions (see
-`reader.core.topics.evaluate`): boundaries between turns, k = half the mean gold segment length in turns,
-rounded, at least 2; lower Pk and WindowDiff are better.
+as the gold has (it is told the right number; we are not). A level beats the baselines only when its Pk beats
+both. Conventions (see `reader.core.topics.evaluate`): boundaries between turns, k = half the mean gold segment
+length in turns, rounded, at least 2; lower Pk and WindowDiff are better.
 
 Labels: the share of gold segments whose found label (of the segment holding most of the gold one's turns)
 shares a content word with the gold heading.
