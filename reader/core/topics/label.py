@@ -123,7 +123,9 @@ def label_topics(transcript: Transcript, table: TermTable,
     # Outside English (whose stopwords are listed in full) the commonest words of everyday speech are function
     # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
+    german = table.extra["language"] == "de"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
+                 and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
                  and not russian_verb(table.display[t])}
 
@@ -330,6 +332,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
     before: dict[tuple[str, ...], set[str]] = {}
+    bridges = _BRIDGES.get(str(table.extra.get("language")), frozenset())
     used = 0
     for i in range(first, last + 1):
         text = transcript.turns[i].text
@@ -347,6 +350,17 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                     side = 1  # a word with a determiner right after it takes an object: "eats the time"
                 if side >= 0:
                     uses.setdefault(term, [0, 0])[side] += 1
+        for k in range(len(tokens) - 2):
+            # "réserves de eau", "precio del aceite": the preposition joins two nouns into one phrase.
+            if bridges and tokens[k + 1].lower() in bridges and terms[k] in allowed and terms[k + 2] in allowed \
+                    and terms[k] != terms[k + 2] and not tokens[k].lower().endswith(_VERB_FORMS):
+                bridged: tuple[str, ...] = (terms[k], terms[k + 2])  # type: ignore[assignment]  # both allowed
+                seen[bridged] += 1
+                spelled = forms.setdefault(bridged, {})
+                joined = (tokens[k], f"{tokens[k + 1]} {tokens[k + 2]}")
+                spelled[joined] = spelled.get(joined, 0) + 1
+                if i == first:
+                    in_opening.add(bridged)
         for k in range(len(tokens) - 1):
             a, b = terms[k], terms[k + 1]
             # "Russia's envoy" is whose envoy, not a kind of envoy. (None is never allowed.)
@@ -364,6 +378,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                 if written is None:
                     written = forms[gram] = {}
                 key = tuple(tokens[k:k + len(gram)])
+                if k and tokens[k - 1].isdigit():
+                    key = (f"{tokens[k - 1]} {key[0]}", *key[1:])  # "the 6 o'clock scramble"
                 written[key] = written.get(key, 0) + 1
                 if i == first:
                     in_opening.add(gram)
@@ -383,6 +399,10 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     return phrases
 
 
+_BRIDGES = {"fr": frozenset({"de", "du", "des"}), "es": frozenset({"de", "del"})}
+_VERB_FORMS = ("er", "ir", "ar", "é", "ée", "és", "ado", "ido")  # "accepter de", "hablar de": a verb, no noun
+
+
 def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses: dict[str, list[int]]) -> bool:
     """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name. A common word
     before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
@@ -390,6 +410,17 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     words = text.split(" ")
     if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
         return True
+    language = table.extra.get("language")
+    if language == "de":
+        # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
+        # inside it is an adjective before its noun ("neue Werft"); "Werft gekommen" ends on a participle.
+        if not words[-1][:1].isupper():
+            return True
+        if any(w[:1].islower() and not w.endswith(_GERMAN_ADJECTIVE) for w in words[:-1]):
+            return True
+    if language == "fr" and words[-1].endswith("ent") and not words[-1].endswith("ment") \
+            and not uses.get(gram[-1], (0, 0))[0]:
+        return True  # "syndicats disent": a verb in the third person plural, never seen after an article
     for k in range(1, len(gram)):
         if gram[k - 1] not in table.names and gram[k] in table.names:
             noun, verb = uses.get(gram[k - 1], (0, 0))
@@ -405,6 +436,7 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
 _RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть|лись|лся|лась|лось|ично|ально|енно|тельно)$")
 # An adjective in an oblique case opens no label: "раскопанных улиц", "новую линию" are inside a sentence.
 _RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому|ему)$")
+_GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
 # Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
 _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
 
@@ -429,7 +461,13 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     "Imperial War Museum")."""
     shown: list[str] = []
     for token, term in zip(tokens, gram, strict=True):
+        # What links the words stays ("Réserves d'eau", "precio del aceite", "The 6 o'clock scramble").
+        bridge, _, token = token.rpartition(" ")
+        elided = token[:2] if shown and token[:2].lower() in ("d'", "d’") else ""
         token = shown_form(token)
+        if elided or bridge:
+            shown.append(" ".join(filter(None, (bridge, elided + token))))
+            continue
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
             shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de"
         shown.append(token if keep else token.lower())

@@ -47,6 +47,10 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
+COHESION_REF = 0.09  # the mean block cosine at which those thresholds stand as they are...
+COHESION_SLOPE = 1.0  # ... lowered by this many standard deviations per e-fold of cohesion below it
+COHESION_RANGE = 0.8  # ... and never by more than this
+MIN_TOPIC_COHESION = 0.5  # the minimum topic length is scaled by exp(this times that shift)
 
 
 @dataclass(frozen=True, slots=True)
@@ -57,6 +61,7 @@ class Gap:
     unit: int
     features: dict[str, float]
     score: float
+    similarity: float = 0.0  # the raw cosine of the blocks either side: how much the talk holds together here
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:
@@ -204,7 +209,7 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
             else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
-        gaps.append(Gap(units[g].first_turn, g, features, score))
+        gaps.append(Gap(units[g].first_turn, g, features, score, lexical[k]))
     return gaps
 
 
@@ -218,17 +223,25 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     scores = [g.score for g in gaps]
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
-    threshold = mean + THRESHOLD * sd
+    # How much neighbouring stretches of talk share, over the whole transcript: an interview that moves on with
+    # every question (each answer shares few words with the last) holds many short topics, a meeting that dwells
+    # on each item few long ones. The thresholds follow it.
+    cohesion = sum(g.similarity for g in gaps) / len(gaps)
+    # (Only downwards: above the reference, the minimum length and the threshold already keep a meeting whole.)
+    shift = max(-COHESION_RANGE, min(0.0, COHESION_SLOPE * math.log(max(cohesion, 1e-3) / COHESION_REF)))
+    threshold = mean + (THRESHOLD + shift) * sd
     prefix = [0]
     for unit in units:
         prefix.append(prefix[-1] + unit.words)
     # Short interviews have short topics: the floor shrinks with the transcript, up to MIN_TOPIC_WORDS.
     minimum = max(min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE)),
                   prefix[-1] // MIN_TOPIC_GROWTH)
+    # ... and with the cohesion: where every question moves on, a topic may be one short exchange.
+    minimum = round(minimum * math.exp(MIN_TOPIC_COHESION * shift))
     chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
     # A chair's agenda item opens a topic whatever the scores around it (a short meeting has too few gaps for
     # them to stand out), unless it would leave a topic too short.
-    low = mean + LOW_THRESHOLD * sd
+    low = mean + (LOW_THRESHOLD + shift) * sd
     for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
         if gap.score < low and not gap.features["item"]:
             break
