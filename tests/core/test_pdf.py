@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
 from reader.cli import main
@@ -172,6 +172,7 @@ _PARAGRAPHS = st.lists(
 
 @settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 @given(_PARAGRAPHS, st.integers(min_value=4, max_value=30))
+@example(["1", "2", "3"], 4)  # text that only looks like page numbers is no scan: a PDF without pictures
 def test_any_text_written_into_a_pdf_is_read_whole(paragraphs: list[str], lines_per_page: int) -> None:
     pages = text_pages(paragraphs, chars_per_line=70, lines_per_page=lines_per_page)
     extracted = extract(write_pdf(pages), ".pdf")

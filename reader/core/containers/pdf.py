@@ -88,10 +88,11 @@ def extract(data: bytes) -> Extracted:
 
 
 def _scanned(document: Any, pages: list[list[_Line]], running: set[str]) -> bool:
-    """No text, or, on pages that are pictures, no more than a scanner's stamp or a page number."""
-    words = sum(len(line.text.split()) for lines in pages for line in lines if _shape(line.text) not in running)
-    if words == 0:
+    """No text, or, on pages that are pictures, no more than a scanner's stamp or a page number. (A page of
+    text that only looks like running furniture, a few numbers, is text all the same when it is no picture.)"""
+    if not any(pages):
         return True
+    words = sum(len(line.text.split()) for lines in pages for line in lines if _shape(line.text) not in running)
     if words > 3 * len(pages):
         return False
     import pypdfium2.raw
