@@ -21,7 +21,7 @@ from pathlib import Path
 from reader.commands.common import CommandError, add_common, open_transcript
 from reader.commands.output import OutputError, check_output, for_terminal, write_output
 from reader.core.model import Transcript
-from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes
+from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes, notes_timeline
 from reader.core.notes.importer import NotAnnotationsError, import_file
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import AnnotationStore, StoredNotes
@@ -55,7 +55,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     notes = _notes(transcript, args.data_dir, writing=False)
     try:
         text = export_notes(transcript, notes.annotations, args.format, notes.speaker_names, only=args.only,
-                            pseudonymise=args.pseudonymise, with_transcript=args.with_transcript)
+                            pseudonymise=args.pseudonymise, with_transcript=args.with_transcript,
+                            timeline=notes_timeline(transcript, notes.recording, notes.sync_points))
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     if target is None:

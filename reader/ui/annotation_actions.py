@@ -30,12 +30,13 @@ from reader.core.notes.annotations import (
     turn_anchor,
     turn_index_of,
 )
-from reader.core.notes.export import citation, export_notes
+from reader.core.notes.export import citation, export_notes, notes_timeline, quote_time, time_of
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
+from reader.core.timing import Timeline
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.navigation import Navigator
@@ -90,6 +91,11 @@ class AnnotationActions(QObject):
 
     def _say(self, message: str) -> None:
         self._session.tell(message)
+
+    @staticmethod
+    def _timeline(notes: TranscriptNotes) -> Timeline | None:
+        """Where quotes are heard, when the notes have a recording or sync points (the player's hook)."""
+        return notes_timeline(notes.transcript, notes.recording, notes.sync_points)
 
     def _push_new(self, notes: TranscriptNotes, annotation: Annotation) -> None:
         command = AddAnnotationCommand(notes, annotation)
@@ -174,6 +180,7 @@ class AnnotationActions(QObject):
         if selection is not None:
             turn, start, end = selection
             quote = transcript.turns[turn].text[start:end]
+            time = time_of(transcript, turn, start, self._timeline(notes))
         else:
             current = self._chosen.current_annotation()
             index = turn_index_of(transcript, current.anchor) if current and not current.detached else None
@@ -181,7 +188,8 @@ class AnnotationActions(QObject):
                 self._say("Select the words to copy with their citation.")
                 return
             turn, quote = index, quote_of(transcript, current.anchor)  # as the dock shows it
-        text = citation(transcript, turn, quote, notes.speaker_names)
+            time = quote_time(transcript, current, index, self._timeline(notes))
+        text = citation(transcript, turn, quote, notes.speaker_names, time)
         QApplication.clipboard().setText(text)
         self._say("Copied with citation.")
 
@@ -202,7 +210,7 @@ class AnnotationActions(QObject):
         if notes is None:
             return False
         text = export_notes(notes.transcript, notes.annotations, fmt, notes.speaker_names, only=only,
-                            pseudonymise=pseudonymise)
+                            pseudonymise=pseudonymise, timeline=self._timeline(notes))
         try:  # the same checks as the command line's: never over the transcript or the notes store
             target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
                                   stores=[notes.store.root])

@@ -106,6 +106,8 @@ class Annotation:
     created: str = field(default_factory=now_iso)
     modified: str = ""  # equals `created` until the first edit
     detached: bool = False  # the words could not be found in the current version of the transcript
+    # Seconds into the recording where the reader heard the quote when marking it checked; None until then.
+    recording_time: float | None = None
 
     def __post_init__(self) -> None:
         if not self.modified:
@@ -124,6 +126,7 @@ class Annotation:
             "id": self.id, "kind": str(self.kind), "anchor": self.anchor.to_dict(), "note": self.note,
             "tags": list(self.tags), "status": str(self.status), "colour": self.colour,
             "created": self.created, "modified": self.modified, "detached": self.detached,
+            **({} if self.recording_time is None else {"recording_time": round(self.recording_time, 3)}),
         }
 
     @classmethod

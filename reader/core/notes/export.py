@@ -1,8 +1,8 @@
 """Notes out of the program: plain text (the default), Markdown, HTML, CSV and W3C Web Annotation JSON.
 
 Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry
-per annotation in reading order, with its exchange and turn, speaker (the user's display name), time where the
-layout gives one, the quote as one line, the note, tags and status. Detached annotations (whose words are no
+per annotation in reading order, with its exchange and turn, speaker (the user's display name), the quote's time
+(`quote_time`), the quote as one line, the note, tags and status. Detached annotations (whose words are no
 longer in the transcript) come last, with their stored quote. The output is deterministic: the same notes
 export to the same bytes, which is what the expected files in the tests rely on.
 """
@@ -13,10 +13,12 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
+from reader.core.media import RecordingLink
 from reader.core.model import Role, Transcript
 from reader.core.notes.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.notes.web_annotation import to_web_annotation
+from reader.core.timing import SyncPoint, Timeline, estimate_times
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
                            "json": "W3C Web Annotation JSON"}
@@ -103,13 +105,42 @@ def clock(seconds: float | None) -> str:
     return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
+def notes_timeline(transcript: Transcript, recording: RecordingLink | None,
+                   sync_points: Iterable[SyncPoint]) -> Timeline | None:
+    """The timeline an export places quotes on: only where the notes have a recording or sync points; the
+    layout's own times alone need none."""
+    points = tuple(sync_points)
+    if recording is None and not points:
+        return None
+    return estimate_times(transcript, points, recording.duration if recording else None)
+
+
+def quote_time(transcript: Transcript, annotation: Annotation, turn_index: int,
+               timeline: Timeline | None = None) -> str:
+    """When the quote is heard: where the reader heard it when checking it against the recording; else where
+    the timeline places its first word, "≈" marking an estimate; else its turn's start as the layout gives it."""
+    if annotation.recording_time is not None:
+        return clock(annotation.recording_time)
+    return time_of(transcript, turn_index, annotation.anchor.start, timeline)
+
+
+def time_of(transcript: Transcript, turn_index: int, offset: int, timeline: Timeline | None = None) -> str:
+    """When the words at `offset` of a turn are heard: on the timeline ("≈" marking an estimate), else the
+    turn's start as the layout gives it ("" when it gives none)."""
+    if timeline is not None:
+        estimated = timeline.is_estimated(turn_index, offset)
+        return ("≈" if estimated else "") + clock(timeline.time_at(turn_index, offset))
+    return clock(transcript.turns[turn_index].start)
+
+
 def entries(transcript: Transcript, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None,
-            *, pseudonymise: bool = False) -> list[Entry]:
+            *, pseudonymise: bool = False, timeline: Timeline | None = None) -> list[Entry]:
     namer = _Namer(transcript, names or {}, pseudonymise)
-    return _entries(transcript, annotations, namer)
+    return _entries(transcript, annotations, namer, timeline)
 
 
-def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer) -> list[Entry]:
+def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer,
+             timeline: Timeline | None = None) -> list[Entry]:
     out: list[Entry] = []
     for a in sorted(annotations, key=lambda a: reading_order_key(transcript, a)):
         index = None if a.detached else turn_index_of(transcript, a.anchor)
@@ -119,7 +150,7 @@ def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _
             continue
         turn = transcript.turns[index]
         out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
-                         clock(turn.start), quote))
+                         quote_time(transcript, a, index, timeline), quote))
     return out
 
 
@@ -148,11 +179,13 @@ def human_date(iso: str | None) -> str:
     return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
 
 
-def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping[str, str] | None = None) -> str:
-    """What Copy with citation puts on the clipboard: ``"quote" (Speaker, Title, Date)``."""
+def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping[str, str] | None = None,
+             time: str = "") -> str:
+    """What Copy with citation puts on the clipboard: ``"quote" (Speaker, Title, Date, time)``, the time (where
+    the quote is heard in the recording) when known."""
     turn = transcript.turns[turn_index]
     speaker = (names or {}).get(turn.speaker) or transcript.speaker(turn).name
-    parts = [p for p in (speaker, transcript.metadata.title or "", human_date(transcript.metadata.date)) if p]
+    parts = [p for p in (speaker, transcript.metadata.title or "", human_date(transcript.metadata.date), time) if p]
     return f'"{" ".join(quote.split())}" ({", ".join(parts)})'
 
 
@@ -161,11 +194,12 @@ def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping
 
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False, with_transcript: bool = False) -> str:
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> str:
     """The annotations of `transcript` in format `fmt` (a key of FORMATS), as text ready to write (UTF-8).
 
     `with_transcript` (txt, md and html) puts the entries under their turns in the transcript's own text;
-    with ``only="bookmarked"`` that text is limited to the bookmarked exchanges.
+    with ``only="bookmarked"`` that text is limited to the bookmarked exchanges. `timeline` (`notes_timeline`)
+    places each quote in the recording.
     """
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
@@ -174,7 +208,7 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     chosen = select(annotations, only)
     namer = _Namer(transcript, names or {}, pseudonymise)
     head = header(transcript, pseudonymise, names)
-    items = _entries(transcript, chosen, namer)
+    items = _entries(transcript, chosen, namer, timeline)
     if fmt == "json":
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None

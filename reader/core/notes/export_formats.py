@@ -22,7 +22,7 @@ class Entry:
     exchange: str  # "Q3", "" when detached
     turn: int | None  # 1-based turn number
     speaker: str
-    time: str  # "0:03:12" when the layout gives times, else ""
+    time: str  # "0:03:12" where the quote is heard, "≈0:03:12" estimated, "" when unknown
     quote: str  # one line
 
     @property

@@ -5,7 +5,11 @@ A notes file is one JSON object (documented in the README under "Where notes liv
     {"schema_version": 1, "fingerprint": "...", "title": "...", "path": "...",
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
      "speaker_names": {Speaker.key: display name}, "topic_edits": [TopicEdit.to_dict(), ...],
-     "position": {"turn_id": "...", "offset": 0} | null}
+     "position": {"turn_id": "...", "offset": 0} | null,
+     "recording": RecordingLink.to_dict() | null, "sync_points": [SyncPoint.to_dict(), ...]}
+
+The recording and the sync points came later; a file without them has none, and no version step was needed
+(a program that does not know them reads the rest).
 
 Reading migrates an older file one version step at a time (`MIGRATIONS[n]` turns version n into n + 1) and
 refuses a newer one, which the store then opens read-only.
@@ -18,6 +22,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from reader.core.media import RecordingLink
 from reader.core.notes.annotations import Annotation
 from reader.core.notes.records import (
     MAX_SHORT,
@@ -26,10 +31,13 @@ from reader.core.notes.records import (
     load_json,
     offset,
     read_annotation,
+    read_recording,
+    read_sync_point,
     read_topic_edit,
     text,
     timestamp,
 )
+from reader.core.timing import SyncPoint
 from reader.core.topics.edits import TopicEdit
 
 T = TypeVar("T")
@@ -74,6 +82,8 @@ class NotesDocument:
     topic_edits: tuple[TopicEdit, ...] = ()
     position: tuple[str, int] | None = None
     rejected: tuple[Rejected, ...] = ()  # records that failed validation: kept aside, never written back
+    recording: RecordingLink | None = None  # the recording attached to the transcript
+    sync_points: tuple[SyncPoint, ...] = ()  # the reader's "this turn starts now", oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -86,6 +96,8 @@ class NotesDocument:
             "speaker_names": dict(self.speaker_names),
             "topic_edits": [e.to_dict() for e in self.topic_edits],
             "position": {"turn_id": self.position[0], "offset": self.position[1]} if self.position else None,
+            "recording": self.recording.to_dict() if self.recording else None,
+            "sync_points": [p.to_dict() for p in self.sync_points],
         }
 
     def to_json(self) -> str:
@@ -160,6 +172,7 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
     topic_edits = doc.get("topic_edits", [])
     if not isinstance(topic_edits, list):
         raise TypeError("topic_edits must be a list")
+    sync_points = doc.get("sync_points", [])
     return NotesDocument(
         fingerprint=clean_text(str(doc.get("fingerprint", "")))[:MAX_SHORT],
         title=clean_text(str(doc.get("title") or ""))[:MAX_SHORT],
@@ -170,6 +183,10 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
         topic_edits=tuple(_readable(topic_edits, read_topic_edit)),
         position=read_position(doc.get("position")),
         rejected=tuple(rejected),
+        # A recording or a sync point that cannot be read is dropped, as a topic edit is: the recording can be
+        # attached again, and the file keeps its notes.
+        recording=next(iter(_readable([doc.get("recording")], read_recording)), None),
+        sync_points=tuple(_readable(sync_points if isinstance(sync_points, list) else [], read_sync_point)),
     )
 
 

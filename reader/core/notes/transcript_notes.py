@@ -14,12 +14,14 @@ from dataclasses import dataclass, field
 from enum import Enum, auto
 from typing import Any
 
+from reader.core.media import RecordingLink
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
 from reader.core.notes.merge import Conflict, merge_annotations
-from reader.core.notes.records import MAX_SHORT, clean_text, read_topic_edit, valid
+from reader.core.notes.records import MAX_SHORT, clean_text, read_recording, read_sync_point, read_topic_edit, valid
 from reader.core.notes.schema import NotesDocument
+from reader.core.timing import SyncPoint
 from reader.core.topics.edits import TopicEdit
 
 log = logging.getLogger(__name__)
@@ -40,6 +42,7 @@ class ChangeKind(Enum):
     SAVED = auto()
     SAVE_FAILED = auto()  # the notes stay in memory; `StoredNotes.last_error` says why
     CONFLICT = auto()  # ids: the annotations whose other version lost a merge (kept in the conflicts file)
+    RECORDING = auto()  # the attached recording or the sync points changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -63,6 +66,11 @@ class Change:
     def topic_edits(self) -> bool:
         return self.kind in (ChangeKind.TOPIC_EDITS, ChangeKind.RELOADED)
 
+    @property
+    def recording(self) -> bool:
+        """Whether the attached recording or the sync points may have changed."""
+        return self.kind in (ChangeKind.RECORDING, ChangeKind.RELOADED)
+
 
 @dataclass(frozen=True, slots=True)
 class Position:
@@ -80,6 +88,7 @@ class _LocalEdits:
     speaker_keys: set[str] = field(default_factory=set)
     topic_edits: bool = False
     position: bool = False
+    recording: bool = False  # the attachment or the sync points
 
 
 class TranscriptNotes:
@@ -102,6 +111,8 @@ class TranscriptNotes:
         self._speaker_names: dict[str, str] = {}
         self._topic_edits: list[TopicEdit] = []
         self._position: Position | None = None
+        self._recording: RecordingLink | None = None
+        self._sync_points: tuple[SyncPoint, ...] = ()
         self._local = _LocalEdits()
         self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
 
@@ -164,6 +175,16 @@ class TranscriptNotes:
     @property
     def position(self) -> Position | None:
         return self._position
+
+    @property
+    def recording(self) -> RecordingLink | None:
+        """The recording attached to the transcript, as last found."""
+        return self._recording
+
+    @property
+    def sync_points(self) -> tuple[SyncPoint, ...]:
+        """The reader's "this turn starts now" points, oldest first (see `reader.core.timing`)."""
+        return self._sync_points
 
     @property
     def deleted(self) -> dict[str, str]:
@@ -237,6 +258,26 @@ class TranscriptNotes:
         self._local.topic_edits = True
         self._changed(Change(ChangeKind.TOPIC_EDITS))
 
+    def set_recording(self, recording: RecordingLink | None) -> None:
+        """Attach a recording (or a new place or length of the one attached); None detaches it."""
+        self._check_writable()
+        recording = None if recording is None else read_recording(recording.to_dict())  # checked as read
+        if recording == self._recording:
+            return
+        self._recording = recording
+        self._local.recording = True
+        self._changed(Change(ChangeKind.RECORDING))
+
+    def set_sync_points(self, points: Iterable[SyncPoint]) -> None:
+        """Replace the sync points (`reader.core.timing.with_sync_point` makes the list after a new one)."""
+        self._check_writable()
+        points = tuple(read_sync_point(p.to_dict()) for p in points)
+        if points == self._sync_points:
+            return
+        self._sync_points = points
+        self._local.recording = True
+        self._changed(Change(ChangeKind.RECORDING))
+
     def set_position(self, turn_id: str, offset: int = 0) -> None:
         """Remember where the reader is. Allowed on read-only notes too; it is then not written.
 
@@ -285,6 +326,7 @@ class TranscriptNotes:
         self._speaker_names = dict(doc.speaker_names)
         self._topic_edits = list(doc.topic_edits)
         self._position = Position(*doc.position) if doc.position else None
+        self._recording, self._sync_points = doc.recording, doc.sync_points
         self._base = {a.id: a.modified for a in self._annotations.values()}
         self._notes_dirty = unsaved
 
@@ -297,7 +339,8 @@ class TranscriptNotes:
         """Fold another writer's copy into memory: what was changed here since the last read or write wins
         over it, the rest is taken from it. An edit lost on either side joins `conflicts` (and
         `pending_conflicts`). Returns whether anything here changed."""
-        before = (dict(self._annotations), dict(self._speaker_names), list(self._topic_edits), self._position)
+        before = (dict(self._annotations), dict(self._speaker_names), list(self._topic_edits), self._position,
+                  self._recording, self._sync_points)
         merged = merge_annotations(self._annotations, self._deleted, reattach(self.transcript, disk.annotations),
                                    disk.deleted, self._local.annotation_ids, self._base)
         self._annotations, self._deleted, self._base = merged.annotations, merged.deleted, merged.base
@@ -314,7 +357,10 @@ class TranscriptNotes:
             self._topic_edits = list(disk.topic_edits)
         if not self._local.position and disk.position:
             self._position = Position(*disk.position)
-        after = (self._annotations, self._speaker_names, self._topic_edits, self._position)
+        if not self._local.recording:
+            self._recording, self._sync_points = disk.recording, disk.sync_points
+        after = (self._annotations, self._speaker_names, self._topic_edits, self._position, self._recording,
+                 self._sync_points)
         return before != after
 
     def to_document(self) -> NotesDocument:
@@ -327,6 +373,8 @@ class TranscriptNotes:
             speaker_names=dict(sorted(self._speaker_names.items())),
             topic_edits=tuple(self._topic_edits),
             position=(self._position.turn_id, self._position.offset) if self._position else None,
+            recording=self._recording,
+            sync_points=self._sync_points,
         )
 
     @property
