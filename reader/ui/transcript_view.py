@@ -22,7 +22,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QMimeData, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFont,
     QKeySequence,
@@ -58,12 +58,15 @@ class TranscriptView(QPlainTextEdit):
         theme_changed(object): the view took a new Theme (panels showing speaker colours follow it).
         text_shown(): a new transcript's text has been painted for the first time; work that can wait (a
             background job that holds the interpreter lock) should start here, not on transcript_changed.
+        time_clicked(int): the reader clicked the start time shown in a turn's header (a turn index): the
+            recording plays from there.
     """
 
     position_changed = Signal(int)
     folding_changed = Signal()
     theme_changed = Signal(object)
     text_shown = Signal()
+    time_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -500,4 +503,25 @@ class TranscriptView(QPlainTextEdit):
                 return
             if kind == "turn":
                 self._position.move_to(index)
+                if event.button() == event.button().LeftButton and self._on_time(event):
+                    self.time_clicked.emit(index)
+                    event.accept()
+                    return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        # A turn's time plays the recording from there: it looks like a link under the mouse.
+        on_time = self._on_time(event)
+        if on_time != (self.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor):
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if on_time else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def _on_time(self, event: QMouseEvent) -> bool:
+        """Whether the mouse is on the start time shown before a turn's speaker."""
+        vdoc = self.vdoc
+        cursor = self.cursorForPosition(event.position().toPoint())
+        block = cursor.block()
+        if vdoc is None or not block.isValid() or vdoc.continues(block.blockNumber()):
+            return False
+        kind, index = vdoc.locate(block.blockNumber())
+        return kind == "turn" and cursor.positionInBlock() < len(vdoc.times[index].rstrip())

@@ -186,7 +186,8 @@ def test_quitting_saves_at_once(qtbot: QtBot, window: MainWindow) -> None:
 
 def test_the_dock_context_menu_offers_edit_status_and_delete(window: MainWindow) -> None:
     texts = [a.text() for a in window.notes_panel.table.actions()]
-    assert texts == ["&Delete Annotation", "&Edit Annotation…", "Attribution &Status"]
+    assert texts == ["&Delete Annotation", "&Edit Annotation…", "Attribution &Status", "&Play Quote",
+                     "Mark &Checked Against the Recording"]
 
 
 def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
