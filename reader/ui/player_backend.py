@@ -90,7 +90,7 @@ class PlayerBackend(QObject):
         the threads end while the event loop still runs."""
         if self._player is not None:
             self._player.stop()
-            self._player.setAudioOutput(None)
+            self._player.setAudioOutput(None)  # type: ignore[arg-type]  # Qt takes a null output; the stub does not say so
             self._player.setSource(QUrl())
         self._path = None
 
