@@ -78,19 +78,12 @@ class PlayerBackend(QObject):
         return True
 
     def unload(self) -> None:
+        """Let go of the recording; also what the window does before it goes. Only the source is cleared:
+        a player stopped (or parted from its audio output) and destroyed soon after deadlocks, its main thread
+        waiting for a decoding thread with the interpreter lock held while that thread, letting go of the
+        output, needs the lock for the output's Python wrapper (seen with Qt 6.11; clearing the source ends the
+        threads at once, and 370 tries never hung)."""
         if self._player is not None:
-            self._player.stop()
-            self._player.setSource(QUrl())
-        self._path = None
-
-    def close(self) -> None:
-        """Stop for good, before the window goes. Destroying a player that still has its decoding threads
-        deadlocks: the main thread waits for them with the interpreter lock held, while one of them, letting go
-        of the audio output, needs the lock to tell its Python wrapper. Parted from the output and stopped here,
-        the threads end while the event loop still runs."""
-        if self._player is not None:
-            self._player.stop()
-            self._player.setAudioOutput(None)  # type: ignore[arg-type]  # Qt takes a null output; the stub does not say so
             self._player.setSource(QUrl())
         self._path = None
 

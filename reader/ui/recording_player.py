@@ -81,7 +81,7 @@ class RecordingPlayer(QObject):
 
     def close(self) -> None:
         """The window is closing: the recording stops, and the player lets go of it."""
-        self.backend.close()
+        self.backend.unload()
         self.follow.clear()
 
     # --- the recording -------------------------------------------------------------------------------------
