@@ -87,11 +87,11 @@ class FollowAlong(QObject):
         accent = QColor(self._view.theme().accent)
         band = QTextCharFormat()
         soft = QColor(accent)
-        soft.setAlpha(38)
+        soft.setAlpha(56)
         band.setBackground(soft)
         word = QTextCharFormat()
         strong = QColor(accent)
-        strong.setAlpha(110)
+        strong.setAlpha(120)
         word.setBackground(strong)
         end = offset
         while end < len(text) and not text[end].isspace():

@@ -17,13 +17,14 @@ from collections.abc import Mapping
 
 from PySide6.QtCore import Qt, Signal, Slot
 from PySide6.QtGui import QAction
-from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QWidget
+from PySide6.QtWidgets import QComboBox, QHBoxLayout, QLabel, QSlider, QStyle, QToolButton, QVBoxLayout, QWidget
 
 from reader.core.timing import clock
 from reader.ui.player_backend import RATES
 from reader.ui.themes import Theme
 
 SLIDER_STEPS_PER_SECOND = 10
+SHORT_TEXTS = {"follow": "Follow", "sync": "Turn Starts Now"}
 
 
 class PlayerBar(QWidget):
@@ -36,9 +37,14 @@ class PlayerBar(QWidget):
         """`actions` by name: "play", "back", "forward", "follow", "sync" (the Play menu's QActions)."""
         super().__init__(parent)
         self.setObjectName("player_bar")
-        layout = QHBoxLayout(self)
-        layout.setContentsMargins(10, 3, 10, 3)
+        rows = QVBoxLayout(self)
+        rows.setContentsMargins(10, 3, 10, 3)
+        rows.setSpacing(1)
+        layout = QHBoxLayout()
         layout.setSpacing(6)
+        rows.addLayout(layout)
+        below = QHBoxLayout()  # which turn is playing, from when, and whether that is estimated
+        rows.addLayout(below)
         self.buttons: dict[str, QToolButton] = {}
         self._play = actions["play"]
         icons = self.style().standardIcon
@@ -62,19 +68,24 @@ class PlayerBar(QWidget):
         self.slider = QSlider(Qt.Orientation.Horizontal, self)
         self.slider.setObjectName("player_seek")
         self.slider.setToolTip("Where in the recording")
+        self.slider.setAccessibleName("Position in the recording")
         self.slider.setPageStep(10 * SLIDER_STEPS_PER_SECOND)
         self.slider.sliderMoved.connect(self._on_slider_moved)
         self.slider.actionTriggered.connect(self._on_slider_action)
+        self.slider.setMinimumWidth(160)
         layout.addWidget(self.slider, 1)
-        volume_label = QLabel("Volume", self)
+        volume_label = QLabel(self)
+        volume_label.setPixmap(self.style().standardIcon(QStyle.StandardPixmap.SP_MediaVolume).pixmap(16, 16))
+        volume_label.setToolTip("Volume")
         layout.addWidget(volume_label)
         self.volume = QSlider(Qt.Orientation.Horizontal, self)
         self.volume.setObjectName("player_volume")
         self.volume.setRange(0, 100)
         self.volume.setValue(100)
         self.volume.setFixedWidth(80)
+        self.volume.setToolTip("Volume")
+        self.volume.setAccessibleName("Volume")
         self.volume.valueChanged.connect(lambda value: self.volume_chosen.emit(value / 100))
-        volume_label.setBuddy(self.volume)
         layout.addWidget(self.volume)
         layout.addWidget(self._button("follow", actions["follow"]))
         self.resume = QToolButton(self)
@@ -83,12 +94,13 @@ class PlayerBar(QWidget):
         self.resume.setToolTip("Following paused when you scrolled away; show the words being played again")
         self.resume.clicked.connect(self.resume_requested)
         self.resume.hide()
-        layout.addWidget(self.resume)
         layout.addWidget(self._button("sync", actions["sync"]))
-        self.where = QLabel(self)  # which turn is playing, and whether its time is estimated
+        self.where = QLabel(self)
         self.where.setObjectName("player_where")
         self.where.setTextFormat(Qt.TextFormat.PlainText)
-        layout.addWidget(self.where)
+        self.where.setMinimumWidth(1)  # cut on a narrow window; the whole text is in its tooltip too
+        below.addWidget(self.where, 1)
+        below.addWidget(self.resume)
         self._duration = 0.0
         self._dragging = False
         self.slider.sliderPressed.connect(lambda: setattr(self, "_dragging", True))
@@ -98,6 +110,8 @@ class PlayerBar(QWidget):
         button = QToolButton(self)
         button.setObjectName(f"player_{name}")
         button.setDefaultAction(action)
+        if name in SHORT_TEXTS:
+            action.setIconText(SHORT_TEXTS[name])  # what the bar's button says; the menu keeps the full text
         button.setToolButtonStyle(Qt.ToolButtonStyle.ToolButtonTextBesideIcon if name in ("follow", "sync")
                                   else Qt.ToolButtonStyle.ToolButtonIconOnly)
         self.buttons[name] = button
@@ -128,7 +142,7 @@ class PlayerBar(QWidget):
 
     def set_where(self, text: str, tip: str = "") -> None:
         self.where.setText(text)
-        self.where.setToolTip(tip)
+        self.where.setToolTip(f"{text}. {tip}" if tip else text)
 
     def set_paused_following(self, paused: bool) -> None:
         self.resume.setVisible(paused)
