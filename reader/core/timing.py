@@ -1,8 +1,9 @@
 """When each word of a transcript is heard in its recording: known times where the transcript or the reader gives
 them, estimates by word position between them.
 
-Times are known from the layout (a turn's start, which a caption file takes from the turn's first cue) and from
-the reader's sync points ("this turn starts now", set while the recording plays and kept with the notes).
+Times are known from the layout (a turn's start, which a caption file takes from the turn's first cue; the later
+cues of a turn merged from several, whose timings are kept aside in the turn's span) and from the reader's sync
+points ("this turn starts now", set while the recording plays and kept with the notes).
 Between two known points the time is spread over the words between them, as if the speakers kept an even pace;
 a change of speaker counts as `TURN_PAUSE` words more, so that a turn without words still comes after the one
 before it. Before the first known point the recording is taken to start with the transcript; after the last,
@@ -17,12 +18,13 @@ that setting "this turn starts now" always makes that turn start then.
 from __future__ import annotations
 
 import math
+import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from typing import Any, Literal
 
-from reader.core.model import Transcript
+from reader.core.model import AsideKind, Transcript
 from reader.core.words import count_words, word_starts
 
 DEFAULT_WORDS_PER_SECOND = 2.5  # 150 words a minute: an interview's usual pace
@@ -30,7 +32,10 @@ PACE_LIMITS = (0.5, 8.0)  # words a second: a pace measured outside these is a w
 TURN_PAUSE = 1.0  # a change of speaker takes as long as a word
 MAX_SECONDS = 10_000_000.0  # about 115 days: no recording is longer
 
-PointSource = Literal["layout", "sync", "start", "end"]
+PointSource = Literal["layout", "cue", "sync", "start", "end"]
+# The first clock of a cue's timing line ("00:01:05.958 --> …", "00:01:05,958 --> …", "0:01:05.958,0:01:09.1",
+# "[00:01:05]", "1:05"): hours, minutes, seconds, fraction.
+_CLOCK = re.compile(r"(?<![\d:.,])(?:(\d{1,2}):)?(\d{1,2}):(\d{2})(?:[.,](\d{1,3}))?(?![\d:])")
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,7 +73,7 @@ class Timeline:
         self._xs = [p.position for p in self.points]
         self._ys = [p.seconds for p in self.points]
         self._turn_positions = turn_positions(transcript)
-        self._exact = {p.position for p in self.points if p.source in ("layout", "sync")}
+        self._exact = {p.position for p in self.points if p.source in ("layout", "cue", "sync")}
         self.starts = tuple(self._time_of(x) for x in self._turn_positions)
 
     @property
@@ -181,6 +186,8 @@ def estimate_times(transcript: Transcript, sync_points: Iterable[SyncPoint] = ()
             add(positions[turn.index] + (count_words(text[:offset]) if offset else 0), point.seconds, "sync")
     for turn in transcript.turns:
         add(positions[turn.index], turn.start, "layout")
+    for position, seconds in cue_points(transcript, positions):
+        add(position, seconds, "cue")
     pace = _pace(points)
     if not xs or xs[0] > 0:
         add(0.0, 0.0, "start")
@@ -190,6 +197,33 @@ def estimate_times(transcript: Transcript, sync_points: Iterable[SyncPoint] = ()
         if end > xs[-1]:
             add(end, duration, "end")
     return Timeline(transcript, points, pace)
+
+
+def cue_points(transcript: Transcript, positions: Sequence[float]) -> list[tuple[float, float]]:
+    """(word position, seconds) of the cues inside turns: a caption file's consecutive cues of one speaker are one
+    turn, and the timings of all but the first are kept as furniture asides within its span. The words before such
+    a timing are those of the source from the turn's start, less its label and the asides before it."""
+    asides = sorted((a for a in transcript.asides if a.kind is AsideKind.FURNITURE), key=lambda a: a.span[0])
+    starts = [a.span[0] for a in asides]
+    source = transcript.source
+    out: list[tuple[float, float]] = []
+    for turn in transcript.turns:
+        begin, end = turn.span
+        first, last = bisect_right(starts, begin), bisect_left(starts, end)
+        if first >= last:
+            continue
+        label = count_words(source[turn.label_span[0]:turn.label_span[1]]) if turn.label_span else 0
+        words = count_words(turn.text)
+        aside_words = 0
+        for aside in asides[first:last]:
+            clock_at = _CLOCK.search(aside.text)
+            if clock_at is not None:
+                hours, minutes, secs, fraction = clock_at.groups()
+                seconds = int(hours or 0) * 3600 + int(minutes) * 60 + int(secs) + float(f"0.{fraction or 0}")
+                before = count_words(source[begin:aside.span[0]]) - label - aside_words
+                out.append((positions[turn.index] + max(0, min(words, before)), seconds))
+            aside_words += count_words(aside.text)
+    return out
 
 
 def _pace(points: Sequence[KnownPoint]) -> float:

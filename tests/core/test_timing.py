@@ -4,12 +4,13 @@ going back, and passing through the reader's sync points."""
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from reader.core.loader import parse_text
+from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
 from reader.core.timing import (
     DEFAULT_WORDS_PER_SECOND,
@@ -20,6 +21,7 @@ from reader.core.timing import (
     with_sync_point,
 )
 
+LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
 UNTIMED = "\n\n".join([
     "Interviewer: Where did you grow up?",
     "Maria: In Porto Novo, right on the harbour, in the blue house at the end of the quay.",
@@ -151,6 +153,21 @@ def test_a_quote_span_ends_where_its_last_word_does(timed: Transcript) -> None:
     assert 9 < begin < finish < 21
     whole = timeline.span(1, 0, len(text))
     assert whole == (9, 21)
+
+
+def test_the_later_cues_of_a_merged_turn_are_known_times() -> None:
+    # Zoom's captions: one speaker's consecutive cues are one turn, the later cues' timings kept aside in it
+    captions = load_transcript(LAYOUTS / "zoom-recording.vtt")
+    timeline = estimate_times(captions)
+    text = captions.turns[0].text
+    second_cue = text.index("today. Before")  # the cue "00:00:05.958 --> 00:00:10.865" starts with it
+    assert timeline.time_at(0, second_cue) == pytest.approx(5.958)
+    assert not timeline.is_estimated(0, second_cue)
+    assert timeline.place_at(6.0) == (0, second_cue)
+    # a timestamped export's lines inside one turn
+    podcast = load_transcript(LAYOUTS / "podcast-timestamps.txt")
+    line = podcast.turns[0].text.index("This week")
+    assert estimate_times(podcast).time_at(0, line) == 8.0
 
 
 def test_no_turns() -> None:
