@@ -83,9 +83,7 @@ class Timeline:
 
     def position(self, turn: int, offset: int = 0) -> float:
         """The word position of `offset` in a turn's text (clamped to the turn)."""
-        text = self.transcript.turns[turn].text
-        offset = max(0, min(offset, len(text)))
-        return self._turn_positions[turn] + (count_words(text[:offset]) if offset else 0)
+        return word_position(self.transcript, self._turn_positions, turn, offset)
 
     def time_at(self, turn: int, offset: int = 0) -> float:
         """Seconds into the recording where the words at `offset` of the turn are heard."""
@@ -159,6 +157,13 @@ def turn_positions(transcript: Transcript) -> list[float]:
     return positions
 
 
+def word_position(transcript: Transcript, positions: Sequence[float], turn: int, offset: int) -> float:
+    """The word position of `offset` in a turn's text (clamped to the turn), `positions` the turns' own."""
+    text = transcript.turns[turn].text
+    offset = max(0, min(offset, len(text)))
+    return positions[turn] + (count_words(text[:offset]) if offset else 0)
+
+
 def estimate_times(transcript: Transcript, sync_points: Iterable[SyncPoint] = (),
                    duration: float | None = None) -> Timeline:
     """The timeline of a transcript: its layout's turn times and the reader's sync points (oldest first), and
@@ -181,9 +186,7 @@ def estimate_times(transcript: Transcript, sync_points: Iterable[SyncPoint] = ()
     for point in reversed(list(sync_points)):  # the newest first: it is the one the reader just set
         turn = by_id.get(point.turn_id)
         if turn is not None:
-            text = turn.text
-            offset = max(0, min(point.offset, len(text)))
-            add(positions[turn.index] + (count_words(text[:offset]) if offset else 0), point.seconds, "sync")
+            add(word_position(transcript, positions, turn.index, point.offset), point.seconds, "sync")
     for turn in transcript.turns:
         add(positions[turn.index], turn.start, "layout")
     for position, seconds in cue_points(transcript, positions):
@@ -247,10 +250,7 @@ def with_sync_point(transcript: Transcript, points: Sequence[SyncPoint], new: Sy
 
     def where(point: SyncPoint) -> float | None:
         turn = by_id.get(point.turn_id)
-        if turn is None:
-            return None
-        offset = max(0, min(point.offset, len(turn.text)))
-        return positions[turn.index] + (count_words(turn.text[:offset]) if offset else 0)
+        return None if turn is None else word_position(transcript, positions, turn.index, point.offset)
 
     here = where(new)
     kept: list[SyncPoint] = []

@@ -93,6 +93,7 @@ class PlayerBackend(QObject):
             self._output = QAudioOutput(self)
             self._output.setVolume(self._volume)
             self._player.setAudioOutput(self._output)
+            self._player.setPlaybackRate(self._rate)
             self._player.positionChanged.connect(self._on_player_position_changed)
             self._player.durationChanged.connect(self._on_player_duration_changed)
             self._player.playbackStateChanged.connect(self._on_player_playback_state_changed)

@@ -59,7 +59,6 @@ class RecordingPlayer(QObject):
         self.follow = FollowAlong(view, self)
         self.timeline: Timeline | None = None
         self._stop_at: float | None = None  # the end of the quote being played
-        self._quote_start: tuple[str, float] | None = None  # (annotation id, its first word's time) last played
         self._attached = False
         bar.hide()
         self.backend.position_changed.connect(self._on_backend_position_changed)
@@ -98,7 +97,6 @@ class RecordingPlayer(QObject):
         if not self.backend.has_audio_device():
             self._session.tell("No audio output device: the recording plays silently, and the text still follows "
                                "it.", 10000)
-        self.backend.set_rate(self.backend.rate())
         self._set_attached(True)
         self._update_timeline()
         self.bar.set_position(0.0)
@@ -207,15 +205,13 @@ class RecordingPlayer(QObject):
         if turn >= 0:
             self.play_turn(turn)
 
-    def play_words(self, turn: int, start: int, end: int) -> tuple[float, float] | None:
-        """Play words of a turn, from a second before the first; the recording pauses after the last.
-        Returns the words' (from, to) seconds."""
+    def play_words(self, turn: int, start: int, end: int) -> None:
+        """Play words of a turn, from a second before the first; the recording pauses after the last."""
         if not self._ready() or self.timeline is None:
-            return None
+            return
         begin, finish = self.timeline.span(turn, start, end)
         self._play_from(max(0.0, begin - LEAD_IN_SECONDS))
         self._stop_at = finish
-        return begin, finish
 
     def _play_from(self, seconds: float) -> None:
         self.seek(seconds)
@@ -291,10 +287,7 @@ class RecordingPlayer(QObject):
             self.play_quote(*chosen)
 
     def play_quote(self, annotation: Annotation, turn: int) -> None:
-        anchor = annotation.anchor
-        span = self.play_words(turn, anchor.start, anchor.end)
-        if span is not None:
-            self._quote_start = (annotation.id, span[0])
+        self.play_words(turn, annotation.anchor.start, annotation.anchor.end)
 
     def quote_checking(self, annotation: Annotation) -> QuoteChecking | None:
         """Play and check this quote from the note editor, while a recording is attached."""
@@ -311,10 +304,8 @@ class RecordingPlayer(QObject):
             self.mark_checked(*chosen)
 
     def heard_at(self, annotation: Annotation, turn: int) -> float | None:
-        """Where the quote is heard: its first word, as last played (after the sync points then set) or as the
-        timeline places it now; None without a recording."""
-        if self._quote_start is not None and self._quote_start[0] == annotation.id:
-            return self._quote_start[1]
+        """Where the quote's first word is heard, as the timeline (with every sync point set) places it; None
+        without a recording."""
         if not self._attached or self.timeline is None:
             return None
         return self.timeline.time_at(turn, annotation.anchor.start)
