@@ -13,8 +13,8 @@ import wave
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QPoint, Qt
-from PySide6.QtGui import QTextCursor
+from PySide6.QtCore import QMimeData, QPoint, QPointF, Qt, QUrl
+from PySide6.QtGui import QDragEnterEvent, QDropEvent, QTextCursor
 from PySide6.QtWidgets import QApplication, QPushButton
 from pytestqt.qtbot import QtBot
 
@@ -113,6 +113,25 @@ def test_attach_recording_by_hand_is_remembered_and_undone(qtbot: QtBot, make_wi
     assert again.player.backend.path == audio.resolve()
     window.session.undo_stack.undo()
     assert window.session.notes.recording is None
+
+
+def test_a_recording_dropped_on_the_window_is_attached(qtbot: QtBot, make_window, tmp_path: Path) -> None:
+    path = tmp_path / "call.txt"
+    path.write_text(TIMED, encoding="utf-8")
+    audio = write_wav(tmp_path / "phone.wav", 5)
+    window = make_window(path)
+    data = QMimeData()
+    data.setUrls([QUrl.fromLocalFile(str(audio))])
+    where = QPointF(window.rect().center())
+    enter = QDragEnterEvent(where.toPoint(), Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton,
+                            Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, enter)
+    assert enter.isAccepted()
+    drop = QDropEvent(where, Qt.DropAction.CopyAction, data, Qt.MouseButton.LeftButton, Qt.KeyboardModifier.NoModifier)
+    QApplication.sendEvent(window, drop)
+    qtbot.waitUntil(lambda: window.player.attached)
+    assert window.session.transcript.path == str(path)  # still the transcript: the recording was not "opened"
+    assert Path(window.session.notes.recording.path) == audio.resolve()
 
 
 def test_clicking_a_turns_time_plays_from_it(qtbot: QtBot, make_window, interview: Path) -> None:
