@@ -17,7 +17,7 @@ run: $(STAMP)
 	$(BIN)/transcript-reader
 
 test: $(STAMP)
-	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest
+	QT_QPA_PLATFORM=offscreen $(BIN)/python -m pytest -n auto  # one worker a core
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -10,10 +10,13 @@ import argparse
 import logging
 import sys
 
+from reader import desktop
 from reader.commands.common import EXIT_USAGE, CommandError, add_common
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
+    if args.install_desktop or args.uninstall_desktop:
+        return desktop.run(args)
     from reader.ui.app import run
 
     return run(args)
@@ -26,6 +29,7 @@ def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
 
     p = sub.add_parser("open", help="open a transcript in the reading window (the default)")
     add_common(p)
+    desktop.add_arguments(p)
     p.set_defaults(func=_cmd_open)
 
     # Each sub-command lives beside the code it drives and adds itself.

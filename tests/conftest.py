@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
@@ -10,6 +11,18 @@ from reader.core.loader import load_transcript, sample_path
 from reader.core.model import Transcript
 
 DATA = Path(__file__).parent / "data"
+INSTALL_TESTS_ENV = "TRANSCRIPT_READER_INSTALL_TESTS"
+
+
+def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
+    """Tests marked `install` build and install the package (a minute of work): CI runs them (.ci/run sets
+    TRANSCRIPT_READER_INSTALL_TESTS=1), `make test` does not."""
+    if os.environ.get(INSTALL_TESTS_ENV) == "1":
+        return
+    skip = pytest.mark.skip(reason=f"builds and installs the package: set {INSTALL_TESTS_ENV}=1 to run it")
+    for item in items:
+        if "install" in item.keywords:
+            item.add_marker(skip)
 
 
 @pytest.fixture(autouse=True)

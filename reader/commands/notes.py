@@ -1,6 +1,6 @@
 """`transcript-reader export` and `transcript-reader import`: a transcript's notes out to a file, and back in.
 
-    transcript-reader export [PATH] [--format txt|md|html|csv|json] [-o OUT] [--only bookmarked|highlights|notes]
+    transcript-reader export [PATH] [--format txt|md|html|csv|json|docx] [-o OUT] [--only bookmarked|highlights|notes]
                              [--pseudonymise] [--with-transcript] [--data-dir DIR]
     transcript-reader import [PATH] NOTES.json [--data-dir DIR]
     transcript-reader backups [PATH] [--data-dir DIR]
@@ -8,6 +8,8 @@
 
 A notes file that cannot be read (corrupt, not ours) is reported on stderr with exit status 2, as is an import
 file that is not Web Annotation JSON. Notes from a newer version are exported as they are, with a warning.
+Without --format, the extension of the -o file picks the format (``-o notes.docx``), else plain text. The speakers
+are the reader's (renames, merges, turns given to another speaker).
 `backups` lists the earlier versions of the notes and the files set aside as damaged; `restore` brings one back
 (the version it replaces is kept, so a restore can be undone the same way).
 """
@@ -21,7 +23,7 @@ from pathlib import Path
 from reader.commands.common import CommandError, add_common, open_transcript
 from reader.commands.output import OutputError, check_output, for_terminal, write_output
 from reader.core.model import Transcript
-from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_notes, notes_timeline
+from reader.core.notes.export import BINARY, EXTENSIONS, FORMATS, ONLY, export_bytes, format_of, notes_timeline
 from reader.core.notes.importer import NotAnnotationsError, import_file
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import AnnotationStore, StoredNotes
@@ -43,10 +45,13 @@ def _cmd_export(args: argparse.Namespace) -> int:
     transcript = open_transcript(args)
     store = AnnotationStore(args.data_dir)
     out: Path | None = None
+    fmt = args.format or (format_of(args.output) if args.output else None) or "txt"
     if args.output not in (None, "-"):
         out = Path(args.output)
         if out.is_dir():
-            out = out / (Path(transcript.path or "transcript").stem + "-notes" + EXTENSIONS[args.format])
+            out = out / (Path(transcript.path or "transcript").stem + "-notes" + EXTENSIONS[fmt])
+    elif fmt in BINARY:
+        raise CommandError(f"a {FORMATS[fmt]} is written to a file: give one with -o")
     try:  # refused before anything is read from the store, so a mistyped path costs nothing
         target = check_output(str(out) if out else "-", inputs=[transcript.path] if transcript.path else [],
                               stores=[store.root])
@@ -54,17 +59,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
         raise CommandError(str(exc)) from exc
     notes = _notes(transcript, args.data_dir, writing=False)
     try:
-        text = export_notes(transcript, notes.annotations, args.format, notes.speaker_names, only=args.only,
+        data = export_bytes(notes.attributed, notes.annotations, fmt, notes.speaker_names, only=args.only,
                             pseudonymise=args.pseudonymise, with_transcript=args.with_transcript,
-                            timeline=notes_timeline(transcript, notes.recording, notes.sync_points))
+                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points))
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     if target is None:
-        sys.stdout.write(for_terminal(text))
+        sys.stdout.write(for_terminal(data.decode("utf-8")))
         sys.stdout.flush()
         return 0
     try:
-        write_output(target, text.encode("utf-8"))
+        write_output(target, data)
     except OutputError as exc:
         raise CommandError(str(exc)) from exc
     print(f"{len(notes.annotations)} annotations written to {out}", file=sys.stderr)
@@ -144,15 +149,16 @@ def _cmd_restore(args: argparse.Namespace) -> int:
 
 
 def register(sub: argparse._SubParsersAction) -> None:
-    p = sub.add_parser("export", help="write a transcript's notes as text, Markdown, HTML, CSV or W3C JSON")
+    p = sub.add_parser("export", help="write a transcript's notes as text, Markdown, HTML, CSV, W3C JSON or Word")
     add_common(p)
-    p.add_argument("--format", "-f", choices=list(FORMATS), default="txt", help="output format (default: txt)")
+    p.add_argument("--format", "-f", choices=list(FORMATS),
+                   help="output format (default: the -o file's extension, else txt)")
     p.add_argument("-o", "--output", help="file or folder to write (default: standard output)")
     p.add_argument("--only", choices=list(ONLY), help="; ".join(f"{k}: only {v}" for k, v in ONLY.items()))
     p.add_argument("--pseudonymise", "--pseudonymize", action="store_true",
                    help="replace speakers' names by their role and a number (Interviewer 1, Interviewee 1)")
     p.add_argument("--with-transcript", action="store_true",
-                   help="txt, md, html: the notes under their turns in the transcript's text (with --only "
+                   help="txt, md, html, docx: the notes under their turns in the transcript's text (with --only "
                         "bookmarked, the bookmarked exchanges only)")
     p.set_defaults(func=_cmd_export)
 

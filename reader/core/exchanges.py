@@ -2,37 +2,60 @@
 
 The builder calls `roles_and_exchanges` once every turn is known; it runs the two steps below.
 
-`infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…) says
-it outright; otherwise the answering side is found first, the speaker who says most while asking least (the
-guest, the witness), with anyone else who answers as much; everyone else who asks (both hosts of a podcast, the
-members of a committee) is the asking side (`Role.INTERVIEWER`), the ones who answer `Role.INTERVIEWEE`. A
+`infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…, and a
+print interview's letter beside its answer's, `F` beside `A`, `P` beside `R`) says it outright, and so do the
+turns a label marks as questions (a select committee's numbered `Q12 Chair:`): who asks them is the asking side,
+everyone else answers. Otherwise the answering side is found first, the speaker who says most while asking least
+(the guest, the witness), with anyone else who answers as much; everyone else who asks (both hosts of a podcast,
+the members of a committee) is the asking side (`Role.INTERVIEWER`), the ones who answer `Role.INTERVIEWEE`. A
 meeting's chair, who moves the agenda from item to item, keeps `Role.OTHER`.
 
 `group_exchanges` cuts the turns into exchanges: each opened by a question of the asking side (or an agenda
-item), holding the turns that answer it, up to the next question. A short clarifying question inside an answer
-("Sorry, which year?") stays in it; in a hearing a member's round of questions is one exchange whose later
-questions are its `questions`. With no asking side, a question another speaker answers at length still opens
-an exchange (a lecture's questions from the floor); a transcript where nobody asks keeps one exchange per turn.
+item, or a turn marked as a question), holding the turns that answer it, up to the next question. A short
+clarifying question inside an answer ("Sorry, which year?") stays in it; in a hearing a member's round of
+questions is one exchange whose later questions are its `questions`. With no asking side, a question another
+speaker answers at length still opens an exchange (a lecture's questions from the floor); a transcript where
+nobody asks keeps one exchange per turn.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass
 from itertools import compress, pairwise
 
 from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
 from reader.core.model import Exchange, Role
+from reader.core.vocabulary import QUESTION_ANSWER_PAIRS
 
 INTERVIEWER_LABELS = re.compile(
     r"^(q|question|questions|interviewer|host|moderator|presenter|reporter|journalist|"
     r"correspondent|anchor|interviewer \d+|q\d*|"
     r"frage|interviewerin|moderatorin|journalistin|journaliste|animateur|animatrice|pregunta|entrevistador|"
-    r"entrevistadora|periodista|вопрос|корреспондент|ведущий|ведущая|журналист|интервьюер)$",
+    r"entrevistadora|periodista|pergunta|вопрос|корреспондент|ведущий|ведущая|журналист|интервьюер)$",
     re.IGNORECASE,
 )
+# A print interview's question letter asks when its answer letter speaks too: `F` beside `A`, `P` beside `R`
+# (alone, an `F:` or a `P:` may be anyone: a facilitator, a participant).
+def _question_letters() -> dict[str, frozenset[str]]:
+    """Each question letter -> the answer letters it pairs with (`q` -> `a`, `r`)."""
+    letters: dict[str, set[str]] = {}
+    for asking, answering in QUESTION_ANSWER_PAIRS:
+        for letter in (w for w in asking if len(w) == 1):
+            letters.setdefault(letter, set()).update(w for w in answering if len(w) == 1)
+    return {letter: frozenset(answers) for letter, answers in letters.items()}
+
+
+_QUESTION_LETTERS = _question_letters()
+
+
+def labelled_askers(speakers: Iterable[str]) -> set[str]:
+    """The speaker keys whose label says they ask: `Interviewer`, `Q`, `Frage`, and `F` when `A` speaks too."""
+    keys = set(speakers)
+    return {k for k in keys if INTERVIEWER_LABELS.match(k) or not keys.isdisjoint(_QUESTION_LETTERS.get(k, ()))}
+
 
 ASKING_SHARE = 0.3  # an answerer asks in fewer of its turns than this, the asking side's lead in more...
 ASKING_CONTRAST = 3  # ... and this many times as often as the main answerer (co-hosts who both ask are equals)
@@ -50,12 +73,16 @@ SAMPLE_TURNS = 500  # how often a speaker asks is told well enough by this many 
 class Asked:
     """What each turn does, for both steps: how it asks, and whether it opens an agenda item, each read when first
     needed and kept. Roles need only a sample of each speaker's turns, the exchanges only the asking side's and
-    the chair's, so a long interview's answers are mostly never read."""
+    the chair's, so a long interview's answers are mostly never read. The `marked` turns are questions by their
+    label (a select committee's `Q12 Chair:`), whatever their words."""
 
-    def __init__(self, texts: Sequence[str]) -> None:
+    def __init__(self, texts: Sequence[str], marked: Collection[int] = ()) -> None:
         self.texts = texts
+        self.marked = frozenset(marked)
         self._how: list[Asks | None] = [None] * len(texts)
         self._items: list[bool | None] = [None] * len(texts)
+        for turn in marked:
+            self._how[turn] = Asks.MARK
 
     def how(self, turn: int) -> Asks:
         known = self._how[turn]
@@ -71,11 +98,11 @@ class Asked:
 
 
 def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str], known: dict[str, Role],
-                        unknown: str) -> tuple[dict[str, Role], list[Exchange]]:
+                        unknown: str, marked: Collection[int] = ()) -> tuple[dict[str, Role], list[Exchange]]:
     """`infer_roles` and `group_exchanges` in one; the turns are read for questions only when no label says who
-    asks (a long labelled interview costs nothing more)."""
-    labelled = Role.INTERVIEWER in known.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers)
-    asked = None if labelled else Asked(texts)
+    asks (a long labelled interview costs nothing more). `marked` are the turns whose label says they ask."""
+    labelled = Role.INTERVIEWER in known.values() or bool(labelled_askers(speakers))
+    asked = None if labelled and not marked else Asked(texts, marked)
     roles = infer_roles(keys, texts, speakers, known, unknown, asked)
     return roles, group_exchanges(keys, texts, roles, asked)
 
@@ -98,13 +125,18 @@ def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[st
     key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
     roles.update({k: v for k, v in known.items() if k in roles})
-    if Role.INTERVIEWER in roles.values() or any(INTERVIEWER_LABELS.match(k) for k in speakers):
-        for k in speakers:
-            if INTERVIEWER_LABELS.match(k) and k not in known:
+    askers = labelled_askers(speakers)
+    if Role.INTERVIEWER in roles.values() or askers:
+        for k in askers:
+            if k not in known:
                 roles[k] = Role.INTERVIEWER
         _name_main_answerer(keys, texts, roles, unknown)
         return roles
     asked = asked or Asked(texts)
+    if asked.marked:  # the document numbers its questions: who asks them is the committee, the others answer
+        askers = {keys[i] for i in asked.marked}
+        roles.update({key: Role.INTERVIEWER if key in askers else Role.INTERVIEWEE for key in roles if key != unknown})
+        return roles
     voices = _voices(keys, texts, asked, unknown)
     answering = _answering_side(voices)
     if not answering:
@@ -178,14 +210,14 @@ def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, 
                     asked: Asked | None = None) -> list[Exchange]:
     """The exchanges of the turns, in order, covering every turn."""
     asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
-    if any(INTERVIEWER_LABELS.match(k) for k in asking):
+    if asking & labelled_askers(roles):
         return _build(_labelled_openers(keys, asking), [False] * len(keys))
     asked = asked or Asked(texts)
     how = asked.how
     chair = _chair(keys, asked, "")
     items = [key == chair and asked.item(i) for i, key in enumerate(keys)]  # only the chair opens items
     if asking:
-        opens, sub = _asked_openers(keys, texts, how, items, asking)
+        opens, sub = _asked_openers(keys, texts, how, items, asking, asked.marked)
     else:
         opens, sub = _floor_openers(keys, texts, how, items), [False] * len(keys)
     if not any(opens) or (not asking and sum(opens) < 2):
@@ -200,8 +232,9 @@ def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:
 
 
 def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks], items: list[bool],
-                   asking: set[str]) -> tuple[list[bool], list[bool]]:
-    """Which turns open an exchange, and which ask again inside one (a hearing's round)."""
+                   asking: set[str], marked: Collection[int] = ()) -> tuple[list[bool], list[bool]]:
+    """Which turns open an exchange, and which ask again inside one (a hearing's round). A turn `marked` as a
+    question by its label asks whoever spoke before it: the document numbers it."""
     rounds = len(asking) >= 2 and hearing_words(texts[:SAMPLE_TURNS]) >= HEARING_WORDS
     opens = [False] * len(keys)
     sub = [False] * len(keys)
@@ -216,12 +249,13 @@ def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int
             continue
         if how(i) is Asks.NO:
             continue
-        if not answered:
-            continue  # a second host adds to the question before anyone answers
-        if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how(i + 1) is Asks.NO:
-            continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
-        if owner is not None and _clarifies(keys, texts, i):
-            continue
+        if i not in marked:
+            if not answered:
+                continue  # a second host adds to the question before anyone answers
+            if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how(i + 1) is Asks.NO:
+                continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
+            if owner is not None and _clarifies(keys, texts, i):
+                continue
         if rounds and key == owner:
             sub[i] = True  # the same member asks again in their round
         else:

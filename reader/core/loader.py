@@ -7,6 +7,7 @@ import logging
 import os
 import stat
 from dataclasses import fields, replace
+from importlib import resources
 from pathlib import Path
 
 from reader.core.containers import BlockKind, ContainerError, Extracted, extract
@@ -140,6 +141,10 @@ def _read_bytes(p: Path, limit: int) -> bytes:
         os.close(fd)
 
 
+SAMPLE_NAME = "lavrov-nbc-interview-2017-07-21.txt"
+
+
 def sample_path() -> Path:
-    """The sample interview shipped with the program."""
-    return Path(__file__).resolve().parents[2] / "seeds" / "lavrov-nbc-interview-2017-07-21.txt"
+    """The sample interview shipped with the program: package data (`reader.seeds`, the repository's seeds/), so an
+    installed wheel has it as a clone does."""
+    return Path(str(resources.files("reader.seeds") / SAMPLE_NAME)).resolve()

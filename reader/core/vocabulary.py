@@ -50,12 +50,26 @@ PROSE_LEADS = frozenset({
     "website", "contact", "language", "languages", "status", "version", "step", "total", "price", "cost",
 })
 
-# Headings of the blocks that list who takes part (`SPEAKERS:` and names below): never a speaker themselves.
+# Headings of the blocks that list who takes part (`SPEAKERS:` and names below): never a speaker themselves. A
+# select committee's transcript opens with `Members present:` and heads each panel of witnesses `Witnesses:`.
 SPEAKER_LIST_HEADINGS = frozenset({
     "speakers", "participants", "witnesses", "present", "also present", "attendees", "in attendance", "panelists",
     "panellists", "guests", "cast", "characters", "appearances", "presiding", "interviewees", "interviewers",
-    "speakers list", "list of speakers", "list of participants", "list of witnesses",
+    "speakers list", "list of speakers", "list of participants", "list of witnesses", "members present",
 })
+
+# A print interview's marks for its questions and its answers, one pair a language, each side as the word and the
+# letter it is shortened to: El País prints `Pregunta.` and `Respuesta.` once, then `P.` and `R.`; a German paper
+# `Frage:`/`Antwort:` or `F:`/`A:`. A pair is a document's labels only when both of its sides recur
+# (`label_styles`), so a line opening `A. Smith` is no label. The asking side is the interviewer.
+QUESTION_ANSWER_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
+    (frozenset({"q", "question"}), frozenset({"a", "answer"})),  # English
+    (frozenset({"p", "pregunta"}), frozenset({"r", "respuesta"})),  # Spanish
+    (frozenset({"q", "question"}), frozenset({"r", "réponse", "reponse"})),  # French
+    (frozenset({"f", "frage"}), frozenset({"a", "antwort"})),  # German
+    (frozenset({"p", "pergunta"}), frozenset({"r", "resposta"})),  # Portuguese
+    (frozenset({"вопрос"}), frozenset({"ответ"})),  # Russian
+)
 
 # Sentence openers: a multi-word label starting with one is prose unless it recurs or is written in capitals.
 FUNCTION_WORDS = frozenset({

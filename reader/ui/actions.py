@@ -20,6 +20,7 @@ from PySide6.QtGui import QAction, QActionGroup, QKeySequence
 from PySide6.QtWidgets import QMenu, QMenuBar, QWidget
 
 from reader.core.notes.annotations import COLOURS, Status
+from reader.core.notes.citation import CitationStyle
 
 Key = QKeySequence.StandardKey | str
 SK = QKeySequence.StandardKey
@@ -28,6 +29,7 @@ SK = QKeySequence.StandardKey
 class ActionId(StrEnum):
     """The commands that are one action each; the value is the menu key, a dot, then a name."""
 
+    NEW_WINDOW = "file.new_window"
     OPEN = "file.open"
     OPEN_SAMPLE = "file.open_sample"
     EXPORT_NOTES = "file.export_notes"
@@ -52,6 +54,9 @@ class ActionId(StrEnum):
     ZOOM_OUT = "view.zoom_out"
     ZOOM_RESET = "view.zoom_reset"
     FONT = "view.font"
+    SNAP_TO_WORDS = "view.snap_to_words"
+    NEXT_PANE = "view.next_pane"
+    PREVIOUS_PANE = "view.previous_pane"
     SHOW_ONLY_SPEAKER = "view.show_only_speaker"
     RENAME_SPEAKER = "view.rename_speaker"
     RENAME_TOPIC = "view.rename_topic"
@@ -97,6 +102,7 @@ class Choice(StrEnum):
     ("view.theme_dark"), and it passes its `ActionSpec.argument` to the callable bound to the family."""
 
     THEME = "view.theme"
+    CITATION_STYLE = "edit.citation"
     HIGHLIGHT_COLOUR = "notes.colour"
     STATUS = "notes.status"
 
@@ -128,8 +134,18 @@ MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "
                                 ("go", "&Go"), ("play", "&Play"), ("help", "&Help")]
 
 _STATUS_TIP = "The attribution status of the annotation chosen in the Notes dock"
+_CITATION_TIPS = {CitationStyle.PLAIN: "\u201cquote\u201d (Speaker, Title, Date, Q12, 00:12:34)",
+                  CitationStyle.APA: "\u201cquote\u201d (Speaker, 2017, Q12, 00:12:34), then a reference-list entry",
+                  CitationStyle.CHICAGO: "\u201cquote\u201d, then a note: Speaker, \u201cTitle,\u201d date, Q12"}
+
+# The keys of the reading view's caret are the text's own, not commands: the shortcut sheet says them under its list.
+CARET_HELP = ("In the text, the arrows, Home, End, Page Up and Page Down move the caret, and select with Shift (a "
+              "word at a time with Ctrl too). Left and Right fold and unfold only with the caret on an exchange's "
+              "header. A triple click selects a paragraph. Tab and Shift+Tab go on to the panels, F6 and Shift+F6 "
+              "from pane to pane.")
 
 ACTIONS: list[ActionSpec] = [
+    ActionSpec(ActionId.NEW_WINDOW, "&New Window", "file", (SK.New,), "Another reading window"),
     ActionSpec(ActionId.OPEN, "&Open…", "file", (SK.Open,), "Open a transcript file"),
     ActionSpec(ActionId.OPEN_SAMPLE, "Open the &Sample Interview", "file"),
     ActionSpec(ActionId.EXPORT_NOTES, "&Export Notes…", "file",
@@ -147,7 +163,10 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec(ActionId.REDO, "&Redo", "edit", (SK.Redo, "Ctrl+Shift+Z")),
     ActionSpec(ActionId.COPY, "&Copy", "edit", (SK.Copy,), "Copy the selected text, plain", separator=True),
     ActionSpec(ActionId.COPY_CITATION, "Copy with C&itation", "edit", ("Ctrl+Shift+C",),
-               "Copy the selected words as \u201cquote\u201d (Speaker, Title, Date)"),
+               "Copy the selected words with their citation: speaker, title, date, exchange and time; a passage "
+               "gives each speaker's words"),
+    *(_choice(Choice.CITATION_STYLE, style.value, f"&{style.label}", "edit/Citation &Style", style.value,
+              _CITATION_TIPS[style]) for style in CitationStyle),
     ActionSpec(ActionId.SELECT_ALL, "Select &All", "edit", (SK.SelectAll,)),
     # F3 and Shift+F3 spelled out: the platform's FindNext bindings include Ctrl+G, which is Go to Exchange here.
     ActionSpec(ActionId.FIND, "&Find…", "edit", (SK.Find,), "Search the transcript", separator=True),
@@ -157,8 +176,10 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec(ActionId.EXPAND_ALL, "&Expand All", "view", ("Ctrl+]",)),
     ActionSpec(ActionId.OUTLINE, "&Questions Only", "view", ("Ctrl+Shift+Q",),
                "Show only the questions, as an outline", checkable=True),
-    ActionSpec(ActionId.FOLD, "&Fold This Exchange", "view", ("Left",), scope="view"),
-    ActionSpec(ActionId.UNFOLD, "&Unfold This Exchange", "view", ("Right",), scope="view"),
+    ActionSpec(ActionId.FOLD, "&Fold This Exchange", "view", ("Left",), scope="view",
+               tip="Fold the exchange at the reading position (Left, with the caret on its header)"),
+    ActionSpec(ActionId.UNFOLD, "&Unfold This Exchange", "view", ("Right",), scope="view",
+               tip="Unfold the exchange at the reading position (Right, with the caret on its header)"),
     ActionSpec(ActionId.ZOOM_IN, "Zoom &In", "view", ("Ctrl+=", SK.ZoomIn), separator=True),
     ActionSpec(ActionId.ZOOM_OUT, "Zoom &Out", "view", (SK.ZoomOut, "Ctrl+-")),
     ActionSpec(ActionId.ZOOM_RESET, "&Actual Size", "view", ("Ctrl+0",)),
@@ -167,6 +188,11 @@ ACTIONS: list[ActionSpec] = [
     _choice(Choice.THEME, "light", "&Light", "view/&Theme", "light"),
     _choice(Choice.THEME, "dark", "&Dark", "view/&Theme", "dark"),
     _choice(Choice.THEME, "sepia", "S&epia", "view/&Theme", "sepia"),
+    ActionSpec(ActionId.SNAP_TO_WORDS, "Snap Selection to &Whole Words", "view", checkable=True,
+               tip="A selection made with the mouse takes whole words, as in calibre and Zotero"),
+    ActionSpec(ActionId.NEXT_PANE, "Ne&xt Pane", "view", ("F6",), "Move the focus to the next dock or the text",
+               separator=True),
+    ActionSpec(ActionId.PREVIOUS_PANE, "Pre&vious Pane", "view", ("Shift+F6",)),
     # Alt+Down / Alt+Up (the current turn's speaker) are the reading view's own commands; these act on a speaker.
     ActionSpec(ActionId.SHOW_ONLY_SPEAKER, "Show Only This &Speaker", "view",
                tip="Show only the turns of the speaker at the reading position", checkable=True, separator=True),

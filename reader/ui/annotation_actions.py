@@ -1,55 +1,54 @@
-"""The window's annotation commands: bookmark, highlight, note, status, copy with citation, export, import and
-restore.
+"""The window's annotation commands: bookmark, highlight, note, status, copy with citation and restore (export
+and import are notes_files.py).
 
 Each command turns what the reader points at (the selection and the reading position, from the navigator; the
 Notes dock's current row, from `ChosenAnnotation`) into an undoable command from reader.ui.operations, pushed
-on the session. The commands' enabled and ticked states follow the session's notes. What the annotations look
+on the session. A selection over several turns is one passage: highlighted, noted and cited whole, never cut
+to its first turn; one that runs over turns a fold or a filter hides is refused, since the reader did not see
+all it holds. The commands' enabled and ticked states follow the session's notes. What the annotations look
 like in the reading view is annotation_marks.py.
 """
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
-from reader.commands.output import OutputError, check_output, write_output
 from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
+    Anchor,
     Annotation,
     Kind,
     Scope,
     Status,
+    anchor_pieces,
     exchange_anchor,
-    make_anchor,
     new_annotation,
-    quote_of,
+    passage_anchor,
     turn_anchor,
-    turn_index_of,
 )
-from reader.core.notes.export import citation, export_notes, notes_timeline, quote_time, time_of
-from reader.core.notes.records import MAX_FILE_BYTES
+from reader.core.notes.citation import CitationStyle, cite, time_heard
+from reader.core.notes.export import notes_timeline
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
-from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
-from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
-from reader.core.timing import Timeline
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.navigation import Navigator
-from reader.ui.notes_files import ExportDialog, ImportDialog
 from reader.ui.notes_restore import Choice as RestoreChoice
 from reader.ui.notes_restore import RestoreDialog
 from reader.ui.operations.annotations import (
     AddAnnotationCommand,
     DeleteAnnotationsCommand,
-    ImportNotesCommand,
     edit_command,
 )
+from reader.ui.preferences import Preferences
 from reader.ui.session import ReaderSession
+from reader.ui.view_selection import SelectedSpan
+
+OVER_HIDDEN = "The selection runs over hidden turns, so it was not {}: unfold them or show every speaker, then select."
 
 # What only writable notes allow; exporting and copying need notes of any kind.
 CHANGING = (ActionId.BOOKMARK, ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.EDIT_ANNOTATION,
@@ -67,18 +66,21 @@ class ChosenAnnotation(Protocol):
 
 
 class AnnotationActions(QObject):
-    """The callables of the Notes menu, Edit > Copy with Citation and File > Export/Import Notes."""
+    """The callables of the Notes menu and Edit > Copy with Citation."""
 
     def __init__(self, session: ReaderSession, navigator: Navigator, registry: ActionRegistry,
-                 chosen: ChosenAnnotation, parent: QWidget) -> None:
+                 chosen: ChosenAnnotation, parent: QWidget, *, preferences: Preferences | None = None) -> None:
         super().__init__(parent)
         self._session = session
         self._navigator = navigator
         self._registry = registry
         self._chosen = chosen
         self._dialog_parent = parent
+        self._preferences = preferences
         self.colour = DEFAULT_COLOUR  # the colour Ctrl+Shift+H uses: the last one chosen
         registry.show_choice(Choice.HIGHLIGHT_COLOUR, self.colour)
+        self.citation_style = CitationStyle(preferences.citation_style) if preferences else CitationStyle.PLAIN
+        registry.show_choice(Choice.CITATION_STYLE, self.citation_style.value)
         session.opened.connect(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
         self._enable()
@@ -92,15 +94,22 @@ class AnnotationActions(QObject):
     def _say(self, message: str) -> None:
         self._session.tell(message)
 
-    @staticmethod
-    def _timeline(notes: TranscriptNotes) -> Timeline | None:
-        """Where quotes are heard, when the notes have a recording or sync points (the player's hook)."""
-        return notes_timeline(notes.transcript, notes.recording, notes.sync_points)
-
     def _push_new(self, notes: TranscriptNotes, annotation: Annotation) -> None:
         command = AddAnnotationCommand(notes, annotation)
         self._session.push(command)
         self._chosen.select_annotation(command.annotation_id)
+
+    def _selected(self, undone: str) -> SelectedSpan | None:
+        """The selection, unless it runs over hidden turns (then says so, and what was not done)."""
+        span = self._navigator.selected_span()
+        if span is not None and span.over_hidden:
+            self._say(OVER_HIDDEN.format(undone))
+            return None
+        return span
+
+    @staticmethod
+    def _anchor(notes: TranscriptNotes, span: SelectedSpan) -> Anchor:
+        return passage_anchor(notes.transcript, span.first, span.start, span.last, span.end)
 
     # --- the commands ----------------------------------------------------------------------------------------
 
@@ -134,14 +143,17 @@ class AnnotationActions(QObject):
         self.colour = colour
         self._registry.show_choice(Choice.HIGHLIGHT_COLOUR, colour)
         notes = self._notes()
-        selection = self._navigator.selection_in_turn()
         if notes is None:
             return
-        if selection is None:
+        if self._navigator.selected_span() is None:
             self._say("Select some words to highlight.")
             return
-        self._push_new(notes, new_annotation(Kind.HIGHLIGHT, make_anchor(notes.transcript, *selection),
-                                             colour=colour))
+        span = self._selected("highlighted")
+        if span is None:
+            return
+        self._push_new(notes, new_annotation(Kind.HIGHLIGHT, self._anchor(notes, span), colour=colour))
+        if span.turns > 1:
+            self._say(f"Highlighted a passage of {span.turns} turns.")
 
     @Slot()
     def note(self) -> None:
@@ -149,8 +161,11 @@ class AnnotationActions(QObject):
         notes, turn = self._notes(), self._navigator.current_turn()
         if notes is None or turn < 0:
             return
-        selection = self._navigator.selection_in_turn()
-        anchor = make_anchor(notes.transcript, *selection) if selection else turn_anchor(notes.transcript, turn)
+        selected = self._navigator.selected_span() is not None
+        span = self._selected("noted")
+        if selected and span is None:
+            return
+        anchor = self._anchor(notes, span) if span else turn_anchor(notes.transcript, turn)
         dialog = NoteDialog(self._dialog_parent, title="New Note", quote=anchor.exact, known_tags=notes.tags())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self._push_new(notes, new_annotation(Kind.NOTE, anchor, **dialog.values())))
@@ -172,86 +187,44 @@ class AnnotationActions(QObject):
 
     @Slot()
     def copy_with_citation(self) -> None:
-        """``"quote" (Speaker, Title, Date)`` of the selection, else of the annotation chosen in the dock."""
-        transcript, notes = self._session.transcript, self._session.notes
-        if transcript is None or notes is None:
-            return
-        selection = self._navigator.selection_in_turn()
-        if selection is not None:
-            turn, start, end = selection
-            quote = transcript.turns[turn].text[start:end]
-            time = time_of(transcript, turn, start, self._timeline(notes))
-        else:
-            current = self._chosen.current_annotation()
-            index = turn_index_of(transcript, current.anchor) if current and not current.detached else None
-            if current is None or index is None:
-                self._say("Select the words to copy with their citation.")
-                return
-            turn, quote = index, quote_of(transcript, current.anchor)  # as the dock shows it
-            time = quote_time(transcript, current, index, self._timeline(notes))
-        text = citation(transcript, turn, quote, notes.speaker_names, time)
-        QApplication.clipboard().setText(text)
-        self._say("Copied with citation.")
-
-    @Slot()
-    def export_notes(self) -> None:
-        transcript = self._session.transcript
-        if self._session.notes is None or transcript is None:
-            return
-        source = Path(transcript.path) if transcript.path else Path.home() / "transcript"
-        dialog = ExportDialog(self._dialog_parent, str(source.parent), source.stem)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export_to(dialog.chosen_path(), dialog.chosen_format(), dialog.only(),
-                                                       dialog.pseudonymise()))
-        dialog.open()
-
-    def export_to(self, path: Path, fmt: str, only: str | None = None, pseudonymise: bool = False) -> bool:
+        """The selection with its citation (`reader.core.notes.citation`, in the style chosen), else the
+        annotation chosen in the dock; a passage gives each speaker's words with their name."""
         notes = self._session.notes
         if notes is None:
-            return False
-        text = export_notes(notes.transcript, notes.annotations, fmt, notes.speaker_names, only=only,
-                            pseudonymise=pseudonymise, timeline=self._timeline(notes))
-        try:  # the same checks as the command line's: never over the transcript or the notes store
-            target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
-                                  stores=[notes.store.root])
-            write_output(target, text.encode("utf-8"))
-        except OutputError as exc:
-            self._session.report_error("Cannot export the notes", str(exc))
-            return False
-        self._say(f"Notes exported to {path}.")
-        return True
+            return
+        transcript = notes.attributed  # the speakers as the reader corrected them
+        if self._navigator.selected_span() is not None:
+            span = self._selected("copied")
+            if span is None:
+                return
+            pieces = [(t, span.start if t == span.first else 0,
+                       span.end if t == span.last else len(transcript.turns[t].text))
+                      for t in range(span.first, span.last + 1)]
+            heard = None
+        else:
+            current = self._chosen.current_annotation()
+            pieces = anchor_pieces(transcript, current.anchor) if current and not current.detached else []
+            if not pieces:
+                self._say("Select the words to copy with their citation.")
+                return
+            heard = current.recording_time if current else None
+        time = time_heard(notes_timeline(transcript, notes.recording, notes.sync_points), *pieces[0][:2], heard)
+        try:
+            text = cite(transcript, pieces, notes.speaker_names, self.citation_style, time)
+        except ValueError:  # only spaces selected
+            self._say("Select the words to copy with their citation.")
+            return
+        turns = len(pieces)
+        QApplication.clipboard().setText(text)
+        self._say(f"Copied a passage of {turns} turns with its citation." if turns > 1 else "Copied with citation.")
 
-    @Slot()
-    def import_notes(self) -> None:
-        transcript = self._session.transcript
-        if self._notes() is None or transcript is None:
-            return
-        folder = str(Path(transcript.path).parent) if transcript.path else str(Path.home())
-        dialog = ImportDialog(self._dialog_parent, folder)
-        dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.fileSelected.connect(lambda name: self.import_from(Path(name)))
-        dialog.open()
-
-    def import_from(self, path: Path) -> None:
-        notes = self._notes()
-        if notes is None:
-            return
-        try:  # a pipe, a device or a huge file is refused without reading it: the window must not hang
-            raw = read_limited(path, MAX_FILE_BYTES)
-            read_collection(raw)  # a file that is not notes is refused here, before anything changes
-        except (OSError, NotAFileError, NotAnnotationsError) as exc:
-            reason = exc.strerror or str(exc) if isinstance(exc, OSError) else str(exc)
-            self._session.report_error("Cannot import the notes", f"{path}: {reason}")
-            return
-        command = ImportNotesCommand(notes, raw, path.name)
-        self._session.push(command)
-        summary = command.result.summary() if command.result else "nothing"
-        box = QMessageBox(QMessageBox.Icon.Information, "Notes imported", f"Notes imported from {path.name}: "
-                          f"{summary}.", QMessageBox.StandardButton.Ok, self._dialog_parent)
-        box.setTextFormat(Qt.TextFormat.PlainText)  # the file's name is shown as written
-        box.setObjectName("import_summary")
-        box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        box.open()
+    @Slot(str)
+    def set_citation_style(self, style: str) -> None:
+        """The form Copy with Citation writes (plain, APA-like, Chicago-like), remembered for the next start."""
+        self.citation_style = CitationStyle(style)
+        self._registry.show_choice(Choice.CITATION_STYLE, self.citation_style.value)
+        if self._preferences is not None:
+            self._preferences.citation_style = self.citation_style.value
 
     @Slot()
     def restore_notes(self) -> None:

@@ -9,8 +9,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
-from reader.core.loader import sample_path
-from reader.core.notes.store import AnnotationStore
+from reader.desktop import APP_ID
+from reader.ui.icons import app_icon
 from reader.ui.preferences import APPLICATION, ORGANIZATION
 
 
@@ -25,12 +25,15 @@ def application() -> QApplication:
     app.setOrganizationName(ORGANIZATION)
     app.setApplicationName(APPLICATION)
     app.setApplicationDisplayName("Transcript Reader")
+    app.setDesktopFileName(APP_ID)  # ties the windows to the desktop entry (task bar grouping, Wayland)
+    app.setWindowIcon(app_icon())  # every window and dialog, and the task bar
     return app
 
 
 def run(args: argparse.Namespace) -> int:
     """`transcript-reader [open] [PATH] [--layout L] [--data-dir D]`: the window, until it is closed."""
     from reader.ui.main_window import MainWindow
+    from reader.ui.windows import open_windows
 
     missing = missing_x11_libraries()
     if missing:
@@ -38,13 +41,8 @@ def run(args: argparse.Namespace) -> int:
               f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)})", file=sys.stderr)
         return 2
     app = application()
-    window = MainWindow(store=AnnotationStore(getattr(args, "data_dir", None)))
-    path = getattr(args, "path", None)
-    if not path or not window.open_path(path, getattr(args, "layout", None)):
-        window.open_path(sample_path())  # the reason a given file failed stays on screen over the sample
-        if window.error_box is not None:
-            window.error_box.raise_()
-    window.show()
+    if not open_windows(args, MainWindow):
+        return 0  # the reader already running opened the files
     return app.exec()
 
 

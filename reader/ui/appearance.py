@@ -37,6 +37,9 @@ class Appearance(QObject):
         self._theme_setting = name if name in (*THEME_NAMES, SYSTEM) else SYSTEM
         theme = resolve(self._theme_setting)
         QApplication.setPalette(theme.palette())
+        app = QApplication.instance()
+        if isinstance(app, QApplication):
+            app.setStyleSheet(theme.style_sheet())
         self._view.set_theme(theme)
         self._registry.show_choice(Choice.THEME, self._theme_setting)
         if self._remember:

@@ -121,7 +121,9 @@ class OpenDialog(QDialog):
         row.addWidget(self.path_edit)
         row.addWidget(browse)
         form = QFormLayout()
-        form.addRow("&File:", row)
+        file_label = QLabel("&File:", self)  # its buddy makes the & an accelerator (Alt+F), not a character
+        file_label.setBuddy(self.path_edit)
+        form.addRow(file_label, row)
         form.addRow("&Layout:", self.layout_box)
         layout = QVBoxLayout(self)
         layout.addLayout(form)
@@ -150,7 +152,7 @@ class OpenDialog(QDialog):
 class ShortcutSheet(QDialog):
     """Every command with its keys, from the registry that builds the menus."""
 
-    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None) -> None:
+    def __init__(self, rows: list[tuple[str, str, str]], parent: QWidget | None = None, footnote: str = "") -> None:
         super().__init__(parent)
         self.setWindowTitle("Keyboard Shortcuts")
         self.table = QTableWidget(len(rows), 3, self)
@@ -170,6 +172,11 @@ class ShortcutSheet(QDialog):
         buttons.rejected.connect(self.reject)
         layout = QVBoxLayout(self)
         layout.addWidget(self.table)
+        if footnote:  # the keys that are the text's own (the caret's), not commands
+            note = QLabel(footnote, self)
+            note.setObjectName("shortcut_footnote")
+            note.setWordWrap(True)
+            layout.addWidget(note)
         layout.addWidget(buttons)
         self.resize(560, 620)
 

@@ -148,6 +148,10 @@ class FoldState:
         """Whether the document shows any of the blocks `start` to `end` (exclusive)."""
         return 1 in self._shown[start:end]
 
+    def shows_all(self, start: int, end: int) -> bool:
+        """Whether the document shows every block from `start` to `end` (exclusive)."""
+        return 0 not in self._shown[start:end]
+
     def update(self) -> VisibilityChange | None:
         """The blocks whose visibility the changes since the last update changed, taken as applied; None when
         none did. Found by integer arithmetic on the 0/1 bytes (C speed), not a loop over the blocks."""

@@ -16,25 +16,30 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
-from reader.ui.actions import ActionId, ActionRegistry, Choice
+from reader.ui.about import AboutDialog
+from reader.ui.actions import CARET_HELP, ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
 from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.navigation import ViewNavigator
+from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
+from reader.ui.pane_focus import PaneCycle
 from reader.ui.player_bar import PlayerBar
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
 from reader.ui.recording_attach import RecordingAttacher
 from reader.ui.recording_player import BAR_ACTIONS, RecordingPlayer
 from reader.ui.search_bar import SearchBar
+from reader.ui.selection_bar import SelectionTools
 from reader.ui.session import ReaderSession
 from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.title_strip import TitleStrip
 from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FileOpener
+from reader.ui.windows import WindowGroup
 
 
 class MainWindow(QMainWindow):
@@ -47,7 +52,9 @@ class MainWindow(QMainWindow):
         registry: the ActionRegistry (``registry[ActionId.OUTLINE]`` is the QAction); menus by key in
             ``registry.menus``.
         files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
-            annotation_actions: the Notes menu's commands; preferences: what is remembered (QSettings).
+            annotation_actions: the Notes menu's commands; notes_files: exporting and importing notes;
+            preferences: what is remembered (QSettings); selection_tools: the bar over a selection, and snapping
+            to words; panes: F6 from pane to pane.
         status_sections: the status bar's labels by key ("position", "words", "topic").
         error_box: the last error shown (`show_error`), or None.
     For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
@@ -89,10 +96,12 @@ class MainWindow(QMainWindow):
         self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
         self.registry = ActionRegistry(self)
-        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.table})
+        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
         self.files = FileOpener(self.session, self.preferences, self)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
-        self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self)
+        self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
+                                                    preferences=self.preferences)
+        self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
         # The recording: found or attached, played in the bar under the title strip, followed in the view.
         self.player_bar = PlayerBar({name: self.registry[a] for name, a in BAR_ACTIONS.items()}, self)
         self._centre_layout.insertWidget(self._centre_layout.indexOf(self.title_strip) + 1, self.player_bar)
@@ -100,6 +109,8 @@ class MainWindow(QMainWindow):
                                       RecordingAttacher(self.session, self), self.notes_panel, self)
         self.notes_panel.quote_checking = self.player.quote_checking
         self.marks = AnnotationMarks(self.session, self.view, self)
+        self.selection_tools = SelectionTools(self.view, self.registry, self.preferences, self)
+        self.panes = PaneCycle([self.view, self.topics_panel, self.speakers_panel, self.notes_panel], self)
         self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
         self._panels_menu.menuAction().setVisible(False)
         self._dock_panels()
@@ -167,8 +178,10 @@ class MainWindow(QMainWindow):
     def _bind_actions(self) -> None:
         bind, view, files, notes = self.registry.bind, self.view, self.files, self.annotation_actions
         for action_id, handler in (
+            (ActionId.NEW_WINDOW, self.new_window),
             (ActionId.OPEN, files.open_file_dialog), (ActionId.OPEN_SAMPLE, files.open_sample),
-            (ActionId.EXPORT_NOTES, notes.export_notes), (ActionId.IMPORT_NOTES, notes.import_notes),
+            (ActionId.EXPORT_NOTES, self.notes_files.export_notes),
+            (ActionId.IMPORT_NOTES, self.notes_files.import_notes),
             (ActionId.QUIT, self.close),
             (ActionId.UNDO, self.session.undo_stack.undo), (ActionId.REDO, self.session.undo_stack.redo),
             (ActionId.COPY, view.copy), (ActionId.COPY_CITATION, notes.copy_with_citation),
@@ -180,6 +193,8 @@ class MainWindow(QMainWindow):
             (ActionId.UNFOLD, view.unfold_current), (ActionId.ZOOM_IN, view.zoom_in),
             (ActionId.ZOOM_OUT, view.zoom_out), (ActionId.ZOOM_RESET, view.zoom_reset),
             (ActionId.FONT, self.appearance.choose_font),
+            (ActionId.SNAP_TO_WORDS, self.selection_tools.set_snap_to_words),
+            (ActionId.NEXT_PANE, self.panes.next_pane), (ActionId.PREVIOUS_PANE, self.panes.previous_pane),
             (ActionId.SHOW_ONLY_SPEAKER, self.speakers_panel.set_show_only_current),
             (ActionId.RENAME_SPEAKER, self.speakers_panel.rename_current),
             (ActionId.RENAME_TOPIC, self.topics_panel.rename_current),
@@ -217,6 +232,7 @@ class MainWindow(QMainWindow):
         self.registry.bind_choice(Choice.THEME, self.appearance.set_theme)
         self.registry.bind_choice(Choice.HIGHLIGHT_COLOUR, notes.highlight_in)
         self.registry.bind_choice(Choice.STATUS, notes.set_status)
+        self.registry.bind_choice(Choice.CITATION_STYLE, notes.set_citation_style)
 
     def add_dock(self, widget: QWidget, title: str,
                  area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
@@ -262,11 +278,11 @@ class MainWindow(QMainWindow):
         notes = self.session.notes
         assert notes is not None  # set before `opened`
         position = notes.position  # read before showing the text moves it to the first turn
-        self.view.set_transcript(transcript, notes.speaker_names)
+        self.view.set_transcript(notes.attributed, notes.speaker_names)  # who speaks, as the reader corrected it
         self.registry.set_checked(ActionId.OUTLINE, False)
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
         self.setWindowTitle(f"{title} — Transcript Reader")
-        self.title_strip.set_transcript(transcript)
+        self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and position is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))
@@ -274,8 +290,12 @@ class MainWindow(QMainWindow):
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self.session.notes
-        if change.speaker_names and notes is not None:
+        if change.speaker_edits and notes is not None:
+            self.view.set_speakers(notes.attributed, notes.speaker_names)
+        elif change.speaker_names and notes is not None:
             self.view.set_speaker_names(notes.speaker_names)
+        if change.speaker_names and notes is not None:
+            self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
 
     @Slot(object)
     def _on_speakers_show_only_changed(self, key: str | None) -> None:
@@ -288,7 +308,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal warning; the message is plain text, whatever the file name holds."""
-        box = QMessageBox(QMessageBox.Icon.Warning, title, title, QMessageBox.StandardButton.Ok, self)
+        # The title is the message's headline, not the window's: a small box's title bar would cut it short.
+        box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader", title, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)
         box.setInformativeText(message)
         box.setObjectName("error_box")
@@ -311,14 +332,17 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
-        sheet = ShortcutSheet(self.registry.shortcut_rows(), self)
+        sheet = ShortcutSheet(self.registry.shortcut_rows(), self, footnote=CARET_HELP)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
 
     @Slot()
     def show_about(self) -> None:
-        QMessageBox.about(self, "About Transcript Reader",
-                          "Transcript Reader\n\nRead, navigate and annotate interview transcripts offline.")
+        AboutDialog(self.session.store.root, self).open()
+
+    @Slot()
+    def new_window(self) -> None:
+        WindowGroup.of(self).new_window()
 
     # --- window life ----------------------------------------------------------------------------------
 

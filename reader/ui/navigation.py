@@ -10,6 +10,7 @@ from __future__ import annotations
 from typing import Protocol
 
 from reader.ui.transcript_view import TranscriptView
+from reader.ui.view_selection import SelectedSpan
 
 
 class Navigator(Protocol):
@@ -17,16 +18,17 @@ class Navigator(Protocol):
         """The turn (an index) at the reading position, or -1 when nothing is shown."""
         ...
 
-    def selection_in_turn(self) -> tuple[int, int, int] | None:
-        """The words selected, as (turn, start, end) offsets in its text, when they lie in one turn."""
+    def selected_span(self) -> SelectedSpan | None:
+        """The words selected, as offsets in the text of the turns they run over (one turn, or a passage)."""
         ...
 
     def go_to_turn(self, turn: int, offset: int = 0) -> None:
         """Bring a turn (at a character offset in its text) to the reading position."""
         ...
 
-    def go_to_words(self, turn: int, start: int, end: int) -> None:
-        """Bring words of a turn to the reading position, selected (ready to copy)."""
+    def go_to_words(self, turn: int, start: int, end: int, end_turn: int | None = None) -> None:
+        """Bring words of a turn (to `end` in `end_turn`, for a passage) to the reading position, selected
+        (ready to copy)."""
         ...
 
     def step_speaker(self, speaker: str, direction: int) -> None:
@@ -43,15 +45,15 @@ class ViewNavigator:
     def current_turn(self) -> int:
         return self._view.current_turn()
 
-    def selection_in_turn(self) -> tuple[int, int, int] | None:
-        return self._view.selection_in_turn()
+    def selected_span(self) -> SelectedSpan | None:
+        return self._view.selected_span()
 
     def go_to_turn(self, turn: int, offset: int = 0) -> None:
         self._view.scroll_to_turn(turn, offset)
         self._view.setFocus()
 
-    def go_to_words(self, turn: int, start: int, end: int) -> None:
-        self._view.select_in_turn(turn, start, end)
+    def go_to_words(self, turn: int, start: int, end: int, end_turn: int | None = None) -> None:
+        self._view.select_in_turn(turn, start, end, end_turn)
         self._view.setFocus()
 
     def step_speaker(self, speaker: str, direction: int) -> None:

@@ -1,4 +1,6 @@
 """The Notes dock's rows: a table model over one transcript's annotations, and the filter and sort on top of it.
+The dock shows each row as a card (notes_cards.py), from the `Card` its `CardRole` gives; the columns are the
+same facts one by one (for the filter, the tests, and whoever reads the model).
 
 `NotesModel` only translates `TranscriptNotes` into rows and the store's changes into row signals; it never
 writes. An edit made in place (note text, tags) is handed out as ``edit_requested`` for the dock to turn into an
@@ -10,7 +12,8 @@ Signals of `NotesModel`:
 
 from __future__ import annotations
 
-from collections.abc import Iterator
+from bisect import bisect_left
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
@@ -28,15 +31,20 @@ from PySide6.QtCore import (
 )
 from PySide6.QtGui import QColor
 
-from reader.core.notes.annotations import Annotation, Kind, Status, quote_of, reading_order_key, turn_index_of
+from reader.core.notes.annotations import Annotation, Kind, Status, reading_order_key, turn_index_of
+from reader.core.notes.export import quote_text
 from reader.core.notes.store import Change, ChangeKind, TranscriptNotes
 from reader.ui.plain_text import tooltip
 
 KIND, QUOTE, SPEAKER, EXCHANGE, TAGS, STATUS, NOTE, CREATED, MODIFIED = range(9)
 HEADERS = ("Kind", "Quote", "Speaker", "Exchange", "Tags", "Status", "Note", "Created", "Modified")
 IdRole = Qt.ItemDataRole.UserRole + 1
+CardRole = Qt.ItemDataRole.UserRole + 2
 DETACHED = "Detached"
 SWATCHES = {"yellow": "#f5d547", "green": "#7fd47f", "blue": "#7fb2f0", "pink": "#f29ac4"}
+# The stripe of a card that has no colour of its own: bookmarks slate, notes amber, the detached grey.
+STRIPES = {Kind.BOOKMARK: "#7d8ca3", Kind.NOTE: "#e39b47", Kind.HIGHLIGHT: SWATCHES["yellow"]}
+DETACHED_STRIPE = "#b0b0b0"
 KIND_LABELS = {Kind.BOOKMARK: "Bookmark", Kind.HIGHLIGHT: "Highlight", Kind.NOTE: "Note"}
 
 Index = QModelIndex | QPersistentModelIndex
@@ -53,29 +61,76 @@ def local_time(iso: str) -> str:
 
 
 @dataclass(frozen=True, slots=True)
+class Card:
+    """What one card shows, as text (hashable: a card's layout is kept by it)."""
+
+    kind: str  # "Highlight"
+    stripe: str  # its colour, "#rrggbb"
+    exchange: str  # "Q3", or DETACHED
+    speaker: str  # the display name, "" when detached
+    quote: str  # paragraphs apart by a blank line
+    note: str
+    tags: tuple[str, ...]
+    status: str  # its label, "" for none
+
+
+@dataclass(frozen=True, slots=True)
 class _Row:
     annotation: Annotation
-    quote: str
+    quote: str  # one line
     speaker_key: str  # "" when detached
     exchange: str  # "Q3", or DETACHED
     turn: int  # -1 when detached
+    card: Card
 
 
 class NotesModel(QAbstractTableModel):
     edit_requested = Signal(str, object)
 
+    SORTS = ("position", "newest", "changed")
+
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._notes: TranscriptNotes | None = None
-        self._rows: list[_Row] = []
+        self._rows: list[_Row] = []  # in the order asked (`set_order`): the filter on top never sorts
+        self._keys: list[tuple[Any, ...]] = []  # the sort key of each row, for finding a new row's place
+        self._order = "position"
 
     # --- contents ---------------------------------------------------------------------------------------
 
     def set_notes(self, notes: TranscriptNotes | None) -> None:
         self.beginResetModel()
         self._notes = notes
-        self._rows = [self._row(a) for a in notes.annotations] if notes is not None else []
+        self._rows = sorted((self._row(a) for a in notes.annotations), key=self._key) if notes is not None else []
+        self._keys = [self._key(r) for r in self._rows]
         self.endResetModel()
+
+    def set_order(self, order: str) -> None:
+        """Reading order ("position"), newest first ("newest"), or last changed first ("changed").
+
+        The rows themselves are kept in this order, so that a filter over them never sorts: re-sorting two
+        thousand rows in Python at every tick of a tag took longer than the filtering."""
+        order = order if order in self.SORTS else "position"
+        if order == self._order:
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = {r.annotation.id: i for i, r in enumerate(self._rows)}
+        before = self.persistentIndexList()
+        self._order = order
+        self._rows.sort(key=self._key)
+        self._keys = [self._key(r) for r in self._rows]
+        new = {r.annotation.id: i for i, r in enumerate(self._rows)}
+        moved = {i: new[r.annotation.id] for r, i in ((r, old[r.annotation.id]) for r in self._rows)}
+        self.changePersistentIndexList(before, [self.index(moved[i.row()], i.column()) for i in before])
+        self.layoutChanged.emit()
+
+    def _key(self, row: _Row) -> tuple[Any, ...]:
+        a = row.annotation
+        if self._order == "position":
+            transcript = self._notes.transcript if self._notes is not None else None
+            return reading_order_key(transcript, a)
+        stamp = a.created if self._order == "newest" else a.modified
+        return (Descending(stamp), Descending(a.id))
 
     def notes(self) -> TranscriptNotes | None:
         return self._notes
@@ -90,12 +145,16 @@ class NotesModel(QAbstractTableModel):
         return self._notes.display_name(key) if self._notes is not None and key else ""
 
     def _row(self, a: Annotation) -> _Row:
-        transcript = self._notes.transcript  # type: ignore[union-attr]
+        """A row, with the speaker as the reader corrected who speaks (the notes' `attributed` transcript)."""
+        transcript = self._notes.attributed  # type: ignore[union-attr]
         index = None if a.detached else turn_index_of(transcript, a.anchor)
-        if index is None:
-            return _Row(a, quote_of(None, a.anchor), "", DETACHED, -1)
-        return _Row(a, quote_of(transcript, a.anchor), transcript.turns[index].speaker,
-                    transcript.exchange_of(index).label, index)
+        quote = quote_text(transcript if index is not None else None, a.anchor)
+        key = transcript.turns[index].speaker if index is not None else ""
+        exchange = transcript.exchange_of(index).label if index is not None else DETACHED
+        stripe = DETACHED_STRIPE if index is None else SWATCHES.get(a.colour) or STRIPES[a.kind]
+        card = Card(KIND_LABELS[a.kind], stripe, exchange, self.speaker_name(key), quote, a.note, a.tags,
+                    a.status.label)
+        return _Row(a, " ".join(quote.split()), key, exchange, index if index is not None else -1, card)
 
     @Slot(object)
     def on_notes_changed(self, change: Change) -> None:
@@ -105,8 +164,9 @@ class NotesModel(QAbstractTableModel):
             return
         if change.kind is ChangeKind.RELOADED:
             self.set_notes(notes)
-        elif change.kind is ChangeKind.SPEAKER_NAMES and self._rows:
-            self.dataChanged.emit(self.index(0, SPEAKER), self.index(len(self._rows) - 1, SPEAKER))
+        elif change.kind in (ChangeKind.SPEAKER_NAMES, ChangeKind.SPEAKER_EDITS) and self._rows:
+            self._rows = [self._row(r.annotation) for r in self._rows]  # the cards name the speaker too
+            self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, len(HEADERS) - 1))
         elif change.kind is ChangeKind.ANNOTATIONS:
             for annotation_id in change.ids:
                 self._follow(notes, annotation_id)
@@ -117,13 +177,31 @@ class NotesModel(QAbstractTableModel):
         if current is None and row >= 0:
             self.beginRemoveRows(QModelIndex(), row, row)
             del self._rows[row]
+            del self._keys[row]
             self.endRemoveRows()
         elif current is not None and row < 0:
-            self.beginInsertRows(QModelIndex(), len(self._rows), len(self._rows))
-            self._rows.append(self._row(current))
+            new = self._row(current)
+            key = self._key(new)
+            at = bisect_left(self._keys, key)
+            self.beginInsertRows(QModelIndex(), at, at)
+            self._rows.insert(at, new)
+            self._keys.insert(at, key)
             self.endInsertRows()
         elif current is not None:
-            self._rows[row] = self._row(current)
+            new = self._row(current)
+            key = self._key(new)
+            others = self._keys[:row] + self._keys[row + 1:]
+            at = bisect_left(others, key)
+            if at != row:  # its place in the order changed (a note edited, in "last changed first")
+                self.beginMoveRows(QModelIndex(), row, row, QModelIndex(), at if at < row else at + 1)
+                del self._rows[row]
+                self._rows.insert(at, new)
+                self._keys = others
+                self._keys.insert(at, key)
+                self.endMoveRows()
+                row = at
+            self._rows[row] = new
+            self._keys[row] = key
             self.dataChanged.emit(self.index(row, 0), self.index(row, len(HEADERS) - 1))
 
     # --- the model interface ----------------------------------------------------------------------------
@@ -155,13 +233,26 @@ class NotesModel(QAbstractTableModel):
         a, column = row.annotation, index.column()
         if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole):
             return self._text(row, column, role == Qt.ItemDataRole.EditRole)
-        if role == Qt.ItemDataRole.ToolTipRole and column in (QUOTE, NOTE):
-            return tooltip(row.quote if column == QUOTE else a.note)  # escaped: a note is never markup
+        if role == CardRole:
+            return row.card
+        if role == Qt.ItemDataRole.ToolTipRole and column == QUOTE:
+            return tooltip(row.quote)  # escaped: a quote is never markup
+        if role == Qt.ItemDataRole.ToolTipRole and column == NOTE:  # the card's: what it clips, and when
+            return tooltip(self._card_tip(row))
         if role == Qt.ItemDataRole.DecorationRole and column == KIND and a.colour in SWATCHES:
             return QColor(SWATCHES[a.colour])
         if role == IdRole:
             return a.id
         return None
+
+    def _card_tip(self, row: _Row) -> str:
+        a, card = row.annotation, row.card
+        where = " · ".join(p for p in (card.exchange, card.speaker) if p)
+        dates = f"Created {local_time(a.created)}" + (
+            f", changed {local_time(a.modified)}" if a.modified != a.created else "")
+        parts = [f"{card.kind} · {where}", f"“{row.card.quote}”" if row.card.quote else "", a.note,
+                 ("Tags: " + ", ".join(a.tags)) if a.tags else "", a.status.label, dates]
+        return "\n\n".join(p for p in parts if p)
 
     def _text(self, row: _Row, column: int, editing: bool) -> str:
         a = row.annotation
@@ -205,18 +296,15 @@ class NotesModel(QAbstractTableModel):
 class NotesFilter(QSortFilterProxyModel):
     """What the dock's filter row asks for, and its order: reading order, newest first, or last changed first."""
 
-    SORTS = ("position", "newest", "changed")
-
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
         self._text = ""
-        self._tag = ""
+        self._tags: frozenset[str] = frozenset()  # casefolded; a row must carry every one
+        self._colour = ""
         self._kind: Kind | None = None
         self._detached_only = False
         self._speaker = ""
         self._status: Status | None = None
-        self._sort = "position"
-        self.setDynamicSortFilter(True)
 
     def notes_model(self) -> NotesModel:
         return self.sourceModel()  # type: ignore[return-value]
@@ -233,9 +321,15 @@ class NotesFilter(QSortFilterProxyModel):
         with self._filter_change():
             self._text = " ".join(text.split()).casefold()
 
-    def set_tag(self, tag: str) -> None:
+    def set_tags(self, tags: Iterable[str]) -> None:
+        """Show only the annotations that carry every one of these tags (none: all), ignoring case."""
         with self._filter_change():
-            self._tag = tag.casefold()
+            self._tags = frozenset(t.casefold() for t in tags)
+
+    def set_colour(self, colour: str) -> None:
+        """Show only the highlights of this colour ("" for every annotation)."""
+        with self._filter_change():
+            self._colour = colour
 
     def set_kind(self, kind: str) -> None:
         """A Kind value, "detached", or "" for all."""
@@ -253,9 +347,8 @@ class NotesFilter(QSortFilterProxyModel):
             self._status = None if status is None else Status(status)
 
     def set_sort(self, sort: str) -> None:
-        self._sort = sort if sort in self.SORTS else "position"
-        self.invalidate()
-        self.sort(0, Qt.SortOrder.AscendingOrder)
+        """The order of the rows (see `NotesModel.set_order`): the model's own, which the filter keeps."""
+        self.notes_model().set_order(sort)
 
     def filterAcceptsRow(self, source_row: int, source_parent: Index) -> bool:
         model = self.notes_model()
@@ -265,7 +358,9 @@ class NotesFilter(QSortFilterProxyModel):
             return False
         if self._detached_only and row.turn >= 0:
             return False
-        if self._tag and self._tag not in (t.casefold() for t in a.tags):
+        if self._tags and not self._tags <= {t.casefold() for t in a.tags}:
+            return False
+        if self._colour and (a.kind is not Kind.HIGHLIGHT or a.colour != self._colour):
             return False
         if self._speaker and row.speaker_key != self._speaker:
             return False
@@ -277,12 +372,20 @@ class NotesFilter(QSortFilterProxyModel):
             return self._text in haystack
         return True
 
-    def lessThan(self, left: Index, right: Index) -> bool:
-        model = self.notes_model()
-        a, b = model.annotation(left.row()), model.annotation(right.row())
-        if self._sort == "position":
-            transcript = model.notes().transcript  # type: ignore[union-attr]
-            return reading_order_key(transcript, a) < reading_order_key(transcript, b)
-        if self._sort == "newest":
-            return (a.created, a.id) > (b.created, b.id)
-        return (a.modified, a.id) > (b.modified, b.id)
+
+class Descending(str):
+    """A string that sorts the other way round: newest first in an ascending sort."""
+
+    __slots__ = ()
+
+    def __lt__(self, other: object) -> bool:
+        return str.__gt__(self, other)  # type: ignore[operator]
+
+    def __gt__(self, other: object) -> bool:
+        return str.__lt__(self, other)  # type: ignore[operator]
+
+    def __le__(self, other: object) -> bool:
+        return str.__ge__(self, other)  # type: ignore[operator]
+
+    def __ge__(self, other: object) -> bool:
+        return str.__le__(self, other)  # type: ignore[operator]

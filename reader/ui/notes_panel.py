@@ -1,9 +1,12 @@
-"""The Notes dock: every bookmark, highlight and note of the open transcript, filtered and sorted as asked.
+"""The Notes dock: every bookmark, highlight and note of the open transcript as a card, filtered and sorted as
+asked.
 
-Rows come from `NotesModel` (notes_model.py) through `NotesFilter`, over the session's notes. Every change the
-user makes here (a cell edited in place, the note editor, Delete) is pushed as an undoable command on the
-session; the rows then change because the notes say so, never because the panel edits them. Activating a row
-takes the reader to its words through the navigator.
+Rows come from `NotesModel` (notes_model.py) through `NotesFilter`, over the session's notes, and show as cards
+(notes_cards.py). The filters: words, kind (and a highlight's colour), several tags at once, speaker, status.
+Ctrl+A chooses every card shown, Delete deletes the chosen ones, F2 edits the note of the current card in place
+and Shift+F2 its tags. Every change the user makes here is pushed as an undoable command on the session; the
+cards then change because the notes say so, never because the panel edits them. Activating a card takes the
+reader to its words through the navigator.
 
 Signals of `NotesPanel`:
     annotation_activated(str): the user double-clicked (or pressed Enter on) an annotation: jump to it.
@@ -16,46 +19,45 @@ from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
-from PySide6.QtGui import QAction
+from PySide6.QtGui import QAction, QIcon, QMouseEvent
 from PySide6.QtWidgets import (
-    QAbstractItemView,
     QComboBox,
     QGridLayout,
     QHBoxLayout,
-    QHeaderView,
     QLabel,
     QLineEdit,
+    QMenu,
     QPushButton,
-    QTableView,
+    QToolButton,
     QVBoxLayout,
     QWidget,
 )
 
-from reader.core.notes.annotations import Annotation, Kind, Scope, Status
+from reader.core.notes.annotations import COLOURS, Annotation, Kind, Scope, Status
 from reader.core.notes.store import Change, TranscriptNotes
-from reader.ui.annotation_dialogs import NoteDialog, QuoteChecking, TagsDelegate
+from reader.ui.annotation_dialogs import NoteDialog, QuoteChecking, swatch
 from reader.ui.navigation import Navigator
-from reader.ui.notes_model import (
-    CREATED,
-    DETACHED,
-    EXCHANGE,
-    KIND,
-    MODIFIED,
-    NOTE,
-    QUOTE,
-    SPEAKER,
-    STATUS,
-    TAGS,
-    IdRole,
-    NotesFilter,
-    NotesModel,
-)
+from reader.ui.notes_cards import CardDelegate, CardList
+from reader.ui.notes_model import DETACHED, NOTE, QUOTE, IdRole, NotesFilter, NotesModel
 from reader.ui.operations.annotations import DeleteAnnotationsCommand, edit_command
 from reader.ui.session import ReaderSession
 
+# A kind, or a highlight's colour ("highlight:green"), or the detached ones.
 KINDS = (("All kinds", ""), ("Bookmarks", Kind.BOOKMARK.value), ("Highlights", Kind.HIGHLIGHT.value),
+         *((f"{c.capitalize()} highlights", f"{Kind.HIGHLIGHT.value}:{c}") for c in COLOURS),
          ("Notes", Kind.NOTE.value), (DETACHED, "detached"))
 SORTS = (("Reading order", "position"), ("Newest first", "newest"), ("Last changed first", "changed"))
+
+
+class TagMenu(QMenu):
+    """The tags to filter by, ticked one by one: the menu stays open while ticking, as a list of checkboxes."""
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        action = self.activeAction()
+        if action is not None and action.isCheckable() and action.isEnabled():
+            action.trigger()
+            return
+        super().mouseReleaseEvent(event)
 
 
 class NotesPanel(QWidget):
@@ -76,8 +78,17 @@ class NotesPanel(QWidget):
         self.text_filter = QLineEdit(self, placeholderText="Filter notes", clearButtonEnabled=True)
         self.sort_box = self._combo(SORTS, "Order")
         self.sort_box.setSizeAdjustPolicy(QComboBox.SizeAdjustPolicy.AdjustToContents)
-        self.kind_box = self._combo(KINDS, "Show only this kind (or the detached ones)")
-        self.tag_box = self._combo((("All tags", ""),), "Show only annotations with this tag")
+        self.kind_box = self._combo(KINDS, "Show only this kind, highlights of one colour, or the detached ones")
+        for colour in COLOURS:
+            self.kind_box.setItemIcon(self.kind_box.findData(f"{Kind.HIGHLIGHT.value}:{colour}"), QIcon(swatch(colour)))
+        self.tags_button = QToolButton(self)
+        self.tags_button.setObjectName("notes-tags")
+        self.tags_button.setText("All tags")
+        self.tags_button.setToolTip("Show only annotations with every tag ticked")
+        self.tags_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.tags_button.setSizePolicy(self.kind_box.sizePolicy())
+        self.tags_menu = TagMenu(self.tags_button)
+        self.tags_button.setMenu(self.tags_menu)
         self.speaker_box = self._combo((("All speakers", ""),), "Show only what this speaker said")
         self.status_box = self._combo((("Any status", None),), "Show only this attribution status")
         for status in Status:
@@ -86,25 +97,20 @@ class NotesPanel(QWidget):
         self.detached_button.setToolTip("Notes whose words could not be found in this version of the transcript")
         self.detached_button.hide()
 
-        self.table = QTableView(self)
-        self.table.setObjectName("notes-table")
-        self.table.setModel(self.proxy)
-        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        # Double-click jumps to the words; F2 or a click on a selected cell edits the note or the tags.
-        self.table.setEditTriggers(QAbstractItemView.EditTrigger.EditKeyPressed
-                                   | QAbstractItemView.EditTrigger.SelectedClicked)
-        self.table.verticalHeader().hide()
-        self.table.setShowGrid(False)
-        self.table.setWordWrap(False)
-        self.table.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
-        self.table.setItemDelegateForColumn(TAGS, TagsDelegate(self._known_tags, self.table))
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(QHeaderView.ResizeMode.Interactive)
-        header.setStretchLastSection(True)
-        for column, width in ((KIND, 84), (QUOTE, 220), (SPEAKER, 110), (EXCHANGE, 64), (TAGS, 110),
-                              (STATUS, 110), (NOTE, 200), (CREATED, 120), (MODIFIED, 120)):
-            self.table.setColumnWidth(column, width)
+        # Double-click or Enter jumps to the words; F2 edits the note in place, Shift+F2 the tags.
+        self.cards = CardList(self)
+        self.cards.setModel(self.proxy)
+        self.cards.setModelColumn(NOTE)
+        self.delegate = CardDelegate(self.cards, self._known_tags)
+        self.cards.setItemDelegate(self.delegate)
+        self.cards.setContextMenuPolicy(Qt.ContextMenuPolicy.ActionsContextMenu)
+        # The keys are the card list's own (`edit_requested`); the menu only names them.
+        for text, slot in (("Edit &Note in Place\tF2", self.edit_note_in_place),
+                           ("Edit &Tags in Place\tShift+F2", self.edit_tags_in_place)):
+            action = QAction(text, self.cards)
+            action.triggered.connect(slot)
+            self.cards.addAction(action)
+        self.cards.edit_requested.connect(lambda tags: self._edit_in_place(tags=tags))
 
         filters = QHBoxLayout()
         filters.setContentsMargins(4, 2, 4, 0)
@@ -113,7 +119,7 @@ class NotesPanel(QWidget):
         # Two by two, so the dock can be as narrow as a side panel should be.
         choices = QGridLayout()
         choices.setContentsMargins(4, 0, 4, 2)
-        for index, box in enumerate((self.kind_box, self.tag_box, self.speaker_box, self.status_box)):
+        for index, box in enumerate((self.kind_box, self.tags_button, self.speaker_box, self.status_box)):
             choices.addWidget(box, index // 2, index % 2)
         layout = QVBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
@@ -129,12 +135,12 @@ class NotesPanel(QWidget):
         self.empty_hint.setContentsMargins(12, 12, 12, 12)
         self.empty_hint.setEnabled(False)  # drawn in the style's muted colour
         layout.addWidget(self.empty_hint, 1)
-        layout.addWidget(self.table, 1)
+        layout.addWidget(self.cards, 1)
 
         self.text_filter.textChanged.connect(self.proxy.set_text)
         self.sort_box.currentIndexChanged.connect(lambda: self.proxy.set_sort(self.sort_box.currentData()))
-        self.kind_box.currentIndexChanged.connect(lambda: self.proxy.set_kind(self.kind_box.currentData()))
-        self.tag_box.currentIndexChanged.connect(lambda: self.proxy.set_tag(self.tag_box.currentData() or ""))
+        self.kind_box.currentIndexChanged.connect(self._on_kind_chosen)
+        self.tags_menu.triggered.connect(self._on_tags_ticked)
         self.speaker_box.currentIndexChanged.connect(
             lambda: self.proxy.set_speaker(self.speaker_box.currentData() or ""))
         self.status_box.currentIndexChanged.connect(lambda: self.proxy.set_status(self.status_box.currentData()))
@@ -145,11 +151,10 @@ class NotesPanel(QWidget):
         session.notes_changed.connect(self.on_notes_changed)
         # Enter (and a double-click, on most styles) activates; the double-click itself is caught too, since Qt
         # only activates once the second click is released. A jump twice to the same words is no harm.
-        self.table.activated.connect(self._on_table_activated)
-        self.table.doubleClicked.connect(self._on_table_activated)
-        self.table.selectionModel().currentRowChanged.connect(
+        self.cards.activated.connect(self._on_card_activated)
+        self.cards.doubleClicked.connect(self._on_card_activated)
+        self.cards.selectionModel().currentRowChanged.connect(
             lambda current, _previous: self.current_changed.emit(self._annotation_at(current)))
-        self.proxy.sort(0, Qt.SortOrder.AscendingOrder)
         # The tag and speaker lists follow the notes once per turn of the event loop (an import adds hundreds).
         self._choices_timer = QTimer(self)
         self._choices_timer.setSingleShot(True)
@@ -166,24 +171,28 @@ class NotesPanel(QWidget):
         return box
 
     def sizeHint(self) -> QSize:
-        return QSize(360, 400)
+        return QSize(320, 400)
+
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 160)  # a narrow window's docks share its width with the text
 
     def _known_tags(self) -> list[str]:
         notes = self.model.notes()
         return notes.tags() if notes is not None else []
 
     def add_row_actions(self, actions: list[QAction]) -> None:
-        """Commands offered on a row's context menu (they act on the chosen annotations)."""
-        self.table.addActions(actions)
+        """Commands offered on a card's context menu (they act on the chosen annotations)."""
+        self.cards.addActions(actions)
 
     # --- contents ---------------------------------------------------------------------------------------
 
     def set_notes(self, notes: TranscriptNotes | None) -> None:
         """Show these notes (the open transcript's); the filters go back to showing everything."""
         self.model.set_notes(notes)
-        for box in (self.kind_box, self.tag_box, self.speaker_box, self.status_box):
+        for box in (self.kind_box, self.speaker_box, self.status_box):
             box.setCurrentIndex(0)
         self.text_filter.clear()
+        self.set_tag_filter([])
         self._refresh_choices()
 
     @Slot(object)
@@ -196,12 +205,12 @@ class NotesPanel(QWidget):
     def _refresh_choices(self) -> None:
         """The tag and speaker lists offer what the notes hold; the choice made stays when it still exists."""
         notes = self.model.notes()
-        self._refill(self.tag_box, [(t, t) for t in notes.tags()] if notes else [])
-        speakers = [(notes.display_name(s.key), s.key) for s in notes.transcript.speakers] if notes else []
+        self._refill_tags(notes.tags() if notes else [])
+        speakers = [(notes.display_name(s.key), s.key) for s in notes.attributed.speakers if s.turns] if notes else []
         self._refill(self.speaker_box, speakers)
         empty = not notes or len(notes) == 0
         self.empty_hint.setVisible(empty)
-        self.table.setVisible(not empty)
+        self.cards.setVisible(not empty)
         detached = len(notes.detached) if notes else 0
         self.detached_button.setText(f"{detached} detached (words not found): show")
         self.detached_button.setVisible(detached > 0)
@@ -217,6 +226,55 @@ class NotesPanel(QWidget):
         if box.currentData() != chosen:  # the chosen tag is gone: show everything rather than nothing
             box.currentIndexChanged.emit(box.currentIndex())
 
+    # --- filters ----------------------------------------------------------------------------------------
+
+    @Slot()
+    def _on_kind_chosen(self) -> None:
+        kind, _, colour = str(self.kind_box.currentData() or "").partition(":")
+        self.proxy.set_kind(kind)
+        self.proxy.set_colour(colour)
+
+    def tag_filter(self) -> list[str]:
+        """The tags ticked: an annotation is shown when it carries every one."""
+        return [a.text() for a in self.tags_menu.actions() if a.isCheckable() and a.isChecked()]
+
+    def set_tag_filter(self, tags: list[str]) -> None:
+        wanted = {t.casefold() for t in tags}
+        for action in self.tags_menu.actions():
+            if action.isCheckable():
+                action.setChecked(action.text().casefold() in wanted)
+        self._tags_changed()
+
+    @Slot(QAction)
+    def _on_tags_ticked(self, action: QAction) -> None:
+        if not action.isCheckable():  # "Any tag": untick them all
+            self.set_tag_filter([])
+            return
+        self._tags_changed()
+
+    def _tags_changed(self) -> None:
+        ticked = self.tag_filter()
+        self.proxy.set_tags(ticked)
+        label = " + ".join(ticked) if ticked else "All tags"
+        self.tags_button.setText(self.tags_button.fontMetrics().elidedText(
+            label, Qt.TextElideMode.ElideRight, max(60, self.kind_box.width() - 24)))
+        self.tags_button.setToolTip(f"Showing annotations tagged {label}" if ticked
+                                    else "Show only annotations with every tag ticked")
+
+    def _refill_tags(self, tags: list[str]) -> None:
+        """The tags in use, the ticked ones still ticked (a tag no longer used is dropped from the filter)."""
+        ticked = {t.casefold() for t in self.tag_filter()}
+        self.tags_menu.clear()
+        self.tags_menu.addAction("Any tag (untick all)").setEnabled(bool(tags))
+        self.tags_menu.addSeparator()
+        for tag in tags:
+            action = self.tags_menu.addAction(tag)
+            action.setCheckable(True)
+            action.setChecked(tag.casefold() in ticked)
+        if not tags:
+            self.tags_menu.addAction("No tags yet").setEnabled(False)
+        self._tags_changed()
+
     # --- the current annotation -----------------------------------------------------------------------
 
     def _annotation_at(self, index: QModelIndex) -> Annotation | None:
@@ -225,30 +283,40 @@ class NotesPanel(QWidget):
         return notes.get(annotation_id) if notes is not None and annotation_id else None
 
     def current_annotation(self) -> Annotation | None:
-        return self._annotation_at(self.table.currentIndex())
+        return self._annotation_at(self.cards.currentIndex())
 
     def selected_ids(self) -> list[str]:
-        rows = self.table.selectionModel().selectedRows()
-        ids = [str(index.data(IdRole)) for index in rows]
+        """The chosen cards' annotations, top to bottom (the current one when none is chosen)."""
+        rows = sorted({index.row() for index in self.cards.selectionModel().selectedIndexes()})
+        ids = [str(self.proxy.index(row, NOTE).data(IdRole)) for row in rows]
         current = self.current_annotation()
         return ids or ([current.id] if current is not None else [])
+
+    def shown_ids(self) -> list[str]:
+        """Every annotation the dock shows, filtered as it is, top to bottom (what an export of "what the dock
+        shows" writes)."""
+        return [str(self.proxy.index(r, NOTE).data(IdRole)) for r in range(self.proxy.rowCount())]
+
+    def filtered(self) -> bool:
+        """Whether a filter hides some of the annotations."""
+        notes = self.model.notes()
+        return notes is not None and self.proxy.rowCount() < len(notes)
 
     def select_annotation(self, annotation_id: str) -> bool:
         """Make an annotation the current row (clearing a filter that hides it). False when it is not there."""
         row = self.model.row_of(annotation_id)
         if row < 0:
             return False
-        index = self.proxy.mapFromSource(self.model.index(row, QUOTE))
+        index = self.proxy.mapFromSource(self.model.index(row, NOTE))
         if not index.isValid():
             self.set_notes(self.model.notes())
-            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(annotation_id), QUOTE))
-        self.table.selectionModel().setCurrentIndex(
-            index, QItemSelectionModel.SelectionFlag.ClearAndSelect | QItemSelectionModel.SelectionFlag.Rows)
-        self.table.scrollTo(index)
+            index = self.proxy.mapFromSource(self.model.index(self.model.row_of(annotation_id), NOTE))
+        self.cards.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect)
+        self.cards.scrollTo(index)
         return True
 
     def visible_rows(self, column: int = QUOTE) -> list[str]:
-        """The text of one column in every row shown, top to bottom (what the user sees)."""
+        """One fact of every card shown (the text of one column), top to bottom."""
         return [self.proxy.index(r, column).data() for r in range(self.proxy.rowCount())]
 
     # --- changes --------------------------------------------------------------------------------------
@@ -270,10 +338,30 @@ class NotesPanel(QWidget):
         ids = self.selected_ids()
         if notes is None or not ids:
             return
-        row = self.table.currentIndex().row()
+        row = self.cards.currentIndex().row()
         self._session.push(DeleteAnnotationsCommand(notes, ids))
         if self.proxy.rowCount():
-            self.table.setCurrentIndex(self.proxy.index(min(row, self.proxy.rowCount() - 1), QUOTE))
+            self.cards.setCurrentIndex(self.proxy.index(min(max(row, 0), self.proxy.rowCount() - 1), NOTE))
+        self._session.tell(f"{len(ids)} annotations deleted (Ctrl+Z brings them back)." if len(ids) > 1 else
+                           "Annotation deleted (Ctrl+Z brings it back).")
+
+    @Slot()
+    def edit_note_in_place(self) -> None:
+        """F2: the current card's note, edited over the card."""
+        self._edit_in_place(tags=False)
+
+    @Slot()
+    def edit_tags_in_place(self) -> None:
+        """Shift+F2: the current card's tags, completed from those in use."""
+        self._edit_in_place(tags=True)
+
+    def _edit_in_place(self, *, tags: bool) -> None:
+        current = self.cards.currentIndex()
+        if not current.isValid() or self._writable() is None:
+            return
+        self.delegate.editing_tags = tags
+        self.cards.scrollTo(current)
+        self.cards.edit(current)
 
     @Slot()
     def edit_current_in_dialog(self) -> None:
@@ -290,7 +378,7 @@ class NotesPanel(QWidget):
         dialog.open()
 
     @Slot(QModelIndex)
-    def _on_table_activated(self, index: QModelIndex) -> None:
+    def _on_card_activated(self, index: QModelIndex) -> None:
         annotation = self._annotation_at(index)
         if annotation is not None:
             self.annotation_activated.emit(annotation.id)
@@ -305,7 +393,8 @@ class NotesPanel(QWidget):
         if turn is None:
             return
         anchor = annotation.anchor
+        last = notes.transcript.turn_by_id.get(anchor.end_turn_id) if anchor.end_turn_id else None
         if anchor.scope is Scope.TEXT:  # the quoted words themselves, selected: ready to copy with citation
-            self._navigator.go_to_words(turn.index, anchor.start, anchor.end)
+            self._navigator.go_to_words(turn.index, anchor.start, anchor.end, last.index if last else None)
         else:
             self._navigator.go_to_turn(turn.index, anchor.start)

@@ -1,4 +1,5 @@
-"""What the window remembers between runs: theme, font, zoom, window layout and recent files (QSettings).
+"""What the window remembers between runs: theme, font, zoom, window layout, recent files, the folder of the
+last export or import of notes, whether selections snap to whole words and the citation style (QSettings).
 
 Reading positions and speaker names are not here: they belong to a transcript and live in the notes store.
 """
@@ -55,6 +56,25 @@ class Preferences:
     def zoom(self, steps: int) -> None:
         self.settings.setValue("view/zoom", steps)
 
+    @property
+    def snap_to_words(self) -> bool:
+        """Whether a selection made with the mouse snaps to whole words (on unless turned off)."""
+        return self._str("view/snap_to_words", "true") != "false"
+
+    @snap_to_words.setter
+    def snap_to_words(self, snap: bool) -> None:
+        self.settings.setValue("view/snap_to_words", "true" if snap else "false")
+
+    @property
+    def citation_style(self) -> str:
+        """The form of Copy with Citation: "plain", "apa" or "chicago" (`reader.core.notes.citation`)."""
+        style = self._str("edit/citation_style", "plain")
+        return style if style in ("plain", "apa", "chicago") else "plain"
+
+    @citation_style.setter
+    def citation_style(self, style: str) -> None:
+        self.settings.setValue("edit/citation_style", style)
+
     def window_geometry(self) -> tuple[QByteArray | None, QByteArray | None]:
         geometry = self.settings.value("window/geometry")
         state = self.settings.value("window/state")
@@ -64,6 +84,15 @@ class Preferences:
     def set_window_geometry(self, geometry: QByteArray, state: QByteArray) -> None:
         self.settings.setValue("window/geometry", geometry)
         self.settings.setValue("window/state", state)
+
+    @property
+    def notes_folder(self) -> str:
+        """The folder notes were last exported to or imported from ("" before the first time)."""
+        return self._str("files/notes_folder")
+
+    @notes_folder.setter
+    def notes_folder(self, folder: str) -> None:
+        self.settings.setValue("files/notes_folder", folder)
 
     def recent_files(self) -> list[str]:
         value = self.settings.value("files/recent", [])

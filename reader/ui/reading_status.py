@@ -1,7 +1,9 @@
 """The status bar's account of where the reader is: "Q12 · turn 40 of 62" and "1,234 / 9,876 words".
 
-Counting every word of a long transcript takes a moment, so the words before each turn are counted in steps of
-WORDS_STEP turns between events, after the text is on screen; until then the total is shown.
+The words read are those before the reading position: the turns before the current one, and of the current turn
+what is above the page (a long turn is read a page at a time). Counting every word of a long transcript takes a
+moment, so the words before each turn are counted in steps of WORDS_STEP turns between events, after the text is
+on screen; until then the total is shown.
 """
 
 from __future__ import annotations
@@ -9,6 +11,7 @@ from __future__ import annotations
 from PySide6.QtCore import QObject, QTimer, Slot
 from PySide6.QtWidgets import QLabel
 
+from reader.core.words import count_words
 from reader.ui.session import ReaderSession
 from reader.ui.transcript_view import TranscriptView
 
@@ -28,8 +31,13 @@ class ReadingStatus(QObject):
         self._words_timer.setSingleShot(True)
         self._words_timer.setInterval(20)
         self._words_timer.timeout.connect(self._on_words_timer_timeout)
+        self._scroll_timer = QTimer(self)  # within a long turn the count follows the page, a moment after it
+        self._scroll_timer.setSingleShot(True)
+        self._scroll_timer.setInterval(40)
+        self._scroll_timer.timeout.connect(self._update_words)
         session.opened.connect(self.refresh)
         view.position_changed.connect(self.refresh)
+        view.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
 
     @Slot()
     def refresh(self) -> None:
@@ -41,6 +49,7 @@ class ReadingStatus(QObject):
         self.position.setText(f"{exchange.label} · turn {turn + 1} of {len(t.turns)}")
         self._update_words()
 
+    @Slot()
     def _update_words(self) -> None:
         vdoc, turn, transcript = self._view.vdoc, self._view.current_turn(), self._session.transcript
         if vdoc is None or turn < 0 or transcript is None:
@@ -50,7 +59,9 @@ class ReadingStatus(QObject):
             self._words_timer.start()
             return
         words = vdoc.words_before()
-        self.words.setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
+        offset = self._view.reading_offset()
+        read = words[turn] + (count_words(transcript.turns[turn].text[:offset]) if offset else 0)
+        self.words.setText(f"{read:,} / {words[-1]:,} words")
 
     @Slot()
     def _on_words_timer_timeout(self) -> None:

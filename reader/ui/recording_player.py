@@ -17,7 +17,7 @@ from typing import Protocol
 
 from PySide6.QtCore import QObject, Signal, Slot
 
-from reader.core.notes.annotations import Annotation, Status, turn_index_of
+from reader.core.notes.annotations import Annotation, Status, anchor_pieces, turn_index_of
 from reader.core.notes.store import Change
 from reader.core.timing import SyncPoint, Timeline, clock, estimate_times, with_sync_point
 from reader.ui.actions import ActionId
@@ -196,20 +196,23 @@ class RecordingPlayer(QObject):
 
     @Slot()
     def play_from_here(self) -> None:
-        """Play the selection (when there is one) or from the turn at the reading position."""
-        selection = self._navigator.selection_in_turn()
-        if selection is not None and selection[1] != selection[2]:
-            self.play_words(*selection)
+        """Play the selection (when there is one: words of a turn, or a passage) or from the turn at the reading
+        position."""
+        span = self._navigator.selected_span()
+        if span is not None and (span.first, span.start) != (span.last, span.end):
+            self.play_words(span.first, span.start, span.last, span.end)
             return
         turn = self._navigator.current_turn()
         if turn >= 0:
             self.play_turn(turn)
 
-    def play_words(self, turn: int, start: int, end: int) -> None:
-        """Play words of a turn, from a second before the first; the recording pauses after the last."""
+    def play_words(self, first: int, start: int, last: int, end: int) -> None:
+        """Play the words from `start` in turn `first` to `end` in turn `last`, from a second before the first;
+        the recording pauses after the last."""
         if not self._ready() or self.timeline is None:
             return
-        begin, finish = self.timeline.span(turn, start, end)
+        begin = self.timeline.time_at(first, start)
+        finish = self.timeline.span(last, 0 if last != first else start, end)[1]
         self._play_from(max(0.0, begin - LEAD_IN_SECONDS))
         self._stop_at = finish
 
@@ -256,8 +259,8 @@ class RecordingPlayer(QObject):
         notes = self._session.writable("These notes are read-only: no sync point can be set.")
         if notes is None:
             return
-        selection = self._navigator.selection_in_turn()
-        turn, offset = (selection[0], selection[1]) if selection is not None else (self._navigator.current_turn(), 0)
+        span = self._navigator.selected_span()
+        turn, offset = (span.first, span.start) if span is not None else (self._navigator.current_turn(), 0)
         if turn < 0:
             return
         seconds = self.backend.position()
@@ -287,7 +290,13 @@ class RecordingPlayer(QObject):
             self.play_quote(*chosen)
 
     def play_quote(self, annotation: Annotation, turn: int) -> None:
-        self.play_words(turn, annotation.anchor.start, annotation.anchor.end)
+        """Play an annotation's words (a passage's, over its turns)."""
+        transcript = self._session.transcript
+        pieces = anchor_pieces(transcript, annotation.anchor) if transcript is not None else []
+        if pieces:
+            self.play_words(pieces[0][0], pieces[0][1], pieces[-1][0], pieces[-1][2])
+        else:
+            self.play_words(turn, annotation.anchor.start, turn, annotation.anchor.end)
 
     def quote_checking(self, annotation: Annotation) -> QuoteChecking | None:
         """Play and check this quote from the note editor, while a recording is attached."""

@@ -148,19 +148,26 @@ class SearchBar(QWidget):
             self.speaker_combo.clear()
             self.speaker_combo.addItem("All speakers", None)
             for speaker in transcript.speakers if transcript is not None else ():
-                self.speaker_combo.addItem(self._names[speaker.key], speaker.key)
+                if speaker.turns:  # a speaker merged into another has none left to search
+                    self.speaker_combo.addItem(self._names[speaker.key], speaker.key)
             self.speaker_combo.setCurrentIndex(max(0, self.speaker_combo.findData(chosen)))
         self.run_search()
 
     @Slot(object)
     def _on_session_opened(self, transcript: Transcript) -> None:
         notes = self._session.notes
-        self.set_transcript(transcript, notes.speaker_names if notes is not None else {})
+        # Who speaks is as the reader corrected it (merged speakers, turns given to another), as the view shows.
+        self.set_transcript(notes.attributed if notes is not None else transcript,
+                            notes.speaker_names if notes is not None else {})
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
         notes = self._session.notes
-        if change.speaker_names and notes is not None:
+        if notes is None:
+            return
+        if change.speaker_edits:
+            self.set_transcript(notes.attributed, notes.speaker_names)
+        elif change.speaker_names:
             self.set_speaker_names(notes.speaker_names)
 
     def set_speaker_names(self, names: dict[str, str]) -> None:

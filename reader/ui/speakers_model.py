@@ -1,8 +1,10 @@
 """The table behind the speakers dock: one row per speaker with colour, display name, role, turns, words, share.
 
-It adapts the transcript's speakers and the user's display names into rows. Editing a name does not change
-anything here: `rename_requested` goes out (the window makes it an undoable operation on the notes store) and the
-new names come back through `set_names` when the store says they changed.
+It adapts the transcript's speakers (as the reader corrected who speaks: counts follow merged speakers and turns
+given to another) and the user's display names into rows; a speaker merged into another keeps its row, greyed,
+named "Unknown Speaker → Kim", so that it can be separated again and the colours stay in place. Editing a name
+does not change anything here: `rename_requested` goes out (the window makes it an undoable operation on the
+notes store) and the new names come back through `set_names` when the store says they changed.
 
 Signals:
     rename_requested(str, str): speaker key, new display name ("" restores the transcript's own)
@@ -13,7 +15,7 @@ from __future__ import annotations
 from typing import Any
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt, Signal
-from PySide6.QtGui import QColor, QIcon, QPixmap
+from PySide6.QtGui import QColor, QIcon, QPalette, QPixmap
 from PySide6.QtWidgets import QWidget
 
 from reader.core.model import Speaker, Transcript
@@ -32,13 +34,15 @@ class SpeakersModel(QAbstractTableModel):
         super().__init__(parent)
         self._speakers: tuple[Speaker, ...] = ()
         self._names: dict[str, str] = {}
+        self._merges: dict[str, str] = {}
         self._colors: list[QColor] = []
         self._swatches: list[QIcon] = []
         self._total_words = 1
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
-                       colors: list[QColor] | None = None) -> None:
+                       colors: list[QColor] | None = None, merges: dict[str, str] | None = None) -> None:
         self.beginResetModel()
+        self._merges = dict(merges or {})
         self._speakers = transcript.speakers if transcript is not None else ()
         self._total_words = max(1, sum(s.words for s in self._speakers))
         self._names = dict(names or {})
@@ -62,6 +66,16 @@ class SpeakersModel(QAbstractTableModel):
 
     def display_name(self, speaker: Speaker) -> str:
         return self._names.get(speaker.key) or speaker.name
+
+    def merged_into(self, key: str) -> str | None:
+        """The key of the speaker this one was merged into, or None."""
+        return self._merges.get(key)
+
+    def shown_name(self, speaker: Speaker) -> str:
+        """The name in the row: "Unknown Speaker → Kim" for one merged into another."""
+        into = self._merges.get(speaker.key)
+        target = next((s for s in self._speakers if s.key == into), None)
+        return f"{self.display_name(speaker)} → {self.display_name(target)}" if target else self.display_name(speaker)
 
     def row_of(self, key: str) -> int:
         return next((i for i, s in enumerate(self._speakers) if s.key == key), -1)
@@ -95,7 +109,7 @@ class SpeakersModel(QAbstractTableModel):
         column = index.column()
         if role == KeyRole:
             return speaker.key
-        values = (self.display_name(speaker), str(speaker.role), speaker.turns, speaker.words,
+        values = (self.shown_name(speaker), str(speaker.role), speaker.turns, speaker.words,
                   speaker.words / self._total_words)
         if role == SortRole:
             return values[column]
@@ -104,16 +118,20 @@ class SpeakersModel(QAbstractTableModel):
                 return f"{values[SHARE]:.0%}" if role == Qt.ItemDataRole.DisplayRole else values[SHARE]
             if column in (TURNS, WORDS):
                 return f"{values[column]:,}" if role == Qt.ItemDataRole.DisplayRole else values[column]
-            return values[column]
+            return self.display_name(speaker) if role == Qt.ItemDataRole.EditRole and column == NAME else values[column]
         if role == Qt.ItemDataRole.TextAlignmentRole and column >= TURNS:
             return int(Qt.AlignmentFlag.AlignRight | Qt.AlignmentFlag.AlignVCenter)
         if role == Qt.ItemDataRole.DecorationRole and column == NAME and self._colors:
             return self._swatches[index.row() % len(self._swatches)]
+        if role == Qt.ItemDataRole.ForegroundRole and column == NAME and speaker.key in self._merges:
+            return QPalette().color(QPalette.ColorGroup.Disabled, QPalette.ColorRole.Text)
         if role == Qt.ItemDataRole.ForegroundRole and column == NAME and self._colors:
             return self._colors[index.row() % len(self._colors)]
-        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:
+        if role == Qt.ItemDataRole.ToolTipRole and column == NAME:  # the whole name, however narrow the dock
             written = f", written “{speaker.label}”" if speaker.label != self.display_name(speaker) else ""
-            return tooltip(f"{self.display_name(speaker)} ({speaker.role}{written}); double-click or F2 to rename")
+            merged = "; merged: Merge ▸ Separate Again undoes it" if speaker.key in self._merges else ""
+            return tooltip(f"{self.shown_name(speaker)} ({speaker.role}{written}){merged}; double-click or F2 to "
+                           "rename")
         return None
 
     def setData(self, index: _Index, value: Any, role: int = Qt.ItemDataRole.EditRole) -> bool:

@@ -1,7 +1,10 @@
-"""The speakers dock: who speaks, how much, in which colour; rename, show only one, step through one's turns.
+"""The speakers dock: who speaks, how much, in which colour; rename, merge one speaker into another, give the
+turn being read to another speaker, show only one, step through one's turns.
 
-The table is a `SpeakersModel` (speakers_model.py) over the session's transcript. A rename becomes an undoable
-`RenameSpeakerCommand` on the session's notes, and the new name comes back to every view from the notes' change.
+The table is a `SpeakersModel` (speakers_model.py) over the session's transcript as the reader corrected it. A
+rename, a merge and a turn given to another speaker are undoable commands on the session's notes
+(operations/speakers.py), never changes to the file; what they change comes back to every view from the notes'
+change. Long names are elided in the middle ("Assemblywoman…Ruiz"), the whole name in the tooltip.
 Stepping through a speaker's turns goes through the navigator; which turns are shown is the window's to apply
 (the reading view's filter, the search), from `show_only_changed`.
 
@@ -23,13 +26,22 @@ from PySide6.QtCore import (
     Slot,
 )
 from PySide6.QtGui import QColor, QResizeEvent
-from PySide6.QtWidgets import QAbstractItemView, QHBoxLayout, QHeaderView, QTableView, QToolButton, QVBoxLayout, QWidget
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QMenu,
+    QTableView,
+    QToolButton,
+    QVBoxLayout,
+    QWidget,
+)
 
 from reader.core.model import Transcript
 from reader.core.notes.store import Change
 from reader.core.search import resolve_speaker
 from reader.ui.navigation import Navigator
-from reader.ui.operations.speakers import RenameSpeakerCommand
+from reader.ui.operations.speakers import GiveTurnCommand, MergeSpeakerCommand, RenameSpeakerCommand
 from reader.ui.session import ReaderSession
 from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
 from reader.ui.themes import THEMES, Theme
@@ -64,7 +76,7 @@ class SpeakersPanel(QWidget):
         self.table.verticalHeader().hide()
         self.table.setShowGrid(False)
         self.table.setWordWrap(False)
-        self.table.setTextElideMode(Qt.TextElideMode.ElideRight)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)  # names that start alike stay apart
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(NAME, QHeaderView.ResizeMode.Stretch)
         for column in range(ROLE, len(COLUMNS)):
@@ -74,9 +86,21 @@ class SpeakersPanel(QWidget):
         self.previous_button = _tool("◀ Turn", "The selected speaker's previous turn")
         self.next_button = _tool("Turn ▶", "The selected speaker's next turn")
         self.rename_button = _tool("Rename", "Rename the selected speaker (F2)")
+        # Corrections of who speaks, kept with the notes (the file is never changed): one button, two menus.
+        self.more_button = _tool("More", "Merge the selected speaker into another, or give the turn being read "
+                                 "to another speaker (the file is not changed)")
+        more = QMenu(self.more_button)
+        self.merge_menu = more.addMenu("&Merge Selected Speaker")
+        self.give_menu = more.addMenu("&Give the Turn Being Read To")
+        self.more_button.setMenu(more)
+        self.more_button.setPopupMode(QToolButton.ToolButtonPopupMode.InstantPopup)
+        self.merge_menu.aboutToShow.connect(self._fill_merge_menu)
+        self.give_menu.aboutToShow.connect(self._fill_give_menu)
         buttons = QHBoxLayout()
         buttons.setContentsMargins(4, 2, 4, 2)
-        for button in (self.only_button, self.previous_button, self.next_button, self.rename_button):
+        buttons.setSpacing(0)
+        for button in (self.only_button, self.previous_button, self.next_button, self.rename_button,
+                       self.more_button):
             buttons.addWidget(button)
         buttons.addStretch(1)
         layout = QVBoxLayout(self)
@@ -100,16 +124,19 @@ class SpeakersPanel(QWidget):
     def sizeHint(self) -> QSize:
         return QSize(ROOMY_WIDTH, 220)
 
+    def minimumSizeHint(self) -> QSize:
+        return QSize(200, 120)  # a narrow window's docks share its width with the text
+
     def resizeEvent(self, event: QResizeEvent) -> None:
         # In a narrow dock the names matter more than the role column (the role stays in each name's tooltip).
         self.table.setColumnHidden(ROLE, event.size().width() < ROOMY_WIDTH)
         super().resizeEvent(event)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
-                       colors: list[QColor] | None = None) -> None:
+                       colors: list[QColor] | None = None, merges: dict[str, str] | None = None) -> None:
         self._shown_only = None
         self.only_button.setChecked(False)
-        self.model.set_transcript(transcript, names, colors)
+        self.model.set_transcript(transcript, names, colors, merges)
         if self._proxy.rowCount():
             self.select(self.model.data(self.model.index(0, NAME), KeyRole))
         self._update_buttons()
@@ -151,13 +178,85 @@ class SpeakersPanel(QWidget):
     @Slot(object)
     def _on_session_opened(self, transcript: Transcript) -> None:
         notes = self._session.notes
-        self.model.set_transcript(transcript)  # the row count first: the colours follow the rows
-        self.set_transcript(transcript, notes.speaker_names if notes is not None else {}, self._colors())
+        shown = notes.attributed if notes is not None else transcript
+        self.model.set_transcript(shown)  # the row count first: the colours follow the rows
+        self.set_transcript(shown, notes.speaker_names if notes is not None else {}, self._colors(),
+                            notes.speaker_merges if notes is not None else {})
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:
-        if change.speaker_names and self._session.notes is not None:
-            self.model.set_names(self._session.notes.speaker_names)
+        notes = self._session.notes
+        if notes is None:
+            return
+        if change.speaker_edits:  # counts and merges changed: the rows again, the one chosen kept
+            key, shown_only = self.selected_key(), self._shown_only
+            self.model.set_transcript(notes.attributed, notes.speaker_names, self._colors(), notes.speaker_merges)
+            if key is not None:
+                self.select(key)
+            self._shown_only = shown_only
+            self.only_button.setChecked(shown_only is not None)
+            self._update_buttons()
+        elif change.speaker_names:
+            self.model.set_names(notes.speaker_names)
+
+    # --- merging and giving turns ----------------------------------------------------------------------
+
+    def _speakers(self) -> list[tuple[str, str]]:
+        """(key, display name) of every speaker not merged into another."""
+        notes = self._session.notes
+        if notes is None:
+            return []
+        merges = notes.speaker_merges
+        return [(s.key, notes.display_name(s.key)) for s in notes.transcript.speakers if s.key not in merges]
+
+    @Slot()
+    def _fill_merge_menu(self) -> None:
+        menu, key, notes = self.merge_menu, self.selected_key(), self._session.notes
+        menu.clear()
+        if key is None or notes is None:
+            return
+        if key in notes.speaker_merges:
+            menu.addAction(f"Separate {notes.display_name(key)} Again").triggered.connect(
+                lambda: self.merge(key, ""))
+            return
+        for other, name in self._speakers():
+            if other != key:
+                menu.addAction(f"Into {name}").triggered.connect(lambda _c=False, o=other: self.merge(key, o))
+        if menu.isEmpty():
+            menu.addAction("No other speaker").setEnabled(False)
+
+    def merge(self, key: str, into: str) -> None:
+        """Show every turn of `key` as `into`'s ("" separates them again), undoably."""
+        notes = self._session.writable("These notes are read-only; the speakers were not merged.")
+        if notes is None:
+            return
+        try:
+            self._session.push(MergeSpeakerCommand(notes, key, into))
+        except ValueError as exc:  # a merge that would go round in a circle
+            self._session.tell(str(exc))
+
+    @Slot()
+    def _fill_give_menu(self) -> None:
+        menu, notes, transcript = self.give_menu, self._session.notes, self._session.transcript
+        menu.clear()
+        turn = self._navigator.current_turn()
+        if notes is None or transcript is None or turn < 0:
+            menu.addAction("No turn is being read").setEnabled(False)
+            return
+        current = notes.attributed.turns[turn].speaker
+        for key, name in self._speakers():
+            action = menu.addAction(f"Turn {turn + 1} to {name}" if key != current else f"Turn {turn + 1}: {name}'s")
+            action.setEnabled(key != current)
+            action.triggered.connect(lambda _c=False, k=key: self.give_turn(turn, k))
+
+    def give_turn(self, turn: int, key: str) -> None:
+        """Show one turn (an index) as `key`'s, undoably."""
+        notes = self._session.writable("These notes are read-only; the turn was not given to another speaker.")
+        if notes is None or self._session.transcript is None:
+            return
+        turn_id = notes.transcript.turns[turn].id
+        self._session.push(GiveTurnCommand(notes, turn_id, key))
+        self._session.tell(f"Turn {turn + 1} is now {notes.display_name(key)}'s (Ctrl+Z gives it back).")
 
     @Slot(str, str)
     def _on_rename_requested(self, key: str, name: str) -> None:
@@ -224,6 +323,7 @@ class SpeakersPanel(QWidget):
         has = self.selected_key() is not None
         for button in (self.only_button, self.previous_button, self.next_button, self.rename_button):
             button.setEnabled(has)
+        self.more_button.setEnabled(self._session.transcript is not None)
 
 
 def _tool(text: str, tip: str, checkable: bool = False) -> QToolButton:

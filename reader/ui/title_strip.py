@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from collections.abc import Mapping
+
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
@@ -10,17 +12,18 @@ from reader.core.notes.export import human_date
 from reader.ui.themes import Theme
 
 
-def describe(transcript: Transcript) -> tuple[str, str]:
-    """(title, details): the title as the file gives it, and what is known of when, where, who and from what."""
+def describe(transcript: Transcript, names: Mapping[str, str] | None = None) -> tuple[str, str]:
+    """(title, details): the title as the file gives it, and what is known of when, where, who (by the reader's
+    names for them; a speaker merged into another is no one of its own) and from what."""
     meta = transcript.metadata
     source = meta.source or (transcript.path or "").rsplit("/", 1)[-1]
     title = meta.title or source or "Untitled transcript"
     when = human_date(meta.date)
     if meta.time:
         when = f"{when}, {meta.time}" if when else meta.time
-    names = [s.name for s in transcript.speakers]
-    separator = "; " if any("," in n for n in names) else ", "  # "Smith, Jane; Okafor, Daniel"
-    speakers = separator.join(names[:4]) + ("…" if len(names) > 4 else "")
+    shown = [(names or {}).get(s.key) or s.name for s in transcript.speakers if s.turns]
+    separator = "; " if any("," in n for n in shown) else ", "  # "Smith, Jane; Okafor, Daniel"
+    speakers = separator.join(shown[:4]) + ("…" if len(shown) > 4 else "")
     details = [when, meta.place or "", speakers, f"{transcript.words:,} words", source if source != title else ""]
     return title, " · ".join(d for d in details if d)
 
@@ -47,8 +50,9 @@ class TitleStrip(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-    def set_transcript(self, transcript: Transcript) -> None:
-        title, details = describe(transcript)
+    def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
+        """Show a transcript (as the reader corrected who speaks) with the reader's names for its speakers."""
+        title, details = describe(transcript, names)
         self.title.setText(title)
         self.details.setText(details)
         self.details.setVisible(bool(details))

@@ -1,7 +1,11 @@
 """The table of contents as a tree model: sections at the top level, each holding its topics, every row with its
 label over its span and share ("Q3-Q5 · 12%").
 
-Without sections (`set_rows` alone) the topics are the top level, as a flat list. The model only adapts
+Without sections (`set_rows` alone) the topics are the top level, as a flat list. A section that holds a single
+topic under the same label is one row, not a section row over an identical topic row: that row is the topic's
+(the edits it offers act on the topic, and renaming the topic renames such a section with it, see
+`reader.core.topics.edits`), and it also stands for the section (`section_index`, the reading position). The
+model only adapts
 `reader.core.topics` sections and outline rows; it never changes one itself. An in-place rename is reported
 through `rename_requested` so the panel can make it an undoable edit kept with the notes.
 
@@ -27,7 +31,8 @@ FirstTurnRole = Qt.ItemDataRole.UserRole + 1
 SpanRole = Qt.ItemDataRole.UserRole + 2
 ShareRole = Qt.ItemDataRole.UserRole + 3
 CurrentRole = Qt.ItemDataRole.UserRole + 4  # True for the topic (and its section) at the reading position
-LevelRole = Qt.ItemDataRole.UserRole + 5  # "section" or "topic"
+LevelRole = Qt.ItemDataRole.UserRole + 5  # "section" or "topic" (a one-topic section's row is "topic")
+BothLevelsRole = Qt.ItemDataRole.UserRole + 6  # True for the one row of a section and its only topic
 
 _TOP = 0  # internal id of a top-level row; a topic inside section s has id s + 1
 
@@ -40,6 +45,10 @@ class SectionRow:
     first: int  # index of its first topic among all the topics
     count: int  # how many topics it holds
 
+    def holds_one(self, rows: list[OutlineRow]) -> bool:
+        """Whether it holds one topic of the same name: the tree shows the two as one row."""
+        return self.count == 1 and rows[self.first].topic.label == self.section.label
+
 
 class TopicsModel(QAbstractItemModel):
     rename_requested = Signal(int, str, str)
@@ -50,6 +59,7 @@ class TopicsModel(QAbstractItemModel):
         self._sections: list[SectionRow] = []
         self._starts: list[int] = []
         self._section_starts: list[int] = []
+        self._one_row: list[bool] = []  # per section: shown as one row with its only topic
         self._current = -1
         self._current_section = -1
 
@@ -59,6 +69,7 @@ class TopicsModel(QAbstractItemModel):
         self._sections = list(sections or [])
         self._starts = [r.topic.first_turn for r in self._rows]
         self._section_starts = [s.section.first_turn for s in self._sections]
+        self._one_row = [s.holds_one(self._rows) for s in self._sections]
         self._current = self._current_section = -1
         self.endResetModel()
 
@@ -87,6 +98,8 @@ class TopicsModel(QAbstractItemModel):
         if not self._sections:
             return self.index(topic, 0)
         s = self.section_of_turn(self._starts[topic])
+        if self._one_row[s]:
+            return self.index(s, 0)
         return self.index(topic - self._sections[s].first, 0, self.index(s, 0))
 
     def section_index(self, section: int) -> QModelIndex:
@@ -99,7 +112,9 @@ class TopicsModel(QAbstractItemModel):
         if not self._sections:
             return index.row()
         parent = index.internalId()
-        return -1 if parent == _TOP else self._sections[parent - 1].first + index.row()
+        if parent == _TOP:
+            return self._sections[index.row()].first if self._one_row[index.row()] else -1
+        return self._sections[parent - 1].first + index.row()
 
     def section_of(self, index: Index) -> int:
         """The section a row shows or lies in, or -1 without sections."""
@@ -145,7 +160,9 @@ class TopicsModel(QAbstractItemModel):
             return len(self._sections) if self._sections else len(self._rows)
         if parent.column() != 0 or parent.internalId() != _TOP or not self._sections:
             return 0
-        return self._sections[parent.row()].count if 0 <= parent.row() < len(self._sections) else 0
+        if not 0 <= parent.row() < len(self._sections) or self._one_row[parent.row()]:
+            return 0
+        return self._sections[parent.row()].count
 
     def columnCount(self, parent: Index = QModelIndex()) -> int:  # noqa: B008
         return 1
@@ -158,10 +175,14 @@ class TopicsModel(QAbstractItemModel):
             return None
         topic = self.topic_of(index)
         item: Topic | Section
+        both = bool(self._sections) and index.internalId() == _TOP and self._one_row[index.row()]
         if topic >= 0:
             row = self._rows[topic]
             item, span, share, level, current = row.topic, row.span, row.share, "topic", topic == self._current
             edited = not item.auto
+            if both:
+                srow = self._sections[index.row()]
+                edited = edited or not srow.section.auto or srow.section.source == "user"
         else:
             srow = self._sections[index.row()]
             item, span, share, level = srow.section, srow.span, srow.share, "section"
@@ -173,8 +194,10 @@ class TopicsModel(QAbstractItemModel):
             return item.label
         if role == Qt.ItemDataRole.ToolTipRole:
             note = "\nEdited by you" if edited else ""
-            if level == "section" and srow.section.source == "document":
+            if (level == "section" or both) and srow.section.source == "document":
                 note += "\nA section of the document"
+            if both:
+                note += "\nA section of this one topic"
             keywords = ", ".join(item.keywords)
             return tooltip(f"{item.label}\n{span}, {share:.0%} of the words\nKeywords: {keywords}{note}")
         if role == Qt.ItemDataRole.FontRole:
@@ -183,9 +206,10 @@ class TopicsModel(QAbstractItemModel):
             font.setItalic(edited)
             return font
         if role == Qt.ItemDataRole.AccessibleTextRole:
-            return f"{'Section' if level == 'section' else 'Topic'} {item.label}, {span}, {share:.0%}"
+            kind = "Section and topic" if both else "Section" if level == "section" else "Topic"
+            return f"{kind} {item.label}, {span}, {share:.0%}"
         return {FirstTurnRole: item.first_turn, SpanRole: span, ShareRole: share, CurrentRole: current,
-                LevelRole: level}.get(role)
+                LevelRole: level, BothLevelsRole: bool(both)}.get(role)
 
     def flags(self, index: Index) -> Qt.ItemFlag:
         if not index.isValid():
@@ -207,5 +231,6 @@ class TopicsModel(QAbstractItemModel):
         names = super().roleNames()
         names.update({role: QByteArray(name) for role, name in ((FirstTurnRole, b"firstTurn"), (SpanRole, b"span"),
                                                                 (ShareRole, b"share"), (CurrentRole, b"current"),
-                                                                (LevelRole, b"level"))})
+                                                                (LevelRole, b"level"),
+                                                                (BothLevelsRole, b"bothLevels"))})
         return names

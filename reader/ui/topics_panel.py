@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from PySide6.QtCore import QModelIndex, QPoint, QSize, Qt, Signal, Slot
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPoint, QSize, Qt, Signal, Slot
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QAbstractItemView, QInputDialog, QLabel, QMenu, QTreeView, QVBoxLayout, QWidget
 
@@ -161,6 +161,19 @@ class TopicsPanel(QWidget):
         if row != self.model.current() or section != self.model.current_section():
             self.model.set_current(row)
             self.current_topic_changed.emit(self.reading_position_text())
+            self._choose_current_row(row)
+
+    def _choose_current_row(self, row: int) -> None:
+        """The chosen row follows the reading position, so the dock shows one current row, not a row clicked
+        long ago beside the bold one. A section row chosen stays while the reading stays in its section."""
+        if row < 0 or self.tree.state() == QAbstractItemView.State.EditingState:
+            return
+        chosen = self.tree.currentIndex()
+        if chosen.isValid() and chosen.data(LevelRole) == "section" and \
+                self.model.section_of(chosen) == self.model.current_section():
+            return
+        self.tree.selectionModel().setCurrentIndex(self.model.topic_index(row),
+                                                   QItemSelectionModel.SelectionFlag.ClearAndSelect)
 
     def reading_position_text(self) -> str:
         """Both levels at the reading position, as the status bar names them: "Section › Topic" (one name when

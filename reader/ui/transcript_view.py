@@ -11,7 +11,9 @@ parts that each keep their own state and are told what they need:
   the text, and the margin marks;
 - `ScreenHighlights` (`view_highlights`): search matches and annotations, as extra selections of the turns on
   screen;
-- `view_selection`: selections and text in `Turn.text` offsets.
+- `view_selection`: selections and text in `Turn.text` offsets, passages over several turns, words and
+  paragraphs taken by the mouse;
+- `Caret` (`view_caret`): the caret and keyboard selection, and where Left and Right fold.
 
 This class holds the public interface, and the commands that take more than one part (a fold that moves the
 reading position, a step that unfolds an exchange). Text is only ever plain text: nothing in a transcript is
@@ -22,15 +24,18 @@ from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 
-from PySide6.QtCore import QEvent, QMimeData, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
+    QFocusEvent,
     QFont,
+    QKeyEvent,
     QKeySequence,
     QMouseEvent,
     QPainter,
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -40,11 +45,13 @@ from reader.ui import view_selection
 from reader.ui.fold_state import FoldState, TurnFilter
 from reader.ui.highlight import Span
 from reader.ui.themes import Theme
+from reader.ui.view_caret import FOLD_KEYS, Caret, TripleClick
 from reader.ui.view_document import ViewDocument, has_long_run
 from reader.ui.view_folding import BlockVisibility
 from reader.ui.view_highlights import ScreenHighlights
-from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen
+from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen, paint_focus_frame
 from reader.ui.view_reading import ReadingPosition
+from reader.ui.view_selection import SelectedSpan
 
 MAX_LINE_CHARS = 110
 
@@ -58,6 +65,8 @@ class TranscriptView(QPlainTextEdit):
         theme_changed(object): the view took a new Theme (panels showing speaker colours follow it).
         text_shown(): a new transcript's text has been painted for the first time; work that can wait (a
             background job that holds the interpreter lock) should start here, not on transcript_changed.
+        selection_settled(): the reader finished a selection (released the mouse, or moved the caret with the
+            keyboard) or cleared one: the selection bar shows or hides then.
         time_clicked(int): the reader clicked the start time shown in a turn's header (a turn index): the
             recording plays from there.
     """
@@ -66,11 +75,17 @@ class TranscriptView(QPlainTextEdit):
     folding_changed = Signal()
     theme_changed = Signal(object)
     text_shown = Signal()
+    selection_settled = Signal()
     time_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
         self.setReadOnly(True)
+        # Read-only, yet with a caret that moves and selects from the keyboard, as in a browser's caret browsing.
+        self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse
+                                     | Qt.TextInteractionFlag.TextSelectableByKeyboard)
+        self.setCursorWidth(2)
+        self.setTabChangesFocus(True)  # Tab and Shift+Tab go on to the docks, as everywhere else in the window
         self.setUndoRedoEnabled(False)
         self.setAcceptDrops(False)  # a dropped file goes to the window, which opens it
         self.setLineWrapMode(QPlainTextEdit.LineWrapMode.WidgetWidth)
@@ -82,6 +97,9 @@ class TranscriptView(QPlainTextEdit):
         self._position = ReadingPosition(self, self._on_position_moved)
         self._decorations = Decorations()
         self._highlights = ScreenHighlights(self)
+        self._caret = Caret(self)
+        self._triple_click = TripleClick()
+        self._snap_to_words = True
         self._zoom = 0
         self._announce_shown = False
         self.verticalScrollBar().valueChanged.connect(self._on_scrollbar_value_changed)
@@ -115,6 +133,16 @@ class TranscriptView(QPlainTextEdit):
         if current >= 0:
             self.scroll_to_turn(current)
 
+    def set_speakers(self, transcript: Transcript, names: Mapping[str, str]) -> None:
+        """The same transcript as the reader corrected who speaks (a speaker merged into another, a turn given to
+        another): its turns' names and colours change; folds, filter and position are kept."""
+        if self._folds is None:
+            return
+        current = self.current_turn()
+        self._show(ViewDocument(transcript, names), self._folds)
+        if current >= 0:
+            self.scroll_to_turn(current)
+
     def _open_vdoc(self) -> ViewDocument:
         """The document shown, for the calls that only make sense with a transcript open."""
         assert self._folds is not None, "no transcript is open"
@@ -131,6 +159,7 @@ class TranscriptView(QPlainTextEdit):
         self._position.reset(vdoc)
         self._decorations.reset(vdoc)
         self._highlights.reset(vdoc)
+        self._caret.reset(vdoc)
         with self._position.held():
             # A very long run without a space wraps anywhere, so that any file opens in seconds; the text is
             # the same, only where lines break on screen differs.
@@ -269,6 +298,15 @@ class TranscriptView(QPlainTextEdit):
             if target is not None:
                 self.scroll_to_turn(target)
 
+    def _caret_out_of_folds(self) -> None:
+        """A caret in a block that a fold now hides goes to its exchange's header, which always shows."""
+        folds, cursor = self._folds, self.textCursor()
+        if folds is None or cursor.block().isVisible():
+            return
+        header = folds.vdoc.block_of_header(folds.vdoc.turn_exchange[folds.vdoc.turn_at_block(cursor.blockNumber())])
+        cursor.setPosition(self.document().findBlockByNumber(header).position())
+        self.setTextCursor(cursor)
+
     def turn_filter(self) -> TurnFilter:
         return self._folds.turn_filter if self._folds is not None else None
 
@@ -279,6 +317,7 @@ class TranscriptView(QPlainTextEdit):
             return
         with self._position.held():  # the range is measured again, which moves the scroll bar
             self._blocks.apply(change)
+            self._caret_out_of_folds()
         self._highlights.refresh()
         self.viewport().update()
         self.folding_changed.emit()
@@ -337,13 +376,18 @@ class TranscriptView(QPlainTextEdit):
 
     @Slot()
     def fold_current(self) -> None:
-        if self.current_exchange() >= 0:
-            self.set_collapsed(self.current_exchange(), True)
+        """Fold the exchange whose header holds the caret, else the one at the reading position."""
+        exchange = self._caret.header()
+        exchange = self.current_exchange() if exchange is None else exchange
+        if exchange >= 0:
+            self.set_collapsed(exchange, True)
 
     @Slot()
     def unfold_current(self) -> None:
-        if self.current_exchange() >= 0:
-            self.set_collapsed(self.current_exchange(), False)
+        exchange = self._caret.header()
+        exchange = self.current_exchange() if exchange is None else exchange
+        if exchange >= 0:
+            self.set_collapsed(exchange, False)
 
     def _step(self, direction: int, same_speaker: bool) -> None:
         """To the nearest turn that way the outline and the filter show (folds open), or the same speaker's."""
@@ -388,14 +432,44 @@ class TranscriptView(QPlainTextEdit):
         return view_selection.selected_text(self.textCursor(), self.vdoc)
 
     def selection_in_turn(self) -> tuple[int, int, int] | None:
-        """(turn index, start, end) of the selection in `Turn.text` offsets, cut to the turn it starts in."""
-        vdoc = self.vdoc
-        return view_selection.selection_in_turn(self.textCursor(), vdoc) if vdoc is not None else None
+        """(turn index, start, end) of the selection in `Turn.text` offsets when it lies in one turn; None for
+        none, and for a passage over several (`selected_span` gives that)."""
+        span = self.selected_span()
+        return (span.first, span.start, span.end) if span is not None and span.first == span.last else None
 
-    def select_in_turn(self, turn: int, start: int, end: int) -> None:
-        """Select `Turn.text[start:end]` of a turn (and bring it on screen)."""
+    def selected_span(self) -> SelectedSpan | None:
+        """The selection in `Turn.text` offsets, over every turn it covers (a passage), and whether turns it runs
+        over are hidden; None without words selected."""
+        folds = self._folds
+        return view_selection.selected_span(self.textCursor(), folds.vdoc, folds.shows_all) if folds else None
+
+    def select_in_turn(self, turn: int, start: int, end: int, end_turn: int | None = None) -> None:
+        """Select `Turn.text[start:end]` of a turn, or with `end_turn` the passage from `start` in `turn` to `end`
+        in `end_turn` (unfolding its exchanges), and bring it on screen."""
+        vdoc = self._open_vdoc()
+        if end_turn is not None:
+            for exchange in range(vdoc.turn_exchange[turn], vdoc.turn_exchange[end_turn] + 1):
+                self.set_collapsed(exchange, False)
         self.scroll_to_turn(turn, start)
-        self.setTextCursor(view_selection.turn_selection(self.document(), self._open_vdoc(), turn, start, end))
+        self.setTextCursor(view_selection.turn_selection(self.document(), vdoc, turn, start, end, end_turn))
+        self.selection_settled.emit()
+
+    def set_snap_to_words(self, snap: bool) -> None:
+        """Whether a selection made with the mouse is snapped to whole words (the default)."""
+        self._snap_to_words = snap
+
+    def snaps_to_words(self) -> bool:
+        return self._snap_to_words
+
+    def reading_offset(self) -> int:
+        """Where the page starts in the turn at the reading position: the offset in its text of the first
+        character on screen, 0 when the turn begins on the page (or below its top)."""
+        vdoc, turn = self.vdoc, self.current_turn()
+        if vdoc is None or turn < 0:
+            return 0
+        cursor = self.cursorForPosition(QPoint(0, 0))
+        found = vdoc.offset_in_turn(cursor.blockNumber(), cursor.positionInBlock())
+        return max(0, found[1]) if found is not None and found[0] == turn else 0
 
     def document_position(self, turn: int, offset: int) -> int:
         """The position in the view's document of `offset` in the turn's text."""
@@ -470,16 +544,22 @@ class TranscriptView(QPlainTextEdit):
         super().paintEvent(event)
         painter = QPainter(self.viewport())
         self._decorations.paint_over_text(painter, shown, width, folds, self.font())
+        if self.hasFocus():  # where the keys go, as plain to see as in the docks
+            paint_focus_frame(painter, QRectF(self.viewport().rect()), self._decorations.theme)
         painter.end()
         if self._announce_shown:
             self._announce_shown = False
             QTimer.singleShot(0, self.text_shown.emit)
 
     def event(self, event: QEvent) -> bool:
-        # The text control claims arrow keys even when read-only; the view's own commands (Left/Right fold)
-        # must win, so their keys are not claimed here and reach the shortcut map.
-        if event.type() == QEvent.Type.ShortcutOverride:
-            pressed = QKeySequence(event.keyCombination())  # type: ignore[attr-defined]
+        # The view's own commands must win over the text control's keys, so their keys are not claimed here and
+        # reach the shortcut map; but Left and Right fold only on a header that they would fold or unfold, and
+        # move the caret everywhere else.
+        if event.type() == QEvent.Type.ShortcutOverride and isinstance(event, QKeyEvent):
+            if event.key() in FOLD_KEYS and not self._caret.folds_here(event.key(), event.modifiers(), self._folds):
+                event.accept()  # the caret's: the key comes to keyPressEvent, not to the fold command
+                return True
+            pressed = QKeySequence(event.keyCombination())
             if any(pressed in action.shortcuts() for action in self.actions() if action.isEnabled()):
                 event.ignore()
                 return True
@@ -491,37 +571,82 @@ class TranscriptView(QPlainTextEdit):
             self._update_page_width()
         self._highlights.refresh()
 
+    def keyPressEvent(self, event: QKeyEvent) -> None:
+        """The caret's keys; the reading position follows the caret to the turn it moves into."""
+        before = self.textCursor().position()
+        with self._position.held():  # the page follows the caret: that scrolling is not the reader's own
+            super().keyPressEvent(event)
+            moved = self.textCursor().position() != before
+            if moved:
+                self._caret.leave_hidden(forward=self.textCursor().position() > before)
+        if moved:
+            turn = self._caret.turn()
+            if turn is not None:
+                self._position.move_to(turn)
+            self._highlights.refresh()
+            self.selection_settled.emit()
+
+    def focusInEvent(self, event: QFocusEvent) -> None:
+        super().focusInEvent(event)
+        self.viewport().update()  # the focus frame
+
+    def focusOutEvent(self, event: QFocusEvent) -> None:
+        super().focusOutEvent(event)
+        self.viewport().update()
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
-        block = self.cursorForPosition(event.position().toPoint()).block()
+        cursor = self.cursorForPosition(event.position().toPoint())
+        block = cursor.block()
         vdoc = self.vdoc
+        third = event.button() == Qt.MouseButton.LeftButton and self._triple_click.is_third(event.position())
         if vdoc is not None and block.isValid():
             kind, index = vdoc.locate(block.blockNumber())
-            if kind == "header" and event.button() == event.button().LeftButton:
+            if kind == "header" and event.button() == Qt.MouseButton.LeftButton:
                 self.toggle_exchange(index)
                 self._position.move_to(vdoc.transcript.exchanges[index].first_turn)
                 event.accept()
                 return
             if kind == "turn":
                 self._position.move_to(index)
-                if event.button() == event.button().LeftButton and self._on_time(event):
+                if event.button() == Qt.MouseButton.LeftButton and self._on_time(cursor):
                     self.time_clicked.emit(index)
                     event.accept()
                     return
+            paragraph = view_selection.paragraph_selection(self.document(), vdoc, cursor.position()) if third \
+                else None
+            if paragraph is not None:  # a triple click: the paragraph, not the whole turn Qt would take
+                self.setTextCursor(paragraph)
+                event.accept()
+                return
         super().mousePressEvent(event)
 
     def mouseMoveEvent(self, event: QMouseEvent) -> None:
         # A turn's time plays the recording from there: it looks like a link under the mouse.
-        on_time = self._on_time(event)
+        on_time = self._on_time(self.cursorForPosition(event.position().toPoint()))
         if on_time != (self.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor):
             self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if on_time else Qt.CursorShape.IBeamCursor)
         super().mouseMoveEvent(event)
 
-    def _on_time(self, event: QMouseEvent) -> bool:
-        """Whether the mouse is on the start time shown before a turn's speaker."""
+    def _on_time(self, cursor: QTextCursor) -> bool:
+        """Whether a place in the text is on the start time shown before a turn's speaker."""
         vdoc = self.vdoc
-        cursor = self.cursorForPosition(event.position().toPoint())
         block = cursor.block()
         if vdoc is None or not block.isValid() or vdoc.continues(block.blockNumber()):
             return False
         kind, index = vdoc.locate(block.blockNumber())
         return kind == "turn" and cursor.positionInBlock() < len(vdoc.times[index].rstrip())
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        super().mouseDoubleClickEvent(event)
+        if event.button() == Qt.MouseButton.LeftButton:
+            self._triple_click.double_clicked(event.position())
+
+    def mouseReleaseEvent(self, event: QMouseEvent) -> None:
+        super().mouseReleaseEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton:
+            return
+        if self._snap_to_words and self.textCursor().hasSelection():
+            snapped = view_selection.snapped_to_words(self.textCursor())
+            if (snapped.anchor(), snapped.position()) != (self.textCursor().anchor(), self.textCursor().position()):
+                self.setTextCursor(snapped)
+        self.selection_settled.emit()

@@ -67,5 +67,5 @@ def _offsets_on_screen(vdoc: ViewDocument, shown: list[ShownBlock]) -> tuple[int
     turns = [item for item in shown if item.kind == "turn"]
     top, bottom = turns[0], turns[-1]
     start = vdoc.offset_in_turn(top.number, 0)
-    end = vdoc.offset_in_turn(bottom.number, bottom.block.length())
+    end = vdoc.offset_in_turn(bottom.number, max(0, bottom.block.length() - 2))  # its last character
     return (start[1] if start else 0), (end[1] if end else 0)

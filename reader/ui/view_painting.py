@@ -19,6 +19,7 @@ from reader.ui.themes import THEMES, Theme
 from reader.ui.view_document import ViewDocument
 
 GUTTER = 30  # the document margin: room on the left for the triangles and the current-turn bar
+FOCUS_ALPHA = 0.6  # of the focus frame's accent: lighter than the marks' accent, so never taken for one
 
 
 @dataclass(frozen=True, slots=True)
@@ -181,6 +182,17 @@ def paint_marks(painter: QPainter, shown: list[ShownBlock], theme: Theme, width:
             for step in (0.35, 0.6):
                 y = top + 2 + (height - 4) * step
                 painter.drawLine(QPointF(left + 2, y), QPointF(left + 7, y))
+
+
+def paint_focus_frame(painter: QPainter, page: QRectF, theme: Theme) -> None:
+    """The frame that says the keys go to the text: two pixels in the margins either side, one over the first and
+    last lines, so their words stay readable."""
+    colour = QColor(theme.accent)
+    colour.setAlphaF(FOCUS_ALPHA)
+    painter.fillRect(QRectF(page.left(), page.top(), 2, page.height()), colour)
+    painter.fillRect(QRectF(page.right() - 1, page.top(), 2, page.height()), colour)
+    painter.fillRect(QRectF(page.left(), page.top(), page.width(), 1), colour)
+    painter.fillRect(QRectF(page.left(), page.bottom(), page.width(), 1), colour)
 
 
 def _triangle(painter: QPainter, centre: QPointF, size: float, folded: bool, color: QColor) -> None:

@@ -5,6 +5,9 @@ it to its target and scrolls that target to the top (as far as the end of the do
 through the last page still moves from turn to turn. The scroll bar also moves when the view lays its text out
 again (a fold above the page, a resize, a font) or scrolls by itself: `held` marks those times, and only a new
 block at the top outside them is the reader's doing.
+
+A target inside a turn (a search match, a note's words) is not put on the page's very edge: its exchange's header
+shows above it when both fit in the top third of the page, and otherwise a couple of lines of what comes before.
 """
 
 from __future__ import annotations
@@ -16,6 +19,8 @@ from PySide6.QtWidgets import QPlainTextEdit
 
 from reader.ui.fold_state import FoldState
 from reader.ui.view_document import ViewDocument
+
+CONTEXT_LINES = 2  # lines shown above a target inside a turn, so it is read in its place, not on the edge
 
 
 class ReadingPosition:
@@ -81,18 +86,49 @@ class ReadingPosition:
         self.move_to(turn)
         block = vdoc.block_of_turn(turn)
         header = vdoc.block_of_header(vdoc.turn_exchange[turn])
-        if not offset and not folds.shows_any(header + 1, block):
-            block = header
         if not folds.is_shown(block):
             self.scroll_to_block(header)
         elif offset:
-            self.scroll_to_block(*vdoc.place(turn, offset))
-        else:
-            self.scroll_to_block(block)
+            first_shown = not folds.shows_any(header + 1, block)
+            self.scroll_to_target(*vdoc.place(turn, offset), header if first_shown else None)
+        else:  # the caret at the start of the turn's words, ready to select them
+            words = self._editor.document().findBlockByNumber(block).position() + vdoc.prefix_lengths[turn]
+            self.scroll_to_block(block if folds.shows_any(header + 1, block) else header, caret=words)
 
-    def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False) -> None:
-        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there;
-        with `keep_if_visible`, leave the page as it is when the block is already wholly on it."""
+    def scroll_to_target(self, number: int, position_in_block: int, header: int | None) -> None:
+        """Bring the line of block `number` holding `position_in_block` near the top, with the text cursor there:
+        below the `header` block when both fit in the top third of the page, else below a few lines of context."""
+        editor = self._editor
+        document = editor.document()
+        block = document.findBlockByNumber(number)
+        if not block.isValid():
+            return
+        document.documentLayout().blockBoundingRect(block)  # lays the block out, so its lines are known
+        text_line = block.layout().lineForTextPosition(position_in_block)
+        line = text_line.lineNumber() if text_line.isValid() else 0
+        page = max(1, editor.viewport().height() // max(1, editor.fontMetrics().lineSpacing()))
+
+        def top() -> int:  # asked again once the cursor is set: laying blocks out may renumber the lines
+            target = block.firstLineNumber() + line
+            if header is not None:
+                header_line = document.findBlockByNumber(header).firstLineNumber()
+                if target - header_line <= page // 3:
+                    return header_line
+            return max(0, target - CONTEXT_LINES)
+
+        with self.held():
+            bar = editor.verticalScrollBar()
+            bar.setValue(top())
+            cursor = editor.textCursor()
+            cursor.setPosition(block.position() + position_in_block)
+            editor.setTextCursor(cursor)
+            bar.setValue(top())  # setTextCursor may have nudged it
+
+    def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False,
+                        caret: int | None = None) -> None:
+        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there (or
+        at the document position `caret`); with `keep_if_visible`, leave the page as it is when the block is
+        already wholly on it."""
         editor = self._editor
         document = editor.document()
         block = document.findBlockByNumber(number)
@@ -111,6 +147,6 @@ class ReadingPosition:
             bar = editor.verticalScrollBar()
             bar.setValue(block.firstLineNumber() + line)
             cursor = editor.textCursor()
-            cursor.setPosition(block.position() + position_in_block)
+            cursor.setPosition(block.position() + position_in_block if caret is None else caret)
             editor.setTextCursor(cursor)
             bar.setValue(block.firstLineNumber() + line)  # setTextCursor may have nudged it

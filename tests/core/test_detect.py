@@ -53,6 +53,9 @@ EXPECTED = {
     "tight-dashes.srt": "srt",
     "chapter-notes.vtt": "webvtt",
     "chapters.vtt": "webvtt",
+    "select-committee.txt": "webpage",  # copied from the committee's page: its title and date lines lead
+    "entrevue-qr.txt": "labelled",
+    "interview-frage-antwort.txt": "labelled",
 }
 
 # One small file of each layout written here, so detection is tested apart from the fixtures' details.

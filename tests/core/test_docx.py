@@ -238,7 +238,8 @@ _TEXT = st.text(alphabet=string.ascii_letters + string.digits + " .,:;?!'()[]-\t
 
 
 @settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
-@given(st.lists(st.tuples(st.sampled_from(["", "Ann:", "Speaker 1  0:05", "BOB", "Interviewer:", "Date:"]),
+@given(st.lists(st.tuples(st.sampled_from(["", "Ann:", "Speaker 1  0:05", "BOB", "Interviewer:", "Date:", "Q12\tChair:",
+                                           "Q3 Ann:", "Frage:", "F:", "P."]),
                           st.booleans(), _TEXT, st.sampled_from(["", "Heading1", "Title"])), max_size=20))
 def test_any_paragraphs_written_into_a_docx_are_read_whole(paragraphs: list[tuple[str, bool, str, str]]) -> None:
     body = [para(*([run(label, bold=is_bold)] if label else []), run(text), style=style or None)

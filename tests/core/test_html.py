@@ -329,6 +329,7 @@ _PIECES = [
     "<script>", "</script>", "<p class='speaker'>", "<li>", "<ul>", "&nbsp;", "&#xA0;", "&amp;", "&", "<", ">",
     "Ann:", "Bob:", "Q  ", "MR. SMITH:", "Why?", "Yes.", "word", "Interview with Jane Doe", "4:05 P.M. EDT",
     "3 March 2021", " ", "\n", "\n\n", "\t", "<!--", "-->", "<o:p>", "<FONT>", "<tt>", "\r",
+    "Q12 ", "Chair:", "Q3 Dr Lee:", "Pregunta.", "Respuesta.", "P.", "R.", "Frage:", "F:", "A:",
 ]
 # NUL bytes make a file binary (refused with a reason before any container reads it), so none are generated.
 _pages = st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=4)), max_size=50).map(

@@ -39,6 +39,10 @@ TOKENS = [
     "0:00:01.000,0:00:04.000", "0:0:4.120 --> 0:0:9.8", "Okafor, Grace", ">> ", ">> MARTA:", "[SPEAKER_02]:",
     "SPEAKER_00", "spk_1", "[Speaker 1] [00:17]", "00:00:04 ", "02:10 Saving for a deposit", "Chapters:",
     "NOTE Chapter: Rates", "NOTE\n00:09 Soil", "Kind: chapters", "-Text", "-",
+    # a select committee's numbered questions and panels, a print interview's marks in several languages
+    "Q12 Chair:", "Q13            Dr Smith:", "Professor Jones:", "Examination of witnesses", "Witness: Ann Lee.",
+    "Witnesses", "II: ", "Ordered by the House of Commons to be published", "Pregunta.", "Respuesta.", "P.", "R.",
+    "P.—", "Question.", "Réponse.", "Frage:", "F:", "Antwort:", "Pergunta:", "Вопрос.", "Ответ:",
 ]
 texts = st.lists(st.one_of(st.sampled_from(TOKENS), st.text(max_size=4)), max_size=60).map("".join)
 

@@ -27,7 +27,7 @@ from reader.core.notes import backups, records
 from reader.core.notes.annotations import Kind, make_anchor, new_annotation
 from reader.core.notes.importer import import_file, import_notes
 from reader.core.notes.restore import bring_back, restore_backup
-from reader.core.notes.schema import NotesDocument
+from reader.core.notes.schema import SCHEMA_VERSION, NotesDocument
 from reader.core.notes.store import AnnotationStore
 from reader.core.topics.edits import TopicEdit
 
@@ -255,7 +255,8 @@ def test_reimporting_a_file_without_times_keeps_local_edits(sample: Transcript, 
 def test_a_newer_schema_shows_its_notes_read_only_and_exports(sample: Transcript, tmp_path: Path,
                                                               capsys: pytest.CaptureFixture[str]) -> None:
     store = AnnotationStore(tmp_path)
-    file = _write_notes(store, sample, [_note(sample, note="from the future").to_dict()], schema_version=2,
+    file = _write_notes(store, sample, [_note(sample, note="from the future").to_dict()],
+                        schema_version=SCHEMA_VERSION + 1,
                         new_field={"x": 1})
     before = file.read_bytes()
     notes = store.open(sample)

@@ -54,9 +54,11 @@ def test_round_trip_keeps_everything(sample: Transcript, tmp_path: Path) -> None
     assert again.position == Position(sample.turns[7].id, 120)
     assert again.message is None and not again.read_only and not again.dirty
     on_disk = json.loads(again.file.read_text("utf-8"))
-    assert on_disk["schema_version"] == 1 and on_disk["fingerprint"] == sample.fingerprint
+    assert on_disk["schema_version"] == schema.SCHEMA_VERSION and on_disk["fingerprint"] == sample.fingerprint
     index = AnnotationStore(tmp_path).index()
-    assert index[sample.fingerprint]["position"] == {"turn_id": sample.turns[7].id, "offset": 120}
+    kept = index[sample.fingerprint]["position"]
+    assert (kept["turn_id"], kept["offset"]) == (sample.turns[7].id, 120)
+    assert kept["words"] == sample.turns[7].text[120:184]  # to find the place again in a changed file
 
 
 def test_topic_edits_of_an_older_file_load_and_are_written_back_as_they_were(sample: Transcript,
@@ -230,7 +232,7 @@ def test_migrations_run_one_step_at_a_time(sample: Transcript) -> None:
     old = _note(sample, note="from v0").to_dict()
     old["labels"] = old.pop("tags")
     v0 = json.dumps({"schema_version": 0, "fingerprint": sample.fingerprint, "items": [old]})
-    doc = schema.parse_document(v0, migrations={0: v0_to_v1})
+    doc = schema.parse_document(v0, migrations={**schema.MIGRATIONS, 0: v0_to_v1})  # then 1 to 2, ...
     assert steps_run == [0] and doc.annotations[0].note == "from v0"
     with pytest.raises(schema.NotSchemaError, match="no migration"):
         schema.parse_document(v0, migrations={})

@@ -12,9 +12,12 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import Topic, find_sections, find_topics, topic_at
-from reader.core.topics.cues import follows_up, opens_topic
+from reader.core.topics import Topic, find_sections, find_topics, topic_at, topics_from_starts
+from reader.core.topics.cues import announced_subject, follows_up, moves_on, opens_topic
 from reader.core.topics.evaluate import even_split, pk, window_diff
+from reader.core.topics.label import language, russian_verb, speaker_terms
+from reader.core.topics.stopwords import CALENDAR, CONJUNCTIONS
+from reader.core.topics.terms import term_of
 
 ROOT = Path(__file__).resolve().parents[2]
 DATA = ROOT / "tests" / "data"
@@ -253,3 +256,144 @@ def test_a_one_topic_interview_is_labelled_by_what_it_talks_about() -> None:
                             "Q: When will it open?\n\nA: In spring, if the cables arrive.")
     (topic,) = find_topics(transcript)
     assert "bridge" in topic.label.lower() or "cables" in topic.label.lower()
+
+
+@pytest.mark.parametrize(("text", "subject"), [
+    ("Let me ask you about the injuries. You have had eleven players out.", "injuries"),
+    ("On refereeing. After the game you said VAR had killed it.", "refereeing"),
+    ("Lena, let's start with mortgage rates, because that's what every email is about.", "mortgage rates"),
+    ("What about your costs? Everyone says feed went through the roof.", "costs"),
+    ("Tell me about the farm shop.", "farm shop"),
+    ("Parlons de l'été : la commune triple de population.", "l'été"),
+    ("Kommen wir zum Hafen. Wie geht es der Fischerei?", "Hafen"),
+    ("Hablemos del olivar, que es el gran cultivo de Jaén.", "olivar"),
+    ("Перейдём к бюджету. Что изменится?", "бюджету"),
+    ("On the third day, the crews vented the cars.", ""),  # a time, not a subject
+    ("On balance, yes.", ""),
+    ("I want to come back to that.", ""),  # a pronoun names nothing
+])
+def test_the_subject_a_question_announces(text: str, subject: str) -> None:
+    assert announced_subject(text) == subject
+
+
+@pytest.mark.parametrize(("text", "moves"), [
+    ("So let's talk about money. What are you paid for your milk?", True),
+    ("Let's turn to the hazardous materials.", True),
+    ("Parlons de l'été.", True),
+    ("What about your costs?", False),  # the next question on the same ground
+    ("On health. Mayor, what are people reporting?", False),
+    ("The other trend is train length.", False),
+])
+def test_a_move_to_another_subject_as_a_whole(text: str, moves: bool) -> None:
+    assert moves_on(text) is moves
+
+
+def _interview(*exchanges: tuple[str, str], opening: str = "") -> Transcript:
+    lines = [opening] if opening else []
+    for question, answer in exchanges:
+        lines += [f"Host: {question}", f"Ana: {answer}"]
+    return parse_text("\n\n".join(lines))
+
+
+def test_a_label_names_what_the_question_announces() -> None:
+    transcript = _interview(
+        ("Let me ask you about the harbour. Ships wait for days now, don't they?",
+         "They do. The quays are full of containers, the cranes are old, and the dockers work double shifts."),
+        ("Why are the cranes so old?", "Because the port authority never ordered new cranes for the quays."))
+    (topic,) = find_topics(transcript)
+    assert "harbour" in topic.label.lower()
+
+
+def test_labels_join_two_subjects_with_the_transcripts_own_and() -> None:
+    assert language(parse_text("Claire: Bonjour et bienvenue. Le maire est avec nous.\n\nJean: Bonjour à tous, "
+                               "et merci pour l'invitation.")) == "fr"
+    assert language(parse_text("Ann: Good morning and welcome to the show.\n\nBob: Thank you, it is good to be "
+                               "here.")) == "en"
+    assert CONJUNCTIONS["fr"] == "et"
+    transcript, _ = load_gold(DATA / "gold" / "two-level" / "maire-littoral.json")
+    labels = [t.label for s in find_sections(transcript) for t in (s, *s.topics)]
+    assert not any(" and " in label for label in labels)
+
+
+WELCOME = ("Host: Good morning and welcome to City Talk, the programme about the people who keep this town "
+           "going. My guest today is Dr Ana Ruiz, who grew up above her father's bakery on Mill Street and now "
+           "runs the harbour. Welcome, Ana.\n\nAna: Thank you for having me. I still buy my bread on Mill Street, "
+           "and my father still tells me the bakery was a better job than the harbour.")
+
+
+def test_an_opening_of_introductions_is_called_so() -> None:
+    body = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
+             "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
+             "and the port authority still has not ordered the new cranes it promised for the quays.")] * 3 + [
+            ("What about the ferries? The ferry timetable has been cut twice this year.",
+             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are "
+             "back, and the ferry fares went up as well.")] * 3
+    transcript = _interview(*body, opening=WELCOME)
+    topics = find_topics(transcript)
+    assert topics[0].label == "Welcome and introductions" and topics[0].last_turn == 1
+    assert topics[1].label != "Welcome and introductions"
+
+
+def test_a_meeting_or_a_briefing_opening_is_not_introductions() -> None:
+    transcript, _ = _parish_council()  # "Good evening, welcome to the meeting..." opens the council's business
+    assert all(t.label != "Welcome and introductions" for t in find_topics(transcript))
+    transcript, _ = load_gold(DATA / "gold" / "press-briefing.json")  # "Good afternoon" alone introduces nobody
+    assert find_topics(transcript)[0].label != "Welcome and introductions"
+
+
+def test_a_last_stretch_of_thanks_is_the_closing_but_a_last_question_is_not() -> None:
+    body = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
+             "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
+             "and the port authority still has not ordered the new cranes it promised for the quays.")] * 4
+    closing = ("Ana Ruiz, thank you so much for coming in. Where can people follow your work?",
+               "On the port's website, and thank you for having me.")
+    # The labels of given spans: a two-turn sign-off is often too short to be found as a topic of its own.
+    transcript = _interview(*body, closing, opening=WELCOME)
+    topics = topics_from_starts(transcript, [0, 2, len(transcript.turns) - 2])
+    assert topics[-1].label == "Closing remarks" and topics[1].label != "Closing remarks"
+    last_question = ("Thanks, Ana. On the ferries, will the timetable be restored?",
+                     "Yes, the ferry timetable comes back in May with both boats.")
+    transcript = _interview(*body, last_question, opening=WELCOME)
+    topics = topics_from_starts(transcript, [0, 2, len(transcript.turns) - 2])
+    assert topics[-1].label != "Closing remarks"
+
+
+def test_listeners_a_host_reads_out_never_label_a_topic() -> None:
+    transcript, _ = load_gold(DATA / "gold" / "two-level" / "housing-podcast.json")  # "Amira in Bristol asks..."
+    labels = " ".join(t.label for t in find_topics(transcript))
+    assert "Amira" not in labels
+    assert "amira" in speaker_terms(transcript)
+
+
+def test_a_one_word_label_takes_a_phrase_the_topic_says_with_it() -> None:
+    transcript, _ = load_gold(DATA / "gold" / "two-level" / "dairy-otter.json")
+    labels = [t.label for t in find_topics(transcript)]
+    assert "Supermarket contracts" in labels  # not "Supermarket" alone
+    assert any("bovine TB" in label or "Bovine TB" in label for label in labels)  # "bovine" qualifies "TB"
+
+
+@pytest.mark.parametrize("name", ["spanish-interview", "russian-interview", "french-interview"])
+def test_labels_in_other_languages_hold_no_numbers_greetings_or_verbs(name: str) -> None:
+    transcript = load_transcript(DATA / "exchanges" / f"{name}.txt")
+    for section in find_sections(transcript):
+        for item in (section, *section.topics):
+            words = {w.lower() for w in re.findall(r"[\w'’-]+", item.label)}
+            assert not words & (CALENDAR | {"добрый", "вечер", "buenas", "tardes", "лет", "años"}), item.label
+            assert not any(russian_verb(w) for w in words), item.label
+            assert " and " not in item.label, item.label  # their own word for "and"
+
+
+@pytest.mark.parametrize("forms", [
+    ("бюджет", "бюджета", "бюджету"),  # Russian cases are one term
+    ("трамвай", "трамвая", "трамваи"),
+    ("автобусы", "автобусов"),
+    ("presentación", "Presentaciones"),  # accents and plurals meet
+    ("résidence", "residences"),
+])
+def test_inflected_forms_are_one_term(forms: tuple[str, ...]) -> None:
+    assert len({term_of(form) for form in forms}) == 1
+
+
+def test_russian_ordinals_are_no_terms_but_look_alikes_are() -> None:
+    assert term_of("девятнадцатого") is None and term_of("третий") is None
+    assert term_of("пятница") is not None and term_of("семья") is not None

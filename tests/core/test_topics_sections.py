@@ -22,7 +22,12 @@ from reader.core.topics.stopwords import CALENDAR, GENERIC
 ROOT = Path(__file__).resolve().parents[2]
 GOLD = ROOT / "tests" / "data" / "gold"
 TUNING = sorted((GOLD / "two-level").glob("*.json"))
-HELD_OUT = sorted((GOLD / "held-out").glob("*.json"))
+# Three sets written as held out and since looked at while tuning: development sets now, still checked by the
+# label rules. (The fourth, held-out-4, is the one set no tuning has seen: only its gold's shape is checked here,
+# and benchmarks/topics_eval.py reports it apart.)
+HELD_OUT = [*sorted((GOLD / "held-out").glob("*.json")), *sorted((GOLD / "held-out-2").glob("*.json")),
+            *sorted((GOLD / "held-out-3").glob("*.json"))]
+UNSEEN = sorted((GOLD / "held-out-4").glob("*.json"))
 sys.path.insert(0, str(ROOT / "benchmarks"))
 from generate import generate  # noqa: E402
 from topics_eval import named  # noqa: E402
@@ -46,9 +51,11 @@ def assert_two_levels_cover(sections: list[Section], turns: int) -> None:
 
 def test_gold_sets_are_real_shaped_and_some_are_held_out() -> None:
     assert len(TUNING) + len(HELD_OUT) >= 6 and HELD_OUT
-    for path in [*TUNING, *HELD_OUT]:
+    assert {p.parent.name for p in HELD_OUT} == {"held-out", "held-out-2", "held-out-3"}
+    assert len(UNSEEN) >= 4
+    for path in [*TUNING, *HELD_OUT, *UNSEEN]:
         transcript, gold = load_gold(path)
-        assert gold["held_out"] == (path.parent.name == "held-out")
+        assert gold["held_out"] == path.parent.name.startswith("held-out")
         turns = len(transcript.turns)
         for level in ("sections", "topics"):
             spans = gold[level]
@@ -138,9 +145,14 @@ def test_people_named_by_title_never_label_a_topic() -> None:
 
 def test_french_labels_drop_french_function_words_and_elisions() -> None:
     transcript, _ = load_gold(GOLD / "two-level" / "maire-littoral.json")
-    words = {w.lower() for s in find_sections(transcript) for t in (s, *s.topics) for w in t.label.split()}
-    assert not words & {"le", "la", "les", "des", "pas", "parlons", "bonjour", "mille", "dix-huit"}
-    assert not any(w.startswith(("l'", "d'")) for w in words)
+    labels = [t.label.lower().split() for s in find_sections(transcript) for t in (s, *s.topics)]
+    words = {w for label in labels for w in label}
+    assert not words & {"le", "la", "les", "pas", "parlons", "bonjour", "mille", "dix-huit"}
+    assert not any(w.startswith("l'") for w in words)
+    # "de", "des" and "d'" only join two nouns inside a phrase ("Réserves d'eau"), never open or end a label.
+    for label in labels:
+        assert label[0] not in {"de", "des", "du"} and not label[0].startswith("d'")
+        assert label[-1] not in {"de", "des", "du"}
 
 
 # --- the document's own sections ----------------------------------------------------------------------
@@ -237,3 +249,12 @@ def test_the_documents_title_written_as_its_first_heading_is_no_section() -> Non
     t = load_transcript(page)
     assert t.metadata.title in [h.title for h in t.headings]  # the page's <h1>
     assert t.metadata.title not in [s.label for s in find_sections(t)]
+
+
+def test_german_labels_are_built_from_capitalised_nouns() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-3" / "werft-zeitzeuge.json")
+    for section in find_sections(transcript):
+        for label in (section.label, *(t.label for t in section.topics)):
+            words = [w for w in label.split() if w != "und"]
+            assert words[-1][:1].isupper(), label  # never "Werft gekommen", "Gefühl gehabt"
+            assert all(w[:1].isupper() or w.endswith(("e", "en", "er", "es", "em")) for w in words), label

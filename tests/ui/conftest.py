@@ -15,6 +15,7 @@ from reader.core.loader import sample_path
 from reader.core.notes.store import AnnotationStore
 from reader.ui.main_window import MainWindow
 from reader.ui.session import ReaderSession
+from reader.ui.view_selection import SelectedSpan
 
 
 def focus_view(qtbot: QtBot, window: MainWindow) -> None:
@@ -66,22 +67,22 @@ class RecordingNavigator:
 
     def __init__(self) -> None:
         self.turn = 0
-        self.selection: tuple[int, int, int] | None = None
+        self.selection: SelectedSpan | None = None
         self.moves: list[tuple[object, ...]] = []
 
     def current_turn(self) -> int:
         return self.turn
 
-    def selection_in_turn(self) -> tuple[int, int, int] | None:
+    def selected_span(self) -> SelectedSpan | None:
         return self.selection
 
     def go_to_turn(self, turn: int, offset: int = 0) -> None:
         self.turn = turn
         self.moves.append(("turn", turn, offset))
 
-    def go_to_words(self, turn: int, start: int, end: int) -> None:
-        self.turn, self.selection = turn, (turn, start, end)
-        self.moves.append(("words", turn, start, end))
+    def go_to_words(self, turn: int, start: int, end: int, end_turn: int | None = None) -> None:
+        self.turn, self.selection = turn, SelectedSpan(turn, start, turn if end_turn is None else end_turn, end)
+        self.moves.append(("words", turn, start, end) if end_turn is None else ("words", turn, start, end, end_turn))
 
     def step_speaker(self, speaker: str, direction: int) -> None:
         self.moves.append(("speaker", speaker, direction))

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QLineEdit
+from PySide6.QtWidgets import QLineEdit, QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Transcript
@@ -47,6 +47,15 @@ def fill(notes: TranscriptNotes) -> dict[str, str]:
     return ids
 
 
+def tags_offered(panel: NotesPanel) -> list[str]:
+    return [a.text() for a in panel.tags_menu.actions() if a.isCheckable()]
+
+
+def tick(panel: NotesPanel, tag: str) -> None:
+    """Tick (or untick) a tag in the dock's tag menu, as a click on it does."""
+    next(a for a in panel.tags_menu.actions() if a.isCheckable() and a.text() == tag).trigger()
+
+
 def test_the_model_passes_the_model_tester(qtmodeltester, notes: TranscriptNotes) -> None:
     fill(notes)
     model = NotesModel()
@@ -80,10 +89,10 @@ def test_filters_by_text_tag_kind_speaker_and_status(qtbot: QtBot, panel: NotesP
     qtbot.keyClicks(panel.text_filter, "check the")
     assert panel.visible_rows(KIND) == ["Note"]
     panel.text_filter.clear()
-    qtbot.waitUntil(lambda: panel.tag_box.findText("Syria") > 0)  # the lists follow the notes once idle
-    panel.tag_box.setCurrentIndex(panel.tag_box.findText("Syria"))
+    qtbot.waitUntil(lambda: "Syria" in tags_offered(panel))  # the lists follow the notes once idle
+    tick(panel, "Syria")
     assert panel.visible_rows(KIND) == ["Highlight"]
-    panel.tag_box.setCurrentIndex(0)
+    tick(panel, "Syria")
     panel.kind_box.setCurrentIndex(panel.kind_box.findData("bookmark"))
     assert panel.visible_rows(KIND) == ["Bookmark"]
     panel.kind_box.setCurrentIndex(0)
@@ -99,7 +108,7 @@ def test_the_tag_list_offers_new_tags_and_speaker_renames_show(qtbot: QtBot, pan
                                                                notes: TranscriptNotes) -> None:
     ids = fill(notes)
     notes.update(ids["mark"], tags=["follow up"])
-    qtbot.waitUntil(lambda: panel.tag_box.findText("follow up") > 0)
+    qtbot.waitUntil(lambda: "follow up" in tags_offered(panel))
     key = notes.transcript.turns[5].speaker
     notes.set_speaker_name(key, "The Minister")
     assert "The Minister" in panel.visible_rows(SPEAKER)
@@ -109,14 +118,17 @@ def test_edit_in_place_goes_through_the_undo_stack(qtbot: QtBot, session: Reader
                                                    notes: TranscriptNotes) -> None:
     ids = fill(notes)
     panel.select_annotation(ids["note"])
-    index = panel.table.currentIndex().siblingAtColumn(NOTE)
-    panel.table.setCurrentIndex(index)
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
-    editor = panel.table.findChild(QLineEdit)
-    assert editor is not None and editor.text() == "Check the date"
-    editor.setText("Checked: 21 July")
-    qtbot.keyClick(editor, Qt.Key.Key_Return)
+    panel.cards.setFocus()
+    qtbot.keyClick(panel.cards, Qt.Key.Key_F2)
+    editor = panel.cards.findChild(QPlainTextEdit, "card_note_editor")
+    assert editor is not None and editor.toPlainText() == "Check the date"
+    qtbot.waitUntil(editor.isVisible)
+    card = panel.cards.visualRect(panel.cards.currentIndex())
+    assert panel.cards.viewport().rect().contains(editor.geometry().center())  # seen, over its card
+    assert editor.geometry().top() >= card.top() and editor.geometry().height() >= 4 * editor.fontMetrics().height()
+    editor.selectAll()
+    qtbot.keyClicks(editor, "Checked: 21 July")
+    qtbot.keyClick(editor, Qt.Key.Key_Return, Qt.KeyboardModifier.ControlModifier)
     qtbot.waitUntil(lambda: panel.visible_rows(NOTE)[2] == "Checked: 21 July")  # the view commits once idle
     assert notes.get(ids["note"]).note == "Checked: 21 July"
     session.undo_stack.undo()
@@ -184,11 +196,11 @@ def test_tags_edited_in_place_are_completed_too(qtbot: QtBot, panel: NotesPanel,
     panel.activateWindow()
     qtbot.waitUntil(panel.isActiveWindow)
     panel.select_annotation(ids["mark"])
-    panel.table.setCurrentIndex(panel.table.currentIndex().siblingAtColumn(TAGS))
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_F2)
-    editor = panel.table.focusWidget()
+    panel.cards.setFocus()
+    qtbot.keyClick(panel.cards, Qt.Key.Key_F2, Qt.KeyboardModifier.ShiftModifier)
+    editor = panel.cards.focusWidget()
     assert isinstance(editor, QLineEdit)
+    qtbot.waitUntil(editor.isVisible)
     qtbot.keyClicks(editor, "sy")
     popup = editor.completer().popup()
     qtbot.waitUntil(popup.isVisible)
@@ -215,9 +227,9 @@ def test_enter_on_a_row_takes_the_reader_to_its_words(qtbot: QtBot, panel: Notes
                                                       navigator: RecordingNavigator) -> None:
     ids = fill(notes)
     panel.select_annotation(ids["light"])
-    panel.table.setFocus()
-    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    panel.cards.setFocus()
+    qtbot.keyClick(panel.cards, Qt.Key.Key_Return)
     assert navigator.moves[-1] == ("words", 2, 0, 20)  # the highlighted words, selected
     panel.select_annotation(ids["mark"])
-    qtbot.keyClick(panel.table, Qt.Key.Key_Return)
+    qtbot.keyClick(panel.cards, Qt.Key.Key_Return)
     assert navigator.moves[-1] == ("turn", 5, 0)  # a bookmarked turn: its start

@@ -31,7 +31,7 @@ def test_an_import_with_a_lone_surrogate_then_saves_and_closes_cleanly(qtbot: Qt
     hostile = tmp_path / "half.json"
     hostile.write_text('[{"type":"Annotation","body":"half \\ud83d","target":{"selector":'
                        '{"type":"TextQuoteSelector","exact":"we laughed a lot"}}}]', "utf-8")
-    window.annotation_actions.import_from(hostile)
+    window.notes_files.import_from(hostile)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "import_summary") is not None)
     assert "1 added" in window.findChild(QMessageBox, "import_summary").text()
     window.session.notes.add(new_annotation(Kind.NOTE, make_anchor(window.session.transcript, 4, 0, 10), note="after"))

@@ -135,13 +135,13 @@ def test_tag_and_status_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, windo
     dialog.accept()
     assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
     assert panel.visible_rows(STATUS) == ["On the record"]
-    qtbot.waitUntil(lambda: panel.tag_box.findText("sanctions") > 0)
-    panel.tag_box.setCurrentIndex(panel.tag_box.findText("sanctions"))  # the new tag is offered as a filter
-    assert panel.visible_rows(TAGS) == ["Trump, sanctions"]
+    qtbot.waitUntil(lambda: "sanctions" in [a.text() for a in panel.tags_menu.actions()])
+    next(a for a in panel.tags_menu.actions() if a.text() == "sanctions").trigger()  # offered as a filter
+    assert panel.visible_rows(TAGS) == ["Trump, sanctions"] and panel.tag_filter() == ["sanctions"]
     focus_view(qtbot, window)  # back from the editor
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     assert window.session.notes.annotations[0].tags == ()
-    qtbot.waitUntil(lambda: panel.tag_box.currentIndex() == 0)  # the tag is gone, so is its filter
+    qtbot.waitUntil(lambda: panel.tag_filter() == [])  # the tag is gone, so is its filter
     assert panel.visible_rows(TAGS) == [""]
 
 
@@ -158,8 +158,8 @@ def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainW
     highlight(qtbot, window, 40, 0, 25)
     window.view.scroll_to_turn(0)
     assert window.view.current_turn() == 0
-    table = window.notes_panel.table
-    rect = table.visualRect(table.model().index(0, QUOTE))
+    table = window.notes_panel.cards
+    rect = table.visualRect(table.model().index(0, NOTE))
     qtbot.mouseClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())  # a double-click's first click
     qtbot.mouseDClick(table.viewport(), Qt.MouseButton.LeftButton, pos=rect.center())
     assert window.view.current_turn() == 40
@@ -170,7 +170,7 @@ def test_double_click_in_the_dock_jumps_to_the_words(qtbot: QtBot, window: MainW
 def test_enter_in_the_dock_jumps_too(qtbot: QtBot, window: MainWindow) -> None:
     highlight(qtbot, window, 30, 0, 25)
     window.view.scroll_to_turn(0)
-    table = window.notes_panel.table
+    table = window.notes_panel.cards
     table.setFocus()
     qtbot.waitUntil(table.hasFocus)
     qtbot.keyClick(table, Qt.Key.Key_Return)
@@ -185,23 +185,23 @@ def test_quitting_saves_at_once(qtbot: QtBot, window: MainWindow) -> None:
 
 
 def test_the_dock_context_menu_offers_edit_status_and_delete(window: MainWindow) -> None:
-    texts = [a.text() for a in window.notes_panel.table.actions()]
-    assert texts == ["&Delete Annotation", "&Edit Annotation…", "Attribution &Status", "&Play Quote",
-                     "Mark &Checked Against the Recording"]
+    texts = [a.text() for a in window.notes_panel.cards.actions()]
+    assert texts == ["Edit &Note in Place\tF2", "Edit &Tags in Place\tShift+F2", "&Delete Annotation",
+                     "&Edit Annotation…", "Attribution &Status", "&Play Quote", "Mark &Checked Against the Recording"]
 
 
 def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:
     quote = highlight(qtbot, window, 4, 10, 60)
     panel = window.notes_panel
-    panel.table.setFocus()
-    qtbot.waitUntil(panel.table.hasFocus)
-    qtbot.keyClick(panel.table, Qt.Key.Key_Delete)
+    panel.cards.setFocus()
+    qtbot.waitUntil(panel.cards.hasFocus)
+    qtbot.keyClick(panel.cards, Qt.Key.Key_Delete)
     assert panel.visible_rows() == []
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 0)
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL)
+    qtbot.keyClick(panel.cards, Qt.Key.Key_Z, CTRL)
     assert panel.visible_rows() == [quote]
     qtbot.waitUntil(lambda: window.view.extra_highlight_count("annotations") == 1)
-    qtbot.keyClick(panel.table, Qt.Key.Key_Z, CTRL | SHIFT)
+    qtbot.keyClick(panel.cards, Qt.Key.Key_Z, CTRL | SHIFT)
     assert panel.visible_rows() == []
     qtbot.waitUntil(lambda: notes_on_disk(window) == [] and window.session.notes.file.exists())
 
@@ -229,7 +229,7 @@ def test_copy_with_citation(qtbot: QtBot, window: MainWindow) -> None:
     qtbot.keyClick(window.view, Qt.Key.Key_C, CTRL | SHIFT)
     assert QGuiApplication.clipboard().text() == (
         "\"I haven’t seen any pictur\" (Sergey Lavrov, Foreign Minister Sergey Lavrov’s interview with NBC, "
-        "Moscow, July 21, 2017, 21 July 2017)")
+        "Moscow, July 21, 2017, 21 July 2017, Q2)")
 
 
 def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWindow) -> None:
@@ -242,8 +242,8 @@ def test_copy_with_citation_uses_the_display_name(qtbot: QtBot, window: MainWind
 def test_copy_with_citation_of_the_annotation_chosen_in_the_dock(qtbot: QtBot, window: MainWindow) -> None:
     quote = highlight(qtbot, window, 1, 0, 8)
     window.view.select_in_turn(5, 0, 0)  # nothing selected in the text: the dock's choice is cited
-    window.notes_panel.table.setFocus()
-    qtbot.keyClick(window.notes_panel.table, Qt.Key.Key_C, CTRL | SHIFT)
+    window.notes_panel.cards.setFocus()
+    qtbot.keyClick(window.notes_panel.cards, Qt.Key.Key_C, CTRL | SHIFT)
     assert QGuiApplication.clipboard().text().startswith(f'"{quote}" (Sergey Lavrov, ')
 
 
@@ -390,9 +390,9 @@ def test_a_failed_save_is_retried_without_another_change(qtbot: QtBot, window: M
 def test_an_empty_notes_dock_says_how_to_add_notes_until_there_is_one(qtbot: QtBot, window: MainWindow) -> None:
     panel = window.notes_panel
     assert panel.empty_hint.isVisible() and "Ctrl+D" in panel.empty_hint.text()
-    assert not panel.table.isVisible()
+    assert not panel.cards.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_D, CTRL)
-    qtbot.waitUntil(panel.table.isVisible)
+    qtbot.waitUntil(panel.cards.isVisible)
     assert not panel.empty_hint.isVisible()
     qtbot.keyClick(window.view, Qt.Key.Key_Z, CTRL)
     qtbot.waitUntil(panel.empty_hint.isVisible)

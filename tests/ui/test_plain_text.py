@@ -74,7 +74,7 @@ def test_no_transcript_note_or_file_name_text_is_rendered_as_markup(qtbot: QtBot
     exported = tmp_path / f"{HOSTILE.replace('/', '_')}.json"
     exported.write_text(json.dumps([{"type": "Annotation", "body": HOSTILE, "target": {
         "selector": {"type": "TextQuoteSelector", "exact": "Thank you"}}}]), "utf-8")
-    window.annotation_actions.import_from(exported)
+    window.notes_files.import_from(exported)
     qtbot.waitUntil(lambda: window.findChild(QMessageBox, "import_summary") is not None)
     qtbot.wait(50)
     found = [(where, text) for where, text in _shown_texts(window) if _rendered_as_markup(text)]

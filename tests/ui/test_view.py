@@ -84,7 +84,7 @@ def test_clicking_a_header_folds_and_unfolds_it(qtbot: QtBot, sample: Transcript
     assert not view.is_collapsed(2)
 
 
-def test_left_and_right_fold_the_current_exchange(qtbot: QtBot, sample: Transcript) -> None:
+def test_left_and_right_fold_the_exchange_whose_header_holds_the_caret(qtbot: QtBot, sample: Transcript) -> None:
     from reader.ui.main_window import MainWindow  # the keys are the registry's view-scoped actions
 
     window = MainWindow(restore=False)
@@ -96,6 +96,11 @@ def test_left_and_right_fold_the_current_exchange(qtbot: QtBot, sample: Transcri
     view = window.view
     view.scroll_to_turn(5)
     exchange = sample.turns[5].exchange
+    qtbot.keyClick(view, Qt.Key.Key_Right)  # in the text, the caret's key: nothing unfolds or folds
+    qtbot.keyClick(view, Qt.Key.Key_Left)
+    assert not view.is_collapsed(exchange) and view.current_turn() == 5
+    qtbot.keyClick(view, Qt.Key.Key_P)  # to the exchange's header, where the caret then stands
+    assert view.textCursor().blockNumber() == view.vdoc.block_of_header(exchange)
     qtbot.keyClick(view, Qt.Key.Key_Left)
     assert view.is_collapsed(exchange)
     qtbot.keyClick(view, Qt.Key.Key_Right)

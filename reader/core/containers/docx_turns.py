@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
 from reader.core.containers.docx_cover import cover, titlelike
+from reader.core.formats.label_styles import QUESTION_NUMBER, question_answer_speakers
 from reader.core.model import Span
 
 _TIME = r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?![\d:])"
@@ -34,7 +35,8 @@ _NAME_TIME_TEXT = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*[\[(](?P<time>{_TIM
 _TIME_NAME_TEXT = re.compile(rf"[ \t]*[\[(](?P<time>{_TIME})[\])][ \t]*(?P<name>{_NAME}):[ \t]+(?=\S)")
 # `Speaker 1: text (00:59)`: the time closes the paragraph.
 _NAME_TEXT_TIME = re.compile(rf"[ \t]*(?P<name>{_NAME}):[ \t]+\S.*?(?P<time>[\[(]{_TIME}[\])])[ \t]*", re.DOTALL)
-_LABEL = re.compile(rf"[ \t]*(?P<name>{_NAME})[ \t]*:")
+# A select committee's question number may come before the label (`Q12<tab>Chair:`): part of the label's mark.
+_LABEL = re.compile(rf"[ \t]*(?P<number>{QUESTION_NUMBER.pattern})?(?P<name>{_NAME})[ \t]*:")
 _TIME_CELL = re.compile(rf"[ \t]*[\[(]?(?P<time>{_TIME})[\])]?(?:[ \t]*(?:-|–|-->)[ \t]*[\[(]?{_TIME}[\])]?)?[ \t]*")
 
 _HEADER_ROW = re.compile(r"(?:(?:time(?:code|stamp)?|start|end|in|out|speaker|name|who|text|transcript|dialogue|"
@@ -129,6 +131,9 @@ def arrange(document: Document) -> Extracted:
     tables = {id(item): columns for item in rest if isinstance(item, Table) and (columns := _columns(item))}
     paragraphs = [item for item in rest if isinstance(item, Paragraph) and not item.heading]
     openings = {id(p): o for p in paragraphs if (o := _strong_opening(p))}
+    marks = question_answer_speakers(o.name for o in openings.values())  # `Frage:` once, then `F:`: one speaker
+    if marks:
+        openings = {k: replace(o, name=marks.get(o.name, o.name)) for k, o in openings.items()}
     first = next((p for p in paragraphs if p.text.strip()), None)
     if first is not None and (o := openings.get(id(first))) and o.alone and \
             [x.name for x in openings.values()].count(o.name) == 1:
@@ -136,8 +141,10 @@ def arrange(document: Document) -> Extracted:
     structured = bool(tables) or len(openings) >= 2
     if structured:
         named = {o.name.casefold() for o in openings.values()}
-        plain = [m["name"] for p in paragraphs if id(p) not in openings and (m := _LABEL.match(p.text))]
-        named |= {n.casefold() for n in plain if plain.count(n) >= 2}
+        plain = [m for p in paragraphs if id(p) not in openings and (m := _LABEL.match(p.text))]
+        names = [m["name"] for m in plain]
+        # A name that recurs, or that a select committee's question number goes before (`Q12<tab>Dr Smith:`).
+        named |= {m["name"].casefold() for m in plain if m["number"] or names.count(m["name"]) >= 2}
         turns = _Structured(writer, openings, named, tables)
         turns.write(rest)
         metadata = replace(metadata, title=metadata.title or turns.title)
@@ -180,10 +187,15 @@ def _strong_opening(p: Paragraph) -> _Opening | None:
     if p.bold_prefix:
         m = _LABEL.match(text)
         if m and m.end() <= lead + p.bold_prefix + 1:
-            return _Opening(m["name"], (m.start("name"), m.end()), m.end())
+            return _Opening(m["name"], _label_span(m), m.end())
         if p.all_bold and "\n" not in text.strip() and re.fullmatch(rf"[ \t]*{_NAME}[ \t]*", text):
             return _Opening(text.strip(), (lead, len(text.rstrip())), len(text), alone=True)
     return None
+
+
+def _label_span(m: re.Match[str]) -> Span:
+    """Where a `_LABEL` is written: from its question number, if it has one, to its colon."""
+    return m.start("number") if m["number"] else m.start("name"), m.end()
 
 
 def _wraps_on(previous: Paragraph | None, p: Paragraph) -> bool:
@@ -273,7 +285,7 @@ class _Structured:
         w = self.writer
         opening = self.openings.get(id(p))
         if opening is None and (m := _LABEL.match(p.text)) and m["name"].casefold() in self.named:
-            opening = _Opening(m["name"], (m.start("name"), m.end()), m.end())
+            opening = _Opening(m["name"], _label_span(m), m.end())
         if opening is not None:
             w.previous = None  # a speaker's label never continues the line before
         base, wrapped = w.add_paragraph(p)

@@ -20,12 +20,18 @@ from itertools import pairwise
 
 from reader.core.containers import Block, BlockKind
 from reader.core.containers.html_text import RawBlock
-from reader.core.formats.label_styles import label_key, label_shape
+from reader.core.formats.label_styles import (
+    QUESTION_NUMBER,
+    label_key,
+    label_shape,
+    question_answer_speakers,
+    without_question_number,
+)
 
 INTERVIEWER = "Interviewer"
 INTERVIEWEE = "Interviewee"
 _MAX_LABEL = 60
-_TEXT_LABEL = re.compile(rf"([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
+_TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
 _BARE_QA = re.compile(r"([QA])[ \u00a0]{2,}(?=\S)")
 _SENTENCE_END = (".", "?", "!", "…", ":", '"', "”", "’", ")", ";", ",")
 _INTERVIEW_WITH = re.compile(
@@ -79,6 +85,7 @@ def _candidate(rb: RawBlock) -> tuple[str, int] | None:
     elif (rb.speaker_class or text.endswith(":")) and len(text) <= _MAX_LABEL and "\n" not in text:
         label = text[:-1].strip() if text.endswith(":") else text  # a label alone in its element, text below
         mark = len(text)
+    label = label and without_question_number(label)  # `<b>Q12 Chair:</b>`: the speaker is the Chair
     if not label or len(label) > _MAX_LABEL or label_shape(label) is None:
         return None
     return label, mark
@@ -95,6 +102,10 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
                 found[i] = c
     if not found:
         return False
+    # A print interview's `<b>Pregunta.</b>` and later `<b>P.</b>` are one speaker, its question side.
+    marks = question_answer_speakers(label for label, _ in found.values())
+    if marks:
+        found = {i: (marks.get(label, label), mark) for i, (label, mark) in found.items()}
     counts = Counter(label_key(label) for label, _ in found.values())
     # The same speakers' labels written as text count too (`Ann:` in bold once, then plain).
     written = {i: m for i, rb in enumerate(raw)
@@ -122,16 +133,17 @@ def _markup_labels(raw: list[RawBlock]) -> bool:
         if i in accepted:
             rb.speaker, rb.label_len = accepted[i]
             rb.alone = rb.label_len == len(rb.text)
-        elif i > first and i in written and not rb.pre:  # before the first turn, a cover page's `Interviewer:`
-            _text_label(rb, written[i], known)
+        elif i in written and not rb.pre and (i > first or QUESTION_NUMBER.match(rb.text)):
+            _text_label(rb, written[i], known)  # before the first turn, a cover page's `Interviewer:` is no turn
     return True
 
 
 def _text_label(rb: RawBlock, m: re.Match[str], known: set[str]) -> None:
     """A label written as text in a page whose other labels are markup: a known speaker's, or a role word."""
     label = m[1].strip()
-    if label_key(label) in known or label_shape(label) == "role":
-        rb.speaker, rb.label_len = label, len(label) + 1 if m.re is _TEXT_LABEL else len(label)
+    numbered = m.re is _TEXT_LABEL and m.start(1) > 0  # `Q12 Dr Smith:`: the committee's number says it is a label
+    if label_key(label) in known or label_shape(label) == "role" or (numbered and label_shape(label) == "name"):
+        rb.speaker, rb.label_len = label, m.end() if m.re is _TEXT_LABEL else len(label)
 
 
 def _bold_questions(raw: list[RawBlock], title: str | None) -> bool:

@@ -60,10 +60,11 @@ def _fingerprint(words: str) -> str:
 class _PendingTurn:
     """A turn being gathered; `key` is its label's `speaker_key`, worked out once."""
 
-    __slots__ = ("key", "label", "label_span", "paragraphs", "span_start", "start")
+    __slots__ = ("asks", "key", "label", "label_span", "paragraphs", "span_start", "start")
 
     def __init__(self, label: str, label_span: Span | None, start: float | None, span_start: int = 0,
-                 key: str | None = None):
+                 key: str | None = None, asks: bool = False):
+        self.asks = asks  # the label says the turn asks (a select committee's numbered question)
         self.label = label
         self.label_span = label_span
         self.start = start
@@ -107,19 +108,19 @@ class TranscriptBuilder:
                 self._asides.append(Aside(kind, (start, end), text))
 
     def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
-             new: bool = False) -> None:
+             new: bool = False, asks: bool = False) -> None:
         """A speaker starts talking. The same speaker as the previous turn continues that turn
         (consecutive cues of one voice, a label repeated after a page break), unless the turn is `new`: a
         script's action in the next scene, a parser cutting one voice's long speech into turns (speakerless
-        captions, a chapter starting)."""
+        captions, a chapter starting). A turn that `asks` by its label (`Q12 Chair:`) is a question, and new."""
         label = label.strip() if label else UNKNOWN_SPEAKER
         key = speaker_key(label)
-        if not new and self._turns and self._turns[-1].key == key:
+        if not (new or asks) and self._turns and self._turns[-1].key == key:
             if label_span:  # the repeated label is kept aside, so its text is not lost
                 self.aside(AsideKind.FURNITURE, *label_span)
             return
         span_start = label_span[0] if label_span else -1
-        self._turns.append(_PendingTurn(label, label_span, start, span_start, key))
+        self._turns.append(_PendingTurn(label, label_span, start, span_start, key, asks))
 
     def paragraph(self, start: int, end: int, text: str | None = None) -> None:
         """Text at source[start:end]; `text` overrides it when furniture inside the span was removed."""
@@ -161,7 +162,9 @@ class TranscriptBuilder:
                 labels[t.key] = t.label
         texts = [t.paragraphs[0].text if len(t.paragraphs) == 1 else " ".join([p.text for p in t.paragraphs])
                  for t in pending]
-        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER))
+        marked = [i for i, t in enumerate(pending) if t.asks]
+        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER),
+                                               marked)
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))

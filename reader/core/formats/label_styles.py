@@ -1,14 +1,16 @@
 """Where a line opens with a speaker's label, learnt from the document itself.
 
-Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not), a briefing's `Q`
-and spaces, a print interview's `Q.`/`A.`, the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro
-tempore.`, a NAME in capitals alone on its line above what is said (scripts, some oral histories), and a
-`[Name]` in square brackets. Each style is a pattern over line openings and a rule on the whole document that
-says whether the document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an
-interview. Within the styles a document uses, a label is accepted when it is a role word, recurs, or, once the
-file is known to be labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a
-speaker's name (`JK` after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`) are found to be the same speaker
-(`speaker_aliases`).
+Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not, and with a select
+committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.`
+and its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
+`F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a
+NAME in capitals alone on its line above what is said (scripts, some oral histories), and a `[Name]` in square
+brackets. Each style is a pattern over line openings and a rule on the whole document that says whether the
+document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an interview. Within
+the styles a document uses, a label is accepted when it is a role word, recurs, or, once the file is known to be
+labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a speaker's name (`JK`
+after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`, `P` after `Pregunta`) are found to be the same speaker
+(`speaker_aliases`, `question_answer_speakers`).
 """
 
 from __future__ import annotations
@@ -17,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from functools import lru_cache
+from itertools import pairwise
 from typing import NamedTuple
 
 from reader.core.formats.names import diarised_number
@@ -25,6 +28,7 @@ from reader.core.vocabulary import (
     HONORIFICS,
     PARTICLES,
     PROSE_LEADS,
+    QUESTION_ANSWER_PAIRS,
     ROLE_WORDS,
     SOUNDS,
     SPEAKER_LIST_HEADINGS,
@@ -36,14 +40,23 @@ _MAX_LABEL = 60
 # and at the start of the text.
 # `Name: text`: optional Markdown bold, the label, a colon (inside or after the bold), then a space or the end of
 # the line. The label cannot hold a colon, so `20:08` never matches; it may open with a bracket, `(UNKNOWN):`.
+# A select committee numbers its questions before the asker's label (`Q12 Chair:`, often spaced out to a tab
+# stop): the number is part of the label's mark, the speaker is `Chair`.
 _COLON_BODY = (
-    rf"[ \t\u00a0]*(?P<open>\*\*|__)?(?P<label>[(\[]?[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
+    r"[ \t\u00a0]*(?P<open>\*\*|__)?(?:(?P<number>Q\d{1,4})[ \t\u00a0]+)?"
+    rf"(?P<label>[(\[]?[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
     r"(?=[ \t\u00a0\n]|$)"
 )
 # Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
 _BARE_Q_BODY = r"[ \t\u00a0]*(?P<label>Q|A)(?:[ \t\u00a0]{2,}|[ \t]*\u00a0[ \t\u00a0]*)(?=\S)"
-# Print interviews and depositions: `Q. text` / `A. text`.
-_DOTTED_QA_BODY = r"[ \t\u00a0]*(?P<label>Q|A)\.(?=[ \t\u00a0]+\S)"
+# Print interviews and depositions: `Q. text` / `A. text`, and a print interview's marks in other languages
+# (`Pregunta. text`, `P. text`, `R.- text`, `P.—¿...`): the letters in capitals, the words in any case. A letter
+# before another initial is a name (`P. G. Wodehouse`).
+_QA_WORDS = sorted({w for pair in QUESTION_ANSWER_PAIRS for side in pair for w in side}, key=len, reverse=True)
+_DOTTED_QA_BODY = (
+    r"[ \t\u00a0]*(?P<label>" + "|".join(w.upper() if len(w) == 1 else f"(?i:{w})" for w in _QA_WORDS) + r")\."
+    r"(?:[ \t\u00a0]*[–—-](?=[ \t\u00a0]*\S)|(?=[ \t\u00a0]+\S))(?![ \t\u00a0]*[A-Z]\.)"
+)
 # The Congressional Record: a title and a surname in capitals, a period, then the words.
 _PERIOD_BODY = (
     r"[ \t\u00a0]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.|Madam|Chairman|Chairwoman|Senator|Secretary|Ambassador"
@@ -68,34 +81,40 @@ class Style(NamedTuple):
     after_newline: re.Pattern[str]
     at_start: re.Pattern[str]
     mark_end: Callable[[re.Match[str]], int]  # where the label's mark ends (the words start after it)
-    used: Callable[[list[re.Match[str]]], bool]  # whether the document writes its labels this way
+    used: Callable[[list[re.Match[str]]], list[re.Match[str]]]  # those of its matches the document uses as labels
 
 
-def _always(matches: list[re.Match[str]]) -> bool:
-    return True
+_Matches = list[re.Match[str]]
 
 
-def _both_letters_twice(matches: list[re.Match[str]]) -> bool:
-    return min(sum(1 for m in matches if m["label"] == letter) for letter in "QA") >= 2
+def _always(matches: _Matches) -> _Matches:
+    return matches
 
 
-def _recurs(matches: list[re.Match[str]]) -> bool:
-    return len(matches) >= 2
+def _question_answer_pairs(matches: _Matches) -> _Matches:
+    """The marks of the question-and-answer pairs whose both sides recur (`Q.` and `A.` twice each, or `P.` and
+    `R.` with a `Pregunta.` and a `Respuesta.` counted on their sides)."""
+    used = _used_pair_words(Counter(m["label"].casefold() for m in matches))
+    return [m for m in matches if m["label"].casefold() in used]
 
 
-def _several_names(matches: list[re.Match[str]]) -> bool:
-    return len(matches) >= 3 and len({label_key(m["label"]) for m in matches}) >= 2
+def _recurs(matches: _Matches) -> _Matches:
+    return matches if len(matches) >= 2 else []
+
+
+def _several_names(matches: _Matches) -> _Matches:
+    return matches if len(matches) >= 3 and len({label_key(m["label"]) for m in matches}) >= 2 else []
 
 
 def _style(name: str, body: str, mark_end: Callable[[re.Match[str]], int],
-           used: Callable[[list[re.Match[str]]], bool]) -> Style:
+           used: Callable[[_Matches], _Matches]) -> Style:
     return Style(name, re.compile(r"\n" + body), re.compile(body), mark_end, used)
 
 
 STYLES = (
     _style("colon", _COLON_BODY, lambda m: m.end(), _always),
     _style("bare", _BARE_Q_BODY, lambda m: m.start("label") + 1, _always),
-    _style("dotted", _DOTTED_QA_BODY, lambda m: m.start("label") + 2, _both_letters_twice),
+    _style("dotted", _DOTTED_QA_BODY, lambda m: m.end(), _question_answer_pairs),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
     _style("bracket", _BRACKET_BODY, lambda m: m.end(), _several_names),
@@ -155,6 +174,7 @@ class Label(NamedTuple):  # a tuple: a 10 MB file has tens of thousands, and tup
     at_paragraph: bool  # the line opens a paragraph (first line of a block)
     style: str = "colon"  # the name of its `Style`
     speaker: str | None = None  # the speaker it stands for, when not `text` itself (`JK` for `Jane Kim (JK)`)
+    asks: bool = False  # the label says its turn asks: a select committee's numbered question (`Q12 Chair:`)
 
 
 def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[Label]:
@@ -168,16 +188,21 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
         first = style.at_start.match(text, start, end) if at_line_start else None
         matches = ([first] if first else []) + list(style.after_newline.finditer(text, start, end))
         kind = style.name
+        numbered = False
         if kind == "colon":
             colons = len(matches)
+            numbered = _numbers_questions(matches)
         # A NAME alone on its line is a document's label only where it is commoner than `Name:`; in a file
         # labelled with colons it is a heading.
-        if not matches or not style.used(matches) or (kind == "alone" and len(matches) < colons):
+        if not matches or (kind == "alone" and len(matches) < colons):
             continue
+        matches = style.used(matches)
         has_open = "open" in style.after_newline.groupindex
         mark_end = style.mark_end
         for m in matches:
-            label = m.group("label").rstrip()
+            number = m.start("number") if kind == "colon" and m["number"] else -1
+            # A `Q12` that is no committee's numbering is part of the label, as it was written.
+            label = (m.group("label") if numbered or number < 0 else text[number:m.end("label")]).rstrip()
             newline = m.start() if m is not first else start - 1
             at_paragraph = _opens_paragraph(text, newline)
             name = kind
@@ -185,8 +210,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
                 name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
             elif _ruled_out(kind, label, at_paragraph):
                 continue
-            mark_start = m.start("open") if has_open and m["open"] else m.start("label")
-            found.append(Label(mark_start, mark_end(m), label, at_paragraph, name))
+            mark_start = m.start("open") if has_open and m["open"] else number if number >= 0 else m.start("label")
+            found.append(Label(mark_start, mark_end(m), label, at_paragraph, name, asks=numbered and number >= 0))
     found.sort(key=lambda c: (c.start, -c.end))
     # One label per line: where a colon label and a bare `Q` start together, the longer mark wins.
     kept: list[Label] = []
@@ -194,6 +219,25 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
         if not kept or c.start >= kept[-1].end:
             kept.append(c)
     return kept
+
+
+# A select committee's question number before a label a container found in markup (`<b>Q12 Chair:</b>`, a Word
+# paragraph `Q12<tab>Chair:`): the number belongs to the label's mark, not to the speaker.
+QUESTION_NUMBER = re.compile(r"Q\d{1,4}[ \t\u00a0]+(?=[^\W\d_])")
+
+
+def without_question_number(label: str) -> str:
+    """`Q12 Chair` -> `Chair`; any other label as it is."""
+    m = QUESTION_NUMBER.match(label)
+    return label[m.end():] if m else label
+
+
+def _numbers_questions(matches: _Matches) -> bool:
+    """Whether the `Q12` before colon labels is a select committee's numbering of its questions: it recurs, and
+    its numbers go up."""
+    numbers = [int(m["number"][1:]) for m in matches if m["number"]]
+    rises = sum(b > a for a, b in pairwise(numbers))
+    return len(numbers) >= 2 and 2 * rises >= len(numbers) - 1
 
 
 def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
@@ -221,6 +265,17 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
     shapes = {c.text: label_shape(c.text) for c in candidates}
     strong = {k for k, n in counts.items() if n >= 2}
     strong.update(label_key(c.text) for c in candidates if shapes[c.text] == "role")
+    marks = question_answer_speakers(c.text for c in candidates if c.style != "list")
+    strong.update(label_key(text) for text in marks)  # `Pregunta.` said once, then `P.`: the side recurs
+    accepted = _accept(candidates, counts, shapes, strong)
+    if marks:
+        accepted = [c._replace(speaker=marks[c.text]) if c.speaker is None and c.text in marks and
+                    marks[c.text] != c.text else c for c in accepted]
+    return accepted
+
+
+def _accept(candidates: list[Label], counts: Counter[str], shapes: dict[str, str | None],
+            strong: set[str]) -> list[Label]:
     accepted: list[Label] = []
     rest: list[Label] = []
     for c in candidates:
@@ -251,6 +306,42 @@ def accept_labels(candidates: list[Label]) -> list[Label]:
     accepted.extend(c for c in rest if shapes[c.text] is not None and label_key(speakers[c.text]) in speaking)
     accepted.sort(key=lambda c: c.start)
     return [c if speakers[c.text] == c.text else c._replace(speaker=speakers[c.text]) for c in accepted]
+
+
+def question_answer_speakers(labels: Iterable[str]) -> dict[str, str]:
+    """Of a document's labels, those that are a print interview's question and answer marks (`Pregunta`, `P`,
+    `R.`, `Frage`, `F`; see `QUESTION_ANSWER_PAIRS`) of a pair whose both sides it uses at least twice -> the
+    speaker each stands for: its side's word as the document first writes it (`P` -> `Pregunta` after
+    `Pregunta.`, as El País prints them), or the mark itself without a dot. Who answers is never guessed from
+    elsewhere (a title's `Entrevista a X`): the label is kept."""
+    written = Counter(labels)  # each distinct label once, in the order first written
+    marks = {label: mark for label in written if (mark := label.strip().rstrip(".").rstrip()).casefold() in _QA_MARKS}
+    counts: Counter[str] = Counter()
+    for label, mark in marks.items():
+        counts[mark.casefold()] += written[label]
+    used = _used_pair_words(counts) if marks else set()
+    if not used:
+        return {}
+    words: dict[str, str] = {}  # a side's letter -> its word as the document first writes it
+    for mark in marks.values():
+        folded = mark.casefold()
+        if len(folded) > 1 and folded in used:
+            words.setdefault(folded[0], mark)
+    return {label: words.get(mark.casefold(), mark) if len(mark) == 1 else mark
+            for label, mark in marks.items() if mark.casefold() in used}
+
+
+_QA_MARKS = frozenset(_QA_WORDS)
+
+
+def _used_pair_words(counts: Counter[str]) -> set[str]:
+    """The words (casefolded, as in `QUESTION_ANSWER_PAIRS`) of the pairs whose both sides occur twice in
+    `counts`."""
+    used: set[str] = set()
+    for asking, answering in QUESTION_ANSWER_PAIRS:
+        if sum(counts[w] for w in asking) >= 2 and sum(counts[w] for w in answering) >= 2:
+            used |= {w for w in asking | answering if counts[w]}
+    return used
 
 
 def sniff_share(text: str, labels: list[Label]) -> float:

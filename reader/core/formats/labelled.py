@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from reader.core.formats.base import TranscriptBuilder
+from reader.core.formats.committee import panel_lines
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
@@ -52,7 +53,8 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
 def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[str, list[Label]]:
     """The accepted labels of text[start:], each with the speaker it stands for, and the text to read them in:
     with the lines that no one says (speaker lists, a deposition's examination headings and `BY` lines, the
-    lines on every page of a form-feed paged file and its word index) set aside and blanked."""
+    lines on every page of a form-feed paged file and its word index, a select committee's panel headings) set
+    aside and blanked."""
     candidates = find_candidates(text, start)
     lists = speaker_lists(text, candidates) + form_feed_furniture(text, start)
     sections = section_lines(text, start) if any(c.style in ("dotted", "bare") for c in candidates) else []
@@ -60,6 +62,9 @@ def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[
         builder.aside(AsideKind.BOILERPLATE, s, e)
     for s, e in sections:
         section_line(text, s, e, builder)
+    first_question = next((c.start for c in candidates if c.asks), None)
+    if first_question is not None:  # the questions are numbered: a select committee's
+        sections += panel_lines(text, builder, start, first_question)
     view = text
     if lists or sections:
         view = blank_out(text, lists + sections)
@@ -205,7 +210,7 @@ def parse_body(text: str, builder: TranscriptBuilder, start: int, end: int, labe
             content = b_start
             if index < n and labels[index].start < b_end:
                 label = labels[index]
-                builder.turn(label.speaker or label.text, (label.start, label.end))
+                builder.turn(label.speaker or label.text, (label.start, label.end), asks=label.asks)
                 content = label.end
                 index += 1
             content, _ = strip(text, content, b_end)
@@ -236,7 +241,7 @@ def _wrapped_block(text: str, builder: TranscriptBuilder, b_start: int, b_end: i
             if para_start >= 0:
                 builder.paragraph(para_start, para_end)
                 para_start = -1
-            builder.turn(label.speaker or label.text, (label.start, label.end))
+            builder.turn(label.speaker or label.text, (label.start, label.end), asks=label.asks)
             content = label.end
             index += 1
         elif para_start >= 0 and (prev_len > _NOT_WRAPPED or (opening_indent is not None and indent >= opening_indent)):

@@ -11,6 +11,11 @@ Three steps, strictest first, and an annotation stops at the first that places i
 
 Context matters most for short quotes: a quote of a word or two must find both sides of its context intact.
 
+A passage over several turns is found the same way, in the reading text across turns: the same turns and
+words, the same words elsewhere (over as many turns as they now run), or nearly the same words in a run of
+turns as long as the passage. Words of one turn that an edit has cut over two turns (a label corrected in the
+middle of a turn) are found too, and become a passage.
+
 Anything else is kept, marked ``detached`` with its stored quote, and shown as such: never dropped, and
 never attached to words that merely look alike.
 """
@@ -27,11 +32,15 @@ from rapidfuzz.distance import Levenshtein
 
 from reader.core.model import Transcript
 from reader.core.notes.annotations import (
+    TURN_SEPARATOR,
     Anchor,
     Annotation,
     Scope,
+    anchor_span,
     context_after,
     context_before,
+    passage_anchor,
+    reading_text,
 )
 from reader.core.notes.folded_text import WORDS, FoldedText, fold
 
@@ -47,6 +56,8 @@ CONTEXT_MARGIN = 0.15  # how much better the chosen place's context must read th
 SHORT_QUOTE = 20  # whole-turn texts shorter than this need context to be trusted
 TINY_QUOTE = 12  # quotes shorter than this need both sides of their context to agree closely
 LONG_QUOTE = 40  # a quote this long found exactly once is trusted even where its context changed
+
+Place = tuple[int, int, int, int]  # first turn, start in its text, last turn, end in its text
 
 def reattach(transcript: Transcript, annotations: Iterable[Annotation]) -> list[Annotation]:
     """Every annotation, placed in `transcript` where its words are, or marked detached. Order is kept.
@@ -70,6 +81,14 @@ def reattach(transcript: Transcript, annotations: Iterable[Annotation]) -> list[
 
 
 def _in_place(transcript: Transcript, anchor: Anchor) -> bool:
+    if anchor.is_passage:
+        span = anchor_span(transcript, anchor)
+        if span is None:
+            return False
+        first, start, last, end = span
+        turns = transcript.turns
+        return start <= len(turns[first].text) and end <= len(turns[last].text) \
+            and reading_text(transcript, *span) == anchor.exact
     turn = transcript.turn_by_id.get(anchor.turn_id)
     if turn is None:
         return False
@@ -91,10 +110,15 @@ def find_anchor(transcript: Transcript, folded: FoldedText, anchor: Anchor) -> A
         return None
     place = _find_exact(folded, quote, fold(anchor.prefix), fold(anchor.suffix))
     if place is None and len(quote) >= FUZZY_MIN_CHARS:
-        place = _find_fuzzy(transcript, folded, quote, fold(anchor.prefix), fold(anchor.suffix))
+        # A passage is looked for in runs of as many turns as it could span (a turn inserted inside it too).
+        reach = anchor.exact.count(TURN_SEPARATOR) + 1 if anchor.is_passage else 0
+        place = _find_fuzzy(transcript, folded, quote, fold(anchor.prefix), fold(anchor.suffix), reach)
     if place is None:
         return None
-    return _anchor_at(transcript, *place, anchor.scope)
+    first, start, last, end = place
+    if first != last:
+        return passage_anchor(transcript, first, start, last, end)
+    return _anchor_at(transcript, first, start, end, anchor.scope)
 
 
 def _anchor_at(transcript: Transcript, turn: int, start: int, end: int, scope: Scope) -> Anchor:
@@ -130,11 +154,11 @@ def _similarity(found: str, stored: str, length: int) -> float:
     return Levenshtein.normalized_similarity(found, stored)
 
 
-def _find_exact(folded: FoldedText, quote: str, prefix: str, suffix: str) -> tuple[int, int, int] | None:
-    candidates: list[tuple[float, tuple[int, int, int]]] = []
+def _find_exact(folded: FoldedText, quote: str, prefix: str, suffix: str) -> Place | None:
+    candidates: list[tuple[float, Place]] = []
     start = folded.text.find(quote)
     while start >= 0:
-        place = folded.locate(start, start + len(quote))
+        place = folded.locate_span(start, start + len(quote))
         if place is not None:
             candidates.append((_context_agreement(folded, start, start + len(quote), prefix, suffix), place))
         start = folded.text.find(quote, start + 1)
@@ -154,11 +178,13 @@ def _find_exact(folded: FoldedText, quote: str, prefix: str, suffix: str) -> tup
 
 
 def _find_fuzzy(transcript: Transcript, folded: FoldedText, quote: str, prefix: str,
-                suffix: str) -> tuple[int, int, int] | None:
-    """Nearly the same words, in a place whose context also reads nearly the same, with no rival place."""
+                suffix: str, reach: int = 0) -> Place | None:
+    """Nearly the same words, in a place whose context also reads nearly the same, with no rival place; in one
+    turn, or (`reach` > 0, a passage) in a run of a turn and the `reach` turns after it."""
     spans = folded.turn_spans
-    turns = _turns_sharing_words(folded, quote)
-    choices = {turn: folded.text[slice(*spans[turn])] for turn in turns}
+    turns = _turns_sharing_words(folded, quote, reach)
+    last = len(spans) - 1
+    choices = {turn: folded.text[spans[turn][0]:spans[min(turn + reach, last)][1]] for turn in turns}
     scored = process.extract(quote, choices, scorer=fuzz.partial_ratio, score_cutoff=FUZZY_LOW_SCORE - FUZZY_MARGIN,
                              limit=FUZZY_CANDIDATES)
     places: list[tuple[float, float, int, int]] = []  # score, context agreement, folded start, folded end
@@ -174,14 +200,22 @@ def _find_fuzzy(transcript: Transcript, folded: FoldedText, quote: str, prefix: 
     if not ((score >= FUZZY_MIN_SCORE and context >= CONTEXT_MIN_AGREEMENT)
             or (score >= FUZZY_LOW_SCORE and context >= CONTEXT_STRONG)):
         return None
-    rivals = [p for p in places[1:] if p[0] > score - FUZZY_MARGIN]
+    rivals = [p for p in places[1:] if p[0] > score - FUZZY_MARGIN
+              and not (reach and _overlaps(p, fstart, fend))]
     if any(p[1] > context - CONTEXT_MARGIN for p in rivals):
         return None
-    return folded.locate(fstart, fend)
+    return folded.locate_span(fstart, fend)
 
 
-def _turns_sharing_words(folded: FoldedText, quote: str) -> set[int]:
-    """The turns that hold at least two of the quote's four rarest words (one, for a quote of one word).
+def _overlaps(place: tuple[float, float, int, int], fstart: int, fend: int) -> bool:
+    """Whether a rival place is the same words found again from another turn of an overlapping run (only a
+    passage's runs overlap: a run starts at every turn that shares its words)."""
+    return place[2] < fend and fstart < place[3]
+
+
+def _turns_sharing_words(folded: FoldedText, quote: str, reach: int = 0) -> set[int]:
+    """The turns that hold at least two of the quote's four rarest words (one, for a quote of one word); with
+    `reach`, the turns whose run of `reach` more turns holds them.
 
     A fuzzy match above the threshold keeps most of the words, so this loses no real candidate; it spares
     scoring every turn of a long transcript. Words found nowhere (the ones that were corrected, or cut by
@@ -194,7 +228,7 @@ def _turns_sharing_words(folded: FoldedText, quote: str) -> set[int]:
         return set(range(len(folded.turn_spans)))
     hits: dict[int, int] = {}
     for word in rare:
-        for turn in index[word]:
+        for turn in {max(0, t - k) for t in index[word] for k in range(reach + 1)}:  # the runs holding it
             hits[turn] = hits.get(turn, 0) + 1
     need = min(2, len(rare))
     return {turn for turn, n in hits.items() if n >= need}

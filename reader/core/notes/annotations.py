@@ -6,6 +6,11 @@ An `Anchor` names a turn (its stable id), character offsets in `Turn.text` (para
 still has context from the turn before. When the transcript changes, `reader.core.notes.anchoring.reattach`
 finds the words again from the quote and its context.
 
+A *passage* runs over several turns (a question and its answer, an exchange of replies): its anchor also names
+its last turn (``end_turn_id``), ``start`` is an offset in the first turn and ``end`` one in the last, and the
+quote is the reading text between them. It is one annotation, counted once; `anchor_pieces` gives the words
+of each turn it covers, for the view and for exports that give each speaker's words.
+
 Annotations are frozen: a change makes a new object (`Annotation.edited`) with a new ``modified`` time,
 which is what the store merges on.
 """
@@ -74,17 +79,25 @@ def now_iso() -> str:
 
 @dataclass(frozen=True, slots=True)
 class Anchor:
-    turn_id: str
-    start: int  # offsets in Turn.text
-    end: int
-    exact: str  # the quoted words as the reader sees them
+    turn_id: str  # the turn the words start in
+    start: int  # offset in that turn's Turn.text
+    end: int  # offset in the last turn's text: the same turn's, unless `end_turn_id` names another
+    exact: str  # the quoted words as the reader sees them (over several turns: the reading text between)
     prefix: str = ""  # up to CONTEXT_CHARS of the reading text before `exact`
     suffix: str = ""  # and after it
     scope: Scope = Scope.TEXT
+    end_turn_id: str = ""  # the last turn of a passage over several turns; "" for words in one turn
+
+    @property
+    def is_passage(self) -> bool:
+        return bool(self.end_turn_id)
 
     def to_dict(self) -> dict[str, Any]:
-        return {"turn_id": self.turn_id, "start": self.start, "end": self.end, "exact": self.exact,
-                "prefix": self.prefix, "suffix": self.suffix, "scope": str(self.scope)}
+        d: dict[str, Any] = {"turn_id": self.turn_id, "start": self.start, "end": self.end, "exact": self.exact,
+                             "prefix": self.prefix, "suffix": self.suffix, "scope": str(self.scope)}
+        if self.end_turn_id:  # written only for a passage, so a file without one reads as it always did
+            d["end_turn_id"] = self.end_turn_id
+        return d
 
     @classmethod
     def from_dict(cls, d: Mapping[str, Any]) -> Anchor:
@@ -194,6 +207,66 @@ def make_anchor(transcript: Transcript, turn_index: int, start: int, end: int,
                   context_after(transcript, turn_index, end), scope)
 
 
+def passage_anchor(transcript: Transcript, first: int, start: int, last: int, end: int) -> Anchor:
+    """The anchor of the reading text from offset `start` of turn `first` to offset `end` of turn `last`.
+
+    An end that falls on a turn's very start counts as the end of the turn before (and a start at a turn's very
+    end as the start of the next), so a selection that reaches a line break does not take in an empty turn;
+    what then lies in one turn is an ordinary anchor of that turn."""
+    turns = transcript.turns
+    (first, start), (last, end) = sorted(((first, start), (last, end)))
+    start = max(0, min(start, len(turns[first].text)))
+    end = max(0, min(end, len(turns[last].text)))
+    while first < last and start >= len(turns[first].text):
+        first, start = first + 1, 0
+    while last > first and end <= 0:
+        last, end = last - 1, len(turns[last - 1].text)
+    if first == last:
+        return make_anchor(transcript, first, start, end)
+    return Anchor(turns[first].id, start, end, reading_text(transcript, first, start, last, end),
+                  context_before(transcript, first, start), context_after(transcript, last, end), Scope.TEXT,
+                  turns[last].id)
+
+
+def reading_text(transcript: Transcript, first: int, start: int, last: int, end: int) -> str:
+    """The reading text from `start` in turn `first` to `end` in turn `last` (turns joined by TURN_SEPARATOR)."""
+    turns = transcript.turns
+    if first == last:
+        return turns[first].text[start:end]
+    middle = [t.text for t in turns[first + 1:last]]
+    return TURN_SEPARATOR.join([turns[first].text[start:], *middle, turns[last].text[:end]])
+
+
+def anchor_span(transcript: Transcript, anchor: Anchor) -> tuple[int, int, int, int] | None:
+    """(first turn, start, last turn, end) of an anchor in this transcript; None when a turn it names is not
+    in it (or a passage's turns are no longer in order)."""
+    first = turn_index_of(transcript, anchor)
+    if first is None:
+        return None
+    if not anchor.end_turn_id:
+        return first, anchor.start, first, anchor.end
+    last_turn = transcript.turn_by_id.get(anchor.end_turn_id)
+    if last_turn is None or last_turn.index <= first:
+        return None
+    return first, anchor.start, last_turn.index, anchor.end
+
+
+def anchor_pieces(transcript: Transcript, anchor: Anchor) -> list[tuple[int, int, int]]:
+    """(turn, start, end) in each turn's text for the words an anchor covers: one piece for words in one turn,
+    one per turn for a passage; none when its turns are not in this transcript."""
+    span = anchor_span(transcript, anchor)
+    if span is None:
+        return []
+    first, start, last, end = span
+    turns = transcript.turns
+    if first == last:
+        return [(first, start, min(end, len(turns[first].text)))]
+    pieces = [(first, min(start, len(turns[first].text)), len(turns[first].text))]
+    pieces += [(i, 0, len(turns[i].text)) for i in range(first + 1, last)]
+    pieces.append((last, 0, min(end, len(turns[last].text))))
+    return pieces
+
+
 def turn_anchor(transcript: Transcript, turn_index: int) -> Anchor:
     """A bookmark of a whole turn (Ctrl+D with no selection)."""
     return make_anchor(transcript, turn_index, 0, len(transcript.turns[turn_index].text), Scope.TURN)
@@ -212,17 +285,17 @@ def turn_index_of(transcript: Transcript, anchor: Anchor) -> int | None:
 
 
 def quote_of(transcript: Transcript | None, anchor: Anchor) -> str:
-    """The words an anchor covers, as one line: hard wraps and paragraph breaks become single spaces.
+    """The words an anchor covers, as one line: hard wraps and paragraph breaks (and the breaks between the
+    turns of a passage) become single spaces.
 
-    Reads the current transcript when the anchor's turn is in it, else the stored quote.
+    Reads the current transcript when the anchor's turns are in it, else the stored quote.
     """
     text = anchor.exact
     if transcript is not None:
-        index = turn_index_of(transcript, anchor)
-        if index is not None:
-            turn_text = transcript.turns[index].text
-            if anchor.end <= len(turn_text):
-                text = turn_text[anchor.start:anchor.end]
+        span = anchor_span(transcript, anchor)
+        if span is not None and span[1] <= len(transcript.turns[span[0]].text) \
+                and span[3] <= len(transcript.turns[span[2]].text):
+            text = reading_text(transcript, *span)
     return " ".join(text.split())
 
 

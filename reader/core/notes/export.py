@@ -1,10 +1,11 @@
-"""Notes out of the program: plain text (the default), Markdown, HTML, CSV and W3C Web Annotation JSON.
+"""Notes out of the program: plain text (the default), Markdown, HTML, CSV, W3C Web Annotation JSON and Word.
 
 Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry
 per annotation in reading order, with its exchange and turn, speaker (the user's display name), the quote's time
-(`quote_time`), the quote as one line, the note, tags and status. Detached annotations (whose words are no
-longer in the transcript) come last, with their stored quote. The output is deterministic: the same notes
-export to the same bytes, which is what the expected files in the tests rely on.
+(`quote_time`), the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
+words are no longer in the transcript) come last, with their stored quote. The text formats are deterministic:
+the same notes export to the same bytes, which is what the expected files in the tests rely on. `export_bytes`
+gives any format as the bytes of a file (a Word document is no text).
 """
 
 from __future__ import annotations
@@ -15,14 +16,28 @@ from datetime import date as Date
 
 from reader.core.media import RecordingLink
 from reader.core.model import Role, Transcript
-from reader.core.notes.annotations import Annotation, Kind, quote_of, reading_order_key, turn_index_of
+from reader.core.notes.annotations import (
+    Anchor,
+    Annotation,
+    Kind,
+    anchor_pieces,
+    anchor_span,
+    reading_order_key,
+    reading_text,
+)
+from reader.core.notes.citation import MONTHS
+from reader.core.notes.export_docx import render_docx
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.notes.web_annotation import to_web_annotation
 from reader.core.timing import SyncPoint, Timeline, estimate_times
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
-                           "json": "W3C Web Annotation JSON"}
-EXTENSIONS: dict[str, str] = {"txt": ".txt", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json"}
+                           "json": "W3C Web Annotation JSON", "docx": "Word document"}
+EXTENSIONS: dict[str, str] = {"txt": ".txt", "md": ".md", "html": ".html", "csv": ".csv", "json": ".json",
+                              "docx": ".docx"}
+# Other names a file of a format is known by, for picking the format from a name typed with its extension.
+ALSO_EXTENSIONS: dict[str, str] = {".text": "txt", ".markdown": "md", ".htm": "html", ".jsonld": "json"}
+BINARY = ("docx",)  # formats that are no text: only `export_bytes` gives them
 ONLY: dict[str, str] = {"bookmarked": "bookmarks", "highlights": "highlights", "notes": "annotations with a note"}
 
 # Labels that name a role, not a person: left alone when pseudonymising text.
@@ -115,13 +130,13 @@ def notes_timeline(transcript: Transcript, recording: RecordingLink | None,
     return estimate_times(transcript, points, recording.duration if recording else None)
 
 
-def quote_time(transcript: Transcript, annotation: Annotation, turn_index: int,
+def quote_time(transcript: Transcript, annotation: Annotation, turn_index: int, offset: int,
                timeline: Timeline | None = None) -> str:
-    """When the quote is heard: where the reader heard it when checking it against the recording; else where
-    the timeline places its first word, "≈" marking an estimate; else its turn's start as the layout gives it."""
+    """When the quote (starting at `offset` of the turn) is heard: where the reader heard it when checking it
+    against the recording; else `time_of` its first word."""
     if annotation.recording_time is not None:
         return clock(annotation.recording_time)
-    return time_of(transcript, turn_index, annotation.anchor.start, timeline)
+    return time_of(transcript, turn_index, offset, timeline)
 
 
 def time_of(transcript: Transcript, turn_index: int, offset: int, timeline: Timeline | None = None) -> str:
@@ -139,19 +154,61 @@ def entries(transcript: Transcript, annotations: Iterable[Annotation], names: Ma
     return _entries(transcript, annotations, namer, timeline)
 
 
+def format_of(name: str) -> str | None:
+    """The format a file name's extension asks for ("notes.md" -> "md"), None when it names none."""
+    suffix = "." + name.rsplit(".", 1)[-1].casefold() if "." in name else ""
+    by_extension = {extension: fmt for fmt, extension in EXTENSIONS.items()} | ALSO_EXTENSIONS
+    return by_extension.get(suffix)
+
+
+def quote_text(transcript: Transcript | None, anchor: Anchor) -> str:
+    """The words an anchor covers, as an export shows them: each paragraph on one line (hard wraps become
+    spaces), paragraphs apart by a blank line as in the transcript (a passage's turns too). Read from the
+    current transcript when the anchor's turns are in it, else the stored quote."""
+    text = anchor.exact
+    span = anchor_span(transcript, anchor) if transcript is not None else None
+    if transcript is not None and span is not None and span[1] <= len(transcript.turns[span[0]].text) \
+            and span[3] <= len(transcript.turns[span[2]].text):
+        text = reading_text(transcript, *span)
+    return "\n\n".join(p for p in (" ".join(part.split()) for part in text.split("\n\n")) if p)
+
+
 def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer,
              timeline: Timeline | None = None) -> list[Entry]:
     out: list[Entry] = []
     for a in sorted(annotations, key=lambda a: reading_order_key(transcript, a)):
-        index = None if a.detached else turn_index_of(transcript, a.anchor)
-        quote = namer.text(quote_of(transcript if index is not None else None, a.anchor))
-        if index is None:
+        pieces = [] if a.detached else anchor_pieces(transcript, a.anchor)
+        quote = namer.text(quote_text(transcript if pieces else None, a.anchor))
+        if not pieces:
             out.append(Entry(a, "", None, "", "", quote))
             continue
+        index, last = pieces[0][0], pieces[-1][0]
         turn = transcript.turns[index]
-        out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
-                         quote_time(transcript, a, index, timeline), quote))
+        time = quote_time(transcript, a, index, pieces[0][1], timeline)
+        if index == last:
+            out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
+                             time, quote))
+            continue
+        voices = _voices(transcript, pieces, namer)
+        labels = dict.fromkeys((transcript.exchange_of(index).label, transcript.exchange_of(last).label))
+        out.append(Entry(a, "\u2013".join(labels), index + 1, ", ".join(dict.fromkeys(n for n, _ in voices)),
+                         time, quote, last + 1, voices))
     return out
+
+
+def _voices(transcript: Transcript, pieces: list[tuple[int, int, int]], namer: _Namer) -> tuple[tuple[str, str], ...]:
+    """A passage's words speaker by speaker, as one line each; a speaker's consecutive turns read as one."""
+    voices: list[tuple[str, str]] = []
+    for turn, start, end in pieces:
+        name = namer.speaker(transcript.turns[turn].speaker)
+        words = namer.text(" ".join(transcript.turns[turn].text[start:end].split()))
+        if not words:
+            continue
+        if voices and voices[-1][0] == name:
+            voices[-1] = (name, f"{voices[-1][1]} {words}")
+        else:
+            voices.append((name, words))
+    return tuple(voices)
 
 
 def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[str, str] | None = None) -> Header:
@@ -164,10 +221,6 @@ def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[st
     return Header(title, human_date(meta.date), namer.text(meta.place or ""), file)
 
 
-_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
-           "November", "December")
-
-
 def human_date(iso: str | None) -> str:
     """"2017-07-21" -> "21 July 2017" (English whatever the locale); anything else as given."""
     if not iso:
@@ -176,17 +229,7 @@ def human_date(iso: str | None) -> str:
         d = Date.fromisoformat(iso)
     except ValueError:
         return iso
-    return f"{d.day} {_MONTHS[d.month - 1]} {d.year}"
-
-
-def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping[str, str] | None = None,
-             time: str = "") -> str:
-    """What Copy with citation puts on the clipboard: ``"quote" (Speaker, Title, Date, time)``, the time (where
-    the quote is heard in the recording) when known."""
-    turn = transcript.turns[turn_index]
-    speaker = (names or {}).get(turn.speaker) or transcript.speaker(turn).name
-    parts = [p for p in (speaker, transcript.metadata.title or "", human_date(transcript.metadata.date), time) if p]
-    return f'"{" ".join(quote.split())}" ({", ".join(parts)})'
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
 
 
 # --- the formats -----------------------------------------------------------------------------------------
@@ -195,12 +238,15 @@ def citation(transcript: Transcript, turn_index: int, quote: str, names: Mapping
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
                  pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> str:
-    """The annotations of `transcript` in format `fmt` (a key of FORMATS), as text ready to write (UTF-8).
+    """The annotations of `transcript` in text format `fmt` (a key of FORMATS but BINARY), as text ready to
+    write (UTF-8).
 
-    `with_transcript` (txt, md and html) puts the entries under their turns in the transcript's own text;
+    `with_transcript` (txt, md, html and docx) puts the entries under their turns in the transcript's own text;
     with ``only="bookmarked"`` that text is limited to the bookmarked exchanges. `timeline` (`notes_timeline`)
     places each quote in the recording.
     """
+    if fmt in BINARY:
+        raise ValueError(f"{FORMATS[fmt]} is not text: use export_bytes")
     if fmt not in FORMATS:
         raise ValueError(f"unknown format {fmt!r}; choose one of {', '.join(FORMATS)}")
     if with_transcript and fmt not in WITH_TRANSCRIPT:
@@ -213,6 +259,20 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
     return RENDERERS[fmt](head, items, text)
+
+
+def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
+                 names: Mapping[str, str] | None = None, *, only: str | None = None,
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> bytes:
+    """Any format of FORMATS as the bytes of a file: a Word document, or the UTF-8 of a text format."""
+    if fmt not in BINARY:
+        return export_notes(transcript, annotations, fmt, names, only=only, pseudonymise=pseudonymise,
+                            with_transcript=with_transcript, timeline=timeline).encode("utf-8")
+    namer = _Namer(transcript, names or {}, pseudonymise)
+    items = _entries(transcript, select(annotations, only), namer, timeline)
+    text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    # Pseudonymised words may differ in length from the file's: the notes then mark whole turns, not words.
+    return render_docx(header(transcript, pseudonymise, names), items, text, exact=not pseudonymise)
 
 
 def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,

@@ -1,5 +1,6 @@
 """How an export looks in plain text, Markdown, HTML and CSV: the entries, and (when asked) the transcript's
-text around them. `reader.core.notes.export` decides what goes in; this module only lays it out."""
+text around them. `reader.core.notes.export` decides what goes in; this module only lays it out (and
+export_docx.py a Word document)."""
 
 from __future__ import annotations
 
@@ -21,14 +22,22 @@ class Entry:
     annotation: Annotation
     exchange: str  # "Q3", "" when detached
     turn: int | None  # 1-based turn number
-    speaker: str
+    speaker: str  # a passage's: every speaker's name, in order ("Kim, Lee")
     time: str  # "0:03:12" where the quote is heard, "≈0:03:12" estimated, "" when unknown
-    quote: str  # one line
+    quote: str  # each paragraph on one line, paragraphs apart by a blank line
+    last_turn: int | None = None  # a passage's last turn (1-based); None for words in one turn
+    voices: tuple[tuple[str, str], ...] = ()  # a passage's words speaker by speaker: (name, words as one line)
+
+    @property
+    def quote_paragraphs(self) -> list[str]:
+        return self.quote.split("\n\n") if self.quote else []
 
     @property
     def place(self) -> str:
         if self.turn is None:
             return "Detached"
+        if self.last_turn is not None:
+            return f"{self.exchange}, turns {self.turn}\u2013{self.last_turn}"
         where = f"{self.exchange}, turn {self.turn}"
         return f"{where} (whole exchange)" if self.annotation.anchor.scope is Scope.EXCHANGE else where
 
@@ -81,9 +90,20 @@ def _quoted(e: Entry, in_text: bool) -> bool:
     return not in_text or e.annotation.anchor.scope is Scope.TEXT
 
 
+def _text_quote(e: Entry, indent: str) -> list[str]:
+    """The quote in double quotes, one line a paragraph, the later ones lined up under the first's words; a
+    passage's words line by line after each speaker's name."""
+    if e.voices:
+        return [f'{indent}  {name}: "{words}"' for name, words in e.voices]
+    paragraphs = e.quote_paragraphs or [""]
+    lines = [f'{indent}  "{paragraphs[0]}'] + [f"{indent}   {p}" for p in paragraphs[1:]]
+    lines[-1] += '"'
+    return lines
+
+
 def _text_entry(e: Entry, heading: str, indent: str = "", in_text: bool = False) -> list[str]:
     a = e.annotation
-    lines = ["", indent + heading] + ([f'{indent}  "{e.quote}"'] if _quoted(e, in_text) else [])
+    lines = ["", indent + heading] + (_text_quote(e, indent) if _quoted(e, in_text) else [])
     if a.note:
         lines += [f"{indent}  Note: {line}" if i == 0 else f"{indent}        {line}"
                   for i, line in enumerate(a.note.splitlines())]
@@ -136,8 +156,12 @@ def _md_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]
     a = e.annotation
     lines = ["", heading, ""] if heading else [""]
     lines.append(" · ".join(f"*{_md(p)}*" for p in (_kind_label(a), e.time) if p))
-    if _quoted(e, in_text):
-        lines += ["", f"> {_md(e.quote)}"]
+    if _quoted(e, in_text) and e.voices:  # a passage: each speaker's words, a paragraph of the quote each
+        lines.append("")
+        for i, (name, words) in enumerate(e.voices):
+            lines += ([">"] if i else []) + [f"> **{_md(name)}:** {_md(words)}"]
+    elif _quoted(e, in_text):  # a paragraph break stays one inside the block quote
+        lines += ["", "\n>\n".join(f"> {_md(p)}" for p in e.quote_paragraphs)]
     if a.note:  # a backslash at a line's end keeps the note's own line breaks (CommonMark hard break)
         note = [_md(line) for line in a.note.splitlines()]
         lines += [""] + [line + "\\" if i + 1 < len(note) and line.strip() and note[i + 1].strip() else line
@@ -207,8 +231,14 @@ def _html_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[st
         parts.append(f"<h2>{esc(heading)}</h2>")
     parts.append(f'<p class="meta">{" · ".join(esc(p) for p in (_kind_label(a), e.time) if p)}</p>')
     colour = f' class="{esc(a.colour)}"' if a.colour else ""
-    if _quoted(e, in_text):
-        parts.append(f"<blockquote{colour}>{_html_marked(e.quote)}</blockquote>")
+    if _quoted(e, in_text) and e.voices:
+        parts.append(f"<blockquote{colour}>" + "".join(f"<p><b>{esc(name)}:</b> {_html_marked(words)}</p>"
+                                                       for name, words in e.voices) + "</blockquote>")
+    elif _quoted(e, in_text):
+        paragraphs = e.quote_paragraphs
+        inner = (_html_marked(paragraphs[0]) if len(paragraphs) == 1 else
+                 "".join(f"<p>{_html_marked(p)}</p>" for p in paragraphs))
+        parts.append(f"<blockquote{colour}>{inner}</blockquote>")
     if a.note:
         parts.append(f'<p class="note">{esc(a.note)}</p>')
     if a.tags:
@@ -272,7 +302,8 @@ def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> s
     write(list(CSV_COLUMNS))
     for e in items:
         a = e.annotation
-        row = [a.id, a.kind.value, e.exchange, e.turn or "", e.speaker, e.time, e.quote, a.note, "; ".join(a.tags),
+        quote = "\n".join(f"{name}: {words}" for name, words in e.voices) if e.voices else e.quote
+        row = [a.id, a.kind.value, e.exchange, e.turn or "", e.speaker, e.time, quote, a.note, "; ".join(a.tags),
                a.status.label, a.colour, a.created, a.modified, "yes" if a.detached or e.turn is None else ""]
         write([_cell(str(value)) for value in row])  # every cell: an imported id is text like any other
     return buffer.getvalue()

@@ -112,6 +112,19 @@ class FoldedText:
             return None
         return turn, rstart - self.turn_starts[turn], rend - self.turn_starts[turn]
 
+    def locate_span(self, fstart: int, fend: int) -> tuple[int, int, int, int] | None:
+        """(first turn, start in its text, last turn, end in its text) of a folded span, which may run over
+        several turns; None when it starts or ends between two turns."""
+        if fend <= fstart:
+            return None
+        rstart = self.reading_offset(fstart)
+        rend = self.reading_offset(fend - 1) + 1
+        first = bisect_right(self.turn_starts, rstart) - 1
+        last = bisect_right(self.turn_starts, rend - 1) - 1
+        if first < 0 or rstart >= self.turn_ends[first] or rend > self.turn_ends[last]:
+            return None
+        return first, rstart - self.turn_starts[first], last, rend - self.turn_starts[last]
+
     def folded_turn(self, turn: int) -> tuple[int, int]:
         """The folded span of one turn."""
         return self.turn_spans[turn]

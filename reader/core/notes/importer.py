@@ -4,18 +4,20 @@ the open transcript by quote, with duplicates recognised by id."""
 from __future__ import annotations
 
 from bisect import bisect_right
+from collections.abc import Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import Any
 
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
-from reader.core.notes.annotations import Annotation, context_after, context_before
+from reader.core.notes.annotations import Annotation, passage_anchor, reading_text
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.transcript_notes import TranscriptNotes
 from reader.core.notes.web_annotation import Imported, NotAnnotationsError, read_collection, turn_offsets
 
-__all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes"]
+__all__ = ["ImportResult", "NotAnnotationsError", "import_file", "import_notes", "other_transcript"]
 
 
 @dataclass
@@ -47,26 +49,31 @@ def attach(transcript: Transcript, items: list[Imported]) -> list[Annotation]:
         annotation = item.annotation
         at = _at_position(transcript, starts, item)
         if at is not None:
-            turn, start, end = at
-            anchor = replace(annotation.anchor, turn_id=transcript.turns[turn].id, start=start, end=end,
-                             prefix=context_before(transcript, turn, start),
-                             suffix=context_after(transcript, turn, end))
+            first, start, last, end = at
+            placed_at = passage_anchor(transcript, first, start, last, end)
+            anchor = replace(annotation.anchor, turn_id=placed_at.turn_id, end_turn_id=placed_at.end_turn_id,
+                             start=placed_at.start, end=placed_at.end, prefix=placed_at.prefix,
+                             suffix=placed_at.suffix)
             annotation = replace(annotation, anchor=anchor)
         placed.append(annotation)
     return reattach(transcript, placed)  # those placed above pass through; the rest are found by quote
 
 
-def _at_position(transcript: Transcript, starts: list[int], item: Imported) -> tuple[int, int, int] | None:
+def _at_position(transcript: Transcript, starts: list[int], item: Imported) -> tuple[int, int, int, int] | None:
+    """(first turn, start, last turn, end) where the item's position holds its quote (over several turns, for a
+    passage); None when it does not."""
     if item.position is None:
         return None
     begin, end = item.position
-    index = bisect_right(starts, begin) - 1  # the turn whose text starts at or before `begin`
-    if index < 0:
+    first = bisect_right(starts, begin) - 1  # the turn whose text starts at or before `begin`
+    last = bisect_right(starts, max(begin, end - 1)) - 1
+    if first < 0 or begin > end:
         return None
-    text = transcript.turns[index].text
-    start, stop = begin - starts[index], end - starts[index]
-    if 0 <= start <= stop <= len(text) and text[start:stop] == item.annotation.anchor.exact:
-        return index, start, stop
+    start, stop = begin - starts[first], end - starts[last]
+    turns = transcript.turns
+    if start <= len(turns[first].text) and stop <= len(turns[last].text) \
+            and reading_text(transcript, first, start, last, stop) == item.annotation.anchor.exact:
+        return first, start, last, stop
     return None
 
 
@@ -98,6 +105,20 @@ def import_notes(notes: TranscriptNotes, raw: str | bytes) -> ImportResult:
                     and name.strip():
                 notes.set_speaker_name(key, name)
     return result
+
+
+def other_transcript(notes: TranscriptNotes, extras: Mapping[str, Any]) -> str | None:
+    """The title of the transcript an export of ours was made on, when it is another transcript than the notes'
+    (another fingerprint and another title); None for this one, an earlier version of it (same title), or a
+    file that does not say (another tool's)."""
+    fingerprint, title = extras.get("fingerprint"), extras.get("title")
+    if not isinstance(fingerprint, str) or not fingerprint or fingerprint == notes.fingerprint:
+        return None
+    here = " ".join((notes.transcript.metadata.title or "").split()).casefold()
+    there = " ".join(str(title or "").split())
+    if there.casefold() == here and here:
+        return None
+    return there or f"an untitled transcript ({fingerprint[:12]})"
 
 
 def _same(a: Annotation, b: Annotation) -> bool:

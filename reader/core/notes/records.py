@@ -108,14 +108,21 @@ def read_anchor(value: Any) -> Anchor:
     if not isinstance(value, Mapping):
         raise InvalidRecord(f"anchor must be an object, not {_type(value)}")
     start, end = offset(value.get("start"), "anchor start"), offset(value.get("end"), "anchor end")
-    if start > end:
+    turn_id = text(value.get("turn_id"), "anchor turn_id", MAX_SHORT)
+    end_turn_id = value.get("end_turn_id") or ""  # a passage's last turn (schema version 2 on)
+    end_turn_id = text(end_turn_id, "anchor end_turn_id", MAX_SHORT)
+    if end_turn_id == turn_id:
+        end_turn_id = ""
+    if start > end and not end_turn_id:  # a passage's end is in another turn: any two offsets make a span
         raise InvalidRecord(f"anchor offsets {start}..{end} are not a span")
     scope = value.get("scope", "text")
     if scope not in Scope._value2member_map_:
         raise InvalidRecord(f"anchor scope {str(scope)[:40]!r} is not one of {', '.join(Scope)}")
-    return Anchor(text(value.get("turn_id"), "anchor turn_id", MAX_SHORT), start, end,
-                  text(value.get("exact"), "anchor exact"), text(value.get("prefix", ""), "anchor prefix"),
-                  text(value.get("suffix", ""), "anchor suffix"), Scope(scope))
+    if end_turn_id and scope != Scope.TEXT:
+        raise InvalidRecord(f"an anchor of scope {scope} has no end_turn_id: only words run over several turns")
+    return Anchor(turn_id, start, end, text(value.get("exact"), "anchor exact"),
+                  text(value.get("prefix", ""), "anchor prefix"), text(value.get("suffix", ""), "anchor suffix"),
+                  Scope(scope), end_turn_id)
 
 
 def read_annotation(record: Any) -> Annotation:

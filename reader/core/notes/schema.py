@@ -2,14 +2,18 @@
 
 A notes file is one JSON object (documented in the README under "Where notes live")::
 
-    {"schema_version": 1, "fingerprint": "...", "title": "...", "path": "...",
+    {"schema_version": 2, "fingerprint": "...", "title": "...", "path": "...",
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
-     "speaker_names": {Speaker.key: display name}, "topic_edits": [TopicEdit.to_dict(), ...],
-     "position": {"turn_id": "...", "offset": 0} | null,
+     "speaker_names": {Speaker.key: display name}, "speaker_merges": {Speaker.key: Speaker.key merged into},
+     "turn_speakers": {Turn.id: Speaker.key}, "topic_edits": [TopicEdit.to_dict(), ...],
+     "position": {"turn_id": "...", "offset": 0, "words": "...", "prefix": "..."} | null,
      "recording": RecordingLink.to_dict() | null, "sync_points": [SyncPoint.to_dict(), ...]}
 
-The recording and the sync points came later; a file without them has none, and no version step was needed
-(a program that does not know them reads the rest).
+Version 2 added ``speaker_merges`` and ``turn_speakers`` (the reader's corrections of who speaks) and the
+position's words; a version 1 file reads as one without them. A file of version 2 opens read-only in a program
+that knows only version 1, which would otherwise drop the corrections at its next save. The attached
+``recording``, the reader's ``sync_points`` and an annotation's ``recording_time`` came with version 2 too; a
+file without them has none.
 
 Reading migrates an older file one version step at a time (`MIGRATIONS[n]` turns version n into n + 1) and
 refuses a newer one, which the store then opens read-only.
@@ -42,11 +46,20 @@ from reader.core.topics.edits import TopicEdit
 
 T = TypeVar("T")
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 
-# MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 1 is the first published
-# format, so there is no step yet; the next format change adds MIGRATIONS[1] and bumps SCHEMA_VERSION.
-MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {}
+
+def _speaker_edits_and_passages(doc: dict[str, Any]) -> dict[str, Any]:
+    """Version 1 -> 2: the reader's corrections of who speaks (none yet), and anchors that may run over several
+    turns (``end_turn_id``, the passage's last turn, with ``end`` an offset in that turn). Every version-1 anchor
+    means the same in version 2. The number is what keeps a version-1 program from opening a file with passages
+    or speaker corrections as if it could write it (it would drop them, and read ``end`` in the wrong turn): it
+    shows such a file read-only."""
+    return {**doc, "schema_version": 2, "speaker_merges": {}, "turn_speakers": {}}
+
+
+# MIGRATIONS[n] turns a version-n document into a version n + 1 one. Version 1 is the first published format.
+MIGRATIONS: dict[int, Callable[[dict[str, Any]], dict[str, Any]]] = {1: _speaker_edits_and_passages}
 
 
 class NotSchemaError(ValueError):
@@ -79,8 +92,10 @@ class NotesDocument:
     annotations: tuple[Annotation, ...] = ()
     deleted: dict[str, str] = field(default_factory=dict)
     speaker_names: dict[str, str] = field(default_factory=dict)
+    speaker_merges: dict[str, str] = field(default_factory=dict)  # speaker key -> the key it was merged into
+    turn_speakers: dict[str, str] = field(default_factory=dict)  # turn id -> the speaker it was given to
     topic_edits: tuple[TopicEdit, ...] = ()
-    position: tuple[str, int] | None = None
+    position: tuple[str, int, str, str] | None = None  # turn id, offset, the words there, context before
     rejected: tuple[Rejected, ...] = ()  # records that failed validation: kept aside, never written back
     recording: RecordingLink | None = None  # the recording attached to the transcript
     sync_points: tuple[SyncPoint, ...] = ()  # the reader's "this turn starts now", oldest first
@@ -94,8 +109,11 @@ class NotesDocument:
             "annotations": [a.to_dict() for a in self.annotations],
             "deleted": dict(self.deleted),
             "speaker_names": dict(self.speaker_names),
+            "speaker_merges": dict(self.speaker_merges),
+            "turn_speakers": dict(self.turn_speakers),
             "topic_edits": [e.to_dict() for e in self.topic_edits],
-            "position": {"turn_id": self.position[0], "offset": self.position[1]} if self.position else None,
+            "position": {"turn_id": self.position[0], "offset": self.position[1], "words": self.position[2],
+                         "prefix": self.position[3]} if self.position else None,
             "recording": self.recording.to_dict() if self.recording else None,
             "sync_points": [p.to_dict() for p in self.sync_points],
         }
@@ -169,6 +187,10 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
         text(k, "a deleted id", MAX_SHORT), timestamp(v, "a deletion time")))
     names = _entries(_object(doc.get("speaker_names", {}), "speaker_names"), lambda k, v: (
         text(k, "a speaker key", MAX_SHORT), text(v, "a speaker name", MAX_SHORT)))
+    merges = _entries(_object(doc.get("speaker_merges", {}), "speaker_merges"), lambda k, v: (
+        text(k, "a speaker key", MAX_SHORT), text(v, "a speaker key", MAX_SHORT)))
+    turn_speakers = _entries(_object(doc.get("turn_speakers", {}), "turn_speakers"), lambda k, v: (
+        text(k, "a turn id", MAX_SHORT), text(v, "a speaker key", MAX_SHORT)))
     topic_edits = doc.get("topic_edits", [])
     if not isinstance(topic_edits, list):
         raise TypeError("topic_edits must be a list")
@@ -180,6 +202,8 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
         annotations=tuple(read),
         deleted=deleted,
         speaker_names=names,
+        speaker_merges=merges,
+        turn_speakers=turn_speakers,
         topic_edits=tuple(_readable(topic_edits, read_topic_edit)),
         position=read_position(doc.get("position")),
         rejected=tuple(rejected),
@@ -190,12 +214,14 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
     )
 
 
-def read_position(value: Any) -> tuple[str, int] | None:
-    """A stored reading position, or None for a missing or unreadable one (it is never worth an error)."""
+def read_position(value: Any) -> tuple[str, int, str, str] | None:
+    """A stored reading position (turn id, offset, the words there and before them: "" when not kept), or
+    None for a missing or unreadable one (it is never worth an error)."""
     if not isinstance(value, dict):
         return None
     try:
-        return text(value.get("turn_id"), "turn_id", MAX_SHORT), offset(value.get("offset", 0), "offset")
+        return (text(value.get("turn_id"), "turn_id", MAX_SHORT), offset(value.get("offset", 0), "offset"),
+                text(value.get("words", ""), "words", MAX_SHORT), text(value.get("prefix", ""), "prefix", MAX_SHORT))
     except InvalidRecord:
         return None
 

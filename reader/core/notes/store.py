@@ -42,7 +42,14 @@ from reader.core.notes.notes_file import NotesFile, StoredNotes
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.schema import SCHEMA_VERSION, read_position
 from reader.core.notes.storage import locked, read_limited, remove_stale_temporaries, write_atomic
-from reader.core.notes.transcript_notes import Change, ChangeKind, Position, ReadOnlyNotesError, TranscriptNotes
+from reader.core.notes.transcript_notes import (
+    Change,
+    ChangeKind,
+    Position,
+    ReadOnlyNotesError,
+    TranscriptNotes,
+    find_position,
+)
 
 log = logging.getLogger(__name__)
 
@@ -96,26 +103,30 @@ class AnnotationStore:
                 if opened or "last_opened" not in entry:
                     entry["last_opened"] = now_iso()
                 if position is not None:
-                    entry["position"] = {"turn_id": position.turn_id, "offset": position.offset}
+                    entry["position"] = {"turn_id": position.turn_id, "offset": position.offset,
+                                         "words": position.words, "prefix": position.prefix}
                 doc = {"schema_version": INDEX_VERSION, "transcripts": dict(sorted(entries.items()))}
                 write_atomic(self.index_file, (json.dumps(doc, ensure_ascii=False, indent=2) + "\n").encode())
         except (OSError, ValueError) as exc:
             log.warning("could not update %s: %s", self.index_file, exc)
 
-    def _previous_version(self, transcript: Transcript) -> str | None:
-        """The fingerprint of the notes last used for the same path, when the file has changed since."""
+    def _previous_version(self, transcript: Transcript, with_notes: bool = True) -> str | None:
+        """The fingerprint of the notes last used for the same path, when the file has changed since (or, not
+        `with_notes`, of the version last read there, notes or not)."""
         if not transcript.path:
             return None
         path = str(Path(transcript.path).resolve())
-        known = [e for fp, e in self.index().items()
-                 if e.get("path") == path and fp != transcript.fingerprint and self.notes_file(fp).exists()]
+        known = [e for fp, e in self.index().items() if e.get("path") == path and fp != transcript.fingerprint
+                 and (not with_notes or self.notes_file(fp).exists())]
         known.sort(key=lambda e: str(e.get("last_opened", "")), reverse=True)
         return str(known[0]["fingerprint"]) if known else None
 
-    def _indexed_position(self, transcript: Transcript) -> Position | None:
-        entry = self.index().get(transcript.fingerprint, {})
+    def _indexed_position(self, transcript: Transcript, fingerprint: str | None = None) -> Position | None:
+        """Where reading stopped in this transcript (or in the earlier version with `fingerprint`, found again
+        in this one by its words)."""
+        entry = self.index().get(fingerprint or transcript.fingerprint, {})
         found = read_position(entry.get("position"))
-        return Position(*found) if found and found[0] in transcript.turn_by_id else None
+        return find_position(transcript, Position(*found)) if found else None
 
     # --- opening --------------------------------------------------------------------------------
 
@@ -128,6 +139,7 @@ class AnnotationStore:
         notes = StoredNotes(self, transcript, NotesFile(self.notes_file(transcript.fingerprint)), read_only=read_only)
         existed = notes.notes_file.exists()
         doc = notes.apply_read(notes.notes_file.read(read_only=read_only))
+        position = self._indexed_position(transcript)
         if not existed:
             previous = self._previous_version(transcript)
             if previous is not None:
@@ -142,12 +154,15 @@ class AnnotationStore:
                     notes.message = (f"The transcript changed since its notes were made: {len(notes) - lost} "
                                      f"re-attached, {lost} detached." if lost else
                                      "The transcript changed since its notes were made; all were re-attached.")
+            read_before = self._previous_version(transcript, with_notes=False)
+            if position is None and read_before is not None:  # read there before: go on where reading stopped
+                position = self._indexed_position(transcript, read_before)
         elif doc is not None:
             message = notes.message
             notes.load(doc, unsaved=bool(doc.rejected) and not notes.read_only)  # the readable ones, back in place
             if any(a.detached for a in notes.annotations):
                 notes.message = message or f"{len(notes.detached)} notes could not be placed in this text."
-        notes.resume_at(self._indexed_position(transcript) or notes.position)
+        notes.resume_at(position or notes.position)
         if remember and not read_only:
             self.remember(transcript, notes.position, opened=True)
         return notes

@@ -10,17 +10,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable, Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 from typing import Any
 
 from reader.core.media import RecordingLink
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
-from reader.core.notes.annotations import Annotation, now_iso, reading_order_key
+from reader.core.notes.annotations import Anchor, Annotation, Kind, context_before, now_iso, reading_order_key
 from reader.core.notes.merge import Conflict, merge_annotations
 from reader.core.notes.records import MAX_SHORT, clean_text, read_recording, read_sync_point, read_topic_edit, valid
 from reader.core.notes.schema import NotesDocument
+from reader.core.notes.speaker_edits import attributed, resolve
 from reader.core.timing import SyncPoint
 from reader.core.topics.edits import TopicEdit
 
@@ -36,6 +37,7 @@ class ChangeKind(Enum):
 
     ANNOTATIONS = auto()  # ids: the annotations added, edited or removed
     SPEAKER_NAMES = auto()  # ids: the keys of the speakers renamed
+    SPEAKER_EDITS = auto()  # who speaks changed: a speaker merged into another, a turn given to another speaker
     TOPIC_EDITS = auto()
     POSITION = auto()  # the reading position moved
     RELOADED = auto()  # a merge brought in another writer's changes: any part may differ
@@ -60,7 +62,13 @@ class Change:
 
     @property
     def speaker_names(self) -> bool:
-        return self.kind in (ChangeKind.SPEAKER_NAMES, ChangeKind.RELOADED)
+        """Whether the name shown for a turn may have changed: a rename, a merge, a turn given to another."""
+        return self.kind in (ChangeKind.SPEAKER_NAMES, ChangeKind.SPEAKER_EDITS, ChangeKind.RELOADED)
+
+    @property
+    def speaker_edits(self) -> bool:
+        """Whether who speaks which turn may have changed (read `TranscriptNotes.attributed` again)."""
+        return self.kind in (ChangeKind.SPEAKER_EDITS, ChangeKind.RELOADED)
 
     @property
     def topic_edits(self) -> bool:
@@ -72,12 +80,35 @@ class Change:
         return self.kind in (ChangeKind.RECORDING, ChangeKind.RELOADED)
 
 
+POSITION_WORDS = 64  # characters of the text at the reading position kept with it, to find it again
+
+
 @dataclass(frozen=True, slots=True)
 class Position:
-    """A reading position: a turn and a character offset in its text."""
+    """A reading position: a turn and a character offset in its text, with the words there and a little context
+    before them, so that the position is found again in a changed transcript as a note is."""
 
     turn_id: str
     offset: int = 0
+    words: str = field(default="", compare=False)  # only to find the place again: not what makes it
+    prefix: str = field(default="", compare=False)
+
+
+def find_position(transcript: Transcript, position: Position | None) -> Position | None:
+    """The position in this transcript: where it was when its turn is still there, else where its words are
+    now (re-attached as a note's quote is), else None."""
+    if position is None:
+        return None
+    if position.turn_id in transcript.turn_by_id:
+        return position
+    if not position.words.strip():
+        return None
+    anchor = Anchor(position.turn_id, position.offset, position.offset + len(position.words), position.words,
+                    position.prefix)
+    found = reattach(transcript, [Annotation("position", Kind.BOOKMARK, anchor)])[0]
+    if found.detached:
+        return None
+    return replace(position, turn_id=found.anchor.turn_id, offset=found.anchor.start)
 
 
 @dataclass
@@ -86,6 +117,8 @@ class _LocalEdits:
 
     annotation_ids: set[str] = field(default_factory=set)
     speaker_keys: set[str] = field(default_factory=set)
+    merged_keys: set[str] = field(default_factory=set)
+    turn_ids: set[str] = field(default_factory=set)  # turns given to another speaker, or given back
     topic_edits: bool = False
     position: bool = False
     recording: bool = False  # the attachment or the sync points
@@ -109,6 +142,9 @@ class TranscriptNotes:
         self._annotations: dict[str, Annotation] = {}
         self._deleted: dict[str, str] = {}
         self._speaker_names: dict[str, str] = {}
+        self._speaker_merges: dict[str, str] = {}  # speaker key -> the key it was merged into
+        self._turn_speakers: dict[str, str] = {}  # turn id -> the key of the speaker it was given to
+        self._attributed: Transcript | None = None  # the transcript with those applied, made when first asked
         self._topic_edits: list[TopicEdit] = []
         self._position: Position | None = None
         self._recording: RecordingLink | None = None
@@ -166,6 +202,24 @@ class TranscriptNotes:
             return self._speaker_names[speaker_key]
         speaker = self.transcript.speaker_by_key.get(speaker_key)
         return speaker.name if speaker else speaker_key
+
+    @property
+    def speaker_merges(self) -> dict[str, str]:
+        """Speakers the user merged into another, by key: merged key -> the key it joined (a copy)."""
+        return dict(self._speaker_merges)
+
+    @property
+    def turn_speakers(self) -> dict[str, str]:
+        """Turns the user gave to another speaker: turn id -> speaker key (a copy)."""
+        return dict(self._turn_speakers)
+
+    @property
+    def attributed(self) -> Transcript:
+        """The transcript as the user corrected who speaks (`reader.core.notes.speaker_edits`): what the view,
+        the docks, exports and citations show. The transcript itself while there is no correction."""
+        if self._attributed is None:
+            self._attributed = attributed(self.transcript, self._speaker_merges, self._turn_speakers)
+        return self._attributed
 
     @property
     def topic_edits(self) -> list[TopicEdit]:
@@ -252,6 +306,40 @@ class TranscriptNotes:
         self._local.speaker_keys.add(speaker_key)
         self._changed(Change(ChangeKind.SPEAKER_NAMES, (speaker_key,)))
 
+    def merge_speaker(self, speaker_key: str, into: str) -> None:
+        """Show every turn of one speaker as another's (`into`; "" separates them again). Raises ValueError for
+        a speaker the transcript does not have, or a merge that would go round in a circle."""
+        self._check_writable()
+        known = self.transcript.speaker_by_key
+        if speaker_key not in known or (into and into not in known):
+            raise ValueError(f"no speaker {(into if speaker_key in known else speaker_key)!r} in this transcript")
+        if into and resolve(self._speaker_merges, into) == speaker_key:
+            raise ValueError(f"{self.display_name(into)} is already merged into {self.display_name(speaker_key)}")
+        if into:
+            self._speaker_merges[speaker_key] = into
+        else:
+            self._speaker_merges.pop(speaker_key, None)
+        self._local.merged_keys.add(speaker_key)
+        self._speakers_edited((speaker_key,))
+
+    def set_turn_speaker(self, turn_id: str, speaker_key: str) -> None:
+        """Give one turn to another speaker; "" (or the speaker the file names) gives it back. Raises KeyError
+        for a turn or ValueError for a speaker the transcript does not have."""
+        self._check_writable()
+        turn = self.transcript.turn_by_id[turn_id]
+        if speaker_key and speaker_key not in self.transcript.speaker_by_key:
+            raise ValueError(f"no speaker {speaker_key!r} in this transcript")
+        if speaker_key and speaker_key != turn.speaker:
+            self._turn_speakers[turn_id] = speaker_key
+        else:
+            self._turn_speakers.pop(turn_id, None)
+        self._local.turn_ids.add(turn_id)
+        self._speakers_edited((turn_id,))
+
+    def _speakers_edited(self, ids: tuple[str, ...]) -> None:
+        self._attributed = None
+        self._changed(Change(ChangeKind.SPEAKER_EDITS, ids))
+
     def set_topic_edits(self, edits: Iterable[TopicEdit]) -> None:
         self._check_writable()
         self._topic_edits = [read_topic_edit(e.to_dict()) for e in edits]  # checked as an edit read from a file
@@ -279,11 +367,19 @@ class TranscriptNotes:
         self._changed(Change(ChangeKind.RECORDING))
 
     def set_position(self, turn_id: str, offset: int = 0) -> None:
-        """Remember where the reader is. Allowed on read-only notes too; it is then not written.
+        """Remember where the reader is, with the words there (to find the place again if the file changes).
+        Allowed on read-only notes too; it is then not written.
 
         The position is kept apart from the notes file (in the store's index) and its save never rotates a
         backup: scrolling must not push an earlier version of the notes out of the ``.bak``."""
-        position = Position(clean_text(turn_id)[:MAX_SHORT], max(0, int(offset)))
+        offset = max(0, int(offset))
+        turn = self.transcript.turn_by_id.get(turn_id)
+        words = prefix = ""
+        if turn is not None:
+            offset = min(offset, len(turn.text))
+            words = turn.text[offset:offset + POSITION_WORDS]
+            prefix = context_before(self.transcript, turn.index, offset)
+        position = Position(clean_text(turn_id)[:MAX_SHORT], offset, words, prefix)
         if position == self._position:
             return
         self._position = position
@@ -324,8 +420,11 @@ class TranscriptNotes:
         self._annotations = {a.id: a for a in reattach(self.transcript, doc.annotations)}
         self._deleted = dict(doc.deleted)
         self._speaker_names = dict(doc.speaker_names)
+        self._speaker_merges = dict(doc.speaker_merges)
+        self._turn_speakers = dict(doc.turn_speakers)
+        self._attributed = None
         self._topic_edits = list(doc.topic_edits)
-        self._position = Position(*doc.position) if doc.position else None
+        self._position = find_position(self.transcript, Position(*doc.position)) if doc.position else None
         self._recording, self._sync_points = doc.recording, doc.sync_points
         self._base = {a.id: a.modified for a in self._annotations.values()}
         self._notes_dirty = unsaved
@@ -339,28 +438,26 @@ class TranscriptNotes:
         """Fold another writer's copy into memory: what was changed here since the last read or write wins
         over it, the rest is taken from it. An edit lost on either side joins `conflicts` (and
         `pending_conflicts`). Returns whether anything here changed."""
-        before = (dict(self._annotations), dict(self._speaker_names), list(self._topic_edits), self._position,
-                  self._recording, self._sync_points)
+        before = (dict(self._annotations), dict(self._speaker_names), dict(self._speaker_merges),
+                  dict(self._turn_speakers), list(self._topic_edits), self._position, self._recording,
+                  self._sync_points)
         merged = merge_annotations(self._annotations, self._deleted, reattach(self.transcript, disk.annotations),
                                    disk.deleted, self._local.annotation_ids, self._base)
         self._annotations, self._deleted, self._base = merged.annotations, merged.deleted, merged.base
         self.conflicts += merged.conflicts
         self._pending_conflicts += merged.conflicts
-        names = dict(disk.speaker_names)
-        for key in self._local.speaker_keys:
-            if key in self._speaker_names:
-                names[key] = self._speaker_names[key]
-            else:
-                names.pop(key, None)
-        self._speaker_names = names
+        self._speaker_names = _merged(disk.speaker_names, self._speaker_names, self._local.speaker_keys)
+        self._speaker_merges = _merged(disk.speaker_merges, self._speaker_merges, self._local.merged_keys)
+        self._turn_speakers = _merged(disk.turn_speakers, self._turn_speakers, self._local.turn_ids)
+        self._attributed = None
         if not self._local.topic_edits:
             self._topic_edits = list(disk.topic_edits)
         if not self._local.position and disk.position:
-            self._position = Position(*disk.position)
+            self._position = find_position(self.transcript, Position(*disk.position)) or self._position
         if not self._local.recording:
             self._recording, self._sync_points = disk.recording, disk.sync_points
-        after = (self._annotations, self._speaker_names, self._topic_edits, self._position, self._recording,
-                 self._sync_points)
+        after = (self._annotations, self._speaker_names, self._speaker_merges, self._turn_speakers,
+                 self._topic_edits, self._position, self._recording, self._sync_points)
         return before != after
 
     def to_document(self) -> NotesDocument:
@@ -371,8 +468,11 @@ class TranscriptNotes:
             annotations=tuple(self.annotations),
             deleted=dict(sorted(self._deleted.items())),
             speaker_names=dict(sorted(self._speaker_names.items())),
+            speaker_merges=dict(sorted(self._speaker_merges.items())),
+            turn_speakers=dict(sorted(self._turn_speakers.items())),
             topic_edits=tuple(self._topic_edits),
-            position=(self._position.turn_id, self._position.offset) if self._position else None,
+            position=(self._position.turn_id, self._position.offset, self._position.words, self._position.prefix)
+            if self._position else None,
             recording=self._recording,
             sync_points=self._sync_points,
         )
@@ -395,3 +495,14 @@ class TranscriptNotes:
     def mark_position_saved(self) -> None:
         """The reading position is written (it is kept apart from the notes file)."""
         self._position_dirty = False
+
+
+def _merged(disk: dict[str, str], here: dict[str, str], local: set[str]) -> dict[str, str]:
+    """Another writer's entries, with those changed here since the last read or write kept as they are here."""
+    out = dict(disk)
+    for key in local:
+        if key in here:
+            out[key] = here[key]
+        else:
+            out.pop(key, None)
+    return out

@@ -6,7 +6,9 @@ a ``type: Annotation`` with ``id`` (``urn:uuid:...``), ``motivation`` (bookmarki
 for each tag) and a ``target`` whose ``selector`` list holds a ``TextQuoteSelector`` (exact, prefix, suffix)
 and a ``TextPositionSelector``. Positions count characters in the *reading text*: every turn's text (without
 speaker labels, paragraphs joined by a blank line) joined by a blank line. Our own fields (kind, status, colour,
-speaker, exchange, turn) sit under the ``transcript_reader`` key, declared in the ``@context``.
+speaker, exchange, turn) sit under the ``transcript_reader`` key, declared in the ``@context``. A passage over
+several turns is one annotation whose position runs from its first turn into its last (``end_turn_id`` and
+``end_turn`` among our fields).
 
 Read: our own files, or another tool's where a target may carry only a ``TextQuoteSelector`` (or a bare
 ``exact`` string); what cannot be read is reported item by item, never guessed.
@@ -28,6 +30,7 @@ from reader.core.notes.annotations import (
     Kind,
     Scope,
     Status,
+    anchor_span,
 )
 from reader.core.notes.records import OLDEST, InvalidRecord, clean_text, load_json, offset, read_annotation, timestamp
 
@@ -70,15 +73,18 @@ def to_web_annotation(transcript: Transcript, items: list[Entry], head: Header, 
             item["body"] = body
         selectors: list[dict[str, Any]] = [{"type": "TextQuoteSelector", "exact": text(a.anchor.exact),
                                             "prefix": text(a.anchor.prefix), "suffix": text(a.anchor.suffix)}]
-        if e.turn is not None:
-            begin = starts[e.turn - 1] + a.anchor.start
-            selectors.append({"type": "TextPositionSelector", "start": begin,
-                              "end": begin + a.anchor.end - a.anchor.start})
+        span = anchor_span(transcript, a.anchor) if e.turn is not None else None
+        if span is not None:
+            selectors.append({"type": "TextPositionSelector", "start": starts[span[0]] + span[1],
+                              "end": starts[span[2]] + span[3]})
         item["target"] = {"source": NAMESPACE + "transcript:" + transcript.fingerprint, "selector": selectors}
         extra: dict[str, Any] = {"kind": a.kind.value, "scope": a.anchor.scope.value, "status": a.status.value,
                                  "colour": a.colour, "speaker": e.speaker, "exchange": e.exchange, "turn": e.turn,
                                  "turn_id": a.anchor.turn_id, "start": a.anchor.start, "end": a.anchor.end,
                                  "time": e.time, "quote": e.quote, "detached": e.turn is None}
+        if a.anchor.is_passage:
+            extra |= {"end_turn_id": a.anchor.end_turn_id, "end_turn": span[2] + 1 if span else None,
+                      "voices": [{"speaker": name, "words": words} for name, words in e.voices]}
         item[EXTRA] = extra
         out.append(item)
     collection = {
@@ -205,7 +211,8 @@ def _annotation(item: Any) -> Imported:
         "id": _local_id(str(item.get("id", "")) or str(uuid.uuid4())), "kind": kind.value,
         "anchor": {"turn_id": str(ours.get("turn_id", "")), "start": ours.get("start", 0) or 0,
                    "end": ours.get("end", 0) or 0, "exact": quote["exact"], "prefix": quote.get("prefix", ""),
-                   "suffix": quote.get("suffix", ""), "scope": scope if scope in Scope._value2member_map_ else "text"},
+                   "suffix": quote.get("suffix", ""), "scope": scope if scope in Scope._value2member_map_ else "text",
+                   "end_turn_id": str(ours.get("end_turn_id") or "")},
         "note": "\n\n".join(n for n in notes if n.strip()), "tags": tags,
         "status": status if status in Status._value2member_map_ else "",
         "colour": colour if kind is Kind.HIGHLIGHT else "", "created": created,

@@ -16,10 +16,11 @@ import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.topics.label import label_topics
+from reader.core.topics.cues import announced_subject, moves_on
+from reader.core.topics.label import CLOSING, INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
-from reader.core.topics.terms import TermTable, TermTables, build_terms
+from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
 
 
 @dataclass(frozen=True, slots=True)
@@ -87,7 +88,10 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
-        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics])
+        # The welcome and introductions are a section of their own: a reader's contents lists them apart.
+        welcome = frozenset({1} if topics[0].label in INTRODUCTIONS.values() else ())
+        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], welcome)
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
@@ -118,14 +122,53 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
                 k for t in inside for k in t.keywords[:2]))[:6]
         else:
             (label, keywords), source = labels[(first, last)], "computed"
-            if len(inside) > 1:
-                # A section is named by its main topic, the one holding most of its words: the words that set
-                # the whole span apart from the rest are often a side topic's ("Threshold" for a section on what
-                # caused a derailment).
-                words = table.turn_words
-                label = max(inside, key=lambda t: sum(words[t.first_turn:t.last_turn + 1])).label
+            if inside:
+                label = _section_label(transcript, table, label, inside)
         sections.append(Section(first, last, label, keywords, source, inside))
     return sections
+
+
+def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
+    """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
+    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else
+    its two main topics', the ones holding most of its words, when both are short plain names ("Arrears and rent
+    controls"), or the main one's: the words that set the whole span apart from the rest are often a side
+    topic's ("Threshold" for a section on what caused a derailment). A section of one topic is named as it, so
+    the two read as one."""
+    if len(inside) == 1:
+        return inside[0].label
+    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
+        transcript.turns[inside[0].first_turn].text))) if t}
+    if announced:
+        for label in (*(t.label for t in inside), own):
+            if announced.intersection(map(term_lookup, WORD.findall(label))):
+                return label
+    words = table.turn_words
+    main, second = sorted(inside, key=lambda t: -sum(words[t.first_turn:t.last_turn + 1]))[:2]
+    conjunction = str(table.extra.get("and", "and"))
+    if _plain(main.label, conjunction) and _plain(second.label, conjunction) \
+            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS \
+            and not _terms(main.label) & _terms(second.label):  # never "Ashcombe library and Ashcombe Library"
+        first, then = sorted((main, second), key=lambda t: t.first_turn)
+        lead = then.label.split()[0]
+        named_so = lead[1:2].isupper() or term_lookup(lead) in table.names  # "G20", "Mercer": as written
+        shown = then.label if named_so else then.label[:1].lower() + then.label[1:]
+        return f"{first.label} {conjunction} {shown}"
+    return main.label
+
+
+def _terms(label: str) -> set[str]:
+    return {t for t in map(term_lookup, WORD.findall(label)) if t}
+
+
+PAIRED_WORDS = 5  # two topics' names joined name a section when they hold this many words at most
+
+
+def _plain(label: str, conjunction: str) -> bool:
+    """A topic name that can be joined to another: a phrase, not already two ("X: Y", "X and Y"), nor the
+    opening's or the closing's name."""
+    return ":" not in label and f" {conjunction} " not in label and label not in (*INTRODUCTIONS.values(),
+                                                                                  *CLOSING.values())
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:

@@ -21,6 +21,8 @@ WIDEN_SHARE_AFTER = 0.25  # ... or, after the head, when it recurs and accounts 
 PARTICIPLE = 0.4  # the weight a participle keeps among label candidates (it still counts as a keyword)
 SECOND_SHARE = 0.15  # the second part of a label weighs at least this share of the first
 MAX_LABEL_WORDS = 6
+NAMED_OFTEN = 3  # a name used this often in a topic, weighing this share of the head, is part of its subject
+NAMED_SHARE = 0.4
 PREFIX_SHARE = 0.5  # a participle this strong, used in the opening question, qualifies the head ("Seized ... property")
 
 
@@ -52,7 +54,7 @@ def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
                          t in table.names, counts[t]) for t, w in strongest
                if table.display[t].lower() not in GENERIC]
     singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles
-    phrases = [p for p in phrases if p.terms[0] not in verbs or p.is_name]
+    phrases = [p for p in phrases if p.is_name or not (p.terms[0] in verbs or p.terms[-1] in verbs)]  # "apps manage"
     ranked: list[Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):
@@ -82,8 +84,9 @@ def _widen(cand: Candidate, phrases: list[Candidate], taken: set[str], head: boo
                       best.after)
 
 
-def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None) -> str:
-    """The label from the ranked candidates: the head phrase, and a second subject when it weighs enough."""
+def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None, conjunction: str = "and") -> str:
+    """The label from the ranked candidates: the head phrase, and a second subject when it weighs enough, joined
+    by the transcript's own word for "and"."""
     if not ranked:
         return ""
     head = ranked[0]
@@ -104,26 +107,30 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
     second = _second(head, rest, phrases)
     if second is None:
         return _clip(head.text)
-    if (len(head.terms) == 1 or head.is_name) and " " in second.text and not second.is_name:
-        return _clip(f"{head.text}: {second.text}")  # a subject and what about it: "Syria: American bases"
-    return _clip(f"{head.text} and {second.text}")
+    if head.is_name and " " in second.text and not second.is_name:
+        return _clip(f"{head.text}: {second.text}")  # a place and what about it: "Syria: American bases"
+    return _clip(f"{head.text} {conjunction} {second.text}")
 
 
 def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) -> Candidate | None:
     """What else the topic is about, worth naming beside the head: a phrase ("sick leave"), or beside a name
     another name ("Beijing and China"). A lone common word after a phrase adds nothing ("Rail workers: deal"),
-    and a lone name after a common head is a passer-by ("Shared ownership: Tom")."""
+    and a lone name after a common head is a passer-by ("Shared ownership: Tom") unless the topic keeps naming
+    it ("Federal Reserve and Mercer")."""
     for cand in rest[:3]:
-        if cand.is_name and len(cand.terms) == 1 and not head.is_name:
-            continue
-        if len(cand.terms) == 1 and not cand.is_name:
-            # A phrase that also holds this word says it better: "controllers" -> "air traffic controllers".
+        if cand.is_name and len(cand.terms) == 1 and not head.is_name and not (
+                cand.count >= NAMED_OFTEN and cand.score >= NAMED_SHARE * head.score):
+            continue  # a passer-by; a name the topic keeps coming back to is part of it ("Mercer" the nominee)
+        if len(cand.terms) == 1:
+            # A phrase that also holds this word says it better: "controllers" -> "air traffic controllers",
+            # "Bang" -> "Big Bang".
             fuller = [p for p in phrases if set(p.terms) > set(cand.terms) and not set(p.terms) & set(head.terms)
                       and p.count >= PHRASE_MIN]
-            if not fuller:
+            if fuller:
+                cand = max(fuller, key=lambda p: p.count)
+            elif not cand.is_name:
                 continue  # two lone words make no subject: "West and garden"
-            cand = max(fuller, key=lambda p: p.count)
-        if len(cand.terms) == 1 and not (head.is_name and len(head.terms) == 1):
+        if len(cand.terms) == 1 and not cand.is_name and not (head.is_name and len(head.terms) == 1):
             continue
         if len(head.text.split()) + 1 + len(cand.text.split()) > MAX_LABEL_WORDS:
             continue

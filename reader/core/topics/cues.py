@@ -10,6 +10,9 @@ from __future__ import annotations
 
 import re
 
+from reader.core.topics.stopwords import CALENDAR, JOINERS
+from reader.core.topics.terms import term_of
+
 # Up to three short openers before the cue: "Thank you, Minister. ", "Okay, ", "Nadia, ".
 _PREFACE = (r"(?:(?:ok(?:ay)?|right|alright|all right|thank you[^.!?]{0,40}|thanks[^.!?]{0,40}|good|great|fine|"
             r"mm hmm|mm-hmm|mhm|uh huh|uh-huh|yeah|sure|"
@@ -70,7 +73,11 @@ _FOREIGN_OPENERS = [
     r"(?:hablemos|pasemos|vayamos|volvamos|empecemos|hablamos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
     r"(?:otro|otra|última|una última) (?:tema|pregunta|cuestión)\b",
     r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с)\b",
-    r"(?:другой|последний|следующий) вопрос\b",
+    r"(?:и |а )?(?:другой|последний|следующий) вопрос\b",
+    r"давайте (?:сразу |теперь |сначала )?(?:о|об|к|про|с)\b",
+    r"(?:есть )?ещё (?:одна )?(?:старая |другая |важная )?тема\b",
+    r"vamos (?:ahora )?a (?:los|las|la|el|hablar)\b",
+    r"(?:para terminar|para acabar|por último|pour (?:terminer|finir)|enfin|zum schluss|zuletzt|abschließend)\b",
 ]
 _FOLLOW_UPS = [
     r"(?:and|so|but|or|then|also|yet|because|plus)\b",
@@ -82,7 +89,24 @@ _FOLLOW_UPS = [
     r"how so|why not|why is that|why\?|how come|such as|for example|for instance|even|still|surely)\b",
     r"(?:that|this|those|these)\b",
 ]
+# The moves that take the whole conversation somewhere else ("Let's talk about money.", "Let's turn to the
+# hazardous materials.", "Parlons de l'été."), not the next question on the same ground ("What about your costs?",
+# "On health.", "The other trend is..."): a section, not only a topic, tends to start with one.
+_MOVES = [
+    r"(?:let me|let's|let us|i'd like to|i would like to|i want to|i wanna|can we|we should|shall we|time to)"
+    r" (?:now )?(?:turn|move|go|come|switch|shift|talk about|talk to you about|get into|dive into|look at)\b",
+    r"(?:moving|turning|switching|shifting|coming) (?:on |now |over )?to\b",
+    r"(?:moving|let's move) on\b",
+    r"(?:change|changing) (?:the )?(?:subject|topic|gears)\b",
+    r"(?:switching|shifting) (?:topics|subjects|gears)\b",
+    r"(?:i want|i wanted|i'd like|let me|let's) (?:to )?(?:start|begin) (?:with|by)\b",
+    r"(?:parlons|passons|venons-en|commençons|abordons) (?:un peu )?(?:de|du|des|d'|à|au|aux|par|sur|maintenant)",
+    r"(?:lassen sie uns|lass uns|kommen wir|reden wir|sprechen wir) (?:jetzt |nun )?(?:über|zu|zum|zur)\b",
+    r"(?:hablemos|pasemos|vayamos|empecemos) (?:ahora )?(?:de|del|a|al|por|sobre)\b",
+    r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|начнём|начнем) (?:к|о|об|с)\b",
+]
 _OPENER = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join([*_OPENERS, *_FOREIGN_OPENERS])})", re.IGNORECASE)
+_MOVE = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_MOVES)})", re.IGNORECASE)
 _SENTENCE_START = re.compile(r"(?<=[.?!…])[\"”')\]]*\s+")
 _FOLLOW_UP = re.compile(rf"^\W*(?:{'|'.join(_FOLLOW_UPS)})", re.IGNORECASE)
 
@@ -93,6 +117,96 @@ def opens_topic(text: str) -> bool:
     return any(_OPENER.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
 
 
+def moves_on(text: str) -> bool:
+    """Whether a turn takes the conversation to another subject as a whole, in its first sentences."""
+    head = text[:400].replace("’", "'")
+    return any(_MOVE.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
+
+
+# Where a question names its subject outright: "Let me ask you about the injuries.", "On refereeing.", "What
+# about your costs?", "Tell me about the farm shop.", "Let's start with mortgage rates, because...", "Parlons de
+# l'été.", "Kommen wir zum Hafen.", "Hablemos del olivar.", "Перейдём к бюджету.". The subject runs to the end of
+# the clause, at most SUBJECT_WORDS words; a pronoun ("about that") names nothing.
+_SUBJECT_MARKERS = [
+    r"(?:(?:let me|let's|let us|i'd like to|i would like to|i want to|i wanted to|i'd love to|can i|could i|"
+    r"may i|can we|could we|we should|shall we|time to|i'll|i will|i'm going to|we're going to|we'll)"
+    r" (?:now |just |also |quickly |briefly )?)?"
+    r"(?:ask|asking|talk|talking|speak|hear|tell (?:me|us)|start|begin|move|turn|come|get|switch|focus|"
+    r"think|say a word|know)(?: you| me| us)?(?: (?:a (?:little )?bit|a little|a question|a few questions|"
+    r"a couple of questions|some questions|more|now|briefly|quickly))* (?:about|on|to|with|into|onto)",
+    r"(?:what|how) about",
+    # "On Syria.", "On the jobs numbers, ...", never "On the third day, ..." or "On balance, ..."
+    r"on(?= (?:the )?\w+(?: \w+){0,2}[.:,?])(?! (?:the )?(?:\w+ )*(?:day|days|week|weekend|morning|afternoon|"
+    r"evening|night|year|month|time|occasion|balance|average|paper|top|way|monday|tuesday|wednesday|thursday|"
+    r"friday|saturday|sunday|record|behalf|purpose)\b)",
+    r"(?:parlons|parlez-nous|passons|venons-en|revenons|commençons|abordons) (?:un peu |maintenant )?"
+    r"(?:de la|de l'|des|du|de|à la|à l'|aux|au|à|par|sur)",
+    r"(?:kommen wir|reden wir|sprechen wir|lassen sie uns über|lass uns über) (?:jetzt |nun |noch )?"
+    r"(?:zum|zur|zu|über den|über die|über das|über)",
+    r"(?:hablemos|pasemos|volvamos|empecemos|hablamos) (?:ahora |un poco )?(?:del|de la|de los|de las|de|al|a la|a|"
+    r"por|sobre)",
+    r"vamos (?:ahora )?(?:al|a la|a los|a las)",
+    r"давайте (?:сразу |теперь )?(?:о|об|про|к)",
+    r"(?:давайте |теперь )?(?:перейдём|перейдем|поговорим|вернёмся|вернемся|начнём|начнем) (?:к|о|об|с|про)",
+]
+SUBJECT_WORDS = 5
+_SUBJECT = re.compile(rf"^\W*{_PREFACE}(?:{'|'.join(_SUBJECT_MARKERS)})\s+(?:the |your |our |a |an |this |these |"
+                      rf"those )?([^.,;:?!()\[\]\"“”…—–]{{2,80}})", re.IGNORECASE)
+_SUBJECT_END = re.compile(r"\s(?:because|since|which|who|that|where|when|while|now|today|first|again|for a|"
+                          r"for you|for us|with you|if|as|so|and how|and what|and why|and whether|parce|car|qui|que|"
+                          r"weil|der|die|das|porque|que|который|которая|которые|что|потому)\b.*", re.IGNORECASE)
+_NOT_A_SUBJECT = re.compile(r"^(?:that|this|it|them|him|her|those|these|there|here|what|which|you|me|us|"
+                            r"the other hand|the one hand|cela|ça|das|eso|esto|это)\b", re.IGNORECASE)
+
+
+def announced_subject(text: str) -> str:
+    """The subject a turn's first sentences name outright ("the injuries", "mortgage rates"), or ""."""
+    head = text[:400].replace("’", "'")
+    for sentence in _SENTENCE_START.split(head)[:4]:
+        match = _SUBJECT.match(sentence)
+        if match:
+            subject = _SUBJECT_END.sub("", match.group(1)).strip()
+            if subject and not _NOT_A_SUBJECT.match(subject):
+                return " ".join(subject.split()[:SUBJECT_WORDS])
+    return ""
+
+
 def follows_up(text: str) -> bool:
     """Whether a turn opens like a follow-up to what was just said."""
     return bool(_FOLLOW_UP.match(text[:120].replace("’", "'")))
+
+
+# A subject a question names that can stand as a label: a noun phrase whose first and last words are content
+# words ("recruitment and retention", "the eight o'clock scramble", "nuevas plantas desaladoras"), with the
+# words of a phrase between them ("of", "de", "and"); never "doing it online", "why", "the basic question".
+_LEADING_ARTICLE = re.compile(r"^(?:the|your|our|a|an|this|these|those|le |la |les |l'|du |des |de la |de l'|de |"
+                              r"el |los |las |un |una |der |die |das |den |dem )\s*", re.IGNORECASE)
+# "the thing everyone talks about, the eight o'clock scramble": the subject is what follows the comma.
+_APPOSITIVE = re.compile(r"^\W*(?:let's|let me|let us|i want to|i'd like to)\s+(?:start|begin)\s+with\s+(?:the|a)\s+"
+                         r"(?:thing|one|issue|question|subject|problem)\b[^,.?!]{0,60},\s+(?:the |a |an )?"
+                         r"([^.,;:?!()\[\]\"“”…—–]{2,60})", re.IGNORECASE)
+
+
+def _number(word: str) -> bool:
+    return word.isdigit() or word.lower() in CALENDAR
+
+
+def subject_label(text: str) -> str:
+    """The subject a turn announces, as a label ("Recruitment and retention"), or "" when what it announces is
+    no noun phrase of content words."""
+    head = text[:400].replace("’", "'")
+    appositive = _APPOSITIVE.match(head)
+    subject = _SUBJECT_END.sub("", appositive.group(1)).strip() if appositive else announced_subject(text)
+    subject = _LEADING_ARTICLE.sub("", subject)
+    words = subject.split()
+    while len(words) > 1 and (words[-1].lower() in JOINERS or _number(words[-1])):
+        words.pop()  # "la tempête de janvier": the storm
+    subject = " ".join(words)
+    if not words or len(words) > SUBJECT_WORDS:
+        return ""
+    if any(w.lower() not in JOINERS and term_of(w) is None and not _number(w) for w in words[1:-1]):
+        return ""
+    if (term_of(words[0]) is None and not (_number(words[0]) and len(words) > 1)) or term_of(words[-1]) is None \
+            or words[-1].lower() in JOINERS:
+        return ""
+    return subject[:1].upper() + subject[1:]

@@ -143,11 +143,14 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
                         transcript: Transcript | None = None, terms: TermTables | None = None) -> list[Section]:
     """The two-level outline with the reader's edits replayed: the topics' edits on the topics, then the
     sections' on the sections. A renamed or added section is the reader's ("user"); a section whose span
-    changed gets a fresh automatic label (with the transcript), unless the reader or the document named it."""
+    changed gets a fresh automatic label (with the transcript), unless the reader or the document named it. A
+    computed section named as its only topic (the table of contents shows the two as one row) keeps that topic's
+    name when the reader renames the topic."""
     from reader.core.topics import Section, sections_from_starts, topics_from_starts
 
     if not sections or not edits:
         return list(sections)
+    one_row = {s.first_turn for s in sections if len(s.topics) == 1 and s.topics[0].label == s.label}
     topics = apply_edits([t for s in sections for t in s.topics], edits, transcript, terms)
     count = sections[-1].last_turn + 1
     topic_starts = {t.first_turn for t in topics}
@@ -203,7 +206,10 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
     for section in rebuilt:
         head = heads[section.first_turn]
         source = head.source if section.first_turn in named else "computed"
-        result.append(Section(section.first_turn, section.last_turn, section.label, section.keywords, source,
+        label = section.label
+        if source == "computed" and section.first_turn in one_row and len(section.topics) == 1:
+            label = section.topics[0].label
+        result.append(Section(section.first_turn, section.last_turn, label, section.keywords, source,
                               section.topics, head.auto and not head.stale))
     return result
 

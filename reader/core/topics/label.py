@@ -12,24 +12,39 @@ This module scores the candidates; `compose` ranks them and writes the label.
 
 from __future__ import annotations
 
+import dataclasses
 import heapq
 import math
 import re
 from collections import Counter
 
-from reader.core.model import Transcript
+from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
-from reader.core.topics.compose import PHRASE_MIN, Candidate, compose, participle_prefix, rank
-from reader.core.topics.stopwords import NOT_A_LABEL, NOUN_BEFORE, VERB_BEFORE
+from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
+from reader.core.topics.cues import announced_subject, opens_topic, subject_label
+from reader.core.topics.stopwords import (
+    CONJUNCTIONS,
+    GERUNDS,
+    LANGUAGE_CUES,
+    NOT_A_LABEL,
+    NOUN_BEFORE,
+    OBJECT_AFTER,
+    VERB_BEFORE,
+)
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
+from reader.core.topics.units import agenda_items
 
 OPENING_BOOST = 2.5  # the opening question names the subject
+ANNOUNCED_BOOST = 3.0  # ... above all the words it announces as its subject ("Let me ask you about the injuries.")
+ANNOUNCED_LIFT = 2.0  # an announced word counts as at least this distinctive, even when the whole talk uses it
 # How much a word of everyday speech keeps of its weight, by how common it is (Zipf band): "head", "books" and
 # "west" say less about a topic than "sourdough" or "mortgage" said as often. Names keep theirs.
 GENERAL_USAGE = {5.5: 0.25, 5.0: 0.4, 4.5: 0.6, 4.0: 0.8}
 _COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for word in words.split()}
+_EVERYDAY = frozenset(BANDS[5.5].split())
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
+PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
 EVEN_SHARE = 0.6  # ... most meaning more than this share
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
@@ -43,6 +58,9 @@ _INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e
 # People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
 # passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
 # The lookahead skips, in C, every position no title starts at (most are lowercase letters).
+_LISTENER = re.compile(r"(?=[A-Zaemt])\b(?:([A-Z][\w'’-]+) (?:in|from) [A-Z][\w'’-]+,? (?:asks|writes|says|emails|"
+                       r"wants to know|wonders|has been in touch|is on the line)|(?:email|text|message|call|question|"
+                       r"note) from ([A-Z][\w'’-]+))")
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
                      r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
                      r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
@@ -63,6 +81,10 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += _ADDRESSED.findall(ends)
     # Speakers introduce themselves at the start ("... I'm Ruth Calloway."): the first turns, read further.
     words += _INTRODUCED.findall("\n".join(turn.text[:600] for turn in transcript.turns[:8]))
+    # Listeners and callers a host reads out ("Amira in Bristol asks...", "an email from Tom"): people, not topics.
+    # (Read only on the lines that can hold one: the search is slow on every line of a long transcript.)
+    heard = "\n".join(line for line in ends.split("\n") if " from " in line or " in " in line)
+    words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -83,6 +105,13 @@ def label_topics(transcript: Transcript, table: TermTable,
     if not isinstance(excluded, frozenset):
         excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
         # once per table: both levels need it
+        table.extra["language"] = language(transcript)
+        table.extra["and"] = CONJUNCTIONS[str(table.extra["language"])]
+        # German writes every noun with a capital: there a capital tells no name, only an acronym does ("ICE").
+        table.extra["german"] = dataclasses.replace(table, names=frozenset(t for t in table.names if t.isupper()))
+    conjunction = str(table.extra["and"])
+    if table.extra["language"] == "de":
+        table = table.extra["german"]  # type: ignore[assignment]  # a TermTable, set just above
     counts = [table.span_counts(first, last) for first, last in spans]
     covered = [first for first, _ in spans] == [0, *(last + 1 for _, last in spans[:-1])] and bool(spans) \
         and spans[-1][1] == len(table.turn_sequences) - 1
@@ -91,8 +120,14 @@ def label_topics(transcript: Transcript, table: TermTable,
     spans_with: Counter[str] = Counter()
     for topic in counts:
         spans_with.update(topic.keys())
+    # Outside English (whose stopwords are listed in full) the commonest words of everyday speech are function
+    # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
+    everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
+    german = table.extra["language"] == "de"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
-                 and table.display[t].lower() not in NOT_A_LABEL}
+                 and not (german and table.display[t][:1].islower())
+                 and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
+                 and not russian_verb(table.display[t])}
 
     def spread(topics_using: int) -> float:
         """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart. A term in
@@ -112,19 +147,24 @@ def label_topics(transcript: Transcript, table: TermTable,
         size = sum(topic.values()) or 1
         rest = grand - size
         opening = frozenset(table.turn_sequences[first])
+        announced = frozenset(filter(None, map(term_lookup, WORD.findall(announced_subject(
+            transcript.turns[first].text)))))
 
         allowed = labelable.intersection(topic)
         weight = {}
         for t, n in topic.items():  # _distinctive inlined: this loop sees every term of every topic
             if t not in allowed:
                 continue
+            boost = (OPENING_BOOST if t in opening else 1.0) * (ANNOUNCED_BOOST if t in announced else 1.0)
             if rest <= 0:
-                w = n * (OPENING_BOOST if t in opening else 1.0)
+                w = n * boost
             else:
                 lift = (n / size) / ((total[t] - n + 0.5) / rest)
+                if t in announced:
+                    lift = max(lift, ANNOUNCED_LIFT)
                 if lift <= 1.0:
                     continue
-                w = n * math.log(lift) * (OPENING_BOOST if t in opening else 1.0)
+                w = n * math.log(lift) * boost
             w *= spreads[spans_with[t]]
             if t not in table.names:
                 w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
@@ -132,24 +172,144 @@ def label_topics(transcript: Transcript, table: TermTable,
                 weight[t] = w
         phrases = []
         uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
+        once: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # phrases said once: their spellings
         for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table,
-                                                           uses).items():
+                                                           uses, once).items():
             elsewhere = min(total[t] - topic[t] for t in gram)
             score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)]
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
             score = max(score, max(weight.get(t, 0) for t in gram) * n / max(topic[t] for t in gram))
             score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
+            if announced.issuperset(gram):
+                score *= ANNOUNCED_BOOST
             if score > 0:
                 is_name = all(t in table.names for t in gram)
                 phrases.append(Candidate(gram, text, score, is_name, n, in_opening, after))
-        # A word used as a verb more than as a noun, twice, or once in the past ("you mentioned inclusion").
+        # A word used as a verb more than as a noun: twice, once in the past ("you mentioned inclusion"), or
+        # never as a noun ("faut-il accepter de reculer ?", "qui paie ?").
         verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
-                          and (verb >= 2 or table.display[t].endswith("ed")))
+                          and (verb >= 2 or not noun or table.display[t].endswith("ed")))
         ranked = rank(weight, phrases, table, topic, verbs)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
-        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text))
+        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
+                        conjunction)
+        if label and " " not in label:
+            label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
+        label = _announced(transcript.turns[first].text, topic, label, conjunction) or label
+        if first == 0 and _introductions(transcript, table, last, grand):
+            label = INTRODUCTIONS[str(table.extra["language"])]
+        elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
+            label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+# How people open a conversation by introducing someone, or agreeing to the recording: "my guest is", "joins
+# us", "I'm Ruth Calloway", "we're recording", "Hoy nos acompaña...", "Сегодня у нас в гостях...". A greeting
+# alone ("Good afternoon, everybody.") opens a briefing's announcements as well: it is not enough.
+_INTRODUCING = re.compile(
+    r"\b(?:welcome (?:to|back)|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
+    r"joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|introduce yourselves?|"
+    r"for the record|(?:thank you|thanks) for having (?:me|us)|(?:we're|we are|I'm|it's) recording|"
+    r"record this|bienvenue|mon invité|notre invité|nous accompagne|présentez-vous|willkommen|zu gast|"
+    r"mein gast|stellen sie sich|bienvenid[oa]s?|nos acompaña|mi invitad[oa]|en los estudios|в гостях|"
+    r"спасибо за приглашение)", re.IGNORECASE)
+INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentations",
+                 "de": "Begrüßung und Vorstellung", "es": "Bienvenida y presentaciones",
+                 "ru": "Приветствие и представление"}
+INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
+INTRO_SHARE = 5
+
+
+# A last stretch that opens by thanking the guests or saying goodbye is the sign-off, whatever small talk follows.
+_THANKS = re.compile(r"^\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|merci|danke|"
+                     r"muchas gracias|gracias|спасибо)\b|\b(?:goodbye|see you next|until next time|au revoir|"
+                     r"auf wiedersehen|hasta la próxima|до свидания|до встречи)\b", re.IGNORECASE)
+CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
+CLOSING_TURNS = 4
+
+
+def _closing(transcript: Transcript, first: int, last: int) -> bool:
+    """Whether the span ending the transcript is its sign-off: a few turns opening with thanks or a goodbye, not
+    with thanks before the next question ("Thanks, Nadia. On Iran...")."""
+    text = transcript.turns[first].text
+    return last - first + 1 <= CLOSING_TURNS and bool(_THANKS.search(text[:200])) and not (
+        opens_topic(text) or announced_subject(text))
+
+
+def _introductions(transcript: Transcript, table: TermTable, last: int, grand: int) -> bool:
+    """Whether the span opening the transcript, up to `last`, is its welcome and introductions: a reader's
+    table of contents calls it so, not by the words of the small talk around it ("Recording", "Movement")."""
+    if last + 1 > INTRO_TURNS or sum(map(len, table.turn_sequences[:last + 1])) * INTRO_SHARE > grand:
+        return False
+    if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
+        return False  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
+    return any(_INTRODUCING.search(turn.text[:600]) for turn in transcript.turns[:min(last + 1, 3)])
+
+
+ANNOUNCED_USES = 2  # an announced subject names the topic when the topic uses its words this often
+
+
+def _announced(question: str, topic: Counter[str], computed: str, conjunction: str) -> str:
+    """The subject the opening question announces ("Let's talk about recruitment and retention."), as the label,
+    when the topic goes on to talk about it."""
+    subject = subject_label(question)
+    terms = [t for t in map(term_lookup, WORD.findall(subject)) if t]
+    if not terms or min(topic.get(t, 0) for t in terms) < ANNOUNCED_USES:
+        return ""
+    said = {t for t in map(term_lookup, WORD.findall(computed)) if t}
+    if said.issuperset(terms):
+        return ""  # the label already says it, widened ("Muscle injuries" for "the injuries")
+    if len(terms) == 1 and ":" not in computed and f" {conjunction} " not in computed:
+        return ""  # one announced word against the name the topic keeps saying: that tells more
+    return subject
+
+
+def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
+               once: dict[tuple[str, ...], dict[tuple[str, ...], int]], weight: dict[str, float], table: TermTable,
+               uses: dict[str, list[int]], conjunction: str) -> str:
+    """A label of one word made two to six: the word in a phrase the topic says, once will do ("Supermarket" ->
+    "Supermarket contracts"), whose other words weigh in the topic; else the head with the next subject as strong
+    ("Sodium and lithium"). Every word added must be seen used as a noun (after "the", "a", "les"...) or be a
+    name: "Referee sees" and "Wonders and damp" are no subjects. A lone word stays when nothing fits: a wrong
+    second word is worse than none."""
+    head = ranked[0]
+    term = head.terms[0]
+
+    def nounlike(t: str) -> bool:
+        noun, verb = uses.get(t, (0, 0))
+        return t in table.names or noun > verb
+
+    def other_weight(gram: tuple[str, ...]) -> float:
+        return sum(weight.get(t, 0.0) for t in gram if t != term)
+
+    said = [(other_weight(p.terms), p.text) for p in phrases if term in p.terms]
+    for gram, spellings in once.items():
+        if term in gram and len(gram) <= 3 and all(nounlike(t) for t in gram[1:]):
+            shown = _display_phrase(max(spellings, key=spellings.__getitem__), gram, table)
+            if not _not_a_noun_phrase(shown, gram, table, uses):
+                said.append((other_weight(gram), shown))
+    said = [(w, text) for w, text in said if w > 0]
+    if said:
+        text = max(said)[1]
+        return text[:1].upper() + text[1:]
+    for cand in ranked[1:4]:
+        if len(cand.terms) > 1 or cand.score < PAIR_SHARE * head.score or _participle(cand.text):
+            continue
+        if not nounlike(cand.terms[0]) or cand.terms[0][:4] == term[:4]:
+            continue  # a verb or an adjective; or the same word again ("Pêche et pêcheur")
+        if cand.is_name and not (head.is_name or cand.text.isupper()):
+            continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
+        return f"{label} {conjunction} {cand.text}"
+    return label
+
+
+def language(transcript: Transcript) -> str:
+    """The language of the transcript's first turns, by their commonest function words ("en" when unsure)."""
+    sample = Counter(w.lower() for turn in transcript.turns[:40] for w in WORD.findall(turn.text[:2000]))
+    scores = {code: sum(sample[w] for w in cues) for code, cues in LANGUAGE_CUES.items()}
+    best = max(scores, key=lambda code: scores[code])
+    return best if scores[best] > scores["en"] else "en"
 
 
 def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: bool) -> float:
@@ -163,7 +323,8 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
              table: TermTable,
-             uses: dict[str, list[int]]) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+             uses: dict[str, list[int]], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
+             ) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
     question, the terms seen right before them). Fills `uses` with how often each allowed term follows a
     determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
@@ -171,6 +332,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
     before: dict[tuple[str, ...], set[str]] = {}
+    bridges = _BRIDGES.get(str(table.extra.get("language")), frozenset())
     used = 0
     for i in range(first, last + 1):
         text = transcript.turns[i].text
@@ -184,8 +346,21 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
             if term is not None and term in allowed:
                 before_word = tokens[k - 1].lower()
                 side = 0 if before_word in NOUN_BEFORE else 1 if before_word in VERB_BEFORE else -1
+                if side < 0 and k + 1 < len(tokens) and tokens[k + 1].lower() in OBJECT_AFTER:
+                    side = 1  # a word with a determiner right after it takes an object: "eats the time"
                 if side >= 0:
                     uses.setdefault(term, [0, 0])[side] += 1
+        for k in range(len(tokens) - 2):
+            # "réserves de eau", "precio del aceite": the preposition joins two nouns into one phrase.
+            if bridges and tokens[k + 1].lower() in bridges and terms[k] in allowed and terms[k + 2] in allowed \
+                    and terms[k] != terms[k + 2] and not tokens[k].lower().endswith(_VERB_FORMS):
+                bridged: tuple[str, ...] = (terms[k], terms[k + 2])  # type: ignore[assignment]  # both allowed
+                seen[bridged] += 1
+                spelled = forms.setdefault(bridged, {})
+                joined = (tokens[k], f"{tokens[k + 1]} {tokens[k + 2]}")
+                spelled[joined] = spelled.get(joined, 0) + 1
+                if i == first:
+                    in_opening.add(bridged)
         for k in range(len(tokens) - 1):
             a, b = terms[k], terms[k + 1]
             # "Russia's envoy" is whose envoy, not a kind of envoy. (None is never allowed.)
@@ -203,6 +378,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                 if written is None:
                     written = forms[gram] = {}
                 key = tuple(tokens[k:k + len(gram)])
+                if k and tokens[k - 1].isdigit():
+                    key = (f"{tokens[k - 1]} {key[0]}", *key[1:])  # "the 6 o'clock scramble"
                 written[key] = written.get(key, 0) + 1
                 if i == first:
                     in_opening.add(gram)
@@ -211,29 +388,72 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     phrases = {}
     for gram, n in seen.items():
         if n < PHRASE_MIN and gram not in in_opening:
+            once[gram] = forms[gram]
             continue
         shown: Counter[str] = Counter()
         for spelling, times in forms[gram].items():
             shown[_display_phrase(spelling, gram, table)] += times
         text = shown.most_common(1)[0][0]
-        if not _not_a_noun_phrase(text, gram, table):
+        if not _not_a_noun_phrase(text, gram, table, uses):
             phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
     return phrases
 
 
-def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable) -> bool:
-    """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name."""
+_BRIDGES = {"fr": frozenset({"de", "du", "des"}), "es": frozenset({"de", "del"})}
+_VERB_FORMS = ("er", "ir", "ar", "é", "ée", "és", "ado", "ido")  # "accepter de", "hablar de": a verb, no noun
+
+
+def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses: dict[str, list[int]]) -> bool:
+    """Word runs with a verb and its object or subject ("expel US", "Trump raised"), not a name. A common word
+    before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
+    are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
+    if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
+        return True
+    language = table.extra.get("language")
+    if language == "de":
+        # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
+        # inside it is an adjective before its noun ("neue Werft"); "Werft gekommen" ends on a participle.
+        if not words[-1][:1].isupper():
+            return True
+        if any(w[:1].islower() and not w.endswith(_GERMAN_ADJECTIVE) for w in words[:-1]):
+            return True
+    if language == "fr" and words[-1].endswith("ent") and not words[-1].endswith("ment") \
+            and not uses.get(gram[-1], (0, 0))[0]:
+        return True  # "syndicats disent": a verb in the third person plural, never seen after an article
     for k in range(1, len(gram)):
         if gram[k - 1] not in table.names and gram[k] in table.names:
-            return True
+            noun, verb = uses.get(gram[k - 1], (0, 0))
+            if gram[k - 1] in GERUNDS or words[k - 1].endswith(("ed", "ing")) or verb > noun:
+                return True
         if words[k].endswith(("ed", "ing")) and gram[k] not in table.names:
             return True
     return False
 
 
+# Russian verb forms by their endings ("используете", "приносят", "заниматься", "появились"); "-ость" nouns are not
+# verbs. Adverbs in "-ично", "-ально"... ("частично", "реально") name nothing either.
+_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть|лись|лся|лась|лось|ично|ально|енно|тельно)$")
+# An adjective in an oblique case opens no label: "раскопанных улиц", "новую линию" are inside a sentence.
+_RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому|ему)$")
+_GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
+# Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
+_SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
+
+
+def russian_verb(text: str) -> bool:
+    """A Russian verb or adverb by its ending, or a Spanish gerund: no label's word."""
+    if not text.islower():
+        return False
+    if text.isascii():
+        return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
+    return bool(_RUSSIAN_VERB.search(text))
+
+
+
 def _adverb(text: str) -> bool:
-    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly"))
+    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly",
+                                             "ately", "fully", "lessly", "ingly"))
 
 
 def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermTable) -> str:
@@ -241,8 +461,14 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     "Imperial War Museum")."""
     shown: list[str] = []
     for token, term in zip(tokens, gram, strict=True):
+        # What links the words stays ("Réserves d'eau", "precio del aceite", "The 6 o'clock scramble").
+        bridge, _, token = token.rpartition(" ")
+        elided = token[:2] if shown and token[:2].lower() in ("d'", "d’") else ""
         token = shown_form(token)
+        if elided or bridge:
+            shown.append(" ".join(filter(None, (bridge, elided + token))))
+            continue
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
-            shown and token[:1].isupper() and shown[-1][:1].isupper())
+            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de"
         shown.append(token if keep else token.lower())
     return " ".join(shown)

@@ -23,7 +23,8 @@ MAX_SECTIONS = 12
 MIN_SECTION_SHARE = 12  # a section holds at least this fraction (1/12) of the words...
 BLOCK_SHARE = 8  # ... and its boundaries are judged on blocks of topics holding 1/8 of them on each side
 THRESHOLD = -1.0  # in standard deviations of the combined score: all but the weakest boundaries may open one
-STRENGTH = 0.5  # the weight of the topic boundary's own score beside the depth of the section one
+STRENGTH = 1.0  # the weight of the topic boundary's own score beside the depth of the section one
+MOVE = 3.0  # ... and of a question that takes the whole conversation elsewhere ("Let's talk about money.")
 SECTIONS_PER_TOPIC = 0.6  # at most three sections per five topics (rounded up): a section gathers topics
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
 
@@ -53,10 +54,12 @@ def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], li
     return upper, lower
 
 
-def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float]) -> list[int]:
+def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float],
+                 moves: list[bool] | None = None, forced: frozenset[int] = frozenset()) -> list[int]:
     """Indices of the topics (in `spans`, besides 0) that open a section. `strengths[i]` is how strongly the
     topic boundary before topic i was found (standardised; 0 for none), so a clear topic boundary is also a
-    likelier section one."""
+    likelier section one; `moves[i]` whether topic i opens with a move to another subject as a whole. The topics
+    in `forced` open one whatever the scores (the one after the welcome and introductions)."""
     n = len(spans)
     if n <= FEW_TOPICS:
         return list(range(1, n))
@@ -76,7 +79,8 @@ def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list
         similarity.append(_cosine(left, right))
     depth = _standardise(_depths(similarity))
     strength = _standardise(strengths[1:])
-    scores = [d + STRENGTH * s for d, s in zip(depth, strength, strict=True)]
+    moved = (moves or [False] * n)[1:]
+    scores = [d + STRENGTH * s + MOVE * m for d, s, m in zip(depth, strength, moved, strict=True)]
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
     prefix = [0]
@@ -84,7 +88,7 @@ def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list
         prefix.append(prefix[-1] + w)
     minimum = total / MIN_SECTION_SHARE
     most = min(MAX_SECTIONS, max(2, math.ceil(n * SECTIONS_PER_TOPIC)))
-    chosen = [0, n]
+    chosen = sorted({0, n, *(i for i in forced if 0 < i < n)})
     for score, i in sorted(((s, k + 1) for k, s in enumerate(scores)), key=lambda item: (-item[0], item[1])):
         if score < mean + THRESHOLD * sd or len(chosen) - 1 >= most:
             break

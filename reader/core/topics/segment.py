@@ -14,8 +14,11 @@ one. Between two units the score combines:
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
-threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview; a
-minimum topic length that grows with the transcript keeps a long meeting from being cut into a hundred pieces.
+threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview. A gap
+scoring between that and a lower threshold opens a topic only where the cohesion dips at least as much as usual
+or a cue or an announced subject marks it: an interview whose every few exchanges move on gets its many topics,
+one that stays long on each subject is not cut at each next detail. A minimum topic length that grows with the
+transcript keeps a long meeting from being cut into a hundred pieces.
 """
 
 from __future__ import annotations
@@ -27,7 +30,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.topics.cues import follows_up, opens_topic
+from reader.core.topics.cues import announced_subject, follows_up, opens_topic
 from reader.core.topics.terms import TermTable
 from reader.core.topics.units import Unit, agenda_items, units_of
 
@@ -43,7 +46,11 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
 THRESHOLD = 0.35  # in standard deviations of the combined score
-DEPTH_FLOOR = -0.6  # standardised depth below which only a cue phrase opens a topic (no dip, no boundary)
+LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
+COHESION_REF = 0.09  # the mean block cosine at which those thresholds stand as they are...
+COHESION_SLOPE = 1.0  # ... lowered by this many standard deviations per e-fold of cohesion below it
+COHESION_RANGE = 0.8  # ... and never by more than this
+MIN_TOPIC_COHESION = 0.5  # the minimum topic length is scaled by exp(this times that shift)
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,6 +61,7 @@ class Gap:
     unit: int
     features: dict[str, float]
     score: float
+    similarity: float = 0.0  # the raw cosine of the blocks either side: how much the talk holds together here
 
 
 def _idf(units: list[Unit]) -> dict[str, float]:
@@ -201,7 +209,7 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
             else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
-        gaps.append(Gap(units[g].first_turn, g, features, score))
+        gaps.append(Gap(units[g].first_turn, g, features, score, lexical[k]))
     return gaps
 
 
@@ -215,21 +223,31 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
     scores = [g.score for g in gaps]
     mean = sum(scores) / len(scores)
     sd = math.sqrt(sum((x - mean) ** 2 for x in scores) / len(scores))
-    threshold = mean + THRESHOLD * sd
+    # How much neighbouring stretches of talk share, over the whole transcript: an interview that moves on with
+    # every question (each answer shares few words with the last) holds many short topics, a meeting that dwells
+    # on each item few long ones. The thresholds follow it.
+    cohesion = sum(g.similarity for g in gaps) / len(gaps)
+    # (Only downwards: above the reference, the minimum length and the threshold already keep a meeting whole.)
+    shift = max(-COHESION_RANGE, min(0.0, COHESION_SLOPE * math.log(max(cohesion, 1e-3) / COHESION_REF)))
+    threshold = mean + (THRESHOLD + shift) * sd
     prefix = [0]
     for unit in units:
         prefix.append(prefix[-1] + unit.words)
     # Short interviews have short topics: the floor shrinks with the transcript, up to MIN_TOPIC_WORDS.
     minimum = max(min(MIN_TOPIC_WORDS, max(MIN_TOPIC_FLOOR, prefix[-1] // MIN_TOPIC_SHARE)),
                   prefix[-1] // MIN_TOPIC_GROWTH)
+    # ... and with the cohesion: where every question moves on, a topic may be one short exchange.
+    minimum = round(minimum * math.exp(MIN_TOPIC_COHESION * shift))
     chosen = [0, *sorted(forced), len(units)]  # sorted, with sentinels
     # A chair's agenda item opens a topic whatever the scores around it (a short meeting has too few gaps for
     # them to stand out), unless it would leave a topic too short.
+    low = mean + (LOW_THRESHOLD + shift) * sd
     for gap in sorted(gaps, key=lambda g: (-g.features["item"], -g.score, g.unit)):
-        if gap.score < threshold and not gap.features["item"]:
+        if gap.score < low and not gap.features["item"]:
             break
-        if gap.features["depth"] < DEPTH_FLOOR and not (gap.features["cue"] or gap.features["item"]):
-            continue  # new words in the question, but the talk around it holds together: a follow-up
+        if gap.score < threshold and gap.features["depth"] < 0 and not (
+                gap.features["cue"] or gap.features["item"] or announced_subject(units[gap.unit].opening)):
+            continue  # a middling score without a dip: within a long topic, a question on its next detail
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
         if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:

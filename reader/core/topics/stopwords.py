@@ -128,6 +128,8 @@ bonjour bonsoir bienvenue revoir parlons parler disons dites pense pensez crois 
 commençons passons revenons venons abordons terminons restons au-delà autre autres combien concrètement
 lassen kommen reden sprechen hablemos pasemos volvamos empecemos otro otra
 госпожа пожалуйста конечно просто вообще значит сейчас тоже также там тут здесь
+добрый доброе доброго вечер утро buenos buenas tardes noches qué cuál quién cómo dónde cuándo cuánto del
+вам вас нам нас ему всего чего эфире давайте сразу ещё главном именно каким какой какая какое какие каких какую
 """)
 
 NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH | FOREIGN
@@ -186,12 +188,23 @@ der die das dem den des ein eine einen einem einer eines kein keine
 el los las unos unas al del su sus mi mis nuestro nuestra
 """)
 VERB_BEFORE: frozenset[str] = _words("""
-i you we they he she will would can could should must might shall don't doesn't didn't won't
-can't cannot i'll we'll you'll they'll i'd we'd you'd they'd
-je tu il elle nous vous ils elles
-ich du er sie wir ihr
-yo tú él ella nosotros ellos se
+i you we they he she it will would can could should must might shall don't doesn't didn't won't
+can't cannot i'll we'll you'll they'll i'd we'd you'd they'd who everyone everybody someone somebody nobody
+je tu il elle nous vous ils elles ne qui pour peut peuvent faut doit doivent veut va vont
+ich du er sie wir ihr zu
+yo tú él ella nosotros ellos se no para puede pueden hay que he ha han hemos
+я ты он она мы вы они не
 """)
+
+# English determiners and object pronouns that open an object: a word right before one is used as a verb ("eats
+# the time", "manage their hours"); a noun is hardly ever followed by one. (Other languages' articles also open a
+# genitive after a noun: "le prix des terres", "der Plan der Werft".)
+OBJECT_AFTER: frozenset[str] = _words("the an my your our their these those them him us people")
+
+# The small words inside a noun phrase, between its content words ("recruitment and retention", "la pêche et le
+# port", "Kosten für Futter", "el olivar y la cosecha").
+JOINERS: frozenset[str] = _words("and of for in on with or et de du des à en pour sur und von für im am y del para "
+                                 "и в на по о")
 
 # Words of counting and of the calendar, in the languages above: a label never ends on a date or a number.
 CALENDAR: frozenset[str] = _words("""
@@ -202,7 +215,23 @@ septiembre octubre noviembre diciembre
 un deux trois quatre cinq sept huit neuf dix onze douze vingt trente quarante cinquante soixante cent cents
 mille million millions milliard
 eins zwei drei vier fünf sechs sieben acht neun zehn zwanzig dreißig hundert tausend
-uno dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cien mil
+uno dos tres cuatro cinco seis siete ocho nueve diez veinte treinta cuarenta cincuenta sesenta setenta ochenta
+noventa cien ciento cientos doscientos trescientos quinientos mil millón millones año años
+vierzig fünfzig sechzig siebzig achtzig neunzig jahr jahre jahren
+один одна два две три четыре пять шесть семь восемь девять десять двадцать тридцать сорок пятьдесят сто тысяча
+тысячи тысяч миллион миллиона миллионов год года году годы лет
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
 """)
+
+
+# The commonest function words of each language the reader meets, to tell which one a transcript is in: a label
+# joins its two parts with that language's "and" ("Tempête et digue", not "Tempête and digue").
+LANGUAGE_CUES: dict[str, frozenset[str]] = {
+    "en": _words("the and of to is that it in you"),
+    "fr": _words("le la les et est des une du que pas"),
+    "de": _words("der die und ist das nicht ein ich zu mit"),
+    "es": _words("el los las que y es una por con del"),
+    "ru": _words("и в не что на я с это как он"),
+}
+CONJUNCTIONS: dict[str, str] = {"en": "and", "fr": "et", "de": "und", "es": "y", "ru": "и"}

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 import threading
+import unicodedata
 import weakref
 from collections import Counter
 from dataclasses import dataclass, field
@@ -24,6 +25,9 @@ from reader.core.topics.stopwords import CALENDAR, FILLER, FOREIGN, NEVER_TOPIC
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
 _NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
 _KEEP_CAPS = frozenset({"I"})
+# The word opening a sentence (or a turn, or a quotation): its capital tells no name.
+# (The turn's first word is added apart: a pattern that also matches at ^ is twice as slow.)
+_SENTENCE_INITIAL = re.compile(r"[.!?…:;«\"“(\n]\s*([^\W\d_][\w'’.-]*)")
 _ELISION = re.compile(r"^(?:[lLdDjJmMnNsStTcC]|[qQ]u|[jJ]usqu|[lL]orsqu|[pP]uisqu)'(?=\w)")
 
 
@@ -36,9 +40,15 @@ def shown_form(token: str) -> str:
     return _ELISION.sub("", clean)
 
 
+# Russian ordinals ("девятнадцатого", "третий", "двадцатая"): a date or a rank, never a subject.
+_RUSSIAN_ORDINAL = re.compile(r"^(?:перв|втор|трет|четв[её]рт|пят|шест|седьм|восьм|девят|десят|\w+надцат|двадцат|"
+                              r"тридцат|сороков|сот)(?:ый|ий|ого|его|ому|ему|ом|ем|ая|ья|ой|ей|ую|ью|ое|ье|ые|ьи|ых|"
+                              r"ьих|ым|ими|ыми)$")
+
+
 def _counting(low: str) -> bool:
     """A number or month written in words, "dix-huit" and "twenty-three" too: never a term."""
-    if low in CALENDAR:
+    if low in CALENDAR or _RUSSIAN_ORDINAL.match(low):
         return True
     if "-" not in low:
         return False
@@ -47,8 +57,35 @@ def _counting(low: str) -> bool:
     return all(part in CALENDAR for part in parts) or parts[-1] in FOREIGN
 
 
+# Russian case and number endings, longest first: "бюджету", "бюджета" and "бюджет" are one term, as are
+# "трамвай", "трамвая" and "трамваи". A light stemmer, for topic purposes only.
+_RUSSIAN_ENDINGS = ("иями", "ями", "ами", "ией", "иях", "ого", "его", "ому", "ему", "ях", "ах", "ов", "ев", "ей", "ий",
+                    "ый", "ой", "ая", "яя", "ое", "ее", "ые", "ие", "ых", "их", "ым", "им", "ом", "ем", "ам", "ям",
+                    "ию", "ью", "ия", "ья", "а", "я", "ы", "и", "у", "ю", "е", "о", "ь", "й")
+
+
+def _fold(word: str) -> str:
+    """A word without its accents ("présentación" and "presentaciones" meet), ё as е."""
+    return "".join(c for c in unicodedata.normalize("NFD", word.replace("ё", "е"))
+                   if not unicodedata.combining(c))
+
+
+def _stem_russian(word: str) -> str:
+    for ending in _RUSSIAN_ENDINGS:
+        if word.endswith(ending) and len(word) - len(ending) >= 3:
+            word = word[: -len(ending)]
+            break
+    # "трамвай" -> "трамва" meets "трамвая" -> "трамв": a vowel left at the end goes too.
+    return word[:-1] if word[-1] in "аяыиуюеоьй" and len(word) > 3 else word
+
+
 def stem(word: str) -> str:
-    """Fold the common English inflections of a lowercase word; the result is a key, not a word to show."""
+    """Fold the common English inflections of a lowercase word (and accents, and Russian endings, in the other
+    languages); the result is a key, not a word to show."""
+    if not word.isascii():
+        word = _fold(word)
+        if "а" <= word[0] <= "я":
+            return _stem_russian(word)
     if len(word) <= 3:
         return word
     if word.endswith("ies") and len(word) > 4:
@@ -166,25 +203,35 @@ def build_terms(transcript: Transcript) -> TermTable:
     sequences: list[tuple[str, ...]] = []
     words: list[int] = []
     forms: Counter[str] = Counter()
+    initial: Counter[str] = Counter()
     count_forms = forms.update  # a list is counted in C; each turn's tokens are freed once counted
+    count_initial = initial.update
     lookup = term_lookup
     findall = WORD.findall
+    starts = _SENTENCE_INITIAL.findall
     for turn in transcript.turns:
         text = turn.text
         if text.isupper():  # an all-capitals transcript: capitals say nothing about names
             text = text.lower()
         tokens = findall(text)
         count_forms(tokens)
+        count_initial(starts(text))
+        if tokens:
+            initial[tokens[0]] += 1
         words.append(len(tokens))
         # C loops end to end (findall, map over a dict, filter): this is the hot path on long transcripts.
         sequences.append(tuple(filter(None, map(lookup, tokens))))  # type: ignore[arg-type]  # None filtered
-    display, names, totals = _display_forms(forms)
+    display, names, totals = _display_forms(forms, initial)
     return TermTable(tuple(sequences), tuple(words), display, names, totals)
 
 
-def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str], dict[str, int]]:
+def _display_forms(forms: Counter[str], initial: Counter[str]) -> tuple[dict[str, str], frozenset[str],
+                                                                        dict[str, int]]:
+    """Each term's shown form, the names, and each term's count. A name is written with a capital inside a
+    sentence, not only at its start: "Talks" and "Новую" opening sentences are no names."""
     best: dict[str, tuple[int, str]] = {}
     capital: Counter[str] = Counter()
+    inside: Counter[str] = Counter()  # capitalised uses not at a sentence start
     total: Counter[str] = Counter()
     for token, n in forms.items():
         term = _TERMS[token]
@@ -193,10 +240,11 @@ def _display_forms(forms: Counter[str]) -> tuple[dict[str, str], frozenset[str],
         total[term] += n
         if token[0].isupper():
             capital[term] += n
+            inside[term] += n - initial.get(token, 0)
         clean = shown_form(token)
         if n > best.get(term, (0, ""))[0]:
             best[term] = (n, clean)
-    names = frozenset(t for t in total if t.isupper() or capital[t] >= _NAME_SHARE * total[t])
+    names = frozenset(t for t in total if t.isupper() or (capital[t] >= _NAME_SHARE * total[t] and inside[t] > 0))
     display = {}
     for term, (_, form) in best.items():
         # A common word seen mostly at the start of sentences is shown in lowercase.
