@@ -66,13 +66,15 @@ class Timeline:
     before it: `position(turn, offset)`.
     """
 
-    def __init__(self, transcript: Transcript, points: Sequence[KnownPoint], words_per_second: float) -> None:
+    def __init__(self, transcript: Transcript, points: Sequence[KnownPoint], words_per_second: float,
+                 positions: Sequence[float]) -> None:
+        """`positions`: where each turn starts (`turn_positions`)."""
         self.transcript = transcript
         self.points = tuple(points)  # in order of position (and so of time); the first is at position 0
         self.words_per_second = words_per_second
         self._xs = [p.position for p in self.points]
         self._ys = [p.seconds for p in self.points]
-        self._turn_positions = turn_positions(transcript)
+        self._turn_positions = positions
         self._exact = {p.position for p in self.points if p.source in ("layout", "cue", "sync")}
         self.starts = tuple(self._time_of(x) for x in self._turn_positions)
 
@@ -92,6 +94,11 @@ class Timeline:
     def is_estimated(self, turn: int, offset: int = 0) -> bool:
         """Whether the time at this place is an estimate (not a time the layout or a sync point gives)."""
         return self.position(turn, offset) not in self._exact
+
+    def heard(self, turn: int, offset: int = 0) -> tuple[float, bool]:
+        """(seconds, whether estimated) of the words at `offset` of the turn."""
+        x = self.position(turn, offset)
+        return self._time_of(x), x not in self._exact
 
     def turn_estimated(self, turn: int) -> bool:
         return self._turn_positions[turn] not in self._exact
@@ -199,7 +206,7 @@ def estimate_times(transcript: Transcript, sync_points: Iterable[SyncPoint] = ()
         end = positions[-1] + count_words(last.text) + TURN_PAUSE
         if end > xs[-1]:
             add(end, duration, "end")
-    return Timeline(transcript, points, pace)
+    return Timeline(transcript, points, pace, positions)
 
 
 def cue_points(transcript: Transcript, positions: Sequence[float]) -> list[tuple[float, float]]:

@@ -3,10 +3,8 @@ setting "this turn starts now", and checking quotes against it.
 
 It joins the parts: the backend (`player_backend`) plays, the attacher (`recording_attach`) says which file, the
 timeline (`reader.core.timing`) turns seconds into words and back, `FollowAlong` marks and keeps in sight the
-turn being played, and the `PlayerBar` shows it all. The window binds the Play menu's actions to its methods.
-
-Signals:
-    attached_changed(bool): a recording is (or is no longer) ready to play; the bar and the actions follow it.
+turn being played, and the `PlayerBar` shows it all (only while a recording is attached). The window binds the
+Play menu's actions to its methods.
 """
 
 from __future__ import annotations
@@ -15,7 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Protocol
 
-from PySide6.QtCore import QObject, Signal, Slot
+from PySide6.QtCore import QObject, Slot
 
 from reader.core.notes.annotations import Annotation, Status, anchor_pieces, turn_index_of
 from reader.core.notes.store import Change
@@ -44,8 +42,6 @@ class ChosenAnnotation(Protocol):
 
 
 class RecordingPlayer(QObject):
-    attached_changed = Signal(bool)
-
     def __init__(self, session: ReaderSession, navigator: Navigator, view: TranscriptView, bar: PlayerBar,
                  attacher: RecordingAttacher, chosen: ChosenAnnotation, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -104,7 +100,6 @@ class RecordingPlayer(QObject):
     def _set_attached(self, attached: bool) -> None:
         self._attached = attached
         self.bar.setVisible(attached)
-        self.attached_changed.emit(attached)
 
     @Slot(float)
     def _on_backend_duration_changed(self, seconds: float) -> None:
@@ -112,8 +107,9 @@ class RecordingPlayer(QObject):
         notes = self._session.notes
         if notes is not None and not notes.read_only and notes.recording is not None \
                 and notes.recording.duration != round(seconds, 3):
-            notes.set_recording(notes.recording.with_duration(seconds))  # the estimates stretch to its end
-        self._update_timeline()
+            notes.set_recording(notes.recording.with_duration(seconds))  # kept; the change updates the timeline
+        else:
+            self._update_timeline()  # the estimates stretch to the recording's end
 
     @Slot(str)
     def _on_backend_failed(self, message: str) -> None:

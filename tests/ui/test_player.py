@@ -301,9 +301,17 @@ def test_the_note_editor_plays_and_checks_the_quote(qtbot: QtBot, make_window, i
 
 def test_copy_with_citation_carries_the_quote_time(qtbot: QtBot, make_window, interview: Path) -> None:
     window = open_with_recording(qtbot, make_window, interview)
-    _chosen_highlight(window, 2, 0, 8)
+    text = window.session.transcript.turns[3].text
+    start = text.index("came back")
+    _chosen_highlight(window, 3, start, start + len("came back at noon"))
     window.registry["edit.copy_citation"].trigger()
-    assert QApplication.clipboard().text().endswith(", 0:00:17)")
+    heard = window.player.timeline.time_at(3, start)
+    assert 21 < heard < 33
+    # where the words are heard, estimated between the turn's start (0:21) and the next's (0:33)
+    assert QApplication.clipboard().text().endswith(f", ≈00:00:{int(heard):02d})")
+    window.registry["notes.mark_checked"].trigger()
+    window.registry["edit.copy_citation"].trigger()
+    assert QApplication.clipboard().text().endswith(f", 00:00:{int(heard):02d})")  # heard there: no longer "≈"
 
 
 def test_without_qt_multimedia_the_player_says_what_is_missing(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,

@@ -71,7 +71,8 @@ def time_heard(timeline: Timeline | None, turn: int, offset: int, heard: float |
         return clock(heard)
     if timeline is None:
         return None
-    return ("≈" if timeline.is_estimated(turn, offset) else "") + clock(timeline.time_at(turn, offset))
+    seconds, estimated = timeline.heard(turn, offset)
+    return ("≈" if estimated else "") + clock(seconds)
 
 
 def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, str] | None = None,

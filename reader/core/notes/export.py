@@ -143,8 +143,8 @@ def time_of(transcript: Transcript, turn_index: int, offset: int, timeline: Time
     """When the words at `offset` of a turn are heard: on the timeline ("≈" marking an estimate), else the
     turn's start as the layout gives it ("" when it gives none)."""
     if timeline is not None:
-        estimated = timeline.is_estimated(turn_index, offset)
-        return ("≈" if estimated else "") + clock(timeline.time_at(turn_index, offset))
+        seconds, estimated = timeline.heard(turn_index, offset)
+        return ("≈" if estimated else "") + clock(seconds)
     return clock(transcript.turns[turn_index].start)
 
 
