@@ -23,6 +23,7 @@ from reader.core.notes.store import AnnotationStore
 from reader.ui import player_backend
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.main_window import MainWindow
+from reader.ui.notes_model import CardRole
 from reader.ui.player_backend import PlayerBackend
 
 pytestmark = pytest.mark.skipif(not PlayerBackend.available(), reason=player_backend.MISSING or "")
@@ -268,6 +269,10 @@ def test_mark_checked_sets_the_status_and_the_time(qtbot: QtBot, make_window, in
     assert checked.recording_time == pytest.approx(window.player.timeline.time_at(3, start), abs=0.01)
     assert 21 < checked.recording_time < 33
     assert "Checked against the recording at 0:" in window.statusBar().currentMessage()
+    # the card in the Notes dock says so, with the time
+    panel = window.notes_panel
+    card = panel.proxy.index(0, 0).data(CardRole)
+    assert card.status == f"Checked against the recording at 0:{int(checked.recording_time):02d}"
 
 
 def test_play_quote_plays_its_span_with_a_second_of_lead_in(qtbot: QtBot, make_window, interview: Path) -> None:

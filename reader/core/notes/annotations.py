@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.model import Transcript
+from reader.core.timing import clock
 
 CONTEXT_CHARS = 32  # as much context as the W3C TextQuoteSelector examples and Hypothesis keep
 TURN_SEPARATOR = "\n\n"
@@ -125,6 +126,14 @@ class Annotation:
     def __post_init__(self) -> None:
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
+
+    @property
+    def status_text(self) -> str:
+        """The status as the reader reads it; a quote checked against the recording says where it was heard
+        ("Checked against the recording at 12:34")."""
+        if self.status is Status.CHECKED and self.recording_time is not None:
+            return f"{self.status.label} at {clock(self.recording_time)}"
+        return self.status.label
 
     def edited(self, *, modified: str | None = None, **changes: Any) -> Annotation:
         """A copy with `changes` applied and a new modification time (what a user's edit produces)."""
