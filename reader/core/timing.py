@@ -80,7 +80,7 @@ class Timeline:
 
     @property
     def has_known_times(self) -> bool:
-        """Whether any time is known (from the layout or a sync point), rather than all assumed."""
+        """Whether any time is known (from the layout, a cue or a sync point), rather than all assumed."""
         return bool(self._exact)
 
     def position(self, turn: int, offset: int = 0) -> float:
