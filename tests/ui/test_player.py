@@ -55,21 +55,24 @@ def write_wav(path: Path, seconds: float, rate: int = 8000) -> Path:
     return path
 
 
+def transcript_file(folder: Path, name: str, text: str = TIMED, recording: bool = True) -> Path:
+    """A transcript, with (by default) a recording of the same name beside it."""
+    path = folder / f"{name}.txt"
+    path.write_text(text, encoding="utf-8")
+    if recording:
+        write_wav(folder / f"{name}.wav", SECONDS)
+    return path
+
+
 @pytest.fixture
 def interview(tmp_path: Path) -> Path:
     """A timed transcript with a recording of the same name beside it."""
-    path = tmp_path / "harbour.txt"
-    path.write_text(TIMED, encoding="utf-8")
-    write_wav(tmp_path / "harbour.wav", SECONDS)
-    return path
+    return transcript_file(tmp_path, "harbour")
 
 
 @pytest.fixture
 def untimed(tmp_path: Path) -> Path:
-    path = tmp_path / "untimed.txt"
-    path.write_text(UNTIMED, encoding="utf-8")
-    write_wav(tmp_path / "untimed.wav", SECONDS)
-    return path
+    return transcript_file(tmp_path, "untimed", UNTIMED)
 
 
 def open_with_recording(qtbot: QtBot, make_window, path: Path) -> MainWindow:
@@ -96,8 +99,7 @@ def test_a_recording_with_the_transcripts_name_is_attached(qtbot: QtBot, make_wi
 
 
 def test_no_bar_without_a_recording(qtbot: QtBot, make_window, tmp_path: Path) -> None:
-    path = tmp_path / "alone.txt"
-    path.write_text(TIMED, encoding="utf-8")
+    path = transcript_file(tmp_path, "alone", recording=False)
     window = make_window(path)
     assert not window.player.attached and not window.player_bar.isVisible()
     window.registry["play.play_pause"].trigger()
@@ -105,8 +107,7 @@ def test_no_bar_without_a_recording(qtbot: QtBot, make_window, tmp_path: Path) -
 
 
 def test_attach_recording_by_hand_is_remembered_and_undone(qtbot: QtBot, make_window, tmp_path: Path) -> None:
-    path = tmp_path / "call.txt"
-    path.write_text(TIMED, encoding="utf-8")
+    path = transcript_file(tmp_path, "call", recording=False)
     audio = write_wav(tmp_path / "2024-05-01 phone call.wav", 5)
     window = make_window(path)
     assert window.player.attacher.attach(audio)
@@ -121,8 +122,7 @@ def test_attach_recording_by_hand_is_remembered_and_undone(qtbot: QtBot, make_wi
 
 
 def test_a_recording_dropped_on_the_window_is_attached(qtbot: QtBot, make_window, tmp_path: Path) -> None:
-    path = tmp_path / "call.txt"
-    path.write_text(TIMED, encoding="utf-8")
+    path = transcript_file(tmp_path, "call", recording=False)
     audio = write_wav(tmp_path / "phone.wav", 5)
     window = make_window(path)
     data = QMimeData()
@@ -335,8 +335,7 @@ def test_without_qt_multimedia_the_player_says_what_is_missing(qtbot: QtBot, mon
 
 @pytest.mark.qt_log_ignore("Could not open media")
 def test_a_file_that_is_no_recording_is_explained(qtbot: QtBot, tmp_path: Path, _isolated_data_dir: Path) -> None:
-    path = tmp_path / "broken.txt"
-    path.write_text(TIMED, encoding="utf-8")
+    path = transcript_file(tmp_path, "broken", recording=False)
     (tmp_path / "broken.m4a").write_bytes(b"this is not an m4a file at all" * 10)
     window = MainWindow(store=AnnotationStore(_isolated_data_dir))
     qtbot.addWidget(window)
