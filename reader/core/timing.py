@@ -135,23 +135,21 @@ class Timeline:
     # --- the piecewise-linear map between word positions and seconds ---------------------------------------
 
     def _time_of(self, x: float) -> float:
-        xs, ys = self._xs, self._ys
-        i = bisect_right(xs, x) - 1
-        if i < 0:
-            return ys[0]
-        if i == len(xs) - 1:
-            return min(MAX_SECONDS, ys[i] + (x - xs[i]) / self.words_per_second)
-        return ys[i] + (ys[i + 1] - ys[i]) * (x - xs[i]) / (xs[i + 1] - xs[i])
+        return min(MAX_SECONDS, _along(self._xs, self._ys, x, 1 / self.words_per_second))
 
     def _position_of(self, seconds: float) -> float:
-        xs, ys = self._xs, self._ys
-        i = bisect_right(ys, seconds) - 1
-        if i < 0:
-            return xs[0]
-        if i == len(ys) - 1:
-            return xs[i] + (seconds - ys[i]) * self.words_per_second
-        # ys[i] <= seconds < ys[i + 1], so the segment rises
-        return xs[i] + (xs[i + 1] - xs[i]) * (seconds - ys[i]) / (ys[i + 1] - ys[i])
+        return _along(self._ys, self._xs, seconds, self.words_per_second)
+
+
+def _along(keys: Sequence[float], values: Sequence[float], key: float, beyond: float) -> float:
+    """The piecewise-linear map through (keys[i], values[i]) at `key`; past the last key, rising `beyond` a unit.
+    Keys never go down; of equal keys the last is taken (bisect_right), so a segment used always rises."""
+    i = bisect_right(keys, key) - 1
+    if i < 0:
+        return values[0]
+    if i == len(keys) - 1:
+        return values[i] + (key - keys[i]) * beyond
+    return values[i] + (values[i + 1] - values[i]) * (key - keys[i]) / (keys[i + 1] - keys[i])
 
 
 def turn_positions(transcript: Transcript) -> list[float]:
