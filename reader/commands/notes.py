@@ -23,7 +23,7 @@ from pathlib import Path
 from reader.commands.common import CommandError, add_common, open_transcript
 from reader.commands.output import OutputError, check_output, for_terminal, write_output
 from reader.core.model import Transcript
-from reader.core.notes.export import BINARY, EXTENSIONS, FORMATS, ONLY, export_bytes, format_of
+from reader.core.notes.export import BINARY, EXTENSIONS, FORMATS, ONLY, export_bytes, format_of, notes_timeline
 from reader.core.notes.importer import NotAnnotationsError, import_file
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import AnnotationStore, StoredNotes
@@ -60,7 +60,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
     notes = _notes(transcript, args.data_dir, writing=False)
     try:
         data = export_bytes(notes.attributed, notes.annotations, fmt, notes.speaker_names, only=args.only,
-                            pseudonymise=args.pseudonymise, with_transcript=args.with_transcript)
+                            pseudonymise=args.pseudonymise, with_transcript=args.with_transcript,
+                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points))
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     if target is None:

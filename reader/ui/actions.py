@@ -34,6 +34,8 @@ class ActionId(StrEnum):
     OPEN_SAMPLE = "file.open_sample"
     EXPORT_NOTES = "file.export_notes"
     IMPORT_NOTES = "file.import_notes"
+    ATTACH_RECORDING = "file.attach_recording"
+    DETACH_RECORDING = "file.detach_recording"
     QUIT = "file.quit"
     UNDO = "edit.undo"
     REDO = "edit.redo"
@@ -70,6 +72,8 @@ class ActionId(StrEnum):
     EDIT_ANNOTATION = "notes.edit"
     DELETE_ANNOTATION = "notes.delete"
     RESTORE_NOTES = "notes.restore"
+    PLAY_QUOTE = "notes.play_quote"
+    MARK_CHECKED = "notes.mark_checked"
     NEXT_TURN = "go.next_turn"
     PREVIOUS_TURN = "go.previous_turn"
     NEXT_QUESTION = "go.next_question"
@@ -81,6 +85,14 @@ class ActionId(StrEnum):
     PREVIOUS_TOPIC = "go.previous_topic"
     NEXT_SECTION = "go.next_section"
     PREVIOUS_SECTION = "go.previous_section"
+    PLAY_PAUSE = "play.play_pause"
+    PLAY_FROM_HERE = "play.from_here"
+    BACK = "play.back"
+    FORWARD = "play.forward"
+    SLOWER = "play.slower"
+    FASTER = "play.faster"
+    FOLLOW = "play.follow"
+    SYNC_HERE = "play.sync_here"
     SHORTCUTS = "help.shortcuts"
     ABOUT = "help.about"
 
@@ -119,7 +131,7 @@ def _choice(family: Choice, name: str, text: str, menu: str, argument: Any, tip:
 
 
 MENUS: list[tuple[str, str]] = [("file", "&File"), ("edit", "&Edit"), ("view", "&View"), ("notes", "&Notes"),
-                                ("go", "&Go"), ("help", "&Help")]
+                                ("go", "&Go"), ("play", "&Play"), ("help", "&Help")]
 
 _STATUS_TIP = "The attribution status of the annotation chosen in the Notes dock"
 _CITATION_TIPS = {CitationStyle.PLAIN: "\u201cquote\u201d (Speaker, Title, Date, Q12, 00:12:34)",
@@ -141,6 +153,11 @@ ACTIONS: list[ActionSpec] = [
                separator=True),
     ActionSpec(ActionId.IMPORT_NOTES, "&Import Notes…", "file",
                tip="Add notes from a W3C Web Annotation JSON file (a colleague's, a backup)"),
+    ActionSpec(ActionId.ATTACH_RECORDING, "Attach &Recording…", "file", separator=True,
+               tip="Play the interview's recording beside its transcript (m4a, mp3, wav, ogg, opus, flac, mp4, "
+                   "mov, webm); a file with the transcript's name is attached by itself"),
+    ActionSpec(ActionId.DETACH_RECORDING, "&Detach Recording", "file",
+               tip="Forget the recording attached to this transcript"),
     ActionSpec(ActionId.QUIT, "&Quit", "file", (SK.Quit, "Ctrl+Q"), separator=True),
     ActionSpec(ActionId.UNDO, "&Undo", "edit", (SK.Undo,)),
     ActionSpec(ActionId.REDO, "&Redo", "edit", (SK.Redo, "Ctrl+Shift+Z")),
@@ -208,6 +225,10 @@ ACTIONS: list[ActionSpec] = [
               _STATUS_TIP) for s in Status),
     ActionSpec(ActionId.DELETE_ANNOTATION, "&Delete Annotation", "notes", ("Del",),
                "Delete the annotations chosen in the Notes dock", scope="notes"),
+    ActionSpec(ActionId.PLAY_QUOTE, "&Play Quote", "notes", ("Ctrl+Shift+P",), separator=True,
+               tip="Play the words of the annotation chosen in the Notes dock, from a second before them"),
+    ActionSpec(ActionId.MARK_CHECKED, "Mark &Checked Against the Recording", "notes", ("Ctrl+Shift+K",),
+               tip="Set the status of the chosen annotation to checked, with the time its words are heard at"),
     ActionSpec(ActionId.RESTORE_NOTES, "&Restore Earlier Notes…", "notes", separator=True,
                tip="Bring back an earlier version of these notes, or a file set aside as damaged"),
     ActionSpec(ActionId.NEXT_TURN, "&Next Turn", "go", ("J",)),
@@ -224,6 +245,19 @@ ACTIONS: list[ActionSpec] = [
     ActionSpec(ActionId.NEXT_SECTION, "Next Sect&ion", "go", ("Ctrl+T",), "Jump to the start of the next section"),
     ActionSpec(ActionId.PREVIOUS_SECTION, "Previous Secti&on", "go", ("Ctrl+Shift+T",),
                "Jump to the start of this section, or of the one before when already there"),
+    # Space scrolls the text, as in any reader: the recording answers to Ctrl+Space, and so on.
+    ActionSpec(ActionId.PLAY_PAUSE, "&Play or Pause", "play", ("Ctrl+Space",), "Play or pause the recording"),
+    ActionSpec(ActionId.PLAY_FROM_HERE, "Play from &Here", "play", ("Ctrl+Shift+Space",),
+               "Play the selected words, or from the turn at the reading position"),
+    ActionSpec(ActionId.BACK, "&Back 5 Seconds", "play", ("Alt+Left",), separator=True),
+    ActionSpec(ActionId.FORWARD, "&Forward 5 Seconds", "play", ("Alt+Right",)),
+    ActionSpec(ActionId.SLOWER, "&Slower", "play", ("Alt+-",), "Down to half speed, the pitch kept",
+               separator=True),
+    ActionSpec(ActionId.FASTER, "F&aster", "play", ("Alt+=",), "Up to twice the speed, the pitch kept"),
+    ActionSpec(ActionId.FOLLOW, "F&ollow Along", "play", ("Ctrl+Shift+F",),
+               "Keep the turn being played in sight (scrolling away pauses it)", checkable=True, separator=True),
+    ActionSpec(ActionId.SYNC_HERE, "This Turn Starts &Now", "play", ("Ctrl+Return",),
+               "The turn at the reading position (or the selected words) is heard now: the estimated times follow"),
     ActionSpec(ActionId.SHORTCUTS, "&Keyboard Shortcuts", "help", (SK.HelpContents, "Ctrl+/")),
     ActionSpec(ActionId.ABOUT, "&About Transcript Reader", "help"),
 ]

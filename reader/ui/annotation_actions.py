@@ -30,7 +30,8 @@ from reader.core.notes.annotations import (
     passage_anchor,
     turn_anchor,
 )
-from reader.core.notes.citation import CitationStyle, cite
+from reader.core.notes.citation import CitationStyle, cite, time_heard
+from reader.core.notes.export import notes_timeline
 from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.ui.actions import ActionId, ActionRegistry, Choice
@@ -199,14 +200,17 @@ class AnnotationActions(QObject):
             pieces = [(t, span.start if t == span.first else 0,
                        span.end if t == span.last else len(transcript.turns[t].text))
                       for t in range(span.first, span.last + 1)]
+            heard = None
         else:
             current = self._chosen.current_annotation()
             pieces = anchor_pieces(transcript, current.anchor) if current and not current.detached else []
             if not pieces:
                 self._say("Select the words to copy with their citation.")
                 return
+            heard = current.recording_time if current else None
+        time = time_heard(notes_timeline(transcript, notes.recording, notes.sync_points), *pieces[0][:2], heard)
         try:
-            text = cite(transcript, pieces, notes.speaker_names, self.citation_style)
+            text = cite(transcript, pieces, notes.speaker_names, self.citation_style, time)
         except ValueError:  # only spaces selected
             self._say("Select the words to copy with their citation.")
             return

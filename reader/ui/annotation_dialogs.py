@@ -7,7 +7,7 @@ Signals of `NoteDialog`: the QDialog's own (``accepted`` once the user presses O
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Sequence
-from typing import Any
+from typing import Any, Protocol
 
 from PySide6.QtCore import QModelIndex, QObject, QPersistentModelIndex, QStringListModel, Qt
 from PySide6.QtGui import QColor, QKeySequence, QPixmap, QShortcut
@@ -17,15 +17,18 @@ from PySide6.QtWidgets import (
     QDialog,
     QDialogButtonBox,
     QFormLayout,
+    QHBoxLayout,
     QLabel,
     QLineEdit,
     QPlainTextEdit,
+    QPushButton,
     QStyledItemDelegate,
     QStyleOptionViewItem,
     QWidget,
 )
 
 from reader.core.notes.annotations import COLOURS, Status, normalise_tags
+from reader.core.timing import clock
 from reader.ui.notes_model import SWATCHES, split_tags
 
 QUOTE_PREVIEW = 400  # characters of the quote shown above the note; the rest is in the dock
@@ -80,12 +83,25 @@ def status_combo(parent: QWidget, current: Status = Status.NONE) -> QComboBox:
     return combo
 
 
+class QuoteChecking(Protocol):
+    """The recording, for checking one quote against it (the player gives one while a recording is attached)."""
+
+    def play(self) -> None:
+        """Play the quote's words, with a second of lead-in."""
+        ...
+
+    def heard_at(self) -> float | None:
+        """Seconds into the recording where the quote is heard, None when it cannot be said."""
+        ...
+
+
 class NoteDialog(QDialog):
-    """Edit a note's text, tags, status and colour; `values()` gives the fields as `Annotation.edited` takes them."""
+    """Edit a note's text, tags, status and colour; `values()` gives the fields as `Annotation.edited` takes them.
+    With `checking`, "Play Quote" and "Mark Checked" check the quote against the recording."""
 
     def __init__(self, parent: QWidget | None, *, title: str, quote: str, known_tags: Iterable[str],
                  note: str = "", tags: Iterable[str] = (), status: Status = Status.NONE,
-                 colour: str | None = None) -> None:
+                 colour: str | None = None, checking: QuoteChecking | None = None) -> None:
         super().__init__(parent)
         self.setWindowTitle(title)
         self.setObjectName("note_dialog")
@@ -114,6 +130,9 @@ class NoteDialog(QDialog):
                 self.colour_field.addItem(swatch(name), name.capitalize(), name)
             self.colour_field.setCurrentIndex(max(0, self.colour_field.findData(colour)))
             form.addRow("&Colour:", self.colour_field)
+        self._heard: float | None = None
+        if checking is not None:
+            form.addRow("Recording:", self._checking_row(checking))
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel, self)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
@@ -123,10 +142,38 @@ class NoteDialog(QDialog):
             QShortcut(QKeySequence(keys), self, self.accept)
         self.note_field.setFocus()
 
+    def _checking_row(self, checking: QuoteChecking) -> QWidget:
+        row = QWidget(self)
+        layout = QHBoxLayout(row)
+        layout.setContentsMargins(0, 0, 0, 0)
+        play = QPushButton("&Play Quote", row)
+        play.setObjectName("play_quote_button")
+        play.setAutoDefault(False)
+        play.clicked.connect(checking.play)
+        mark = QPushButton("Mark C&hecked", row)
+        mark.setObjectName("mark_checked_button")
+        mark.setAutoDefault(False)
+        self.checked_label = QLabel(row)
+        mark.clicked.connect(lambda: self._mark_checked(checking.heard_at()))
+        for widget in (play, mark, self.checked_label):
+            layout.addWidget(widget)
+        layout.addStretch(1)
+        return row
+
+    def _mark_checked(self, heard: float | None) -> None:
+        if heard is None:
+            self.checked_label.setText("No recording to check against.")
+            return
+        self._heard = heard
+        self.status_field.setCurrentIndex(list(Status).index(Status.CHECKED))
+        self.checked_label.setText(f"Checked against the recording at {clock(heard)}")
+
     def values(self) -> dict[str, Any]:
         out: dict[str, Any] = {"note": self.note_field.toPlainText().strip(),
                                "tags": normalise_tags(split_tags(self.tags_field.text())),
                                "status": Status(self.status_field.currentData())}
+        if self._heard is not None and out["status"] is Status.CHECKED:
+            out["recording_time"] = round(self._heard, 3)
         if self.colour_field is not None:
             out["colour"] = str(self.colour_field.currentData())
         return out

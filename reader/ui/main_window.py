@@ -26,8 +26,11 @@ from reader.ui.navigation import ViewNavigator
 from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
 from reader.ui.pane_focus import PaneCycle
+from reader.ui.player_bar import PlayerBar
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
+from reader.ui.recording_attach import RecordingAttacher
+from reader.ui.recording_player import BAR_ACTIONS, RecordingPlayer
 from reader.ui.search_bar import SearchBar
 from reader.ui.selection_bar import SelectionTools
 from reader.ui.session import ReaderSession
@@ -99,6 +102,12 @@ class MainWindow(QMainWindow):
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
                                                     preferences=self.preferences)
         self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
+        # The recording: found or attached, played in the bar under the title strip, followed in the view.
+        self.player_bar = PlayerBar({name: self.registry[a] for name, a in BAR_ACTIONS.items()}, self)
+        self._centre_layout.insertWidget(self._centre_layout.indexOf(self.title_strip) + 1, self.player_bar)
+        self.player = RecordingPlayer(self.session, navigator, self.view, self.player_bar,
+                                      RecordingAttacher(self.session, self), self.notes_panel, self)
+        self.notes_panel.quote_checking = self.player.quote_checking
         self.marks = AnnotationMarks(self.session, self.view, self)
         self.selection_tools = SelectionTools(self.view, self.registry, self.preferences, self)
         self.panes = PaneCycle([self.view, self.topics_panel, self.speakers_panel, self.notes_panel], self)
@@ -142,11 +151,13 @@ class MainWindow(QMainWindow):
         self.splitDockWidget(topics, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
         self.add_dock(self.notes_panel, "Notes", Qt.DockWidgetArea.RightDockWidgetArea)
         self.notes_panel.add_row_actions([self.registry[ActionId.EDIT_ANNOTATION],
-                                          self.registry.menus["notes/Attribution &Status"].menuAction()])
+                                          self.registry.menus["notes/Attribution &Status"].menuAction(),
+                                          self.registry[ActionId.PLAY_QUOTE], self.registry[ActionId.MARK_CHECKED]])
 
     def _connect_parts(self) -> None:
         view = self.view
         view.theme_changed.connect(self.title_strip.set_theme)
+        view.theme_changed.connect(self.player_bar.set_theme)
         view.theme_changed.connect(self.speakers_panel.set_theme)
         view.theme_changed.connect(self.marks.refresh_soon)
         view.position_changed.connect(self.session.note_position)
@@ -207,8 +218,17 @@ class MainWindow(QMainWindow):
             (ActionId.NEXT_SECTION, self.topics_panel.next_section),
             (ActionId.PREVIOUS_SECTION, self.topics_panel.previous_section),
             (ActionId.SHORTCUTS, self.show_shortcuts), (ActionId.ABOUT, self.show_about),
+            (ActionId.ATTACH_RECORDING, self.player.attacher.attach_dialog),
+            (ActionId.DETACH_RECORDING, self.player.attacher.detach),
+            (ActionId.PLAY_PAUSE, self.player.toggle_play), (ActionId.PLAY_FROM_HERE, self.player.play_from_here),
+            (ActionId.BACK, self.player.back), (ActionId.FORWARD, self.player.forward),
+            (ActionId.SLOWER, self.player.slower), (ActionId.FASTER, self.player.faster),
+            (ActionId.FOLLOW, self.player.follow.set_enabled), (ActionId.SYNC_HERE, self.player.sync_here),
+            (ActionId.PLAY_QUOTE, self.player.play_chosen_quote),
+            (ActionId.MARK_CHECKED, self.player.mark_chosen_checked),
         ):
             bind(action_id, handler)
+        self.registry.set_checked(ActionId.FOLLOW, self.player.follow.enabled)
         self.registry.bind_choice(Choice.THEME, self.appearance.set_theme)
         self.registry.bind_choice(Choice.HIGHLIGHT_COLOUR, notes.highlight_in)
         self.registry.bind_choice(Choice.STATUS, notes.set_status)
@@ -351,6 +371,7 @@ class MainWindow(QMainWindow):
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.topics_panel.cancel_finding()
+        self.player.close()
         self.session.close()
         if self._restore:
             self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())

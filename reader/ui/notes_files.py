@@ -17,7 +17,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
 
 from reader.commands.output import OutputError, check_output, write_output
-from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_bytes, format_of
+from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_bytes, format_of, notes_timeline
 from reader.core.notes.export_formats import WITH_TRANSCRIPT
 from reader.core.notes.importer import other_transcript
 from reader.core.notes.records import MAX_FILE_BYTES
@@ -190,7 +190,8 @@ class NotesFiles(QObject):
             shown = set(self._shown.shown_ids())
             annotations = tuple(a for a in annotations if a.id in shown)
         data = export_bytes(notes.attributed, annotations, fmt, notes.speaker_names, only=only,
-                            pseudonymise=pseudonymise, with_transcript=with_transcript)
+                            pseudonymise=pseudonymise, with_transcript=with_transcript,
+                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points))
         try:  # the same checks as the command line's: never over the transcript or the notes store
             target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
                                   stores=[notes.store.root])

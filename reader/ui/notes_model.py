@@ -153,7 +153,7 @@ class NotesModel(QAbstractTableModel):
         exchange = transcript.exchange_of(index).label if index is not None else DETACHED
         stripe = DETACHED_STRIPE if index is None else SWATCHES.get(a.colour) or STRIPES[a.kind]
         card = Card(KIND_LABELS[a.kind], stripe, exchange, self.speaker_name(key), quote, a.note, a.tags,
-                    a.status.label)
+                    a.status_text)
         return _Row(a, " ".join(quote.split()), key, exchange, index if index is not None else -1, card)
 
     @Slot(object)
@@ -251,7 +251,7 @@ class NotesModel(QAbstractTableModel):
         dates = f"Created {local_time(a.created)}" + (
             f", changed {local_time(a.modified)}" if a.modified != a.created else "")
         parts = [f"{card.kind} · {where}", f"“{row.card.quote}”" if row.card.quote else "", a.note,
-                 ("Tags: " + ", ".join(a.tags)) if a.tags else "", a.status.label, dates]
+                 ("Tags: " + ", ".join(a.tags)) if a.tags else "", a.status_text, dates]
         return "\n\n".join(p for p in parts if p)
 
     def _text(self, row: _Row, column: int, editing: bool) -> str:

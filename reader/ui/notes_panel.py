@@ -15,6 +15,7 @@ Signals of `NotesPanel`:
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QSignalBlocker, QSize, Qt, QTimer, Signal, Slot
@@ -34,7 +35,7 @@ from PySide6.QtWidgets import (
 
 from reader.core.notes.annotations import COLOURS, Annotation, Kind, Scope, Status
 from reader.core.notes.store import Change, TranscriptNotes
-from reader.ui.annotation_dialogs import NoteDialog, swatch
+from reader.ui.annotation_dialogs import NoteDialog, QuoteChecking, swatch
 from reader.ui.navigation import Navigator
 from reader.ui.notes_cards import CardDelegate, CardList
 from reader.ui.notes_model import DETACHED, NOTE, QUOTE, IdRole, NotesFilter, NotesModel
@@ -68,6 +69,8 @@ class NotesPanel(QWidget):
         self.setObjectName("notes_panel")
         self._session = session
         self._navigator = navigator
+        # The recording to check a quote against in the editor, when one is attached (the window sets it).
+        self.quote_checking: Callable[[Annotation], QuoteChecking | None] = lambda _annotation: None
         self.model = NotesModel(self)
         self.proxy = NotesFilter(self)
         self.proxy.setSourceModel(self.model)
@@ -368,7 +371,8 @@ class NotesPanel(QWidget):
             return
         dialog = NoteDialog(self.window(), title="Edit Annotation", quote=current.anchor.exact,
                             known_tags=notes.tags(), note=current.note, tags=current.tags, status=current.status,
-                            colour=current.colour if current.kind is Kind.HIGHLIGHT else None)
+                            colour=current.colour if current.kind is Kind.HIGHLIGHT else None,
+                            checking=self.quote_checking(current))
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.accepted.connect(lambda: self.edit(current.id, **dialog.values()))
         dialog.open()

@@ -35,6 +35,7 @@ from PySide6.QtGui import (
     QPaintEvent,
     QPalette,
     QResizeEvent,
+    QTextCursor,
     QTextOption,
 )
 from PySide6.QtWidgets import QPlainTextEdit, QWidget
@@ -66,6 +67,8 @@ class TranscriptView(QPlainTextEdit):
             background job that holds the interpreter lock) should start here, not on transcript_changed.
         selection_settled(): the reader finished a selection (released the mouse, or moved the caret with the
             keyboard) or cleared one: the selection bar shows or hides then.
+        time_clicked(int): the reader clicked the start time shown in a turn's header (a turn index): the
+            recording plays from there.
     """
 
     position_changed = Signal(int)
@@ -73,6 +76,7 @@ class TranscriptView(QPlainTextEdit):
     theme_changed = Signal(object)
     text_shown = Signal()
     selection_settled = Signal()
+    time_clicked = Signal(int)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -604,6 +608,10 @@ class TranscriptView(QPlainTextEdit):
                 return
             if kind == "turn":
                 self._position.move_to(index)
+                if event.button() == Qt.MouseButton.LeftButton and self._on_time(cursor):
+                    self.time_clicked.emit(index)
+                    event.accept()
+                    return
             paragraph = view_selection.paragraph_selection(self.document(), vdoc, cursor.position()) if third \
                 else None
             if paragraph is not None:  # a triple click: the paragraph, not the whole turn Qt would take
@@ -611,6 +619,22 @@ class TranscriptView(QPlainTextEdit):
                 event.accept()
                 return
         super().mousePressEvent(event)
+
+    def mouseMoveEvent(self, event: QMouseEvent) -> None:
+        # A turn's time plays the recording from there: it looks like a link under the mouse.
+        on_time = self._on_time(self.cursorForPosition(event.position().toPoint()))
+        if on_time != (self.viewport().cursor().shape() == Qt.CursorShape.PointingHandCursor):
+            self.viewport().setCursor(Qt.CursorShape.PointingHandCursor if on_time else Qt.CursorShape.IBeamCursor)
+        super().mouseMoveEvent(event)
+
+    def _on_time(self, cursor: QTextCursor) -> bool:
+        """Whether a place in the text is on the start time shown before a turn's speaker."""
+        vdoc = self.vdoc
+        block = cursor.block()
+        if vdoc is None or not block.isValid() or vdoc.continues(block.blockNumber()):
+            return False
+        kind, index = vdoc.locate(block.blockNumber())
+        return kind == "turn" and cursor.positionInBlock() < len(vdoc.times[index].rstrip())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
         super().mouseDoubleClickEvent(event)

@@ -187,7 +187,7 @@ def test_quitting_saves_at_once(qtbot: QtBot, window: MainWindow) -> None:
 def test_the_dock_context_menu_offers_edit_status_and_delete(window: MainWindow) -> None:
     texts = [a.text() for a in window.notes_panel.cards.actions()]
     assert texts == ["Edit &Note in Place\tF2", "Edit &Tags in Place\tShift+F2", "&Delete Annotation",
-                     "&Edit Annotation…", "Attribution &Status"]
+                     "&Edit Annotation…", "Attribution &Status", "&Play Quote", "Mark &Checked Against the Recording"]
 
 
 def test_delete_key_in_the_dock_then_undo_and_redo_from_the_keyboard(qtbot: QtBot, window: MainWindow) -> None:

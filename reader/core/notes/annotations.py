@@ -25,6 +25,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.model import Transcript
+from reader.core.timing import clock
 
 CONTEXT_CHARS = 32  # as much context as the W3C TextQuoteSelector examples and Hypothesis keep
 TURN_SEPARATOR = "\n\n"
@@ -119,10 +120,20 @@ class Annotation:
     created: str = field(default_factory=now_iso)
     modified: str = ""  # equals `created` until the first edit
     detached: bool = False  # the words could not be found in the current version of the transcript
+    # Seconds into the recording where the reader heard the quote when marking it checked; None until then.
+    recording_time: float | None = None
 
     def __post_init__(self) -> None:
         if not self.modified:
             object.__setattr__(self, "modified", self.created)
+
+    @property
+    def status_text(self) -> str:
+        """The status as the reader reads it; a quote checked against the recording says where it was heard
+        ("Checked against the recording at 12:34")."""
+        if self.status is Status.CHECKED and self.recording_time is not None:
+            return f"{self.status.label} at {clock(self.recording_time)}"
+        return self.status.label
 
     def edited(self, *, modified: str | None = None, **changes: Any) -> Annotation:
         """A copy with `changes` applied and a new modification time (what a user's edit produces)."""
@@ -137,6 +148,7 @@ class Annotation:
             "id": self.id, "kind": str(self.kind), "anchor": self.anchor.to_dict(), "note": self.note,
             "tags": list(self.tags), "status": str(self.status), "colour": self.colour,
             "created": self.created, "modified": self.modified, "detached": self.detached,
+            **({} if self.recording_time is None else {"recording_time": round(self.recording_time, 3)}),
         }
 
     @classmethod

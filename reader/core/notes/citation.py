@@ -1,7 +1,8 @@
 """What Copy with Citation puts on the clipboard: the words, who said them, and where to find them again.
 
 A citation names the speaker, the transcript's title and date, the exchange (``Q12``) and, when the transcript
-gives times, the time of the turn the words start in (``00:12:34``), in one of three forms a reader may choose:
+gives times, the time of the turn the words start in (``00:12:34``); with a recording, where the words are
+heard (`time_heard`: ``≈00:12:40`` when estimated). It comes in one of three forms a reader may choose:
 
 - plain: ``"quote" (Speaker, Title, 21 July 2017, Q12, 00:12:34)``;
 - APA-like: ``"quote" (Speaker, 2017, Q12, 00:12:34)``, then a reference-list entry,
@@ -21,6 +22,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from reader.core.model import Transcript
+from reader.core.timing import Timeline
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -56,13 +58,25 @@ class Cited:
 
 
 def cite(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, str] | None = None,
-         style: CitationStyle | str = CitationStyle.PLAIN) -> str:
-    """The citation of the words in `pieces` (in reading order; several for a passage). Raises ValueError when
-    the pieces hold no words."""
-    return write(gather(transcript, pieces, names), CitationStyle(style))
+         style: CitationStyle | str = CitationStyle.PLAIN, time: str | None = None) -> str:
+    """The citation of the words in `pieces` (in reading order; several for a passage), at `time` when it is
+    known better than by the first turn's start (`time_heard`). Raises ValueError when the pieces hold no words."""
+    return write(gather(transcript, pieces, names, time), CitationStyle(style))
 
 
-def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, str] | None = None) -> Cited:
+def time_heard(timeline: Timeline | None, turn: int, offset: int, heard: float | None = None) -> str | None:
+    """Where words are heard in the recording, as a citation gives it: where the reader heard them when checking
+    them (`heard`), else where the timeline places them ("≈" for an estimate); None without either."""
+    if heard is not None:
+        return clock(heard)
+    if timeline is None:
+        return None
+    seconds, estimated = timeline.heard(turn, offset)
+    return ("≈" if estimated else "") + clock(seconds)
+
+
+def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, str] | None = None,
+           time: str | None = None) -> Cited:
     voices: list[tuple[str, str]] = []
     for turn_index, start, end in pieces:
         turn = transcript.turns[turn_index]
@@ -84,7 +98,7 @@ def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, 
     except ValueError:
         day = None
     return Cited(tuple(voices), transcript.metadata.title or "", day, "" if day else iso, DASH.join(labels),
-                 clock(transcript.turns[first].start))
+                 clock(transcript.turns[first].start) if time is None else time)
 
 
 def clock(seconds: float | None) -> str:

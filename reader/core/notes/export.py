@@ -1,8 +1,8 @@
 """Notes out of the program: plain text (the default), Markdown, HTML, CSV, W3C Web Annotation JSON and Word.
 
 Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry
-per annotation in reading order, with its exchange and turn, speaker (the user's display name), time where the
-layout gives one, the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
+per annotation in reading order, with its exchange and turn, speaker (the user's display name), the quote's time
+(`quote_time`), the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
 words are no longer in the transcript) come last, with their stored quote. The text formats are deterministic:
 the same notes export to the same bytes, which is what the expected files in the tests rely on. `export_bytes`
 gives any format as the bytes of a file (a Word document is no text).
@@ -14,6 +14,7 @@ import re
 from collections.abc import Iterable, Mapping
 from datetime import date as Date
 
+from reader.core.media import RecordingLink
 from reader.core.model import Role, Transcript
 from reader.core.notes.annotations import (
     Anchor,
@@ -28,6 +29,7 @@ from reader.core.notes.citation import MONTHS
 from reader.core.notes.export_docx import render_docx
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
 from reader.core.notes.web_annotation import to_web_annotation
+from reader.core.timing import SyncPoint, Timeline, estimate_times
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
                            "json": "W3C Web Annotation JSON", "docx": "Word document"}
@@ -118,10 +120,38 @@ def clock(seconds: float | None) -> str:
     return f"{whole // 3600}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
+def notes_timeline(transcript: Transcript, recording: RecordingLink | None,
+                   sync_points: Iterable[SyncPoint]) -> Timeline | None:
+    """The timeline an export places quotes on: only where the notes have a recording or sync points; the
+    layout's own times alone need none."""
+    points = tuple(sync_points)
+    if recording is None and not points:
+        return None
+    return estimate_times(transcript, points, recording.duration if recording else None)
+
+
+def quote_time(transcript: Transcript, annotation: Annotation, turn_index: int, offset: int,
+               timeline: Timeline | None = None) -> str:
+    """When the quote (starting at `offset` of the turn) is heard: where the reader heard it when checking it
+    against the recording; else `time_of` its first word."""
+    if annotation.recording_time is not None:
+        return clock(annotation.recording_time)
+    return time_of(transcript, turn_index, offset, timeline)
+
+
+def time_of(transcript: Transcript, turn_index: int, offset: int, timeline: Timeline | None = None) -> str:
+    """When the words at `offset` of a turn are heard: on the timeline ("≈" marking an estimate), else the
+    turn's start as the layout gives it ("" when it gives none)."""
+    if timeline is not None:
+        seconds, estimated = timeline.heard(turn_index, offset)
+        return ("≈" if estimated else "") + clock(seconds)
+    return clock(transcript.turns[turn_index].start)
+
+
 def entries(transcript: Transcript, annotations: Iterable[Annotation], names: Mapping[str, str] | None = None,
-            *, pseudonymise: bool = False) -> list[Entry]:
+            *, pseudonymise: bool = False, timeline: Timeline | None = None) -> list[Entry]:
     namer = _Namer(transcript, names or {}, pseudonymise)
-    return _entries(transcript, annotations, namer)
+    return _entries(transcript, annotations, namer, timeline)
 
 
 def format_of(name: str) -> str | None:
@@ -143,7 +173,8 @@ def quote_text(transcript: Transcript | None, anchor: Anchor) -> str:
     return "\n\n".join(p for p in (" ".join(part.split()) for part in text.split("\n\n")) if p)
 
 
-def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer) -> list[Entry]:
+def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _Namer,
+             timeline: Timeline | None = None) -> list[Entry]:
     out: list[Entry] = []
     for a in sorted(annotations, key=lambda a: reading_order_key(transcript, a)):
         pieces = [] if a.detached else anchor_pieces(transcript, a.anchor)
@@ -153,14 +184,15 @@ def _entries(transcript: Transcript, annotations: Iterable[Annotation], namer: _
             continue
         index, last = pieces[0][0], pieces[-1][0]
         turn = transcript.turns[index]
+        time = quote_time(transcript, a, index, pieces[0][1], timeline)
         if index == last:
             out.append(Entry(a, transcript.exchange_of(index).label, index + 1, namer.speaker(turn.speaker),
-                             clock(turn.start), quote))
+                             time, quote))
             continue
         voices = _voices(transcript, pieces, namer)
         labels = dict.fromkeys((transcript.exchange_of(index).label, transcript.exchange_of(last).label))
         out.append(Entry(a, "\u2013".join(labels), index + 1, ", ".join(dict.fromkeys(n for n, _ in voices)),
-                         clock(turn.start), quote, last + 1, voices))
+                         time, quote, last + 1, voices))
     return out
 
 
@@ -205,12 +237,13 @@ def human_date(iso: str | None) -> str:
 
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False, with_transcript: bool = False) -> str:
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> str:
     """The annotations of `transcript` in text format `fmt` (a key of FORMATS but BINARY), as text ready to
     write (UTF-8).
 
     `with_transcript` (txt, md, html and docx) puts the entries under their turns in the transcript's own text;
-    with ``only="bookmarked"`` that text is limited to the bookmarked exchanges.
+    with ``only="bookmarked"`` that text is limited to the bookmarked exchanges. `timeline` (`notes_timeline`)
+    places each quote in the recording.
     """
     if fmt in BINARY:
         raise ValueError(f"{FORMATS[fmt]} is not text: use export_bytes")
@@ -221,7 +254,7 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     chosen = select(annotations, only)
     namer = _Namer(transcript, names or {}, pseudonymise)
     head = header(transcript, pseudonymise, names)
-    items = _entries(transcript, chosen, namer)
+    items = _entries(transcript, chosen, namer, timeline)
     if fmt == "json":
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
@@ -230,13 +263,13 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
 
 def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False, with_transcript: bool = False) -> bytes:
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> bytes:
     """Any format of FORMATS as the bytes of a file: a Word document, or the UTF-8 of a text format."""
     if fmt not in BINARY:
         return export_notes(transcript, annotations, fmt, names, only=only, pseudonymise=pseudonymise,
-                            with_transcript=with_transcript).encode("utf-8")
+                            with_transcript=with_transcript, timeline=timeline).encode("utf-8")
     namer = _Namer(transcript, names or {}, pseudonymise)
-    items = _entries(transcript, select(annotations, only), namer)
+    items = _entries(transcript, select(annotations, only), namer, timeline)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
     # Pseudonymised words may differ in length from the file's: the notes then mark whole turns, not words.
     return render_docx(header(transcript, pseudonymise, names), items, text, exact=not pseudonymise)

@@ -23,7 +23,7 @@ class Entry:
     exchange: str  # "Q3", "" when detached
     turn: int | None  # 1-based turn number
     speaker: str  # a passage's: every speaker's name, in order ("Kim, Lee")
-    time: str  # "0:03:12" when the layout gives times, else ""
+    time: str  # "0:03:12" where the quote is heard, "≈0:03:12" estimated, "" when unknown
     quote: str  # each paragraph on one line, paragraphs apart by a blank line
     last_turn: int | None = None  # a passage's last turn (1-based); None for words in one turn
     voices: tuple[tuple[str, str], ...] = ()  # a passage's words speaker by speaker: (name, words as one line)

@@ -18,7 +18,9 @@ from collections.abc import Mapping
 from datetime import UTC, datetime
 from typing import Any
 
+from reader.core.media import RecordingLink
 from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags
+from reader.core.timing import MAX_SECONDS, SyncPoint
 from reader.core.topics.edits import LEVELS, OPS, TopicEdit
 
 MAX_FILE_MB = 50
@@ -152,18 +154,53 @@ def read_annotation(record: Any) -> Annotation:
         raise InvalidRecord(f"detached must be true or false, not {_type(detached)}")
     created = timestamp(record.get("created"), "created")
     modified = record.get("modified")
+    heard = record.get("recording_time")
     return Annotation(
         id=ident, kind=Kind(str(kind)), anchor=read_anchor(record.get("anchor")),
         note=text(record.get("note", ""), "note"),
         tags=normalise_tags(text(t, "a tag", MAX_SHORT) for t in tags),
         status=Status(status), colour=colour, created=created,
         modified=created if modified in (None, "") else timestamp(modified, "modified"), detached=detached,
+        recording_time=None if heard is None else seconds(heard, "recording_time"),
     )
 
 
 def valid(annotation: Annotation) -> Annotation:
     """An annotation made in the program, checked as a record read from a file is (raises InvalidRecord)."""
     return read_annotation(annotation.to_dict())
+
+
+def seconds(value: Any, name: str) -> float:
+    """A time in a recording: a finite number of seconds from 0 to `MAX_SECONDS`."""
+    if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
+        raise InvalidRecord(f"{name} must be a number of seconds, not {_type(value)}")
+    if not 0 <= value <= MAX_SECONDS:
+        raise InvalidRecord(f"{name} {value} is out of range")
+    return float(value)
+
+
+def read_sync_point(record: Any) -> SyncPoint:
+    """One of the reader's "this turn starts now" points (`SyncPoint.to_dict`'s shape). Raises InvalidRecord."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord(f"a sync point must be an object, not {_type(record)}")
+    return SyncPoint(text(record.get("turn_id"), "sync point turn_id", MAX_SHORT),
+                     seconds(record.get("seconds"), "sync point seconds"),
+                     offset(record.get("offset", 0), "sync point offset"))
+
+
+def read_recording(record: Any) -> RecordingLink:
+    """The recording attached to the notes (`RecordingLink.to_dict`'s shape). Raises InvalidRecord."""
+    if not isinstance(record, Mapping):
+        raise InvalidRecord(f"a recording must be an object, not {_type(record)}")
+    path = text(record.get("path"), "recording path", MAX_SHORT)
+    digest = text(record.get("fingerprint"), "recording fingerprint", MAX_SHORT)
+    if not path or not digest:
+        raise InvalidRecord("a recording needs its path and fingerprint")
+    duration = record.get("duration")
+    size = record.get("size")
+    if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+        raise InvalidRecord(f"recording size must be a whole number, not {_type(size)}")
+    return RecordingLink(path, size, digest, None if duration is None else seconds(duration, "recording duration"))
 
 
 def read_topic_edit(record: Any) -> TopicEdit:

@@ -6,11 +6,14 @@ A notes file is one JSON object (documented in the README under "Where notes liv
      "annotations": [Annotation.to_dict(), ...], "deleted": {id: ISO time},
      "speaker_names": {Speaker.key: display name}, "speaker_merges": {Speaker.key: Speaker.key merged into},
      "turn_speakers": {Turn.id: Speaker.key}, "topic_edits": [TopicEdit.to_dict(), ...],
-     "position": {"turn_id": "...", "offset": 0, "words": "...", "prefix": "..."} | null}
+     "position": {"turn_id": "...", "offset": 0, "words": "...", "prefix": "..."} | null,
+     "recording": RecordingLink.to_dict() | null, "sync_points": [SyncPoint.to_dict(), ...]}
 
 Version 2 added ``speaker_merges`` and ``turn_speakers`` (the reader's corrections of who speaks) and the
 position's words; a version 1 file reads as one without them. A file of version 2 opens read-only in a program
-that knows only version 1, which would otherwise drop the corrections at its next save.
+that knows only version 1, which would otherwise drop the corrections at its next save. The attached
+``recording``, the reader's ``sync_points`` and an annotation's ``recording_time`` came with version 2 too; a
+file without them has none.
 
 Reading migrates an older file one version step at a time (`MIGRATIONS[n]` turns version n into n + 1) and
 refuses a newer one, which the store then opens read-only.
@@ -23,6 +26,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from reader.core.media import RecordingLink
 from reader.core.notes.annotations import Annotation
 from reader.core.notes.records import (
     MAX_SHORT,
@@ -31,10 +35,13 @@ from reader.core.notes.records import (
     load_json,
     offset,
     read_annotation,
+    read_recording,
+    read_sync_point,
     read_topic_edit,
     text,
     timestamp,
 )
+from reader.core.timing import SyncPoint
 from reader.core.topics.edits import TopicEdit
 
 T = TypeVar("T")
@@ -90,6 +97,8 @@ class NotesDocument:
     topic_edits: tuple[TopicEdit, ...] = ()
     position: tuple[str, int, str, str] | None = None  # turn id, offset, the words there, context before
     rejected: tuple[Rejected, ...] = ()  # records that failed validation: kept aside, never written back
+    recording: RecordingLink | None = None  # the recording attached to the transcript
+    sync_points: tuple[SyncPoint, ...] = ()  # the reader's "this turn starts now", oldest first
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -105,6 +114,8 @@ class NotesDocument:
             "topic_edits": [e.to_dict() for e in self.topic_edits],
             "position": {"turn_id": self.position[0], "offset": self.position[1], "words": self.position[2],
                          "prefix": self.position[3]} if self.position else None,
+            "recording": self.recording.to_dict() if self.recording else None,
+            "sync_points": [p.to_dict() for p in self.sync_points],
         }
 
     def to_json(self) -> str:
@@ -183,6 +194,7 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
     topic_edits = doc.get("topic_edits", [])
     if not isinstance(topic_edits, list):
         raise TypeError("topic_edits must be a list")
+    sync_points = doc.get("sync_points", [])
     return NotesDocument(
         fingerprint=clean_text(str(doc.get("fingerprint", "")))[:MAX_SHORT],
         title=clean_text(str(doc.get("title") or ""))[:MAX_SHORT],
@@ -195,6 +207,10 @@ def _document(doc: dict[str, Any]) -> NotesDocument:
         topic_edits=tuple(_readable(topic_edits, read_topic_edit)),
         position=read_position(doc.get("position")),
         rejected=tuple(rejected),
+        # A recording or a sync point that cannot be read is dropped, as a topic edit is: the recording can be
+        # attached again, and the file keeps its notes.
+        recording=next(iter(_readable([doc.get("recording")], read_recording)), None),
+        sync_points=tuple(_readable(sync_points if isinstance(sync_points, list) else [], read_sync_point)),
     )
 
 

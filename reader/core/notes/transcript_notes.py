@@ -14,13 +14,15 @@ from dataclasses import dataclass, field, replace
 from enum import Enum, auto
 from typing import Any
 
+from reader.core.media import RecordingLink
 from reader.core.model import Transcript
 from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Anchor, Annotation, Kind, context_before, now_iso, reading_order_key
 from reader.core.notes.merge import Conflict, merge_annotations
-from reader.core.notes.records import MAX_SHORT, clean_text, read_topic_edit, valid
+from reader.core.notes.records import MAX_SHORT, clean_text, read_recording, read_sync_point, read_topic_edit, valid
 from reader.core.notes.schema import NotesDocument
 from reader.core.notes.speaker_edits import attributed, resolve
+from reader.core.timing import SyncPoint
 from reader.core.topics.edits import TopicEdit
 
 log = logging.getLogger(__name__)
@@ -42,6 +44,7 @@ class ChangeKind(Enum):
     SAVED = auto()
     SAVE_FAILED = auto()  # the notes stay in memory; `StoredNotes.last_error` says why
     CONFLICT = auto()  # ids: the annotations whose other version lost a merge (kept in the conflicts file)
+    RECORDING = auto()  # the attached recording or the sync points changed
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,6 +73,11 @@ class Change:
     @property
     def topic_edits(self) -> bool:
         return self.kind in (ChangeKind.TOPIC_EDITS, ChangeKind.RELOADED)
+
+    @property
+    def recording(self) -> bool:
+        """Whether the attached recording or the sync points may have changed."""
+        return self.kind in (ChangeKind.RECORDING, ChangeKind.RELOADED)
 
 
 POSITION_WORDS = 64  # characters of the text at the reading position kept with it, to find it again
@@ -113,6 +121,7 @@ class _LocalEdits:
     turn_ids: set[str] = field(default_factory=set)  # turns given to another speaker, or given back
     topic_edits: bool = False
     position: bool = False
+    recording: bool = False  # the attachment or the sync points
 
 
 class TranscriptNotes:
@@ -138,6 +147,8 @@ class TranscriptNotes:
         self._attributed: Transcript | None = None  # the transcript with those applied, made when first asked
         self._topic_edits: list[TopicEdit] = []
         self._position: Position | None = None
+        self._recording: RecordingLink | None = None
+        self._sync_points: tuple[SyncPoint, ...] = ()
         self._local = _LocalEdits()
         self._base: dict[str, str] = {}  # modification time of each annotation as last read from or written to disk
 
@@ -218,6 +229,16 @@ class TranscriptNotes:
     @property
     def position(self) -> Position | None:
         return self._position
+
+    @property
+    def recording(self) -> RecordingLink | None:
+        """The recording attached to the transcript, as last found."""
+        return self._recording
+
+    @property
+    def sync_points(self) -> tuple[SyncPoint, ...]:
+        """The reader's "this turn starts now" points, oldest first (see `reader.core.timing`)."""
+        return self._sync_points
 
     @property
     def deleted(self) -> dict[str, str]:
@@ -325,6 +346,26 @@ class TranscriptNotes:
         self._local.topic_edits = True
         self._changed(Change(ChangeKind.TOPIC_EDITS))
 
+    def set_recording(self, recording: RecordingLink | None) -> None:
+        """Attach a recording (or a new place or length of the one attached); None detaches it."""
+        self._check_writable()
+        recording = None if recording is None else read_recording(recording.to_dict())  # checked as read
+        if recording == self._recording:
+            return
+        self._recording = recording
+        self._local.recording = True
+        self._changed(Change(ChangeKind.RECORDING))
+
+    def set_sync_points(self, points: Iterable[SyncPoint]) -> None:
+        """Replace the sync points (`reader.core.timing.with_sync_point` makes the list after a new one)."""
+        self._check_writable()
+        points = tuple(read_sync_point(p.to_dict()) for p in points)
+        if points == self._sync_points:
+            return
+        self._sync_points = points
+        self._local.recording = True
+        self._changed(Change(ChangeKind.RECORDING))
+
     def set_position(self, turn_id: str, offset: int = 0) -> None:
         """Remember where the reader is, with the words there (to find the place again if the file changes).
         Allowed on read-only notes too; it is then not written.
@@ -384,6 +425,7 @@ class TranscriptNotes:
         self._attributed = None
         self._topic_edits = list(doc.topic_edits)
         self._position = find_position(self.transcript, Position(*doc.position)) if doc.position else None
+        self._recording, self._sync_points = doc.recording, doc.sync_points
         self._base = {a.id: a.modified for a in self._annotations.values()}
         self._notes_dirty = unsaved
 
@@ -397,7 +439,8 @@ class TranscriptNotes:
         over it, the rest is taken from it. An edit lost on either side joins `conflicts` (and
         `pending_conflicts`). Returns whether anything here changed."""
         before = (dict(self._annotations), dict(self._speaker_names), dict(self._speaker_merges),
-                  dict(self._turn_speakers), list(self._topic_edits), self._position)
+                  dict(self._turn_speakers), list(self._topic_edits), self._position, self._recording,
+                  self._sync_points)
         merged = merge_annotations(self._annotations, self._deleted, reattach(self.transcript, disk.annotations),
                                    disk.deleted, self._local.annotation_ids, self._base)
         self._annotations, self._deleted, self._base = merged.annotations, merged.deleted, merged.base
@@ -411,8 +454,10 @@ class TranscriptNotes:
             self._topic_edits = list(disk.topic_edits)
         if not self._local.position and disk.position:
             self._position = find_position(self.transcript, Position(*disk.position)) or self._position
+        if not self._local.recording:
+            self._recording, self._sync_points = disk.recording, disk.sync_points
         after = (self._annotations, self._speaker_names, self._speaker_merges, self._turn_speakers,
-                 self._topic_edits, self._position)
+                 self._topic_edits, self._position, self._recording, self._sync_points)
         return before != after
 
     def to_document(self) -> NotesDocument:
@@ -428,6 +473,8 @@ class TranscriptNotes:
             topic_edits=tuple(self._topic_edits),
             position=(self._position.turn_id, self._position.offset, self._position.words, self._position.prefix)
             if self._position else None,
+            recording=self._recording,
+            sync_points=self._sync_points,
         )
 
     @property
