@@ -60,7 +60,9 @@ PAD = 8  # inside it
 STRIPE = 4
 GAP = 4  # between a card's parts
 EDITOR_LINES = 5  # the note editor is at least this tall, whatever the card's size
-LAYOUT_BATCH = 150  # cards measured in one step of the event loop (about 30 ms the first time, 5 after)
+# Cards measured in one step of the event loop: about 10 ms of CPU the first time (their rows are worked out then
+# too, see notes_model.py), a few after (the layouts kept). 150 a batch made the longest step 14 ms.
+LAYOUT_BATCH = 100
 
 Index = QModelIndex | QPersistentModelIndex
 
