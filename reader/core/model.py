@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import enum
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -161,7 +162,7 @@ class Transcript:
     speakers: tuple[Speaker, ...]
     turns: tuple[Turn, ...]
     exchanges: tuple[Exchange, ...]
-    asides: tuple[Aside, ...]
+    asides: Sequence[Aside]  # in source order; made when first read (formats/base.py, `Asides`)
     fingerprint: str
     path: str | None = None
     warnings: tuple[str, ...] = field(default=())
