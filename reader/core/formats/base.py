@@ -164,13 +164,10 @@ class TranscriptBuilder:
         seen: dict[str, int] = {}
         turns: list[Turn] = []
         said: dict[str, list[str]] = {key: [] for key in labels}
-        all_words: list[str] = []
         sha1 = hashlib.sha1
-        for index, t in enumerate(pending):
+        for index, (t, words) in enumerate(zip(pending, texts, strict=True)):
             key = t.key
             paragraphs = t.paragraphs
-            words = paragraphs[0].text if len(paragraphs) == 1 else " ".join([p.text for p in paragraphs])
-            all_words.append(words)
             digest = sha1(f"{key}|{words}".encode()).hexdigest()[:10]
             count = seen.get(digest, 0) + 1
             seen[digest] = count
@@ -181,7 +178,7 @@ class TranscriptBuilder:
         turn_counts = Counter(keys)
         # One count per speaker over all they said: far fewer calls than one per turn, and the same words,
         # since no word spans the space that joins two turns.
-        word_counts = {key: count_words(" ".join(texts)) for key, texts in said.items()}
+        word_counts = {key: count_words(" ".join(spoken)) for key, spoken in said.items()}
         names = display_names(list(labels.values()))
         speakers = tuple(
             Speaker(key, label, name, roles[key], turn_counts[key], word_counts[key])
@@ -200,7 +197,7 @@ class TranscriptBuilder:
             turns=tuple(turns),
             exchanges=tuple(exchanges),
             asides=Asides(self.original, self._asides, self.hidden),
-            fingerprint=_fingerprint(" ".join(all_words)),
+            fingerprint=_fingerprint(" ".join(texts)),
             path=self.path,
             warnings=tuple(self.warnings),
             headings=headings,
@@ -211,7 +208,7 @@ class TranscriptBuilder:
 def _place_headings(found: list[tuple[str, int, int | None, float | None]], turns: list[Turn]) -> tuple[Heading, ...]:
     """Each heading at the first turn that starts at or after it; headings past the last turn, and a heading whose
     section would be empty because the next one opens at the same turn, are dropped (the later one wins)."""
-    if not turns:
+    if not turns or not found:
         return ()
     starts = [t.span[0] for t in turns]
     times = [t.start for t in turns]
