@@ -106,12 +106,12 @@ def asks(text: str) -> Asks:
         return Asks.NO
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
-    end = _BOUNDARY.search(head)
-    first = head[:end.start() + 1] if end else head
     starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
-    last = tail[starts[-1]:]
     if _MARK.search(tail, starts[-_LAST_SENTENCES]):
         return Asks.MARK
+    end = _BOUNDARY.search(head)
+    first = head[:end.start() + 1] if end else head
+    last = tail[starts[-1]:]
     opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
     if any(m and m["invitation"] for m in opened):
         return Asks.INVITATION
