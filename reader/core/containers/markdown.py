@@ -270,6 +270,8 @@ def _render(text: str, references: set[str] | frozenset[str]) -> str:
     literals: list[str] = []
 
     def keep(literal: str) -> str:
+        if literals and not literal.isascii():  # a code span or a link may hold an earlier stretch's placeholder
+            literal = _restore(literal, literals)
         literals.append(literal)
         high, low = divmod(len(literals) - 1, _PLACEHOLDER_DIGITS)
         return chr(_PLACEHOLDER_BASE + high) + chr(_PLACEHOLDER_BASE + low)
@@ -297,11 +299,14 @@ def _render(text: str, references: set[str] | frozenset[str]) -> str:
                 text = _unwrap(pattern, text)
         if not any(marker in text and pattern.search(text) for marker, pattern in _EMPHASIS):
             break
-    if literals:
-        pieces = _RESTORE.split(text)
-        pieces[1::2] = [_literal(literals, pair) for pair in pieces[1::2]]
-        text = "".join(pieces)
-    return text
+    return _restore(text, literals) if literals else text
+
+
+def _restore(text: str, literals: list[str]) -> str:
+    """`text` with each placeholder replaced by the stretch it stands for."""
+    pieces = _RESTORE.split(text)
+    pieces[1::2] = [_literal(literals, pair) for pair in pieces[1::2]]
+    return "".join(pieces)
 
 
 def _unwrap(pattern: re.Pattern[str], text: str) -> str:
