@@ -46,3 +46,10 @@ def test_transcripts_built_alike_are_equal() -> None:
     assert one.asides == two.asides and hash(one.asides) == hash(two.asides)
     assert one == two
     assert one.asides != tuple(two.asides)[:-1]
+
+
+def test_a_built_transcript_keeps_its_asides_when_the_builder_is_told_more() -> None:
+    builder = _built()
+    t = builder.build()
+    builder.aside(AsideKind.FURNITURE, 0, 4)
+    assert len(t.asides) == 7

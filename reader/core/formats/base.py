@@ -196,7 +196,7 @@ class TranscriptBuilder:
             speakers=speakers,
             turns=tuple(turns),
             exchanges=tuple(exchanges),
-            asides=Asides(self.original, self._asides, self.hidden),
+            asides=Asides(self.original, tuple(self._asides), tuple(self.hidden)),  # later events are not its
             fingerprint=_fingerprint(" ".join(texts)),
             path=self.path,
             warnings=tuple(self.warnings),
