@@ -106,12 +106,12 @@ def asks(text: str) -> Asks:
         return Asks.NO
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
-    end = _BOUNDARY.search(head)
-    first = head[:end.start() + 1] if end else head
     starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
-    last = tail[starts[-1]:]
     if _MARK.search(tail, starts[-_LAST_SENTENCES]):
         return Asks.MARK
+    end = _BOUNDARY.search(head)
+    first = head[:end.start() + 1] if end else head
+    last = tail[starts[-1]:]
     opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
     if any(m and m["invitation"] for m in opened):
         return Asks.INVITATION
@@ -173,7 +173,6 @@ def hearing_words(texts: Sequence[str]) -> int:
 
 
 _WORDS = re.compile(r"\w+")
-_NON_WORDS = re.compile(r"\W+")
 
 
 def opens_with_interrogative(text: str) -> bool:
@@ -187,5 +186,21 @@ def clarifies(text: str, before: str) -> bool:
     if _CLARIFY.match(text.strip()):
         return True
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
-    said = f" {_NON_WORDS.sub(' ', before.casefold())} "  # words between spaces: quicker than a set of them
-    return bool(opening) and all(f" {w} " in said for w in opening)
+    said = before.casefold()
+    return bool(opening) and all(_holds_word(said, w) for w in opening)
+
+
+def _holds_word(text: str, word: str) -> bool:
+    """Is `word` one of the words (`\\w+`) of `text`? Looked for where it occurs, so a long answer is not cut into
+    words for a short question."""
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if (at == 0 or not _is_word_char(text[at - 1])) and (end == len(text) or not _is_word_char(text[end])):
+            return True
+        at = text.find(word, at + 1)
+    return False
+
+
+def _is_word_char(ch: str) -> bool:
+    return ch.isalnum() or ch == "_"  # what `\w` matches

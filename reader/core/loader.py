@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gc
 import logging
 import os
 import stat
@@ -10,7 +9,7 @@ from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 
-from reader.core.containers import BlockKind, ContainerError, Extracted, extract
+from reader.core.containers import BlockKind, ContainerError, Extracted, cycles_uncollected, extract
 from reader.core.containers import text as text_container
 from reader.core.decode import without_surrogates
 from reader.core.formats import structured
@@ -66,11 +65,7 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
     builder = builder_for(layout or extracted.layout or "plain")
     name = layout or extracted.layout or detect_layout(builder.source)
     builder.layout = name
-    # Parsing makes a few objects per turn and no reference cycles; the cycle collector's passes over them
-    # cost a fifth of the time on a large file and find nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
+    with cycles_uncollected():
         try:
             _PARSERS[name].parse(builder.source, builder)
             return _with_metadata(builder.build(), extracted.metadata)
@@ -80,9 +75,6 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
             builder.warnings.append(f"could not read the file as {name} ({exc}); shown as plain paragraphs")
             _PARSERS["plain"].parse(builder.source, builder)
             return _with_metadata(builder.build(), extracted.metadata)
-    finally:
-        if collecting:
-            gc.enable()
 
 
 def _with_metadata(t: Transcript, known: Metadata) -> Transcript:

@@ -7,6 +7,7 @@ normalised to ``\\n``. Everything the user adds lives beside the transcript in t
 from __future__ import annotations
 
 import enum
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
 
@@ -129,7 +130,7 @@ class Transcript:
     speakers: tuple[Speaker, ...]
     turns: tuple[Turn, ...]
     exchanges: tuple[Exchange, ...]
-    asides: tuple[Aside, ...]
+    asides: Sequence[Aside]  # in source order; made when first read (formats/base.py, `Asides`)
     fingerprint: str
     path: str | None = None
     warnings: tuple[str, ...] = field(default=())

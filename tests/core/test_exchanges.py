@@ -7,11 +7,14 @@ not used to tune the rules: they must at least find questions; the rest hold flo
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
-from reader.core.asking import Asks, asks
+from reader.core.asking import Asks, asks, clarifies
 from reader.core.exchanges import group_exchanges, infer_roles
 from reader.core.loader import load_transcript, sample_path
 from reader.core.model import Role, Transcript
@@ -100,6 +103,20 @@ def test_a_clarifying_question_stays_inside_the_exchange() -> None:
     exchange = t.exchange_of(12)
     assert exchange.label == "Q3" and exchange.question == 10 and 12 not in exchange.questions
     assert exchange.turn_range == range(10, 14)
+
+
+_WORDISH = st.text(alphabet="abcdeé_1'-. ,?\nßİΣς", max_size=40)
+
+
+@given(_WORDISH, _WORDISH, _WORDISH, st.integers(0, 40), st.integers(0, 40))
+def test_an_echo_of_the_answer_is_told_by_its_whole_words(question: str, before: str, after: str, cut: int,
+                                                         length: int) -> None:
+    """As if the answer were cut into its words (`\\w+`, case folded): a word inside a longer one is no echo."""
+    answer = before + question[cut:cut + length] + after  # often holds the question's words, whole or not
+    opening = [w for w in re.findall(r"\w+", question.casefold()) if len(w) >= 4][:2]
+    words = re.findall(r"\w+", answer.casefold())
+    echo = bool(opening) and all(w in words for w in opening)
+    assert clarifies(question, answer) == (clarifies(question, "") or echo)
 
 
 def test_a_question_between_hosts_is_banter() -> None:

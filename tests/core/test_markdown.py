@@ -90,6 +90,8 @@ def test_the_markdown_layouts_keep_their_turns(name: str) -> None:
     ("<https://example.org/a?b=1> and <ana@example.org>", "https://example.org/a?b=1 and ana@example.org"),
     ("`**kept**` &amp; &eacute;t&eacute; <b>Jane:</b>", "**kept** & été Jane:"),
     ("Q: ~~no~~ yes", "Q: no yes"),
+    # private-use characters are the renderer's placeholders: the text's own come through as written, in code too
+    ("\ue000 `\ue000 \uf8ff` <https://a.org/`x`> \U000f0000", "\ue000 \ue000 \uf8ff https://a.org/x \U000f0000"),
 ])
 def test_inline_markup(written: str, shown: str) -> None:
     assert inline(written) == shown

@@ -11,7 +11,6 @@ serialises a paragraph's text in C, which is what keeps the walk fast (see `benc
 from __future__ import annotations
 
 import codecs
-import gc
 import re
 from dataclasses import replace
 from typing import Any
@@ -136,20 +135,12 @@ def parse_page(text: str) -> tuple[Any, tuple[str, ...]]:
 
 
 def extract(data: bytes) -> Extracted:
-    # The walk makes a few objects per block and no reference cycles; the cycle collector's passes over them
-    # (and over the page's tree) cost a third of the time on a large page and find nothing.
-    collecting = gc.isenabled()
-    gc.disable()
-    try:
-        text, encoding = decode_page(data)
-        root, warnings = parse_page(text)
-        metadata = page_metadata(root)
-        raw = page_blocks(root)
-        metadata = _dateline(raw, metadata)
-        extracted_text, blocks, structured = assemble(raw, metadata.title)
-    finally:
-        if collecting:
-            gc.enable()
+    text, encoding = decode_page(data)
+    root, warnings = parse_page(text)
+    metadata = page_metadata(root)
+    raw = page_blocks(root)
+    metadata = _dateline(raw, metadata)
+    extracted_text, blocks, structured = assemble(raw, metadata.title)
     return Extracted(extracted_text, NAME, encoding, blocks, structured, metadata, warnings=warnings)
 
 

@@ -13,12 +13,12 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
 from pathlib import Path
-from typing import Any
+from typing import Any, overload
 
 from reader.core.exchanges import roles_and_exchanges
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
@@ -82,6 +82,7 @@ class TranscriptBuilder:
     def __init__(self, source: str, layout: str, encoding: str = "utf-8", path: str | None = None, *,
                  hidden: Sequence[tuple[AsideKind, Span]] = (), source_format: str = "text"):
         self.original = source
+        self.hidden = hidden
         self.source = blank_out(source, [span for _, span in hidden]) if hidden else source
         self.layout = layout
         self.encoding = encoding
@@ -90,22 +91,16 @@ class TranscriptBuilder:
         self.metadata = Metadata()
         self.warnings: list[str] = []
         self.blocks: Sequence[Any] = ()  # a container's blocks, for the layouts that read them (`structured`)
-        self._asides: list[Aside] = []
+        self._asides: list[tuple[AsideKind, int, int]] = []  # made into `Aside`s when read (see `Asides`)
         self._turns: list[_PendingTurn] = []
         self._roles: dict[str, Role] = {}
         self._headings: list[tuple[str, int, int | None, float | None]] = []
-        for kind, (start, end) in hidden:
-            text = source[start:end]
-            if text.strip():
-                self._asides.append(Aside(kind, (start, end), text))
 
     # --- parse events -------------------------------------------------------------------------
 
     def aside(self, kind: AsideKind, start: int, end: int) -> None:
-        if end > start:
-            text = self.source[start:end]
-            if text and not text.isspace():
-                self._asides.append(Aside(kind, (start, end), text))
+        """source[start:end] belongs to no turn (a blank stretch is no aside: it is left out when read)."""
+        self._asides.append((kind, start, end))
 
     def turn(self, label: str | None, label_span: Span | None = None, start: float | None = None, *,
              new: bool = False, asks: bool = False) -> None:
@@ -172,13 +167,10 @@ class TranscriptBuilder:
         seen: dict[str, int] = {}
         turns: list[Turn] = []
         said: dict[str, list[str]] = {key: [] for key in labels}
-        all_words: list[str] = []
         sha1 = hashlib.sha1
-        for index, t in enumerate(pending):
+        for index, (t, words) in enumerate(zip(pending, texts, strict=True)):
             key = t.key
             paragraphs = t.paragraphs
-            words = paragraphs[0].text if len(paragraphs) == 1 else " ".join([p.text for p in paragraphs])
-            all_words.append(words)
             digest = sha1(f"{key}|{words}".encode()).hexdigest()[:10]
             count = seen.get(digest, 0) + 1
             seen[digest] = count
@@ -189,7 +181,7 @@ class TranscriptBuilder:
         turn_counts = Counter(keys)
         # One count per speaker over all they said: far fewer calls than one per turn, and the same words,
         # since no word spans the space that joins two turns.
-        word_counts = {key: count_words(" ".join(texts)) for key, texts in said.items()}
+        word_counts = {key: count_words(" ".join(spoken)) for key, spoken in said.items()}
         names = display_names(list(labels.values()))
         speakers = tuple(
             Speaker(key, label, name, roles[key], turn_counts[key], word_counts[key])
@@ -207,8 +199,8 @@ class TranscriptBuilder:
             speakers=speakers,
             turns=tuple(turns),
             exchanges=tuple(exchanges),
-            asides=_in_source_order(self._asides),
-            fingerprint=_fingerprint(" ".join(all_words)),
+            asides=Asides(self.original, tuple(self._asides), tuple(self.hidden)),  # later events are not its
+            fingerprint=_fingerprint(" ".join(texts)),
             path=self.path,
             warnings=tuple(self.warnings),
             headings=headings,
@@ -219,7 +211,7 @@ class TranscriptBuilder:
 def _place_headings(found: list[tuple[str, int, int | None, float | None]], turns: list[Turn]) -> tuple[Heading, ...]:
     """Each heading at the first turn that starts at or after it; headings past the last turn, and a heading whose
     section would be empty because the next one opens at the same turn, are dropped (the later one wins)."""
-    if not turns:
+    if not turns or not found:
         return ()
     starts = [t.span[0] for t in turns]
     times = [t.start for t in turns]
@@ -239,6 +231,60 @@ def _place_headings(found: list[tuple[str, int, int | None, float | None]], turn
             continue  # out of order (a chapter list that disagrees with the text): keep the document's order
         placed.append(Heading(title, index, level))
     return tuple(placed)
+
+
+class Asides(Sequence[Aside]):
+    """A transcript's asides in source order, made when first read.
+
+    A caption file sets aside every cue's timing line and id, 100k and more in 10 MB, and the reading view never
+    looks at them: the builder keeps each one's kind and span, and the `Aside`s (their text, the blank ones left
+    out, the order) are made the first time something reads them (`info`, an export). `hidden` are the spans a
+    container placed: their text is the source's, while the parser's spans read the source with the hidden spans
+    blanked out, as the parser saw it."""
+
+    __slots__ = ("_hidden", "_made", "_source", "_spans")
+
+    def __init__(self, source: str, spans: Sequence[tuple[AsideKind, int, int]],
+                 hidden: Sequence[tuple[AsideKind, Span]] = ()) -> None:
+        self._source = source
+        self._spans = spans
+        self._hidden = hidden
+        self._made: tuple[Aside, ...] | None = None
+
+    def _asides(self) -> tuple[Aside, ...]:
+        if self._made is None:  # made twice at worst, by two threads at once: the same asides both times
+            source = self._source
+            found = [Aside(kind, (start, end), text) for kind, (start, end) in self._hidden
+                     if (text := source[start:end]).strip()]
+            seen = blank_out(source, [span for _, span in self._hidden]) if self._hidden else source
+            found += [Aside(kind, (start, end), text) for kind, start, end in self._spans
+                      if (text := seen[start:end]) and not text.isspace()]
+            self._made = _in_source_order(found)
+        return self._made
+
+    @overload
+    def __getitem__(self, index: int) -> Aside: ...
+    @overload
+    def __getitem__(self, index: slice) -> tuple[Aside, ...]: ...
+    def __getitem__(self, index: int | slice) -> Aside | tuple[Aside, ...]:
+        return self._asides()[index]
+
+    def __len__(self) -> int:
+        return len(self._asides())
+
+    def __iter__(self) -> Iterator[Aside]:
+        return iter(self._asides())
+
+    def __eq__(self, other: object) -> bool:
+        if not isinstance(other, Sequence):
+            return NotImplemented
+        return self._asides() == tuple(other)
+
+    def __hash__(self) -> int:
+        return hash(self._asides())
+
+    def __repr__(self) -> str:
+        return f"Asides({self._asides()!r})"
 
 
 def _in_source_order(asides: list[Aside]) -> tuple[Aside, ...]:

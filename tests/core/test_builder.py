@@ -1,0 +1,55 @@
+"""The builder's asides: kept as spans while parsing, made into `Aside`s when first read."""
+
+from __future__ import annotations
+
+from reader.core.formats.base import TranscriptBuilder
+from reader.core.model import Aside, AsideKind
+
+SOURCE = "Skip to content\n\n00:01 Ann: Hello.\n\n00:05 Ann: Again.\n\n© 2024 News"
+
+
+def _built() -> TranscriptBuilder:
+    furniture = SOURCE.index("© 2024")
+    builder = TranscriptBuilder(SOURCE, "test", hidden=[(AsideKind.BOILERPLATE, (0, 15)),
+                                                         (AsideKind.BOILERPLATE, (furniture, furniture + 6))])
+    for clock in ("00:01", "00:05"):
+        at = SOURCE.index(clock)
+        builder.aside(AsideKind.FURNITURE, at + 6, at + 10)  # reported before the time it follows
+        builder.aside(AsideKind.FURNITURE, at, at + 5)
+        builder.aside(AsideKind.FURNITURE, at + 5, at + 6)  # a blank stretch: no aside
+    builder.aside(AsideKind.HEADER, 10, 21)  # over the hidden start: read as the parser saw it, blanked
+    builder.aside(AsideKind.BOILERPLATE, 0, 15)  # all hidden: blank as the parser saw it
+    builder.aside(AsideKind.FURNITURE, 5, 5)  # empty
+    return builder
+
+
+def test_asides_are_read_in_source_order_as_the_parser_saw_the_text() -> None:
+    t = _built().build()
+    first, second = SOURCE.index("00:01"), SOURCE.index("00:05")
+    expected = (
+        Aside(AsideKind.BOILERPLATE, (0, 15), "Skip to content"),
+        Aside(AsideKind.HEADER, (10, 21), "     \n\n00:0"),
+        Aside(AsideKind.FURNITURE, (first, first + 5), "00:01"),
+        Aside(AsideKind.FURNITURE, (first + 6, first + 10), "Ann:"),
+        Aside(AsideKind.FURNITURE, (second, second + 5), "00:05"),
+        Aside(AsideKind.FURNITURE, (second + 6, second + 10), "Ann:"),
+        Aside(AsideKind.BOILERPLATE, (len(SOURCE) - 11, len(SOURCE) - 5), "© 2024"),
+    )
+    assert t.asides == expected
+    assert tuple(t.asides) == expected and list(t.asides) == list(expected)
+    assert len(t.asides) == 7 and t.asides[1] == expected[1] and t.asides[-2:] == expected[-2:]
+    assert [a.text for a in t.boilerplate] == ["Skip to content", "© 2024"]
+
+
+def test_transcripts_built_alike_are_equal() -> None:
+    one, two = _built().build(), _built().build()
+    assert one.asides == two.asides and hash(one.asides) == hash(two.asides)
+    assert one == two
+    assert one.asides != tuple(two.asides)[:-1]
+
+
+def test_a_built_transcript_keeps_its_asides_when_the_builder_is_told_more() -> None:
+    builder = _built()
+    t = builder.build()
+    builder.aside(AsideKind.FURNITURE, 0, 4)
+    assert len(t.asides) == 7
