@@ -10,12 +10,11 @@ like in the reading view is annotation_marks.py.
 from __future__ import annotations
 
 from pathlib import Path
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
 
-from reader.commands.output import OutputError, check_output, write_output
 from reader.core.notes.annotations import (
     COLOURS,
     DEFAULT_COLOUR,
@@ -32,16 +31,12 @@ from reader.core.notes.annotations import (
 )
 from reader.core.notes.export import citation, export_notes
 from reader.core.notes.records import MAX_FILE_BYTES
-from reader.core.notes.restore import RestoreError, bring_back, restore_backup
 from reader.core.notes.storage import NotAFileError, read_limited
 from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.navigation import Navigator
-from reader.ui.notes_files import ExportDialog, ImportDialog
-from reader.ui.notes_restore import Choice as RestoreChoice
-from reader.ui.notes_restore import RestoreDialog
 from reader.ui.operations.annotations import (
     AddAnnotationCommand,
     DeleteAnnotationsCommand,
@@ -49,6 +44,9 @@ from reader.ui.operations.annotations import (
     edit_command,
 )
 from reader.ui.session import ReaderSession
+
+if TYPE_CHECKING:  # the export, import and restore dialogs are imported when asked for: a faster start
+    from reader.ui.notes_restore import Choice as RestoreChoice
 
 # What only writable notes allow; exporting and copying need notes of any kind.
 CHANGING = (ActionId.BOOKMARK, ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.EDIT_ANNOTATION,
@@ -190,6 +188,8 @@ class AnnotationActions(QObject):
         transcript = self._session.transcript
         if self._session.notes is None or transcript is None:
             return
+        from reader.ui.notes_files import ExportDialog  # imported when asked for: a faster start
+
         source = Path(transcript.path) if transcript.path else Path.home() / "transcript"
         dialog = ExportDialog(self._dialog_parent, str(source.parent), source.stem)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -198,6 +198,8 @@ class AnnotationActions(QObject):
         dialog.open()
 
     def export_to(self, path: Path, fmt: str, only: str | None = None, pseudonymise: bool = False) -> bool:
+        from reader.commands.output import OutputError, check_output, write_output
+
         notes = self._session.notes
         if notes is None:
             return False
@@ -218,6 +220,8 @@ class AnnotationActions(QObject):
         transcript = self._session.transcript
         if self._notes() is None or transcript is None:
             return
+        from reader.ui.notes_files import ImportDialog  # imported when asked for: a faster start
+
         folder = str(Path(transcript.path).parent) if transcript.path else str(Path.home())
         dialog = ImportDialog(self._dialog_parent, folder)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
@@ -250,6 +254,8 @@ class AnnotationActions(QObject):
         notes = self._notes()
         if notes is None:
             return
+        from reader.ui.notes_restore import RestoreDialog  # imported when asked for: a faster start
+
         store = notes.store
         dialog = RestoreDialog(store.backups(notes.fingerprint), store.set_aside(notes.fingerprint),
                                self._dialog_parent)
@@ -260,6 +266,8 @@ class AnnotationActions(QObject):
     def restore_from(self, choice: RestoreChoice) -> bool:
         """Restore a version, or take in a set-aside file; the undo history is cleared (the version replaced is
         kept among the backups instead). Returns whether the notes changed."""
+        from reader.core.notes.restore import RestoreError, bring_back, restore_backup
+
         notes = self._notes()
         if notes is None:
             return False
