@@ -144,8 +144,10 @@ class MainWindow(QMainWindow):
         view.theme_changed.connect(self.marks.refresh_soon)
         view.position_changed.connect(self.session.note_position)
         view.position_changed.connect(self.topics_panel.set_current_turn)
-        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen.
+        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen,
+        # and so does the write of the store's index.
         view.text_shown.connect(self.topics_panel.start_finding)
+        view.text_shown.connect(self.session.record_opened)
         self.search_bar.closed.connect(view.setFocus)
         self.speakers_panel.show_only_changed.connect(self._on_speakers_show_only_changed)
         self.notes_panel.current_changed.connect(self.annotation_actions.show_status_of)

@@ -1,7 +1,8 @@
 """The status bar's account of where the reader is: "Q12 · turn 40 of 62" and "1,234 / 9,876 words".
 
 Counting every word of a long transcript takes a moment, so the words before each turn are counted in steps of
-WORDS_STEP turns between events, after the text is on screen; until then the total is shown.
+WORDS_STEP turns between events, once the text is on screen (the view's `text_shown`); until then the total is
+shown.
 """
 
 from __future__ import annotations
@@ -28,8 +29,20 @@ class ReadingStatus(QObject):
         self._words_timer.setSingleShot(True)
         self._words_timer.setInterval(20)
         self._words_timer.timeout.connect(self._on_words_timer_timeout)
-        session.opened.connect(self.refresh)
+        self._counting = False  # the text is on screen: the words may be counted
+        session.opened.connect(self._on_session_opened)
         view.position_changed.connect(self.refresh)
+        view.text_shown.connect(self._on_view_text_shown)
+
+    @Slot()
+    def _on_session_opened(self) -> None:
+        self._counting = False
+        self.refresh()
+
+    @Slot()
+    def _on_view_text_shown(self) -> None:
+        self._counting = True
+        self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -47,7 +60,8 @@ class ReadingStatus(QObject):
             return
         if not vdoc.words_counted:
             self.words.setText(f"{transcript.words:,} words")
-            self._words_timer.start()
+            if self._counting:
+                self._words_timer.start()
             return
         words = vdoc.words_before()
         self.words.setText(f"{words[turn + 1]:,} / {words[-1]:,} words")
