@@ -5,6 +5,7 @@ quit; against the floor: a fresh process that shows the same file in a `QPlainTe
     python benchmarks/bench_startup.py --runs 9
     python benchmarks/bench_startup.py --compare main     # the reader of another revision too, interleaved
     python benchmarks/bench_startup.py --turns 1000 5000 20000 50000   # generated interviews of these sizes
+    python benchmarks/bench_startup.py --instructions     # also instructions to the first picture (valgrind)
 
 Each run is a fresh process (so peak memory is its own and no cache carries over), on a screen of 1920x1080
 (Qt's offscreen platform, so that the window takes the size it takes on a desktop), with empty settings and
@@ -18,6 +19,8 @@ notes folders. The sides run in alternation, the floor first, `--runs` times eac
 - peak: the process's peak resident memory.
 With `--timings` supported (this checkout), the phases the reader prints (imports, decode, parse, window, first
 paint, idle) are given too, as medians. The screenshot command is timed as a whole process (`screenshot` rows).
+`--instructions` counts, once per side, the instructions each process runs to its first picture (valgrind's
+callgrind, some 50 times slower): a measure that other work on the machine does not move.
 Targets (issue 13): first picture within 2x the floor for the sample and the hearing, within 2.5x at 18.6k turns;
 quitting under 0.3 s; memory within 2x the floor's; all of it linear in size.
 """
@@ -57,7 +60,13 @@ def _cpu() -> float:
     return usage.ru_utime + usage.ru_stime
 
 
-def child_floor(path: str, result: Path) -> None:
+def _picture(marks: dict[str, float], leave: bool) -> None:
+    marks["picture"], marks["picture_cpu"] = time.monotonic(), _cpu()
+    if leave:  # counting instructions to the first picture: nothing after it
+        os._exit(0)
+
+
+def child_floor(path: str, result: Path, leave: bool) -> None:
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication, QPlainTextEdit
 
@@ -67,7 +76,7 @@ def child_floor(path: str, result: Path) -> None:
         def paintEvent(self, event):  # type: ignore[no-untyped-def]
             super().paintEvent(event)
             if "picture" not in marks:
-                marks["picture"], marks["picture_cpu"] = time.monotonic(), _cpu()
+                _picture(marks, leave)
                 QTimer.singleShot(0, close)
 
     def close() -> None:
@@ -84,7 +93,7 @@ def child_floor(path: str, result: Path) -> None:
     app.exec()
 
 
-def child_reader(root: str, path: str, result: Path, timings: bool) -> None:
+def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool) -> None:
     """The reader's own start (`transcript-reader PATH`), watched from inside: the end of the reading view's
     first paint with text, then the window closed once the topics job runs (or is done)."""
     sys.path.insert(0, root)
@@ -102,7 +111,7 @@ def child_reader(root: str, path: str, result: Path, timings: bool) -> None:
     def paint_event(self, event):  # type: ignore[no-untyped-def]
         painted(self, event)
         if "picture" not in marks and self.document().characterCount() > 1:
-            marks["picture"], marks["picture_cpu"] = time.monotonic(), _cpu()
+            _picture(marks, leave)
             QTimer.singleShot(0, close_when_topics_run)
 
     TranscriptView.paintEvent = paint_event  # type: ignore[method-assign]
@@ -194,7 +203,10 @@ def _files(scratch: Path, turns: list[int]) -> list[tuple[str, Path]]:
 
 
 def _checkout(revision: str, scratch: Path) -> Path:
-    """The project at another revision, as plain files (git archive), to run beside this one."""
+    """The project at another revision, as plain files (git archive), to run beside this one; a folder holding
+    the project is taken as it is."""
+    if Path(revision, "reader", "cli.py").is_file():
+        return Path(revision).resolve()
     archive = subprocess.run(["git", "archive", "--format=tar", revision], cwd=ROOT, check=True,
                              capture_output=True).stdout
     target = scratch / f"at-{revision.replace('/', '-')}"
@@ -206,26 +218,30 @@ def _checkout(revision: str, scratch: Path) -> Path:
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--runs", type=int, default=5, help="runs of each side on each file (default 5)")
-    parser.add_argument("--compare", metavar="REVISION", help="also run the reader of this git revision")
+    parser.add_argument("--compare", metavar="REVISION", action="append", default=[],
+                        help="also run the reader of this git revision (a commit, branch or tree; again for more), "
+                        "or of the project in this folder")
     parser.add_argument("--turns", type=int, nargs="*", default=[], help="generated interviews of these sizes")
     parser.add_argument("--no-screenshot", action="store_true", help="leave out the screenshot command")
+    parser.add_argument("--instructions", action="store_true",
+                        help="also count the instructions to the first picture, once per side (valgrind)")
     parser.add_argument("--child", nargs="+", help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child:
         kind, *rest = args.child
+        leave = rest[-1] == "leave"
         if kind == "floor":
-            child_floor(rest[0], Path(rest[1]))
+            child_floor(rest[0], Path(rest[1]), leave)
         else:
-            child_reader(rest[0], rest[1], Path(rest[2]), rest[3] == "timings")
+            child_reader(rest[0], rest[1], Path(rest[2]), rest[3] == "timings", leave)
         return 0
 
     with tempfile.TemporaryDirectory(prefix="bench-startup-") as folder:
         scratch = Path(folder)
         env = _environment(scratch)
         files = _files(scratch, args.turns)
-        readers = [("reader", ROOT)]
-        if args.compare:
-            readers.insert(0, (f"reader@{args.compare}", _checkout(args.compare, scratch)))
+        readers = [*((f"reader@{Path(rev).name[:12]}", _checkout(rev, scratch)) for rev in args.compare),
+                   ("reader", ROOT)]
         me = str(Path(__file__).resolve())
         rows = []
         for name, path in files:
@@ -233,11 +249,12 @@ def main(argv: list[str] | None = None) -> int:
             size = path.stat().st_size
             for run in range(-1, args.runs):  # run -1 makes the compiled modules and the fonts' caches
                 result = scratch / f"result-{run}.json"
-                sides = [("floor", [sys.executable, me, "--child", "floor", str(path), str(result)], ROOT, result)]
+                sides = [("floor", [sys.executable, me, "--child", "floor", str(path), str(result), "stay"], ROOT,
+                          result)]
                 for label, root in readers:
                     timings = "timings" if _supports_timings(root) else "plain"
                     sides.append((label, [sys.executable, me, "--child", "reader", str(root), str(path),
-                                          str(result), timings], root, result))
+                                          str(result), timings, "stay"], root, result))
                 if not args.no_screenshot:
                     for label, root in readers:
                         out = scratch / "shot.png"
@@ -251,7 +268,31 @@ def main(argv: list[str] | None = None) -> int:
                 print(f"{name}: run {run + 1} of {args.runs}", file=sys.stderr)
             rows.append((name, size, samples))
         _print_tables(rows)
+        if args.instructions:
+            _print_instructions(files, readers, me, scratch, env)
     return 0
+
+
+def _print_instructions(files: list[tuple[str, Path]], readers: list[tuple[str, Path]], me: str, scratch: Path,
+                        env: dict[str, str]) -> None:
+    print()
+    print("| file | side | instructions to the first picture | ratio |")
+    print("| --- | --- | --- | --- |")
+    for number, (name, path) in enumerate(files):
+        floor = 0
+        result = scratch / f"counted-{number}-{{}}.json"
+        sides = [("floor", ["--child", "floor", str(path), str(result).format(0), "leave"], ROOT),
+                 *((label, ["--child", "reader", str(root), str(path), str(result).format(side), "plain", "leave"],
+                    root) for side, (label, root) in enumerate(readers, 1))]
+        for label, child, cwd in sides:
+            run = subprocess.run(["valgrind", "--tool=callgrind", "--callgrind-out-file=/dev/null", sys.executable,
+                                  me, *child], cwd=cwd, env=env, capture_output=True, text=True, check=False)
+            counted = [line.split()[-1] for line in run.stderr.splitlines() if "Collected :" in line]
+            if not counted:
+                raise SystemExit(f"valgrind gave no count for {label}:\n{run.stderr[-2000:]}")
+            instructions = int(counted[-1])
+            floor = floor or instructions
+            print(f"| {name} | {label} | {instructions / 1e9:.2f} G | {instructions / floor:.1f} |", flush=True)
 
 
 def _median(samples: list[dict[str, float]], key: str) -> float:

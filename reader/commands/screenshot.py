@@ -73,7 +73,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from reader.ui.actions import ActionId
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
-    from reader.ui.startup import leave_memory_at_exit, taking_down, until, until_shown, watch_first_picture
+    from reader.ui.startup import leave_memory_at_exit, sharing_the_lock, until, until_shown, watch_first_picture
     from reader.ui.topics_panel import FINDING
 
     timings.mark("imports")
@@ -106,11 +106,12 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         if args.outline:
             window.registry[ActionId.OUTLINE].setChecked(True)
         timings.mark("window")
-        shown()  # the view formats what comes on screen in its first paint, then paints again
-        if args.complete:  # the topics dock filled in, the status bar's words counted to the reading position
-            until(lambda: window.topics_panel.status.text() != FINDING
-                  and (view.vdoc is None or view.vdoc.words_counted))
-        image = window.grab().toImage()
+        with sharing_the_lock():  # the topics start once the text is on screen
+            shown()  # the view formats what comes on screen in its first paint, then paints again
+            if args.complete:  # the topics dock filled in, the words counted to the reading position
+                until(lambda: window.topics_panel.status.text() != FINDING
+                      and (view.vdoc is None or view.vdoc.words_counted))
+            image = window.grab().toImage()
         made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
         if not image.save(made):  # the format from the suffix
             raise CommandError(f"{args.output}: cannot make the image")
@@ -120,7 +121,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         except OutputError as exc:
             raise CommandError(str(exc)) from exc
     finally:
-        with taking_down():  # the topics may still be computing: nothing waits for them
+        with sharing_the_lock():  # the topics may still be computing: nothing waits for them
             window.close()
             window.deleteLater()
             app.processEvents()

@@ -35,7 +35,7 @@ def application() -> QApplication:
 def run(args: argparse.Namespace) -> int:
     """`transcript-reader [open] [PATH] [--layout L] [--data-dir D] [--timings]`: the window, until it is closed."""
     from reader.ui.main_window import MainWindow
-    from reader.ui.startup import end_quickly, watch_first_picture
+    from reader.ui.startup import leave_memory_at_exit, sharing_the_lock, watch_first_picture
     from reader.ui.windows import open_windows
 
     timings.mark("imports")
@@ -57,8 +57,9 @@ def run(args: argparse.Namespace) -> int:
         timings.report()
         return 0  # the reader already running opened the files
     timings.mark("window")
-    end_quickly(app)
-    return app.exec()
+    leave_memory_at_exit()
+    with sharing_the_lock():  # with the topics jobs, and while the windows are taken down
+        return app.exec()
 
 
 # Qt's xcb plugin needs these beside libxcb itself; a desktop usually has them, a minimal system often

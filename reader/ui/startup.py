@@ -1,17 +1,20 @@
 """The two ends of the window's process: timing the start to the first picture (`--timings`), and an end that
-does not wait on the work still running in the background.
+waits on nothing: neither the work still running in the background nor what is left in memory.
 
 The first picture: the window's start marks its phases (reader.core.timings) and watches the first window's
 reading view, to the end of its first paint of the text and to the first paint that finds nothing left to format
 (the view's `text_painted`); then the timings are printed.
 
 The end: the event loop quits once every window is closed, each window's notes written in its closeEvent. Two
-things would then make quitting take seconds on a large transcript:
+things made quitting take seconds on a large transcript:
 - the topics job, still computing on its daemon thread (it cannot be stopped, only left unheard), holds the
-  interpreter lock for up to the switch interval (5 ms) each time this thread lets go of it to call into Qt,
-  which taking the window down does hundreds of times: a short interval hands it back at once;
+  interpreter lock for up to the switch interval (5 ms by default) each time the window's thread lets go of it
+  to call into Qt, which closing and taking the window down do hundreds of times. While the window runs
+  (`sharing_the_lock`), the interval is short, so the lock comes back at once: the same holds for anything the
+  reader does while the topics are found. A thread that nobody waits for is never interrupted more often.
 - at its exit the interpreter searches every object left for reference cycles, millions of them with a large
-  transcript: frozen (gc.freeze) just before, they are left to the process's end with everything else.
+  transcript: frozen (gc.freeze) just before, they are left to the process's end with everything else
+  (`leave_memory_at_exit`).
 """
 
 from __future__ import annotations
@@ -22,12 +25,13 @@ import sys
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 
-from PySide6.QtCore import QCoreApplication, QEventLoop
+from PySide6.QtCore import QCoreApplication, QEventLoop, QTimer
 
 from reader.core import timings
 from reader.ui.transcript_view import TranscriptView
 
-ENDING_SWITCH_INTERVAL = 0.0002  # seconds: while the window is taken down, the lock comes back at once
+SWITCH_INTERVAL = 0.0005  # seconds: the window's thread gets the interpreter lock back within this from a job
+SHOWN_LIMIT_MS = 20_000  # the longest `until_shown` waits: a view with no room on screen never paints
 
 
 def watch_first_picture(view: TranscriptView) -> None:
@@ -55,6 +59,8 @@ def until_shown(view: TranscriptView) -> Callable[[], None]:
     def wait() -> None:
         vdoc = view.vdoc
         if vdoc is not None and vdoc.block_count:  # else nothing is painted, and nothing to wait for
+            # A view given no room on screen never paints: then what there is, after a while.
+            QTimer.singleShot(SHOWN_LIMIT_MS, loop, loop.quit)
             loop.exec()
 
     return wait
@@ -66,18 +72,12 @@ def until(condition: Callable[[], bool]) -> None:
         QCoreApplication.processEvents(QEventLoop.ProcessEventsFlag.WaitForMoreEvents)
 
 
-def end_quickly(app: QCoreApplication) -> None:
-    """When `app` quits, end without waiting on what runs in the background or what is left in memory."""
-    app.aboutToQuit.connect(lambda: sys.setswitchinterval(ENDING_SWITCH_INTERVAL))  # the process ends after
-    leave_memory_at_exit()
-
-
 @contextmanager
-def taking_down() -> Iterator[None]:
-    """While a window is taken down with its topics perhaps still computing: the interpreter lock handed back at
-    once (the interval as it was after)."""
+def sharing_the_lock() -> Iterator[None]:
+    """While windows run beside the topics jobs, up to their end: the interpreter lock comes back to the window's
+    thread within SWITCH_INTERVAL (the interval as it was after)."""
     interval = sys.getswitchinterval()
-    sys.setswitchinterval(ENDING_SWITCH_INTERVAL)
+    sys.setswitchinterval(SWITCH_INTERVAL)
     try:
         yield
     finally:

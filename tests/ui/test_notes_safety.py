@@ -111,11 +111,11 @@ def test_closing_while_topics_compute_prints_nothing(tmp_path: Path) -> None:
         from reader.core.notes.store import AnnotationStore
         from reader.ui.app import application
         from reader.ui.main_window import MainWindow
-        from reader.ui.startup import end_quickly
+        from reader.ui.startup import leave_memory_at_exit, sharing_the_lock
         big = Path({str(tmp_path)!r}) / "big.txt"
         big.write_text(generate(4000), "utf-8")
         app = application()
-        end_quickly(app)  # as the program's own start does
+        leave_memory_at_exit()  # as the program's own start does
         window = MainWindow(store=AnnotationStore(Path({str(tmp_path)!r}) / "data"), restore=False)
         window.open_path(big)
         window.show()
@@ -123,7 +123,8 @@ def test_closing_while_topics_compute_prints_nothing(tmp_path: Path) -> None:
             window.topics_panel.start_finding()
             QTimer.singleShot(20, window.close)
         QTimer.singleShot(50, close)
-        app.exec()
+        with sharing_the_lock():
+            app.exec()
         print("closed", flush=True)
         computing = lambda: any(t.name == "topics" and t.is_alive() for t in threading.enumerate())
         atexit.register(lambda: print("topics computing at the exit:", computing(), flush=True))
