@@ -7,11 +7,19 @@ the user can fix print one line on stderr and exit with status 2, never a traceb
 from __future__ import annotations
 
 import argparse
+import importlib
 import logging
 import sys
 
 from reader import desktop
 from reader.commands.common import EXIT_USAGE, CommandError, add_common
+from reader.core import timings
+
+# Each sub-command lives beside the code it drives and adds itself (`register`), by the module it is in. Only the
+# module of the command run is imported (all of them for --help), so that opening the window does not import
+# what export, import or topics need. tests/core/test_cli_start.py checks that this table names what the modules add.
+COMMAND_MODULES = {"info": "info", "grep": "grep", "topics": "topics", "export": "notes", "import": "notes",
+                   "backups": "notes", "restore": "notes", "screenshot": "screenshot"}
 
 
 def _cmd_open(args: argparse.Namespace) -> int:
@@ -22,30 +30,37 @@ def _cmd_open(args: argparse.Namespace) -> int:
     return run(args)
 
 
-def build_parser() -> tuple[argparse.ArgumentParser, set[str]]:
-    """The parser, and the names of its sub-commands."""
+def build_parser(command: str | None = None) -> tuple[argparse.ArgumentParser, set[str]]:
+    """The parser, and the names of the sub-commands it has: `command`'s alone (with `open`) when given, else all."""
     parser = argparse.ArgumentParser(prog="transcript-reader", description=__doc__.splitlines()[0])
     sub = parser.add_subparsers(dest="command")
 
     p = sub.add_parser("open", help="open a transcript in the reading window (the default)")
     add_common(p)
     desktop.add_arguments(p)
+    add_timings(p)
     p.set_defaults(func=_cmd_open)
 
-    # Each sub-command lives beside the code it drives and adds itself.
-    from reader.commands import grep, info, notes, screenshot, topics
-
-    for module in (info, grep, topics, notes, screenshot):
-        module.register(sub)
+    wanted = COMMAND_MODULES.values() if command is None else [COMMAND_MODULES.get(command)]
+    for name in dict.fromkeys(m for m in wanted if m):  # in the table's order, each module once
+        importlib.import_module(f"reader.commands.{name}").register(sub)
     return parser, set(sub.choices)
+
+
+def add_timings(p: argparse.ArgumentParser) -> None:
+    p.add_argument("--timings", action="store_true",
+                   help="print where the time of the start went (imports, decode, parse, window, first_paint, "
+                   "idle, in seconds) as one JSON line on stderr")
 
 
 def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
-    parser, commands = build_parser()
-    if not argv or (argv[0] not in commands and argv[0] not in {"-h", "--help"}):
+    if not argv or (argv[0] not in COMMAND_MODULES and argv[0] not in {"open", "-h", "--help"}):
         argv = ["open", *argv]
+    parser, _commands = build_parser(None if argv[0] in {"-h", "--help"} else argv[0])
     args, extras = parser.parse_known_args(argv)
+    if getattr(args, "timings", False):
+        timings.begin()
     # argparse (before 3.12) cannot give an optional positional that follows an option
     # (`grep PATTERN --regex FILE`): hand such leftovers to the positionals still unset.
     for dest in ("path", "notes_file", "which"):

@@ -4,6 +4,11 @@ For the README, bug reports and tests. Works without a display: when none is set
 The window is made fresh (no saved theme, font, size or reading position) and, unless ``--data-dir`` is
 given, with an empty notes folder that is thrown away after, so the same command gives the same picture on every
 machine with the same fonts and never touches the user's notes.
+
+The picture is taken as soon as the reading view is idle (its paints have formatted every block on screen: the
+view's `text_shown`), and the command ends without waiting for the work the window does in the background: the
+topics dock then says "Finding topics…" and the status bar gives the words in all. `--complete` waits for both,
+as the README's picture does.
 """
 
 from __future__ import annotations
@@ -13,9 +18,9 @@ import os
 import re
 import sys
 import tempfile
-import time
 
 from reader.commands.common import CommandError, add_common, open_transcript
+from reader.core import timings
 
 THEMES = ("light", "dark", "sepia")
 
@@ -41,6 +46,11 @@ def register(subparsers: argparse._SubParsersAction) -> None:
     p.add_argument("--exchange", metavar="LABEL", help="scroll to an exchange first (Q12)")
     p.add_argument("--search", metavar="TEXT", help="open the search bar on TEXT, every match highlighted")
     p.add_argument("--speaker", metavar="NAME", help="show only this speaker's turns (a name or part of one)")
+    p.add_argument("--complete", action="store_true",
+                   help="wait for the topics and the word count, found in the background, before the picture")
+    from reader.cli import add_timings  # the same option as the window's
+
+    add_timings(p)
     p.set_defaults(func=_cmd_screenshot)
 
 
@@ -50,6 +60,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
 
     if not os.environ.get("DISPLAY") and not os.environ.get("WAYLAND_DISPLAY") and sys.platform.startswith("linux"):
         os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+    timings.mark("imports")  # those of the command line; the window's follow once the transcript is read
     transcript = open_transcript(args)
     try:  # never over the transcript or the notes; into a pipe or "-" as they are
         target = check_output(args.output, inputs=[transcript.path] if transcript.path else [],
@@ -62,22 +73,27 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
     from reader.ui.actions import ActionId
     from reader.ui.app import application
     from reader.ui.main_window import MainWindow
+    from reader.ui.startup import leave_memory_at_exit, sharing_the_lock, until, until_shown, watch_first_picture
+    from reader.ui.topics_panel import FINDING
 
+    timings.mark("imports")
     app = application()
     scratch = tempfile.TemporaryDirectory(prefix="transcript-reader-screenshot-")
     window = MainWindow(store=AnnotationStore(args.data_dir or scratch.name), restore=False)
+    view = window.view
+    shown = until_shown(view)
+    watch_first_picture(view)
     try:
         window.appearance.set_theme(args.theme)
         window.session.open(transcript)
         window.resize(*args.size)
-        window.show()
-        app.processEvents()
+        window.show()  # painted once the options below are applied: no event is taken in before
         if args.exchange:
             labels = {e.label.casefold(): e.index for e in transcript.exchanges}
             if args.exchange.casefold() not in labels:
                 raise CommandError(f"no exchange {args.exchange!r}; this transcript has "
                                    f"{transcript.exchanges[0].label} to {transcript.exchanges[-1].label}")
-            window.view.go_to_exchange(labels[args.exchange.casefold()])
+            view.go_to_exchange(labels[args.exchange.casefold()])
         if args.speaker:
             try:
                 window.show_only_speaker(args.speaker)
@@ -86,15 +102,16 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         if args.search:
             window.show_search(args.search)
         if args.collapse_all:
-            window.view.collapse_all()
+            view.collapse_all()
         if args.outline:
             window.registry[ActionId.OUTLINE].setChecked(True)
-        # The view formats what comes on screen in its first paint, then paints again; the status bar counts
-        # words a moment after.
-        deadline = time.monotonic() + 0.3
-        while time.monotonic() < deadline:
-            app.processEvents()
-        image = window.grab().toImage()
+        timings.mark("window")
+        with sharing_the_lock():  # the topics start once the text is on screen
+            shown()  # the view formats what comes on screen in its first paint, then paints again
+            if args.complete:  # the topics dock filled in, the words counted to the reading position
+                until(lambda: window.topics_panel.status.text() != FINDING
+                      and (view.vdoc is None or view.vdoc.words_counted))
+            image = window.grab().toImage()
         made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
         if not image.save(made):  # the format from the suffix
             raise CommandError(f"{args.output}: cannot make the image")
@@ -104,10 +121,13 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
         except OutputError as exc:
             raise CommandError(str(exc)) from exc
     finally:
-        window.close()
-        window.deleteLater()
-        app.processEvents()
+        with sharing_the_lock():  # the topics may still be computing: nothing waits for them
+            window.close()
+            window.deleteLater()
+            app.processEvents()
         scratch.cleanup()
+        leave_memory_at_exit()
     print(f"{args.output}: {image.width()}x{image.height()}, {transcript.metadata.title or 'transcript'}",
           file=sys.stderr if target is None else sys.stdout)
     return 0
+

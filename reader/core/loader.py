@@ -9,6 +9,7 @@ from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
 
+from reader.core import timings
 from reader.core.containers import BlockKind, ContainerError, Extracted, cycles_uncollected, extract
 from reader.core.containers import text as text_container
 from reader.core.decode import without_surrogates
@@ -117,7 +118,10 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
     if not extracted.text.strip():
         what = "holds only whitespace" if extracted.source_format == "text" else "holds no text"
         raise TranscriptError(f"{p}: the file {what}")
-    return parse_extracted(extracted, layout, path=str(p))
+    timings.mark("decode")
+    transcript = parse_extracted(extracted, layout, path=str(p))
+    timings.mark("parse")
+    return transcript
 
 
 def _read_bytes(p: Path, limit: int) -> bytes:

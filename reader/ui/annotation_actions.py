@@ -11,7 +11,7 @@ like in the reading view is annotation_marks.py.
 
 from __future__ import annotations
 
-from typing import Protocol
+from typing import TYPE_CHECKING, Protocol
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QApplication, QWidget
@@ -37,8 +37,6 @@ from reader.core.notes.store import Change, StoredNotes, TranscriptNotes
 from reader.ui.actions import ActionId, ActionRegistry, Choice
 from reader.ui.annotation_dialogs import NoteDialog
 from reader.ui.navigation import Navigator
-from reader.ui.notes_restore import Choice as RestoreChoice
-from reader.ui.notes_restore import RestoreDialog
 from reader.ui.operations.annotations import (
     AddAnnotationCommand,
     DeleteAnnotationsCommand,
@@ -49,6 +47,9 @@ from reader.ui.session import ReaderSession
 from reader.ui.view_selection import SelectedSpan
 
 OVER_HIDDEN = "The selection runs over hidden turns, so it was not {}: unfold them or show every speaker, then select."
+
+if TYPE_CHECKING:  # the restore dialog is imported when asked for: a faster start
+    from reader.ui.notes_restore import Choice as RestoreChoice
 
 # What only writable notes allow; exporting and copying need notes of any kind.
 CHANGING = (ActionId.BOOKMARK, ActionId.HIGHLIGHT, ActionId.NOTE, ActionId.EDIT_ANNOTATION,
@@ -231,6 +232,8 @@ class AnnotationActions(QObject):
         notes = self._notes()
         if notes is None:
             return
+        from reader.ui.notes_restore import RestoreDialog  # imported when asked for: a faster start
+
         store = notes.store
         dialog = RestoreDialog(store.backups(notes.fingerprint), store.set_aside(notes.fingerprint),
                                self._dialog_parent)
@@ -241,6 +244,7 @@ class AnnotationActions(QObject):
     def restore_from(self, choice: RestoreChoice) -> bool:
         """Restore a version, or take in a set-aside file; the undo history is cleared (the version replaced is
         kept among the backups instead). Returns whether the notes changed."""
+
         notes = self._notes()
         if notes is None:
             return False

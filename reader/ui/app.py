@@ -9,6 +9,8 @@ import sys
 
 from PySide6.QtWidgets import QApplication
 
+from reader.core import timings
+from reader.core.notes.store import AnnotationStore
 from reader.desktop import APP_ID
 from reader.ui.icons import app_icon
 from reader.ui.preferences import APPLICATION, ORGANIZATION
@@ -31,19 +33,33 @@ def application() -> QApplication:
 
 
 def run(args: argparse.Namespace) -> int:
-    """`transcript-reader [open] [PATH] [--layout L] [--data-dir D]`: the window, until it is closed."""
+    """`transcript-reader [open] [PATH] [--layout L] [--data-dir D] [--timings]`: the window, until it is closed."""
     from reader.ui.main_window import MainWindow
+    from reader.ui.startup import leave_memory_at_exit, sharing_the_lock, watch_first_picture
     from reader.ui.windows import open_windows
 
+    timings.mark("imports")
     missing = missing_x11_libraries()
     if missing:
         print("transcript-reader: Qt cannot open a window on X11 without the system libraries "
               f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)})", file=sys.stderr)
         return 2
     app = application()
-    if not open_windows(args, MainWindow):
+
+    def make_window(*, store: AnnotationStore) -> MainWindow:
+        window = MainWindow(store=store)
+        if timings.running():  # the first window is made; its file is read next, then it is shown
+            timings.mark("window")
+            watch_first_picture(window.view)
+        return window
+
+    if not open_windows(args, make_window):
+        timings.report()
         return 0  # the reader already running opened the files
-    return app.exec()
+    timings.mark("window")
+    leave_memory_at_exit()
+    with sharing_the_lock():  # with the topics jobs, and while the windows are taken down
+        return app.exec()
 
 
 # Qt's xcb plugin needs these beside libxcb itself; a desktop usually has them, a minimal system often

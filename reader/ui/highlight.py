@@ -63,11 +63,11 @@ class BlockFormatter:
         self._header_format.setForeground(QColor(theme.accent))
         self._header_format.setFontWeight(QFont.Weight.Bold)
 
-    def ensure(self, document: QTextDocument, first: QTextBlock, count: int) -> None:
-        """Format the `count` visible blocks from `first` on that are not formatted yet."""
+    def ensure(self, document: QTextDocument, first: QTextBlock, count: int) -> bool:
+        """Format the `count` visible blocks from `first` on that are not formatted yet; False when none was."""
         vdoc = self._vdoc
         if vdoc is None:
-            return
+            return False
         done = self._done
         changed_from = changed_to = -1
         block = first
@@ -87,6 +87,7 @@ class BlockFormatter:
         if changed_from >= 0:
             # setFormats only records the change; this makes the layout re-measure those blocks.
             document.markContentsDirty(changed_from, changed_to - changed_from)
+        return changed_from >= 0
 
     def _formats(self, vdoc: ViewDocument, number: int) -> list[QTextLayout.FormatRange]:
         kind, index = vdoc.locate(number)

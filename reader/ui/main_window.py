@@ -9,6 +9,7 @@ commands `annotation_actions`.
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
@@ -16,12 +17,10 @@ from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVB
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
-from reader.ui.about import AboutDialog
 from reader.ui.actions import CARET_HELP, ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
-from reader.ui.dialogs import GoToExchangeDialog, ShortcutSheet
 from reader.ui.navigation import ViewNavigator
 from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
@@ -40,6 +39,9 @@ from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FileOpener
 from reader.ui.windows import WindowGroup
+
+if TYPE_CHECKING:  # the dialogs are imported when asked for
+    from reader.ui.dialogs import GoToExchangeDialog
 
 
 class MainWindow(QMainWindow):
@@ -162,8 +164,10 @@ class MainWindow(QMainWindow):
         view.theme_changed.connect(self.marks.refresh_soon)
         view.position_changed.connect(self.session.note_position)
         view.position_changed.connect(self.topics_panel.set_current_turn)
-        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen.
+        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen,
+        # and so does the write of the store's index.
         view.text_shown.connect(self.topics_panel.start_finding)
+        view.text_shown.connect(self.session.record_opened)
         self.search_bar.closed.connect(view.setFocus)
         self.speakers_panel.show_only_changed.connect(self._on_speakers_show_only_changed)
         self.notes_panel.current_changed.connect(self.annotation_actions.show_status_of)
@@ -318,6 +322,8 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def go_to_exchange_dialog(self) -> None:
+        from reader.ui.dialogs import GoToExchangeDialog  # the dialogs wait until asked for: a faster start
+
         transcript = self.session.transcript
         if transcript is None or not transcript.exchanges:
             return
@@ -332,12 +338,16 @@ class MainWindow(QMainWindow):
 
     @Slot()
     def show_shortcuts(self) -> None:
+        from reader.ui.dialogs import ShortcutSheet  # imported when asked for: a faster start
+
         sheet = ShortcutSheet(self.registry.shortcut_rows(), self, footnote=CARET_HELP)
         sheet.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         sheet.open()
 
     @Slot()
     def show_about(self) -> None:
+        from reader.ui.about import AboutDialog  # with importlib.metadata and email: only when asked for
+
         AboutDialog(self.session.store.root, self).open()
 
     @Slot()

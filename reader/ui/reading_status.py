@@ -2,8 +2,8 @@
 
 The words read are those before the reading position: the turns before the current one, and of the current turn
 what is above the page (a long turn is read a page at a time). Counting every word of a long transcript takes a
-moment, so the words before each turn are counted in steps of WORDS_STEP turns between events, after the text is
-on screen; until then the total is shown.
+moment, so the words before each turn are counted in steps of WORDS_STEP turns between events, once the text is
+on screen (the view's `text_shown`); until then the total is shown.
 """
 
 from __future__ import annotations
@@ -31,13 +31,25 @@ class ReadingStatus(QObject):
         self._words_timer.setSingleShot(True)
         self._words_timer.setInterval(20)
         self._words_timer.timeout.connect(self._on_words_timer_timeout)
+        self._counting = False  # the text is on screen: the words may be counted
         self._scroll_timer = QTimer(self)  # within a long turn the count follows the page, a moment after it
         self._scroll_timer.setSingleShot(True)
         self._scroll_timer.setInterval(40)
         self._scroll_timer.timeout.connect(self._update_words)
-        session.opened.connect(self.refresh)
+        session.opened.connect(self._on_session_opened)
         view.position_changed.connect(self.refresh)
         view.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
+        view.text_shown.connect(self._on_view_text_shown)
+
+    @Slot()
+    def _on_session_opened(self) -> None:
+        self._counting = False
+        self.refresh()
+
+    @Slot()
+    def _on_view_text_shown(self) -> None:
+        self._counting = True
+        self.refresh()
 
     @Slot()
     def refresh(self) -> None:
@@ -56,7 +68,8 @@ class ReadingStatus(QObject):
             return
         if not vdoc.words_counted:
             self.words.setText(f"{transcript.words:,} words")
-            self._words_timer.start()
+            if self._counting:
+                self._words_timer.start()
             return
         words = vdoc.words_before()
         offset = self._view.reading_offset()

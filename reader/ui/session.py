@@ -7,7 +7,8 @@ What a part has to tell the reader goes through `tell` (the status bar) or `repo
 needs the window.
 
 Saving is the session's: a change to the notes is written SAVE_DELAY_MS after the last one; a moved reading
-position only to the index, POSITION_DELAY_MS later, so scrolling never rotates a backup.
+position only to the index, POSITION_DELAY_MS later, so scrolling never rotates a backup. The index records a
+transcript as opened once its text is on screen (`record_opened`, the window's view tells), or on closing.
 
 The caches of what is found again and again (the search index at every keystroke, the topic term tables at every
 edit) are the session's too: `search_indexes` and `term_tables`, handed to the search bar and the topics worker,
@@ -29,7 +30,7 @@ from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.model import Transcript
-from reader.core.notes.store import AnnotationStore, Change, ChangeKind, StoredNotes
+from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, StoredNotes
 from reader.core.search import SearchIndexes
 from reader.core.topics.terms import TermTables
 
@@ -51,6 +52,8 @@ class ReaderSession(QObject):
         self.store = store
         self.transcript: Transcript | None = None
         self.notes: StoredNotes | None = None
+        self._unrecorded = False  # opened, not in the store's index as opened yet
+        self._opened_at: Position | None = None  # the position read on opening: the one the index keeps
         self.undo_stack = QUndoStack(self)
         self.search_indexes = SearchIndexes()
         self.term_tables = TermTables()
@@ -69,7 +72,9 @@ class ReaderSession(QObject):
         """Open a transcript (already loaded) with its notes, after saving the ones open until now."""
         self.save()
         self.undo_stack.clear()  # commands on another transcript's notes are not kept
-        notes = self.store.open(transcript)
+        self._record_opened()  # the one open until now, if it never came on screen
+        notes = self.store.open(transcript, remember=False)  # into the index once on screen: record_opened
+        self._unrecorded, self._opened_at = True, notes.position  # showing the text moves the position
         if self.notes is not None:  # the notes left behind tell this session nothing more
             self.notes.on_change.remove(self._on_notes_change)
         self.transcript, self.notes = transcript, notes
@@ -79,6 +84,17 @@ class ReaderSession(QObject):
         if notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
             self._save_timer.start(SAVE_DELAY_MS)
         self.opened.emit(transcript)
+
+    @Slot()
+    def record_opened(self) -> None:
+        """The transcript is on screen: record it in the store's index as opened now, a write to disk (with a
+        sync) that the first picture of the text need not wait for."""
+        self._record_opened()
+
+    def _record_opened(self) -> None:
+        if self._unrecorded and self.transcript is not None:
+            self._unrecorded = False
+            self.store.remember(self.transcript, self._opened_at, opened=True)
 
     def note_position(self, turn: int) -> None:
         """The reader is at this turn (an index): remembered in the index, written on the slower timer."""
@@ -135,6 +151,7 @@ class ReaderSession(QObject):
         closing must still work."""
         self._position_timer.stop()
         try:
+            self._record_opened()
             self.save()
         except Exception:
             log.exception("saving the notes on closing failed")

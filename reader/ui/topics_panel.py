@@ -35,6 +35,8 @@ from reader.ui.topics_delegate import TopicDelegate
 from reader.ui.topics_model import FirstTurnRole, LevelRole, SectionRow, TopicsModel
 from reader.ui.topics_worker import TopicsWorker
 
+FINDING = "Finding topics…"  # the status while the topics are worked out
+
 
 class TopicsPanel(QWidget):
     topic_activated = Signal(int)
@@ -118,7 +120,7 @@ class TopicsPanel(QWidget):
         if transcript is None or not transcript.turns:
             self.status.setText("No transcript" if transcript is None else "No turns")
             return
-        self.status.setText("Finding topics…")
+        self.status.setText(FINDING)
         self._waiting = True
         if start:
             self.start_finding()

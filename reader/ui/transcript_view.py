@@ -63,8 +63,12 @@ class TranscriptView(QPlainTextEdit):
         position_changed(int): the reading position (a turn index) changed, by scrolling, a click or a command.
         folding_changed(): what is shown changed: a fold, the outline, the speaker filter.
         theme_changed(object): the view took a new Theme (panels showing speaker colours follow it).
-        text_shown(): a new transcript's text has been painted for the first time; work that can wait (a
-            background job that holds the interpreter lock) should start here, not on transcript_changed.
+        text_painted(bool): a new transcript's text was painted, at the end of the paint, from the first paint to
+            the one that finds every block on screen formatted (True for that one). For timing the start: a slot
+            must not change the view.
+        text_shown(): a new transcript's text is on screen in its colours: a paint found every block on screen
+            formatted (the view is idle). Work that can wait (a background job that holds the interpreter lock,
+            the word count) should start here, not on transcript_changed.
         selection_settled(): the reader finished a selection (released the mouse, or moved the caret with the
             keyboard) or cleared one: the selection bar shows or hides then.
         time_clicked(int): the reader clicked the start time shown in a turn's header (a turn index): the
@@ -74,6 +78,7 @@ class TranscriptView(QPlainTextEdit):
     position_changed = Signal(int)
     folding_changed = Signal()
     theme_changed = Signal(object)
+    text_painted = Signal(bool)
     text_shown = Signal()
     selection_settled = Signal()
     time_clicked = Signal(int)
@@ -529,11 +534,9 @@ class TranscriptView(QPlainTextEdit):
         if folds is None or not folds.vdoc.block_count:
             super().paintEvent(event)
             return
-        if not self._blocks.ready:  # ready before the first fold, made after the first paint
-            QTimer.singleShot(0, self, self._blocks.make_handles)
         lines = max(1, self.viewport().height() // max(1, self.fontMetrics().lineSpacing()))
         with self._position.held():
-            self._decorations.format_blocks(self.document(), self.firstVisibleBlock(), lines + 2)
+            formatted = self._decorations.format_blocks(self.document(), self.firstVisibleBlock(), lines + 2)
         shown = blocks_on_screen(self, folds.vdoc)
         width = self.page_width()
         exchange = self.current_exchange()
@@ -548,8 +551,14 @@ class TranscriptView(QPlainTextEdit):
             paint_focus_frame(painter, QRectF(self.viewport().rect()), self._decorations.theme)
         painter.end()
         if self._announce_shown:
-            self._announce_shown = False
-            QTimer.singleShot(0, self.text_shown.emit)
+            self.text_painted.emit(not formatted)
+            if formatted:  # the blocks formatted are measured again: the next paint shows them as they now are
+                self.viewport().update()
+            else:
+                self._announce_shown = False
+                QTimer.singleShot(0, self.text_shown.emit)
+        if not self._blocks.ready and not self._announce_shown:  # ready before the first fold, made once the
+            QTimer.singleShot(0, self, self._blocks.make_handles)  # text is on screen: the picture never waits
 
     def event(self, event: QEvent) -> bool:
         # The view's own commands must win over the text control's keys, so their keys are not claimed here and

@@ -83,9 +83,9 @@ class Decorations:
     def marks(self) -> dict[tuple[str, int], frozenset[str]]:
         return dict(self._marks)
 
-    def format_blocks(self, document: QTextDocument, first: QTextBlock, count: int) -> None:
-        """Set the colours of the `count` visible blocks from `first` on that have none yet."""
-        self._formatter.ensure(document, first, count)
+    def format_blocks(self, document: QTextDocument, first: QTextBlock, count: int) -> bool:
+        """Set the colours of the `count` visible blocks from `first` on that have none yet; False when all had."""
+        return self._formatter.ensure(document, first, count)
 
     def paint_under_text(self, painter: QPainter, shown: list[ShownBlock], width: float, current_turn: int,
                          current_header: int) -> None:

@@ -12,7 +12,6 @@ from PySide6.QtGui import QAction, QDragEnterEvent, QDropEvent
 from PySide6.QtWidgets import QMenu, QWidget
 
 from reader.core.loader import TranscriptError, load_transcript, sample_path
-from reader.ui.dialogs import OpenDialog
 from reader.ui.preferences import Preferences
 from reader.ui.session import ReaderSession
 
@@ -47,6 +46,8 @@ class FileOpener(QObject):
 
     @Slot()
     def open_file_dialog(self) -> None:
+        from reader.ui.dialogs import OpenDialog  # imported when asked for: a faster start
+
         recent = self._preferences.recent_files()
         dialog = OpenDialog(str(Path(recent[0]).parent) if recent else str(Path.home()), self._window)
         dialog.accepted.connect(lambda: self.open_path(dialog.path(), dialog.layout_override()))

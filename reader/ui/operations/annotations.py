@@ -11,13 +11,15 @@ meanwhile (merged in since) is left alone by an undo or redo that would change i
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtGui import QUndoCommand
 
 from reader.core.notes.annotations import Annotation, Kind, Status
-from reader.core.notes.importer import ImportResult, import_notes
 from reader.core.notes.store import TranscriptNotes
+
+if TYPE_CHECKING:  # the importer is imported when notes are imported: a faster start
+    from reader.core.notes.importer import ImportResult
 
 _KIND_NAMES = {Kind.BOOKMARK: "Bookmark", Kind.HIGHLIGHT: "Highlight", Kind.NOTE: "Note"}
 
@@ -100,6 +102,8 @@ class ImportNotesCommand(QUndoCommand):
 
     def redo(self) -> None:
         if self.result is None:
+            from reader.core.notes.importer import import_notes
+
             before = {a.id: a for a in self._notes.annotations}
             self.result = import_notes(self._notes, self._raw)
             after = {a.id: a for a in self._notes.annotations}
