@@ -293,19 +293,21 @@ def turn_index_of(transcript: Transcript, anchor: Anchor) -> int | None:
     return None if turn is None else turn.index
 
 
-def quote_of(transcript: Transcript | None, anchor: Anchor) -> str:
-    """The words an anchor covers, as one line: hard wraps and paragraph breaks (and the breaks between the
-    turns of a passage) become single spaces.
-
-    Reads the current transcript when the anchor's turns are in it, else the stored quote.
-    """
-    text = anchor.exact
+def anchored_text(transcript: Transcript | None, anchor: Anchor) -> str:
+    """The words an anchor covers as the transcript has them (a passage's turns joined by TURN_SEPARATOR):
+    read from the current transcript when the anchor's turns are in it, else the stored quote."""
     if transcript is not None:
         span = anchor_span(transcript, anchor)
         if span is not None and span[1] <= len(transcript.turns[span[0]].text) \
                 and span[3] <= len(transcript.turns[span[2]].text):
-            text = reading_text(transcript, *span)
-    return " ".join(text.split())
+            return reading_text(transcript, *span)
+    return anchor.exact
+
+
+def quote_of(transcript: Transcript | None, anchor: Anchor) -> str:
+    """The words an anchor covers, as one line: hard wraps and paragraph breaks (and the breaks between the
+    turns of a passage) become single spaces."""
+    return " ".join(anchored_text(transcript, anchor).split())
 
 
 def reading_order_key(transcript: Transcript | None, annotation: Annotation) -> tuple[int, int, int, str, str]:

@@ -21,9 +21,8 @@ from reader.core.notes.annotations import (
     Annotation,
     Kind,
     anchor_pieces,
-    anchor_span,
+    anchored_text,
     reading_order_key,
-    reading_text,
 )
 from reader.core.notes.citation import MONTHS
 from reader.core.notes.export_docx import render_docx
@@ -165,11 +164,7 @@ def quote_text(transcript: Transcript | None, anchor: Anchor) -> str:
     """The words an anchor covers, as an export shows them: each paragraph on one line (hard wraps become
     spaces), paragraphs apart by a blank line as in the transcript (a passage's turns too). Read from the
     current transcript when the anchor's turns are in it, else the stored quote."""
-    text = anchor.exact
-    span = anchor_span(transcript, anchor) if transcript is not None else None
-    if transcript is not None and span is not None and span[1] <= len(transcript.turns[span[0]].text) \
-            and span[3] <= len(transcript.turns[span[2]].text):
-        text = reading_text(transcript, *span)
+    text = anchored_text(transcript, anchor)
     return "\n\n".join(p for p in (" ".join(part.split()) for part in text.split("\n\n")) if p)
 
 
