@@ -269,6 +269,13 @@ def with_sync_point(transcript: Transcript, points: Sequence[SyncPoint], new: Sy
     return (*kept, new)
 
 
+def stamp(seconds: float) -> str:
+    """`83.4` -> `00:01:23`: hours, minutes and seconds, two digits each, as a label line or a citation writes
+    a time."""
+    whole = int(seconds)
+    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+
+
 def clock(seconds: float, estimated: bool = False) -> str:
     """A time as a reader reads it: "4:05", "1:02:09"; an estimate is marked "≈4:05"."""
     whole = max(0, int(seconds))

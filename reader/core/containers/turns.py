@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.formats.cue_text import LONG_PARAGRAPH, LONG_TURN, PARAGRAPH_PAUSE, ends_sentence
 from reader.core.model import Metadata
+from reader.core.timing import stamp
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,12 +32,6 @@ class Piece:
     start: float | None = None
     end: float | None = None
     speaker: str | None = None
-
-
-def clock(seconds: float) -> str:
-    """`83.4` -> `00:01:23`: the time written on a label line (the exact start is kept in the block)."""
-    whole = int(seconds)
-    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
 
 
 def finite(value: object) -> float | None:
@@ -75,10 +70,10 @@ class _Writer:
         """The line that opens a turn; returns the label's span (None for the unknown speaker)."""
         if speaker is None and start is None:
             return None
-        line = "  ".join(part for part in (speaker, None if start is None else clock(start)) if part)
+        line = "  ".join(part for part in (speaker, None if start is None else stamp(start)) if part)
         begin, end = self.write(line)
         if start is not None:
-            time_start = end - len(clock(start))
+            time_start = end - len(stamp(start))  # the time as written; the exact start is kept in the block
             self.blocks.append(Block((time_start, end), BlockKind.TIMING))
         return (begin, begin + len(speaker)) if speaker else None
 

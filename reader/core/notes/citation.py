@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from datetime import date as Date
 
 from reader.core.model import Transcript
-from reader.core.timing import Timeline
+from reader.core.timing import Timeline, stamp
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -68,11 +68,11 @@ def time_heard(timeline: Timeline | None, turn: int, offset: int, heard: float |
     """Where words are heard in the recording, as a citation gives it: where the reader heard them when checking
     them (`heard`), else where the timeline places them ("≈" for an estimate); None without either."""
     if heard is not None:
-        return clock(heard)
+        return stamp(heard)
     if timeline is None:
         return None
     seconds, estimated = timeline.heard(turn, offset)
-    return ("≈" if estimated else "") + clock(seconds)
+    return ("≈" if estimated else "") + stamp(seconds)
 
 
 def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, str] | None = None,
@@ -97,16 +97,10 @@ def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, 
         day: Date | None = Date.fromisoformat(iso) if iso else None
     except ValueError:
         day = None
-    return Cited(tuple(voices), transcript.metadata.title or "", day, "" if day else iso, DASH.join(labels),
-                 clock(transcript.turns[first].start) if time is None else time)
-
-
-def clock(seconds: float | None) -> str:
-    """A turn's start as a citation gives it: hours, minutes, seconds, two digits each ("00:12:34")."""
-    if seconds is None:
-        return ""
-    whole = int(seconds)
-    return f"{whole // 3600:02d}:{whole // 60 % 60:02d}:{whole % 60:02d}"
+    begins = transcript.turns[first].start
+    if time is None:
+        time = "" if begins is None else stamp(begins)
+    return Cited(tuple(voices), transcript.metadata.title or "", day, "" if day else iso, DASH.join(labels), time)
 
 
 def write(cited: Cited, style: CitationStyle) -> str:
