@@ -54,14 +54,17 @@ def gold_files() -> list[Path]:
             *sorted((data / "gold" / "held-out").glob("*.json")),
             *sorted((data / "gold" / "held-out-2").glob("*.json")),
             *sorted((data / "gold" / "held-out-3").glob("*.json")),
-            *sorted((data / "gold" / "held-out-4").glob("*.json"))]
+            *sorted((data / "gold" / "held-out-4").glob("*.json")),
+            *sorted((data / "gold" / "held-out-5").glob("*.json"))]
 
 
 GROUPS = {"": "tuning set",
           "held-out": "development set 1 (seen: written as held out, looked at while tuning since)",
           "held-out-2": "development set 2 (seen: written as held out, looked at while tuning since)",
           "held-out-3": "development set 3 (seen: written as held out, looked at while tuning since)",
-          "held-out-4": "held out, fourth set (written and committed before the method ran on it; the only true "
+          "held-out-4": "development set 4 (seen: written and committed as held out, seen once after the method "
+                        "was frozen)",
+          "held-out-5": "held out, fifth set (written and committed before the method ran on it; the only true "
                         "held-out set)"}
 
 
