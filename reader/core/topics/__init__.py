@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.core.model import Transcript
 from reader.core.topics.cues import announced_subject, moves_on
-from reader.core.topics.label import CLOSING, INTRODUCTIONS, label_topics
+from reader.core.topics.label import INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
@@ -130,11 +130,10 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
 
 def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
     """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
-    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else
-    its two main topics', the ones holding most of its words, when both are short plain names ("Arrears and rent
-    controls"), or the main one's: the words that set the whole span apart from the rest are often a side
-    topic's ("Threshold" for a section on what caused a derailment). A section of one topic is named as it, so
-    the two read as one."""
+    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else the
+    section's own label: the phrase that sets the whole section apart from the rest of the transcript, which is
+    what its topics share, not one topic's name ("Stadium and Fairview" over the first topic's "Fairview: crisis
+    teams"). A section of one topic is named as it, so the two read as one."""
     if len(inside) == 1:
         return inside[0].label
     announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
@@ -143,32 +142,7 @@ def _section_label(transcript: Transcript, table: TermTable, own: str, inside: t
         for label in (*(t.label for t in inside), own):
             if announced.intersection(map(term_lookup, WORD.findall(label))):
                 return label
-    words = table.turn_words
-    main, second = sorted(inside, key=lambda t: -sum(words[t.first_turn:t.last_turn + 1]))[:2]
-    conjunction = str(table.extra.get("and", "and"))
-    if _plain(main.label, conjunction) and _plain(second.label, conjunction) \
-            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS \
-            and not _terms(main.label) & _terms(second.label):  # never "Ashcombe library and Ashcombe Library"
-        first, then = sorted((main, second), key=lambda t: t.first_turn)
-        lead = then.label.split()[0]
-        named_so = lead[1:2].isupper() or term_lookup(lead) in table.names  # "G20", "Mercer": as written
-        shown = then.label if named_so else then.label[:1].lower() + then.label[1:]
-        return f"{first.label} {conjunction} {shown}"
-    return main.label
-
-
-def _terms(label: str) -> set[str]:
-    return {t for t in map(term_lookup, WORD.findall(label)) if t}
-
-
-PAIRED_WORDS = 5  # two topics' names joined name a section when they hold this many words at most
-
-
-def _plain(label: str, conjunction: str) -> bool:
-    """A topic name that can be joined to another: a phrase, not already two ("X: Y", "X and Y"), nor the
-    opening's or the closing's name."""
-    return ":" not in label and f" {conjunction} " not in label and label not in (*INTRODUCTIONS.values(),
-                                                                                  *CLOSING.values())
+    return own
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:
