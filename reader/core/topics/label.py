@@ -61,6 +61,19 @@ _INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e
 _LISTENER = re.compile(r"(?=[A-Zaemt])\b(?:([A-Z][\w'’-]+) (?:in|from) [A-Z][\w'’-]+,? (?:asks|writes|says|emails|"
                        r"wants to know|wonders|has been in touch|is on the line)|(?:email|text|message|call|question|"
                        r"note) from ([A-Z][\w'’-]+))")
+# Reporters and callers a moderator or host gives the floor to ("Next we have Sofia Marin from Radio Latina.",
+# "Our next question is from Tom Hadley at the Herald.", "a text we've had from Priya", "La primera es de Marta, de
+# Zaragoza."): who asks, and the newspaper or station they ask for, are no subject. (A caller's town stays: it may
+# be what the question is about.) The lookahead skips every position that starts neither "from" nor "de".
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+_OUTLET = r"(?:the )?([A-Z0-9][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,2})"
+_ASKER = re.compile(
+    rf"(?=[QqNnWwTtEeMmCcPpSsLlÚú])\b(?:(?:questions?|next|text|email|message|call|caller|note)(?: [\w'’]+){{0,4}}? "
+    rf"from ({_NAME}(?: {_NAME})?)(?: (?:at|from|with) {_OUTLET})?"
+    rf"|(?:next|we have|we've got|now) (?:we have |up |is )?({_NAME} {_NAME}) (?:at|from|with) {_OUTLET}"
+    rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
+    rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ])")
+_ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
                      r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
                      r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
@@ -85,6 +98,11 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     # (Read only on the lines that can hold one: the search is slow on every line of a long transcript.)
     heard = "\n".join(line for line in ends.split("\n") if " from " in line or " in " in line)
     words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
+    # Reporters and callers given the floor: read in each turn's opening, where a moderator names them.
+    head = max(200, _ASKER_BUDGET // max(1, len(transcript.turns)))
+    openings = (turn.text[:head] for turn in transcript.turns)
+    asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text)
+    words += [name for pair in _ASKER.findall(asked) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -460,7 +478,7 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     """The phrase with the source's capitals where they are not just a sentence start ("al-Nusra", "G20",
     "Imperial War Museum")."""
     shown: list[str] = []
-    for token, term in zip(tokens, gram, strict=True):
+    for k, (token, term) in enumerate(zip(tokens, gram, strict=True)):
         # What links the words stays ("Réserves d'eau", "precio del aceite", "The 6 o'clock scramble").
         bridge, _, token = token.rpartition(" ")
         elided = token[:2] if shown and token[:2].lower() in ("d'", "d’") else ""
@@ -468,7 +486,10 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
         if elided or bridge:
             shown.append(" ".join(filter(None, (bridge, elided + token))))
             continue
+        # A capital before a name is the name's own ("Ben Osei", "Lucía Ferrer"), even where the first name alone
+        # only ever starts a sentence.
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
-            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de"
+            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de" or (
+            token[:1].isupper() and k + 1 < len(gram) and gram[k + 1] in table.names)
         shown.append(token if keep else token.lower())
     return " ".join(shown)
