@@ -4,6 +4,7 @@ a label has a head noun and is never cut inside a phrase, and a section is named
 from __future__ import annotations
 
 from reader.core.loader import parse_text
+from reader.core.topics import find_sections
 from reader.core.topics.label import _display_phrase, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
@@ -31,3 +32,17 @@ def test_a_first_name_keeps_its_capital_before_a_surname() -> None:
     table = build_terms(transcript)
     gram = (term_lookup("Ben"), term_lookup("Osei"))
     assert _display_phrase(("Ben", "Osei"), gram, table) == "Ben Osei"  # type: ignore[arg-type]
+
+
+def test_a_phrase_always_said_inside_a_longer_one_is_never_cut_there() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: Let me ask you about the glacier first. How fast is the glacier moving?",
+        "Guest: The glacier moves two kilometres a year, and the glacier front cracks every summer.",
+        "Host: I want to turn to the models. People hear very different numbers for future sea level rise. Why?",
+        "Guest: The models disagree on future sea level because the ice cliffs are hard to simulate. Every model "
+        "of future sea level needs the bed shape.",
+        "Host: So the models of future sea level will improve?",
+        "Guest: The models will improve when we measure the bed, and the models of the ice cliffs get better."]))
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert any("sea level" in label for label in labels), labels
+    assert not any(label.endswith(" sea") for label in labels), labels  # "Glacier and future sea"

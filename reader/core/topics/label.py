@@ -350,6 +350,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
     before: dict[tuple[str, ...], set[str]] = {}
+    after: dict[tuple[str, ...], Counter[str | None]] = {}  # the term right after each use (None: none)
     bridges = _BRIDGES.get(str(table.extra.get("language")), frozenset())
     used = 0
     for i in range(first, last + 1):
@@ -390,6 +391,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                 grams.append((a, b, c))  # type: ignore[arg-type]
             for gram in grams:
                 seen[gram] += 1
+                end = k + len(gram)
+                after.setdefault(gram, Counter())[terms[end] if end < len(terms) else None] += 1
                 if k and terms[k - 1] is not None:
                     before.setdefault(gram, set()).add(terms[k - 1])  # type: ignore[arg-type]
                 written = forms.get(gram)
@@ -408,6 +411,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         if n < PHRASE_MIN and gram not in in_opening:
             once[gram] = forms[gram]
             continue
+        if _cut(gram, n, after.get(gram), allowed):
+            continue
         shown: Counter[str] = Counter()
         for spelling, times in forms[gram].items():
             shown[_display_phrase(spelling, gram, table)] += times
@@ -415,6 +420,16 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         if not _not_a_noun_phrase(text, gram, table, uses):
             phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
     return phrases
+
+
+def _cut(gram: tuple[str, ...], n: int, after: Counter[str | None] | None, allowed: set[str]) -> bool:
+    """Whether a phrase is only ever said as the start of a longer one: every use goes on with the same word
+    ("future sea" in "future sea level rise"). Shown alone it would be cut inside; the longer phrase, or its
+    tail ("sea level rise"), names the subject."""
+    if len(gram) > 2 or not after:
+        return False  # no longer phrase is counted: a three-word one stands
+    (word, times), = after.most_common(1)
+    return times == n and word is not None and word in allowed and word not in gram
 
 
 _BRIDGES = {"fr": frozenset({"de", "du", "des"}), "es": frozenset({"de", "del"})}
