@@ -3,10 +3,24 @@ a label has a head noun and is never cut inside a phrase, and a section is named
 
 from __future__ import annotations
 
-from reader.core.loader import parse_text
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.loader import load_transcript, parse_text
+from reader.core.model import Transcript
 from reader.core.topics import find_sections
-from reader.core.topics.label import _display_phrase, speaker_terms
+from reader.core.topics.label import _display_phrase, adjective, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold"
+
+
+def load_gold(path: Path) -> tuple[Transcript, dict]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), gold
 
 BRIEFING = "\n\n".join([
     "Moderator: Good morning. Our first question is from Tom Hadley at the Herald.",
@@ -46,3 +60,17 @@ def test_a_phrase_always_said_inside_a_longer_one_is_never_cut_there() -> None:
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert any("sea level" in label for label in labels), labels
     assert not any(label.endswith(" sea") for label in labels), labels  # "Glacier and future sea"
+
+
+@pytest.mark.parametrize(("word", "is_adjective"), [
+    ("hopeful", True), ("doctoral", True), ("affordable", True), ("cheapest", True), ("biggest", True),
+    ("longest", True), ("scandal", False), ("clinic", False), ("table", False), ("interest", False),
+    ("forest", False), ("west", False), ("Bristol", False)])
+def test_an_adjective_is_told_by_its_form(word: str, is_adjective: bool) -> None:
+    assert adjective(word) is is_adjective
+
+
+def test_no_label_is_an_adjective_without_its_noun() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "glacier-scientist.json")  # "I'm hopeful." names nothing
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert all(not adjective(label.split()[-1].lower()) for label in labels), labels

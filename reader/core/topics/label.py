@@ -24,6 +24,7 @@ from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compo
 from reader.core.topics.cues import announced_subject, opens_topic, subject_label
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
+    FILLER,
     GERUNDS,
     LANGUAGE_CUES,
     NOT_A_LABEL,
@@ -31,7 +32,7 @@ from reader.core.topics.stopwords import (
     OBJECT_AFTER,
     VERB_BEFORE,
 )
-from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
+from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup, term_of
 from reader.core.topics.units import agenda_items
 
 OPENING_BOOST = 2.5  # the opening question names the subject
@@ -142,6 +143,7 @@ def label_topics(transcript: Transcript, table: TermTable,
     # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
     german = table.extra["language"] == "de"
+    english = table.extra["language"] == "en"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
@@ -207,7 +209,9 @@ def label_topics(transcript: Transcript, table: TermTable,
         # never as a noun ("faut-il accepter de reculer ?", "qui paie ?").
         verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
                           and (verb >= 2 or not noun or table.display[t].endswith("ed")))
-        ranked = rank(weight, phrases, table, topic, verbs)
+        modifiers = frozenset(t for t in weight if english and t not in table.names
+                              and not uses.get(t, (0, 0))[0] and adjective(table.display[t]))
+        ranked = rank(weight, phrases, table, topic, verbs, modifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
                         conjunction)
@@ -482,6 +486,32 @@ def russian_verb(text: str) -> bool:
         return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
     return bool(_RUSSIAN_VERB.search(text))
 
+
+
+# Endings nearly only adjectives take; "-al" and "-ic" alone are left out, for the nouns that share them
+# ("scandal", "clinic").
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ical", "ional", "ural", "oral", "less", "atic", "istic")
+_LONG_ADJECTIVE_ENDINGS = ("able", "ible")  # "affordable", "possible"; but "table", "cable"
+# Words in "-est" that are no superlatives of the word before it ("inter-est", "for-est").
+_NOT_SUPERLATIVES = frozenset({"interest", "forest", "protest", "harvest", "request", "contest", "honest", "arrest",
+                               "suggest", "digest", "invest", "manifest", "modest"})
+
+
+def adjective(text: str) -> bool:
+    """An English adjective by its form: an ending adjectives take ("hopeful", "basic", "doctoral", "affordable"),
+    or a superlative of a common word ("longest", "cheapest", "biggest"). Nouns share the endings ("proposal",
+    "clinic"): the caller asks it only of words the topic never uses after a determiner."""
+    if not text.islower() or len(text) < 5:
+        return False
+    if text.endswith(_ADJECTIVE_ENDINGS) or (len(text) >= 8 and text.endswith(_LONG_ADJECTIVE_ENDINGS)):
+        return True
+    if not text.endswith("est") or text in _NOT_SUPERLATIVES:
+        return False
+    stem = text[:-3]
+    stems = (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem, f"{stem}e",
+             f"{stem[:-1]}y" if stem.endswith("i") else stem)  # long-est, bigg-est, larg-est, easi-est
+    return any(len(s) >= 3 and s in _COMMONNESS and (s in FILLER or s in NOT_A_LABEL or term_of(s) is not None)
+               for s in stems)
 
 
 def _adverb(text: str) -> bool:
