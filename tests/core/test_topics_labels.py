@@ -3,6 +3,7 @@ a label has a head noun and is never cut inside a phrase, and a section is named
 
 from __future__ import annotations
 
+import itertools
 import json
 from pathlib import Path
 
@@ -74,3 +75,10 @@ def test_no_label_is_an_adjective_without_its_noun() -> None:
     transcript, _ = load_gold(GOLD / "held-out-4" / "glacier-scientist.json")  # "I'm hopeful." names nothing
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert all(not adjective(label.split()[-1].lower()) for label in labels), labels
+
+
+def test_neighbouring_topics_never_share_a_name() -> None:
+    transcript, _ = load_gold(GOLD / "held-out" / "council-meeting.json")  # two topics on one library
+    for section in find_sections(transcript):
+        for before, after in itertools.pairwise(section.topics):
+            assert before.label.casefold() != after.label.casefold(), before.label

@@ -213,17 +213,33 @@ def label_topics(transcript: Transcript, table: TermTable,
                               and not uses.get(t, (0, 0))[0] and adjective(table.display[t]))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
-        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
-                        conjunction)
-        if label and " " not in label:
-            label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
-        label = _announced(transcript.turns[first].text, topic, label, conjunction) or label
+        question = transcript.turns[first].text
+        label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction)
+        label = _announced(question, topic, label, conjunction) or label
+        # Two neighbours never share a name ("Ashcombe library", "Ashcombe Library"): the second says what else it
+        # is about, its next best subject, when it has one.
+        if results and label and _label_terms(label) == _label_terms(results[-1][0]) and len(ranked) > 1:
+            label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction) or label
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
             label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
+            weight: dict[str, float], table: TermTable, uses: dict[str, list[int]], question: str,
+            conjunction: str) -> str:
+    """The label the ranked candidates make: composed, and a lone word made two when the topic says it so."""
+    label = compose(ranked, phrases, participle_prefix(ranked, weight, table, question), conjunction)
+    if label and " " not in label:
+        label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
+    return label
+
+
+def _label_terms(label: str) -> frozenset[str]:
+    return frozenset(filter(None, map(term_lookup, WORD.findall(label))))
 
 
 # How people open a conversation by introducing someone, or agreeing to the recording: "my guest is", "joins
