@@ -82,3 +82,10 @@ def test_neighbouring_topics_never_share_a_name() -> None:
     for section in find_sections(transcript):
         for before, after in itertools.pairwise(section.topics):
             assert before.label.casefold() != after.label.casefold(), before.label
+
+
+def test_a_spanish_verb_in_the_third_person_is_never_inside_a_label() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "podcast-cocina.json")  # "fuera de Valencia llaman paella"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"llaman", "dicen"} & set(label.lower().split())], labels
+    assert any("paella" in label.lower() for label in labels), labels

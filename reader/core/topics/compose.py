@@ -57,8 +57,8 @@ def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
     singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles
     # An adjective qualifies a noun and names nothing alone: "Hopeful", "Cheap generic" have no head.
     singles = [c for c in singles if c.terms[0] not in modifiers] if modifiers else singles
-    phrases = [p for p in phrases if p.is_name or not (p.terms[0] in verbs or p.terms[-1] in verbs
-                                                       or p.terms[-1] in modifiers)]  # "apps manage"
+    phrases = [p for p in phrases if p.is_name or not (verbs.intersection(p.terms) or p.terms[-1] in modifiers)]
+    # ("apps manage", "Valencia llaman paella")
     ranked: list[Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):

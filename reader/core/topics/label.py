@@ -35,6 +35,7 @@ from reader.core.topics.stopwords import (
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup, term_of
 from reader.core.topics.units import agenda_items
 
+SAID_AS_ONE = 2  # a phrase said this often is a name for something, whatever its words are used as elsewhere
 OPENING_BOOST = 2.5  # the opening question names the subject
 ANNOUNCED_BOOST = 3.0  # ... above all the words it announces as its subject ("Let me ask you about the injuries.")
 ANNOUNCED_LIFT = 2.0  # an announced word counts as at least this distinctive, even when the whole talk uses it
@@ -144,6 +145,7 @@ def label_topics(transcript: Transcript, table: TermTable,
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
     german = table.extra["language"] == "de"
     english = table.extra["language"] == "en"
+    spanish = table.extra["language"] == "es"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
@@ -209,6 +211,14 @@ def label_topics(transcript: Transcript, table: TermTable,
         # never as a noun ("faut-il accepter de reculer ?", "qui paie ?").
         verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
                           and (verb >= 2 or not noun or table.display[t].endswith("ed")))
+        if spanish:  # "llaman", "dicen", "creció": a verb by its ending, where the topic puts no article before it
+            verbs |= frozenset(t for t in weight if t not in table.names and not uses.get(t, (0, 0))[0]
+                               and _SPANISH_FINITE.search(table.display[t]))
+        # A phrase with a verb in it is a clause ("Valencia llaman paella", "freezing shut"), unless the topic says
+        # it as one often: "sick leave" is a name, whatever "leave" is elsewhere.
+        done = verbs.difference(GERUNDS)
+        phrases = [p for p in phrases if p.is_name or (not done.intersection(p.terms[1:-1]) and (
+            p.count >= SAID_AS_ONE or not done.intersection(p.terms)))] if done else phrases
         modifiers = frozenset(t for t in weight if english and t not in table.names
                               and not uses.get(t, (0, 0))[0] and adjective(table.display[t]))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers)
@@ -492,6 +502,9 @@ _RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
 # Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
 _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
+# Spanish verbs in the third person ("llaman", "dicen", "creció"), by their ending, in words of five letters or
+# more ("plan", "pan" are nouns); nouns that end so ("examen", "origen") come after an article.
+_SPANISH_FINITE = re.compile(r"^[a-záéíóúñ]{3,}(?:an|en|ió)$")
 
 
 def russian_verb(text: str) -> bool:
