@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import find_sections
+from reader.core.topics import find_sections, sections_from_starts, topics_from_starts
 from reader.core.topics.label import _display_phrase, adjective, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
@@ -89,3 +89,26 @@ def test_a_spanish_verb_in_the_third_person_is_never_inside_a_label() -> None:
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert not [label for label in labels if {"llaman", "dicen"} & set(label.lower().split())], labels
     assert any("paella" in label.lower() for label in labels), labels
+
+
+BRIEFING_SECTIONS = "\n\n".join([
+    "Moderator: Good morning. The Mayor will take questions.",
+    "Mayor: Thank you. The cooling centres open tomorrow for the heat.",
+    "Moderator: Our first question is from Dana Wu at the Tribune.",
+    "Question: On the transit deal, what is the raise, and how does the transit budget pay for it?",
+    "Mayor: The raise is four percent a year. The transit budget pays for it from fares and the state grant for "
+    "transit.",
+    "Question: And the driver barriers? Drivers were assaulted twice last month.",
+    "Mayor: Every bus gets driver barriers by March. The barriers protect the drivers, and the drivers asked for "
+    "barriers.",
+    "Question: On the stadium, will public money go in?",
+    "Mayor: No public money goes into the stadium. The stadium owners pay for the stadium.",
+])
+
+
+def test_a_section_is_named_for_the_subject_its_question_announces_after_the_moderators_turn() -> None:
+    transcript = parse_text(BRIEFING_SECTIONS)
+    topics = topics_from_starts(transcript, [0, 2, 5, 7])
+    sections = sections_from_starts(transcript, topics, [0, 2, 7])
+    assert [t.label for t in sections[1].topics] == ["Transit budget", "Driver barriers"]  # no "assaulted twice"
+    assert sections[1].label == "Transit budget"  # "On the transit deal": not both topics' names joined

@@ -16,8 +16,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.topics.cues import announced_subject, moves_on
-from reader.core.topics.label import INTRODUCTIONS, label_topics
+from reader.core.topics.cues import announced_subject, moves_on, subject_label
+from reader.core.topics.label import ANNOUNCED_USES, INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
@@ -130,19 +130,31 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
 
 def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
     """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
-    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else the
-    section's own label: the phrase that sets the whole section apart from the rest of the transcript, which is
-    what its topics share, not one topic's name ("Stadium and Fairview" over the first topic's "Fairview: crisis
-    teams"). A section of one topic is named as it, so the two read as one."""
+    turn to the hazardous materials.", "On the transit deal, ..."; the question may follow a moderator's turn
+    giving the floor): then the first label naming it, a topic's or the section's own, else the subject as the
+    question words it, when the section goes on to talk about it. Else the section's own label: the phrase
+    that sets the whole section apart from the rest of the transcript, which is what its topics share, not one
+    topic's name ("Stadium and Fairview" over the first topic's "Fairview: crisis teams"). A section of one topic
+    is named as it, so the two read as one."""
     if len(inside) == 1:
         return inside[0].label
-    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
-        transcript.turns[inside[0].first_turn].text))) if t}
+    first, last = inside[0].first_turn, inside[-1].last_turn
+    question = next((turn.text for turn in transcript.turns[first:min(first + OPENING_TURNS, last + 1)]
+                     if announced_subject(turn.text)), "")
+    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(question))) if t}
     if announced:
         for label in (*(t.label for t in inside), own):
             if announced.intersection(map(term_lookup, WORD.findall(label))):
                 return label
+        subject = subject_label(question)
+        terms = [t for t in map(term_lookup, WORD.findall(subject)) if t]
+        counts = table.span_counts(first, last)
+        if terms and min(counts.get(t, 0) for t in terms) >= ANNOUNCED_USES:
+            return subject
     return own
+
+
+OPENING_TURNS = 2  # a section's opening question is in its first turns (after a moderator's, if any)
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:

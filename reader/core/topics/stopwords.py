@@ -45,7 +45,7 @@ whereas whereby wherever whether which while who who's whoever whole whom whose 
 without won't would wouldn't
 yet you you'd you'll you're you've your yours yourself yourselves
 zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
-thousand thousands million millions billion first second third fourth fifth last
+thousand thousands million millions billion first second third fourth fifth last twice thrice
 """)
 
 # Spoken discourse: hedges, fillers, back-channels, and verbs of talking about talking.
