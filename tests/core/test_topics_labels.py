@@ -112,3 +112,9 @@ def test_a_section_is_named_for_the_subject_its_question_announces_after_the_mod
     sections = sections_from_starts(transcript, topics, [0, 2, 7])
     assert [t.label for t in sections[1].topics] == ["Transit budget", "Driver barriers"]  # no "assaulted twice"
     assert sections[1].label == "Transit budget"  # "On the transit deal": not both topics' names joined
+
+
+def test_a_preposition_is_never_a_labels_word() -> None:
+    transcript, _ = load_gold(GOLD / "press-briefing.json")  # "the levee near Port Arthur"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"near", "despite", "amid"} & set(label.lower().split())], labels
