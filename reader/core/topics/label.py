@@ -164,7 +164,7 @@ def label_topics(transcript: Transcript, table: TermTable,
 
     spreads = [0.0, *(spread(k) for k in range(1, len(spans) + 1))]  # by the number of topics using a term
     budget = max(600, _PHRASE_BUDGET // max(1, len(spans)))
-    results = []
+    results: list[tuple[str, tuple[str, ...]]] = []
     for (first, last), topic in zip(spans, counts, strict=True):
         size = sum(topic.values()) or 1
         rest = grand - size
