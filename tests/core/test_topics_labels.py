@@ -118,3 +118,21 @@ def test_a_preposition_is_never_a_labels_word() -> None:
     transcript, _ = load_gold(GOLD / "press-briefing.json")  # "the levee near Port Arthur"
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert not [label for label in labels if {"near", "despite", "amid"} & set(label.lower().split())], labels
+
+
+def test_a_lone_word_takes_the_word_that_qualifies_it_where_the_topic_says_one() -> None:
+    transcript = parse_text("\n\n".join([
+        "Lucía: Bienvenidos a Sobremesa, el podcast de cocina. Hoy hablamos de la tortilla y de la cebolla con "
+        "nuestros oyentes.",
+        "Javi: La tortilla lleva patata, huevo y un poco de sal, y la cebolla es opcional para muchos.",
+        "Lucía: Segunda pregunta, de Andrés, de Valencia: ¿qué lleva la paella de verdad?",
+        "Javi: La paella lleva pollo, conejo y judía verde. La paella se hace en paella, que es el recipiente. Y la "
+        "paella valenciana nunca lleva chorizo.",
+    ]))
+    assert [t.label for t in topics_from_starts(transcript, [0, 2])][1] == "Paella valenciana"
+
+
+def test_a_verb_never_qualifies_a_lone_word() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-2" / "rivers-committee.json")  # "the regulator caps bills"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert "Caps bills" not in labels

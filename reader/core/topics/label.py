@@ -25,6 +25,7 @@ from reader.core.topics.cues import announced_subject, opens_topic, subject_labe
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
     FILLER,
+    GENERIC,
     GERUNDS,
     LANGUAGE_CUES,
     NOT_A_LABEL,
@@ -349,7 +350,35 @@ def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
         if cand.is_name and not (head.is_name or cand.text.isupper()):
             continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
         return f"{label} {conjunction} {cand.text}"
-    return label
+    return _qualified(label, term, once, table, uses)
+
+
+def _qualified(label: str, term: str, once: dict[tuple[str, ...], dict[tuple[str, ...], int]], table: TermTable,
+               uses: dict[str, list[int]]) -> str:
+    """A lone word with the word the topic says before it (English "low-floor tram") or after it (French and
+    Spanish "paella valenciana"), however common: the word that qualifies it, unless a verb, a name, a generic
+    word, a participle, or in English a plural or a verb in "-s" ("caps bills"). Else the word alone."""
+    romance = table.extra.get("language") in ("fr", "es")
+    qualified = []
+    for gram, spellings in once.items():
+        if len(gram) != 2 or gram[0 if romance else 1] != term:
+            continue
+        other = gram[1] if romance else gram[0]
+        noun, verb = uses.get(other, (0, 0))
+        if verb > noun or other in table.names:
+            continue
+        shown = _display_phrase(max(spellings, key=spellings.__getitem__), gram, table)
+        words = shown.lower().split()
+        qualifier = words[-1] if romance else words[0]
+        if len(words) != 2 or _not_a_noun_phrase(shown, gram, table, uses) or qualifier in GENERIC \
+                or qualifier.endswith(("ed", "ing")) or (romance and _ROMANCE_FINITE.search(qualifier)) \
+                or (not romance and qualifier.endswith("s")):
+            continue
+        qualified.append((sum(spellings.values()), shown))
+    if not qualified:
+        return label
+    text = max(qualified)[1]
+    return text[:1].upper() + text[1:]
 
 
 def language(transcript: Transcript) -> str:
@@ -505,6 +534,8 @@ _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
 # Spanish verbs in the third person ("llaman", "dicen", "creció"), by their ending, in words of five letters or
 # more ("plan", "pan" are nouns); nouns that end so ("examen", "origen") come after an article.
 _SPANISH_FINITE = re.compile(r"^[a-záéíóúñ]{3,}(?:an|en|ió)$")
+# ... and, after a noun, any French or Spanish word that may be a verb in the present ("pierden", "depende").
+_ROMANCE_FINITE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœáíóúñ]{3,}(?:an|en|ió|ez|ent|e)$")
 
 
 def russian_verb(text: str) -> bool:
