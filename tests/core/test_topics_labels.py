@@ -136,3 +136,10 @@ def test_a_verb_never_qualifies_a_lone_word() -> None:
     transcript, _ = load_gold(GOLD / "held-out-2" / "rivers-committee.json")  # "the regulator caps bills"
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert "Caps bills" not in labels
+
+
+def test_the_sign_off_is_a_section_of_its_own() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "housing-phonein.json")  # "Good luck, Sophie. ... advice"
+    sections = find_sections(transcript)
+    assert sections[-1].label == "Closing remarks"
+    assert [t.label for t in sections[-1].topics] == ["Closing remarks"]

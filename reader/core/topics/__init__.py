@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from reader.core.model import Transcript
 from reader.core.topics.cues import announced_subject, moves_on, subject_label
-from reader.core.topics.label import ANNOUNCED_USES, INTRODUCTIONS, label_topics
+from reader.core.topics.label import ANNOUNCED_USES, CLOSING, INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
@@ -88,10 +88,13 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
-        # The welcome and introductions are a section of their own: a reader's contents lists them apart.
-        welcome = frozenset({1} if topics[0].label in INTRODUCTIONS.values() else ())
+        # The welcome and introductions are a section of their own, and so is the sign-off: a reader's contents
+        # lists them apart.
+        apart = {1} if topics[0].label in INTRODUCTIONS.values() else set()
+        if len(topics) > 2 and topics[-1].label in CLOSING.values():
+            apart.add(len(topics) - 1)
         opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
-                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], welcome)
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], frozenset(apart))
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
