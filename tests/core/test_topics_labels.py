@@ -31,12 +31,14 @@ BRIEFING = "\n\n".join([
     "Question: On the heat wave, are the cooling centres open at night?",
     "Mayor: They are, until nine, and the libraries too.",
     "Host: Y la primera pregunta es de Marta, de Zaragoza. Dice que no sabe qué cenar.",
+    "Moderator: We have time for two more. Ben Osei, WXRT.",
 ])
 
 
 def test_reporters_and_callers_given_the_floor_and_their_outlets_name_nothing() -> None:
     excluded = speaker_terms(parse_text(BRIEFING))
-    assert {term_lookup(w) for w in ("Hadley", "Herald", "Sofia", "Marin", "Latina", "Marta")} <= excluded
+    assert {term_lookup(w) for w in ("Hadley", "Herald", "Sofia", "Marin", "Latina", "Marta", "Osei", "WXRT")} \
+        <= excluded
     assert term_lookup("China") not in excluded  # "steel from China, and": a place talked about, nobody asking
     assert term_lookup("Zaragoza") not in excluded  # a caller's town may be what the call is about
 

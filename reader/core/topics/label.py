@@ -75,7 +75,9 @@ _ASKER = re.compile(
     rf"from ({_NAME}(?: {_NAME})?)(?: (?:at|from|with) {_OUTLET})?"
     rf"|(?:next|we have|we've got|now) (?:we have |up |is )?({_NAME} {_NAME}) (?:at|from|with) {_OUTLET}"
     rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
-    rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ])")
+    rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ]"
+    rf"|(?:more|next|last|first|one)[.:!] ({_NAME} {_NAME}), {_OUTLET}[.!]?(?=\n|$))")
+SHORT_TURN = 100  # characters: a moderator's turn giving the floor
 _ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
                      r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
@@ -104,7 +106,9 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     # Reporters and callers given the floor: read in each turn's opening, where a moderator names them.
     head = max(200, _ASKER_BUDGET // max(1, len(transcript.turns)))
     openings = (turn.text[:head] for turn in transcript.turns)
-    asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text)
+    # (A moderator's short turn may name them alone: "We have time for two more. Ben Osei, WXRT.")
+    asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text
+                       or (len(text) < SHORT_TURN and ", " in text))
     words += [name for pair in _ASKER.findall(asked) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
