@@ -16,8 +16,8 @@ import dataclasses
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
-from reader.core.topics.cues import announced_subject, moves_on
-from reader.core.topics.label import CLOSING, INTRODUCTIONS, label_topics
+from reader.core.topics.cues import announced_subject, moves_on, subject_label
+from reader.core.topics.label import ANNOUNCED_USES, CLOSING, INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
@@ -88,10 +88,13 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         named = dict(upper)
     else:
         spans = [(t.first_turn, t.last_turn) for t in topics]
-        # The welcome and introductions are a section of their own: a reader's contents lists them apart.
-        welcome = frozenset({1} if topics[0].label in INTRODUCTIONS.values() else ())
+        # The welcome and introductions are a section of their own, and so is the sign-off: a reader's contents
+        # lists them apart.
+        apart = {1} if topics[0].label in INTRODUCTIONS.values() else set()
+        if len(topics) > 2 and topics[-1].label in CLOSING.values():
+            apart.add(len(topics) - 1)
         opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
-                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], welcome)
+                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], frozenset(apart))
         section_starts = [0, *(topics[i].first_turn for i in opened)]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
@@ -130,45 +133,31 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
 
 def _section_label(transcript: Transcript, table: TermTable, own: str, inside: tuple[Topic, ...]) -> str:
     """A computed section's name. Its opening question often announces the subject of the whole section ("Let's
-    turn to the hazardous materials."): then the first label naming it, a topic's or the section's own. Else
-    its two main topics', the ones holding most of its words, when both are short plain names ("Arrears and rent
-    controls"), or the main one's: the words that set the whole span apart from the rest are often a side
-    topic's ("Threshold" for a section on what caused a derailment). A section of one topic is named as it, so
-    the two read as one."""
+    turn to the hazardous materials.", "On the transit deal, ..."; the question may follow a moderator's turn
+    giving the floor): then the first label naming it, a topic's or the section's own, else the subject as the
+    question words it, when the section goes on to talk about it. Else the section's own label: the phrase
+    that sets the whole section apart from the rest of the transcript, which is what its topics share, not one
+    topic's name ("Stadium and Fairview" over the first topic's "Fairview: crisis teams"). A section of one topic
+    is named as it, so the two read as one."""
     if len(inside) == 1:
         return inside[0].label
-    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(
-        transcript.turns[inside[0].first_turn].text))) if t}
+    first, last = inside[0].first_turn, inside[-1].last_turn
+    question = next((turn.text for turn in transcript.turns[first:min(first + OPENING_TURNS, last + 1)]
+                     if announced_subject(turn.text)), "")
+    announced = {t for t in map(term_lookup, WORD.findall(announced_subject(question))) if t}
     if announced:
         for label in (*(t.label for t in inside), own):
             if announced.intersection(map(term_lookup, WORD.findall(label))):
                 return label
-    words = table.turn_words
-    main, second = sorted(inside, key=lambda t: -sum(words[t.first_turn:t.last_turn + 1]))[:2]
-    conjunction = str(table.extra.get("and", "and"))
-    if _plain(main.label, conjunction) and _plain(second.label, conjunction) \
-            and len(f"{main.label} {second.label}".split()) <= PAIRED_WORDS \
-            and not _terms(main.label) & _terms(second.label):  # never "Ashcombe library and Ashcombe Library"
-        first, then = sorted((main, second), key=lambda t: t.first_turn)
-        lead = then.label.split()[0]
-        named_so = lead[1:2].isupper() or term_lookup(lead) in table.names  # "G20", "Mercer": as written
-        shown = then.label if named_so else then.label[:1].lower() + then.label[1:]
-        return f"{first.label} {conjunction} {shown}"
-    return main.label
+        subject = subject_label(question)
+        terms = [t for t in map(term_lookup, WORD.findall(subject)) if t]
+        counts = table.span_counts(first, last)
+        if terms and min(counts.get(t, 0) for t in terms) >= ANNOUNCED_USES:
+            return subject
+    return own
 
 
-def _terms(label: str) -> set[str]:
-    return {t for t in map(term_lookup, WORD.findall(label)) if t}
-
-
-PAIRED_WORDS = 5  # two topics' names joined name a section when they hold this many words at most
-
-
-def _plain(label: str, conjunction: str) -> bool:
-    """A topic name that can be joined to another: a phrase, not already two ("X: Y", "X and Y"), nor the
-    opening's or the closing's name."""
-    return ":" not in label and f" {conjunction} " not in label and label not in (*INTRODUCTIONS.values(),
-                                                                                  *CLOSING.values())
+OPENING_TURNS = 2  # a section's opening question is in its first turns (after a moderator's, if any)
 
 
 def topics_from_starts(transcript: Transcript, starts: list[int], table: TermTable | None = None) -> list[Topic]:

@@ -42,7 +42,8 @@ def _participle(text: str) -> bool:
 
 
 def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
-          counts: dict[str, int], verbs: frozenset[str] = frozenset()) -> list[Candidate]:
+          counts: dict[str, int], verbs: frozenset[str] = frozenset(),
+          modifiers: frozenset[str] = frozenset()) -> list[Candidate]:
     # A participle ("interfered", "seized") or a word used as a verb ("we overpay") says what happened, rarely
     # what the topic is: it heads no label. A generic noun ("system", "meeting") says nothing alone: it labels
     # only inside a phrase. Only the strongest singles can make the label: building candidates for a topic's
@@ -54,7 +55,10 @@ def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
                          t in table.names, counts[t]) for t, w in strongest
                if table.display[t].lower() not in GENERIC]
     singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles
-    phrases = [p for p in phrases if p.is_name or not (p.terms[0] in verbs or p.terms[-1] in verbs)]  # "apps manage"
+    # An adjective qualifies a noun and names nothing alone: "Hopeful", "Cheap generic" have no head.
+    singles = [c for c in singles if c.terms[0] not in modifiers] if modifiers else singles
+    phrases = [p for p in phrases if p.is_name or not (verbs.intersection(p.terms) or p.terms[-1] in modifiers)]
+    # ("apps manage", "Valencia llaman paella")
     ranked: list[Candidate] = []
     taken: set[str] = set()
     for cand in sorted([*phrases, *singles], key=lambda c: (-c.score, c.text)):

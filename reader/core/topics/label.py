@@ -24,6 +24,8 @@ from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compo
 from reader.core.topics.cues import announced_subject, opens_topic, subject_label
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
+    FILLER,
+    GENERIC,
     GERUNDS,
     LANGUAGE_CUES,
     NOT_A_LABEL,
@@ -31,9 +33,10 @@ from reader.core.topics.stopwords import (
     OBJECT_AFTER,
     VERB_BEFORE,
 )
-from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup
+from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup, term_of
 from reader.core.topics.units import agenda_items
 
+SAID_AS_ONE = 2  # a phrase said this often is a name for something, whatever its words are used as elsewhere
 OPENING_BOOST = 2.5  # the opening question names the subject
 ANNOUNCED_BOOST = 3.0  # ... above all the words it announces as its subject ("Let me ask you about the injuries.")
 ANNOUNCED_LIFT = 2.0  # an announced word counts as at least this distinctive, even when the whole talk uses it
@@ -61,6 +64,21 @@ _INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e
 _LISTENER = re.compile(r"(?=[A-Zaemt])\b(?:([A-Z][\w'’-]+) (?:in|from) [A-Z][\w'’-]+,? (?:asks|writes|says|emails|"
                        r"wants to know|wonders|has been in touch|is on the line)|(?:email|text|message|call|question|"
                        r"note) from ([A-Z][\w'’-]+))")
+# Reporters and callers a moderator or host gives the floor to ("Next we have Sofia Marin from Radio Latina.",
+# "Our next question is from Tom Hadley at the Herald.", "a text we've had from Priya", "La primera es de Marta, de
+# Zaragoza."): who asks, and the newspaper or station they ask for, are no subject. (A caller's town stays: it may
+# be what the question is about.) The lookahead skips every position that starts neither "from" nor "de".
+_NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+_OUTLET = r"(?:the )?([A-Z0-9][\w'’-]*(?: [A-Z0-9][\w'’-]*){0,2})"
+_ASKER = re.compile(
+    rf"(?=[QqNnWwTtEeMmCcPpSsLlÚú])\b(?:(?:questions?|next|text|email|message|call|caller|note)(?: [\w'’]+){{0,4}}? "
+    rf"from ({_NAME}(?: {_NAME})?)(?: (?:at|from|with) {_OUTLET})?"
+    rf"|(?:next|we have|we've got|now) (?:we have |up |is )?({_NAME} {_NAME}) (?:at|from|with) {_OUTLET}"
+    rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
+    rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ]"
+    rf"|(?:more|next|last|first|one)[.:!] ({_NAME} {_NAME}), {_OUTLET}[.!]?(?=\n|$))")
+SHORT_TURN = 100  # characters: a moderator's turn giving the floor
+_ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
                      r"Congresswoman|Representative|Mayor|Chairwoman|Chairman|Chair|Governor|Secretary|Minister|"
                      r"Judge|Justice|Ambassador|Director|Commissioner|Sir|Dame|Lord|Lady|Madame|Monsieur|Herr|Frau|"
@@ -85,6 +103,13 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     # (Read only on the lines that can hold one: the search is slow on every line of a long transcript.)
     heard = "\n".join(line for line in ends.split("\n") if " from " in line or " in " in line)
     words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
+    # Reporters and callers given the floor: read in each turn's opening, where a moderator names them.
+    head = max(200, _ASKER_BUDGET // max(1, len(transcript.turns)))
+    openings = (turn.text[:head] for turn in transcript.turns)
+    # (A moderator's short turn may name them alone: "We have time for two more. Ben Osei, WXRT.")
+    asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text
+                       or (len(text) < SHORT_TURN and ", " in text))
+    words += [name for pair in _ASKER.findall(asked) for name in pair if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -124,6 +149,8 @@ def label_topics(transcript: Transcript, table: TermTable,
     # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
     german = table.extra["language"] == "de"
+    english = table.extra["language"] == "en"
+    spanish = table.extra["language"] == "es"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
@@ -142,7 +169,7 @@ def label_topics(transcript: Transcript, table: TermTable,
 
     spreads = [0.0, *(spread(k) for k in range(1, len(spans) + 1))]  # by the number of topics using a term
     budget = max(600, _PHRASE_BUDGET // max(1, len(spans)))
-    results = []
+    results: list[tuple[str, tuple[str, ...]]] = []
     for (first, last), topic in zip(spans, counts, strict=True):
         size = sum(topic.values()) or 1
         rest = grand - size
@@ -189,19 +216,45 @@ def label_topics(transcript: Transcript, table: TermTable,
         # never as a noun ("faut-il accepter de reculer ?", "qui paie ?").
         verbs = frozenset(t for t, (noun, verb) in uses.items() if verb > noun and t not in table.names
                           and (verb >= 2 or not noun or table.display[t].endswith("ed")))
-        ranked = rank(weight, phrases, table, topic, verbs)
+        if spanish:  # "llaman", "dicen", "creció": a verb by its ending, where the topic puts no article before it
+            verbs |= frozenset(t for t in weight if t not in table.names and not uses.get(t, (0, 0))[0]
+                               and _SPANISH_FINITE.search(table.display[t]))
+        # A phrase with a verb in it is a clause ("Valencia llaman paella", "freezing shut"), unless the topic says
+        # it as one often: "sick leave" is a name, whatever "leave" is elsewhere.
+        done = verbs.difference(GERUNDS)
+        phrases = [p for p in phrases if p.is_name or (not done.intersection(p.terms[1:-1]) and (
+            p.count >= SAID_AS_ONE or not done.intersection(p.terms)))] if done else phrases
+        modifiers = frozenset(t for t in weight if english and t not in table.names
+                              and not uses.get(t, (0, 0))[0] and adjective(table.display[t]))
+        ranked = rank(weight, phrases, table, topic, verbs, modifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
-        label = compose(ranked, phrases, participle_prefix(ranked, weight, table, transcript.turns[first].text),
-                        conjunction)
-        if label and " " not in label:
-            label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
-        label = _announced(transcript.turns[first].text, topic, label, conjunction) or label
+        question = transcript.turns[first].text
+        label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction)
+        label = _announced(question, topic, label, conjunction) or label
+        # Two neighbours never share a name ("Ashcombe library", "Ashcombe Library"): the second says what else it
+        # is about, its next best subject, when it has one.
+        if results and label and _label_terms(label) == _label_terms(results[-1][0]) and len(ranked) > 1:
+            label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction) or label
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
             label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
+            weight: dict[str, float], table: TermTable, uses: dict[str, list[int]], question: str,
+            conjunction: str) -> str:
+    """The label the ranked candidates make: composed, and a lone word made two when the topic says it so."""
+    label = compose(ranked, phrases, participle_prefix(ranked, weight, table, question), conjunction)
+    if label and " " not in label:
+        label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
+    return label
+
+
+def _label_terms(label: str) -> frozenset[str]:
+    return frozenset(filter(None, map(term_lookup, WORD.findall(label))))
 
 
 # How people open a conversation by introducing someone, or agreeing to the recording: "my guest is", "joins
@@ -301,7 +354,35 @@ def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
         if cand.is_name and not (head.is_name or cand.text.isupper()):
             continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
         return f"{label} {conjunction} {cand.text}"
-    return label
+    return _qualified(label, term, once, table, uses)
+
+
+def _qualified(label: str, term: str, once: dict[tuple[str, ...], dict[tuple[str, ...], int]], table: TermTable,
+               uses: dict[str, list[int]]) -> str:
+    """A lone word with the word the topic says before it (English "low-floor tram") or after it (French and
+    Spanish "paella valenciana"), however common: the word that qualifies it, unless a verb, a name, a generic
+    word, a participle, or in English a plural or a verb in "-s" ("caps bills"). Else the word alone."""
+    romance = table.extra.get("language") in ("fr", "es")
+    qualified = []
+    for gram, spellings in once.items():
+        if len(gram) != 2 or gram[0 if romance else 1] != term:
+            continue
+        other = gram[1] if romance else gram[0]
+        noun, verb = uses.get(other, (0, 0))
+        if verb > noun or other in table.names:
+            continue
+        shown = _display_phrase(max(spellings, key=spellings.__getitem__), gram, table)
+        words = shown.lower().split()
+        qualifier = words[-1] if romance else words[0]
+        if len(words) != 2 or _not_a_noun_phrase(shown, gram, table, uses) or qualifier in GENERIC \
+                or qualifier.endswith(("ed", "ing")) or (romance and _ROMANCE_FINITE.search(qualifier)) \
+                or (not romance and qualifier.endswith("s")):
+            continue
+        qualified.append((sum(spellings.values()), shown))
+    if not qualified:
+        return label
+    text = max(qualified)[1]
+    return text[:1].upper() + text[1:]
 
 
 def language(transcript: Transcript) -> str:
@@ -332,6 +413,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
     before: dict[tuple[str, ...], set[str]] = {}
+    after: dict[tuple[str, ...], Counter[str | None]] = {}  # the term right after each use (None: none)
     bridges = _BRIDGES.get(str(table.extra.get("language")), frozenset())
     used = 0
     for i in range(first, last + 1):
@@ -372,6 +454,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                 grams.append((a, b, c))  # type: ignore[arg-type]
             for gram in grams:
                 seen[gram] += 1
+                end = k + len(gram)
+                after.setdefault(gram, Counter())[terms[end] if end < len(terms) else None] += 1
                 if k and terms[k - 1] is not None:
                     before.setdefault(gram, set()).add(terms[k - 1])  # type: ignore[arg-type]
                 written = forms.get(gram)
@@ -390,6 +474,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         if n < PHRASE_MIN and gram not in in_opening:
             once[gram] = forms[gram]
             continue
+        if _cut(gram, n, after.get(gram), allowed):
+            continue
         shown: Counter[str] = Counter()
         for spelling, times in forms[gram].items():
             shown[_display_phrase(spelling, gram, table)] += times
@@ -397,6 +483,16 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
         if not _not_a_noun_phrase(text, gram, table, uses):
             phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
     return phrases
+
+
+def _cut(gram: tuple[str, ...], n: int, after: Counter[str | None] | None, allowed: set[str]) -> bool:
+    """Whether a phrase is only ever said as the start of a longer one: every use goes on with the same word
+    ("future sea" in "future sea level rise"). Shown alone it would be cut inside; the longer phrase, or its
+    tail ("sea level rise"), names the subject."""
+    if len(gram) > 2 or not after:
+        return False  # no longer phrase is counted: a three-word one stands
+    (word, times), = after.most_common(1)
+    return times == n and word is not None and word in allowed and word not in gram
 
 
 _BRIDGES = {"fr": frozenset({"de", "du", "des"}), "es": frozenset({"de", "del"})}
@@ -439,6 +535,11 @@ _RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
 # Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
 _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
+# Spanish verbs in the third person ("llaman", "dicen", "creció"), by their ending, in words of five letters or
+# more ("plan", "pan" are nouns); nouns that end so ("examen", "origen") come after an article.
+_SPANISH_FINITE = re.compile(r"^[a-záéíóúñ]{3,}(?:an|en|ió)$")
+# ... and, after a noun, any French or Spanish word that may be a verb in the present ("pierden", "depende").
+_ROMANCE_FINITE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœáíóúñ]{3,}(?:an|en|ió|ez|ent|e)$")
 
 
 def russian_verb(text: str) -> bool:
@@ -451,6 +552,32 @@ def russian_verb(text: str) -> bool:
 
 
 
+# Endings nearly only adjectives take; "-al" and "-ic" alone are left out, for the nouns that share them
+# ("scandal", "clinic").
+_ADJECTIVE_ENDINGS = ("ful", "ous", "ive", "ical", "ional", "ural", "oral", "less", "atic", "istic")
+_LONG_ADJECTIVE_ENDINGS = ("able", "ible")  # "affordable", "possible"; but "table", "cable"
+# Words in "-est" that are no superlatives of the word before it ("inter-est", "for-est").
+_NOT_SUPERLATIVES = frozenset({"interest", "forest", "protest", "harvest", "request", "contest", "honest", "arrest",
+                               "suggest", "digest", "invest", "manifest", "modest"})
+
+
+def adjective(text: str) -> bool:
+    """An English adjective by its form: an ending adjectives take ("hopeful", "basic", "doctoral", "affordable"),
+    or a superlative of a common word ("longest", "cheapest", "biggest"). Nouns share the endings ("proposal",
+    "clinic"): the caller asks it only of words the topic never uses after a determiner."""
+    if not text.islower() or len(text) < 5:
+        return False
+    if text.endswith(_ADJECTIVE_ENDINGS) or (len(text) >= 8 and text.endswith(_LONG_ADJECTIVE_ENDINGS)):
+        return True
+    if not text.endswith("est") or text in _NOT_SUPERLATIVES:
+        return False
+    stem = text[:-3]
+    stems = (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem, f"{stem}e",
+             f"{stem[:-1]}y" if stem.endswith("i") else stem)  # long-est, bigg-est, larg-est, easi-est
+    return any(len(s) >= 3 and s in _COMMONNESS and (s in FILLER or s in NOT_A_LABEL or term_of(s) is not None)
+               for s in stems)
+
+
 def _adverb(text: str) -> bool:
     return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly",
                                              "ately", "fully", "lessly", "ingly"))
@@ -460,7 +587,7 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
     """The phrase with the source's capitals where they are not just a sentence start ("al-Nusra", "G20",
     "Imperial War Museum")."""
     shown: list[str] = []
-    for token, term in zip(tokens, gram, strict=True):
+    for k, (token, term) in enumerate(zip(tokens, gram, strict=True)):
         # What links the words stays ("Réserves d'eau", "precio del aceite", "The 6 o'clock scramble").
         bridge, _, token = token.rpartition(" ")
         elided = token[:2] if shown and token[:2].lower() in ("d'", "d’") else ""
@@ -468,7 +595,10 @@ def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermT
         if elided or bridge:
             shown.append(" ".join(filter(None, (bridge, elided + token))))
             continue
+        # A capital before a name is the name's own ("Ben Osei", "Lucía Ferrer"), even where the first name alone
+        # only ever starts a sentence.
         keep = term in table.names or any(c.isupper() for c in token[1:]) or (
-            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de"
+            shown and token[:1].isupper() and shown[-1][:1].isupper()) or table.extra.get("language") == "de" or (
+            token[:1].isupper() and k + 1 < len(gram) and gram[k + 1] in table.names)
         shown.append(token if keep else token.lower())
     return " ".join(shown)

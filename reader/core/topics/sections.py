@@ -59,7 +59,7 @@ def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list
     """Indices of the topics (in `spans`, besides 0) that open a section. `strengths[i]` is how strongly the
     topic boundary before topic i was found (standardised; 0 for none), so a clear topic boundary is also a
     likelier section one; `moves[i]` whether topic i opens with a move to another subject as a whole. The topics
-    in `forced` open one whatever the scores (the one after the welcome and introductions)."""
+    in `forced` open one whatever the scores (the one after the welcome and introductions, the sign-off)."""
     n = len(spans)
     if n <= FEW_TOPICS:
         return list(range(1, n))

@@ -15,9 +15,9 @@ def _words(text: str) -> frozenset[str]:
 
 STOPWORDS: frozenset[str] = _words("""
 a about above across after afterwards again against all almost alone along already also although always am
-among amongst an and another any anyhow anyone anything anyway anywhere are aren't around as at
+amid amidst among amongst an and another any anyhow anyone anything anyway anywhere are aren't around as at
 be became because become becomes becoming been before beforehand behind being below beside besides between
-beyond both but by
+beyond both but by despite unlike versus
 can can't cannot could couldn't
 did didn't do does doesn't doing don't done down during
 each either else elsewhere enough etc even ever every everyone everything everywhere except
@@ -28,7 +28,7 @@ i i'd i'll i'm i've ie if in indeed inside instead into is isn't it it'd it'll i
 just
 latter latterly least less let let's like likely
 many may maybe me meanwhile might mightn't mine more moreover most mostly much must mustn't my myself
-namely neither never nevertheless next no nobody none noone nor not nothing now nowhere
+namely near nearly neither never nevertheless next no nobody none noone nor not nothing now nowhere
 of off often on once one only onto or other others otherwise ought our ours ourselves out over own
 per perhaps please
 quite
@@ -45,7 +45,7 @@ whereas whereby wherever whether which while who who's whoever whole whom whose 
 without won't would wouldn't
 yet you you'd you'll you're you've your yours yourself yourselves
 zero one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty hundred hundreds
-thousand thousands million millions billion first second third fourth fifth last
+thousand thousands million millions billion first second third fourth fifth last twice thrice
 """)
 
 # Spoken discourse: hedges, fillers, back-channels, and verbs of talking about talking.

@@ -1,0 +1,147 @@
+"""The label rules of issue 9: who is given the floor names nothing, names keep the capitals the text gives them,
+a label has a head noun and is never cut inside a phrase, and a section is named for what its topics share."""
+
+from __future__ import annotations
+
+import itertools
+import json
+from pathlib import Path
+
+import pytest
+
+from reader.core.loader import load_transcript, parse_text
+from reader.core.model import Transcript
+from reader.core.topics import find_sections, sections_from_starts, topics_from_starts
+from reader.core.topics.label import _display_phrase, adjective, speaker_terms
+from reader.core.topics.terms import build_terms, term_lookup
+
+ROOT = Path(__file__).resolve().parents[2]
+GOLD = ROOT / "tests" / "data" / "gold"
+
+
+def load_gold(path: Path) -> tuple[Transcript, dict]:
+    gold = json.loads(path.read_text(encoding="utf-8"))
+    return load_transcript(ROOT / gold["transcript"]), gold
+
+BRIEFING = "\n\n".join([
+    "Moderator: Good morning. Our first question is from Tom Hadley at the Herald.",
+    "Question: On the stadium, how much public money is going in?",
+    "Mayor: None of the operating costs. We import steel from China, and the builder pays for it.",
+    "Moderator: Next we have Sofia Marin from Radio Latina.",
+    "Question: On the heat wave, are the cooling centres open at night?",
+    "Mayor: They are, until nine, and the libraries too.",
+    "Host: Y la primera pregunta es de Marta, de Zaragoza. Dice que no sabe qué cenar.",
+    "Moderator: We have time for two more. Ben Osei, WXRT.",
+])
+
+
+def test_reporters_and_callers_given_the_floor_and_their_outlets_name_nothing() -> None:
+    excluded = speaker_terms(parse_text(BRIEFING))
+    assert {term_lookup(w) for w in ("Hadley", "Herald", "Sofia", "Marin", "Latina", "Marta", "Osei", "WXRT")} \
+        <= excluded
+    assert term_lookup("China") not in excluded  # "steel from China, and": a place talked about, nobody asking
+    assert term_lookup("Zaragoza") not in excluded  # a caller's town may be what the call is about
+
+
+def test_a_first_name_keeps_its_capital_before_a_surname() -> None:
+    transcript = parse_text("Host: Ben Osei has the next question. Ben is new.\n\n"
+                            "Guest: I spoke to Osei yesterday, and to Osei's editor.")
+    table = build_terms(transcript)
+    gram = (term_lookup("Ben"), term_lookup("Osei"))
+    assert _display_phrase(("Ben", "Osei"), gram, table) == "Ben Osei"  # type: ignore[arg-type]
+
+
+def test_a_phrase_always_said_inside_a_longer_one_is_never_cut_there() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: Let me ask you about the glacier first. How fast is the glacier moving?",
+        "Guest: The glacier moves two kilometres a year, and the glacier front cracks every summer.",
+        "Host: I want to turn to the models. People hear very different numbers for future sea level rise. Why?",
+        "Guest: The models disagree on future sea level because the ice cliffs are hard to simulate. Every model "
+        "of future sea level needs the bed shape.",
+        "Host: So the models of future sea level will improve?",
+        "Guest: The models will improve when we measure the bed, and the models of the ice cliffs get better."]))
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert any("sea level" in label for label in labels), labels
+    assert not any(label.endswith(" sea") for label in labels), labels  # "Glacier and future sea"
+
+
+@pytest.mark.parametrize(("word", "is_adjective"), [
+    ("hopeful", True), ("doctoral", True), ("affordable", True), ("cheapest", True), ("biggest", True),
+    ("longest", True), ("scandal", False), ("clinic", False), ("table", False), ("interest", False),
+    ("forest", False), ("west", False), ("Bristol", False)])
+def test_an_adjective_is_told_by_its_form(word: str, is_adjective: bool) -> None:
+    assert adjective(word) is is_adjective
+
+
+def test_no_label_is_an_adjective_without_its_noun() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "glacier-scientist.json")  # "I'm hopeful." names nothing
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert all(not adjective(label.split()[-1].lower()) for label in labels), labels
+
+
+def test_neighbouring_topics_never_share_a_name() -> None:
+    transcript, _ = load_gold(GOLD / "held-out" / "council-meeting.json")  # two topics on one library
+    for section in find_sections(transcript):
+        for before, after in itertools.pairwise(section.topics):
+            assert before.label.casefold() != after.label.casefold(), before.label
+
+
+def test_a_spanish_verb_in_the_third_person_is_never_inside_a_label() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "podcast-cocina.json")  # "fuera de Valencia llaman paella"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"llaman", "dicen"} & set(label.lower().split())], labels
+    assert any("paella" in label.lower() for label in labels), labels
+
+
+BRIEFING_SECTIONS = "\n\n".join([
+    "Moderator: Good morning. The Mayor will take questions.",
+    "Mayor: Thank you. The cooling centres open tomorrow for the heat.",
+    "Moderator: Our first question is from Dana Wu at the Tribune.",
+    "Question: On the transit deal, what is the raise, and how does the transit budget pay for it?",
+    "Mayor: The raise is four percent a year. The transit budget pays for it from fares and the state grant for "
+    "transit.",
+    "Question: And the driver barriers? Drivers were assaulted twice last month.",
+    "Mayor: Every bus gets driver barriers by March. The barriers protect the drivers, and the drivers asked for "
+    "barriers.",
+    "Question: On the stadium, will public money go in?",
+    "Mayor: No public money goes into the stadium. The stadium owners pay for the stadium.",
+])
+
+
+def test_a_section_is_named_for_the_subject_its_question_announces_after_the_moderators_turn() -> None:
+    transcript = parse_text(BRIEFING_SECTIONS)
+    topics = topics_from_starts(transcript, [0, 2, 5, 7])
+    sections = sections_from_starts(transcript, topics, [0, 2, 7])
+    assert [t.label for t in sections[1].topics] == ["Transit budget", "Driver barriers"]  # no "assaulted twice"
+    assert sections[1].label == "Transit budget"  # "On the transit deal": not both topics' names joined
+
+
+def test_a_preposition_is_never_a_labels_word() -> None:
+    transcript, _ = load_gold(GOLD / "press-briefing.json")  # "the levee near Port Arthur"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"near", "despite", "amid"} & set(label.lower().split())], labels
+
+
+def test_a_lone_word_takes_the_word_that_qualifies_it_where_the_topic_says_one() -> None:
+    transcript = parse_text("\n\n".join([
+        "Lucía: Bienvenidos a Sobremesa, el podcast de cocina. Hoy hablamos de la tortilla y de la cebolla con "
+        "nuestros oyentes.",
+        "Javi: La tortilla lleva patata, huevo y un poco de sal, y la cebolla es opcional para muchos.",
+        "Lucía: Segunda pregunta, de Andrés, de Valencia: ¿qué lleva la paella de verdad?",
+        "Javi: La paella lleva pollo, conejo y judía verde. La paella se hace en paella, que es el recipiente. Y la "
+        "paella valenciana nunca lleva chorizo.",
+    ]))
+    assert [t.label for t in topics_from_starts(transcript, [0, 2])][1] == "Paella valenciana"
+
+
+def test_a_verb_never_qualifies_a_lone_word() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-2" / "rivers-committee.json")  # "the regulator caps bills"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert "Caps bills" not in labels
+
+
+def test_the_sign_off_is_a_section_of_its_own() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-4" / "housing-phonein.json")  # "Good luck, Sophie. ... advice"
+    sections = find_sections(transcript)
+    assert sections[-1].label == "Closing remarks"
+    assert [t.label for t in sections[-1].topics] == ["Closing remarks"]
