@@ -104,6 +104,8 @@ def asks(text: str) -> Asks:
     text = text.strip()
     if not text:
         return Asks.NO
+    if text.endswith(("?", "？")):  # most questions: the mark ends the last sentence, nothing more to read
+        return Asks.MARK
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
     starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
