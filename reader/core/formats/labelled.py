@@ -13,7 +13,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.core.formats.base import TranscriptBuilder
+from reader.core.exchanges import research_roles
+from reader.core.formats.base import TranscriptBuilder, speaker_key
 from reader.core.formats.committee import panel_lines
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
@@ -22,6 +23,7 @@ from reader.core.formats.page_furniture import form_feed_furniture
 from reader.core.formats.spans import BLOCK, blank_out, strip
 from reader.core.formats.speaker_lists import speaker_lists
 from reader.core.model import AsideKind
+from reader.core.vocabulary import ANONYMOUS_ROLES, RESEARCH_INTERVIEWERS, RESEARCH_RESPONDENTS
 
 NAME = "labelled"
 
@@ -44,6 +46,7 @@ def sniff(text: str) -> float:
 def parse(text: str, builder: TranscriptBuilder) -> None:
     start = front_matter(text, builder)
     text, labels = find_labels(text, builder, start)
+    research_legend(text, builder, start, labels)
     start = header(text, builder, start, labels[0].start if labels else len(text))
     end = trailer(text, labels)
     parse_body(text, builder, start, end, labels)
@@ -73,6 +76,30 @@ def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[
     if any(label.text in ("Q", "A") for label in labels):
         labels = _name_questions_and_answers(text, builder, labels)
     return view, labels
+
+
+# `I = Interviewerin (Katrin Jahnke), B = Befragter (Gerd Kramer, geb. 1948)`, `R = Tom Hale`
+_LEGEND = re.compile(r"(?<!\w)(?P<letter>[A-Za-z]{1,4}\d{0,2})[ \t]*=[ \t]*(?P<what>[^,;=()\n]+?)[ \t]*"
+                     r"(?:\((?P<who>[^()\n]*)\))?[ \t]*(?=[,;\n]|$)")
+_ROLE_NAMES = ANONYMOUS_ROLES | {name.casefold() for name in (*RESEARCH_INTERVIEWERS.values(),
+                                                              *RESEARCH_RESPONDENTS.values())} | {
+    "interviewerin", "befragte", "befragter", "interviewpartner", "interviewpartnerin", "teilnehmer", "teilnehmerin"}
+
+
+def research_legend(text: str, builder: TranscriptBuilder, start: int, labels: list[Label]) -> None:
+    """A research interview's legend above its first turn names who its letters stand for: `I = Interviewerin
+    (Katrin Jahnke)` shows `I:` as Katrin Jahnke. A letter the legend gives only a role keeps its role's name."""
+    research = research_roles({speaker_key(label.speaker or label.text) for label in labels})
+    if not research:
+        return
+    for m in _LEGEND.finditer(text, start, labels[0].start):
+        if speaker_key(m["letter"]) not in research:
+            continue
+        for said in (m["who"], m["what"]):
+            name = (said or "").split(",")[0].strip()
+            if name and name.casefold() not in _ROLE_NAMES:
+                builder.set_name(m["letter"], name)
+                break
 
 
 def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
@@ -110,7 +137,9 @@ _CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[AaPp])\.?\s*[Mm]
 _TITLE_WORDS = re.compile(r"interview|briefing|conversation|transcript|remarks|hearing|press conference|podcast|"
                           r"episode|talk|discussion|q\s*&\s*a|meeting", re.IGNORECASE)
 _SENTENCE_END = (".", "?", "!", "…", ",", ";", ":")
-_END_MARK = re.compile(r"(?:END|# # #|###|-\s*30\s*-)\b[^\n]{0,40}$|(?:END|# # #|###)$")
+_END_MARK = re.compile(r"(?:END|# # #|###|-\s*30\s*-)\b[^\n]{0,40}$|(?:END|# # #|###)$|"
+                       r"(?i:\[(?:end of (?:the )?(?:interview|recording|transcript)|"  # a research interview's
+                       r"ende de[rs] (?:interviews|aufnahme|transkripts|gesprächs))\])$")  # note of its end
 
 
 def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
