@@ -188,8 +188,10 @@ def clarifies(text: str, before: str) -> bool:
     if _CLARIFY.match(text.strip()):
         return True
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
-    said = before.casefold()
-    return bool(opening) and all(_holds_word(said, w) for w in opening)
+    if not opening:
+        return False
+    said = before.casefold()  # the answer, often long: folded only when there is a word to look for
+    return all(_holds_word(said, w) for w in opening)
 
 
 def _holds_word(text: str, word: str) -> bool:

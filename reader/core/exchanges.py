@@ -146,8 +146,9 @@ class _Voice:
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
                 known: dict[str, Role], unknown: str, asked: Asked | None = None) -> dict[str, Role]:
-    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn; `speakers` every
-    key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
+    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn (single-spaced, as
+    the builder joins them); `speakers` every key once; `known` the roles a parser gave; `unknown` the key of the
+    unknown speaker, who never answers."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
     roles.update({k: v for k, v in known.items() if k in roles})
     askers = labelled_askers(speakers)
@@ -194,7 +195,9 @@ def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: st
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         if key == unknown:
             continue
-        voice = voices.setdefault(key, _Voice())
+        voice = voices.get(key)
+        if voice is None:  # not setdefault: that would make a _Voice for every turn
+            voice = voices[key] = _Voice()
         voice.turns += 1
         voice.words += text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
         if voice.read < SAMPLE_TURNS:
@@ -293,7 +296,7 @@ def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
     """A quick question between two turns of the same answerer, who then goes on: part of that answer."""
     if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
         return False
-    words = len(texts[i].split())
+    words = texts[i].count(" ") + 1  # the words: the builder's texts are single-spaced
     if words <= CLARIFY_WORDS:
         return not opens_with_interrogative(texts[i])
     return words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1])
