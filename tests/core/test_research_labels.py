@@ -46,6 +46,10 @@ def roles(t: Transcript) -> dict[str, Role]:
     return {s.name: s.role for s in t.speakers}
 
 
+def headers(t: Transcript) -> set[str]:
+    return {a.text.strip() for a in t.asides if a.kind is AsideKind.HEADER}
+
+
 def test_an_english_interview_with_i_and_r() -> None:
     t = load("research-interview-i-r.txt")
     assert t.layout == "labelled"
@@ -135,10 +139,27 @@ def test_a_legend_names_who_the_letters_stand_for() -> None:
              "I: Und wie war das?\n\nB: Laut. Und kalt im Winter.\n")
     assert names(t) == ["Lena Vogt", "Horst Brandt"] * 2
     assert roles(t) == {"Lena Vogt": Role.INTERVIEWER, "Horst Brandt": Role.INTERVIEWEE}
+    assert "I = Interviewerin (Lena Vogt), B = Befragter (Horst Brandt, geb. 1951)" in headers(t)
+    assert t.metadata.title == "Interview 12, Archiv der Werft"
     # A legend that gives a letter only its part keeps the part's name.
     t = read("I = Interviewer, R = Tom Hale\n\nI: When did you start?\n\nR: In 1970.\n\nI: And then?\n\n"
              "R: Then the yard closed.\n")
     assert names(t) == ["Interviewer", "Tom Hale"] * 2
+
+
+ANSWERS = "I: When did you start?\n\nR: In 1970.\n\nI: And then?\n\nR: Then the yard closed.\n"
+
+
+def test_header_lines_name_the_two_sides() -> None:
+    t = read("Shipyard memories, interview 4\nInterviewer: Anna Brooks\nRespondent: Tom Hale (R07)\n"
+             "Date: 14 March 2025\n\n" + ANSWERS)
+    assert names(t) == ["Anna Brooks", "Tom Hale"] * 2  # the header's lines are no turns of their own
+    assert {"Interviewer: Anna Brooks", "Respondent: Tom Hale (R07)"} <= headers(t)
+    assert t.metadata.title == "Shipyard memories, interview 4" and t.metadata.date == "2025-03-14"
+    # An interviewer's words before the first `I:` are a turn, not a name.
+    t = read("Interviewer: Okay, we're recording now, is that alright?\n\n" + ANSWERS)
+    assert names(t)[:2] == ["Interviewer", "Interviewer"]
+    assert t.turns[0].text == "Okay, we're recording now, is that alright?"
 
 
 def test_the_letters_alone_are_no_roles() -> None:
