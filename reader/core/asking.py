@@ -104,6 +104,8 @@ def asks(text: str) -> Asks:
     text = text.strip()
     if not text:
         return Asks.NO
+    if text.endswith(("?", "？")):  # most questions: the mark ends the last sentence, nothing more to read
+        return Asks.MARK
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
     starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
@@ -186,8 +188,10 @@ def clarifies(text: str, before: str) -> bool:
     if _CLARIFY.match(text.strip()):
         return True
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
-    said = before.casefold()
-    return bool(opening) and all(_holds_word(said, w) for w in opening)
+    if not opening:
+        return False
+    said = before.casefold()  # the answer, often long: folded only when there is a word to look for
+    return all(_holds_word(said, w) for w in opening)
 
 
 def _holds_word(text: str, word: str) -> bool:

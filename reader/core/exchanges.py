@@ -3,8 +3,10 @@
 The builder calls `roles_and_exchanges` once every turn is known; it runs the two steps below.
 
 `infer_roles` names the side that asks. A role label (`Question`, `Q`, `Interviewer`, `Frage`, `Вопрос`…, and a
-print interview's letter beside its answer's, `F` beside `A`, `P` beside `R`) says it outright, and so do the
-turns a label marks as questions (a select committee's numbered `Q12 Chair:`): who asks them is the asking side,
+print interview's letter beside its answer's, `F` beside `A`, `P` beside `R`) says it outright, and so does a
+social-research transcript's `I:` beside `R:` or `B:` (`research_roles`; which of its turns ask is read from
+their words, as its interviewer also says "Mhm" in the middle of an answer), and so do the turns a label marks
+as questions (a select committee's numbered `Q12 Chair:`): who asks them is the asking side,
 everyone else answers. Otherwise the answering side is found first, the speaker who says most while asking least
 (the guest, the witness), with anyone else who answers as much; everyone else who asks (both hosts of a podcast,
 the members of a committee) is the asking side (`Role.INTERVIEWER`), the ones who answer `Role.INTERVIEWEE`. A
@@ -28,7 +30,7 @@ from itertools import compress, pairwise
 
 from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
 from reader.core.model import Exchange, Role
-from reader.core.vocabulary import QUESTION_ANSWER_PAIRS
+from reader.core.vocabulary import QUESTION_ANSWER_PAIRS, RESEARCH_INTERVIEWERS, RESEARCH_RESPONDENTS
 
 INTERVIEWER_LABELS = re.compile(
     r"^(q|question|questions|interviewer|host|moderator|presenter|reporter|journalist|"
@@ -55,6 +57,29 @@ def labelled_askers(speakers: Iterable[str]) -> set[str]:
     """The speaker keys whose label says they ask: `Interviewer`, `Q`, `Frage`, and `F` when `A` speaks too."""
     keys = set(speakers)
     return {k for k in keys if INTERVIEWER_LABELS.match(k) or not keys.isdisjoint(_QUESTION_LETTERS.get(k, ()))}
+
+
+_PARTICIPANT = re.compile(r"p(?P<number>\d{1,2})")  # `P1:`, `P2:`: a group's participants, beside an `I:`
+
+
+def research_roles(speakers: Iterable[str]) -> dict[str, Role]:
+    """The roles a social-research transcript's letters give (`I:` with `R:`, `Int:` with `Resp:`, `IV:` with
+    `B:`, `I:` with `P1:` and `P2:`): its interviewer asks, the respondents answer. Empty unless both sides
+    speak."""
+    keys = set(speakers)
+    asking = keys & RESEARCH_INTERVIEWERS.keys()
+    answering = {k for k in keys if k in RESEARCH_RESPONDENTS or _PARTICIPANT.fullmatch(k)}
+    if not asking or not answering:
+        return {}
+    return {**dict.fromkeys(asking, Role.INTERVIEWER), **dict.fromkeys(answering, Role.INTERVIEWEE)}
+
+
+def research_name(key: str) -> str | None:
+    """How a social-research letter is shown: `i` -> "Interviewer", `b` -> "Befragte(r)", `p2` -> "Participant 2"."""
+    participant = _PARTICIPANT.fullmatch(key)
+    if participant:
+        return f"Participant {int(participant['number'])}"
+    return RESEARCH_INTERVIEWERS.get(key) or RESEARCH_RESPONDENTS.get(key)
 
 
 ASKING_SHARE = 0.3  # an answerer asks in fewer of its turns than this, the asking side's lead in more...
@@ -121,8 +146,9 @@ class _Voice:
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
                 known: dict[str, Role], unknown: str, asked: Asked | None = None) -> dict[str, Role]:
-    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn; `speakers` every
-    key once; `known` the roles a parser gave; `unknown` the key of the unknown speaker, who never answers."""
+    """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn (single-spaced, as
+    the builder joins them); `speakers` every key once; `known` the roles a parser gave; `unknown` the key of the
+    unknown speaker, who never answers."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
     roles.update({k: v for k, v in known.items() if k in roles})
     askers = labelled_askers(speakers)
@@ -169,7 +195,9 @@ def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: st
     for i, (key, text) in enumerate(zip(keys, texts, strict=True)):
         if key == unknown:
             continue
-        voice = voices.setdefault(key, _Voice())
+        voice = voices.get(key)
+        if voice is None:  # not setdefault: that would make a _Voice for every turn
+            voice = voices[key] = _Voice()
         voice.turns += 1
         voice.words += text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
         if voice.read < SAMPLE_TURNS:
@@ -268,7 +296,7 @@ def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
     """A quick question between two turns of the same answerer, who then goes on: part of that answer."""
     if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
         return False
-    words = len(texts[i].split())
+    words = texts[i].count(" ") + 1  # the words: the builder's texts are single-spaced
     if words <= CLARIFY_WORDS:
         return not opens_with_interrogative(texts[i])
     return words <= CLARIFY_PATTERN_WORDS and clarifies(texts[i], texts[i - 1])

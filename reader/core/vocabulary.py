@@ -71,6 +71,13 @@ QUESTION_ANSWER_PAIRS: tuple[tuple[frozenset[str], frozenset[str]], ...] = (
     (frozenset({"вопрос"}), frozenset({"ответ"})),  # Russian
 )
 
+# Social research labels its turns with letters, the interviewer's and the other side's: `I:`/`R:` (respondent),
+# `Int:`/`Resp:`, the German `IV:`/`B:` (Befragte(r)) and `IP:` (Interviewpartner(in)), a group's participants
+# `P1:`, `P2:` (`exchanges.research_roles` reads the numbered ones). Each key here with the name it is shown as;
+# the letters are a document's roles only when both sides speak, as a lone `I:` or `B:` may be anyone.
+RESEARCH_INTERVIEWERS = {"i": "Interviewer", "int": "Interviewer", "iv": "Interviewer"}
+RESEARCH_RESPONDENTS = {"r": "Respondent", "resp": "Respondent", "b": "Befragte(r)", "ip": "Interviewpartner(in)"}
+
 # Sentence openers: a multi-word label starting with one is prose unless it recurs or is written in capitals.
 FUNCTION_WORDS = frozenset({
     "in", "on", "at", "the", "but", "and", "so", "for", "if", "when", "as", "after", "before", "this", "that",

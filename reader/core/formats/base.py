@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, overload
 
-from reader.core.exchanges import roles_and_exchanges
+from reader.core.exchanges import research_name, research_roles, roles_and_exchanges
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
 from reader.core.formats.names import display_names
 from reader.core.formats.spans import blank_out
@@ -94,6 +94,7 @@ class TranscriptBuilder:
         self._asides: list[tuple[AsideKind, int, int]] = []  # made into `Aside`s when read (see `Asides`)
         self._turns: list[_PendingTurn] = []
         self._roles: dict[str, Role] = {}
+        self._names: dict[str, str] = {}
         self._headings: list[tuple[str, int, int | None, float | None]] = []
 
     # --- parse events -------------------------------------------------------------------------
@@ -142,6 +143,11 @@ class TranscriptBuilder:
         """Let a parser that knows the roles (a press briefing's `Q`) say so."""
         self._roles[speaker_key(label)] = role
 
+    def set_name(self, label: str, name: str) -> None:
+        """Let a parser that finds who a label stands for (a research interview's legend, `I = Interviewerin
+        (Lena Vogt)`, above its `I:` turns) show that name."""
+        self._names[speaker_key(label)] = name
+
     # --- assembly -----------------------------------------------------------------------------
 
     def build(self) -> Transcript:
@@ -158,8 +164,9 @@ class TranscriptBuilder:
         texts = [t.paragraphs[0].text if len(t.paragraphs) == 1 else " ".join([p.text for p in t.paragraphs])
                  for t in pending]
         marked = [i for i, t in enumerate(pending) if t.asks]
-        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), self._roles, speaker_key(UNKNOWN_SPEAKER),
-                                               marked)
+        research = research_roles(labels)  # `I:` beside `R:`: the letters say who asks
+        roles, exchanges = roles_and_exchanges(keys, texts, list(labels), {**research, **self._roles},
+                                               speaker_key(UNKNOWN_SPEAKER), marked)
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))
@@ -182,7 +189,8 @@ class TranscriptBuilder:
         # One count per speaker over all they said: far fewer calls than one per turn, and the same words,
         # since no word spans the space that joins two turns.
         word_counts = {key: count_words(" ".join(spoken)) for key, spoken in said.items()}
-        names = display_names(list(labels.values()))
+        names = [self._names.get(key) or (research_name(key) if key in research else None) or name
+                 for key, name in zip(labels, display_names(list(labels.values())), strict=True)]
         speakers = tuple(
             Speaker(key, label, name, roles[key], turn_counts[key], word_counts[key])
             for (key, label), name in zip(labels.items(), names, strict=True)

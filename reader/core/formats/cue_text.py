@@ -138,9 +138,9 @@ def _skip_markup(text: str, pos: int, end: int) -> int:
 class CueReader:
     """Feeds cues to the builder, keeping track of who is speaking."""
 
-    __slots__ = ("break_pending", "builder", "chapter_starts", "current", "last_end", "names", "next_chapter",
-                 "paragraph_end", "paragraph_length", "paragraph_start", "parts", "previous", "previous_cue",
-                 "sentence_ended", "text", "turn_length")
+    __slots__ = ("break_pending", "builder", "chapter_starts", "current", "last_end", "last_shown", "names",
+                 "next_chapter", "paragraph_end", "paragraph_length", "paragraph_start", "parts", "previous",
+                 "previous_cue", "text", "turn_length")
 
     def __init__(self, text: str, builder: TranscriptBuilder, names: set[str],
                  chapter_starts: list[float] | None = None):
@@ -153,7 +153,7 @@ class CueReader:
         self.previous: str | None = None  # the different speaker heard before them
         self.last_end: float | None = None
         self.break_pending = False
-        self.sentence_ended = False
+        self.last_shown = ""  # the words last emitted: does the paragraph end a sentence so far?
         self.parts: list[str] = []  # the paragraph being gathered, and where it is in the source
         self.paragraph_start = self.paragraph_end = -1
         self.paragraph_length = 0
@@ -179,7 +179,8 @@ class CueReader:
             self._chapter(cue.start)
         pause = self.last_end is not None and cue.start - self.last_end >= PARAGRAPH_PAUSE
         long = self.paragraph_length >= LONG_PARAGRAPH
-        if (pause and (self.sentence_ended or long)) or (long and self.sentence_ended) \
+        ended = (pause or long) and ends_sentence(self.last_shown)  # read only when it can matter
+        if (pause and (ended or long)) or (long and ended) \
                 or self.paragraph_length >= 2 * LONG_PARAGRAPH:
             self.break_pending = True
         dashes = 0
@@ -190,7 +191,7 @@ class CueReader:
         before = {self._plain(*span) for span in self.previous_cue} if rolling else _NOTHING
         for index, (ls, le) in enumerate(cue.lines):
             line = text[ls:le]
-            if rolling and self._plain(ls, le) in before and (flash or index < len(cue.lines) - 1):
+            if rolling and (flash or index < len(cue.lines) - 1) and self._plain(ls, le) in before:
                 # Rolling captions repeat the previous cue's line above the new one: said once, read once.
                 self.builder.aside(AsideKind.FURNITURE, ls, le)
             elif "<" not in line and "&" not in line and "{" not in line \
@@ -332,7 +333,7 @@ class CueReader:
         self.turn_length += len(shown) + 1
         self.paragraph_end = end
         self.break_pending = False
-        self.sentence_ended = ends_sentence(shown)
+        self.last_shown = shown
 
     def _flush(self) -> None:
         """Hand the gathered paragraph to the builder, once: joining cue by cue there would be quadratic."""

@@ -13,15 +13,18 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.core.formats.base import TranscriptBuilder
+from reader.core.exchanges import research_roles
+from reader.core.formats.base import TranscriptBuilder, speaker_key
 from reader.core.formats.committee import panel_lines
+from reader.core.formats.cue_text import name_shape
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
 from reader.core.formats.page_furniture import form_feed_furniture
 from reader.core.formats.spans import BLOCK, blank_out, strip
 from reader.core.formats.speaker_lists import speaker_lists
-from reader.core.model import AsideKind
+from reader.core.model import AsideKind, Role
+from reader.core.vocabulary import ANONYMOUS_ROLES, RESEARCH_INTERVIEWERS, RESEARCH_RESPONDENTS
 
 NAME = "labelled"
 
@@ -44,6 +47,7 @@ def sniff(text: str) -> float:
 def parse(text: str, builder: TranscriptBuilder) -> None:
     start = front_matter(text, builder)
     text, labels = find_labels(text, builder, start)
+    text, labels = research_header(text, builder, start, labels)
     start = header(text, builder, start, labels[0].start if labels else len(text))
     end = trailer(text, labels)
     parse_body(text, builder, start, end, labels)
@@ -73,6 +77,66 @@ def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[
     if any(label.text in ("Q", "A") for label in labels):
         labels = _name_questions_and_answers(text, builder, labels)
     return view, labels
+
+
+# `I = Interviewerin (Katrin Jahnke), B = Befragter (Gerd Kramer, geb. 1948)`, `R = Tom Hale`
+_LEGEND = re.compile(r"(?<!\w)(?P<letter>[A-Za-z]{1,4}\d{0,2})[ \t]*=[ \t]*(?P<what>[^,;=()\n]+?)[ \t]*"
+                     r"(?:\((?P<who>[^()\n]*)\))?[ \t]*(?=[,;\n]|$)")
+_ROLE_NAMES = ANONYMOUS_ROLES | {name.casefold() for name in (*RESEARCH_INTERVIEWERS.values(),
+                                                              *RESEARCH_RESPONDENTS.values())} | {
+    "interviewerin", "befragte", "befragter", "interviewpartner", "interviewpartnerin", "teilnehmer", "teilnehmerin"}
+
+
+# The role words a research interview's header names its two sides with (`Interviewer: Anna Brooks`).
+_SIDE_WORDS = {"interviewer": Role.INTERVIEWER, "interviewerin": Role.INTERVIEWER, "respondent": Role.INTERVIEWEE,
+               "interviewee": Role.INTERVIEWEE, "befragte": Role.INTERVIEWEE, "befragter": Role.INTERVIEWEE,
+               "interviewpartner": Role.INTERVIEWEE, "interviewpartnerin": Role.INTERVIEWEE}
+_HEADER_NAME = 60  # characters: a name after a role word, not a sentence
+
+
+def research_header(text: str, builder: TranscriptBuilder, start: int, labels: list[Label]) -> tuple[str, list[Label]]:
+    """A research interview's header names who its letters stand for, in a legend (`I = Interviewerin (Katrin
+    Jahnke), B = Befragter (…)`) or in lines of their own above the first turn (`Interviewer: Anna Brooks`,
+    `Respondent: Tom Hale (R07)`): `I:` is shown as Katrin Jahnke, `R:` as Tom Hale. A letter given only its
+    part keeps the part's name. The header's lines are no turns: they are set aside, and blanked in the text
+    returned, with the labels left."""
+    research = research_roles({speaker_key(label.speaker or label.text) for label in labels})
+    if not research:
+        return text, labels
+    first = next(i for i, label in enumerate(labels) if speaker_key(label.speaker or label.text) in research)
+    header_lines: list[tuple[int, int]] = []
+    for m in _LEGEND.finditer(text, start, labels[first].start):
+        if speaker_key(m["letter"]) not in research:
+            continue
+        name = next((n for said in (m["who"], m["what"]) if (n := (said or "").split(",")[0].strip())
+                     and n.casefold() not in _ROLE_NAMES and name_shape(n)), None)
+        if name:
+            builder.set_name(m["letter"], name)
+        line = (text.rfind("\n", 0, m.start()) + 1, _line_end(text, m.end()))
+        if line not in header_lines:
+            header_lines.append(line)
+            builder.aside(AsideKind.HEADER, *line)
+    for label in labels[:first]:
+        side = _SIDE_WORDS.get(speaker_key(label.speaker or label.text))
+        line_end = _line_end(text, label.end)
+        rest = text[label.end:line_end].strip()
+        name = rest.split("(")[0].split(",")[0].strip()
+        if side is None or len(rest) > _HEADER_NAME or not name or not name_shape(name):
+            continue  # a turn of its own ("Interviewer: Okay, we're recording.")
+        header_lines.append((label.start, line_end))
+        builder.aside(AsideKind.HEADER, label.start, line_end)
+        letters = [key for key, role in research.items() if role is side]
+        if len(letters) == 1 and name.casefold() not in _ROLE_NAMES:
+            builder.set_name(letters[0], name)
+    if not header_lines:
+        return text, labels
+    starts = {s for s, _ in header_lines}
+    return blank_out(text, header_lines), [label for label in labels if label.start not in starts]
+
+
+def _line_end(text: str, pos: int) -> int:
+    nl = text.find("\n", pos)
+    return len(text) if nl < 0 else nl
 
 
 def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
@@ -110,7 +174,9 @@ _CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[AaPp])\.?\s*[Mm]
 _TITLE_WORDS = re.compile(r"interview|briefing|conversation|transcript|remarks|hearing|press conference|podcast|"
                           r"episode|talk|discussion|q\s*&\s*a|meeting", re.IGNORECASE)
 _SENTENCE_END = (".", "?", "!", "…", ",", ";", ":")
-_END_MARK = re.compile(r"(?:END|# # #|###|-\s*30\s*-)\b[^\n]{0,40}$|(?:END|# # #|###)$")
+_END_MARK = re.compile(r"(?:END|# # #|###|-\s*30\s*-)\b[^\n]{0,40}$|(?:END|# # #|###)$|"
+                       r"(?i:\[(?:end of (?:the )?(?:interview|recording|transcript)|"  # a research interview's
+                       r"ende de[rs] (?:interviews|aufnahme|transkripts|gesprächs))\])$")  # note of its end
 
 
 def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
