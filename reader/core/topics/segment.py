@@ -9,7 +9,8 @@ one. Between two units the score combines:
 - a shift in names and acronyms across the same blocks;
 - the opening turn's novelty: how much of what it says was not in the block before it (a follow-up repeats
   the last answer's words);
-- its cue phrases ("On Syria.", "Let me turn to...", "Parlons de...") against follow-up openings ("And...",
+- its cue phrases ("On Syria.", "Let me turn to...", "Parlons de...") and a new questioner taking the floor
+  ("Lara Benning, Global Wire.", "This one is from Gareth in Swansea.") against follow-up openings ("And...",
   "Is that..."), and a chair's move to the next agenda item, which opens a topic whatever the scores;
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
@@ -30,7 +31,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.topics.cues import announced_subject, follows_up, opens_topic
+from reader.core.topics.cues import announced_subject, follows_up, new_questioner, opens_topic
 from reader.core.topics.terms import TermTable
 from reader.core.topics.units import Unit, agenda_items, units_of
 
@@ -203,7 +204,8 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     gaps = []
     for k, g in enumerate(range(1, len(units))):
         features = {name: values[k] for name, values in columns.items()}
-        features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
+        # (A new questioner taking the floor, "Lara Benning, Global Wire.", is a cue: they bring their own subject.)
+        features["cue"] = 1.0 if opens_topic(units[g].opening) or new_questioner(units[g].opening) else 0.0
         # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
         features["item"] = 1.0 if units[g].item else 0.0
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \

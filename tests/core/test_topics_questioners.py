@@ -1,0 +1,69 @@
+"""Who asks names nothing, and a new questioner taking the floor is a cue: a reporter naming themselves and their
+outlet ("Lara Benning, Global Wire."), a listener's question read out ("This one is from Gareth in Swansea.")."""
+
+from __future__ import annotations
+
+import pytest
+
+from reader.core.loader import parse_text
+from reader.core.topics.cues import new_questioner
+from reader.core.topics.label import speaker_terms
+from reader.core.topics.segment import score_gaps, units_of
+from reader.core.topics.terms import build_terms, term_lookup
+
+BRIEFING = "\n\n".join([
+    "MS. ADEYEMI: Good afternoon. Two things at the top: the flood relief money, and the new visa rules.",
+    "QUESTION: Thanks, Ruth. Colm Brady, Harbour Times. On the flood relief, is that new money?",
+    "MS. ADEYEMI: Part of it is new money, and part of it was announced in the spring for the river towns.",
+    "QUESTION: Ruth, Nadia Fenn, The Courier. The visa rules: when do students have to apply?",
+    "MS. ADEYEMI: From the first of May. Students apply online, and the embassy answers within a month.",
+    "QUESTION: Okay, a different subject. Ivo Marsh, Radio Kestrel. Pia Lund, the engineer held in Varo, has "
+    "she seen a lawyer?",
+    "MS. ADEYEMI: Our consul saw Ms. Lund on Monday. Pia Lund is well, and we keep pressing for her release.",
+])
+
+PHONE_IN = "\n\n".join([
+    "Host: Right, listener questions. This first one is from Gareth in Swansea. Is snoring dangerous?",
+    "Guest: Mostly it is only loud. Snoring with long pauses can be apnoea, and apnoea is treatable.",
+    "Host: Second question, from Aoife, a student in Galway. Can you catch up on lost sleep?",
+    "Guest: Partly. One long night helps, but a week of short nights is not paid back in a weekend.",
+    "Host: Congratulations, Aoife, on the exams.",
+])
+
+
+def test_reporters_naming_themselves_and_their_outlets_name_nothing() -> None:
+    excluded = speaker_terms(parse_text(BRIEFING))
+    for word in ("Colm", "Brady", "Harbour", "Nadia", "Fenn", "Courier", "Ivo", "Marsh", "Kestrel"):
+        assert term_lookup(word) in excluded, word
+    # The engineer held abroad is what the questions are about, not who asks them.
+    assert term_lookup("Lund") not in excluded
+    assert term_lookup("Varo") not in excluded
+
+
+def test_listeners_whose_questions_are_read_out_name_nothing() -> None:
+    excluded = speaker_terms(parse_text(PHONE_IN))
+    assert {term_lookup("Gareth"), term_lookup("Aoife")} <= excluded
+    assert term_lookup("Swansea") not in excluded  # a caller's town may be what the call is about
+
+
+@pytest.mark.parametrize(("opening", "is_new"), [
+    ("Thanks, Daniel. Lara Benning, Global Wire. On the ceasefire, is there anything new?", True),
+    ("Daniel, Mark Feld, Capitol Report. The foreign minister said the truce was broken.", True),
+    ("Okay, now a different topic. Jo Whitaker, The Ledger. Has the embassy had access?", True),
+    ("Right. This first one is from Gareth in Swansea. He says he snores.", True),
+    ("Second question, from Aoife, who's a student in Dublin.", True),
+    ("Tom Hale, the reporter for the Daily Sentinel, was detained. Has he seen a consul?", False),
+    ("Good evening, Council Members. Shall we start?", False),
+    ("Yes, New York. And London too.", False),
+])
+def test_a_new_questioner_is_told_by_how_they_take_the_floor(opening: str, is_new: bool) -> None:
+    assert new_questioner(opening) is is_new
+
+
+def test_a_new_questioner_taking_the_floor_is_a_cue() -> None:
+    transcript = parse_text(BRIEFING)
+    table = build_terms(transcript)
+    units = units_of(transcript, table)
+    cues = {gap.turn: gap.features["cue"] for gap in score_gaps(units, table)}
+    assert cues[3] == 1.0  # "Ruth, Nadia Fenn, The Courier. The visa rules: ..."
+    assert cues[1] == 1.0  # "Thanks, Ruth. Colm Brady, Harbour Times. On the flood relief": a cue either way
