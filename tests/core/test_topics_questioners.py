@@ -60,10 +60,31 @@ def test_a_new_questioner_is_told_by_how_they_take_the_floor(opening: str, is_ne
     assert new_questioner(opening) is is_new
 
 
-def test_a_new_questioner_taking_the_floor_is_a_cue() -> None:
+def test_a_new_questioner_taking_the_floor_is_marked_at_the_gap() -> None:
     transcript = parse_text(BRIEFING)
     table = build_terms(transcript)
     units = units_of(transcript, table)
-    cues = {gap.turn: gap.features["cue"] for gap in score_gaps(units, table)}
-    assert cues[3] == 1.0  # "Ruth, Nadia Fenn, The Courier. The visa rules: ..."
-    assert cues[1] == 1.0  # "Thanks, Ruth. Colm Brady, Harbour Times. On the flood relief": a cue either way
+    askers = {gap.turn: gap.features["asker"] for gap in score_gaps(units, table)}
+    assert askers[3] == 1.0  # "Ruth, Nadia Fenn, The Courier. The visa rules: ..."
+    assert askers[1] == 1.0  # "Thanks, Ruth. Colm Brady, Harbour Times. On the flood relief"
+
+
+PODCAST = "\n\n".join([
+    "Host: How did the bakery start?",
+    "Guest: My grandmother baked rye loaves in the kitchen and sold them from the window.",
+    "Host: And the rye came from where?",
+    "Guest: From a mill upriver; the miller still grinds our flour on the old stones.",
+    "Host: Did the window sales ever stop?",
+    "Guest: Only in the winter of the flood, when the kitchen was under water for a week.",
+    "Host: What about your cycling holidays in the Alps?",
+    "Guest: Every August we ride over three passes, and the descents are the best part.",
+])
+
+
+def test_a_question_about_words_the_last_two_exchanges_never_used_is_marked_fresh() -> None:
+    transcript = parse_text(PODCAST)
+    table = build_terms(transcript)
+    fresh = {gap.turn: gap.features["fresh"] for gap in score_gaps(units_of(transcript, table), table)}
+    assert fresh[6] == 1.0  # cycling holidays, the Alps: nothing the bakery talk said
+    assert fresh[2] == 0.0  # "the rye": the answer before said it
+    assert fresh[4] == 0.0  # "the window sales": said two exchanges before, a follow-up coming back to it
