@@ -1,11 +1,13 @@
-"""Who asks names nothing, and a new questioner taking the floor is a cue: a reporter naming themselves and their
-outlet ("Lara Benning, Global Wire."), a listener's question read out ("This one is from Gareth in Swansea.")."""
+"""Who asks names nothing, and a new questioner taking the floor (a reporter naming themselves and their
+outlet, "Lara Benning, Global Wire."; a listener's question read out), or a question about words the exchanges before
+it never used, lets a middling score open a topic; a word of everyday speech alone never joins a label."""
 
 from __future__ import annotations
 
 import pytest
 
 from reader.core.loader import parse_text
+from reader.core.topics.compose import Candidate, compose
 from reader.core.topics.cues import new_questioner
 from reader.core.topics.label import speaker_terms
 from reader.core.topics.segment import score_gaps, units_of
@@ -88,3 +90,10 @@ def test_a_question_about_words_the_last_two_exchanges_never_used_is_marked_fres
     assert fresh[6] == 1.0  # cycling holidays, the Alps: nothing the bakery talk said
     assert fresh[2] == 0.0  # "the rye": the answer before said it
     assert fresh[4] == 0.0  # "the window sales": said two exchanges before, a follow-up coming back to it
+
+
+def test_a_word_of_everyday_speech_alone_is_never_the_second_part_of_a_label() -> None:
+    head = Candidate(("shop",), "Shops", 10.0, False, 5)
+    # "Street" is capitalised in "the High Street", but alone it says nothing beside the shops; "Fairview" does.
+    assert compose([head, Candidate(("street",), "Street", 5.0, True, 3)], [], None) == "Shops"
+    assert compose([head, Candidate(("fairview",), "Fairview", 5.0, True, 3)], [], None) == "Shops and Fairview"
