@@ -9,7 +9,7 @@ import pytest
 from reader.core.loader import parse_text
 from reader.core.topics.compose import Candidate, compose
 from reader.core.topics.cues import new_questioner
-from reader.core.topics.label import speaker_terms
+from reader.core.topics.label import people_hailed, speaker_terms
 from reader.core.topics.segment import score_gaps, units_of
 from reader.core.topics.terms import build_terms, term_lookup
 
@@ -97,3 +97,18 @@ def test_a_word_of_everyday_speech_alone_is_never_the_second_part_of_a_label() -
     # "Street" is capitalised in "the High Street", but alone it says nothing beside the shops; "Fairview" does.
     assert compose([head, Candidate(("street",), "Street", 5.0, True, 3)], [], None) == "Shops"
     assert compose([head, Candidate(("fairview",), "Fairview", 5.0, True, 3)], [], None) == "Shops and Fairview"
+
+
+def test_people_addressed_at_a_turns_start_and_a_speakers_first_name_name_nothing() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: Our guest is the baker Greta Lindholm. Last one, from a listener who signed himself Dave.",
+        "Lindholm: Right, that one I get every week.",
+        "Host: Dave, don't worry about the clock. Greta, what about sourdough starters?",
+        "Lindholm: Feed the starter twice a day, and keep it warm.",
+    ]))
+    table = build_terms(transcript)
+    hailed = people_hailed(transcript, table)
+    assert {term_lookup("Dave"), term_lookup("Greta")} <= hailed
+    assert term_lookup("Right") not in hailed  # a word of everyday speech, not a name
+    excluded = speaker_terms(parse_text("Host: Das Gespräch führte Martin Seidel.\n\nKessler: Gern."))
+    assert {term_lookup("Martin"), term_lookup("Seidel")} <= excluded  # the interviewer a printed interview credits

@@ -26,7 +26,7 @@ NAMED_OFTEN = 3  # a name used this often in a topic, weighing this share of the
 NAMED_SHARE = 0.4
 PREFIX_SHARE = 0.5  # a participle this strong, used in the opening question, qualifies the head ("Seized ... property")
 EVERYDAY_BAND = 4.5  # a word this common in general usage (Zipf) adds nothing alone beside a head ("Shops and Street")
-_EVERYDAY = frozenset(w for band, words in BANDS.items() if band >= EVERYDAY_BAND for w in words.split())
+EVERYDAY = frozenset(w for band, words in BANDS.items() if band >= EVERYDAY_BAND for w in words.split())
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and thousands are built per outline
@@ -140,7 +140,7 @@ def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) ->
                 continue  # two lone words make no subject: "West and garden"
         if len(cand.terms) == 1 and not cand.is_name and not (head.is_name and len(head.terms) == 1):
             continue
-        if len(cand.terms) == 1 and cand.text.lower() in _EVERYDAY:
+        if len(cand.terms) == 1 and cand.text.lower() in EVERYDAY:
             continue  # an everyday word alone adds nothing: "Shops and Street", "Department and Affairs"
         if len(head.text.split()) + 1 + len(cand.text.split()) > MAX_LABEL_WORDS:
             continue
