@@ -10,7 +10,7 @@ from reader.core.loader import parse_text
 from reader.core.topics.compose import Candidate, compose
 from reader.core.topics.cues import new_questioner
 from reader.core.topics.label import people_hailed, speaker_terms
-from reader.core.topics.segment import score_gaps, units_of
+from reader.core.topics.segment import Gap, Unit, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import build_terms, term_lookup
 
 BRIEFING = "\n\n".join([
@@ -112,3 +112,14 @@ def test_people_addressed_at_a_turns_start_and_a_speakers_first_name_name_nothin
     assert term_lookup("Right") not in hailed  # a word of everyday speech, not a name
     excluded = speaker_terms(parse_text("Host: Das Gespräch führte Martin Seidel.\n\nKessler: Gern."))
     assert {term_lookup("Martin"), term_lookup("Seidel")} <= excluded  # the interviewer a printed interview credits
+
+
+def _gaps(asker: float) -> tuple[list[Gap], list[Unit]]:
+    units = [Unit(k, k, "", {}, {}, 30, 10) for k in range(4)]  # four exchanges of 30 words: a topic needs 40
+    features = {"depth": 0.0, "cue": 0.0, "item": 0.0, "fresh": 0.0, "asker": asker}
+    return [Gap(k, k, features, 1.0, 0.1) for k in range(1, 4)], units
+
+
+def test_a_new_questioners_topic_may_be_one_short_exchange() -> None:
+    assert choose_boundaries(*_gaps(asker=0.0)) == [2]
+    assert choose_boundaries(*_gaps(asker=1.0)) == [1, 2, 3]  # each reporter's one question

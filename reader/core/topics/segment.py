@@ -51,6 +51,7 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5,
            "fresh": 0.0, "asker": 0.0}
 FRESH_EXCHANGES = 2  # a follow-up may come back to what was asked two questions ago ("The sticking point is...")
+ASKER_MINIMUM = 0.5  # a new questioner's topic may be one short exchange: this share of the minimum length
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
 COHESION_REF = 0.09  # the mean block cosine at which those thresholds stand as they are...
@@ -267,6 +268,8 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
             continue  # a middling score without a dip: within a long topic, a question on its next detail
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
-        if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:
+        # (A briefing's reporter may ask one question and sit down: their topic is allowed shorter.)
+        need = minimum * ASKER_MINIMUM if gap.features["asker"] else minimum
+        if prefix[gap.unit] - prefix[start] >= need and prefix[end] - prefix[gap.unit] >= need:
             chosen.insert(at, gap.unit)
     return chosen[1:-1]
