@@ -103,7 +103,9 @@ def test_people_addressed_at_a_turns_start_and_a_speakers_first_name_name_nothin
     transcript = parse_text("\n\n".join([
         "Host: Our guest is the baker Greta Lindholm. Last one, from a listener who signed himself Dave.",
         "Lindholm: Right, that one I get every week.",
-        "Host: Dave, don't worry about the clock. Greta, what about sourdough starters?",
+        "Host: Dave, don't worry about the clock.",
+        "Lindholm: I try not to.",
+        "Host: Greta, what about sourdough starters?",
         "Lindholm: Feed the starter twice a day, and keep it warm.",
     ]))
     table = build_terms(transcript)

@@ -125,14 +125,15 @@ def opens_topic(text: str) -> bool:
 NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
 SELF_INTRODUCED = re.compile(rf"(?=[A-ZÁÉÍÓÚÑ])(?:^|(?<=[.!?] ))(?:{NAME}, )?({NAME}(?: {NAME}){{1,2}}), "
                              rf"((?:[Tt]he )?{NAME}(?: {NAME}){{0,2}})[.!](?= |$)", re.MULTILINE)
+QUESTIONER_HEAD = 120  # characters of a turn's opening they are read in
 READ_OUT = re.compile(rf"\b(?:questions?|one|email|message|text|call|letter|note)(?: is| comes)?,? from ({NAME})\b")
 
 
 def new_questioner(text: str) -> bool:
     """Whether a turn opens by a new questioner taking the floor: a reporter introducing themselves, or a
     listener's question read out."""
-    head = text[:200]
-    return bool(SELF_INTRODUCED.search(head) or READ_OUT.search(head))
+    head = text[:QUESTIONER_HEAD]
+    return bool((", " in head and SELF_INTRODUCED.search(head)) or (" from " in head and READ_OUT.search(head)))
 
 
 def moves_on(text: str) -> bool:

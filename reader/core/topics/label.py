@@ -21,7 +21,14 @@ from collections import Counter
 from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import EVERYDAY, PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
-from reader.core.topics.cues import READ_OUT, SELF_INTRODUCED, announced_subject, opens_topic, subject_label
+from reader.core.topics.cues import (
+    QUESTIONER_HEAD,
+    READ_OUT,
+    SELF_INTRODUCED,
+    announced_subject,
+    opens_topic,
+    subject_label,
+)
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
     FILLER,
@@ -108,16 +115,16 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
     # Reporters and callers given the floor: read in each turn's opening, where a moderator names them.
     head = max(200, _ASKER_BUDGET // max(1, len(transcript.turns)))
-    openings = (turn.text[:head] for turn in transcript.turns)
+    openings = [turn.text[:head] for turn in transcript.turns]
     # (A moderator's short turn may name them alone: "We have time for two more. Ben Osei, WXRT.")
     asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text
                        or (len(text) < SHORT_TURN and ", " in text))
     words += [name for pair in _ASKER.findall(asked) for name in pair if name]
-    # Reporters naming themselves and their outlet as they take the floor ("Thanks, Daniel. Lara Benning, Global
-    # Wire."), and listeners whose questions are read out ("This first one is from Gareth in Swansea.").
-    heads = "\n".join(turn.text[:200] for turn in transcript.turns if ", " in turn.text[:200])
+    # Listeners whose questions are read out ("This first one is from Gareth in Swansea."), and reporters naming
+    # themselves and their outlet as they take the floor ("Thanks, Daniel. Lara Benning, Global Wire.").
+    words += READ_OUT.findall(asked)
+    heads = "\n".join(text[:QUESTIONER_HEAD] for text in openings)
     words += [name for found in SELF_INTRODUCED.findall(heads) for name in found]
-    words += READ_OUT.findall(heads)
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -132,18 +139,17 @@ def people_in_passing(transcript: Transcript, table: TermTable) -> frozenset[str
 
 
 # A turn opening by addressing someone: "Dave, don't look at the clock.", "Hannah, how does someone end up...".
-_HAILED = re.compile(r"(?=[A-ZÁÉÍÓÚÑ])(?:^|(?<=[.!?] ))([A-ZÁÉÍÓÚÑ][\w'’-]+), (?=[a-zà-ÿ])", re.MULTILINE)
+_HAILED = re.compile(r"^([A-ZÁÉÍÓÚÑ][\w'’-]+), (?=[a-zà-ÿ])", re.MULTILINE)
 # A speaker's first name before the surname the file labels them by: "Die Winzerin Johanna Kessler führt...".
 _FIRST_NAME = r"(?=[A-ZÁÉÍÓÚÑ])\b([A-ZÁÉÍÓÚÑ][\w'’-]+) (?:{})\b"
-_HAILED_BUDGET = 400_000  # characters searched, shared by all turns (their openings)
+HAILED_HEAD = 30  # characters of each turn's opening searched
 
 
 def people_hailed(transcript: Transcript, table: TermTable) -> frozenset[str]:
     """Terms of the people a turn opens by addressing ("Dave, don't look at the clock."), and of the first names
     before the surnames speakers are labelled by ("Johanna Kessler" for "Kessler:"): names (capitalised inside a
     sentence elsewhere), never words of everyday speech ("Right, we've...", "Frau Kessler")."""
-    head = max(120, _HAILED_BUDGET // max(1, len(transcript.turns)))
-    words = _HAILED.findall("\n".join(turn.text[:head] for turn in transcript.turns))
+    words = _HAILED.findall("\n".join(turn.text[:HAILED_HEAD] for turn in transcript.turns))
     surnames = [re.escape(speaker.label) for speaker in transcript.speakers
                 if " " not in speaker.label and speaker.label[:1].isupper() and not speaker.label.isupper()]
     if surnames:

@@ -50,7 +50,7 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 # the floor, add nothing to the score: they let a middling one open a topic, as a cue does.)
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5,
            "fresh": 0.0, "asker": 0.0}
-FRESH_EXCHANGES = 2  # a follow-up may come back to what was asked two questions ago ("The sticking point is...")
+FRESH_EXCHANGES = 2  # the last and the one before: a follow-up may come back to what was asked two questions ago
 ASKER_MINIMUM = 0.5  # a new questioner's topic may be one short exchange: this share of the minimum length
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
@@ -206,8 +206,8 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
         novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left.weights)))
         # A question about words the exchanges just before it never used asks about something else.
-        fresh.append(bool(opening) and all(units[j].terms.keys().isdisjoint(opening)
-                                           for j in range(max(0, g - FRESH_EXCHANGES), g)))
+        fresh.append(bool(opening) and units[g - 1].terms.keys().isdisjoint(opening)
+                     and (g < FRESH_EXCHANGES or units[g - FRESH_EXCHANGES].terms.keys().isdisjoint(opening)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
