@@ -87,15 +87,21 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         section_starts = sorted({0, *(turn for turn, _ in upper)})
         named = dict(upper)
     else:
-        spans = [(t.first_turn, t.last_turn) for t in topics]
+        # Sections gather the topics found without the questions that only ask about something new (`fresh`):
+        # those open a topic, rarely a section, and would blur the wider view the sections are found by.
+        coarse = [0, *(units[u].first_turn for u in choose_boundaries(gaps, units, forced, fresh=False))]
+        spans = list(zip(coarse, [*(start - 1 for start in coarse[1:]), len(transcript.turns) - 1], strict=True))
         # The welcome and introductions are a section of their own, and so is the sign-off: a reader's contents
         # lists them apart.
-        apart = {1} if topics[0].label in INTRODUCTIONS.values() else set()
+        apart = {topics[1].first_turn} if len(topics) > 1 and topics[0].label in INTRODUCTIONS.values() else set()
         if len(topics) > 2 and topics[-1].label in CLOSING.values():
-            apart.add(len(topics) - 1)
-        opened = group_topics(table, spans, [strength.get(t.first_turn, 0.0) for t in topics],
-                              [moves_on(transcript.turns[t.first_turn].text) for t in topics], frozenset(apart))
-        section_starts = [0, *(topics[i].first_turn for i in opened)]
+            apart.add(topics[-1].first_turn)
+        opened = group_topics(table, spans, [strength.get(first, 0.0) for first, _ in spans],
+                              [moves_on(transcript.turns[first].text) for first, _ in spans],
+                              frozenset(i for i, (first, _) in enumerate(spans) if first in apart))
+        fine = [t.first_turn for t in topics]
+        # (A section starts where a topic does: at the nearest, where a fresh question's topic took the place.)
+        section_starts = sorted({0, *apart, *(min(fine, key=lambda turn: abs(turn - spans[i][0])) for i in opened)})
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
     # A chair's agenda item names its subject as a heading does ("Item 6, the allotments."): a computed section

@@ -11,6 +11,7 @@ import heapq
 import re
 from dataclasses import dataclass
 
+from reader.core.topics.common_words import BANDS
 from reader.core.topics.stopwords import GENERIC, GERUNDS
 from reader.core.topics.terms import TermTable
 
@@ -24,6 +25,8 @@ MAX_LABEL_WORDS = 6
 NAMED_OFTEN = 3  # a name used this often in a topic, weighing this share of the head, is part of its subject
 NAMED_SHARE = 0.4
 PREFIX_SHARE = 0.5  # a participle this strong, used in the opening question, qualifies the head ("Seized ... property")
+EVERYDAY_BAND = 4.5  # a word this common in general usage (Zipf) adds nothing alone beside a head ("Shops and Street")
+EVERYDAY = frozenset(w for band, words in BANDS.items() if band >= EVERYDAY_BAND for w in words.split())
 
 
 @dataclass(slots=True)  # not frozen: a frozen dataclass is slow to build, and thousands are built per outline
@@ -119,6 +122,7 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
 def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) -> Candidate | None:
     """What else the topic is about, worth naming beside the head: a phrase ("sick leave"), or beside a name
     another name ("Beijing and China"). A lone common word after a phrase adds nothing ("Rail workers: deal"),
+    nor does a word of everyday speech alone, name or not ("Shops and Street", "Department and Affairs"),
     and a lone name after a common head is a passer-by ("Shared ownership: Tom") unless the topic keeps naming
     it ("Federal Reserve and Mercer")."""
     for cand in rest[:3]:
@@ -136,6 +140,8 @@ def _second(head: Candidate, rest: list[Candidate], phrases: list[Candidate]) ->
                 continue  # two lone words make no subject: "West and garden"
         if len(cand.terms) == 1 and not cand.is_name and not (head.is_name and len(head.terms) == 1):
             continue
+        if len(cand.terms) == 1 and cand.text.lower() in EVERYDAY:
+            continue  # an everyday word alone adds nothing: "Shops and Street", "Department and Affairs"
         if len(head.text.split()) + 1 + len(cand.text.split()) > MAX_LABEL_WORDS:
             continue
         return cand

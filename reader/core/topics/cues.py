@@ -117,6 +117,25 @@ def opens_topic(text: str) -> bool:
     return any(_OPENER.match(sentence) for sentence in _SENTENCE_START.split(head)[:4])
 
 
+# A new questioner takes the floor: a reporter naming themselves and their outlet ("Lara Benning, Global Wire.",
+# "Daniel, Mark Feld, Capitol Report." after addressing the podium), or a host reading out a listener's question
+# ("This first one is from Gareth in Swansea.", "Second question, from Aoife"). In a briefing or a phone-in, who
+# asks next usually asks about something else. The names (groups 1 and 3) and the outlet (group 2) are people and
+# a newspaper, never a subject (`label.speaker_terms` reads them too).
+NAME = r"[A-ZÁÉÍÓÚÑ][\w'’-]+"
+SELF_INTRODUCED = re.compile(rf"(?=[A-ZÁÉÍÓÚÑ])(?:^|(?<=[.!?] ))(?:{NAME}, )?({NAME}(?: {NAME}){{1,2}}), "
+                             rf"((?:[Tt]he )?{NAME}(?: {NAME}){{0,2}})[.!](?= |$)", re.MULTILINE)
+QUESTIONER_HEAD = 120  # characters of a turn's opening they are read in
+READ_OUT = re.compile(rf"\b(?:questions?|one|email|message|text|call|letter|note)(?: is| comes)?,? from ({NAME})\b")
+
+
+def new_questioner(text: str) -> bool:
+    """Whether a turn opens by a new questioner taking the floor: a reporter introducing themselves, or a
+    listener's question read out."""
+    head = text[:QUESTIONER_HEAD]
+    return bool((", " in head and SELF_INTRODUCED.search(head)) or (" from " in head and READ_OUT.search(head)))
+
+
 def moves_on(text: str) -> bool:
     """Whether a turn takes the conversation to another subject as a whole, in its first sentences."""
     head = text[:400].replace("’", "'")

@@ -20,8 +20,15 @@ from collections import Counter
 
 from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
-from reader.core.topics.compose import PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
-from reader.core.topics.cues import announced_subject, opens_topic, subject_label
+from reader.core.topics.compose import EVERYDAY, PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
+from reader.core.topics.cues import (
+    QUESTIONER_HEAD,
+    READ_OUT,
+    SELF_INTRODUCED,
+    announced_subject,
+    opens_topic,
+    subject_label,
+)
 from reader.core.topics.stopwords import (
     CONJUNCTIONS,
     FILLER,
@@ -52,12 +59,15 @@ EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is pe
 EVEN_SHARE = 0.6  # ... most meaning more than this share
 _PHRASE_BUDGET = 100_000  # characters of phrase scanning shared by all topics of a long transcript
 # The lookahead lets the engine skip, letter by letter, every position no opener starts at: 1.5x faster.
-_ADDRESSED = re.compile(r"(?=[TtGgYyOoWwHhSs])\b"
-                        r"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry),? "
+_ADDRESSED = re.compile(r"(?=[TtGgYyOoWwHhSsCc])\b"
+                        r"(?:[Tt]hank you|[Tt]hanks|[Gg]o ahead|[Yy]es|[Oo]kay|[Ww]ell|[Hh]ello|[Hh]i|[Ss]orry|"
+                        r"[Cc]ongratulations),? "
                         r"((?:[A-Z][\w'’-]+ ?){1,2})[.,!?]")
-# Speakers introducing themselves: "I'm Ruth Calloway", "je suis Claire Morel", "ich bin ...", "me llamo ...".
-_INTRODUCED = re.compile(r"(?=[IiMmJjSs])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e suis|[Jj]e m'appelle|[Ii]ch bin|"
-                         r"[Mm]e llamo|[Ss]oy)\s+((?:[A-Z][\w'’-]+ ?){1,3})")
+# Speakers introducing themselves: "I'm Ruth Calloway", "je suis Claire Morel", "ich bin ...", "me llamo ...";
+# and the interviewer a printed interview credits ("Interview by Ana Ruiz", "Das Gespräch führte Martin Seidel.").
+_INTRODUCED = re.compile(r"(?=[IiMmJjSsGgPpEe])\b(?:I'm|I’m|I am|[Mm]y name is|[Jj]e suis|[Jj]e m'appelle|[Ii]ch bin|"
+                         r"[Mm]e llamo|[Ss]oy|[Ii]nterview(?:ed)? by|[Ii]nterview:|[Gg]espräch führten?|"
+                         r"[Pp]ropos recueillis par|[Ee]ntrevista de|[Ee]ntrevista:)\s+((?:[A-Z][\w'’-]+ ?){1,3})")
 # People the talk names by their title ("Councillor Reid", "Mr Lyle", "Dr. Whitfield"): one named only in
 # passing (twice at most: "apologies from Councillor Reid") is no subject; a nominee the talk comes back to is.
 # The lookahead skips, in C, every position no title starts at (most are lowercase letters).
@@ -105,11 +115,16 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += [name for pair in _LISTENER.findall(heard) for name in pair if name]
     # Reporters and callers given the floor: read in each turn's opening, where a moderator names them.
     head = max(200, _ASKER_BUDGET // max(1, len(transcript.turns)))
-    openings = (turn.text[:head] for turn in transcript.turns)
+    openings = [turn.text[:head] for turn in transcript.turns]
     # (A moderator's short turn may name them alone: "We have time for two more. Ben Osei, WXRT.")
     asked = "\n".join(text for text in openings if " from " in text or " de " in text or " d'" in text
                        or (len(text) < SHORT_TURN and ", " in text))
     words += [name for pair in _ASKER.findall(asked) for name in pair if name]
+    # Listeners whose questions are read out ("This first one is from Gareth in Swansea."), and reporters naming
+    # themselves and their outlet as they take the floor ("Thanks, Daniel. Lara Benning, Global Wire.").
+    words += READ_OUT.findall(asked)
+    heads = "\n".join(text[:QUESTIONER_HEAD] for text in openings)
+    words += [name for found in SELF_INTRODUCED.findall(heads) for name in found]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -123,12 +138,34 @@ def people_in_passing(transcript: Transcript, table: TermTable) -> frozenset[str
     return frozenset(t for t in found if t is not None and table.totals.get(t, 0) <= 2)
 
 
+# A turn opening by addressing someone: "Dave, don't look at the clock.", "Hannah, how does someone end up...".
+_HAILED = re.compile(r"^([A-ZÁÉÍÓÚÑ][\w'’-]+), (?=[a-zà-ÿ])", re.MULTILINE)
+# A speaker's first name before the surname the file labels them by: "Die Winzerin Johanna Kessler führt...".
+_FIRST_NAME = r"(?=[A-ZÁÉÍÓÚÑ])\b([A-ZÁÉÍÓÚÑ][\w'’-]+) (?:{})\b"
+HAILED_HEAD = 30  # characters of each turn's opening searched
+
+
+def people_hailed(transcript: Transcript, table: TermTable) -> frozenset[str]:
+    """Terms of the people a turn opens by addressing ("Dave, don't look at the clock."), and of the first names
+    before the surnames speakers are labelled by ("Johanna Kessler" for "Kessler:"): names (capitalised inside a
+    sentence elsewhere), never words of everyday speech ("Right, we've...", "Frau Kessler")."""
+    words = _HAILED.findall("\n".join(turn.text[:HAILED_HEAD] for turn in transcript.turns))
+    surnames = [re.escape(speaker.label) for speaker in transcript.speakers
+                if " " not in speaker.label and speaker.label[:1].isupper() and not speaker.label.isupper()]
+    if surnames:
+        opening = "\n".join(turn.text[:600] for turn in transcript.turns[:8])
+        words += re.findall(_FIRST_NAME.format("|".join(surnames)), opening)
+    found = {term_lookup(w) for w in words if w.lower() not in EVERYDAY}
+    return frozenset(t for t in found if t is not None and t in table.names)
+
+
 def label_topics(transcript: Transcript, table: TermTable,
                  spans: list[tuple[int, int]]) -> list[tuple[str, tuple[str, ...]]]:
     """(label, keywords) for each (first_turn, last_turn) span."""
     excluded = table.extra.get("speakers")
     if not isinstance(excluded, frozenset):
-        excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table)
+        excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table) \
+            | people_hailed(transcript, table)
         # once per table: both levels need it
         table.extra["language"] = language(transcript)
         table.extra["and"] = CONJUNCTIONS[str(table.extra["language"])]

@@ -16,8 +16,10 @@ one. Between two units the score combines:
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
 threshold (mean plus a fraction of a standard deviation) adapts the number of topics to the interview. A gap
 scoring between that and a lower threshold opens a topic only where the cohesion dips at least as much as usual
-or a cue or an announced subject marks it: an interview whose every few exchanges move on gets its many topics,
-one that stays long on each subject is not cut at each next detail. A minimum topic length that grows with the
+or a cue or an announced subject marks it, or the question asks about words the two exchanges before it never
+used, or a new questioner takes the floor ("Lara Benning, Global Wire.", "This one is from Gareth in Swansea."):
+an interview whose every few exchanges move on gets its many topics, one that stays long on each subject is not
+cut at each next detail. A minimum topic length that grows with the
 transcript keeps a long meeting from being cut into a hundred pieces.
 """
 
@@ -30,7 +32,7 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.topics.cues import announced_subject, follows_up, opens_topic
+from reader.core.topics.cues import announced_subject, follows_up, new_questioner, opens_topic
 from reader.core.topics.terms import TermTable
 from reader.core.topics.units import Unit, agenda_items, units_of
 
@@ -44,7 +46,12 @@ MIN_TOPIC_SHARE = 25  # ... or, in a short transcript, than this fraction (1/25)
 MIN_TOPIC_FLOOR = 40
 MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a long transcript's words: the count
 # of topics follows the content, and a long meeting is not cut into a hundred pieces
-WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5}
+# ("fresh", a question none of whose words the two exchanges before it used, and "asker", a new questioner taking
+# the floor, add nothing to the score: they let a middling one open a topic, as a cue does.)
+WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5,
+           "fresh": 0.0, "asker": 0.0}
+FRESH_EXCHANGES = 2  # the last and the one before: a follow-up may come back to what was asked two questions ago
+ASKER_MINIMUM = 0.5  # a new questioner's topic may be one short exchange: this share of the minimum length
 THRESHOLD = 0.35  # in standard deviations of the combined score
 LOW_THRESHOLD = -0.2  # ... or this, where the cohesion dips at least as much as usual or a cue marks the subject
 COHESION_REF = 0.09  # the mean block cosine at which those thresholds stand as they are...
@@ -188,6 +195,7 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     names: list[float] = []
     novelty: list[float] = []
     length: list[float] = []
+    fresh: list[bool] = []
     for g in range(1, len(units)):
         before, after = _block_bounds(units, g)
         left, right = block(before), block(after)
@@ -197,6 +205,9 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         opening = units[g].opening_terms
         # Novel weight, not a share: a one-word question ("Illegal?") is all new and says nothing.
         novelty.append(math.log1p(sum(idf[t] for t in opening if t not in left.weights)))
+        # A question about words the exchanges just before it never used asks about something else.
+        fresh.append(bool(opening) and units[g - 1].terms.keys().isdisjoint(opening)
+                     and (g < FRESH_EXCHANGES or units[g - FRESH_EXCHANGES].terms.keys().isdisjoint(opening)))
         length.append(math.log1p(table.turn_words[units[g].first_turn]))
     columns = {"depth": _standardise(_depths(lexical)), "names": _standardise(names),
                "novelty": _standardise(novelty), "length": _standardise(length)}
@@ -204,8 +215,11 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     for k, g in enumerate(range(1, len(units))):
         features = {name: values[k] for name, values in columns.items()}
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
+        # A new questioner taking the floor ("Lara Benning, Global Wire.") brings their own subject.
+        features["asker"] = 1.0 if new_questioner(units[g].opening) else 0.0
         # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
         features["item"] = 1.0 if units[g].item else 0.0
+        features["fresh"] = 1.0 if fresh[k] else 0.0
         features["follow_up"] = 1.0 if not (features["cue"] or features["item"]) and follows_up(units[g].opening) \
             else 0.0
         score = sum(WEIGHTS[name] * value for name, value in features.items())
@@ -213,10 +227,13 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
     return gaps
 
 
-def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int] = frozenset()) -> list[int]:
+def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int] = frozenset(),
+                      fresh: bool = True) -> list[int]:
     """Unit indices where topics start (besides 0): the `forced` ones (where the document's own sections
     start), then the best-scoring gaps above the threshold, strongest first, skipping any without a dip in
-    cohesion or a cue, and any that would leave a topic under the minimum length."""
+    cohesion or a cue (or, when `fresh`, a question about words the exchanges before it never used), and any that
+    would leave a topic under the minimum length. Sections are grouped from the topics chosen without `fresh`:
+    a question on something new opens a topic, rarely a section."""
     forced = frozenset(u for u in forced if 0 < u < len(units))
     if not gaps:
         return sorted(forced)
@@ -246,10 +263,13 @@ def choose_boundaries(gaps: list[Gap], units: list[Unit], forced: frozenset[int]
         if gap.score < low and not gap.features["item"]:
             break
         if gap.score < threshold and gap.features["depth"] < 0 and not (
-                gap.features["cue"] or gap.features["item"] or announced_subject(units[gap.unit].opening)):
+                gap.features["cue"] or gap.features["item"] or gap.features["asker"]
+                or (fresh and gap.features["fresh"]) or announced_subject(units[gap.unit].opening)):
             continue  # a middling score without a dip: within a long topic, a question on its next detail
         at = bisect.bisect(chosen, gap.unit)
         start, end = chosen[at - 1], chosen[at]
-        if prefix[gap.unit] - prefix[start] >= minimum and prefix[end] - prefix[gap.unit] >= minimum:
+        # (A briefing's reporter may ask one question and sit down: their topic is allowed shorter.)
+        need = minimum * ASKER_MINIMUM if gap.features["asker"] else minimum
+        if prefix[gap.unit] - prefix[start] >= need and prefix[end] - prefix[gap.unit] >= need:
             chosen.insert(at, gap.unit)
     return chosen[1:-1]
