@@ -48,7 +48,7 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
     text = without_surrogates(extracted.text)  # a JSON escape can hold half a character: one U+FFFD, same offsets
     if text is not extracted.text:
         extracted = replace(extracted, text=text)
-    hidden = [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
+    hidden = _hidden(extracted)
 
     def builder_for(name: str) -> TranscriptBuilder:
         builder = TranscriptBuilder(extracted.text, name, extracted.encoding, path, hidden=hidden,
@@ -78,6 +78,43 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
             return _with_metadata(builder.build(), extracted.metadata)
 
 
+def _hidden(extracted: Extracted) -> list[tuple[AsideKind, tuple[int, int]]]:
+    """The stretches the container placed (furniture, headings, timings), which the layout sees as spaces."""
+    return [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
+
+
+def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int,
+                  path: str | None = None) -> Transcript | None:
+    """The turns at the start of a long text, as `parse_extracted` makes them of the whole: the first screen of
+    a large file, shown while the rest is read. The layout is the one the whole is read with (detected on the
+    whole); the text is cut at the first line end after `chars` characters and parsed, then parsed again up to
+    the start of its last turn, which the cut may have shortened, so that every turn given is whole. None when
+    the text has no line end after `chars` or the opening holds fewer than two turns.
+
+    Parsing is local to a turn and its neighbours in every layout, so the turns given are the first turns of
+    the whole, with the same ids (tests/core/test_opening.py holds every layout to it); the last exchange may
+    lack answers that come after the cut. Raises TranscriptError for an unknown layout."""
+    if layout is not None and layout not in LAYOUTS:
+        raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
+    text = without_surrogates(extracted.text)
+    end = text.find("\n", chars) + 1
+    if not end:
+        return None
+    if layout is None and not extracted.structured and extracted.layout is None:
+        whole = TranscriptBuilder(text, "plain", hidden=_hidden(extracted)).source  # as parse_extracted sees it
+        extracted = replace(extracted, layout=detect_layout(whole))
+
+    def cut(at: int) -> Extracted:
+        return replace(extracted, text=text[:at], blocks=tuple(b for b in extracted.blocks if b.span[1] <= at))
+
+    first = parse_extracted(cut(end), layout, path=path)
+    if len(first.turns) < 3:
+        return None
+    opening = parse_extracted(cut(first.turns[-2].span[1]), layout, path=path)
+    kept = len(first.turns) - 1
+    return opening if opening.turns == first.turns[:kept] else None
+
+
 def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
     """The container's metadata (a page's <title> and publication date) wins over what the layout guessed from
     the text's first lines; the layout's fills the fields the container left empty."""
@@ -89,6 +126,14 @@ def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
 
 
 def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
+    transcript = parse_extracted(read_file(path), layout, path=str(Path(path)))
+    timings.mark("parse")
+    return transcript
+
+
+def read_file(path: str | Path) -> Extracted:
+    """A file's text and structure, out of its container: all of `load_transcript` but the parse. Raises
+    TranscriptError for a file that cannot be a transcript (missing, a folder, empty, too large, unreadable)."""
     p = Path(path)
     if not p.exists():
         raise TranscriptError(f"{p}: no such file")
@@ -119,9 +164,7 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
         what = "holds only whitespace" if extracted.source_format == "text" else "holds no text"
         raise TranscriptError(f"{p}: the file {what}")
     timings.mark("decode")
-    transcript = parse_extracted(extracted, layout, path=str(p))
-    timings.mark("parse")
-    return transcript
+    return extracted
 
 
 def _read_bytes(p: Path, limit: int) -> bytes:
