@@ -88,12 +88,15 @@ def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int
     """The turns at the start of a long text, as `parse_extracted` makes them of the whole: the first screen of
     a large file, shown while the rest is read. The layout is the one the whole is read with (detected on the
     whole); the text is cut at the first line end after `chars` characters and parsed, then parsed again up to
-    the start of its last turn, which the cut may have shortened, so that every turn given is whole. None when
-    the text has no line end after `chars` or the opening holds fewer than two turns.
+    the end of its last turn but one: the last may be cut short, and what opens the next (a dash, a label)
+    would be read into it. The opening is given only when the two parses agree on the turns they share; None
+    too when the text has no line end after `chars` or fewer than three turns before it.
 
-    Parsing is local to a turn and its neighbours in every layout, so the turns given are the first turns of
-    the whole, with the same ids (tests/core/test_opening.py holds every layout to it); the last exchange may
-    lack answers that come after the cut. Raises TranscriptError for an unknown layout."""
+    The layouts read a turn from what is around it, so the turns given are the first turns of the whole, with
+    the same ids (tests/core/test_opening.py, one layout of each family); the last exchange may lack answers
+    that come after the cut. What a layout learns from the whole file (furniture repeated on every page) can
+    make the whole read its start otherwise: the whole, shown once read, is what counts. Raises TranscriptError
+    for an unknown layout."""
     if layout is not None and layout not in LAYOUTS:
         raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
     text = without_surrogates(extracted.text)
