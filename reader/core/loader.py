@@ -90,7 +90,8 @@ def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int
     whole); the text is cut at the first line end after `chars` characters and parsed, then parsed again up to
     the end of its last turn but one: the last may be cut short, and what opens the next (a dash, a label)
     would be read into it. The opening is given only when the two parses agree on the turns they share; None
-    too when the text has no line end after `chars` or fewer than three turns before it.
+    too when the text has fewer than three turns before the cut, or no line end soon after `chars` (a line of
+    megabytes: its opening would be about all of it).
 
     The layouts read a turn from what is around it, so the turns given are the first turns of the whole, with
     the same ids (tests/core/test_opening.py, one layout of each family); the last exchange may lack answers
@@ -100,7 +101,7 @@ def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int
     if layout is not None and layout not in LAYOUTS:
         raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
     text = without_surrogates(extracted.text)
-    end = text.find("\n", chars) + 1
+    end = text.find("\n", chars, 2 * chars) + 1
     if not end:
         return None
     if layout is None and not extracted.structured and extracted.layout is None:

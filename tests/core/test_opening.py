@@ -78,3 +78,7 @@ def test_no_opening_of_a_short_text() -> None:
     extracted = extract(generate(20).encode("utf-8"), ".txt")
     assert parse_opening(extracted, chars=len(extracted.text)) is None  # no line end after the cut
     assert parse_opening(extracted, chars=60) is None  # fewer than three turns before it
+    line = "x" * 50_000  # a text whose lines run on for far longer than the opening
+    extracted = extract(f"Host: Hello.\n\nGuest: Hi.\n\nHost: Go on.\n\nGuest: {line}\n\nHost: Bye.\n".encode())
+    assert len(parse_extracted(extracted).turns) == 5
+    assert parse_opening(extracted, chars=10_000) is None
