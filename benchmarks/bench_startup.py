@@ -120,7 +120,9 @@ def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool)
     def close_when_topics_run() -> None:
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
         running = any(t.name == "topics" for t in threading.enumerate())
-        found = not window.topics_panel.status.text().startswith("Finding")
+        # Found once the whole transcript is open: a large file's first screen shows only its opening, whose
+        # topics are never looked for.
+        found = window.session.transcript is not None and not window.topics_panel.status.text().startswith("Finding")
         if not (running or found) and time.monotonic() - marks["picture"] < TOPICS_WAIT:
             QTimer.singleShot(5, close_when_topics_run)
             return

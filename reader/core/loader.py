@@ -48,7 +48,7 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
     text = without_surrogates(extracted.text)  # a JSON escape can hold half a character: one U+FFFD, same offsets
     if text is not extracted.text:
         extracted = replace(extracted, text=text)
-    hidden = [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
+    hidden = _hidden(extracted)
 
     def builder_for(name: str) -> TranscriptBuilder:
         builder = TranscriptBuilder(extracted.text, name, extracted.encoding, path, hidden=hidden,
@@ -78,6 +78,47 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
             return _with_metadata(builder.build(), extracted.metadata)
 
 
+def _hidden(extracted: Extracted) -> list[tuple[AsideKind, tuple[int, int]]]:
+    """The stretches the container placed (furniture, headings, timings), which the layout sees as spaces."""
+    return [(_HIDDEN_AS[b.kind], b.span) for b in extracted.blocks if b.kind in _HIDDEN_AS]
+
+
+def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int,
+                  path: str | None = None) -> Transcript | None:
+    """The turns at the start of a long text, as `parse_extracted` makes them of the whole: the first screen of
+    a large file, shown while the rest is read. The layout is the one the whole is read with (detected on the
+    whole); the text is cut at the first line end after `chars` characters and parsed, then parsed again up to
+    the end of its last turn but one: the last may be cut short, and what opens the next (a dash, a label)
+    would be read into it. The opening is given only when the two parses agree on the turns they share; None
+    too when the text has fewer than three turns before the cut, or no line end soon after `chars` (a line of
+    megabytes: its opening would be about all of it).
+
+    The layouts read a turn from what is around it, so the turns given are the first turns of the whole, with
+    the same ids (tests/core/test_opening.py, one layout of each family); the last exchange may lack answers
+    that come after the cut. What a layout learns from the whole file (furniture repeated on every page) can
+    make the whole read its start otherwise: the whole, shown once read, is what counts. Raises TranscriptError
+    for an unknown layout."""
+    if layout is not None and layout not in LAYOUTS:
+        raise TranscriptError(f"unknown layout {layout!r}; known layouts: {', '.join(LAYOUTS)}")
+    text = without_surrogates(extracted.text)
+    end = text.find("\n", chars, 2 * chars) + 1
+    if not end:
+        return None
+    if layout is None and not extracted.structured and extracted.layout is None:
+        whole = TranscriptBuilder(text, "plain", hidden=_hidden(extracted)).source  # as parse_extracted sees it
+        extracted = replace(extracted, layout=detect_layout(whole))
+
+    def cut(at: int) -> Extracted:
+        return replace(extracted, text=text[:at], blocks=tuple(b for b in extracted.blocks if b.span[1] <= at))
+
+    first = parse_extracted(cut(end), layout, path=path)
+    if len(first.turns) < 3:
+        return None
+    opening = parse_extracted(cut(first.turns[-2].span[1]), layout, path=path)
+    kept = len(first.turns) - 1
+    return opening if opening.turns == first.turns[:kept] else None
+
+
 def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
     """The container's metadata (a page's <title> and publication date) wins over what the layout guessed from
     the text's first lines; the layout's fills the fields the container left empty."""
@@ -89,6 +130,14 @@ def _with_metadata(t: Transcript, known: Metadata) -> Transcript:
 
 
 def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
+    transcript = parse_extracted(read_file(path), layout, path=str(Path(path)))
+    timings.mark("parse")
+    return transcript
+
+
+def read_file(path: str | Path) -> Extracted:
+    """A file's text and structure, out of its container: all of `load_transcript` but the parse. Raises
+    TranscriptError for a file that cannot be a transcript (missing, a folder, empty, too large, unreadable)."""
     p = Path(path)
     if not p.exists():
         raise TranscriptError(f"{p}: no such file")
@@ -119,9 +168,7 @@ def load_transcript(path: str | Path, layout: str | None = None) -> Transcript:
         what = "holds only whitespace" if extracted.source_format == "text" else "holds no text"
         raise TranscriptError(f"{p}: the file {what}")
     timings.mark("decode")
-    transcript = parse_extracted(extracted, layout, path=str(p))
-    timings.mark("parse")
-    return transcript
+    return extracted
 
 
 def _read_bytes(p: Path, limit: int) -> bytes:

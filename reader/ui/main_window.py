@@ -99,7 +99,7 @@ class MainWindow(QMainWindow):
 
         self.registry = ActionRegistry(self)
         self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
-        self.files = FileOpener(self.session, self.preferences, self)
+        self.files = FileOpener(self.session, self.preferences, self, self.view)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
                                                     preferences=self.preferences)

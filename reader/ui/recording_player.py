@@ -53,7 +53,8 @@ class RecordingPlayer(QObject):
         self.attacher = attacher
         self.backend = PlayerBackend(self)
         self.follow = FollowAlong(view, self)
-        self.timeline: Timeline | None = None
+        self._timeline: Timeline | None = None
+        self._timeline_due = False  # the transcript, its sync points or the duration changed since it was made
         self._stop_at: float | None = None  # the end of the quote being played
         self._attached = False
         bar.hide()
@@ -121,13 +122,23 @@ class RecordingPlayer(QObject):
         if change.recording:
             self._update_timeline()
 
+    @property
+    def timeline(self) -> Timeline | None:
+        """When the transcript's words are heard in the recording (None with no transcript open). Made when
+        first asked for after a change: a transcript opened without a recording never needs it, and estimating
+        the times counts every word (0.1 s at 18,000 turns, on the way to the first picture)."""
+        if self._timeline_due:
+            self._timeline_due = False
+            transcript, notes = self._session.transcript, self._session.notes
+            if transcript is None or notes is None:
+                self._timeline = None
+            else:
+                duration = self.backend.duration() or (notes.recording.duration if notes.recording else None)
+                self._timeline = estimate_times(transcript, notes.sync_points, duration)
+        return self._timeline
+
     def _update_timeline(self) -> None:
-        transcript, notes = self._session.transcript, self._session.notes
-        if transcript is None or notes is None:
-            self.timeline = None
-            return
-        duration = self.backend.duration() or (notes.recording.duration if notes.recording else None)
-        self.timeline = estimate_times(transcript, notes.sync_points, duration)
+        self._timeline_due = True
         if self._attached:
             self._show_where(self.backend.position())
 

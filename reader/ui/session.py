@@ -68,12 +68,16 @@ class ReaderSession(QObject):
 
     # --- the open transcript ---------------------------------------------------------------------------
 
-    def open(self, transcript: Transcript) -> None:
-        """Open a transcript (already loaded) with its notes, after saving the ones open until now."""
+    def open(self, transcript: Transcript, at: tuple[str, int] | None = None) -> None:
+        """Open a transcript (already loaded) with its notes, after saving the ones open until now. `at` (a turn
+        id and an offset in its text) is where the reader already is in it, having read its opening while the
+        rest was read (`first_screen`): it becomes the notes' reading position, in place of the one they kept."""
         self.save()
         self.undo_stack.clear()  # commands on another transcript's notes are not kept
         self._record_opened()  # the one open until now, if it never came on screen
         notes = self.store.open(transcript, remember=False)  # into the index once on screen: record_opened
+        if at is not None:  # before this session listens: the position is written with the index, on screen
+            notes.set_position(*at)
         self._unrecorded, self._opened_at = True, notes.position  # showing the text moves the position
         if self.notes is not None:  # the notes left behind tell this session nothing more
             self.notes.on_change.remove(self._on_notes_change)

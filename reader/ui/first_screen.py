@@ -1,0 +1,152 @@
+"""The first screen of a large file: its opening shown at once, while the rest is read in the background.
+
+A file whose text is over LARGE_TEXT characters, opened in a window with nothing open yet (the start, a new
+window), is shown first by its opening (`loader.parse_opening`: the first turns, as the whole gives them), with
+"Reading the rest…" in the status bar; once the view has it on screen, a daemon thread parses the whole file.
+Then the session opens the whole as it opens any file: its notes are opened against it, the docks fill in, and
+search, topics and exports work on it. Until then the session has no transcript, so no note is shown, saved or
+made against the opening (the Notes commands find no notes and do nothing). The reader stays where they
+scrolled to in the opening: the turn and the offset, by the turn's id, become the notes' reading position.
+
+Parsing 8 MB takes half a second or more; the opening of 200 KB a fiftieth of that, so the first picture does
+not wait for the whole (issue 13: a first picture within 2.5x of a plain text box's at 18,600 turns).
+"""
+
+from __future__ import annotations
+
+import contextlib
+import threading
+from collections.abc import Callable
+from typing import Any
+
+from PySide6.QtCore import QObject, QTimer, Signal, Slot
+
+from reader.core.containers import Extracted
+from reader.core.loader import parse_opening
+from reader.core.model import Transcript
+from reader.ui.session import ReaderSession
+from reader.ui.transcript_view import TranscriptView
+
+LARGE_TEXT = 1_000_000  # characters: a text longer than this is shown by its opening first
+OPENING_CHARS = 200_000  # of which the opening is the turns before the first line end after this: ~450 turns
+REST_WAIT_MS = 2000  # the rest is read after this even when the view never shows the opening (no room on screen)
+READING = "Reading the rest…"
+
+
+def opening_of(extracted: Extracted, layout: str | None, path: str) -> Transcript | None:
+    """The opening to show first of a text over LARGE_TEXT characters; None for a shorter one, and for one whose
+    opening the loader cannot be sure of (`parse_opening`)."""
+    if len(extracted.text) <= LARGE_TEXT:
+        return None
+    return parse_opening(extracted, layout, chars=OPENING_CHARS, path=path)
+
+
+class _RestSignals(QObject):
+    read = Signal(int, object)  # generation, the whole Transcript
+    failed = Signal(int, str)
+
+
+class _Job:
+    """Reads the whole file on its own thread; owns its signals, so a window gone meanwhile never hears back."""
+
+    def __init__(self, generation: int, read_whole: Callable[[], Transcript]) -> None:
+        self.signals = _RestSignals()
+        self.cancelled = threading.Event()
+        self._generation = generation
+        self._read_whole = read_whole
+
+    def run(self) -> None:
+        try:
+            transcript = self._read_whole()
+        except Exception as exc:  # a layout that fails falls back to plain paragraphs: this is memory, or worse
+            self._report(self.signals.failed, self._generation, f"{type(exc).__name__}: {exc}")
+            return
+        self._report(self.signals.read, self._generation, transcript)
+
+    def _report(self, signal: Any, *values: Any) -> None:
+        if self.cancelled.is_set():
+            return
+        with contextlib.suppress(RuntimeError):  # the window closed between the check and the emit
+            signal.emit(*values)
+
+
+class FirstScreen(QObject):
+    """Shows a large file's opening in `view` and opens the whole in `session` once it is read."""
+
+    def __init__(self, session: ReaderSession, view: TranscriptView, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self._session = session
+        self._view = view
+        self._generation = 0
+        self._read_whole: Callable[[], Transcript] | None = None  # set while an opening is shown, until read
+        self._job: _Job | None = None
+        self._wait = QTimer(self)
+        self._wait.setSingleShot(True)
+        self._wait.setInterval(REST_WAIT_MS)
+        self._wait.timeout.connect(self._read_rest)
+        view.text_shown.connect(self._read_rest)
+
+    @property
+    def showing(self) -> bool:
+        """An opening is shown, and the whole is not open yet."""
+        return self._read_whole is not None or self._job is not None
+
+    def show(self, opening: Transcript, read_whole: Callable[[], Transcript]) -> None:
+        """Show `opening` now; `read_whole()` (run on a thread once the opening is on screen) gives the whole."""
+        self.cancel()
+        self._view.set_transcript(opening)
+        self._read_whole = read_whole
+        self._wait.start()
+        self._session.tell(READING, 0)
+
+    def cancel(self) -> None:
+        """Another file opens, or the window closes: the whole being read is never opened."""
+        if self.showing:
+            self._session.tell("", 1)
+        self._generation += 1
+        self._read_whole = None
+        self._wait.stop()
+        if self._job is not None:
+            self._job.cancelled.set()
+            self._job = None
+
+    @Slot()
+    def _read_rest(self) -> None:
+        read_whole, self._read_whole = self._read_whole, None
+        if read_whole is None:
+            return
+        self._wait.stop()
+        job = self._job = _Job(self._generation, read_whole)
+        # Emitted in the job's thread, heard in this object's (the GUI's): a queued connection.
+        job.signals.read.connect(self._on_job_read)
+        job.signals.failed.connect(self._on_job_failed)
+        threading.Thread(target=job.run, name="rest of file", daemon=True).start()
+
+    @Slot(int, object)
+    def _on_job_read(self, generation: int, whole: Transcript) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        at = self._reader_place(whole)
+        self._session.tell("", 1)  # the reading is done: the status bar's message goes
+        self._session.open(whole, at=at)
+        if at is not None:
+            self._view.scroll_to_turn(whole.turn_by_id[at[0]].index, at[1])
+
+    @Slot(int, str)
+    def _on_job_failed(self, generation: int, message: str) -> None:
+        if generation != self._generation:
+            return
+        self._job = None
+        self._session.tell("Only the opening of the file is shown: the rest could not be read.", 0)
+        self._session.report_error("Cannot read the whole file", message)
+
+    def _reader_place(self, whole: Transcript) -> tuple[str, int] | None:
+        """Where the reader is in the opening, as (turn id, offset) of the whole; None at its very start (the
+        notes' position, if any, is where the whole opens then)."""
+        turn, offset = self._view.current_turn(), self._view.reading_offset()
+        opening = self._view.transcript
+        if opening is None or turn < 0 or (turn, offset) == (0, 0):
+            return None
+        turn_id = opening.turns[turn].id
+        return (turn_id, offset) if turn_id in whole.turn_by_id else None
