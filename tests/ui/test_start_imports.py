@@ -25,6 +25,8 @@ NOT_BY_THE_FIRST_PICTURE = (
     "reader.core.notes.importer",  # File > Import Notes
     "PySide6.QtMultimedia",  # the player: only once a recording is attached
     "subprocess",  # installing the desktop entry
+    # The readers of the other kinds of file: a text file is told apart from them by their sniffers alone.
+    *(f"reader.core.containers.{kind}" for kind in ("html", "docx", "pdf", "speech", "table", "markdown")),
 )
 
 
