@@ -41,7 +41,8 @@ from generate import generate, topic_plan  # noqa: E402
 
 from reader.core.loader import load_transcript, parse_text  # noqa: E402
 from reader.core.model import Transcript  # noqa: E402
-from reader.core.topics import Section, find_sections, topic_at  # noqa: E402
+from reader.core.topics import Section, topic_at  # noqa: E402
+from reader.core.topics.contents import find_sections  # noqa: E402
 from reader.core.topics.evaluate import boundary_f1, even_split, pk, window, window_diff  # noqa: E402
 from reader.core.topics.terms import term_of  # noqa: E402
 

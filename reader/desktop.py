@@ -13,8 +13,6 @@ from __future__ import annotations
 
 import argparse
 import os
-import shutil
-import subprocess
 import sys
 from importlib import resources
 from pathlib import Path
@@ -114,6 +112,9 @@ def _write(target: Path, data: bytes) -> None:
 def _refresh_caches(home: Path) -> None:
     """Let the desktop see the change now: the MIME-type cache of the applications folder (which "Open with"
     reads), when the desktop-file-utils tool is there. Desktops without it scan the folder themselves."""
+    import shutil  # here: only installing the desktop entry runs a program
+    import subprocess
+
     tool = shutil.which("update-desktop-database")
     if tool and (home / "applications").is_dir():
         subprocess.run([tool, "-q", str(home / "applications")], check=False, timeout=60,

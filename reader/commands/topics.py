@@ -11,8 +11,9 @@ from typing import Any
 from reader.commands.common import CommandError, add_common, open_transcript
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore
-from reader.core.topics import Section, apply_section_edits, find_sections
-from reader.core.topics.edits import TopicEdit
+from reader.core.topics import Section
+from reader.core.topics.contents import find_sections
+from reader.core.topics.edits import TopicEdit, apply_section_edits
 from reader.core.topics.outline import OutlineRow, outline, span_label
 from reader.core.topics.terms import TermTables
 

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import argparse
-import ctypes.util
 import os
 import sys
 
@@ -73,4 +72,6 @@ def missing_x11_libraries() -> list[str]:
         return []
     if not os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"):
         return []
+    import ctypes.util  # here: only a start on X11 looks for them
+
     return [package for library, package in _XCB_LIBRARIES.items() if ctypes.util.find_library(library) is None]

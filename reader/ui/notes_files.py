@@ -19,10 +19,8 @@ from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QL
 from reader.commands.output import OutputError, check_output, write_output
 from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_bytes, format_of, notes_timeline
 from reader.core.notes.export_formats import WITH_TRANSCRIPT
-from reader.core.notes.importer import other_transcript
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.storage import NotAFileError, read_limited
-from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
 from reader.ui.operations.annotations import ImportNotesCommand
 from reader.ui.preferences import Preferences
 from reader.ui.session import ReaderSession
@@ -216,6 +214,9 @@ class NotesFiles(QObject):
 
     def import_from(self, path: Path) -> None:
         """Import a file's notes; a file made on another transcript is asked about first (`confirm_import`)."""
+        from reader.core.notes.importer import other_transcript  # the import's readers: when an import is asked for
+        from reader.core.notes.web_annotation import NotAnnotationsError, read_collection
+
         notes = self._session.writable()
         if notes is None:
             return

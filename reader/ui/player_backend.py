@@ -1,7 +1,7 @@
 """The one module that knows how a recording is played: Qt Multimedia's QMediaPlayer with a QAudioOutput.
 
 Qt Multimedia comes in the PySide6-Addons wheel (the `media` extra); without it, or without the libraries it
-links (on Linux the PulseAudio client, libpulse0), `MISSING` says what to install and `PlayerBackend.load`
+links (on Linux the PulseAudio client, libpulse0), `missing()` says what to install and `PlayerBackend.load`
 refuses with that message. Everything else of the window asks this module only, in seconds.
 
 With no audio output device (a server, CI, a muted container) Qt's FFmpeg backend still decodes and keeps time
@@ -17,25 +17,33 @@ Signals of `PlayerBackend`:
 
 from __future__ import annotations
 
+import functools
 import logging
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QUrl, Signal, Slot
 
+if TYPE_CHECKING:  # Qt Multimedia is imported when a recording is first asked for: a start without one needs none
+    from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
 log = logging.getLogger(__name__)
 
-try:
-    from PySide6.QtMultimedia import QAudioOutput, QMediaDevices, QMediaPlayer
-except ImportError as exc:  # the Addons wheel is not installed, or a library it links is missing
-    _why = str(exc)
-    MISSING: str | None = (
-        "Playing recordings needs Qt Multimedia, which comes with PySide6-Addons (install the reader with its "
-        "'media' extra: pip install 'transcript-reader[media]')"
-        + (", and the PulseAudio client library (on Debian and Ubuntu: apt install libpulse0)"
-           if "libpulse" in _why else "")
-        + f". Python said: {_why}")
-else:
-    MISSING = None
+
+@functools.cache
+def missing() -> str | None:
+    """What to install to play recordings, when Qt Multimedia cannot be imported; None when it can."""
+    try:
+        import PySide6.QtMultimedia  # noqa: F401
+    except ImportError as exc:  # the Addons wheel is not installed, or a library it links is missing
+        why = str(exc)
+        return ("Playing recordings needs Qt Multimedia, which comes with PySide6-Addons (install the reader with "
+                "its 'media' extra: pip install 'transcript-reader[media]')"
+                + (", and the PulseAudio client library (on Debian and Ubuntu: apt install libpulse0)"
+                   if "libpulse" in why else "")
+                + f". Python said: {why}")
+    return None
+
 
 RATES = (0.5, 0.75, 1.0, 1.25, 1.5, 1.75, 2.0)
 
@@ -56,12 +64,16 @@ class PlayerBackend(QObject):
 
     @staticmethod
     def available() -> bool:
-        return MISSING is None
+        return missing() is None
 
     @staticmethod
     def has_audio_device() -> bool:
         """Whether the machine has a sound output to play to (without one, playing is silent)."""
-        return MISSING is None and bool(QMediaDevices.audioOutputs())
+        if missing() is not None:
+            return False
+        from PySide6.QtMultimedia import QMediaDevices
+
+        return bool(QMediaDevices.audioOutputs())
 
     @property
     def path(self) -> Path | None:
@@ -69,8 +81,9 @@ class PlayerBackend(QObject):
 
     def load(self, path: Path) -> bool:
         """Open a recording, paused at its start. False (and `failed`) when Qt Multimedia is missing."""
-        if MISSING is not None:
-            self.failed.emit(MISSING)
+        why = missing()
+        if why is not None:
+            self.failed.emit(why)
             return False
         player = self._make_player()
         self._path = path
@@ -88,6 +101,8 @@ class PlayerBackend(QObject):
         self._path = None
 
     def _make_player(self) -> QMediaPlayer:
+        from PySide6.QtMultimedia import QAudioOutput, QMediaPlayer
+
         if self._player is None:
             self._player = QMediaPlayer(self)
             self._output = QAudioOutput(self)
@@ -168,7 +183,7 @@ class PlayerBackend(QObject):
 
     @Slot(object, str)
     def _on_player_error_occurred(self, error: object, message: str) -> None:
-        if self._player is None or self._player.error() == QMediaPlayer.Error.NoError:
+        if self._player is None or self._player.error() == self._player.Error.NoError:
             return
         name = self._path.name if self._path else "the recording"
         kind = (self._path.suffix.lstrip(".").upper() or "this") if self._path else "this"

@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
-from reader.core.notes.export import human_date
+from reader.core.notes.citation import human_date
 from reader.ui.themes import Theme
 
 

@@ -19,8 +19,8 @@ from typing import Any
 from PySide6.QtCore import QObject, Signal
 
 from reader.core.model import Transcript
-from reader.core.topics import Section, apply_section_edits, find_sections
-from reader.core.topics.edits import TopicEdit
+from reader.core.topics import Section
+from reader.core.topics.edits import TopicEdit, apply_section_edits
 from reader.core.topics.outline import OutlineRow, outline, span_label
 from reader.core.topics.terms import TermTables
 from reader.ui.topics_model import SectionRow
@@ -54,6 +54,9 @@ class _Job:
         self._transcript, self._automatic, self._edits, self._terms = transcript, automatic, edits, terms
 
     def run(self) -> None:
+        # Imported here, in the job's thread: the labelling and its word tables are no part of the first picture.
+        from reader.core.topics.contents import find_sections
+
         try:
             automatic = self._automatic if self._automatic is not None else find_sections(self._transcript, self._terms)
             sections = apply_section_edits(automatic, self._edits, self._transcript, self._terms) if self._edits \

@@ -12,7 +12,8 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import Topic, find_sections, find_topics, topic_at, topics_from_starts
+from reader.core.topics import Topic, topic_at
+from reader.core.topics.contents import find_sections, find_topics, topics_from_starts
 from reader.core.topics.cues import announced_subject, follows_up, moves_on, opens_topic
 from reader.core.topics.evaluate import even_split, pk, window_diff
 from reader.core.topics.label import language, russian_verb, speaker_terms

@@ -12,8 +12,9 @@ from hypothesis import strategies as st
 
 from reader.core.model import Transcript
 from reader.core.notes.records import InvalidRecord, read_topic_edit
-from reader.core.topics import Section, Topic, apply_edits, apply_section_edits, find_sections, find_topics
-from reader.core.topics.edits import OPS, TopicEdit, make_edit
+from reader.core.topics import Section, Topic
+from reader.core.topics.contents import find_sections, find_topics
+from reader.core.topics.edits import OPS, TopicEdit, apply_edits, apply_section_edits, make_edit
 from reader.core.topics.evaluate import even_split, pk, window, window_diff
 from reader.core.topics.outline import outline
 
@@ -232,7 +233,7 @@ def test_the_edits_relabel_with_the_term_table_kept_and_it_goes_with_its_transcr
     import gc
     import weakref
 
-    import reader.core.topics as topics_module
+    import reader.core.topics.contents as topics_module
     from reader.core.loader import parse_text
     from reader.core.topics import terms as terms_module
     from reader.core.topics.terms import TermTables

@@ -9,8 +9,8 @@ from pathlib import Path
 import pytest
 
 from reader.core.loader import load_transcript, parse_text
-from reader.core.topics import find_sections, find_topics
 from reader.core.topics.compose import Candidate, compose
+from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.cues import opens_topic, subject_label
 from reader.core.topics.label import INTRODUCTIONS, russian_verb
 from reader.core.topics.terms import WORD, build_terms, term_lookup

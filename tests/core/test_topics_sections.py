@@ -15,7 +15,8 @@ import pytest
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.loader import load_transcript, parse_extracted, parse_text
 from reader.core.model import Heading, Transcript
-from reader.core.topics import Section, find_sections, find_topics
+from reader.core.topics import Section
+from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
 from reader.core.topics.stopwords import CALENDAR, GENERIC
 

@@ -30,7 +30,7 @@ from reader.ui.player_backend import PlayerBackend
 # Skipped on a machine without Qt Multimedia (the `media` extra, and libpulse0), except in CI, which installs both:
 # there a missing player fails instead of passing unseen.
 pytestmark = pytest.mark.skipif(not PlayerBackend.available() and not os.environ.get("CI"),
-                                reason=player_backend.MISSING or "")
+                                reason=player_backend.missing() or "")
 
 SECONDS = 40
 TIMED = "\n\n".join([
@@ -325,7 +325,7 @@ def test_copy_with_citation_carries_the_quote_time(qtbot: QtBot, make_window, in
 
 def test_without_qt_multimedia_the_player_says_what_is_missing(qtbot: QtBot, monkeypatch: pytest.MonkeyPatch,
                                                                 tmp_path: Path) -> None:
-    monkeypatch.setattr(player_backend, "MISSING", "Playing recordings needs Qt Multimedia")
+    monkeypatch.setattr(player_backend, "missing", lambda: "Playing recordings needs Qt Multimedia")
     backend = PlayerBackend()
     with qtbot.waitSignal(backend.failed) as failed:
         assert not backend.load(write_wav(tmp_path / "a.wav", 1))

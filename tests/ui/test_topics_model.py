@@ -9,8 +9,8 @@ from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
 from reader.core.model import Transcript
-from reader.core.topics import Section, Topic, apply_section_edits
-from reader.core.topics.edits import make_edit
+from reader.core.topics import Section, Topic
+from reader.core.topics.edits import apply_section_edits, make_edit
 from reader.core.topics.outline import outline
 from reader.ui.topics_model import BothLevelsRole, CurrentRole, FirstTurnRole, LevelRole, TopicsModel
 from reader.ui.topics_worker import section_rows

@@ -16,8 +16,8 @@ from pytestqt.qtbot import QtBot
 from reader.core.loader import parse_text
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore
-from reader.core.topics import apply_edits, find_sections, find_topics
-from reader.core.topics.edits import TopicEdit
+from reader.core.topics.contents import find_sections, find_topics
+from reader.core.topics.edits import TopicEdit, apply_edits
 from reader.core.topics.outline import outline
 from reader.ui.main_window import MainWindow
 from reader.ui.session import ReaderSession

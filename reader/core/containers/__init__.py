@@ -10,18 +10,19 @@ them from its blocks.
 A container module exposes NAME (the `source_format` it reports), ``sniff(data, suffix) -> float`` (0..1, how
 sure it is; content decides, the file name's suffix only breaks ties) and ``extract(data) -> Extracted``. It
 raises `ContainerError` with a message for the user when the file is of its kind but cannot be read (an
-encrypted or scanned PDF, a damaged DOCX, JSON that is not a transcript).
+encrypted or scanned PDF, a damaged DOCX, JSON that is not a transcript). The sniffers are written in
+`sniffing.py`, so that telling the kinds apart imports only the container chosen.
 """
 
 from __future__ import annotations
 
 import enum
 import gc
+import importlib
 import logging
 from collections.abc import Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass, field
-from types import ModuleType
 
 from reader.core.model import Metadata, Span
 
@@ -65,31 +66,24 @@ class Extracted:
     warnings: tuple[str, ...] = ()
 
 
-def _containers() -> tuple[ModuleType, ...]:
-    # Imported here: each reader loads its library (an HTML parser, python-docx, pypdf) only when used.
-    from reader.core.containers import docx, html, markdown, pdf, speech, table, text
-
-    return (text, html, docx, pdf, speech, table, markdown)
-
-
 def extract(data: bytes, suffix: str = "") -> Extracted:
     """The most confident container's reading of `data`; plain text when no other claims it.
     `suffix` is the file name's extension, lower case with its dot ("" when unknown)."""
-    from reader.core.containers import text
+    from reader.core.containers import sniffing
 
-    best, best_score = text, 0.0
-    for module in _containers():
-        if module is text:
-            continue
+    best, best_score = "text", 0.0
+    for name, sniff in sniffing.SNIFFERS.items():
         try:
-            score = module.sniff(data, suffix)
+            score = sniff(data, suffix)
         except Exception:  # a sniffer's bug must not stop the file from opening
-            log.exception("container %s could not sniff the file", module.NAME)
+            log.exception("container %s could not sniff the file", name)
             continue
         if score > best_score:
-            best, best_score = module, score
+            best, best_score = name, score
+    # Imported here, the chosen one alone: each reader loads its library (lxml, python-docx, PDFium) only when used.
+    module = importlib.import_module(f"reader.core.containers.{best}")
     with cycles_uncollected():
-        result: Extracted = best.extract(data)
+        result: Extracted = module.extract(data)
     return result
 
 

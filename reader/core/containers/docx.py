@@ -18,14 +18,14 @@ import zlib
 from dataclasses import dataclass, field
 from xml.etree import ElementTree
 
-from reader.core.containers import ContainerError, Extracted
+from reader.core.containers import ContainerError, Extracted, sniffing
 
 NAME = "docx"
+sniff = sniffing.docx  # what kind a file is: told apart without importing this module
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
 _DCTERMS = "{http://purl.org/dc/terms/}"
-_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
 _DAMAGED = "a damaged Word document (.docx) that cannot be read; it may be incomplete or corrupt"
 _ENCRYPTED = "a password-protected Word document; open it in Word and save a copy without the password"
 _NOT_WORD = "a ZIP archive without a Word document in it (no word/document.xml), not a .docx transcript"
@@ -61,17 +61,6 @@ class Document:
     created: str | None = None  # ISO date from the core properties
 
 
-def sniff(data: bytes, suffix: str) -> float:
-    if data.startswith(b"PK\x03\x04"):
-        # The part names stand in the zip's local headers, near the data they name.
-        if b"word/document.xml" in data or b"word/" in data[:65536]:
-            return 1.0
-        return 0.6 if suffix == ".docx" else 0.0
-    if data.startswith(_OLE) and suffix == ".docx":  # Word writes a password-protected .docx as an OLE file
-        return 0.6
-    return 0.0
-
-
 def extract(data: bytes) -> Extracted:
     from reader.core.containers import docx_turns
 
@@ -80,7 +69,7 @@ def extract(data: bytes) -> Extracted:
 
 def read(data: bytes) -> Document:
     """The document's body, styles resolved, and its core properties; ContainerError when it cannot be read."""
-    if data.startswith(_OLE):
+    if data.startswith(sniffing.OLE):
         raise ContainerError(_ENCRYPTED if "EncryptedPackage".encode("utf-16-le") in data else _DAMAGED)
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:

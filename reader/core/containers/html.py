@@ -15,7 +15,7 @@ import re
 from dataclasses import replace
 from typing import Any
 
-from reader.core.containers import Extracted
+from reader.core.containers import Extracted, sniffing
 from reader.core.containers.html_speakers import assemble
 from reader.core.containers.html_text import RawBlock, page_blocks
 from reader.core.decode import decode, normalise_newlines
@@ -23,19 +23,11 @@ from reader.core.formats.dates import MONTH, iso_date
 from reader.core.model import Metadata
 
 NAME = "html"
+sniff = sniffing.html  # what kind a file is: told apart without importing this module
 
-_SUFFIXES = (".html", ".htm", ".xhtml", ".shtml", ".xht")
-_OTHER_SUFFIXES = (".vtt", ".srt", ".sbv", ".md", ".markdown", ".json", ".tsv", ".csv", ".docx", ".pdf")
 _HEAD_BYTES = 4096
-_SNIFF_BYTES = 65536
-_BOMS = ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16"))
-_DOCTYPE = re.compile(rb"\A(?:\s|<!--.*?-->|<\?xml[^>]*>)*<!doctype\s+html", re.IGNORECASE | re.DOTALL)
-_HTML_TAG = re.compile(rb"\A(?:\s|<!--.*?-->|<\?xml[^>]*>|<!doctype[^>]*>)*<html[\s>]", re.IGNORECASE | re.DOTALL)
-_BLOCK_TAG = re.compile(rb"<(?:p|div|br|h[1-6]|li|ul|ol|table|tr|td|pre|body|head|title|meta|section|article|"
-                        rb"span|a|b|strong|em|i|font|blockquote)[\s>/]", re.IGNORECASE)
 _CHARSET = re.compile(rb"<meta[^>]+charset\s*=\s*[\"']?\s*([\w.:-]+)", re.IGNORECASE)
 _XML_ENCODING = re.compile(rb"\A\s*<\?xml[^>]+encoding\s*=\s*[\"']([\w.:-]+)", re.IGNORECASE)
-_COMMENT = re.compile(rb"<!--.*?-->", re.DOTALL)
 _XML_DECLARATION = re.compile(r"\A\s*<\?xml[^>]*\?>")
 _ISO_STAMP = re.compile(r"(?P<date>\d{4}-\d\d-\d\d)(?:[T ](?P<time>\d\d:\d\d))?")
 _TITLE_PLACE = re.compile(
@@ -46,40 +38,10 @@ _DATE_META = ("article:published_time", "og:published_time", "datepublished", "d
               "parsely-pub-date", "article.published")
 
 
-def sniff(data: bytes, suffix: str) -> float:
-    """HTML by its content: a doctype, an `<html>` tag, or a file that opens with a tag and is dense with block
-    tags. A text transcript that mentions `<b>` or `<p>` now and then is not HTML; the suffix only breaks ties."""
-    head = _ascii_head(data, _SNIFF_BYTES)
-    bonus = 0.05 if suffix in _SUFFIXES else 0.0
-    if _DOCTYPE.match(head):
-        return 0.9 + bonus
-    if _HTML_TAG.match(head):
-        return 0.85 + bonus
-    if suffix in _OTHER_SUFFIXES or b"-->" in _COMMENT.sub(b"", head):
-        return 0.0  # captions use <i> and <b> too, and their cue timings hold `-->`: only a doctype says HTML
-    tags = len(_BLOCK_TAG.findall(head))
-    kilobytes = max(len(head) / 1024, 1.0)
-    if head.lstrip().startswith(b"<") and tags >= 3 and tags / kilobytes >= 2:
-        return 0.6 + bonus
-    if tags >= 20 and tags / kilobytes >= 8:  # a fragment without a first tag, but markup all through
-        return 0.5 + bonus
-    return 0.0
-
-
-def _ascii_head(data: bytes, size: int) -> bytes:
-    """The first bytes, readable as ASCII whatever the encoding (UTF-16 with a BOM is transcoded)."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            if encoding == "utf-16":
-                return data[: size * 2].decode("utf-16", errors="replace").encode("ascii", errors="replace")
-            return data[len(bom) : size]
-    return data[:size]
-
-
 def decode_page(data: bytes) -> tuple[str, str]:
     """The page's text and encoding: a BOM decides, then the charset the page declares (`<meta charset>`,
     http-equiv, an XML declaration) when the bytes are valid in it, else the project's own guess."""
-    if data.startswith(tuple(bom for bom, _ in _BOMS)):
+    if data.startswith(tuple(bom for bom, _ in sniffing.HTML_BOMS)):
         decoded = decode(data)
         return decoded.text, decoded.encoding
     head = data[:_HEAD_BYTES]

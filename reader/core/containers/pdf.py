@@ -25,10 +25,11 @@ from dataclasses import dataclass
 from statistics import median
 from typing import Any
 
-from reader.core.containers import Block, BlockKind, ContainerError, Extracted
+from reader.core.containers import Block, BlockKind, ContainerError, Extracted, sniffing
 from reader.core.model import Metadata
 
 NAME = "pdf"
+sniff = sniffing.pdf  # what kind a file is: told apart without importing this module
 
 _LOCK = threading.Lock()
 _EDGE_LINES = 2  # lines at the top and at the bottom of a page that may be running furniture
@@ -56,11 +57,6 @@ class _Line:
     bottom: float
     char_width: float  # points, the median of the page's lines
     text: str
-
-
-def sniff(data: bytes, suffix: str) -> float:
-    # The header may follow a few bytes of junk (the specification allows 1,024).
-    return 1.0 if b"%PDF-" in data[:1024] else 0.0
 
 
 def extract(data: bytes) -> Extracted:

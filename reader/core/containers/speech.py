@@ -14,47 +14,19 @@ Diarisation labels are kept as the service wrote them (`SPEAKER_00`, `spk_0`, `A
 
 from __future__ import annotations
 
-import codecs
 import json
 from collections import Counter
 from collections.abc import Callable, Iterable
 from typing import Any
 
-from reader.core.containers import ContainerError, Extracted
+from reader.core.containers import ContainerError, Extracted, sniffing
 from reader.core.containers.turns import Piece, finite, write_turns
 from reader.core.formats.cue_text import ends_sentence
 from reader.core.model import Metadata
 
 NAME = "json"
+sniff = sniffing.speech  # what kind a file is: told apart without importing this module
 _KNOWN = "Whisper, WhisperX, Amazon Transcribe, AssemblyAI, Deepgram"
-_BOMS = ((codecs.BOM_UTF8, "utf-8"), (codecs.BOM_UTF32_LE, "utf-32-le"), (codecs.BOM_UTF32_BE, "utf-32-be"),
-         (codecs.BOM_UTF16_LE, "utf-16-le"), (codecs.BOM_UTF16_BE, "utf-16-be"))
-
-
-def sniff(data: bytes, suffix: str) -> float:
-    """JSON opens with `{"` or `[{`; a `.json` name vouches for any opening bracket. `[00:01] text` and
-    `{inaudible}` are text."""
-    head = _opening(data)
-    if head[:1] not in ("{", "["):
-        return 0.0
-    if suffix == ".json":
-        return 0.95
-    rest = head[1:].lstrip()
-    if head[:1] == "{" and rest[:1] in ('"', "}"):
-        return 0.9
-    if head[:1] == "[" and rest[:1] in ("{", "]"):
-        return 0.9
-    return 0.0
-
-
-def _opening(data: bytes) -> str:
-    """The first characters of `data`, less a BOM and leading blanks, in whichever encoding JSON allows."""
-    for bom, encoding in _BOMS:
-        if data.startswith(bom):
-            return data[len(bom):len(bom) + 64].decode(encoding, "ignore").lstrip()
-    if data[:1] == b"\x00" or data[1:2] == b"\x00":  # UTF-16 without a BOM: an ASCII character, then its NUL
-        return data[:64].decode("utf-16-be" if data[:1] == b"\x00" else "utf-16-le", "ignore").lstrip()
-    return data[:64].decode("latin-1").lstrip()
 
 
 def extract(data: bytes) -> Extracted:

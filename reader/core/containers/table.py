@@ -13,94 +13,23 @@ import csv
 import re
 import statistics
 from collections.abc import Callable, Iterator
-from dataclasses import dataclass
 from itertools import pairwise
 
-from reader.core.containers import Extracted
+from reader.core.containers import Extracted, sniffing
 from reader.core.containers.turns import Piece, write_turns
 from reader.core.decode import decode
 from reader.core.model import Metadata
 
 NAME = "tsv"
-_SNIFF_LINES = 30
+sniff = sniffing.table  # what kind a file is: told apart without importing this module
 _CLOCK = re.compile(r"(?:(\d{1,3}):)?(\d{1,2}):(\d{1,2})(?:[.,](\d{1,3}))?")
 _NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_MILLISECONDS = re.compile(r"\b(?:ms|msec|millis|milliseconds?)\b")
-
-# Column names, folded (lower case, `_`, `-` and brackets made spaces), by what the column holds.
-_COLUMNS = {
-    "start": {"start", "start time", "starttime", "begin", "begin time", "from", "in", "time in", "timecode in",
-              "start timecode", "timestamp", "time", "start ms", "start seconds", "start sec", "start s", "offset",
-              "start offset", "time start", "tc in"},
-    "end": {"end", "end time", "endtime", "stop", "stop time", "to", "out", "time out", "timecode out",
-            "end timecode", "end ms", "end seconds", "end sec", "end s", "time end", "tc out"},
-    "speaker": {"speaker", "speaker name", "speaker label", "speakers", "name", "who", "participant", "voice",
-                "person", "talker", "role"},
-    "text": {"text", "transcript", "transcription", "utterance", "content", "caption", "captions", "words",
-             "dialogue", "dialog", "sentence", "subtitle", "speech", "line", "comment", "said"},
-}
-
-
-@dataclass(frozen=True)
-class _Header:
-    line: int  # index among the file's lines
-    delimiter: str
-    columns: dict[str, int]  # "start", "end", "speaker", "text" -> cell index
-    milliseconds: set[str]  # the time columns whose name says they are in milliseconds
-
-
-def _fold(cell: str) -> str:
-    return " ".join(re.sub(r"[_\-()\[\]:]", " ", cell.strip().strip("\"'").casefold()).split())
-
-
-def _header(line: str) -> _Header | None:
-    """The header row's columns, when `line` names a text column and a start or speaker column."""
-    delimiter = "\t" if "\t" in line else ";" if line.count(";") > line.count(",") else ","
-    cells = next(csv.reader([line], delimiter=delimiter), [])
-    if len(cells) < 2 or any(len(cell) > 40 for cell in cells):
-        return None
-    columns: dict[str, int] = {}
-    milliseconds: set[str] = set()
-    for index, cell in enumerate(cells):
-        name = _fold(cell)
-        bare = _MILLISECONDS.sub("", name).strip()
-        for kind, names in _COLUMNS.items():
-            if kind not in columns and (name in names or bare in names):
-                columns[kind] = index
-                if bare != name:
-                    milliseconds.add(kind)
-                break
-    if "text" not in columns or not ({"start", "speaker"} & columns.keys()):
-        return None
-    return _Header(0, delimiter, columns, milliseconds)
-
-
-def _find_header(lines: list[str]) -> _Header | None:
-    for index, line in enumerate(lines[:_SNIFF_LINES]):
-        header = _header(line) if line.strip() else None
-        if header is not None:
-            return _Header(index, header.delimiter, header.columns, header.milliseconds)
-    return None
-
-
-def sniff(data: bytes, suffix: str) -> float:
-    head = data[:16_384]
-    if head[:1] in (b"{", b"[") or b"-->" in head:  # JSON; captions with a `start,end` line of their own
-        return 0.0
-    lines = head.decode("utf-8", "replace").removeprefix("\ufeff").splitlines()[:-1 if len(data) > 16_384 else None]
-    header = _find_header(lines)
-    if header is None:
-        return 0.0
-    rows = [line for line in lines[header.line + 1:] if line.strip()]
-    if not rows or not any(header.delimiter in row for row in rows[:5]):
-        return 0.0
-    return 0.95 if suffix in (".tsv", ".csv", ".tab") else 0.9
 
 
 def extract(data: bytes) -> Extracted:
     decoded = decode(data)
     lines = decoded.text.split("\n")
-    header = _find_header(lines)
+    header = sniffing.find_header(lines)
     if header is None:  # sniffed on other bytes: read it as text rather than fail
         return Extracted(decoded.text, "text", decoded.encoding)
     notes = lines[:header.line + 1]

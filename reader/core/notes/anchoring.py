@@ -27,9 +27,6 @@ from bisect import bisect_right
 from collections.abc import Callable, Iterable
 from dataclasses import replace
 
-from rapidfuzz import fuzz, process
-from rapidfuzz.distance import Levenshtein
-
 from reader.core.model import Transcript
 from reader.core.notes.annotations import (
     TURN_SEPARATOR,
@@ -56,6 +53,9 @@ CONTEXT_MARGIN = 0.15  # how much better the chosen place's context must read th
 SHORT_QUOTE = 20  # whole-turn texts shorter than this need context to be trusted
 TINY_QUOTE = 12  # quotes shorter than this need both sides of their context to agree closely
 LONG_QUOTE = 40  # a quote this long found exactly once is trusted even where its context changed
+
+# rapidfuzz is imported by the functions that match nearly (below): opening a transcript reattaches its notes, and
+# most are found in place or exactly, so a start needs none of it.
 
 Place = tuple[int, int, int, int]  # first turn, start in its text, last turn, end in its text
 
@@ -151,6 +151,8 @@ def _context_agreement(folded: FoldedText, fstart: int, fend: int, prefix: str, 
 def _similarity(found: str, stored: str, length: int) -> float:
     if not stored.strip():
         return 1.0 if not found.strip() else 0.0  # both at an end of the transcript, or not
+    from rapidfuzz.distance import Levenshtein
+
     return Levenshtein.normalized_similarity(found, stored)
 
 
@@ -181,6 +183,8 @@ def _find_fuzzy(transcript: Transcript, folded: FoldedText, quote: str, prefix: 
                 suffix: str, reach: int = 0) -> Place | None:
     """Nearly the same words, in a place whose context also reads nearly the same, with no rival place; in one
     turn, or (`reach` > 0, a passage) in a run of a turn and the `reach` turns after it."""
+    from rapidfuzz import fuzz, process
+
     spans = folded.turn_spans
     turns = _turns_sharing_words(folded, quote, reach)
     last = len(spans) - 1
@@ -253,6 +257,8 @@ def _alignments(quote: str, text: str) -> list[tuple[int, int, float]]:
 def _align(quote: str, text: str) -> tuple[int, int, float] | None:
     if len(text) < len(quote) // 2:
         return None
+    from rapidfuzz import fuzz
+
     al = fuzz.partial_ratio_alignment(quote, text)
     if al is None:
         return None
@@ -287,6 +293,8 @@ def _word_edges(text: str, lo: int, hi: int) -> list[int]:
 
 def _refine(quote: str, text: str, start: int, end: int) -> tuple[int, int]:
     """Move each end of the span by up to two words either way where that makes it read more like the quote."""
+    from rapidfuzz import fuzz
+
     margin = 80  # room for four words either way
     edges = _word_edges(text, max(0, start - margin), min(len(text), end + margin))
     best = (fuzz.ratio(quote, text[start:end]), start, end)
@@ -326,6 +334,8 @@ def _find_turn(transcript: Transcript, folded: FoldedText, anchor: Anchor) -> in
             return None
     if len(quote) < FUZZY_MIN_CHARS:
         return None
+    from rapidfuzz import fuzz, process
+
     ranked = process.extract(quote, choices, scorer=fuzz.ratio, limit=2)
     if not ranked or ranked[0][1] < TURN_MIN_SCORE:
         return None

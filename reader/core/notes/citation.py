@@ -29,6 +29,17 @@ MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augus
 DASH = "\u2013"  # between the first and last exchange of a passage: "Q12–Q13"
 
 
+def human_date(iso: str | None) -> str:
+    """"2017-07-21" -> "21 July 2017" (English whatever the locale); anything else as given."""
+    if not iso:
+        return ""
+    try:
+        d = Date.fromisoformat(iso)
+    except ValueError:
+        return iso
+    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
+
+
 class CitationStyle(enum.StrEnum):
     PLAIN = "plain"
     APA = "apa"

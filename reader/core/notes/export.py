@@ -12,7 +12,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Mapping
-from datetime import date as Date
 
 from reader.core.media import RecordingLink
 from reader.core.model import Role, Transcript
@@ -24,10 +23,8 @@ from reader.core.notes.annotations import (
     anchored_text,
     reading_order_key,
 )
-from reader.core.notes.citation import MONTHS
-from reader.core.notes.export_docx import render_docx
+from reader.core.notes.citation import human_date
 from reader.core.notes.export_formats import RENDERERS, WITH_TRANSCRIPT, Entry, ExchangeText, Header, TurnText
-from reader.core.notes.web_annotation import to_web_annotation
 from reader.core.timing import SyncPoint, Timeline, estimate_times
 
 FORMATS: dict[str, str] = {"txt": "Plain text", "md": "Markdown", "html": "HTML", "csv": "CSV",
@@ -216,17 +213,6 @@ def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[st
     return Header(title, human_date(meta.date), namer.text(meta.place or ""), file)
 
 
-def human_date(iso: str | None) -> str:
-    """"2017-07-21" -> "21 July 2017" (English whatever the locale); anything else as given."""
-    if not iso:
-        return ""
-    try:
-        d = Date.fromisoformat(iso)
-    except ValueError:
-        return iso
-    return f"{d.day} {MONTHS[d.month - 1]} {d.year}"
-
-
 # --- the formats -----------------------------------------------------------------------------------------
 
 
@@ -251,6 +237,8 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     head = header(transcript, pseudonymise, names)
     items = _entries(transcript, chosen, namer, timeline)
     if fmt == "json":
+        from reader.core.notes.web_annotation import to_web_annotation  # here: it reads this module's types
+
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
     return RENDERERS[fmt](head, items, text)
@@ -266,6 +254,8 @@ def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     namer = _Namer(transcript, names or {}, pseudonymise)
     items = _entries(transcript, select(annotations, only), namer, timeline)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    from reader.core.notes.export_docx import render_docx  # python-docx and lxml: only for a Word file
+
     # Pseudonymised words may differ in length from the file's: the notes then mark whole turns, not words.
     return render_docx(header(transcript, pseudonymise, names), items, text, exact=not pseudonymise)
 

@@ -11,7 +11,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from reader.core.lexer import token_spans
 from reader.core.notes.annotations import Annotation, Kind, Scope
 
 
@@ -212,6 +211,8 @@ article{border-top:1px solid #ccc;padding:.5em 0}h2{font-size:1.05em;margin:.3em
 
 def _html_marked(text: str) -> str:
     """Text escaped, with stage directions and quoted speech marked as the reading view marks them."""
+    from reader.core.lexer import token_spans  # Pygments: only for an HTML export with the transcript
+
     out: list[str] = []
     last = 0
     for start, end, kind in token_spans(text):

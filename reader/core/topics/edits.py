@@ -25,10 +25,10 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
 from reader.core.model import Transcript
-from reader.core.topics.terms import TermTable, TermTables
+from reader.core.topics import Section, Topic
 
-if TYPE_CHECKING:
-    from reader.core.topics import Section, Topic
+if TYPE_CHECKING:  # the notes keep TopicEdits: the labelling is loaded only when edits are replayed
+    from reader.core.topics.terms import TermTable, TermTables
 
 OPS = ("rename", "split", "add", "merge")
 LEVELS = ("topic", "section")
@@ -93,7 +93,7 @@ def apply_edits(topics: list[Topic], edits: list[TopicEdit], transcript: Transcr
     """The topics with the reader's edits replayed in order. With the transcript, topics whose span changed
     get fresh automatic labels (from its table in `terms`, when given); without it they keep the label of the
     topic they came from."""
-    from reader.core.topics import Topic, topics_from_starts
+    from reader.core.topics.contents import topics_from_starts
 
     edits = [e for e in edits if e.level == "topic"]
     if not topics or not edits:
@@ -146,7 +146,7 @@ def apply_section_edits(sections: list[Section], edits: list[TopicEdit],
     changed gets a fresh automatic label (with the transcript), unless the reader or the document named it. A
     computed section named as its only topic (the table of contents shows the two as one row) keeps that topic's
     name when the reader renames the topic."""
-    from reader.core.topics import Section, sections_from_starts, topics_from_starts
+    from reader.core.topics.contents import sections_from_starts, topics_from_starts
 
     if not sections or not edits:
         return list(sections)

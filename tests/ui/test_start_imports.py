@@ -1,0 +1,72 @@
+"""What the window's first picture of a plain text transcript does without: the modules that only a later command
+needs are imported when it is asked for, not at the start (how long the start takes is
+benchmarks/bench_startup.py's business; this checks only which modules are loaded by the first paint)."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+ROOT = Path(__file__).parents[2]
+
+# Each is some milliseconds of imports that the first picture does not use.
+NOT_BY_THE_FIRST_PICTURE = (
+    "reader.core.topics.contents",  # finding the topics: the topics job, once the text is on screen
+    "reader.core.topics.label",
+    "rapidfuzz",  # anchoring notes nearly: only when a note is not found in place or exactly
+    "reader.core.notes.export_docx",  # the exports' Word file, Pygments-marked HTML, Web Annotation JSON
+    "docx",
+    "lxml",
+    "reader.core.notes.web_annotation",
+    "reader.core.notes.importer",  # File > Import Notes
+    "PySide6.QtMultimedia",  # the player: only once a recording is attached
+    "subprocess",  # installing the desktop entry
+    # The readers of the other kinds of file: a text file is told apart from them by their sniffers alone.
+    *(f"reader.core.containers.{kind}" for kind in ("html", "docx", "pdf", "speech", "table", "markdown")),
+)
+
+
+def _modules_at_first_paint(tmp_path: Path, transcript: Path) -> dict[str, object]:
+    script = textwrap.dedent(f"""
+        import json, sys
+        sys.path.insert(0, {str(ROOT)!r})
+        from PySide6.QtWidgets import QApplication
+        from reader.cli import main
+        from reader.ui.transcript_view import TranscriptView
+
+        painted = TranscriptView.paintEvent
+        seen = {{}}
+
+        def paint_event(self, event):
+            painted(self, event)
+            if not seen and self.document().characterCount() > 1:  # the first paint with the text
+                seen["loaded"] = sorted(sys.modules)
+                for window in QApplication.topLevelWidgets():
+                    window.close()
+
+        TranscriptView.paintEvent = paint_event
+        code = main([{str(transcript)!r}, "--data-dir", {str(tmp_path / "data")!r}])
+        print(json.dumps({{"exit": code, **seen}}))
+    """)
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env,
+                            cwd=ROOT)
+    assert result.returncode == 0, result.stderr
+    found: dict[str, object] = json.loads(result.stdout.strip().splitlines()[-1])
+    return found
+
+
+def test_the_first_picture_of_a_text_file_imports_none_of_what_later_commands_need(tmp_path: Path) -> None:
+    transcript = tmp_path / "interview.txt"
+    transcript.write_text("Interviewer: Where did you grow up?\n\nMaria: In Porto Novo, by the harbour.\n\n"
+                          "Interviewer: And your father?\n\nMaria: A fisherman, out at four every morning.\n",
+                          encoding="utf-8")
+    found = _modules_at_first_paint(tmp_path, transcript)
+    assert found["exit"] == 0
+    loaded = set(found["loaded"])  # type: ignore[arg-type]
+    assert "reader.ui.main_window" in loaded and "reader.core.topics" in loaded  # the window, and the dock's types
+    assert sorted(loaded.intersection(NOT_BY_THE_FIRST_PICTURE)) == []
