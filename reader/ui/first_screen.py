@@ -71,7 +71,10 @@ class _Job:
 
 
 class FirstScreen(QObject):
-    """Shows a large file's opening in `view` and opens the whole in `session` once it is read."""
+    """Shows a large file's opening in `view` and opens the whole in `session` once it is read. `shown` carries
+    the opening, for the parts of the window that name the file (its title, the strip above the text)."""
+
+    shown = Signal(object)  # the opening Transcript, once set in the view
 
     def __init__(self, session: ReaderSession, view: TranscriptView, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -98,6 +101,7 @@ class FirstScreen(QObject):
         self._read_whole = read_whole
         self._wait.start()
         self._session.tell(READING, 0)
+        self.shown.emit(opening)
 
     def cancel(self) -> None:
         """Another file opens, or the window closes: the whole being read is never opened."""

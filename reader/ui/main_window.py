@@ -8,6 +8,7 @@ commands `annotation_actions`.
 
 from __future__ import annotations
 
+from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -100,6 +101,7 @@ class MainWindow(QMainWindow):
         self.registry = ActionRegistry(self)
         self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
         self.files = FileOpener(self.session, self.preferences, self, self.view)
+        self.files.first_screen.shown.connect(self._on_opening_shown)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
                                                     preferences=self.preferences)
@@ -284,12 +286,21 @@ class MainWindow(QMainWindow):
         position = notes.position  # read before showing the text moves it to the first turn
         self.view.set_transcript(notes.attributed, notes.speaker_names)  # who speaks, as the reader corrected it
         self.registry.set_checked(ActionId.OUTLINE, False)
-        title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
-        self.setWindowTitle(f"{title} — Transcript Reader")
-        self.title_strip.set_transcript(notes.attributed, notes.speaker_names)
+        self._name_transcript(notes.attributed, notes.speaker_names)
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and position is not None and self._restore:
             QTimer.singleShot(0, lambda t=turn.index, o=position.offset: self.view.scroll_to_turn(t, o))
+
+    @Slot(object)
+    def _on_opening_shown(self, opening: Transcript) -> None:
+        """A large file's opening is on screen while the rest is read: the window names it already."""
+        self._name_transcript(opening, {}, opening=True)
+        self.topics_panel.wait_for_whole()
+
+    def _name_transcript(self, transcript: Transcript, names: Mapping[str, str], *, opening: bool = False) -> None:
+        title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
+        self.setWindowTitle(f"{title} — Transcript Reader")
+        self.title_strip.set_transcript(transcript, names, opening=opening)
 
     @Slot(object)
     def _on_session_notes_changed(self, change: Change) -> None:

@@ -12,9 +12,11 @@ from reader.core.notes.citation import human_date
 from reader.ui.themes import Theme
 
 
-def describe(transcript: Transcript, names: Mapping[str, str] | None = None) -> tuple[str, str]:
+def describe(transcript: Transcript, names: Mapping[str, str] | None = None, *,
+             opening: bool = False) -> tuple[str, str]:
     """(title, details): the title as the file gives it, and what is known of when, where, who (by the reader's
-    names for them; a speaker merged into another is no one of its own) and from what."""
+    names for them; a speaker merged into another is no one of its own) and from what. For a large file's
+    `opening`, shown while the rest is read, the words are not counted yet."""
     meta = transcript.metadata
     source = meta.source or (transcript.path or "").rsplit("/", 1)[-1]
     title = meta.title or source or "Untitled transcript"
@@ -24,7 +26,8 @@ def describe(transcript: Transcript, names: Mapping[str, str] | None = None) -> 
     shown = [(names or {}).get(s.key) or s.name for s in transcript.speakers if s.turns]
     separator = "; " if any("," in n for n in shown) else ", "  # "Smith, Jane; Okafor, Daniel"
     speakers = separator.join(shown[:4]) + ("…" if len(shown) > 4 else "")
-    details = [when, meta.place or "", speakers, f"{transcript.words:,} words", source if source != title else ""]
+    words = "the opening, the rest being read" if opening else f"{transcript.words:,} words"
+    details = [when, meta.place or "", speakers, words, source if source != title else ""]
     return title, " · ".join(d for d in details if d)
 
 
@@ -50,9 +53,11 @@ class TitleStrip(QWidget):
         layout.addWidget(self.title)
         layout.addWidget(self.details)
 
-    def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
-        """Show a transcript (as the reader corrected who speaks) with the reader's names for its speakers."""
-        title, details = describe(transcript, names)
+    def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None, *,
+                       opening: bool = False) -> None:
+        """Show a transcript (as the reader corrected who speaks) with the reader's names for its speakers; or a
+        large file's `opening` while the rest is read."""
+        title, details = describe(transcript, names, opening=opening)
         self.title.setText(title)
         self.details.setText(details)
         self.details.setVisible(bool(details))

@@ -125,6 +125,10 @@ class TopicsPanel(QWidget):
         if start:
             self.start_finding()
 
+    def wait_for_whole(self) -> None:
+        """A large file's opening is shown while the rest is read: its topics come with the whole."""
+        self.status.setText("Topics come once the whole file is read")
+
     @Slot()
     def start_finding(self) -> None:
         """Start finding the topics of the transcript set without starting them (once; later calls do nothing)."""

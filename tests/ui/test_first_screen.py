@@ -61,6 +61,11 @@ def test_the_opening_first_then_the_whole(qtbot: QtBot, make_window: Callable[..
     assert opening.turns == whole.turns[:len(opening.turns)]
     assert window.statusBar().currentMessage() == "Reading the rest…"
     assert window.session.transcript is None and window.session.notes is None
+    # The window names the file already, and the Topics dock says when its contents come.
+    assert window.windowTitle() == f"{whole.metadata.title} — Transcript Reader"
+    assert window.title_strip.title.text() == whole.metadata.title
+    assert "words" not in window.title_strip.details.text()  # the opening's count would mislead
+    assert "whole file" in window.topics_panel.status.text()
     first_text = window.view.toPlainText()
 
     whole_opened(qtbot, window, rest_held)
@@ -68,6 +73,7 @@ def test_the_opening_first_then_the_whole(qtbot: QtBot, make_window: Callable[..
     assert window.view.transcript is not None and window.view.transcript.turns == whole.turns
     assert window.view.toPlainText().startswith(first_text)  # the first screen showed the whole's start
     assert window.statusBar().currentMessage() == ""
+    assert f"{whole.words:,} words" in window.title_strip.details.text()
     assert window.speakers_panel.model.rowCount() == len(whole.speakers)
 
 
@@ -92,6 +98,7 @@ def test_notes_are_only_for_the_whole(qtbot: QtBot, make_window: Callable[..., M
     window = make_window(large_file)
     assert window.notes_panel.model.rowCount() == 0 and not window.view.margin_marks()
     window.view.scroll_to_turn(12)
+    assert not window.registry[ActionId.BOOKMARK].isEnabled()  # shown greyed in the Notes menu
     window.registry[ActionId.BOOKMARK].trigger()  # nothing to bookmark into until the whole is open
     assert window.session.notes is None
 
