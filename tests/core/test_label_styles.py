@@ -53,6 +53,17 @@ def test_congressional_record_period_labels() -> None:
     assert t.metadata.title == "HARBOR INFRASTRUCTURE IMPROVEMENT ACT"
 
 
+def test_period_and_alone_labels_with_accented_capitals() -> None:
+    record = ("Chairman BRANNIGAN. The hearing will come to order.\n\n"
+              "Ms. NUÑEZ. Thank you, Mr. Chairman. Dr. Nair, what causes these fires?\n\n"
+              "Dr. NAIR. Mostly cheap cells, charged in hallways overnight.\n\n"
+              "Ms. NUÑEZ. And how many fires were there last year?\n\nDr. NAIR. About four hundred.\n")
+    assert names(parse_text(record)) == ["Chairman Brannigan", "Ms. Nuñez", "Dr. Nair", "Ms. Nuñez", "Dr. Nair"]
+    script = ("JOSÉ\n¿Dónde estabas anoche?\n\nMÜLLER\nIm Hafen, wie immer.\n\nJOSÉ\n¿Solo?\n\n"
+              "MÜLLER\nMit dem Kapitän.\n")
+    assert names(parse_text(script)) == ["José", "Müller", "José", "Müller"]
+
+
 def test_a_title_in_a_sentence_is_not_a_period_label() -> None:
     text = ("Host: Who chaired it?\n\nGuest: Mr. SMITH. He ran it for years.\n\nHost: And then?\n\n"
             "Guest: Nobody did.\n")

@@ -57,16 +57,18 @@ _DOTTED_QA_BODY = (
     r"[ \t\u00a0]*(?P<label>" + "|".join(w.upper() if len(w) == 1 else f"(?i:{w})" for w in _QA_WORDS) + r")\."
     r"(?:[ \t\u00a0]*[–—-](?=[ \t\u00a0]*\S)|(?=[ \t\u00a0]+\S))(?![ \t\u00a0]*[A-Z]\.)"
 )
+# Capital letters in names: ASCII and Latin-1's (`NUÑEZ`, `JOSÉ`, `MÜLLER`, `BRØNDUM`).
+_CAPS = "A-ZÀ-ÖØ-Þ"
 # The Congressional Record: a title and a surname in capitals, a period, then the words.
 _PERIOD_BODY = (
     r"[ \t\u00a0]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.|Madam|Chairman|Chairwoman|Senator|Secretary|Ambassador"
-    r"|General|Judge)[ \t]+[A-Z][A-Z'’\-]+(?:[ \t]+[A-Z][A-Z'’\-]+){0,2}"
+    rf"|General|Judge)[ \t]+[{_CAPS}][{_CAPS}'’\-]+(?:[ \t]+[{_CAPS}][{_CAPS}'’\-]+){{0,2}}"
     r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
     r"|The[ \t]+(?:[A-Z]{2,}[ \t]+){0,3}[A-Z]{2,}(?:[ \t]+pro[ \t]+tempore)?)\.(?=[ \t\u00a0]+\S)"
 )
 # A NAME in capitals alone on its line, with a script's extensions (`(V.O.)`, `(CONT'D)`), the words below.
 _ALONE_BODY = (
-    r"[ \t\u00a0]*(?P<label>[A-Z][A-Z0-9'’.\-&]+(?:[ \t]+[A-Z0-9'’.\-&]+){0,4})"
+    rf"[ \t\u00a0]*(?P<label>[{_CAPS}][{_CAPS}0-9'’.\-&]+(?:[ \t]+[{_CAPS}0-9'’.\-&]+){{0,4}})"
     r"(?P<extensions>(?:[ \t]*\([^()\n]{1,24}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
 )
 # `[Name] text`, `[Name]: text`: a name in square brackets opening the line (not a sound: `[laughter]`).
