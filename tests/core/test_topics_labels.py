@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics import find_sections, sections_from_starts, topics_from_starts
+from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts
 from reader.core.topics.label import _display_phrase, adjective, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
