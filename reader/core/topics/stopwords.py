@@ -225,6 +225,17 @@ eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred 
 """)
 
 
+# Words of the broadcast itself and its time slot: a phone-in's "lunchtime", "the show", "our listeners" frame
+# every topic of it and name none alone.
+BROADCAST: frozenset[str] = _words("""
+programme programmes program programs show shows listener listeners viewer viewers caller callers studio
+episode episodes airwaves phone-in broadcast lunchtime teatime tonight
+émission émissions auditeur auditeurs auditrice auditrices antenne matinale
+sendung sendungen hörer hörerin hörerinnen zuhörer zuschauer
+programa programas oyente oyentes audiencia emisión
+""")
+
+
 # The commonest function words of each language the reader meets, to tell which one a transcript is in: a label
 # joins its two parts with that language's "and" ("Tempête et digue", not "Tempête and digue").
 LANGUAGE_CUES: dict[str, frozenset[str]] = {
