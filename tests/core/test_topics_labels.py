@@ -12,7 +12,8 @@ import pytest
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
 from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts
-from reader.core.topics.label import _display_phrase, adjective, speaker_terms
+from reader.core.topics.cues import announced_subject
+from reader.core.topics.label import _display_phrase, adjective, counting_word, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +146,45 @@ def test_the_sign_off_is_a_section_of_its_own() -> None:
     sections = find_sections(transcript)
     assert sections[-1].label == "Closing remarks"
     assert [t.label for t in sections[-1].topics] == ["Closing remarks"]
+
+
+def test_a_topic_is_named_by_the_word_its_turns_keep_coming_back_to_not_one_turns_aside() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: The harbour first. How busy is the harbour this year?",
+        "Guest: The harbour is full, every berth in the harbour is let.",
+        "Host: And the boats this spring?",
+        "Guest: The moorings went up in spring. My uncle bakes croissants, croissants every morning, croissants for "
+        "the whole quay, croissants with butter, croissants at noon.",
+        "Host: Do the owners accept the moorings?",
+        "Guest: Most owners accept the moorings, a few moved down the coast.",
+        "Host: Will the moorings rise again?",
+        "Guest: The moorings will rise with the dredging costs, I expect.",
+    ]))
+    topic = topics_from_starts(transcript, [0, 2])[1]
+    assert topic.label.startswith("Moorings") and topic.keywords[0] == "moorings", topic
+
+
+@pytest.mark.parametrize(("word", "language", "counting"), [
+    ("Seventeenth", "en", True), ("eleventh", "en", True), ("twentieth", "en", True), ("fifteen", "en", True),
+    ("dix-sept", "fr", True), ("dix-septième", "fr", True), ("siebzehnten", "de", True), ("elf", "de", True),
+    ("once", "es", True), ("elf", "en", False), ("canteen", "en", False), ("forest", "en", False),
+    ("problème", "fr", False), ("rent", "en", False)])
+def test_numbers_and_ordinals_in_words_are_told_by_their_form(word: str, language: str, counting: bool) -> None:
+    assert counting_word(word, language) is counting
+
+
+def test_a_date_in_words_never_heads_a_label() -> None:
+    transcript = parse_text("\n\n".join([
+        "Chair: Take us to the night of the seventeenth, the seventeenth of March.",
+        "Witness: On the seventeenth the river rose at six, and by the seventeenth at midnight the street was under "
+        "water. The seventeenth was the worst night.",
+        "Chair: And the third term of the mayor?",
+        "Witness: A third term is what the mayor wants. The third term campaign starts with the third term pledge.",
+    ]))
+    labels = [t.label for t in topics_from_starts(transcript, [0, 2])]
+    assert "seventeenth" not in labels[0].lower(), labels
+
+
+def test_an_answer_that_names_the_next_subject_announces_it() -> None:
+    assert announced_subject("You mentioned wages. You pay above the legal minimum?") == "wages"
+    assert announced_subject("You mentioned your maiden name was Campbell. How did you meet?") == ""
