@@ -188,3 +188,9 @@ def test_a_date_in_words_never_heads_a_label() -> None:
 def test_an_answer_that_names_the_next_subject_announces_it() -> None:
     assert announced_subject("You mentioned wages. You pay above the legal minimum?") == "wages"
     assert announced_subject("You mentioned your maiden name was Campbell. How did you meet?") == ""
+
+
+def test_a_callers_town_named_in_passing_names_no_topic() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "scams-phonein.json")  # "Next up is Jess in Salisbury."
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"Salisbury", "Basingstoke", "Lunchtime"} & set(label.split())], labels

@@ -61,6 +61,7 @@ KEYWORDS = 6
 # over and over ("pork pies" in a last anecdote, "the seventeenth" of a date): a term's weight goes with the share
 # of the topic's turns that use it, to this power.
 TURN_SPREAD = 0.25
+NAMED_ONCE = 2  # ... and a name the whole transcript says this often at most, in one turn of a topic, in passing
 PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
 EVEN_SHARE = 0.6  # ... most meaning more than this share
@@ -229,8 +230,12 @@ def label_topics(transcript: Transcript, table: TermTable,
             transcript.turns[first].text)))))
 
         allowed = labelable.intersection(topic)
-        singles = allowed.difference(framing)
         in_turns, talking = _turn_spread(turn_sets, first, last)
+        # A place or a person the talk names in passing, in one turn of a longer topic ("Jess in Salisbury"), is
+        # where a caller rings from or who is mentioned, not what the topic is about.
+        passing = {t for t in allowed if t in table.names and in_turns[t] == 1 and table.totals[t] <= NAMED_ONCE
+                   and talking > 2}
+        singles = allowed.difference(framing, passing)
         weight = {}
         for t, n in topic.items():  # _distinctive inlined: this loop sees every term of every topic
             if t not in singles:
