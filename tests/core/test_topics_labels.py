@@ -194,3 +194,16 @@ def test_a_callers_town_named_in_passing_names_no_topic() -> None:
     transcript, _ = load_gold(GOLD / "held-out-6" / "scams-phonein.json")  # "Next up is Jess in Salisbury."
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert not [label for label in labels if {"Salisbury", "Basingstoke", "Lunchtime"} & set(label.split())], labels
+
+
+def test_people_taking_the_floor_by_their_name_name_nothing() -> None:
+    excluded = speaker_terms(parse_text("\n\n".join([
+        "Chair: Questions from the floor. The gentleman on the aisle.",
+        "Floor: Thanks. Mark Tennant, I'm a councillor in Salford. What about the blocks?",
+        "Chair: Next, at the back.",
+        "Floor: Thank you. Angela Frost, I'm retired, so forgive me. Why not hydrogen?",
+        "Chair: And on item six?",
+        "Member: Chair, on item six, The Plough, I'm a member of its friends group.",
+    ])))
+    assert {term_lookup(w) for w in ("Mark", "Tennant", "Angela", "Frost")} <= excluded
+    assert term_lookup("Plough") not in excluded  # the pub the item is about

@@ -95,6 +95,9 @@ _ASKER = re.compile(
     rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
     rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ]"
     rf"|(?:more|next|last|first|one)[.:!] ({_NAME} {_NAME}), {_OUTLET}[.!]?(?=\n|$))")
+_FROM_THE_FLOOR = re.compile(rf"(?=[A-ZÁÉÍÓÚÑIi])(?:(?:^|(?<=[.!?] ))(?!The )({_NAME} {_NAME}), (?:I'm|I’m|I am|I work|I run|"
+                             rf"I live|I used to)\b|\b(?:I'm|I’m|I am|my name is|My name is) ({_NAME} {_NAME})\b)",
+                             re.MULTILINE)
 SHORT_TURN = 100  # characters: a moderator's turn giving the floor
 _ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
@@ -133,6 +136,9 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += READ_OUT.findall(asked)
     heads = "\n".join(text[:QUESTIONER_HEAD] for text in openings)
     words += [name for found in SELF_INTRODUCED.findall(heads) for name in found]
+    # ... and anyone taking the floor by their name: "Thanks. Mark Tennant, I'm a councillor in Salford.", "Hi,
+    # I'm Sarah Quinn from Historic Homes Trust."
+    words += [name for found in _FROM_THE_FLOOR.findall(heads) for name in found if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
