@@ -13,7 +13,7 @@ from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
 from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts
 from reader.core.topics.cues import announced_subject
-from reader.core.topics.label import _display_phrase, adjective, counting_word, speaker_terms
+from reader.core.topics.label import _display_phrase, adjective, counting_word, future_verb, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -207,3 +207,17 @@ def test_people_taking_the_floor_by_their_name_name_nothing() -> None:
     ])))
     assert {term_lookup(w) for w in ("Mark", "Tennant", "Angela", "Frost")} <= excluded
     assert term_lookup("Plough") not in excluded  # the pub the item is about
+
+
+@pytest.mark.parametrize(("word", "language", "is_verb"), [
+    ("Skiera", "fr", True), ("fermeront", "fr", True), ("changerait", "fr", True), ("partiront", "fr", True),
+    ("cambiará", "es", True), ("tendrán", "es", True), ("caméra", "fr", False), ("saison", "fr", False),
+    ("panadería", "es", False), ("skiera", "en", False)])
+def test_a_future_or_conditional_verb_is_told_by_its_ending(word: str, language: str, is_verb: bool) -> None:
+    assert future_verb(word, language) is is_verb
+
+
+def test_the_future_of_the_resort_is_named_by_its_subject_not_a_verb_or_a_preposition() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "station-ski.json")  # "on skiera", "au-dessus de 1 800 m"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"skiera", "au-dessus"} & set(label.lower().split())], labels

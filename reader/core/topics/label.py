@@ -205,7 +205,8 @@ def label_topics(transcript: Transcript, table: TermTable,
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
-                 and not russian_verb(table.display[t])}
+                 and not russian_verb(table.display[t])
+                 and not future_verb(table.display[t], str(table.extra["language"]))}
     # A count or a date in words ("the seventeenth"), and the broadcast's own words ("Lunchtime", "programmes"),
     # name no subject alone; inside a phrase they may qualify one ("Third term", "missile programmes").
     framing = {t for t in labelable if table.display[t].lower() in BROADCAST
@@ -641,6 +642,19 @@ def counting_word(text: str, language: str = "en") -> bool:
     own = _ORDINALS_IN.get(language)
     return all(part in CALENDAR or _ORDINAL.match(part) or (own is not None and own.match(part))
                for part in text.lower().split("-"))
+
+
+# French and Spanish verbs in the future or the French conditional, by their endings ("skiera", "fermeront",
+# "changerait", "cambiará", "tendrán"), in words of six letters or more: no noun ends so.
+_FUTURE = {"fr": re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(?:era|eras|eront|erait|eraient|erions|eriez|ira|iront|irait|"
+                            r"iraient)$"),
+           "es": re.compile(r"^[a-záéíóúñ]{2,}(?:ará|erá|irá|arán|erán|irán|drá|drán)$")}
+
+
+def future_verb(text: str, language: str) -> bool:
+    """A French or Spanish verb in the future or conditional ("Skiera", "cambiará"): no label's word."""
+    pattern = _FUTURE.get(language)
+    return pattern is not None and len(text) >= 6 and bool(pattern.match(text.lower()))
 
 
 def russian_verb(text: str) -> bool:

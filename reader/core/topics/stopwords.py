@@ -154,6 +154,7 @@ obvious special general specific similar different whole total final current rec
 fun bigger smaller higher lower longer shorter faster slower easier harder
 underway ongoing drawn given taken shown known done gone said told driven chosen broken spoken thrown grown
 kept meant brought bought caught taught thought describes describe described says tells asks wants
+au-dessus au-dessous en-dessous en-dessus au-delà là-bas là-haut peut-être c'est-à-dire vis-à-vis
 """)
 
 # Nouns too general to say what a topic is about on their own ("Expel: system", "Dinner: meeting"); inside a
