@@ -221,3 +221,20 @@ def test_the_future_of_the_resort_is_named_by_its_subject_not_a_verb_or_a_prepos
     transcript, _ = load_gold(GOLD / "held-out-6" / "station-ski.json")  # "on skiera", "au-dessus de 1 800 m"
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert not [label for label in labels if {"skiera", "au-dessus"} & set(label.lower().split())], labels
+
+
+def test_a_section_is_named_first_by_what_all_its_topics_talk_about() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: The harbour first. How busy is the harbour this year?",
+        "Guest: The harbour is full, every berth in the harbour is let.",
+        "Host: What do the boats pay now?",
+        "Guest: The moorings went up in spring, the owners say.",
+        "Host: Who brings the barge?",
+        "Guest: A contractor from the coast. The barge comes in May, the barge stays a week, the barge crew sleep on "
+        "board, and the barge costs a fortune.",
+        "Host: And will the moorings rise again?",
+        "Guest: The moorings will rise with the costs. Some owners moved their moorings down the coast.",
+    ]))
+    topics = topics_from_starts(transcript, [0, 2, 4])
+    section = sections_from_starts(transcript, topics, [0, 2])[1]
+    assert section.label.startswith("Moorings"), section  # both topics' moorings before one topic's barge

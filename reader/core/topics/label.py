@@ -61,6 +61,7 @@ KEYWORDS = 6
 # over and over ("pork pies" in a last anecdote, "the seventeenth" of a date): a term's weight goes with the share
 # of the topic's turns that use it, to this power.
 TURN_SPREAD = 0.25
+TOPIC_SPREAD = 1.0  # ... and a section's, also with the share of its topics using it, to this power
 NAMED_ONCE = 2  # ... and a name the whole transcript says this often at most, in one turn of a topic, in passing
 PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
@@ -173,9 +174,10 @@ def people_hailed(transcript: Transcript, table: TermTable) -> frozenset[str]:
     return frozenset(t for t in found if t is not None and t in table.names)
 
 
-def label_topics(transcript: Transcript, table: TermTable,
-                 spans: list[tuple[int, int]]) -> list[tuple[str, tuple[str, ...]]]:
-    """(label, keywords) for each (first_turn, last_turn) span."""
+def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int, int]],
+                 parts: list[list[tuple[int, int]]] | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, keywords) for each (first_turn, last_turn) span; `parts`, for sections, the spans of each one's
+    topics: a section is named by what most of its topics talk about."""
     excluded = table.extra.get("speakers")
     if not isinstance(excluded, frozenset):
         excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table) \
@@ -238,6 +240,10 @@ def label_topics(transcript: Transcript, table: TermTable,
 
         allowed = labelable.intersection(topic)
         in_turns, talking = _turn_spread(turn_sets, first, last)
+        inside = parts[len(results)] if parts is not None and len(parts[len(results)]) > 1 else []
+        in_topics: Counter[str] = Counter()
+        for part in inside:
+            in_topics.update(table.span_counts(*part).keys())
         # A place or a person the talk names in passing, in one turn of a longer topic ("Jess in Salisbury"), is
         # where a caller rings from or who is mentioned, not what the topic is about.
         passing = {t for t in allowed if t in table.names and in_turns[t] == 1 and table.totals[t] <= NAMED_ONCE
@@ -258,6 +264,8 @@ def label_topics(transcript: Transcript, table: TermTable,
                     continue
                 w = n * math.log(lift) * boost
             w *= spreads[spans_with[t]] * (in_turns[t] / talking) ** TURN_SPREAD
+            if inside:
+                w *= (in_topics[t] / len(inside)) ** TOPIC_SPREAD
             if t not in table.names:
                 w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
             if w > 0:
