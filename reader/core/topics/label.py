@@ -96,9 +96,10 @@ _ASKER = re.compile(
     rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
     rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ]"
     rf"|(?:more|next|last|first|one)[.:!] ({_NAME} {_NAME}), {_OUTLET}[.!]?(?=\n|$))")
-_FROM_THE_FLOOR = re.compile(rf"(?=[A-ZÁÉÍÓÚÑIi])(?:(?:^|(?<=[.!?] ))(?!The )({_NAME} {_NAME}), (?:I'm|I’m|I am|I work|I run|"
-                             rf"I live|I used to)\b|\b(?:I'm|I’m|I am|my name is|My name is) ({_NAME} {_NAME})\b)",
-                             re.MULTILINE)
+# Anyone taking the floor by name, in any turn: "Thanks. Mark Tennant, I'm a councillor", "Hi, I'm Sarah Quinn".
+_FROM_THE_FLOOR = re.compile(rf"(?=[A-ZÁÉÍÓÚÑIi])(?:(?:^|(?<=[.!?] ))(?!The )({_NAME} {_NAME}), "
+                             rf"(?:I'm|I’m|I am|I work|I run|I live|I used to)\b"
+                             rf"|\b(?:I'm|I’m|I am|my name is|My name is) ({_NAME} {_NAME})\b)", re.MULTILINE)
 SHORT_TURN = 100  # characters: a moderator's turn giving the floor
 _ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
@@ -487,8 +488,8 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
              uses: dict[str, list[int]], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
              ) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str], int]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
-    question, the terms seen right before them, the number of turns saying them). Fills `uses` with how often each allowed term follows a
-    determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
+    question, the terms seen right before them, the number of turns saying them). Fills `uses` with how often
+    each allowed term follows a determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
     seen: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
