@@ -11,7 +11,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts
+from reader.core.topics.contents import find_sections, find_topics, sections_from_starts, topics_from_starts
 from reader.core.topics.cues import announced_subject
 from reader.core.topics.label import _display_phrase, adjective, counting_word, future_verb, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
@@ -238,3 +238,9 @@ def test_a_section_is_named_first_by_what_all_its_topics_talk_about() -> None:
     topics = topics_from_starts(transcript, [0, 2, 4])
     section = sections_from_starts(transcript, topics, [0, 2])[1]
     assert section.label.startswith("Moorings"), section  # both topics' moorings before one topic's barge
+
+
+def test_a_label_says_its_two_parts_as_the_phrase_the_topic_says_them_in() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "retrofit-panel.json")  # "Heat pump tariffs, ... tariffs."
+    labels = [t.label for t in find_topics(transcript)]
+    assert "Heat pump tariffs" in labels and "Tariff and heat pump" not in labels, labels
