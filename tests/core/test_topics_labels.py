@@ -11,8 +11,9 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
-from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts
-from reader.core.topics.label import _display_phrase, adjective, speaker_terms
+from reader.core.topics.contents import find_sections, find_topics, sections_from_starts, topics_from_starts
+from reader.core.topics.cues import announced_subject
+from reader.core.topics.label import _display_phrase, adjective, counting_word, future_verb, speaker_terms
 from reader.core.topics.terms import build_terms, term_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -145,3 +146,101 @@ def test_the_sign_off_is_a_section_of_its_own() -> None:
     sections = find_sections(transcript)
     assert sections[-1].label == "Closing remarks"
     assert [t.label for t in sections[-1].topics] == ["Closing remarks"]
+
+
+def test_a_topic_is_named_by_the_word_its_turns_keep_coming_back_to_not_one_turns_aside() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: The harbour first. How busy is the harbour this year?",
+        "Guest: The harbour is full, every berth in the harbour is let.",
+        "Host: And the boats this spring?",
+        "Guest: The moorings went up in spring. My uncle bakes croissants, croissants every morning, croissants for "
+        "the whole quay, croissants with butter, croissants at noon.",
+        "Host: Do the owners accept the moorings?",
+        "Guest: Most owners accept the moorings, a few moved down the coast.",
+        "Host: Will the moorings rise again?",
+        "Guest: The moorings will rise with the dredging costs, I expect.",
+    ]))
+    topic = topics_from_starts(transcript, [0, 2])[1]
+    assert topic.label.startswith("Moorings") and topic.keywords[0] == "moorings", topic
+
+
+@pytest.mark.parametrize(("word", "language", "counting"), [
+    ("Seventeenth", "en", True), ("eleventh", "en", True), ("twentieth", "en", True), ("fifteen", "en", True),
+    ("dix-sept", "fr", True), ("dix-septième", "fr", True), ("siebzehnten", "de", True), ("elf", "de", True),
+    ("once", "es", True), ("elf", "en", False), ("canteen", "en", False), ("forest", "en", False),
+    ("problème", "fr", False), ("rent", "en", False)])
+def test_numbers_and_ordinals_in_words_are_told_by_their_form(word: str, language: str, counting: bool) -> None:
+    assert counting_word(word, language) is counting
+
+
+def test_a_date_in_words_never_heads_a_label() -> None:
+    transcript = parse_text("\n\n".join([
+        "Chair: Take us to the night of the seventeenth, the seventeenth of March.",
+        "Witness: On the seventeenth the river rose at six, and by the seventeenth at midnight the street was under "
+        "water. The seventeenth was the worst night.",
+        "Chair: And the third term of the mayor?",
+        "Witness: A third term is what the mayor wants. The third term campaign starts with the third term pledge.",
+    ]))
+    labels = [t.label for t in topics_from_starts(transcript, [0, 2])]
+    assert "seventeenth" not in labels[0].lower(), labels
+
+
+def test_an_answer_that_names_the_next_subject_announces_it() -> None:
+    assert announced_subject("You mentioned wages. You pay above the legal minimum?") == "wages"
+    assert announced_subject("You mentioned your maiden name was Campbell. How did you meet?") == ""
+
+
+def test_a_callers_town_named_in_passing_names_no_topic() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "scams-phonein.json")  # "Next up is Jess in Salisbury."
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"Salisbury", "Basingstoke", "Lunchtime"} & set(label.split())], labels
+
+
+def test_people_taking_the_floor_by_their_name_name_nothing() -> None:
+    excluded = speaker_terms(parse_text("\n\n".join([
+        "Chair: Questions from the floor. The gentleman on the aisle.",
+        "Floor: Thanks. Mark Tennant, I'm a councillor in Salford. What about the blocks?",
+        "Chair: Next, at the back.",
+        "Floor: Thank you. Angela Frost, I'm retired, so forgive me. Why not hydrogen?",
+        "Chair: And on item six?",
+        "Member: Chair, on item six, The Plough, I'm a member of its friends group.",
+    ])))
+    assert {term_lookup(w) for w in ("Mark", "Tennant", "Angela", "Frost")} <= excluded
+    assert term_lookup("Plough") not in excluded  # the pub the item is about
+
+
+@pytest.mark.parametrize(("word", "language", "is_verb"), [
+    ("Skiera", "fr", True), ("fermeront", "fr", True), ("changerait", "fr", True), ("partiront", "fr", True),
+    ("cambiará", "es", True), ("tendrán", "es", True), ("caméra", "fr", False), ("saison", "fr", False),
+    ("panadería", "es", False), ("skiera", "en", False)])
+def test_a_future_or_conditional_verb_is_told_by_its_ending(word: str, language: str, is_verb: bool) -> None:
+    assert future_verb(word, language) is is_verb
+
+
+def test_the_future_of_the_resort_is_named_by_its_subject_not_a_verb_or_a_preposition() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "station-ski.json")  # "on skiera", "au-dessus de 1 800 m"
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not [label for label in labels if {"skiera", "au-dessus"} & set(label.lower().split())], labels
+
+
+def test_a_section_is_named_first_by_what_all_its_topics_talk_about() -> None:
+    transcript = parse_text("\n\n".join([
+        "Host: The harbour first. How busy is the harbour this year?",
+        "Guest: The harbour is full, every berth in the harbour is let.",
+        "Host: What do the boats pay now?",
+        "Guest: The moorings went up in spring, the owners say.",
+        "Host: Who brings the barge?",
+        "Guest: A contractor from the coast. The barge comes in May, the barge stays a week, the barge crew sleep on "
+        "board, and the barge costs a fortune.",
+        "Host: And will the moorings rise again?",
+        "Guest: The moorings will rise with the costs. Some owners moved their moorings down the coast.",
+    ]))
+    topics = topics_from_starts(transcript, [0, 2, 4])
+    section = sections_from_starts(transcript, topics, [0, 2])[1]
+    assert section.label.startswith("Moorings"), section  # both topics' moorings before one topic's barge
+
+
+def test_a_label_says_its_two_parts_as_the_phrase_the_topic_says_them_in() -> None:
+    transcript, _ = load_gold(GOLD / "held-out-6" / "retrofit-panel.json")  # "Heat pump tariffs, ... tariffs."
+    labels = [t.label for t in find_topics(transcript)]
+    assert "Heat pump tariffs" in labels and "Tariff and heat pump" not in labels, labels

@@ -114,6 +114,10 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
     second = _second(head, rest, phrases)
     if second is None:
         return _clip(head.text)
+    # ... and so are the head and the second part chosen: "Tariff" and "heat pump" -> "Heat pump tariffs".
+    whole = [p for p in phrases if set(p.terms) >= {*head.terms, *second.terms} and len(p.terms) <= 3]
+    if whole:
+        return _clip(max(whole, key=lambda p: p.count).text)
     if head.is_name and " " in second.text and not second.is_name:
         return _clip(f"{head.text}: {second.text}")  # a place and what about it: "Syria: American bases"
     return _clip(f"{head.text} {conjunction} {second.text}")

@@ -79,7 +79,8 @@ def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: li
     spans = [(s, e - 1) for s, e in zip(bounds, [*bounds[1:], count], strict=True)]
     computed = [span for span in spans if span[0] not in named]
     table = table if table is not None else build_terms(transcript)
-    labels = dict(zip(computed, label_topics(transcript, table, computed), strict=True)) if computed else {}
+    parts = [[(t.first_turn, t.last_turn) for t in topics if first <= t.first_turn <= last] for first, last in computed]
+    labels = dict(zip(computed, label_topics(transcript, table, computed, parts), strict=True)) if computed else {}
     sections = []
     for first, last in spans:
         inside = tuple(t for t in topics if first <= t.first_turn <= last)

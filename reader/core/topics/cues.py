@@ -154,6 +154,10 @@ _SUBJECT_MARKERS = [
     r"think|say a word|know)(?: you| me| us)?(?: (?:a (?:little )?bit|a little|a question|a few questions|"
     r"a couple of questions|some questions|more|now|briefly|quickly))* (?:about|on|to|with|into|onto)",
     r"(?:what|how) about",
+    # "You mentioned wages. You pay above the legal minimum?": the answer before named the next subject, a short
+    # noun phrase that ends the sentence (never "You mentioned your name was Campbell.").
+    r"(?:you|you've|you have) (?:just |also )?(?:mentioned|raised|brought up|talked about|spoke about)"
+    r"(?= (?:the |your |our |a |an )?[\w'-]+(?: [\w'-]+){0,2}[.?!])",
     # "On Syria.", "On the jobs numbers, ...", never "On the third day, ..." or "On balance, ..."
     r"on(?= (?:the )?\w+(?: \w+){0,2}[.:,?])(?! (?:the )?(?:\w+ )*(?:day|days|week|weekend|morning|afternoon|"
     r"evening|night|year|month|time|occasion|balance|average|paper|top|way|monday|tuesday|wednesday|thursday|"

@@ -17,6 +17,7 @@ import heapq
 import math
 import re
 from collections import Counter
+from itertools import chain
 
 from reader.core.model import Role, Transcript
 from reader.core.topics.common_words import BANDS
@@ -30,6 +31,8 @@ from reader.core.topics.cues import (
     subject_label,
 )
 from reader.core.topics.stopwords import (
+    BROADCAST,
+    CALENDAR,
     CONJUNCTIONS,
     FILLER,
     GENERIC,
@@ -54,6 +57,12 @@ _COMMONNESS = {word: GENERAL_USAGE[band] for band, words in BANDS.items() for wo
 _EVERYDAY = frozenset(BANDS[5.5].split())
 PHRASE_BONUS = 1.2  # a recurring phrase says more than either of its words ("North Korea" over "Korea")
 KEYWORDS = 6
+# A topic's subject is what many of its turns come back to ("prices", "the flood plan"), not a word one turn says
+# over and over ("pork pies" in a last anecdote, "the seventeenth" of a date): a term's weight goes with the share
+# of the topic's turns that use it, to this power.
+TURN_SPREAD = 0.25
+TOPIC_SPREAD = 1.0  # ... and a section's, also with the share of its topics using it, to this power
+NAMED_ONCE = 2  # ... and a name the whole transcript says this often at most, in one turn of a topic, in passing
 PAIR_SHARE = 0.3  # a second word joins a one-word label when it weighs this share of the head
 EVEN_MIN_TOPICS = 4  # from this many topics, a term found in most of them is penalised as the setting...
 EVEN_SHARE = 0.6  # ... most meaning more than this share
@@ -87,6 +96,10 @@ _ASKER = re.compile(
     rf"|(?:pregunta|primera|segunda|tercera|última|mensaje|correo|question|message|courriel)(?:,? [\w'’]+){{0,3}}?,? "
     rf"d[e'] ({_NAME}(?: {_NAME})?),? d[e'] ?[A-ZÁÉÍÓÚ]"
     rf"|(?:more|next|last|first|one)[.:!] ({_NAME} {_NAME}), {_OUTLET}[.!]?(?=\n|$))")
+# Anyone taking the floor by name, in any turn: "Thanks. Mark Tennant, I'm a councillor", "Hi, I'm Sarah Quinn".
+_FROM_THE_FLOOR = re.compile(rf"(?=[A-ZÁÉÍÓÚÑIi])(?:(?:^|(?<=[.!?] ))(?!The )({_NAME} {_NAME}), "
+                             rf"(?:I'm|I’m|I am|I work|I run|I live|I used to)\b"
+                             rf"|\b(?:I'm|I’m|I am|my name is|My name is) ({_NAME} {_NAME})\b)", re.MULTILINE)
 SHORT_TURN = 100  # characters: a moderator's turn giving the floor
 _ASKER_BUDGET = 400_000  # characters searched for them, shared by all turns (their openings)
 _TITLED = re.compile(r"(?=[MDPCSRGJALHF])\b(?:Mr|Mrs|Ms|Mx|Dr|Prof|Professor|Councillor|Cllr|Senator|Congressman|"
@@ -125,6 +138,9 @@ def speaker_terms(transcript: Transcript) -> frozenset[str]:
     words += READ_OUT.findall(asked)
     heads = "\n".join(text[:QUESTIONER_HEAD] for text in openings)
     words += [name for found in SELF_INTRODUCED.findall(heads) for name in found]
+    # ... and anyone taking the floor by their name: "Thanks. Mark Tennant, I'm a councillor in Salford.", "Hi,
+    # I'm Sarah Quinn from Historic Homes Trust."
+    words += [name for found in _FROM_THE_FLOOR.findall(heads) for name in found if name]
     found = set(map(term_lookup, WORD.findall(" ".join(words))))
     found.discard(None)
     return frozenset(found)  # type: ignore[arg-type]  # None was just removed
@@ -159,9 +175,10 @@ def people_hailed(transcript: Transcript, table: TermTable) -> frozenset[str]:
     return frozenset(t for t in found if t is not None and t in table.names)
 
 
-def label_topics(transcript: Transcript, table: TermTable,
-                 spans: list[tuple[int, int]]) -> list[tuple[str, tuple[str, ...]]]:
-    """(label, keywords) for each (first_turn, last_turn) span."""
+def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int, int]],
+                 parts: list[list[tuple[int, int]]] | None = None) -> list[tuple[str, tuple[str, ...]]]:
+    """(label, keywords) for each (first_turn, last_turn) span; `parts`, for sections, the spans of each one's
+    topics: a section is named by what most of its topics talk about."""
     excluded = table.extra.get("speakers")
     if not isinstance(excluded, frozenset):
         excluded = table.extra["speakers"] = speaker_terms(transcript) | people_in_passing(transcript, table) \
@@ -191,7 +208,12 @@ def label_topics(transcript: Transcript, table: TermTable,
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
-                 and not russian_verb(table.display[t])}
+                 and not russian_verb(table.display[t])
+                 and not future_verb(table.display[t], str(table.extra["language"]))}
+    # A count or a date in words ("the seventeenth"), and the broadcast's own words ("Lunchtime", "programmes"),
+    # name no subject alone; inside a phrase they may qualify one ("Third term", "missile programmes").
+    framing = {t for t in labelable if table.display[t].lower() in BROADCAST
+               or counting_word(table.display[t], str(table.extra["language"]))}
 
     def spread(topics_using: int) -> float:
         """Down-weights names the whole interview is about (Trump, Russia): they tell no topic apart. A term in
@@ -205,6 +227,9 @@ def label_topics(transcript: Transcript, table: TermTable,
         return factor
 
     spreads = [0.0, *(spread(k) for k in range(1, len(spans) + 1))]  # by the number of topics using a term
+    turn_sets = table.extra.get("turn_sets")
+    if not isinstance(turn_sets, tuple):
+        turn_sets = table.extra["turn_sets"] = tuple(map(frozenset, table.turn_sequences))
     budget = max(600, _PHRASE_BUDGET // max(1, len(spans)))
     results: list[tuple[str, tuple[str, ...]]] = []
     for (first, last), topic in zip(spans, counts, strict=True):
@@ -215,9 +240,19 @@ def label_topics(transcript: Transcript, table: TermTable,
             transcript.turns[first].text)))))
 
         allowed = labelable.intersection(topic)
+        in_turns, talking = _turn_spread(turn_sets, first, last)
+        inside = parts[len(results)] if parts is not None and len(parts[len(results)]) > 1 else []
+        in_topics: Counter[str] = Counter()
+        for part in inside:
+            in_topics.update(table.span_counts(*part).keys())
+        # A place or a person the talk names in passing, in one turn of a longer topic ("Jess in Salisbury"), is
+        # where a caller rings from or who is mentioned, not what the topic is about.
+        passing = {t for t in allowed if t in table.names and in_turns[t] == 1 and table.totals[t] <= NAMED_ONCE
+                   and talking > 2}
+        singles = allowed.difference(framing, passing)
         weight = {}
         for t, n in topic.items():  # _distinctive inlined: this loop sees every term of every topic
-            if t not in allowed:
+            if t not in singles:
                 continue
             boost = (OPENING_BOOST if t in opening else 1.0) * (ANNOUNCED_BOOST if t in announced else 1.0)
             if rest <= 0:
@@ -229,7 +264,9 @@ def label_topics(transcript: Transcript, table: TermTable,
                 if lift <= 1.0:
                     continue
                 w = n * math.log(lift) * boost
-            w *= spreads[spans_with[t]]
+            w *= spreads[spans_with[t]] * (in_turns[t] / talking) ** TURN_SPREAD
+            if inside:
+                w *= (in_topics[t] / len(inside)) ** TOPIC_SPREAD
             if t not in table.names:
                 w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
             if w > 0:
@@ -237,10 +274,11 @@ def label_topics(transcript: Transcript, table: TermTable,
         phrases = []
         uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
         once: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # phrases said once: their spellings
-        for gram, (n, text, in_opening, after) in _phrases(transcript, first, last, budget, allowed, table,
-                                                           uses, once).items():
+        for gram, (n, text, in_opening, after, turns) in _phrases(transcript, first, last, budget, allowed, table,
+                                                                  uses, once).items():
             elsewhere = min(total[t] - topic[t] for t in gram)
-            score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)]
+            score = _distinctive(n, size, elsewhere, rest, in_opening) * spreads[min(spans_with[t] for t in gram)] \
+                * (turns / talking) ** TURN_SPREAD
             # A phrase that accounts for most uses of its words stands for them ("North Korea" over "Korea").
             score = max(score, max(weight.get(t, 0) for t in gram) * n / max(topic[t] for t in gram))
             score *= PHRASE_BONUS if n >= PHRASE_MIN else 1.0
@@ -278,6 +316,12 @@ def label_topics(transcript: Transcript, table: TermTable,
             label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
     return results
+
+
+def _turn_spread(turn_sets: tuple[frozenset[str], ...], first: int, last: int) -> tuple[Counter[str], int]:
+    """How many turns of first..last use each term, and how many use any (at least 1)."""
+    sets = turn_sets[first:last + 1]
+    return Counter(chain.from_iterable(sets)), max(1, sum(1 for terms in sets if terms))
 
 
 def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
@@ -442,15 +486,17 @@ def _distinctive(n: int, size: int, elsewhere: float, rest: int, in_opening: boo
 def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed: set[str],
              table: TermTable,
              uses: dict[str, list[int]], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
-             ) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str]]]:
+             ) -> dict[tuple[str, ...], tuple[int, str, bool, frozenset[str], int]]:
     """Noun phrases of two or three words in the topic: (count, how they are most often written, in the opening
-    question, the terms seen right before them). Fills `uses` with how often each allowed term follows a
-    determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
+    question, the terms seen right before them, the number of turns saying them). Fills `uses` with how often
+    each allowed term follows a determiner (a noun) or a pronoun, a modal or "to" (a verb)."""
     seen: Counter[tuple[str, ...]] = Counter()
     forms: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # the tokens as written, shown only for survivors
     in_opening: set[tuple[str, ...]] = set()
     before: dict[tuple[str, ...], set[str]] = {}
     after: dict[tuple[str, ...], Counter[str | None]] = {}  # the term right after each use (None: none)
+    turns: Counter[tuple[str, ...]] = Counter()  # the turns saying each phrase
+    last_turn: dict[tuple[str, ...], int] = {}
     bridges = _BRIDGES.get(str(table.extra.get("language")), frozenset())
     used = 0
     for i in range(first, last + 1):
@@ -475,6 +521,9 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                     and terms[k] != terms[k + 2] and not tokens[k].lower().endswith(_VERB_FORMS):
                 bridged: tuple[str, ...] = (terms[k], terms[k + 2])  # type: ignore[assignment]  # both allowed
                 seen[bridged] += 1
+                if last_turn.get(bridged) != i:
+                    last_turn[bridged] = i
+                    turns[bridged] += 1
                 spelled = forms.setdefault(bridged, {})
                 joined = (tokens[k], f"{tokens[k + 1]} {tokens[k + 2]}")
                 spelled[joined] = spelled.get(joined, 0) + 1
@@ -491,6 +540,9 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
                 grams.append((a, b, c))  # type: ignore[arg-type]
             for gram in grams:
                 seen[gram] += 1
+                if last_turn.get(gram) != i:
+                    last_turn[gram] = i
+                    turns[gram] += 1
                 end = k + len(gram)
                 after.setdefault(gram, Counter())[terms[end] if end < len(terms) else None] += 1
                 if k and terms[k - 1] is not None:
@@ -518,7 +570,7 @@ def _phrases(transcript: Transcript, first: int, last: int, budget: int, allowed
             shown[_display_phrase(spelling, gram, table)] += times
         text = shown.most_common(1)[0][0]
         if not _not_a_noun_phrase(text, gram, table, uses):
-            phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())))
+            phrases[gram] = (n, text, gram in in_opening, frozenset(before.get(gram, ())), turns[gram])
     return phrases
 
 
@@ -577,6 +629,41 @@ _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
 _SPANISH_FINITE = re.compile(r"^[a-záéíóúñ]{3,}(?:an|en|ió)$")
 # ... and, after a noun, any French or Spanish word that may be a verb in the present ("pierden", "depende").
 _ROMANCE_FINITE = re.compile(r"^[a-zàâçéèêëîïôûùüÿœáíóúñ]{3,}(?:an|en|ió|ez|ent|e)$")
+
+
+# Ordinals, in words: the dates a talk tells its story by ("on the seventeenth", "le dix-septième", "am
+# siebzehnten", "el día once") and ranks ("the third"); and the numbers "-teen", "elf", "once".
+_ORDINAL = re.compile(r"^(?:\w*(?:first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|"
+                      r"twelfth|teenth|tieth|hundredth|thousandth)|(?:thir|four|fif|six|seven|eigh|nine)teen|"
+                      r"\w+ièmes?|premi(?:er|ère)s?)$")
+# (German and Spanish ones only in those languages: "elf", "once" and "quinto" mean other things elsewhere.)
+_ORDINALS_IN = {
+    "de": re.compile(r"^(?:(?:\w*zehnt|\w+zigst|erst|zweit|dritt|viert|fünft|sechst|siebt|neunt|elft|zwölft)"
+                     r"(?:e[nmrs]?)?|elf|zwölf|\w+zehn)$"),
+    "es": re.compile(r"^(?:(?:primer|tercer|cuart|quint|sext|séptim|octav|noven|décim)[oa]s?|once|doce|trece|"
+                     r"catorce|quince|dieci\w+|veinti\w+)$"),
+}
+
+
+def counting_word(text: str, language: str = "en") -> bool:
+    """A number or an ordinal in words ("Seventeenth", "dix-sept", "siebzehnten", "Eleventh"), or a month: a
+    date or a count, which names no subject, however often one turn says it."""
+    own = _ORDINALS_IN.get(language)
+    return all(part in CALENDAR or _ORDINAL.match(part) or (own is not None and own.match(part))
+               for part in text.lower().split("-"))
+
+
+# French and Spanish verbs in the future or the French conditional, by their endings ("skiera", "fermeront",
+# "changerait", "cambiará", "tendrán"), in words of six letters or more: no noun ends so.
+_FUTURE = {"fr": re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(?:era|eras|eront|erait|eraient|erions|eriez|ira|iront|irait|"
+                            r"iraient)$"),
+           "es": re.compile(r"^[a-záéíóúñ]{2,}(?:ará|erá|irá|arán|erán|irán|drá|drán)$")}
+
+
+def future_verb(text: str, language: str) -> bool:
+    """A French or Spanish verb in the future or conditional ("Skiera", "cambiará"): no label's word."""
+    pattern = _FUTURE.get(language)
+    return pattern is not None and len(text) >= 6 and bool(pattern.match(text.lower()))
 
 
 def russian_verb(text: str) -> bool:

@@ -154,6 +154,7 @@ obvious special general specific similar different whole total final current rec
 fun bigger smaller higher lower longer shorter faster slower easier harder
 underway ongoing drawn given taken shown known done gone said told driven chosen broken spoken thrown grown
 kept meant brought bought caught taught thought describes describe described says tells asks wants
+au-dessus au-dessous en-dessous en-dessus au-delà là-bas là-haut peut-être c'est-à-dire vis-à-vis
 """)
 
 # Nouns too general to say what a topic is about on their own ("Expel: system", "Dinner: meeting"); inside a
@@ -222,6 +223,17 @@ vierzig fünfzig sechzig siebzig achtzig neunzig jahr jahre jahren
 тысячи тысяч миллион миллиона миллионов год года году годы лет
 zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen fifteen sixteen seventeen
 eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred thousand
+""")
+
+
+# Words of the broadcast itself and its time slot: a phone-in's "lunchtime", "the show", "our listeners" frame
+# every topic of it and name none alone.
+BROADCAST: frozenset[str] = _words("""
+programme programmes program programs show shows listener listeners viewer viewers caller callers studio
+episode episodes airwaves phone-in broadcast lunchtime teatime tonight
+émission émissions auditeur auditeurs auditrice auditrices antenne matinale
+sendung sendungen hörer hörerin hörerinnen zuhörer zuschauer
+programa programas oyente oyentes audiencia emisión
 """)
 
 
