@@ -1,8 +1,9 @@
-"""Checks every layout test applies to a parsed transcript: nothing lost, nothing invented."""
+"""Checks every layout test applies to a parsed transcript: nothing lost, nothing invented; and what the layout
+tests read off a transcript (who speaks each turn, the labels as written, the questions, the roles)."""
 
 from __future__ import annotations
 
-from reader.core.model import Transcript
+from reader.core.model import Role, Transcript
 
 
 def unaccounted(t: Transcript) -> str:
@@ -40,3 +41,22 @@ def paragraph_mismatches(t: Transcript) -> list[tuple[str, str]]:
 def assert_lossless(t: Transcript) -> None:
     assert unaccounted(t) == ""
     assert paragraph_mismatches(t) == []
+
+
+def names(t: Transcript) -> list[str]:
+    """Who speaks each turn, by display name."""
+    return [t.speaker(turn).name for turn in t.turns]
+
+
+def labels(t: Transcript) -> list[str]:
+    """Each turn's label as the document writes it."""
+    return [t.source[slice(*turn.label_span)] if turn.label_span else "" for turn in t.turns]
+
+
+def questions(t: Transcript) -> list[int]:
+    """The turns that open an exchange with a question."""
+    return [e.question for e in t.exchanges if e.question is not None]
+
+
+def roles(t: Transcript) -> dict[str, Role]:
+    return {s.name: s.role for s in t.speakers}

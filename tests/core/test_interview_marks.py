@@ -16,7 +16,7 @@ from reader.core.formats.detect import detect_layout
 from reader.core.loader import load_transcript, parse_extracted, parse_text
 from reader.core.model import AsideKind, Role, Transcript
 from tests.core.docx_writer import bold, docx, para
-from tests.core.layout_checks import assert_lossless
+from tests.core.layout_checks import assert_lossless, labels, names, questions, roles
 from tests.core.pdf_writer import text_pages, write_pdf
 
 DATA = Path(__file__).parents[1] / "data"
@@ -48,22 +48,8 @@ def read_html(body: str) -> Transcript:
     return t
 
 
-def names(t: Transcript) -> list[str]:
-    return [t.speaker(turn).name for turn in t.turns]
 
 
-def labels(t: Transcript) -> list[str]:
-    """Each turn's label as the document writes it."""
-    return [t.source[slice(*turn.label_span)] if turn.label_span else "" for turn in t.turns]
-
-
-def questions(t: Transcript) -> list[int]:
-    """The turns that open an exchange with a question."""
-    return [e.question for e in t.exchanges if e.question is not None]
-
-
-def roles(t: Transcript) -> dict[str, Role]:
-    return {s.name: s.role for s in t.speakers}
 
 
 # --- a select committee's oral evidence -----------------------------------------------------------------------

@@ -10,7 +10,7 @@ from reader.core.formats.detect import detect_layout
 from reader.core.formats.names import display_name, display_names
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Role, Transcript
-from tests.core.layout_checks import assert_lossless
+from tests.core.layout_checks import assert_lossless, names
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
 
@@ -24,9 +24,6 @@ def load(name: str) -> Transcript:
 def who_said(t: Transcript) -> list[tuple[str, str]]:
     return [(t.speaker(turn).name, turn.text) for turn in t.turns]
 
-
-def names(t: Transcript) -> list[str]:
-    return [t.speaker(turn).name for turn in t.turns]
 
 
 @pytest.mark.parametrize(("name", "layout"), [

@@ -16,15 +16,12 @@ from reader.cli import main
 from reader.core.containers import BlockKind, ContainerError, extract
 from reader.core.loader import TranscriptError, load_transcript, parse_extracted
 from reader.core.model import Transcript
-from tests.core.layout_checks import assert_lossless
+from tests.core.layout_checks import assert_lossless, names
 from tests.core.pdf_writer import HEIGHT, Page, text_pages, write_pdf
 from tests.core.test_lossless import problems
 
 DATA = Path(__file__).parents[1] / "data" / "containers"
 
-
-def names(t: Transcript) -> list[str]:
-    return [t.speaker(turn).name for turn in t.turns]
 
 
 def all_words(t: Transcript) -> str:

@@ -13,7 +13,7 @@ import pytest
 from reader.core.formats.detect import detect_layout
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Role, Transcript
-from tests.core.layout_checks import assert_lossless
+from tests.core.layout_checks import assert_lossless, labels, names, questions, roles
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
 
@@ -30,20 +30,8 @@ def read(text: str) -> Transcript:
     return t
 
 
-def names(t: Transcript) -> list[str]:
-    return [t.speaker(turn).name for turn in t.turns]
 
 
-def labels(t: Transcript) -> list[str]:
-    return [t.source[slice(*turn.label_span)] if turn.label_span else "" for turn in t.turns]
-
-
-def questions(t: Transcript) -> list[int]:
-    return [e.question for e in t.exchanges if e.question is not None]
-
-
-def roles(t: Transcript) -> dict[str, Role]:
-    return {s.name: s.role for s in t.speakers}
 
 
 def headers(t: Transcript) -> set[str]:
