@@ -25,7 +25,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import compress, pairwise
 
 from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
@@ -310,6 +310,19 @@ def _floor_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int
         if keys[i + 1] != keys[i] and len(texts[i + 1].split()) >= FLOOR_ANSWER_WORDS and how(i) >= Asks.INVITATION:
             opens[i] = True
     return opens
+
+
+def numbered_as_written(exchanges: list[Exchange], numbers: dict[int, int]) -> list[Exchange]:
+    """The exchanges numbered as the document numbers its questions (a select committee's `Q34 Chair:`: a
+    session's numbers go on from the one before, and a journalist cites them), when it numbers the question of
+    every exchange and the numbers go up; else as they are (Q1, Q2...). `numbers`: turn index -> number."""
+    asked = [e for e in exchanges if e.question is not None]
+    if not asked or any(e.question not in numbers for e in asked):
+        return exchanges
+    written = [numbers[e.question] for e in asked if e.question is not None]
+    if any(b <= a for a, b in pairwise(written)):
+        return exchanges
+    return [replace(e, number=numbers[e.question]) if e.question is not None else e for e in exchanges]
 
 
 def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Exchange]:

@@ -6,6 +6,7 @@ turns are the questions, and what is set aside."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -83,6 +84,19 @@ def test_every_numbered_turn_is_a_question_and_the_committee_asks() -> None:
         "Chair": Role.INTERVIEWER, "Professor Whitby": Role.INTERVIEWEE, "Dr Dutta": Role.INTERVIEWEE,
         "Dr Okafor": Role.INTERVIEWER, "Mrs Marsh": Role.INTERVIEWER, "Martin Hollis": Role.INTERVIEWEE,
         "Tom Pryce": Role.INTERVIEWER, "Ruth Ashworth": Role.INTERVIEWER}
+
+
+def test_headers_keep_the_committees_own_question_numbers() -> None:
+    # A later session of an inquiry goes on numbering from the one before: the headers say Q34, as a
+    # journalist citing the published transcript would; notes and the turns are the same as at Q1.
+    first = (LAYOUTS / "select-committee.txt").read_text(encoding="utf-8")
+    later = re.sub(r"^Q(\d)(?=\s)", lambda m: f"Q{int(m[1]) + 33}", first, flags=re.MULTILINE)
+    t = read(later)
+    assert [e.label for e in t.exchanges] == [f"Q{n}" for n in range(34, 43)]
+    assert [turn.id for turn in t.turns] == [turn.id for turn in load(LAYOUTS / "select-committee.txt").turns]
+    # Numbers that do not go up are no numbering to show: the count stands.
+    shuffled = re.sub(r"^Q5(?=\s)", "Q1", first, flags=re.MULTILINE)
+    assert [e.label for e in read(shuffled).exchanges] == [f"Q{n}" for n in range(1, 10)]
 
 
 def test_committee_front_matter_and_panel_headings_are_set_aside() -> None:

@@ -20,7 +20,7 @@ from itertools import islice
 from pathlib import Path
 from typing import Any, overload
 
-from reader.core.exchanges import research_name, research_roles, roles_and_exchanges
+from reader.core.exchanges import numbered_as_written, research_name, research_roles, roles_and_exchanges
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
 from reader.core.formats.names import display_names
 from reader.core.formats.spans import blank_out
@@ -41,6 +41,7 @@ from reader.core.words import count_words
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 _WS = re.compile(r"\s+")
+_QUESTION_NUMBER = re.compile(r"Q(\d{1,4})\b")  # a numbered question's label mark opens with its number
 
 
 @lru_cache(maxsize=4096)  # called for every turn with a handful of distinct labels
@@ -167,6 +168,10 @@ class TranscriptBuilder:
         research = research_roles(labels)  # `I:` beside `R:`: the letters say who asks
         roles, exchanges = roles_and_exchanges(keys, texts, list(labels), {**research, **self._roles},
                                                speaker_key(UNKNOWN_SPEAKER), marked)
+        if marked:  # the committee's own numbers (`Q34 Chair:`), as it wrote them
+            numbers = {i: int(m[1]) for i in marked
+                       if (span := pending[i].label_span) and (m := _QUESTION_NUMBER.match(self.source, span[0]))}
+            exchanges = numbered_as_written(exchanges, numbers)
         exchange_of: list[int] = []
         for e in exchanges:
             exchange_of.extend([e.index] * (e.last_turn - e.first_turn + 1))
