@@ -17,10 +17,10 @@ from reader.core.exchanges import research_roles
 from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
 from reader.core.formats.committee import panel_lines
-from reader.core.formats.cue_text import name_shape
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates
+from reader.core.formats.names import name_shape
 from reader.core.formats.page_furniture import form_feed_furniture
 from reader.core.formats.spans import BLOCK, blank_out, strip
 from reader.core.formats.speaker_lists import speaker_lists

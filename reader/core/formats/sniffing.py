@@ -17,9 +17,9 @@ from collections.abc import Callable
 from itertools import pairwise
 
 from reader.core.formats.base import speaker_key
-from reader.core.formats.cue_text import name_shape
 from reader.core.formats.dates import MONTH
 from reader.core.formats.label_styles import SCENE_HEADING, accept_labels, find_candidates, sniff_share
+from reader.core.formats.names import name_shape
 from reader.core.formats.spans import BLOCK
 
 SNIFF_CHARS = 64_000  # the head every sniffer reads (court: its first lines)

@@ -9,8 +9,9 @@ from collections import Counter
 
 from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
-from reader.core.formats.cue_text import CueReader, cue_names, name_shape
+from reader.core.formats.cue_text import CueReader, cue_names
 from reader.core.formats.cues import Cue, read_timed_blocks
+from reader.core.formats.names import name_shape
 from reader.core.formats.sniffing import TEAMS_TIMING
 
 NAME = "teams-text"
