@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.formats.detect import LAYOUTS, detect_layout, layout_names
+from reader.core.formats.sniffing import SNIFFERS
 from reader.core.loader import parse_text, sample_path
 
 LAYOUT_DIR = Path(__file__).parents[1] / "data" / "layouts"
@@ -201,3 +202,11 @@ def test_detecting_imports_only_the_parser_chosen() -> None:
     chosen, *imported = result.stdout.split()
     assert chosen == "labelled" and "labelled" in imported
     assert sorted(set(imported) & {name.replace("-", "_") for name in LAYOUTS}) == ["labelled"]
+
+
+def test_no_sniffer_scores_above_its_top() -> None:
+    # detect_layout skips a sniffer whose top cannot beat the best so far: a higher score would be a lost layout.
+    texts = [path.read_text(encoding="utf-8-sig", errors="replace") for path in sorted(LAYOUT_DIR.iterdir())]
+    for text in [*texts, *INLINE.values(), sample_path().read_text(encoding="utf-8")]:
+        for name, sniffer in SNIFFERS.items():
+            assert sniffer.sniff(text) <= sniffer.top, name

@@ -22,8 +22,7 @@ class _Layouts(Mapping[str, ModuleType]):
     the first time it is looked up."""
 
     def __getitem__(self, name: str) -> ModuleType:
-        module_name, _ = SNIFFERS[name]
-        return importlib.import_module(f"reader.core.formats.{module_name}")
+        return importlib.import_module(f"reader.core.formats.{SNIFFERS[name].module}")
 
     def __contains__(self, name: object) -> bool:  # without importing the module, as Mapping's would
         return name in SNIFFERS
@@ -43,9 +42,13 @@ def layout_names() -> list[str]:
 
 
 def detect_layout(text: str) -> str:
-    """The name of the layout whose sniffer is most confident; "plain" when none is."""
+    """The name of the layout whose sniffer is most confident; "plain" when none is. A sniffer whose highest score
+    is no more than the best so far is not asked (a tie goes to the earlier layout): a hearing sure to be `court` is
+    not read for timed lines, nor captions sure to be WebVTT for labels."""
     best, best_score = "plain", 0.0
-    for name, (_, sniff) in SNIFFERS.items():
+    for name, (_, sniff, top) in SNIFFERS.items():
+        if top <= best_score:
+            continue
         try:
             score = sniff(text)
         except Exception:  # a sniffer's bug must not stop the file from opening: another layout reads it

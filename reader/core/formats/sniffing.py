@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from collections.abc import Callable
 from itertools import pairwise
+from typing import NamedTuple
 
 from reader.core.formats.base import speaker_key
 from reader.core.formats.dates import MONTH
@@ -243,10 +244,22 @@ def plain(text: str) -> float:
     return 0.01
 
 
-# Each layout's name (its module's NAME), its module and its sniffer. Order matters only for ties: more specific
-# layouts first.
-SNIFFERS: dict[str, tuple[str, Callable[[str], float]]] = {
-    "webvtt": ("webvtt", webvtt), "srt": ("srt", srt), "sbv": ("sbv", sbv), "teams-text": ("teams_text", teams_text),
-    "court": ("court", court), "script": ("script", script), "timestamped": ("timestamped", timestamped),
-    "webpage": ("webpage", webpage), "labelled": ("labelled", labelled), "plain": ("plain", plain),
+class Sniffer(NamedTuple):
+    module: str  # the layout's module in reader.core.formats
+    sniff: Callable[[str], float]
+    top: float  # the highest score `sniff` gives: once another layout has it, this one cannot win
+
+
+# Each layout's name (its module's NAME) and its sniffer. Order matters only for ties: more specific layouts first.
+SNIFFERS: dict[str, Sniffer] = {
+    "webvtt": Sniffer("webvtt", webvtt, 0.99),
+    "srt": Sniffer("srt", srt, 0.95),
+    "sbv": Sniffer("sbv", sbv, 0.9),
+    "teams-text": Sniffer("teams_text", teams_text, 0.9),
+    "court": Sniffer("court", court, 0.95),
+    "script": Sniffer("script", script, 0.9),
+    "timestamped": Sniffer("timestamped", timestamped, 0.95),
+    "webpage": Sniffer("webpage", webpage, 0.9),
+    "labelled": Sniffer("labelled", labelled, 0.7),
+    "plain": Sniffer("plain", plain, 0.01),
 }
