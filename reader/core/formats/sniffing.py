@@ -1,11 +1,12 @@
 """Which layout a decoded text is in: each layout's `sniff`, on the head of the text.
 
 They live here, apart from the parsers, so that detecting a layout imports none of the parsers it does not
-choose (their patterns, the timed lines' finders, the cover pages' readers): `detect.layout_module` imports the
-one chosen. Each layout module exposes its sniffer as its `sniff`. The patterns a sniffer shares with its parser
-are defined here and imported by the parser. `timestamped` is the one sniffer that needs its parser's line
-finder: here it only rules out a text without a clock (which the whole sniffer scores 0.0 too) and hands the
-others to the parser's module.
+choose (their patterns, the timed lines' finders, the cover pages' readers): `detect.LAYOUTS` imports the one
+chosen. Each layout module exposes its sniffer as its `sniff`. The patterns a sniffer shares with its parser are
+defined here and imported by the parser. `timestamped` is the one sniffer that needs its parser's line finder:
+here it only rules out a text with fewer than two lines holding a clock (which the whole sniffer scores 0.0 too)
+and hands the others to the parser's module. `SNIFFERS` gives each sniffer's highest score, so that detection
+can stop asking once no later layout can win.
 """
 
 from __future__ import annotations
