@@ -15,6 +15,7 @@ from __future__ import annotations
 import enum
 import re
 from collections.abc import Sequence
+from functools import cache
 
 # Small words that come before the question itself: "So, how did…", "And what about…", "Okay. Tell us…".
 _VOCATIVE = r"(?:\w+(?:[ .]+\w+){0,2},\s+)?"  # a name or a lead-in: "Commissioner, what…", "So to start, can you…"
@@ -75,17 +76,39 @@ _INVITATION = (
     r"следующий |последний )?вопрос"
 )
 
+# Each pattern is compiled when first used (a function cached once it has run), not at import: a parse whose
+# labels say who asks (`Q:`, `Interviewer:`) reads no turn for questions, and the alternations below take some
+# 8 ms to compile, a twentieth of a start.
+#
 # Matched against lower-cased sentences: without IGNORECASE these long alternations run about twice as fast, and
 # one pattern for both (an invitation first: "can you tell" before "can you") reads each sentence once.
-_OPENS_INTERROGATIVE = re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
+@cache
+def _opens_interrogative() -> re.Pattern[str]:
+    return re.compile(rf"^¿?{_LEAD}¿?(?:{_INTERROGATIVE})\b")
+
+
 # Without a question mark, an interrogative after a name is as often a relative clause ("Dr. Lang, who studies…"),
 # and so is a spoken sentence that opens "Which…" ("Which sounds dramatic, but…").
-_OPENS_UNMARKED = re.compile(rf"^¿?{_LEAD_WORDS}¿?(?!which\b)(?:{_INTERROGATIVE})\b")
-_OPENS = re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
+@cache
+def _opens_unmarked() -> re.Pattern[str]:
+    return re.compile(rf"^¿?{_LEAD_WORDS}¿?(?!which\b)(?:{_INTERROGATIVE})\b")
+
+
+@cache
+def _opens() -> re.Pattern[str]:
+    return re.compile(rf"^¿?{_LEAD}¿?(?:(?P<invitation>{_INVITATION})|{_INTERROGATIVE})\b")
+
+
 _MARK = re.compile(r"[?？]")
+
+
 # Where a sentence ends and the next begins; a title's dot ("Dr. Lang") ends none.
-_BOUNDARY = re.compile(r"[.!?？…](?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bst\.)(?<!\bprof\.)(?<!\bsen\.)"
-                       r"(?<!\brep\.)(?<!\bgov\.)[\"'”»)\]]*\s+")  # the titles are looked at only after a dot
+@cache
+def _boundary() -> re.Pattern[str]:
+    return re.compile(r"[.!?？…](?<!\bdr\.)(?<!\bmr\.)(?<!\bms\.)(?<!\bmrs\.)(?<!\bst\.)(?<!\bprof\.)"
+                      r"(?<!\bsen\.)(?<!\brep\.)(?<!\bgov\.)[\"'”»)\]]*\s+")  # titles looked at only after a dot
+
+
 _LAST_SENTENCES = 2  # `…in 2019? I mean, before the merger.` still asks
 _UNMARKED_WORDS = 4  # shorter, an interrogative without a mark exclaims: "What a day.", "Qué bonito."
 
@@ -108,16 +131,16 @@ def asks(text: str) -> Asks:
         return Asks.MARK
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
-    starts = [0, 0, *(m.end() for m in _BOUNDARY.finditer(tail))]
+    starts = [0, 0, *(m.end() for m in _boundary().finditer(tail))]
     if _MARK.search(tail, starts[-_LAST_SENTENCES]):
         return Asks.MARK
-    end = _BOUNDARY.search(head)
+    end = _boundary().search(head)
     first = head[:end.start() + 1] if end else head
     last = tail[starts[-1]:]
-    opened = [_OPENS.match(first)] if last == first else [_OPENS.match(first), _OPENS.match(last)]
+    opened = [_opens().match(first)] if last == first else [_opens().match(first), _opens().match(last)]
     if any(m and m["invitation"] for m in opened):
         return Asks.INVITATION
-    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS and _OPENS_UNMARKED.match(m.string) for m in opened):
+    if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS and _opens_unmarked().match(m.string) for m in opened):
         return Asks.OPENING
     return Asks.NO
 
@@ -126,34 +149,45 @@ def asks(text: str) -> Asks:
 # Minutes write the items' numbers in digits, people say them in words ("Item five, the allotments").
 _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|"
                  r"sixteen|seventeen|eighteen|nineteen|twenty)")
-_ITEM = re.compile(
-    r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?(?:\d+|" + _NUMBER_WORDS + r")\b|"
-    r"(?:the )?next (?:item|matter|order of business)\b|"
-    r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?(?:move|go|turn|proceed) "
-    r"(?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"
-    r"(?:tagesordnungspunkt|top) \d+|(?:wir )?kommen (?:nun )?zu (?:tagesordnungspunkt|top|punkt)|"
-    r"(?:passons|nous passons) (?:maintenant )?au point|point \d+ de l'ordre du jour|"
-    r"(?:pasamos|pasemos) al (?:siguiente )?punto|punto \d+ del orden del día|"
-    r"(?:переходим|перейдём|перейдем) к (?:следующему )?(?:пункту|вопросу)|пункт \d+ повестки)",
-    re.IGNORECASE,
-)
+
+
+@cache
+def _item() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?(?:\d+|" + _NUMBER_WORDS + r")\b|"
+        r"(?:the )?next (?:item|matter|order of business)\b|"
+        r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?"
+        r"(?:move|go|turn|proceed) (?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"
+        r"(?:tagesordnungspunkt|top) \d+|(?:wir )?kommen (?:nun )?zu (?:tagesordnungspunkt|top|punkt)|"
+        r"(?:passons|nous passons) (?:maintenant )?au point|point \d+ de l'ordre du jour|"
+        r"(?:pasamos|pasemos) al (?:siguiente )?punto|punto \d+ del orden del día|"
+        r"(?:переходим|перейдём|перейдем) к (?:следующему )?(?:пункту|вопросу)|пункт \d+ повестки)",
+        re.IGNORECASE,
+    )
+
 
 # Words of a hearing, where members question witnesses by turns.
-_HEARING = re.compile(
-    r"\b(?:yields? back|i yield|recogni[sz]ed? for \w+ minutes|(?:i )?(?:now )?recogni[sz]e (?:the )?(?:senator|"
-    r"representative|gentle\w+|ranking|member|congress\w+|mr|ms|mrs|dr)|my time (?:has )?expired|gentle(?:man|woman|"
-    r"lady) from|ranking member|(?:the|our|each) witness(?:es)?|your testimony|(?:mr\.?|madam|madame) (?:chair|"
-    r"chairman|chairwoman)\b|the committee will (?:come to order|stand)|subcommittee|without objection)",
-    re.IGNORECASE,
-)
+@cache
+def _hearing() -> re.Pattern[str]:
+    return re.compile(
+        r"\b(?:yields? back|i yield|recogni[sz]ed? for \w+ minutes|(?:i )?(?:now )?recogni[sz]e (?:the )?"
+        r"(?:senator|representative|gentle\w+|ranking|member|congress\w+|mr|ms|mrs|dr)|my time (?:has )?expired|"
+        r"gentle(?:man|woman|lady) from|ranking member|(?:the|our|each) witness(?:es)?|your testimony|"
+        r"(?:mr\.?|madam|madame) (?:chair|chairman|chairwoman)\b|the committee will (?:come to order|stand)|"
+        r"subcommittee|without objection)",
+        re.IGNORECASE,
+    )
+
 
 # A short turn asking to hear again or to confirm, inside someone's answer: "Sorry, which year?", "Really?".
-_CLARIFY = re.compile(
-    r"^" + _LEAD + r"(?:sorry|pardon|really|seriously|you mean|meaning|is that right|is that so|"
-    r"wirklich|echt|wie bitte|tatsächlich|vraiment|c'est-à-dire|pardon|de verdad|perdón|en serio|"
-    r"cómo dice|правда|серьёзно|серьезно|то есть|извините|простите)\b",
-    re.IGNORECASE,
-)
+@cache
+def _clarify() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + _LEAD + r"(?:sorry|pardon|really|seriously|you mean|meaning|is that right|is that so|"
+        r"wirklich|echt|wie bitte|tatsächlich|vraiment|c'est-à-dire|pardon|de verdad|perdón|en serio|"
+        r"cómo dice|правда|серьёзно|серьезно|то есть|извините|простите)\b",
+        re.IGNORECASE,
+    )
 
 
 # Every agenda phrase holds one of these words; most turns hold none, and looking for them is quicker than the search.
@@ -164,14 +198,14 @@ def opens_item(text: str) -> bool:
     """Does the turn move a meeting to an agenda item (in its first or last 300 characters)?"""
     for part in (text[:300], text[-300:]) if len(text) > 300 else (text,):
         lowered = part.lower()
-        if _ITEM_WORDS.search(lowered) and _ITEM.search(lowered):
+        if _ITEM_WORDS.search(lowered) and _item().search(lowered):
             return True
     return False
 
 
 def hearing_words(texts: Sequence[str]) -> int:
     """How often the words of a hearing occur (a few per hearing are enough to tell)."""
-    return sum(len(_HEARING.findall(text)) for text in texts)
+    return sum(len(_hearing().findall(text)) for text in texts)
 
 
 _WORDS = re.compile(r"\w+")
@@ -179,13 +213,13 @@ _WORDS = re.compile(r"\w+")
 
 def opens_with_interrogative(text: str) -> bool:
     """"Why bridges?" asks something new; "The butcher?" checks what was said."""
-    return _OPENS_INTERROGATIVE.match(text.strip().lower()) is not None
+    return _opens_interrogative().match(text.strip().lower()) is not None
 
 
 def clarifies(text: str, before: str) -> bool:
     """Does a short question ask to hear again or to confirm what was just said: "Sorry, which year?", or an echo
     of the answer's words ("Two bakeries that hated each other?" after "…two bakeries that hated each other…")?"""
-    if _CLARIFY.match(text.strip()):
+    if _clarify().match(text.strip()):
         return True
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
     if not opening:

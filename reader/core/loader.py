@@ -8,6 +8,7 @@ import stat
 from dataclasses import fields, replace
 from importlib import resources
 from pathlib import Path
+from types import ModuleType
 
 from reader.core import timings
 from reader.core.containers import BlockKind, ContainerError, Extracted, cycles_uncollected, extract
@@ -32,8 +33,12 @@ def parse_text(text: str, layout: str | None = None, *, encoding: str = "utf-8",
     return parse_extracted(text_container.from_text(without_surrogates(text), encoding), layout, path=path)
 
 
-# The layouts a user can choose or detection can find, and the one only a container asks for.
-_PARSERS = {**LAYOUTS, structured.NAME: structured}
+def _parser(name: str) -> ModuleType:
+    """The module that parses layout `name`: one a user can choose or detection can find (imported when first
+    asked for), or the one only a container asks for."""
+    return structured if name == structured.NAME else LAYOUTS[name]
+
+
 _HIDDEN_AS = {BlockKind.FURNITURE: AsideKind.BOILERPLATE, BlockKind.TIMING: AsideKind.FURNITURE,
               BlockKind.HEADING: AsideKind.SECTION, BlockKind.HEADER: AsideKind.HEADER,
               BlockKind.MARK: AsideKind.FURNITURE}
@@ -68,13 +73,13 @@ def parse_extracted(extracted: Extracted, layout: str | None = None, *, path: st
     builder.layout = name
     with cycles_uncollected():
         try:
-            _PARSERS[name].parse(builder.source, builder)
+            _parser(name).parse(builder.source, builder)
             return _with_metadata(builder.build(), extracted.metadata)
         except Exception as exc:  # a parser bug must not cost the user the text
             log.exception("layout %s failed, falling back to plain paragraphs", name)
             builder = builder_for("plain")
             builder.warnings.append(f"could not read the file as {name} ({exc}); shown as plain paragraphs")
-            _PARSERS["plain"].parse(builder.source, builder)
+            LAYOUTS["plain"].parse(builder.source, builder)
             return _with_metadata(builder.build(), extracted.metadata)
 
 

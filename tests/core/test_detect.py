@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import subprocess
+import sys
+import textwrap
 from pathlib import Path
 
 import pytest
 
 from reader.core.formats.detect import LAYOUTS, detect_layout, layout_names
+from reader.core.formats.sniffing import SNIFFERS
 from reader.core.loader import parse_text, sample_path
 
 LAYOUT_DIR = Path(__file__).parents[1] / "data" / "layouts"
@@ -180,3 +184,29 @@ def test_a_failing_sniffer_does_not_stop_detection(monkeypatch: pytest.MonkeyPat
 
     monkeypatch.setattr(LAYOUTS["court"], "sniff", broken)
     assert detect_layout(INLINE["labelled"]) == "labelled"
+
+
+def test_detecting_imports_only_the_parser_chosen() -> None:
+    # The sniffers live in sniffing.py: a labelled interview is told from the other layouts without their parsers.
+    code = textwrap.dedent("""
+        import sys
+        from reader.core.formats.detect import LAYOUTS, detect_layout
+        assert "court" in LAYOUTS and len(LAYOUTS) == len(list(LAYOUTS))
+        name = detect_layout("Interviewer: Where did you grow up?\\n\\nMaria: In Porto Novo.\\n\\n"
+                             "Interviewer: And your father?\\n\\nMaria: A fisherman.\\n")
+        LAYOUTS[name]
+        print(name, *sorted(m.rsplit(".", 1)[1] for m in sys.modules if m.startswith("reader.core.formats.")))
+    """)
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                            cwd=Path(__file__).parents[2])
+    chosen, *imported = result.stdout.split()
+    assert chosen == "labelled" and "labelled" in imported
+    assert sorted(set(imported) & {name.replace("-", "_") for name in LAYOUTS}) == ["labelled"]
+
+
+def test_no_sniffer_scores_above_its_top() -> None:
+    # detect_layout skips a sniffer whose top cannot beat the best so far: a higher score would be a lost layout.
+    texts = [path.read_text(encoding="utf-8-sig", errors="replace") for path in sorted(LAYOUT_DIR.iterdir())]
+    for text in [*texts, *INLINE.values(), sample_path().read_text(encoding="utf-8")]:
+        for name, sniffer in SNIFFERS.items():
+            assert sniffer.sniff(text) <= sniffer.top, name

@@ -5,10 +5,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from reader.core.formats import timestamped
+from reader.core.formats import sniffing, timestamped
 from reader.core.loader import load_transcript, parse_text, sample_path
 from reader.core.model import AsideKind, Transcript
 from tests.core.layout_checks import assert_lossless
@@ -158,6 +158,16 @@ def test_any_timestamped_text_parses_losslessly(text: str) -> None:
     t = parse_text(text, "timestamped")
     assert t.warnings == ()
     assert_lossless(t)
+
+
+
+@settings(max_examples=200, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(st.lists(st.one_of(st.sampled_from(_PIECES), st.text(max_size=3)), max_size=50).map("".join))
+@example("[00:01] Kelly: Hi.\n[00:05] Kelly: Bye.\n")  # two timed lines: the fewest the parser takes
+@example("Emma  0:37 and 0:38\nHello.\n")  # two clocks, one line
+def test_detection_refuses_without_the_parser_only_what_the_parser_refuses(text: str) -> None:
+    # Detection rules out a text with fewer than two lines holding a clock without importing this layout's module.
+    assert sniffing.timestamped(text) == timestamped.sniff(text)
 
 
 def test_role_words_after_a_timestamp_are_speaker_labels() -> None:

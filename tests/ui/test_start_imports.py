@@ -27,6 +27,11 @@ NOT_BY_THE_FIRST_PICTURE = (
     "subprocess",  # installing the desktop entry
     # The readers of the other kinds of file: a text file is told apart from them by their sniffers alone.
     *(f"reader.core.containers.{kind}" for kind in ("html", "docx", "pdf", "speech", "table", "markdown")),
+    # The parsers of the other layouts: a labelled interview is told apart from them by their sniffers alone
+    # (formats/sniffing.py); the readers of cue text, timed lines and chapters come with the layouts that use them.
+    *(f"reader.core.formats.{layout}" for layout in ("webvtt", "srt", "sbv", "teams_text", "court", "script",
+                                                      "timestamped", "webpage", "plain", "chapters", "speakerless",
+                                                      "cue_text", "cues")),
 )
 
 

@@ -14,20 +14,20 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import replace
-from itertools import pairwise
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line
 from reader.core.formats.label_styles import label_shape
 from reader.core.formats.page_furniture import running_lines, word_index_start
+from reader.core.formats.sniffing import COURT_MARGIN
 from reader.core.formats.spans import skip_space, trim_end
 from reader.core.model import AsideKind
 
 NAME = "court"
+sniff = sniffing.court  # detection reads it without importing this module
 
-_SNIFF_LINES = 400
-_MARGIN = re.compile(r"[ \t\f]*(?P<number>\d{1,2})(?=[ \t]|$)")
 _PAGE = re.compile(r"[ \t\f]*(?:Page[ \t]+)?(?P<number>\d{1,4})(?:[ \t]+of[ \t]+\d{1,4})?[ \t]*$", re.IGNORECASE)
 # `CHAIRWOMAN KRUEGER:`, `MR. SMITH:`, `SENATOR O'MARA:`, and the deposition's `Q.` / `A.`.
 _QA = re.compile(r"(?P<label>Q|A)(?:\.(?=[ \t])|(?=[ \t]{2,}\S))")  # `Q. Did you` or `Q    Did you`
@@ -46,21 +46,6 @@ def _lines(text: str) -> list[tuple[int, int]]:
         spans.append((start, start + len(line)))
         start += len(line) + 1
     return spans
-
-
-def sniff(text: str) -> float:
-    lines = [line for line in text[:40_000].split("\n")[:_SNIFF_LINES] if line.strip()]
-    if len(lines) < 10:
-        return 0.0
-    numbers = []
-    for line in lines:
-        m = _MARGIN.match(line)
-        if m and 1 <= int(m["number"]) <= 28:
-            numbers.append(int(m["number"]))
-    if len(numbers) < 0.6 * len(lines):
-        return 0.0
-    rising = sum(1 for a, b in pairwise(numbers) if b == a + 1 or (b == 1 and a >= 10))
-    return 0.95 if rising >= 0.7 * (len(numbers) - 1) else 0.0
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
@@ -109,7 +94,7 @@ def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
     previous_margin = 0
     for start, end in lines:
         line = text[start:end]
-        margin = _MARGIN.match(line)
+        margin = COURT_MARGIN.match(line)
         number = int(margin["number"]) if margin else 0
         if "\f" in line or (number == 1 and previous_margin >= 10):
             page += 1
@@ -145,7 +130,7 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
         else:  # a margin number on an empty line
             builder.aside(AsideKind.FURNITURE, start + page.start("number"), start + page.end("number"))
         return None
-    margin = _MARGIN.match(line)
+    margin = COURT_MARGIN.match(line)
     if margin and 1 <= int(margin["number"]) <= 28:
         builder.aside(AsideKind.FURNITURE, start + margin.start("number"), start + margin.end("number"))
         start += margin.end()
@@ -202,5 +187,5 @@ def _common_indent(text: str, contents: list[tuple[int, int] | None]) -> int:
 
 def _indent(text: str, start: int) -> int:
     line_start = text.rfind("\n", 0, start) + 1
-    margin = _MARGIN.match(text, line_start, start)
+    margin = COURT_MARGIN.match(text, line_start, start)
     return start - (margin.end() if margin else line_start)

@@ -31,10 +31,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
 
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.formats.cues import Cue, Item
+from reader.core.formats.names import name_shape
 from reader.core.model import AsideKind, Span
 
 PARAGRAPH_PAUSE = 2.0
@@ -50,48 +50,17 @@ _VOICE_LINE = re.compile(r"[ \t]*(?P<tag><v(?:\.[\w.-]+)*(?:[ \t]+(?P<name>[^<>\
 _DASH = re.compile(r"(?:[-‐–]|>>)[ \t]*(?=[^\s\-‐–>])")  # `>>` as broadcast captions write it
 _NAME_PREFIX = re.compile(r"(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?):(?=[ \t]|$)")
 _BRACKETED_PREFIX = re.compile(r"\[(?P<label>[^\W\d_][^\n:<>\[\]()]{0,40}?)\]:(?=[ \t]|$)")  # [SPEAKER_02]:
-# The labels diarisation writes (`SPEAKER_00`, `spk_1`, `Speaker 2`): names, though not capitalised words.
-_DIARISATION = re.compile(r"(?:speaker|spk)[ _]?\d{1,3}", re.IGNORECASE)
 _DASH_STARTS = "-‐–>"  # what `_DASH` can start with
 _SKIPPABLE = " \t<{&-‐–>"  # what a line's blanks, markup (`_MARKUP`) or a dash (`_DASH`) can start with
 # A sentence ends with a stop, perhaps followed by closing quotes and brackets.
 _STOPS = (".", "?", "!", "…")
 _CLOSERS = "\"'”’)]"
 _NOTHING: frozenset[str] = frozenset()
-_PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
-                        "ibn", "y", "of", "the", "and"})
-# Words that open ordinary sentences with a colon in subtitles and captions.
-_PROSE_LEADS = frozenset({"note", "nb", "ps", "update", "warning", "example", "edit", "source", "caption",
-                          "captions", "subtitles", "translation", "music", "transcript", "look", "listen",
-                          "remember", "yes", "no", "well", "so", "okay", "ok", "and", "but", "now", "here",
-                          "there", "then", "first", "second", "third", "finally", "question", "answer"})
 
 
 def ends_sentence(shown: str) -> bool:
     """`shown` (stripped) ends with a stop, perhaps followed by closing quotes and brackets."""
     return shown.rstrip(_CLOSERS).endswith(_STOPS)
-
-
-def _capital(ch: str) -> bool:
-    """An upper-case letter, or a letter of a script without case (Chinese, Japanese, Arabic, ...)."""
-    return ch.isupper() or (ch.isalpha() and not ch.islower())
-
-
-@lru_cache(maxsize=4096)
-def name_shape(label: str) -> bool:
-    """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
-    label = label.strip()
-    if _DIARISATION.fullmatch(label):
-        return True
-    words = label.replace(",", " ").split()
-    if not words or len(words) > 6 or len(label) > 50 or label.casefold().rstrip(".") in _PROSE_LEADS:
-        return False
-    if not _capital(words[0][0]):
-        return False
-    for word in words[1:]:
-        if not (_capital(word[0]) or word.isdigit() or word.casefold() in _PARTICLES):
-            return False
-    return all(ch.isalnum() or ch in " .,'’-" for ch in label)
 
 
 def cue_names(text: str, items: list[Item]) -> set[str]:

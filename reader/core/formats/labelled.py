@@ -14,12 +14,13 @@ import re
 from dataclasses import replace
 
 from reader.core.exchanges import research_roles
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
 from reader.core.formats.committee import panel_lines
-from reader.core.formats.cue_text import name_shape
 from reader.core.formats.dates import iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
-from reader.core.formats.label_styles import Label, accept_labels, find_candidates, sniff_share
+from reader.core.formats.label_styles import Label, accept_labels, find_candidates
+from reader.core.formats.names import name_shape
 from reader.core.formats.page_furniture import form_feed_furniture
 from reader.core.formats.spans import BLOCK, blank_out, strip
 from reader.core.formats.speaker_lists import speaker_lists
@@ -27,21 +28,12 @@ from reader.core.model import AsideKind, Role
 from reader.core.vocabulary import ANONYMOUS_ROLES, RESEARCH_INTERVIEWERS, RESEARCH_RESPONDENTS
 
 NAME = "labelled"
+sniff = sniffing.labelled  # detection reads it without importing this module
 
-_SNIFF_CHARS = 64_000
 _NOT_WRAPPED = 100  # a line longer than this is a whole paragraph, not a hard-wrapped piece of one
 
 _FRONT_MATTER = re.compile(r"\A\ufeff?---[ \t]*\n(?P<body>(?:.*\n)*?)(?:---|\.\.\.)[ \t]*(?:\n|\Z)")
 _YAML_FIELD = re.compile(r"^(?P<key>[A-Za-z_]+)[ \t]*:[ \t]*(?P<value>.*?)[ \t]*$", re.MULTILINE)
-
-
-def sniff(text: str) -> float:
-    """Share of paragraphs (or, in files without blank lines, of lines) that open with an accepted label."""
-    head = text[:_SNIFF_CHARS]
-    labels = accept_labels(find_candidates(head))
-    if len(labels) < 2:
-        return 0.0
-    return 0.3 + 0.4 * min(1.0, sniff_share(head, labels) * 2)
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:

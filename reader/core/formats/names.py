@@ -1,17 +1,50 @@
 """How a speaker's label is shown: ALL-CAPS labels written as names (`MR. SMITH` -> `Mr. Smith`) with their
 acronyms kept (`DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`), and a diarisation's numbered voices
-(`SPEAKER_00`, `spk_1`) counted from one."""
+(`SPEAKER_00`, `spk_1`) counted from one; and whether a label could be a name at all (`name_shape`)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from functools import lru_cache
 
 from reader.core.vocabulary import ACRONYMS, HONORIFICS
 
-__all__ = ["diarised_number", "display_name", "display_names"]
+__all__ = ["diarised_number", "display_name", "display_names", "name_shape"]
 
 _WS = re.compile(r"\s+")
+
+# The labels diarisation writes (`SPEAKER_00`, `spk_1`, `Speaker 2`): names, though not capitalised words.
+_DIARISATION = re.compile(r"(?:speaker|spk)[ _]?\d{1,3}", re.IGNORECASE)
+_PARTICLES = frozenset({"de", "da", "del", "der", "den", "van", "von", "la", "le", "du", "di", "bin", "al", "el",
+                        "ibn", "y", "of", "the", "and"})
+# Words that open ordinary sentences with a colon in subtitles and captions.
+_PROSE_LEADS = frozenset({"note", "nb", "ps", "update", "warning", "example", "edit", "source", "caption",
+                          "captions", "subtitles", "translation", "music", "transcript", "look", "listen",
+                          "remember", "yes", "no", "well", "so", "okay", "ok", "and", "but", "now", "here",
+                          "there", "then", "first", "second", "third", "finally", "question", "answer"})
+
+
+def _capital(ch: str) -> bool:
+    """An upper-case letter, or a letter of a script without case (Chinese, Japanese, Arabic, ...)."""
+    return ch.isupper() or (ch.isalpha() and not ch.islower())
+
+
+@lru_cache(maxsize=4096)
+def name_shape(label: str) -> bool:
+    """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
+    label = label.strip()
+    if _DIARISATION.fullmatch(label):
+        return True
+    words = label.replace(",", " ").split()
+    if not words or len(words) > 6 or len(label) > 50 or label.casefold().rstrip(".") in _PROSE_LEADS:
+        return False
+    if not _capital(words[0][0]):
+        return False
+    for word in words[1:]:
+        if not (_capital(word[0]) or word.isdigit() or word.casefold() in _PARTICLES):
+            return False
+    return all(ch.isalnum() or ch in " .,'’-" for ch in label)
 
 
 def display_name(label: str) -> str:

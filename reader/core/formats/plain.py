@@ -6,15 +6,13 @@ a line longer than any wrap width is a paragraph of its own (files that end para
 
 from __future__ import annotations
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.spans import BLOCK, strip
 
 NAME = "plain"
+sniff = sniffing.plain  # detection reads it without importing this module
 _NOT_WRAPPED = 100
-
-
-def sniff(text: str) -> float:
-    return 0.01
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:

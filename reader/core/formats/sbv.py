@@ -6,21 +6,16 @@ from __future__ import annotations
 
 import re
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.cue_text import CueReader, cue_names
 from reader.core.formats.cues import read_timed_blocks, seconds
+from reader.core.formats.sniffing import SBV_CLOCK
 
 NAME = "sbv"
+sniff = sniffing.sbv  # detection reads it without importing this module
 
-_SNIFF_CHARS = 64_000
-_CLOCK = r"\d{1,3}:\d{2}:\d{2}\.\d{1,3}"
-_TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK}),(?P<end>{_CLOCK})[ \t]*$")
-_TIMING_LINES = re.compile(rf"^[ \t]*{_CLOCK},{_CLOCK}[ \t]*$", re.MULTILINE)
-
-
-def sniff(text: str) -> float:
-    timings = len(_TIMING_LINES.findall(text, 0, _SNIFF_CHARS))
-    return 0.9 if timings >= 2 else 0.4 if timings else 0.0
+_TIMING = re.compile(rf"[ \t]*(?P<start>{SBV_CLOCK}),(?P<end>{SBV_CLOCK})[ \t]*$")
 
 
 def _times(m: re.Match[str]) -> tuple[float, float]:

@@ -24,67 +24,23 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import iso_date
-from reader.core.formats.label_styles import SCENE_HEADING
+from reader.core.formats.sniffing import TRANSITION, scene_heading, script_cue
 from reader.core.formats.spans import BLOCK, strip
 from reader.core.model import AsideKind
 
 NAME = "script"
+sniff = sniffing.script  # detection reads it without importing this module
 ACTION = "Action"
 
-_SNIFF_CHARS = 64_000
-_CUE = re.compile(
-    r"[ \t]*(?P<name>@[^\n(^]*[^\s(^]|[A-Z][A-Z0-9 .'’\-&]*[A-Z0-9.'’])"
-    r"(?P<extensions>(?:[ \t]*\([^()\n]{1,30}\))*)[ \t]*\^?[ \t]*"
-)
-_EXTENSION = re.compile(r"\((?:V\.?O|O\.?S|O\.?C|CONT['’]?D|CONTINUED|OFF|ON PHONE|PRE-LAP|FILTERED)\.?\)",
-                        re.IGNORECASE)
-_TRANSITION = re.compile(r"[ \t]*(?:[A-Z][A-Z .'’\-]*TO:|FADE IN:|FADE OUT\.?|FADE TO BLACK\.?|CUT TO BLACK\.?|"
-                         r"THE END\.?|>[^\n<]*)[ \t]*")
 _CENTRED = re.compile(r"[ \t]*>[^\n]*<[ \t]*")
 _SECTION = re.compile(r"[ \t]*(?P<marks>#{1,6})[ \t]*(?P<title>[^\n#][^\n]*)")
 _SKIPPED = re.compile(r"[ \t]*(?:=(?!==)[^\n]*|={3,}[ \t]*)")  # a synopsis, a page break
-_PARENTHETICAL = re.compile(r"[ \t]*\([^\n]*\)[ \t]*")
 _TITLE_FIELD = re.compile(r"(?P<key>[A-Za-z][A-Za-z ]{0,20}):[ \t]*(?P<value>[^\n]*)")
 _TITLE_KEYS = frozenset({"title", "credit", "author", "authors", "source", "draft date", "date", "contact",
                          "copyright", "notes", "revision"})
-
-
-def sniff(text: str) -> float:
-    """Sure when the text has character cues over dialogue and the marks only a script has: scene headings,
-    transitions, a cue's extensions, parentheticals under a cue."""
-    head = text[:_SNIFF_CHARS]
-    cues: set[str] = set()
-    said = 0
-    marks = 0
-    for block in BLOCK.finditer(head):
-        lines = block[0].split("\n")
-        first = lines[0]
-        if _scene_heading(first) or _TRANSITION.fullmatch(first):
-            marks += 1
-        elif len(lines) >= 2 and (cue := _cue(first)):
-            cues.add(cue)
-            said += 1
-            marks += bool(_EXTENSION.search(first)) + bool(_PARENTHETICAL.fullmatch(lines[1]))
-    if said >= 3 and len(cues) >= 2 and marks >= 2:
-        return 0.9
-    return 0.0
-
-
-def _scene_heading(line: str) -> bool:
-    return bool(SCENE_HEADING.fullmatch(line)) and not line.lstrip().startswith("..")
-
-
-def _cue(line: str) -> str | None:
-    """The character's name when `line` is a character cue."""
-    m = _CUE.fullmatch(line)
-    if not m or _scene_heading(line) or _TRANSITION.fullmatch(line):
-        return None
-    name = m["name"].lstrip("@").strip()
-    if not name or not any(ch.isalpha() for ch in name):
-        return None
-    return name
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
@@ -121,7 +77,7 @@ def _block(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
     newline = text.find("\n", start, end)
     first_end = end if newline < 0 else newline
     first = text[start:first_end]
-    if _scene_heading(first) or _SECTION.fullmatch(first):
+    if scene_heading(first) or _SECTION.fullmatch(first):
         section = _SECTION.fullmatch(first)
         title = section["title"] if section else first.strip().lstrip(".")
         builder.aside(AsideKind.SECTION, start, first_end)
@@ -129,11 +85,11 @@ def _block(text: str, builder: TranscriptBuilder, start: int, end: int) -> None:
         builder.turn(ACTION, new=True)  # the scene's action is its own, not the end of the last scene's
         _action(text, builder, first_end, end)
         return
-    if _TRANSITION.fullmatch(first) or _CENTRED.fullmatch(first) or _SKIPPED.fullmatch(first):
+    if TRANSITION.fullmatch(first) or _CENTRED.fullmatch(first) or _SKIPPED.fullmatch(first):
         builder.aside(AsideKind.FURNITURE, start, first_end)
         _action(text, builder, first_end, end)
         return
-    name = _cue(first) if newline >= 0 else None
+    name = script_cue(first) if newline >= 0 else None
     if name is None:
         _action(text, builder, start, end)
         return

@@ -7,17 +7,15 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
-from reader.core.formats.cue_text import CueReader, cue_names, name_shape
+from reader.core.formats.cue_text import CueReader, cue_names
 from reader.core.formats.cues import Cue, read_timed_blocks
+from reader.core.formats.names import name_shape
+from reader.core.formats.sniffing import TEAMS_TIMING
 
 NAME = "teams-text"
-
-_SNIFF_CHARS = 64_000
-_CLOCK = r"(?:\d{1,3}:)?\d{1,2}:\d{1,2}(?:[.,]\d{1,7})?"
-_TIMING = re.compile(rf"[ \t]*(?P<start>{_CLOCK})[ \t]*-->[ \t]*(?P<end>{_CLOCK})[ \t]*$")
-_TIMING_LINE = re.compile(rf"^{_TIMING.pattern}", re.MULTILINE)
-_WEBVTT = re.compile(r"\A\ufeff?[ \t\n]*WEBVTT")
+sniff = sniffing.teams_text  # detection reads it without importing this module
 
 
 def seconds(clock: str) -> float:
@@ -48,24 +46,6 @@ def speaker_lines(text: str, cues: list[Cue | tuple[int, int]]) -> dict[int, str
     return firsts
 
 
-def sniff(text: str) -> float:
-    head = text[:_SNIFF_CHARS]
-    if _WEBVTT.match(head):
-        return 0.0
-    timings = list(_TIMING_LINE.finditer(head))
-    if len(timings) < 2:
-        return 0.0
-    # The speaker line under each timing line: the line after it, a name recurring on most cues.
-    names: Counter[str] = Counter()
-    for m in timings:
-        nl = head.find("\n", m.end() + 1)
-        line = head[m.end() + 1 : nl if nl >= 0 else len(head)].strip()
-        if name_shape(line) and ":" not in line:
-            names[speaker_key(line)] += 1
-    named = sum(names.values())
-    return 0.9 if names and max(names.values()) >= 2 and named * 2 >= len(timings) else 0.0
-
-
 def parse(text: str, builder: TranscriptBuilder) -> None:
-    items = read_timed_blocks(text, builder, _TIMING, _times)
+    items = read_timed_blocks(text, builder, TEAMS_TIMING, _times)
     CueReader(text, builder, cue_names(text, items)).read(items, speaker_lines(text, items))

@@ -26,9 +26,9 @@ from typing import NamedTuple
 from reader.core.formats import speakerless
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.formats.chapters import Chapters, find_chapters
-from reader.core.formats.cue_text import name_shape
 from reader.core.formats.cues import CLOCK, TIMING, seconds
 from reader.core.formats.dates import iso_date
+from reader.core.formats.names import name_shape
 from reader.core.model import AsideKind, Span
 
 NAME = "timestamped"

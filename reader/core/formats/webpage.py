@@ -12,23 +12,16 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from reader.core.formats import labelled
+from reader.core.formats import labelled, sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import MONTH, iso_date
-from reader.core.formats.label_styles import Label, accept_labels, find_candidates
+from reader.core.formats.label_styles import Label
+from reader.core.formats.sniffing import DATE_LINE, LANGUAGE_SWITCHER, page_lines
 from reader.core.model import AsideKind
 
 NAME = "webpage"
+sniff = sniffing.webpage  # detection reads it without importing this module
 
-_SNIFF_CHARS = 64_000
-_DATE_LINE = re.compile(
-    rf"^(?:[A-Z][a-z]+,?\s+)?(?:\d{{1,2}}\s+{MONTH},?\s+\d{{4}}|{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{4}}-\d\d-\d\d)"
-    r",?\s*(?:(?P<time>\d{1,2}[:.]\d{2})(?:\s*[AaPp]\.?[Mm]\.?)?)?(?:\s*\w{0,5})?$"
-)
-# `• en-GB1 ru-RU1`, `EN | RU | FR`: language codes with a region or a bullet, nothing else on the line.
-_LANGUAGE_SWITCHER = re.compile(
-    r"^(?=.*(?:[a-z]{2}-[A-Z]{2}|[•·|]))[•·|\s]*(?:(?:[a-z]{2}|[A-Z]{2})(?:-[A-Za-z]{2,4})?\d*[\s•·|/]*){1,12}$"
-)
 _TITLE_PLACE = re.compile(
     rf",\s*(?P<place>[^,\d][^,]{{1,40}}?),\s*(?P<date>{MONTH}\s+\d{{1,2}},?\s+\d{{4}}|\d{{1,2}}\s+{MONTH},?\s+\d{{4}})\s*$"
 )
@@ -39,44 +32,16 @@ _FURNITURE_WORDS = 6
 _FURNITURE_CHARS = 60
 
 
-def _lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """(start, end) of each non-blank line, stripped of surrounding whitespace."""
-    spans = []
-    for m in re.finditer(r"[^\n]+", text[start:end]):
-        s, e = start + m.start(), start + m.end()
-        line = text[s:e]
-        if line.strip():
-            lead = len(line) - len(line.lstrip())
-            spans.append((s + lead, s + len(line.rstrip())))
-    return spans
-
-
-def _header_signals(text: str, end: int) -> int:
-    lines = [text[s:e] for s, e in _lines(text, 0, end)]
-    return sum(1 for line in lines if _DATE_LINE.match(line) or _LANGUAGE_SWITCHER.match(line))
-
-
-def sniff(text: str) -> float:
-    head = text[:_SNIFF_CHARS]
-    if labelled.sniff(head) <= 0:
-        return 0.0
-    labels = accept_labels(find_candidates(head))
-    first = labels[0].start if labels else 0
-    if first == 0 or not _header_signals(head, first):
-        return 0.0
-    return 0.9
-
-
 def parse(text: str, builder: TranscriptBuilder) -> None:
     text, labels = labelled.find_labels(text, builder)
     body_start = labels[0].start if labels else 0
-    prose = next((s for s, e in _lines(text, 0, body_start) if _is_prose(text[s:e])), None)
+    prose = next((s for s, e in page_lines(text, 0, body_start) if _is_prose(text[s:e])), None)
     if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
         body_start = prose
     _read_header(text, builder, body_start)
     body_end = _furniture_start(text, body_start, labels)
     labelled.parse_body(text, builder, body_start, body_end, labels)
-    for s, e in _lines(text, body_end, len(text)):
+    for s, e in page_lines(text, body_end, len(text)):
         builder.aside(AsideKind.BOILERPLATE, s, e)
 
 
@@ -86,11 +51,11 @@ def _is_prose(line: str) -> bool:
 
 def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
     meta = builder.metadata
-    lines = _lines(text, 0, end)
+    lines = page_lines(text, 0, end)
     title_at = _title_line(text, lines)
     for s, e in lines:
         line = text[s:e]
-        date_line = _DATE_LINE.match(line)
+        date_line = DATE_LINE.match(line)
         if (s, e) == title_at:
             meta = replace(meta, title=line)
             place = _TITLE_PLACE.search(line)
@@ -111,8 +76,8 @@ def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
 
 def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The header line that names the page: a place and date at its end, else the longest line of words."""
-    candidates = [(s, e) for s, e in lines if not _DATE_LINE.match(text[s:e])
-                  and not _LANGUAGE_SWITCHER.match(text[s:e])]
+    candidates = [(s, e) for s, e in lines if not DATE_LINE.match(text[s:e])
+                  and not LANGUAGE_SWITCHER.match(text[s:e])]
     for s, e in candidates:
         if _TITLE_PLACE.search(text[s:e]):
             return s, e
@@ -133,7 +98,7 @@ def _furniture_start(text: str, body_start: int, labels: list[Label]) -> int:
     if after_label < 0:
         return len(text)
     start = len(text)
-    for s, e in reversed(_lines(text, after_label, len(text))):
+    for s, e in reversed(page_lines(text, after_label, len(text))):
         line = text[s:e]
         if len(line) > _FURNITURE_CHARS or len(line.split()) > _FURNITURE_WORDS or line.endswith(_SENTENCE_END):
             break

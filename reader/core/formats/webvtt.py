@@ -11,30 +11,17 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.chapters import note_chapters
 from reader.core.formats.cue_text import CueReader, cue_names
 from reader.core.formats.cues import TIMING, Cue, read_cues
 
 NAME = "webvtt"
+sniff = sniffing.webvtt  # detection reads it without importing this module
 
-_SNIFF_CHARS = 64_000
-_SIGNATURE = re.compile(r"\A\ufeff?[ \t\n]*WEBVTT(?:[ \t\-]|$)", re.MULTILINE)
-_DOT_TIMING = re.compile(r"^[ \t]*(?:\d{1,3}:)?\d{1,2}:\d{2}\.\d{1,3}[ \t]*-->", re.MULTILINE)
 _LANGUAGE = re.compile(r"^Language:[ \t]*(?P<lang>[\w-]+)[ \t]*$", re.MULTILINE)
 _CHAPTERS_KIND = re.compile(r"^Kind:[ \t]*chapters[ \t]*$", re.MULTILINE | re.IGNORECASE)
-
-
-def sniff(text: str) -> float:
-    head = text[:_SNIFF_CHARS]
-    if _SIGNATURE.match(head):
-        return 0.99
-    # Captions pasted without their header: timings with a decimal point, as SRT never writes them.
-    timings = len(_DOT_TIMING.findall(head))
-    if timings >= 2:
-        lines = sum(1 for line in head.splitlines() if line.strip())
-        return 0.8 if timings * 5 >= lines else 0.5
-    return 0.0
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
