@@ -111,6 +111,7 @@ def _cmd_screenshot(args: argparse.Namespace) -> int:
             if args.complete:  # the topics dock filled in, the words counted to the reading position
                 until(lambda: window.topics_panel.status.text() != FINDING
                       and (view.vdoc is None or view.vdoc.words_counted))
+                app.sendPostedEvents()  # the layouts those last texts asked for (the status bar's topic)
             image = window.grab().toImage()
         made = os.path.join(scratch.name, "screenshot.png")  # made aside, then written where it was asked
         if not image.save(made):  # the format from the suffix

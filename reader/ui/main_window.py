@@ -22,6 +22,7 @@ from reader.ui.actions import CARET_HELP, ActionId, ActionRegistry, Choice
 from reader.ui.annotation_actions import AnnotationActions
 from reader.ui.annotation_marks import AnnotationMarks
 from reader.ui.appearance import Appearance
+from reader.ui.elided_label import ElidedLabel
 from reader.ui.navigation import ViewNavigator
 from reader.ui.notes_files import NotesFiles
 from reader.ui.notes_panel import NotesPanel
@@ -123,7 +124,7 @@ class MainWindow(QMainWindow):
         self.reading_status = ReadingStatus(self.session, self.view, self)
         self.add_status_section("position", self.reading_status.position)
         self.add_status_section("words", self.reading_status.words)
-        topic = self.add_status_section("topic", QLabel(self))
+        topic = self.add_status_section("topic", ElidedLabel(self))  # gives way to the window's width
         self.topics_panel.current_topic_changed.connect(topic.setText)
         self._connect_parts()
 
