@@ -297,6 +297,7 @@ class MainWindow(QMainWindow):
         """A large file's opening is on screen while the rest is read: the window names it already."""
         self._name_transcript(opening, {}, opening=True)
         self.topics_panel.wait_for_whole()
+        self.notes_panel.wait_for_whole()
 
     def _name_transcript(self, transcript: Transcript, names: Mapping[str, str], *, opening: bool = False) -> None:
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]

@@ -48,6 +48,10 @@ KINDS = (("All kinds", ""), ("Bookmarks", Kind.BOOKMARK.value), ("Highlights", K
          ("Notes", Kind.NOTE.value), (DETACHED, "detached"))
 SORTS = (("Reading order", "position"), ("Newest first", "newest"), ("Last changed first", "changed"))
 
+EMPTY_HINT = ("No bookmarks, highlights or notes yet.\n\nCtrl+D bookmarks the question or turn you are reading; "
+              "select words and press Ctrl+Shift+H to highlight them or Ctrl+M to write a note.")
+WAITING_HINT = "Your bookmarks, highlights and notes come once the whole file is read."
+
 
 class TagMenu(QMenu):
     """The tags to filter by, ticked one by one: the menu stays open while ticking, as a list of checkboxes."""
@@ -127,9 +131,7 @@ class NotesPanel(QWidget):
         layout.addLayout(filters)
         layout.addLayout(choices)
         layout.addWidget(self.detached_button)
-        self.empty_hint = QLabel(
-            "No bookmarks, highlights or notes yet.\n\nCtrl+D bookmarks the question or turn you are reading; "
-            "select words and press Ctrl+Shift+H to highlight them or Ctrl+M to write a note.", self)
+        self.empty_hint = QLabel(EMPTY_HINT, self)
         self.empty_hint.setWordWrap(True)
         self.empty_hint.setAlignment(Qt.AlignmentFlag.AlignTop | Qt.AlignmentFlag.AlignHCenter)
         self.empty_hint.setContentsMargins(12, 12, 12, 12)
@@ -188,12 +190,17 @@ class NotesPanel(QWidget):
 
     def set_notes(self, notes: TranscriptNotes | None) -> None:
         """Show these notes (the open transcript's); the filters go back to showing everything."""
+        self.empty_hint.setText(EMPTY_HINT)
         self.model.set_notes(notes)
         for box in (self.kind_box, self.speaker_box, self.status_box):
             box.setCurrentIndex(0)
         self.text_filter.clear()
         self.set_tag_filter([])
         self._refresh_choices()
+
+    def wait_for_whole(self) -> None:
+        """A large file's opening is shown while the rest is read: its notes come with the whole."""
+        self.empty_hint.setText(WAITING_HINT)
 
     @Slot(object)
     def on_notes_changed(self, change: Change) -> None:

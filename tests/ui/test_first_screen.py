@@ -66,6 +66,7 @@ def test_the_opening_first_then_the_whole(qtbot: QtBot, make_window: Callable[..
     assert window.title_strip.title.text() == whole.metadata.title
     assert "words" not in window.title_strip.details.text()  # the opening's count would mislead
     assert "whole file" in window.topics_panel.status.text()
+    assert "whole file" in window.notes_panel.empty_hint.text()  # not "No bookmarks … yet": they may exist
     first_text = window.view.toPlainText()
 
     whole_opened(qtbot, window, rest_held)
@@ -74,6 +75,7 @@ def test_the_opening_first_then_the_whole(qtbot: QtBot, make_window: Callable[..
     assert window.view.toPlainText().startswith(first_text)  # the first screen showed the whole's start
     assert window.statusBar().currentMessage() == ""
     assert f"{whole.words:,} words" in window.title_strip.details.text()
+    assert window.notes_panel.empty_hint.text().startswith("No bookmarks")
     assert window.speakers_panel.model.rowCount() == len(whole.speakers)
 
 
