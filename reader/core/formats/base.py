@@ -21,6 +21,7 @@ from pathlib import Path
 from typing import Any, overload
 
 from reader.core.exchanges import numbered_as_written, research_name, research_roles, roles_and_exchanges
+from reader.core.formats.label_styles import question_number
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
 from reader.core.formats.names import display_names
 from reader.core.formats.spans import blank_out
@@ -41,7 +42,6 @@ from reader.core.words import count_words
 UNKNOWN_SPEAKER = "Unknown speaker"
 
 _WS = re.compile(r"\s+")
-_QUESTION_NUMBER = re.compile(r"Q(\d{1,4})\b")  # a numbered question's label mark opens with its number
 
 
 @lru_cache(maxsize=4096)  # called for every turn with a handful of distinct labels
@@ -169,8 +169,8 @@ class TranscriptBuilder:
         roles, exchanges = roles_and_exchanges(keys, texts, list(labels), {**research, **self._roles},
                                                speaker_key(UNKNOWN_SPEAKER), marked)
         if marked:  # the committee's own numbers (`Q34 Chair:`), as it wrote them
-            numbers = {i: int(m[1]) for i in marked
-                       if (span := pending[i].label_span) and (m := _QUESTION_NUMBER.match(self.source, span[0]))}
+            numbers = {i: number for i in marked if (span := pending[i].label_span)
+                       and (number := question_number(self.source, span[0])) is not None}
             exchanges = numbered_as_written(exchanges, numbers)
         exchange_of: list[int] = []
         for e in exchanges:

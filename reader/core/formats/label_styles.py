@@ -228,6 +228,12 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
 QUESTION_NUMBER = re.compile(r"Q\d{1,4}[ \t\u00a0]+(?=[^\W\d_])")
 
 
+def question_number(text: str, at: int) -> int | None:
+    """The committee's number of the question whose label mark starts at `at` (`Q12 Chair:` -> 12), if any."""
+    m = QUESTION_NUMBER.match(text, at)
+    return int(m.group().rstrip()[1:]) if m else None
+
+
 def without_question_number(label: str) -> str:
     """`Q12 Chair` -> `Chair`; any other label as it is."""
     m = QUESTION_NUMBER.match(label)
