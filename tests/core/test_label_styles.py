@@ -61,6 +61,17 @@ def test_period_and_alone_labels_with_accented_capitals() -> None:
     assert names(parse_text(script)) == ["José", "Müller", "José", "Müller"]
 
 
+def test_an_outlet_with_its_town_in_brackets_is_one_label() -> None:
+    text = ("Moderator: We will take questions.\n\nReporter (The News, Portsmouth): Is the road open?\n\n"
+            "Chief Adeyemi: Not yet.\n\nReporter (Daily Echo): When?\n\nChief Adeyemi: Tomorrow, I hope.\n")
+    t = parse_text(text)
+    assert_lossless(t)
+    assert names(t) == ["Moderator", "Reporter (The News, Portsmouth)", "Chief Adeyemi", "Reporter (Daily Echo)",
+                        "Chief Adeyemi"]
+    # Outside a bracket a comma still ends a name: a sentence that happens to carry a colon is no label.
+    assert names(parse_text("Host: Go on.\n\nGuest: Well, yes: we did.\n\nHost: And?\n")) == ["Host", "Guest", "Host"]
+
+
 def test_a_title_in_a_sentence_is_not_a_period_label() -> None:
     text = ("Host: Who chaired it?\n\nGuest: Mr. SMITH. He ran it for years.\n\nHost: And then?\n\n"
             "Guest: Nobody did.\n")

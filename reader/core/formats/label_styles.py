@@ -148,9 +148,14 @@ def label_shape(label: str) -> str | None:
     if not words or len(words) > 7:
         return None
     capitals = 0
+    inside = False  # within a bracket, where a comma may part an outlet from its town: `Reporter (The News, Hull)`
     for i, word in enumerate(words):
+        inside = inside or word.startswith(("(", "["))
+        if inside and word.endswith(",") and not word.endswith(("),", "],")):
+            word = word[:-1]
         if not _WORD.fullmatch(word):
             return None
+        inside = inside and not word.endswith((")", "]"))
         bare = word.strip("()[]")
         if bare[:1].isdigit():
             if i == 0:
