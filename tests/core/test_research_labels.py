@@ -133,6 +133,10 @@ def test_a_legend_names_who_the_letters_stand_for() -> None:
     t = read("I = Interviewer, R = Tom Hale\n\nI: When did you start?\n\nR: In 1970.\n\nI: And then?\n\n"
              "R: Then the yard closed.\n")
     assert names(t) == ["Interviewer", "Tom Hale"] * 2
+    # A nickname in quotes is part of the name as the legend writes it.
+    t = read('I = Interviewer (Sue Marsh), R = Kenneth "Ken" Atkinson\n\nI: When did you start?\n\nR: In 1970.\n\n'
+             "I: And then?\n\nR: Then the dock closed.\n")
+    assert names(t) == ["Sue Marsh", 'Kenneth "Ken" Atkinson'] * 2
 
 
 ANSWERS = "I: When did you start?\n\nR: In 1970.\n\nI: And then?\n\nR: Then the yard closed.\n"

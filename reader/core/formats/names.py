@@ -30,6 +30,10 @@ def _capital(ch: str) -> bool:
     return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
+_QUOTES = {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")}
+_QUOTE_MARKS = '"“”‘'  # the quotes a nickname stands in (an apostrophe, ' or ’, is also a name's letter: O'Brien)
+
+
 @lru_cache(maxsize=4096)
 def name_shape(label: str) -> bool:
     """Could this be a person's name, a title or `Speaker 1`? Capitalised words, particles and numbers."""
@@ -41,10 +45,15 @@ def name_shape(label: str) -> bool:
         return False
     if not _capital(words[0][0]):
         return False
+    nicknames = 0
     for word in words[1:]:
+        if len(word) > 2 and (word[0], word[-1]) in _QUOTES:  # a nickname: Kenneth "Ken" Atkinson
+            word = word[1:-1]
+            nicknames += 1
         if not (_capital(word[0]) or word.isdigit() or word.casefold() in _PARTICLES):
             return False
-    return all(ch.isalnum() or ch in " .,'’-" for ch in label)
+    quotes = sum(label.count(q) for q in _QUOTE_MARKS)
+    return quotes == 2 * nicknames and all(ch.isalnum() or ch in " .,'’-" or ch in _QUOTE_MARKS for ch in label)
 
 
 def display_name(label: str) -> str:
