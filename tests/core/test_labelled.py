@@ -8,6 +8,7 @@ import pytest
 
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Role, Transcript
+from tests.core.layout_checks import assert_lossless
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
 
@@ -172,3 +173,23 @@ def test_one_dotted_initial_is_not_an_answer() -> None:
     t = parse_text(text)
     assert [t.speaker(turn).label for turn in t.turns] == ["Host", "Guest", "Host", "Guest"]
     assert t.turns[1].text.endswith("A. Smith was the first of them, in 1990.")
+
+
+@pytest.mark.parametrize("note", [
+    "Die Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. Der Deutschlandfunk macht sich "
+    "Äußerungen seiner Gesprächspartner in Interviews und Diskussionen nicht zu eigen.",
+    "This interview has been edited for length and clarity.",
+    "Copyright 2026 Radio North. All rights reserved.",
+])
+def test_a_publishers_note_after_the_last_turn_is_no_ones_words(note: str) -> None:
+    t = parse_text(f"Host: Thank you for coming in.\n\nGuest: My pleasure.\n\nHost: Goodbye.\n\nGuest: Bye.\n\n"
+                   f"{note}\n")
+    assert_lossless(t)
+    assert t.turns[-1].text == "Bye."
+    assert note in [a.text.strip() for a in t.asides if a.kind is AsideKind.BOILERPLATE]
+
+
+def test_a_last_turn_that_mentions_copyright_keeps_its_words() -> None:
+    # The note must stand in a paragraph of its own: a speaker may talk about copyright in the last turn.
+    t = parse_text("Host: And the songs?\n\nGuest: The songs were\ncopyright of the label, not ours.\n")
+    assert t.turns[-1].text == "The songs were copyright of the label, not ours."

@@ -241,13 +241,29 @@ def _clock(m: re.Match[str] | None) -> str | None:
     return f"{hours:02d}:{m['m']}" if hours < 24 else None
 
 
+# The publisher's note under a transcript, in a paragraph of its own after the last turn: the broadcaster's
+# disclaimer ("Die Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder."), an editing note
+# ("This interview has been edited for length and clarity."), a copyright line. Nobody says them.
+_EDITORIAL = re.compile(
+    r"(?i:die äußerungen (?:unserer|unseres|seiner|ihrer) gesprächspartner|"
+    r"(?:this|the) (?:interview|conversation|transcript|exchange) (?:has been|was|is|have been) "
+    r"(?:lightly |slightly )?(?:edited|condensed)|this (?:is a )?(?:rush|draft) transcript|"
+    r"cet (?:entretien|échange) a été (?:édité|condensé|raccourci)|copyright\b)|©")
+
+
 def trailer(text: str, labels: list[Label]) -> int:
-    """Where an end mark (`END 1:42 P.M. EDT`, `###`) after the last turn starts; len(text) when there is none."""
+    """Where an end mark (`END 1:42 P.M. EDT`, `###`) or a publisher's note after the last turn starts; len(text)
+    when there is none."""
     tail = text.rstrip()
     line_start = tail.rfind("\n") + 1
     last = tail[line_start:].strip()
     if labels and line_start > labels[-1].start and _END_MARK.match(last):
         return line_start
+    block = tail.rfind("\n\n") + 2 if "\n\n" in tail else 0
+    while block > 0 and tail[block:block + 1].isspace():
+        block += 1
+    if labels and block > labels[-1].start and _EDITORIAL.match(tail, block):
+        return block
     return len(text)
 
 
