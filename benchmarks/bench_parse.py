@@ -1,10 +1,11 @@
 """How fast a transcript is read: decode, detect the layout and parse generated interviews of growing size, and
-each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB, and documents
-that come in a container (a 10 MB news-site page, a 200-page hearing PDF, a Word interview of about 10 MB of text,
-a 10 MB WhisperX JSON, 10 MB of Markdown), read from their bytes (for a container, "decode" is the container's
+each timed layout (Otter export, bracketed log, Teams and Zoom WebVTT, SRT) repeated to about 10 MB, a court
+reporter's hearing of about 10 MB as text (numbered lines under page numbers), and documents that come in a
+container (a 10 MB news-site page, a 200-page hearing PDF, a Word interview of about 10 MB of text, a 10 MB
+WhisperX JSON, 10 MB of Markdown), read from their bytes (for a container, "decode" is the container's
 extraction).
 
-    python benchmarks/bench_parse.py                    # 1k, 5k, 20k, 50k turns, a 10 MB file, the timed layouts
+    python benchmarks/bench_parse.py                    # 1k, 5k, 20k, 50k turns, a 10 MB file, the timed layouts, ...
     python benchmarks/bench_parse.py --repeat 5         # best of 5 runs each
     python benchmarks/bench_parse.py --profile          # where the time goes on the 10 MB labelled file
     python benchmarks/bench_parse.py --profile zoom     # ... or on any other input (a timed layout, html, ...)
@@ -189,11 +190,12 @@ class Input(NamedTuple):
 
 def inputs(only: str = "") -> list[Input]:
     """Every input, in the order of the table; `only` keeps those whose name holds it."""
-    from benchmarks.generate_documents import hearing_pdf, interview_docx
+    from benchmarks.generate_documents import hearing_pdf, hearing_text, interview_docx
 
     found = [Input(f"{n // 1000}k turns", lambda n=n: generate(n)) for n in (1_000, 5_000, 20_000, 50_000)]  # type: ignore[misc]
     found.append(Input("10 MB", lambda: generate_size(10)))
     found.extend(Input(f"{name} 10 MB", lambda name=name: timed_layout(name)) for name in TIMED)  # type: ignore[misc]
+    found.append(Input("hearing text 10 MB", lambda: hearing_text(10_000)))
     found += [Input("html 10 MB", lambda: html_page(10).encode("utf-8"), ".html"),
               Input("hearing 200 p", lambda: hearing_pdf(200), ".pdf"),
               Input("docx 10 MB text", lambda: interview_docx(10), ".docx"),
