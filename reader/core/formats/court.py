@@ -39,35 +39,43 @@ _TITLE_WORDS = (re.compile(r"hearing|testimony|deposition|trial|inquiry|proceedi
                 re.compile(r"committee|meeting|session|commission", re.IGNORECASE))
 
 
-def _lines(text: str) -> list[tuple[int, int]]:
+def _lines(text: str) -> list[tuple[int, int, int, int]]:
+    """Each line's start and end, and where its margin number (1 to 28) starts and ends: both at the line's start
+    when it has none. The margin is read here once for the steps after (the furniture, the contents, the indents)."""
     spans = []
     start = 0
+    margin_of = COURT_MARGIN.match
     for line in text.split("\n"):
-        spans.append((start, start + len(line)))
-        start += len(line) + 1
+        end = start + len(line)
+        margin = margin_of(line)
+        if margin and 1 <= int(margin["number"]) <= 28:
+            spans.append((start, end, start + margin.start("number"), start + margin.end()))
+        else:
+            spans.append((start, end, start, start))
+        start = end + 1
     return spans
 
 
 def parse(text: str, builder: TranscriptBuilder) -> None:
     lines = _lines(text)
     furniture = _page_furniture(text, lines)
-    contents: list[tuple[int, int] | None] = []
-    for i, (start, end) in enumerate(lines):
+    contents: list[tuple[int, int, int] | None] = []
+    for i, (start, end, number_start, body) in enumerate(lines):
         if i in furniture and not _PAGE.fullmatch(text, start, end):  # page numbers are furniture of their own
             _set_aside(text, start, end, builder)
             contents.append(None)
         else:
-            contents.append(_content(text, start, end, builder))
-    first_speaker = next((i for i, c in enumerate(contents) if c and _label(text, *c)), len(lines))
-    _cover(text, builder, [c for c in contents[:first_speaker] if c])
-    indent = _common_indent(text, contents[first_speaker:])
+            contents.append(_content(text, start, end, number_start, body, builder))
+    first_speaker = next((i for i, c in enumerate(contents) if c and _label(text, c[0], c[1])), len(lines))
+    _cover(text, builder, [(c[0], c[1]) for c in contents[:first_speaker] if c])
+    indent = _common_indent(contents[first_speaker:])
     deposition = Deposition.of(text)
     deposition.tell_roles(builder)
     para: list[tuple[int, int]] = []
     for content in contents[first_speaker:]:
         if content is None:
             continue
-        start, end = content
+        start, end, line_indent = content
         if section_line(text, start, end, builder):
             _flush(text, builder, para)
             continue
@@ -79,29 +87,26 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
             if start < end:
                 para.append((start, end))
             continue
-        if para and _indent(text, start) > indent + 3:  # an indented line opens a new paragraph
+        if para and line_indent > indent + 3:  # an indented line opens a new paragraph
             _flush(text, builder, para)
         para.append((start, end))
     _flush(text, builder, para)
 
 
-def _page_furniture(text: str, lines: list[tuple[int, int]]) -> set[int]:
+def _page_furniture(text: str, lines: list[tuple[int, int, int, int]]) -> set[int]:
     """The lines that repeat on every page (a reporting company, `Page 3 of 40`) and those of the word index
     that closes the transcript."""
     bare: list[str] = []
     pages: list[int] = []
     page = 0
     previous_margin = 0
-    for start, end in lines:
-        line = text[start:end]
-        margin = COURT_MARGIN.match(line)
-        number = int(margin["number"]) if margin else 0
-        if "\f" in line or (number == 1 and previous_margin >= 10):
+    for start, end, number_start, body in lines:
+        number = int(text[number_start:body]) if body > start else 0
+        if (number == 1 and previous_margin >= 10) or text.find("\f", start, end) >= 0:
             page += 1
-        if margin and 1 <= number <= 28:
+        if number:
             previous_margin = number
-            line = line[margin.end():]
-        bare.append(line.strip())
+        bare.append(text[body:end].strip())
         pages.append(page)
     said = ["" if _CAPS_LABEL.match(line) or _QA.match(line) else line for line in bare]  # a speaker's line
     furniture = running_lines(said, pages)  # is never furniture, however often it is said
@@ -117,8 +122,10 @@ def _set_aside(text: str, start: int, end: int, builder: TranscriptBuilder) -> N
     builder.aside(AsideKind.BOILERPLATE, start, end)
 
 
-def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tuple[int, int] | None:
-    """The line without its margin number or page number (recorded as furniture); None when nothing is left."""
+def _content(text: str, start: int, end: int, number_start: int, body: int,
+             builder: TranscriptBuilder) -> tuple[int, int, int] | None:
+    """The line without its margin number or page number (recorded as furniture), and its indent: how far it
+    starts after its margin number, or after the line's start. None when nothing is left."""
     line = text[start:end]
     if not line.strip():
         return None
@@ -130,12 +137,14 @@ def _content(text: str, start: int, end: int, builder: TranscriptBuilder) -> tup
         else:  # a margin number on an empty line
             builder.aside(AsideKind.FURNITURE, start + page.start("number"), start + page.end("number"))
         return None
-    margin = COURT_MARGIN.match(line)
-    if margin and 1 <= int(margin["number"]) <= 28:
-        builder.aside(AsideKind.FURNITURE, start + margin.start("number"), start + margin.end("number"))
-        start += margin.end()
-    start, end = skip_space(text, start, end), trim_end(text, start, end)
-    return (start, end) if end > start else None
+    if body > start:
+        builder.aside(AsideKind.FURNITURE, number_start, body)
+    rest = text[body:end]
+    words = rest.strip()
+    if not words:
+        return None
+    first = body + len(rest) - len(rest.lstrip())
+    return first, first + len(words), first - body
 
 
 def _label(text: str, start: int, end: int) -> tuple[str, int] | None:
@@ -180,12 +189,6 @@ def _flush(text: str, builder: TranscriptBuilder, para: list[tuple[int, int]]) -
         para.clear()
 
 
-def _common_indent(text: str, contents: list[tuple[int, int] | None]) -> int:
-    counts = Counter(_indent(text, c[0]) for c in contents if c)
+def _common_indent(contents: list[tuple[int, int, int] | None]) -> int:
+    counts = Counter(c[2] for c in contents if c)
     return counts.most_common(1)[0][0] if counts else 0
-
-
-def _indent(text: str, start: int) -> int:
-    line_start = text.rfind("\n", 0, start) + 1
-    margin = COURT_MARGIN.match(text, line_start, start)
-    return start - (margin.end() if margin else line_start)
