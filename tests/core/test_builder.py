@@ -1,8 +1,13 @@
-"""The builder's asides: kept as spans while parsing, made into `Aside`s when first read."""
+"""The builder's asides: kept as spans while parsing, made into `Aside`s when first read; its paragraphs' spacing."""
 
 from __future__ import annotations
 
-from reader.core.formats.base import TranscriptBuilder
+import sys
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from reader.core.formats.base import TranscriptBuilder, single_spaced
 from reader.core.model import Aside, AsideKind
 
 SOURCE = "Skip to content\n\n00:01 Ann: Hello.\n\n00:05 Ann: Again.\n\n© 2024 News"
@@ -53,3 +58,15 @@ def test_a_built_transcript_keeps_its_asides_when_the_builder_is_told_more() -> 
     t = builder.build()
     builder.aside(AsideKind.FURNITURE, 0, 4)
     assert len(t.asides) == 7
+
+
+
+def test_only_the_space_is_printable_whitespace() -> None:
+    # What lets `single_spaced` keep a printable text with single spaces as it is.
+    whitespace = [chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace()]
+    assert [ch for ch in whitespace if ch.isprintable()] == [" "]
+
+
+@given(st.text(st.sampled_from(list("ab.é \t\n\r\x0b\f\x1c\x85\u00a0\u2009\u2028\u3000\u00ad"))))
+def test_single_spaced_is_split_and_joined(text: str) -> None:
+    assert single_spaced(text) == " ".join(text.split())
