@@ -30,8 +30,9 @@ def _capital(ch: str) -> bool:
     return ch.isupper() or (ch.isalpha() and not ch.islower())
 
 
-_QUOTES = {('"', '"'), ("“", "”"), ("‘", "’"), ("'", "'")}
-_QUOTE_MARKS = '"“”‘'  # the quotes a nickname stands in (an apostrophe, ' or ’, is also a name's letter: O'Brien)
+# The double quotes a nickname stands in (single ones are also a name's apostrophe: O'Brien, O’Neill).
+_QUOTES = {('"', '"'), ("“", "”")}
+_QUOTE_MARKS = '"“”'
 
 
 @lru_cache(maxsize=4096)
