@@ -295,10 +295,12 @@ class ActionRegistry:
     def __getitem__(self, action_id: str) -> QAction:
         return self.actions[action_id]
 
-    def build(self, menubar: QMenuBar, local: Mapping[Scope, QWidget] | None = None) -> None:
-        """The menus and every declared action; `local` holds the widget of each scope other than "window"."""
+    def build(self, menubar: QMenuBar, local: Mapping[Scope, QWidget] | None = None,
+              menus: Mapping[str, QMenu] | None = None) -> None:
+        """The menus and every declared action; `local` holds the widget of each scope other than "window".
+        `menus` are the top-level MENUS already in the menu bar, by key, when the window made them first."""
         for key, title in MENUS:
-            self.menus[key] = menubar.addMenu(title)
+            self.menus[key] = menus[key] if menus is not None else menubar.addMenu(title)
         for spec in ACTIONS:
             self._add(spec, (local or {}).get(spec.scope, self.window))
 

@@ -82,7 +82,7 @@ class AnnotationActions(QObject):
         registry.show_choice(Choice.HIGHLIGHT_COLOUR, self.colour)
         self.citation_style = CitationStyle(preferences.citation_style) if preferences else CitationStyle.PLAIN
         registry.show_choice(Choice.CITATION_STYLE, self.citation_style.value)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
         self._enable()
 

@@ -54,7 +54,7 @@ class AnnotationMarks(QObject):
         self._marked: dict[str, tuple[Annotation, list[Span], list[tuple[Place, str]]]] = {}
         self._marked_in: tuple[Transcript | None, str] = (None, "")  # the transcript and accent they were made for
         self._changed: set[str] | None = None  # the annotations changed since the last refresh; None: any
-        session.opened.connect(self.refresh_soon)
+        session.follow(lambda _transcript: self.refresh_soon())
         session.notes_changed.connect(self._on_session_notes_changed)
 
     @Slot()

@@ -46,7 +46,7 @@ def run(args: argparse.Namespace) -> int:
     app = application()
 
     def make_window(*, store: AnnotationStore) -> MainWindow:
-        window = MainWindow(store=store)
+        window = MainWindow(store=store, staged=True)  # the first picture before the rest of the window
         if timings.running():  # the first window is made; its file is read next, then it is shown
             timings.mark("window")
             watch_first_picture(window.view)

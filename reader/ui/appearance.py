@@ -1,5 +1,7 @@
 """How the text looks: the theme (or the desktop's light or dark, followed as it changes), the reading font and the
-zoom, applied to the reading view and remembered between runs (when the window restores its settings).
+zoom, applied to the reading view and remembered between runs (when the window restores its settings). The
+theme is applied before the window's menus exist (the first picture has its colours); `show_in` then checks the
+chosen theme in the View menu.
 """
 
 from __future__ import annotations
@@ -15,12 +17,11 @@ from reader.ui.transcript_view import TranscriptView
 
 
 class Appearance(QObject):
-    def __init__(self, view: TranscriptView, preferences: Preferences, registry: ActionRegistry, *,
-                 remember: bool, parent: QWidget) -> None:
+    def __init__(self, view: TranscriptView, preferences: Preferences, *, remember: bool, parent: QWidget) -> None:
         super().__init__(parent)
         self._view = view
         self._preferences = preferences
-        self._registry = registry
+        self._registry: ActionRegistry | None = None
         self._remember = remember
         self._dialog_parent = parent
         self._theme_setting = SYSTEM
@@ -41,9 +42,18 @@ class Appearance(QObject):
         if isinstance(app, QApplication):
             app.setStyleSheet(theme.style_sheet())
         self._view.set_theme(theme)
-        self._registry.show_choice(Choice.THEME, self._theme_setting)
+        self._show_choice()
         if self._remember:
             self._preferences.theme = self._theme_setting
+
+    def show_in(self, registry: ActionRegistry) -> None:
+        """The View menu's themes, built: the chosen one is checked there, now and at every change."""
+        self._registry = registry
+        self._show_choice()
+
+    def _show_choice(self) -> None:
+        if self._registry is not None:
+            self._registry.show_choice(Choice.THEME, self._theme_setting)
 
     def theme_setting(self) -> str:
         return self._theme_setting

@@ -4,46 +4,82 @@ It makes the parts, docks them, binds the commands to them and connects their si
 logic. The open transcript, its notes, the undo stack and saving are the session's (`session`); opening files is
 `window_files`, the look of the text `appearance`, the status bar's position `reading_status`, the annotation
 commands `annotation_actions`.
+
+A window is made in two stages when `staged` (the reader's own start): first what the first picture of the text
+shows (the view in its theme, the strip above it, the status bar, the menu bar's titles, the docks' frames),
+then, once the text is on screen, everything else (`complete`: the menus' commands, the panels in the docks,
+search, the player). Whatever asks for a part of the second stage before then (a key, a click, a drop, a script)
+completes the window first. A window that is not staged is complete when made.
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from PySide6.QtCore import QEvent, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
-from reader.ui.actions import CARET_HELP, ActionId, ActionRegistry, Choice
-from reader.ui.annotation_actions import AnnotationActions
-from reader.ui.annotation_marks import AnnotationMarks
+from reader.ui.actions import CARET_HELP, MENUS, ActionId, ActionRegistry, Choice
 from reader.ui.appearance import Appearance
 from reader.ui.elided_label import ElidedLabel
-from reader.ui.navigation import ViewNavigator
-from reader.ui.notes_files import NotesFiles
-from reader.ui.notes_panel import NotesPanel
-from reader.ui.pane_focus import PaneCycle
-from reader.ui.player_bar import PlayerBar
 from reader.ui.preferences import Preferences
 from reader.ui.reading_status import ReadingStatus
-from reader.ui.recording_attach import RecordingAttacher
-from reader.ui.recording_player import BAR_ACTIONS, RecordingPlayer
-from reader.ui.search_bar import SearchBar
-from reader.ui.selection_bar import SelectionTools
 from reader.ui.session import ReaderSession
-from reader.ui.speakers_panel import SpeakersPanel
 from reader.ui.title_strip import TitleStrip
-from reader.ui.topics_panel import TopicsPanel
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.window_files import FileOpener
 from reader.ui.windows import WindowGroup
 
-if TYPE_CHECKING:  # the dialogs are imported when asked for
+if TYPE_CHECKING:  # the second stage's modules are imported by `complete`, the dialogs when asked for
+    from reader.ui.annotation_actions import AnnotationActions
+    from reader.ui.annotation_marks import AnnotationMarks
     from reader.ui.dialogs import GoToExchangeDialog
+    from reader.ui.notes_files import NotesFiles
+    from reader.ui.notes_panel import NotesPanel
+    from reader.ui.pane_focus import PaneCycle
+    from reader.ui.player_bar import PlayerBar
+    from reader.ui.recording_player import RecordingPlayer
+    from reader.ui.search_bar import SearchBar
+    from reader.ui.selection_bar import SelectionTools
+    from reader.ui.speakers_panel import SpeakersPanel
+    from reader.ui.topics_panel import TopicsPanel
+
+# The docks, by title, with the area each starts in; the topics above the speakers.
+DOCKS = (("Topics", Qt.DockWidgetArea.LeftDockWidgetArea), ("Speakers", Qt.DockWidgetArea.LeftDockWidgetArea),
+         ("Notes", Qt.DockWidgetArea.RightDockWidgetArea))
+Part = TypeVar("Part")
+COMPLETE_LIMIT_MS = 1000  # a staged window shown is complete by this long after, whether its text showed or not
+# What completes a staged window before its time: the reader acts on it.
+_ACTING = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
+                     QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.DragEnter,
+                     QEvent.Type.ContextMenu})
+
+
+class _Later(Generic[Part]):
+    """A part made in the window's second stage: asking for it completes the window (`MainWindow.complete`)."""
+
+    def __set_name__(self, owner: type, name: str) -> None:
+        self.name = name
+
+    @overload
+    def __get__(self, window: None, owner: type | None = None) -> _Later[Part]: ...
+    @overload
+    def __get__(self, window: MainWindow, owner: type | None = None) -> Part: ...
+
+    def __get__(self, window: MainWindow | None, owner: type | None = None) -> Part | _Later[Part]:
+        if window is None:
+            return self
+        window.complete()
+        part: Part = window.__dict__[self.name]
+        return part
+
+    def __set__(self, window: MainWindow, part: Part) -> None:
+        window.__dict__[self.name] = part
 
 
 class MainWindow(QMainWindow):
@@ -52,7 +88,7 @@ class MainWindow(QMainWindow):
     Its parts:
         session: the ReaderSession (the open transcript, its notes, the undo stack, saving).
         view: the TranscriptView in the centre; title_strip above it, then search_bar.
-        topics_panel, speakers_panel, notes_panel: the docks.
+        topics_panel, speakers_panel, notes_panel: the docks' panels.
         registry: the ActionRegistry (``registry[ActionId.OUTLINE]`` is the QAction); menus by key in
             ``registry.menus``.
         files: opening files (``files.open_path``, Open Recent, drops); appearance: theme, font, zoom;
@@ -65,14 +101,29 @@ class MainWindow(QMainWindow):
     show_only_speaker(name).
     """
 
+    search_bar: _Later[SearchBar] = _Later()
+    topics_panel: _Later[TopicsPanel] = _Later()
+    speakers_panel: _Later[SpeakersPanel] = _Later()
+    notes_panel: _Later[NotesPanel] = _Later()
+    registry: _Later[ActionRegistry] = _Later()
+    annotation_actions: _Later[AnnotationActions] = _Later()
+    notes_files: _Later[NotesFiles] = _Later()
+    player_bar: _Later[PlayerBar] = _Later()
+    player: _Later[RecordingPlayer] = _Later()
+    marks: _Later[AnnotationMarks] = _Later()
+    selection_tools: _Later[SelectionTools] = _Later()
+    panes: _Later[PaneCycle] = _Later()
+
     def __init__(self, *, store: AnnotationStore | None = None, settings: QSettings | None = None,
-                 restore: bool = True) -> None:
+                 restore: bool = True, staged: bool = False) -> None:
         super().__init__()
         self.setWindowTitle("Transcript Reader")
         self.setObjectName("main_window")
         self.preferences = Preferences(settings)
         self._restore = restore
         self._restored_layout = False
+        self._completed = False
+        self._text_on_screen = False  # the view has shown a transcript's text (its first picture)
         self.error_box: QMessageBox | None = None
         self.session = ReaderSession(store or AnnotationStore(), self)
         # Connected before any part is made: the view shows the text before a panel asks where the reader is.
@@ -89,20 +140,82 @@ class MainWindow(QMainWindow):
         self._centre_layout.setSpacing(0)
         self._centre_layout.addWidget(self.view)
         self.setCentralWidget(centre)
-        navigator = ViewNavigator(self.view)
         self.title_strip = TitleStrip(self)
+        self.add_above_view(self.title_strip)
+        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
+        # The menu bar with its titles, at its height in the first picture; their commands come with the second stage.
+        self._menus = {key: self.menuBar().addMenu(title) for key, title in MENUS}
+        self.docks = {title: self._dock(title, area) for title, area in DOCKS}
+        self.splitDockWidget(self.docks["Topics"], self.docks["Speakers"], Qt.Orientation.Vertical)
+        self.files = FileOpener(self.session, self.preferences, self, self.view)
+        self.files.first_screen.shown.connect(self._on_opening_shown)
+
+        self.status_sections: dict[str, QLabel] = {}
+        self.reading_status = ReadingStatus(self.session, self.view, self)
+        self.add_status_section("position", self.reading_status.position)
+        self.add_status_section("words", self.reading_status.words)
+        self.add_status_section("topic", ElidedLabel(self))  # gives way to the window's width
+        view = self.view
+        view.theme_changed.connect(self.title_strip.set_theme)
+        view.position_changed.connect(self.session.note_position)
+        # The write of the store's index (and the topics worker, which shares the interpreter lock with the
+        # window) start once the text is on screen.
+        view.text_shown.connect(self.session.record_opened)
+        view.text_shown.connect(self._on_view_text_shown)
+
+        # Last: the theme reaches the parts that follow the view's through the signal.
+        self.appearance = Appearance(self.view, self.preferences, remember=restore, parent=self)
+        if restore:
+            geometry, _state = self.preferences.window_geometry()
+            if geometry is None or not self.restoreGeometry(geometry):
+                self._first_size()
+        else:
+            self._first_size()
+        if staged:
+            app = QApplication.instance()
+            if app is not None:
+                app.installEventFilter(self)  # until complete: the reader's first key or click completes it
+        else:
+            self.complete()
+
+    @property
+    def completed(self) -> bool:
+        """The second stage is made (at once, for a window that is not staged)."""
+        return self._completed
+
+    def complete(self) -> None:
+        """The second stage: the menus' commands, the panels, search and the player, caught up with the
+        transcript open. Once; at once for a window that is not staged."""
+        if self._completed:
+            return
+        self._completed = True
+        app = QApplication.instance()
+        if app is not None:
+            app.removeEventFilter(self)
+        from reader.ui.annotation_actions import AnnotationActions
+        from reader.ui.annotation_marks import AnnotationMarks
+        from reader.ui.navigation import ViewNavigator
+        from reader.ui.notes_files import NotesFiles
+        from reader.ui.notes_panel import NotesPanel
+        from reader.ui.pane_focus import PaneCycle
+        from reader.ui.player_bar import PlayerBar
+        from reader.ui.recording_attach import RecordingAttacher
+        from reader.ui.recording_player import BAR_ACTIONS, RecordingPlayer
+        from reader.ui.search_bar import SearchBar
+        from reader.ui.selection_bar import SelectionTools
+        from reader.ui.speakers_panel import SpeakersPanel
+        from reader.ui.topics_panel import TopicsPanel
+
+        navigator = ViewNavigator(self.view)
         self.search_bar = SearchBar(self.session, self.view, self)
         self.topics_panel = TopicsPanel(self.session, navigator, self)
         self.speakers_panel = SpeakersPanel(self.session, navigator, self)
         self.notes_panel = NotesPanel(self.session, navigator, self)
-        self.add_above_view(self.title_strip)
         self.add_above_view(self.search_bar)
-        self.setDockOptions(QMainWindow.DockOption.AnimatedDocks | QMainWindow.DockOption.AllowNestedDocks)
 
         self.registry = ActionRegistry(self)
-        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards})
-        self.files = FileOpener(self.session, self.preferences, self, self.view)
-        self.files.first_screen.shown.connect(self._on_opening_shown)
+        self.registry.build(self.menuBar(), {"view": self.view, "notes": self.notes_panel.cards},
+                            menus=self._menus)
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
                                                     preferences=self.preferences)
@@ -116,28 +229,25 @@ class MainWindow(QMainWindow):
         self.marks = AnnotationMarks(self.session, self.view, self)
         self.selection_tools = SelectionTools(self.view, self.registry, self.preferences, self)
         self.panes = PaneCycle([self.view, self.topics_panel, self.speakers_panel, self.notes_panel], self)
-        self._panels_menu = self.registry.menus["view"].addMenu("&Panels")
-        self._panels_menu.menuAction().setVisible(False)
         self._dock_panels()
-
-        self.status_sections: dict[str, QLabel] = {}
-        self.reading_status = ReadingStatus(self.session, self.view, self)
-        self.add_status_section("position", self.reading_status.position)
-        self.add_status_section("words", self.reading_status.words)
-        topic = self.add_status_section("topic", ElidedLabel(self))  # gives way to the window's width
-        self.topics_panel.current_topic_changed.connect(topic.setText)
         self._connect_parts()
-
-        # Last: the theme reaches the parts that follow the view's (speaker swatches, marks) through the signal.
-        self.appearance = Appearance(self.view, self.preferences, self.registry, remember=restore, parent=self)
+        self.appearance.show_in(self.registry)
         self._bind_actions()
         self.registry.check_bound()
-        if restore:
-            geometry, _state = self.preferences.window_geometry()
-            if geometry is None or not self.restoreGeometry(geometry):
-                self._first_size()
-        else:
-            self._first_size()
+        # Caught up: the theme, the transcript open, its text shown, a large file's opening shown.
+        self.view.theme_changed.emit(self.view.theme())
+        self.session.catch_up()
+        if self._text_on_screen and self.session.transcript is not None:
+            self.topics_panel.start_finding()
+        if self.files.first_screen.showing:
+            self.topics_panel.wait_for_whole()
+            self.notes_panel.wait_for_whole()
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        # Only while staged: the reader acting on this window before it is complete completes it first.
+        if event.type() in _ACTING and isinstance(watched, QWidget) and watched.window() is self:
+            self.complete()
+        return False
 
     def _first_size(self) -> None:
         """On a first start: most of the screen, so three panes and a readable column fit side by side."""
@@ -150,27 +260,34 @@ class MainWindow(QMainWindow):
 
     # --- the parts ------------------------------------------------------------------------------------
 
+    def _dock(self, title: str, area: Qt.DockWidgetArea) -> QDockWidget:
+        dock = QDockWidget(title, self)
+        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
+        dock.setWidget(QWidget(dock))  # its panel comes with the second stage
+        self.addDockWidget(area, dock)
+        return dock
+
     def _dock_panels(self) -> None:
-        topics = self.add_dock(self.topics_panel, "Topics")
-        speakers = self.add_dock(self.speakers_panel, "Speakers")
-        self.splitDockWidget(topics, speakers, Qt.Orientation.Vertical)  # topics above, speakers under
-        self.add_dock(self.notes_panel, "Notes", Qt.DockWidgetArea.RightDockWidgetArea)
+        panels = self.registry.menus["view"].addMenu("&Panels")
+        for title, panel in (("Topics", self.topics_panel), ("Speakers", self.speakers_panel),
+                             ("Notes", self.notes_panel)):
+            dock = self.docks[title]
+            placeholder = dock.widget()
+            dock.setWidget(panel)
+            placeholder.deleteLater()
+            panels.addAction(dock.toggleViewAction())  # its visibility toggled from View > Panels
         self.notes_panel.add_row_actions([self.registry[ActionId.EDIT_ANNOTATION],
                                           self.registry.menus["notes/Attribution &Status"].menuAction(),
                                           self.registry[ActionId.PLAY_QUOTE], self.registry[ActionId.MARK_CHECKED]])
 
     def _connect_parts(self) -> None:
         view = self.view
-        view.theme_changed.connect(self.title_strip.set_theme)
         view.theme_changed.connect(self.player_bar.set_theme)
         view.theme_changed.connect(self.speakers_panel.set_theme)
         view.theme_changed.connect(self.marks.refresh_soon)
-        view.position_changed.connect(self.session.note_position)
         view.position_changed.connect(self.topics_panel.set_current_turn)
-        # The topics worker shares the interpreter lock with the window: it starts once the text is on screen,
-        # and so does the write of the store's index.
         view.text_shown.connect(self.topics_panel.start_finding)
-        view.text_shown.connect(self.session.record_opened)
+        self.topics_panel.current_topic_changed.connect(self.status_sections["topic"].setText)
         self.search_bar.closed.connect(view.setFocus)
         self.speakers_panel.show_only_changed.connect(self._on_speakers_show_only_changed)
         self.notes_panel.current_changed.connect(self.annotation_actions.show_status_of)
@@ -241,17 +358,6 @@ class MainWindow(QMainWindow):
         self.registry.bind_choice(Choice.STATUS, notes.set_status)
         self.registry.bind_choice(Choice.CITATION_STYLE, notes.set_citation_style)
 
-    def add_dock(self, widget: QWidget, title: str,
-                 area: Qt.DockWidgetArea = Qt.DockWidgetArea.LeftDockWidgetArea) -> QDockWidget:
-        """Put a panel in a dock (its visibility toggled from View > Panels, its place remembered)."""
-        dock = QDockWidget(title, self)
-        dock.setObjectName(f"dock_{title.lower().replace(' ', '_')}")
-        dock.setWidget(widget)
-        self.addDockWidget(area, dock)
-        self._panels_menu.addAction(dock.toggleViewAction())
-        self._panels_menu.menuAction().setVisible(True)
-        return dock
-
     def add_above_view(self, widget: QWidget) -> None:
         """A bar above the reading text (the search bar); bars added later go lower."""
         self._centre_layout.insertWidget(self._centre_layout.count() - 1, widget)
@@ -286,7 +392,8 @@ class MainWindow(QMainWindow):
         assert notes is not None  # set before `opened`
         position = notes.position  # read before showing the text moves it to the first turn
         self.view.set_transcript(notes.attributed, notes.speaker_names)  # who speaks, as the reader corrected it
-        self.registry.set_checked(ActionId.OUTLINE, False)
+        if self._completed:
+            self.registry.set_checked(ActionId.OUTLINE, False)
         self._name_transcript(notes.attributed, notes.speaker_names)
         turn = transcript.turn_by_id.get(position.turn_id) if position else None
         if turn is not None and position is not None and self._restore:
@@ -296,8 +403,15 @@ class MainWindow(QMainWindow):
     def _on_opening_shown(self, opening: Transcript) -> None:
         """A large file's opening is on screen while the rest is read: the window names it already."""
         self._name_transcript(opening, {}, opening=True)
-        self.topics_panel.wait_for_whole()
-        self.notes_panel.wait_for_whole()
+        if self._completed:  # else `complete` tells them
+            self.topics_panel.wait_for_whole()
+            self.notes_panel.wait_for_whole()
+
+    @Slot()
+    def _on_view_text_shown(self) -> None:
+        self._text_on_screen = True
+        if not self._completed:  # the first picture is on screen: the rest of the window now
+            QTimer.singleShot(0, self.complete)
 
     def _name_transcript(self, transcript: Transcript, names: Mapping[str, str], *, opening: bool = False) -> None:
         title = transcript.metadata.title or (transcript.path or "Transcript").rsplit("/", 1)[-1]
@@ -390,11 +504,14 @@ class MainWindow(QMainWindow):
                           else min(320, max(220, self.width() // 5)) for d in docks]
                 self.resizeDocks(docks, widths, Qt.Orientation.Horizontal)
         self._restored_layout = True
+        if not self._completed:  # for a view that shows no text (no room on screen, an empty file)
+            QTimer.singleShot(COMPLETE_LIMIT_MS, self.complete)
         super().showEvent(event)
 
     def closeEvent(self, event: QCloseEvent) -> None:
-        self.topics_panel.cancel_finding()
-        self.player.close()
+        if self._completed:  # else no topics are being found and nothing plays
+            self.topics_panel.cancel_finding()
+            self.player.close()
         self.session.close()
         if self._restore:
             self.preferences.set_window_geometry(self.saveGeometry(), self.saveState())

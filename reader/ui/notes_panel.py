@@ -149,7 +149,7 @@ class NotesPanel(QWidget):
         self.detached_button.clicked.connect(lambda: self.kind_box.setCurrentIndex(len(KINDS) - 1))
         self.model.edit_requested.connect(lambda annotation_id, changes: self.edit(annotation_id, **changes))
         self.annotation_activated.connect(self._on_annotation_activated)
-        session.opened.connect(lambda _transcript: self.set_notes(session.notes))
+        session.follow(lambda _transcript: self.set_notes(session.notes))
         session.notes_changed.connect(self.on_notes_changed)
         # Enter (and a double-click, on most styles) activates; the double-click itself is caught too, since Qt
         # only activates once the second click is released. A jump twice to the same words is no harm.

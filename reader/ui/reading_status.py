@@ -36,13 +36,13 @@ class ReadingStatus(QObject):
         self._scroll_timer.setSingleShot(True)
         self._scroll_timer.setInterval(40)
         self._scroll_timer.timeout.connect(self._update_words)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
         view.position_changed.connect(self.refresh)
         view.verticalScrollBar().valueChanged.connect(self._scroll_timer.start)
         view.text_shown.connect(self._on_view_text_shown)
 
-    @Slot()
-    def _on_session_opened(self) -> None:
+    @Slot(object)
+    def _on_session_opened(self, _transcript: object) -> None:
         self._counting = False
         self.refresh()
 

@@ -31,7 +31,7 @@ class RecordingAttacher(QObject):
         self._window = window
         # Installed after the window's file opener, so it sees a drop first and keeps the recordings.
         window.installEventFilter(self)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
 
     # --- when a transcript opens ---------------------------------------------------------------------------
 

@@ -121,7 +121,7 @@ class SearchBar(QWidget):
             QShortcut(QKeySequence(keys), self, context=local).activated.connect(slot)
         down = QShortcut(QKeySequence("Down"), self.field, context=Qt.ShortcutContext.WidgetShortcut)
         down.activated.connect(self._on_field_down)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
         self.hide()  # until Ctrl+F
         self._update_count()

@@ -1,7 +1,8 @@
 """The reading session: the open transcript, its notes, the undo stack, and when the notes are written.
 
 Every part of the window takes the session in its constructor and follows it: `opened` when a transcript is
-shown, `notes_changed` when its notes change (by a command here, its undo, or another window's save taken in).
+shown (a part connects with `follow`, so that one made after the transcript opened hears of it too, from
+`catch_up`), `notes_changed` when its notes change (by a command here, its undo, or another window's save taken in).
 A part changes the notes only through an undoable command pushed with `push`, on the notes `writable` gives it.
 What a part has to tell the reader goes through `tell` (the status bar) or `report_error` (a dialog), so no part
 needs the window.
@@ -25,6 +26,7 @@ Signals:
 from __future__ import annotations
 
 import logging
+from collections.abc import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
@@ -54,6 +56,7 @@ class ReaderSession(QObject):
         self.notes: StoredNotes | None = None
         self._unrecorded = False  # opened, not in the store's index as opened yet
         self._opened_at: Position | None = None  # the position read on opening: the one the index keeps
+        self._late: list[Callable[[Transcript], object]] = []  # followers come after `opened`: for `catch_up`
         self.undo_stack = QUndoStack(self)
         self.search_indexes = SearchIndexes()
         self.term_tables = TermTables()
@@ -87,7 +90,22 @@ class ReaderSession(QObject):
             self.tell(notes.message, 10000)
         if notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
             self._save_timer.start(SAVE_DELAY_MS)
+        self._late.clear()  # every follower hears of this one from `opened`
         self.opened.emit(transcript)
+
+    def follow(self, slot: Callable[[Transcript], object]) -> None:
+        """Connect `slot` to `opened`. A part made while a transcript is open (the window's second stage) is
+        told of it by `catch_up`, once every part of that stage is made, in the order they followed."""
+        self.opened.connect(slot)
+        if self.transcript is not None:
+            self._late.append(slot)
+
+    def catch_up(self) -> None:
+        """Tell the parts that followed after the transcript was opened (`follow`) what `opened` told the rest."""
+        late, self._late = self._late, []
+        if self.transcript is not None:
+            for slot in late:
+                slot(self.transcript)
 
     @Slot()
     def record_opened(self) -> None:

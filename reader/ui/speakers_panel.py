@@ -117,7 +117,7 @@ class SpeakersPanel(QWidget):
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
         self.rename_requested.connect(self._on_rename_requested)
         self.step_requested.connect(self._navigator.step_speaker)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
         self._update_buttons()
 

@@ -96,7 +96,7 @@ class TopicsPanel(QWidget):
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
         self.topic_activated.connect(self._on_topic_activated)
         self.edits_requested.connect(self._on_edits_requested)
-        session.opened.connect(self._on_session_opened)
+        session.follow(self._on_session_opened)
         session.notes_changed.connect(self._on_session_notes_changed)
 
     def _menu_action(self, text: str, slot: Callable[[], None]) -> QAction:

@@ -24,6 +24,23 @@ def test_opening_tells_the_parts_once_the_notes_are_there(qtbot: QtBot, session:
     assert seen == [(sample, True)] and session.transcript is sample
 
 
+def test_a_part_that_follows_after_the_opening_is_told_of_it_by_catch_up(session: ReaderSession,
+                                                                        sample: Transcript) -> None:
+    seen: list[str] = []
+    session.follow(lambda t: seen.append(f"early {t is sample}"))
+    session.open(sample)
+    session.follow(lambda t: seen.append(f"late {t is sample}"))
+    session.follow(lambda t: seen.append(f"later {t is sample}"))
+    assert seen == ["early True"]  # a late follower is told when every part of its stage is made
+    session.catch_up()
+    session.catch_up()  # once
+    assert seen == ["early True", "late True", "later True"]
+    other = parse_text(OTHER)
+    session.open(other)  # the next transcript: every follower hears it once, from `opened`
+    session.catch_up()
+    assert seen[3:] == ["early False", "late False", "later False"]
+
+
 def test_a_change_is_relayed_and_written_soon_after(qtbot: QtBot, session: ReaderSession, sample: Transcript) -> None:
     session.open(sample)
     notes = session.notes
