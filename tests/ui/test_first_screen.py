@@ -26,6 +26,7 @@ from reader.ui.main_window import MainWindow
 def large_file(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.setattr(first_screen, "LARGE_TEXT", 50_000)
     monkeypatch.setattr(first_screen, "OPENING_CHARS", 20_000)
+    monkeypatch.setattr(first_screen, "OPENING_SHARE", 1.0)
     path = tmp_path / "interview.txt"
     path.write_text(generate(300), encoding="utf-8")
     return path
@@ -133,3 +134,17 @@ def test_a_window_showing_a_transcript_opens_a_large_file_whole(make_window: Cal
     assert window.open_path(large_file)
     assert window.session.transcript is not None and window.session.transcript.path == str(large_file)
     assert window.view.transcript is not None and window.view.transcript.turns == window.session.transcript.turns
+
+
+def test_a_file_of_some_hundred_kilobytes_comes_by_an_opening_of_a_tenth_of_it(tmp_path: Path) -> None:
+    from reader.core.loader import read_file  # the defaults, not the fixture's: a 512 KB hearing is shown so
+
+    path = tmp_path / "interview.txt"
+    path.write_text(generate(1500), encoding="utf-8")
+    extracted = read_file(path)
+    assert first_screen.LARGE_TEXT < len(extracted.text) < 10 * first_screen.OPENING_CHARS
+    opening = first_screen.opening_of(extracted, None, str(path))
+    assert opening is not None
+    shown = opening.turns[-1].span[1]
+    assert len(extracted.text) // 20 < shown <= len(extracted.text) // 10  # the turns before a tenth
+    assert first_screen.opening_of(read_file(sample_path()), None, str(sample_path())) is None  # small: whole
