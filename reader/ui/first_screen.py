@@ -44,7 +44,8 @@ def opening_of(extracted: Extracted, layout: str | None, path: str) -> Transcrip
     opening the loader cannot be sure of (`parse_opening`)."""
     if len(extracted.text) <= LARGE_TEXT:
         return None
-    return parse_opening(extracted, layout, chars=min(OPENING_CHARS, int(len(extracted.text) * OPENING_SHARE)), path=path)
+    chars = min(OPENING_CHARS, int(len(extracted.text) * OPENING_SHARE))
+    return parse_opening(extracted, layout, chars=chars, path=path)
 
 
 class _RestSignals(QObject):
