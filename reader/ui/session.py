@@ -27,14 +27,18 @@ from __future__ import annotations
 
 import logging
 from collections.abc import Callable
+from functools import cached_property
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change, ChangeKind, Position, StoredNotes
-from reader.core.search import SearchIndexes
-from reader.core.topics.terms import TermTables
+
+if TYPE_CHECKING:  # made when the search bar and the topics worker first ask, after the first picture
+    from reader.core.search import SearchIndexes
+    from reader.core.topics.terms import TermTables
 
 log = logging.getLogger(__name__)
 
@@ -58,8 +62,6 @@ class ReaderSession(QObject):
         self._opened_at: Position | None = None  # the position read on opening: the one the index keeps
         self._late: list[Callable[[Transcript], object]] = []  # followers come after `opened`: for `catch_up`
         self.undo_stack = QUndoStack(self)
-        self.search_indexes = SearchIndexes()
-        self.term_tables = TermTables()
         self._save_timer = QTimer(self)
         self._save_timer.setSingleShot(True)
         self._save_timer.setInterval(SAVE_DELAY_MS)
@@ -68,6 +70,18 @@ class ReaderSession(QObject):
         self._position_timer.setSingleShot(True)
         self._position_timer.setInterval(POSITION_DELAY_MS)
         self._position_timer.timeout.connect(self._on_position_timer_timeout)
+
+    @cached_property
+    def search_indexes(self) -> SearchIndexes:
+        from reader.core.search import SearchIndexes
+
+        return SearchIndexes()
+
+    @cached_property
+    def term_tables(self) -> TermTables:
+        from reader.core.topics.terms import TermTables
+
+        return TermTables()
 
     # --- the open transcript ---------------------------------------------------------------------------
 

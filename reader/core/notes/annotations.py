@@ -18,7 +18,6 @@ which is what the store merges on.
 from __future__ import annotations
 
 import enum
-import uuid
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
 from datetime import UTC, datetime
@@ -163,6 +162,8 @@ def new_annotation(kind: Kind | str, anchor: Anchor, *, note: str = "", tags: It
                    status: Status | str = Status.NONE, colour: str = "", id: str | None = None,
                    created: str | None = None) -> Annotation:
     """A fresh annotation with a new id; highlights get the default colour unless given one."""
+    import uuid  # here, where ids are made: with the platform module it imports, 3 ms of a start that makes none
+
     kind = Kind(kind)
     if kind is Kind.HIGHLIGHT and not colour:
         colour = DEFAULT_COLOUR
