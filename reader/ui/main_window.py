@@ -52,12 +52,13 @@ if TYPE_CHECKING:  # the second stage's modules are imported by `complete`, the 
 # The docks, by title, with the area each starts in; the topics above the speakers.
 DOCKS = (("Topics", Qt.DockWidgetArea.LeftDockWidgetArea), ("Speakers", Qt.DockWidgetArea.LeftDockWidgetArea),
          ("Notes", Qt.DockWidgetArea.RightDockWidgetArea))
-Part = TypeVar("Part")
 COMPLETE_LIMIT_MS = 1000  # a staged window shown is complete by this long after, whether its text showed or not
 # What completes a staged window before its time: the reader acts on it.
 _ACTING = frozenset({QEvent.Type.KeyPress, QEvent.Type.ShortcutOverride, QEvent.Type.MouseButtonPress,
                      QEvent.Type.MouseButtonDblClick, QEvent.Type.Wheel, QEvent.Type.DragEnter,
                      QEvent.Type.ContextMenu})
+
+Part = TypeVar("Part")
 
 
 class _Later(Generic[Part]):
