@@ -94,7 +94,8 @@ def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int
     a large file, shown while the rest is read. The layout is the one the whole is read with (detected on the
     whole); the text is cut at the first line end after `chars` characters and parsed, then parsed again up to
     the end of its last turn but one: the last may be cut short, and what opens the next (a dash, a label)
-    would be read into it. The opening is given only when the two parses agree on the turns they share; None
+    would be read into it. The opening is given only when the two parses agree on the turns they share (tried
+    once more a turn earlier: a question at the end is read without its answer); None
     too when the text has fewer than three turns before the cut, or no line end soon after `chars` (a line of
     megabytes: its opening would be about all of it).
 
@@ -119,9 +120,13 @@ def parse_opening(extracted: Extracted, layout: str | None = None, *, chars: int
     first = parse_extracted(cut(end), layout, path=path)
     if len(first.turns) < 3:
         return None
-    opening = parse_extracted(cut(first.turns[-2].span[1]), layout, path=path)
-    kept = len(first.turns) - 1
-    return opening if opening.turns == first.turns[:kept] else None
+    # A question is read into an exchange by what answers it: one that ends the opening may be read otherwise
+    # than in the whole, so the opening then ends a turn earlier.
+    for kept in range(len(first.turns) - 1, max(len(first.turns) - 3, 1), -1):
+        opening = parse_extracted(cut(first.turns[kept - 1].span[1]), layout, path=path)
+        if opening.turns == first.turns[:kept]:
+            return opening
+    return None
 
 
 def _with_metadata(t: Transcript, known: Metadata) -> Transcript:

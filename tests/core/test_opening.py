@@ -67,6 +67,17 @@ def test_a_generated_interview_and_hearing() -> None:
     assert_opening_of(parse_opening(extracted, chars=16_000), whole)
 
 
+def test_an_opening_cut_after_a_question_ends_before_it() -> None:
+    # At these cuts of a 512 KB hearing, the opening's last turn is a member's question ("And the old treaty?"),
+    # which without its answer is read into an exchange of its own: the opening ends at the answer before it.
+    extracted = extract(hearing_text(512).encode("utf-8"), ".txt")
+    whole = parse_extracted(extracted)
+    for chars in (60_000, 90_000):
+        opening = parse_opening(extracted, chars=chars)
+        assert_opening_of(opening, whole)
+        assert opening is not None and opening.turns[-1].span[1] < chars
+
+
 def test_a_layout_chosen_by_the_reader() -> None:
     extracted = extract(large((LAYOUTS / "labelled-qa.txt").read_text(encoding="utf-8")).encode("utf-8"))
     assert_opening_of(parse_opening(extracted, "labelled", chars=CHARS), parse_extracted(extracted, "labelled"))
