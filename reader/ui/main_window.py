@@ -270,9 +270,8 @@ class MainWindow(QMainWindow):
 
     def _dock_panels(self) -> None:
         panels = self.registry.menus["view"].addMenu("&Panels")
-        for title, panel in (("Topics", self.topics_panel), ("Speakers", self.speakers_panel),
-                             ("Notes", self.notes_panel)):
-            dock = self.docks[title]
+        panels_in_order = (self.topics_panel, self.speakers_panel, self.notes_panel)  # as DOCKS names them
+        for dock, panel in zip(self.docks.values(), panels_in_order, strict=True):
             placeholder = dock.widget()
             dock.setWidget(panel)
             placeholder.deleteLater()
