@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QApplication, QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
@@ -173,9 +173,13 @@ class MainWindow(QMainWindow):
         else:
             self._first_size()
         if staged:
-            app = QApplication.instance()
-            if app is not None:
-                app.installEventFilter(self)  # until complete: the reader's first key or click completes it
+            # Until complete, the reader acting on the text or opening a menu completes the window first. Watched
+            # where the reader acts (the text has the focus), not over the whole application: every event
+            # passed to Python costs, and those of the first picture are many.
+            for watched in (self.view, self.view.viewport()):
+                watched.installEventFilter(self)
+            for menu in self._menus.values():
+                menu.aboutToShow.connect(self.complete)
         else:
             self.complete()
 
@@ -190,9 +194,8 @@ class MainWindow(QMainWindow):
         if self._completed:
             return
         self._completed = True
-        app = QApplication.instance()
-        if app is not None:
-            app.removeEventFilter(self)
+        for watched in (self.view, self.view.viewport()):
+            watched.removeEventFilter(self)
         from reader.ui.annotation_actions import AnnotationActions
         from reader.ui.annotation_marks import AnnotationMarks
         from reader.ui.navigation import ViewNavigator
@@ -246,7 +249,7 @@ class MainWindow(QMainWindow):
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only while staged: the reader acting on this window before it is complete completes it first.
-        if event.type() in _ACTING and isinstance(watched, QWidget) and watched.window() is self:
+        if event.type() in _ACTING:
             self.complete()
         return False
 

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtWidgets import QDockWidget, QWidget
 from pytestqt.qtbot import QtBot
@@ -71,6 +72,20 @@ def test_a_key_or_a_click_before_the_rest_of_the_window_completes_it(qtbot: QtBo
         act(window.view)
         assert window.completed
         window.close()
+
+
+@pytest.mark.qt_log_ignore("This plugin does not support")  # an offscreen popup cannot grab the keyboard
+def test_a_menu_opened_before_the_rest_of_the_window_shows_its_commands(qtbot: QtBot, tmp_path: Path) -> None:
+    window = _staged(qtbot, tmp_path)
+    window.open_path(sample_path())
+    window.show()
+    assert not window.completed
+    menu = window.menuBar().actions()[0].menu()
+    menu.popup(window.mapToGlobal(QPoint(10, 10)))  # as a click on its title does
+    assert window.completed
+    assert menu is window.registry.menus[MENUS[0][0]] and menu.actions()
+    menu.close()
+    window.close()
 
 
 def test_a_part_asked_for_completes_the_window(qtbot: QtBot, tmp_path: Path) -> None:
