@@ -4,7 +4,8 @@ turn being read to another speaker, show only one, step through one's turns.
 The table is a `SpeakersModel` (speakers_model.py) over the session's transcript as the reader corrected it. A
 rename, a merge and a turn given to another speaker are undoable commands on the session's notes
 (operations/speakers.py), never changes to the file; what they change comes back to every view from the notes'
-change. Long names are elided in the middle ("Assemblywoman…Ruiz"), the whole name in the tooltip.
+change. In a narrow dock the role column goes first, then the word counts, before a name is cut; a name
+longer than the dock is elided in the middle ("Assemblywoman…Ruiz"), the whole name in the tooltip.
 Stepping through a speaker's turns goes through the navigator; which turns are shown is the window's to apply
 (the reading view's filter, the search), from `show_only_changed`.
 
@@ -43,7 +44,7 @@ from reader.core.search import resolve_speaker
 from reader.ui.navigation import Navigator
 from reader.ui.operations.speakers import GiveTurnCommand, MergeSpeakerCommand, RenameSpeakerCommand
 from reader.ui.session import ReaderSession
-from reader.ui.speakers_model import COLUMNS, NAME, ROLE, KeyRole, SortRole, SpeakersModel
+from reader.ui.speakers_model import COLUMNS, NAME, ROLE, SHARE, TURNS, WORDS, KeyRole, SortRole, SpeakersModel
 from reader.ui.themes import THEMES, Theme
 
 ROOMY_WIDTH = 420  # every column fits beside a name of about twenty characters
@@ -115,6 +116,9 @@ class SpeakersPanel(QWidget):
         self.next_button.clicked.connect(lambda: self._step(1))
         self.rename_button.clicked.connect(self.edit_selected_name)
         self.table.selectionModel().currentRowChanged.connect(self._on_current_changed)
+        self._title_widths: dict[int, int] = {}
+        self.model.modelReset.connect(self._fit_columns)  # other names, other widths
+        self.model.dataChanged.connect(lambda *_: self._fit_columns())
         self.rename_requested.connect(self._on_rename_requested)
         self.step_requested.connect(self._navigator.step_speaker)
         session.follow(self._on_session_opened)
@@ -128,9 +132,26 @@ class SpeakersPanel(QWidget):
         return QSize(200, 120)  # a narrow window's docks share its width with the text
 
     def resizeEvent(self, event: QResizeEvent) -> None:
-        # In a narrow dock the names matter more than the role column (the role stays in each name's tooltip).
-        self.table.setColumnHidden(ROLE, event.size().width() < ROOMY_WIDTH)
+        self._fit_columns(event.size().width())
         super().resizeEvent(event)
+
+    def _fit_columns(self, width: int | None = None) -> None:
+        """In a narrow dock the names matter more than the role column (the role stays in each name's tooltip),
+        then than the word counts, where the longest name would be cut (the share of the words stays)."""
+        width = self.width() if width is None else width
+        header = self.table.horizontalHeader()
+        for column in (ROLE, TURNS, WORDS, SHARE):
+            if not self.table.isColumnHidden(column):  # a hidden column's title has no size: the last one stands
+                self._title_widths[column] = header.sectionSizeHint(column)
+        self.table.setColumnHidden(ROLE, width < ROOMY_WIDTH)
+
+        def needed(column: int) -> int:  # as ResizeToContents sizes it: the title or the widest cell
+            return max(self._title_widths.get(column, 0), self.table.sizeHintForColumn(column))
+
+        scroll_bar = self.table.verticalScrollBar()
+        room = width - 2 * self.table.frameWidth() - (scroll_bar.sizeHint().width() if scroll_bar.isVisible() else 0)
+        counts = sum(needed(c) for c in (ROLE, TURNS, WORDS, SHARE) if c != ROLE or not self.table.isColumnHidden(ROLE))
+        self.table.setColumnHidden(WORDS, needed(NAME) > room - counts)
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
                        colors: list[QColor] | None = None, merges: dict[str, str] | None = None) -> None:

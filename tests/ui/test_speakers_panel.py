@@ -57,6 +57,22 @@ def test_a_narrow_dock_drops_the_role_column_first(panel: SpeakersPanel) -> None
     assert not panel.table.isColumnHidden(ROLE)
 
 
+def test_a_narrow_dock_then_drops_the_word_counts_before_it_cuts_a_name(panel: SpeakersPanel,
+                                                                        sample: Transcript) -> None:
+    question, lavrov = sample.speakers
+    panel.set_transcript(sample, {question.key: "Chairwoman Krueger", lavrov.key: "Commissioner Valentine"}, COLORS)
+    table = panel.table
+    panel.resize(300, 240)
+    assert table.isColumnHidden(ROLE) and table.isColumnHidden(WORDS)
+    assert not table.isColumnHidden(TURNS) and not table.isColumnHidden(SHARE)
+    assert table.columnWidth(NAME) >= table.sizeHintForColumn(NAME)  # the whole name shows
+    panel.set_transcript(sample, {}, COLORS)  # shorter names: the counts come back
+    assert not table.isColumnHidden(WORDS)
+    panel.set_transcript(sample, {question.key: "Chairwoman Krueger", lavrov.key: "Commissioner Valentine"}, COLORS)
+    panel.resize(480, 240)  # a roomy dock shows every column
+    assert not table.isColumnHidden(WORDS) and not table.isColumnHidden(ROLE)
+
+
 def test_sorting_by_words(panel: SpeakersPanel) -> None:
     panel.table.sortByColumn(WORDS, Qt.SortOrder.DescendingOrder)
     assert cell(panel, 0, NAME) == "Sergey Lavrov"
