@@ -155,7 +155,9 @@ _NUMBER_WORDS = (r"(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|tw
 def _item() -> re.Pattern[str]:
     return re.compile(
         r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:agenda )?item (?:number )?(?:\d+|" + _NUMBER_WORDS + r")\b|"
-        r"(?:the )?next (?:item|matter|order of business)\b|"
+        r"(?:the )?next (?:item|matter|order of business)\b|next, (?:the|our) |"
+        r"(?:the |our )?(?:first|second|third|fourth|fifth|sixth|last|final) (?:item|matter)\b|"
+        r"(?:we|let's|let us) (?:now )?come to (?!you\b|me\b|them\b|him\b|her\b)|"
         r"next on (?:the|our) agenda|(?:we(?:'ll| will)|let's|let us|i(?:'ll| will)) (?:now )?"
         r"(?:move|go|turn|proceed) (?:on )?to (?:item|the next|agenda)|moving on to (?:item|the next|agenda)|"
         r"(?:tagesordnungspunkt|top) \d+|(?:wir )?kommen (?:nun )?zu (?:tagesordnungspunkt|top|punkt)|"
@@ -191,7 +193,7 @@ def _clarify() -> re.Pattern[str]:
 
 
 # Every agenda phrase holds one of these words; most turns hold none, and looking for them is quicker than the search.
-_ITEM_WORDS = re.compile(r"item|agenda|next|moving|tagesordnung|top |punkt|point|punto|пункт|вопрос")
+_ITEM_WORDS = re.compile(r"item|agenda|next|moving|come to |matter|tagesordnung|top |punkt|point|punto|пункт|вопрос")
 
 
 def opens_item(text: str) -> bool:

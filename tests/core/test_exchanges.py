@@ -191,3 +191,17 @@ def test_an_agenda_item_said_in_words_moves_the_meeting_on() -> None:
 
     assert opens_item("Thank you. Item five, the allotments.") and opens_item("Moving on to item twelve.")
     assert not opens_item("I have five items of news.")
+
+
+def test_a_chair_moves_a_meeting_on_by_an_ordinal_a_next_or_we_come_to() -> None:
+    from reader.core.asking import opens_item
+
+    # How school board and parish chairs open the items of an agenda that is not numbered aloud.
+    for said in ("First item, approval of the agenda.", "All in favour? The agenda is approved. Next, the minutes "
+                 "of the February meeting.", "Four to nothing. We now come to public comment.",
+                 "Right. We come to the applications.", "And the final item is any other business."):
+        assert opens_item(said), said
+    # ... where calling the next speaker, or coming back to a person, moves nothing on.
+    for said in ("Thank you, Ms. Pettibone. Next, Devin Shah.", "Next is Coach Raymond Gaitan.",
+                 "We will come to you in a moment, Councillor.", "It is the first item of news I read."):
+        assert not opens_item(said), said
