@@ -4,7 +4,7 @@ Quality: every gold segmentation in tests/data is segmented and scored, each set
 `sample-topics.json`, `gold/*.json` and `gold/two-level/*.json` for tuning; `gold/held-out/*.json`,
 `gold/held-out-2/*.json` and `gold/held-out-3/*.json`, written as held-out sets but since looked at while tuning, so
 now development sets ("seen"); `gold/held-out-4/*.json` to `gold/held-out-8/*.json`,
-written and committed as held out but each seen once after the method was frozen (the fifth and sixth then tuned
+written and committed as held out but each seen once after the method was frozen (the fifth to eighth then tuned
 on), so development sets too; and `gold/held-out-9/*.json`, written and committed before the method ran on it, the
 only true held-out set. It is scored at each level the gold has, with Pk, WindowDiff, boundary F1 (a found boundary
 within TOLERANCE turns of a gold one counts) and the ratio of found to gold segments. Beside each score stand the
@@ -76,9 +76,9 @@ GROUPS = {"": "tuning set",
           "held-out-6": "development set 6 (seen: written and committed as held out, seen once after the method "
                         "was frozen, then tuned on)",
           "held-out-7": "development set 7 (seen: written and committed as held out, seen once after the method "
-                        "was frozen)",
+                        "was frozen, then tuned on)",
           "held-out-8": "development set 8 (seen: written and committed as held out, seen once after the method "
-                        "was frozen)",
+                        "was frozen, then tuned on)",
           "held-out-9": "held out, ninth set (written and committed before the method ran on it; the only true "
                         "held-out set)"}
 
