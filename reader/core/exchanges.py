@@ -93,6 +93,12 @@ FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when an
 ITEM_OPENINGS = 2  # a speaker who moves the meeting to its next item this often chairs it
 HEARING_WORDS = 3  # "yield back", "Madam Chair", "the witness"…: this many make a hearing
 SAMPLE_TURNS = 500  # how often a speaker asks is told well enough by this many of their turns
+WELCOME_TURNS = 6  # a briefing that starts late is welcomed to within its first turns...
+WELCOME_SHARE = 10  # ... and within this fraction (1/10) of them (the first three of a short one)
+# The host's welcome that starts a briefing, a meeting or a show: a question asked before it ("Are we getting an
+# update on the arrests?") was asked while people sat down, and belongs with the opening.
+_WELCOME = re.compile(r"\b(?:(?:and )?welcome (?:to|everyone|everybody|all)\b|thank(?:s| you) (?:all )?for "
+                      r"coming\b|willkommen\b|bienvenue\b|bienvenid[oa]s?\b|добро пожаловать)", re.IGNORECASE)
 
 
 class Asked:
@@ -250,7 +256,22 @@ def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, 
         opens, sub = _floor_openers(keys, texts, how, items), [False] * len(keys)
     if not any(opens) or (not asking and sum(opens) < 2):
         return _build([True] * len(keys), [False] * len(keys), numbered=False)
+    welcome = _welcome(texts, opens)
+    if welcome:
+        opens[:welcome] = [False] * welcome
+        sub[:welcome] = [False] * welcome
     return _build(opens, sub)
+
+
+def _welcome(texts: Sequence[str], opens: list[bool]) -> int:
+    """The turn that welcomes people to the start, when a question was asked before it (else 0): the questions
+    before it are asked as people sit down, and go with the opening. Only early on (and "welcome back", after a
+    break, is inside the conversation)."""
+    first = 0
+    for i in range(1, min(WELCOME_TURNS, max(3, len(texts) // WELCOME_SHARE))):
+        if not opens[i] and any(opens[:i]) and _WELCOME.search(texts[i][:300]):
+            first = i
+    return first
 
 
 def _labelled_openers(keys: Sequence[str], asking: set[str]) -> list[bool]:

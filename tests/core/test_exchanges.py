@@ -205,3 +205,24 @@ def test_a_chair_moves_a_meeting_on_by_an_ordinal_a_next_or_we_come_to() -> None
     for said in ("Thank you, Ms. Pettibone. Next, Devin Shah.", "Next is Coach Raymond Gaitan.",
                  "We will come to you in a moment, Councillor.", "It is the first item of news I read."):
         assert not opens_item(said), said
+
+
+def test_a_question_asked_before_the_welcome_goes_with_the_opening() -> None:
+    from reader.core.loader import parse_text
+
+    t = parse_text(
+        "Claire Hobbs: Morning, everyone. We'll start in a minute, we're waiting for Dr Rao.\n\n"
+        "Reporter (Echo): Are we getting an update on the arrests as well?\n\n"
+        "Claire Hobbs: You'll get everything we can give you. Right, she's here. Good morning, and welcome to this "
+        "briefing on the fire. Each of our speakers will make a short statement and then we'll take questions.\n\n"
+        "Mark Dunstan: Thank you, Claire. At 11.54 last night our control room received the first of more than two "
+        "hundred calls about a fire at the tyre yard. Crews were there at 12.01 and it is contained but not out.\n\n"
+        "Reporter (Echo): Sam Price, Daily Echo. How long will it burn?\n\n"
+        "Mark Dunstan: Days, possibly longer. Tyre fires burn deep inside the stacks, and we have to pull them "
+        "apart with heavy plant before water and foam can reach them.\n\n"
+        "Reporter (Radio): Jo Hill, Radio Solent. Is the air safe for the village?\n\n"
+        "Mark Dunstan: Keep windows and doors shut. The public health team is measuring the air every hour and "
+        "will say more this afternoon, but the plume is blowing away from the houses for now.\n")
+    opening, *asked = t.exchanges
+    assert opening.question is None and (opening.first_turn, opening.last_turn) == (0, 3)
+    assert [t.turns[e.question].text.split(".")[0] for e in asked] == ["Sam Price, Daily Echo", "Jo Hill, Radio Solent"]
