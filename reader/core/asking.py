@@ -54,6 +54,7 @@ _INVITATION = (
     r"what about|how about|i(?:'d| would) (?:like|love) to (?:ask|hear|know|talk|turn|start|begin|move)|"
     r"i (?:want|wanted) to (?:ask|talk|turn|go back|move)|my (?:first |next |last |final |second )?question|"
     r"(?:describe|explain|share with us|help us understand|give us|paint (?:us )?a picture)|"
+    r"please (?:state|spell|identify|tell|describe|explain|give|walk|talk)|state your (?:full )?name|"
     r"i(?: have|'ve got| had) (?:a|one|another) (?:\w+ )?question|"
     r"(?:one|a) (?:last|final|more|quick|follow-up) question|"
     r"i (?:need|want|'d like|would like) you to (?:walk|tell|explain|describe|talk|help)|"

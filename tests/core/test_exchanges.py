@@ -72,6 +72,8 @@ def test_held_out_files_find_questions(path: Path) -> None:
     ("Tell us about the book.", Asks.INVITATION),
     ("Walk me through the first week.", Asks.INVITATION),
     ("Let's turn to the budget.", Asks.INVITATION),
+    ("Good morning. Please state your name for the record.", Asks.INVITATION),  # a deposition's first question
+    ("Please be seated.", Asks.NO),
     ("So how did you get into that", Asks.OPENING),
     ("Erzählen Sie uns von Ihrer Kindheit.", Asks.INVITATION),
     ("Warum sind Sie gegangen", Asks.OPENING),
