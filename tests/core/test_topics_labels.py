@@ -244,3 +244,11 @@ def test_a_label_says_its_two_parts_as_the_phrase_the_topic_says_them_in() -> No
     transcript, _ = load_gold(GOLD / "held-out-6" / "retrofit-panel.json")  # "Heat pump tariffs, ... tariffs."
     labels = [t.label for t in find_topics(transcript)]
     assert "Heat pump tariffs" in labels and "Tariff and heat pump" not in labels, labels
+
+
+def test_a_short_transcript_s_longer_topic_is_named_by_its_words_not_its_turn_numbers() -> None:
+    # 71 words in two topics: each word of the first is said once, and the rest is too small to tell it apart by.
+    t = load_transcript(ROOT / "tests" / "data" / "containers" / "oral-history.docx")
+    first, second = find_sections(t)[0].topics
+    assert not first.label.startswith("Turns") and "harbour" in first.label.lower()
+    assert first.keywords and second.label == "Leaving school"

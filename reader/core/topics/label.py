@@ -271,6 +271,10 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
                 w *= _COMMONNESS.get(table.display[t].lower(), 1.0)
             if w > 0:
                 weight[t] = w
+        if not weight:
+            # A short transcript's topic beside a rest too small to tell its words apart by (each said once, and
+            # rarer elsewhere only by chance): named by what it says most, not by its turn numbers.
+            weight = {t: float(n) * (OPENING_BOOST if t in opening else 1.0) for t, n in topic.items() if t in singles}
         phrases = []
         uses: dict[str, list[int]] = {}  # term -> [uses after a determiner, uses after a pronoun or modal]
         once: dict[tuple[str, ...], dict[tuple[str, ...], int]] = {}  # phrases said once: their spellings
