@@ -129,6 +129,8 @@ def asks(text: str) -> Asks:
     if not text:
         return Asks.NO
     if text.endswith(("?", "？")):  # most questions: the mark ends the last sentence, nothing more to read
+        if len(text) <= _SOUND_CHECK_CHARS and _sound_check().search(text):
+            return Asks.NO  # "Thanks for joining. Can you hear me all right?": the call is being set up
         return Asks.MARK
     head = text[:400].lower()  # a long answer is lower-cased only where it is read
     tail = text[-600:].lower() if len(text) > 400 else head
@@ -144,6 +146,24 @@ def asks(text: str) -> Asks:
     if any(m and m.string.count(" ") + 1 >= _UNMARKED_WORDS and _opens_unmarked().match(m.string) for m in opened):
         return Asks.OPENING
     return Asks.NO
+
+
+_SOUND_CHECK_CHARS = 160  # a turn this short whose question checks the line asks nothing of the interview
+
+
+@cache
+def _sound_check() -> re.Pattern[str]:
+    """The last sentence asks whether the line works: "Can you hear me all right?", "Is my mic on?"."""
+    return re.compile(
+        r"(?:^|[.!?]\s+)" + _LEAD + r"(?:(?:can|could|do) (?:you|everyone|everybody|you all) (?:hear|see) "
+        r"(?:me|us|my screen|the screen)|(?:is|are) (?:this|my mic|my microphone|the mic|the sound|we) "
+        r"(?:on|working|recording|live|coming through)|am i (?:audible|on mute|muted|coming through|on)|"
+        r"(?:hören|verstehen) sie mich|hörst du mich|vous m'entendez|tu m'entends|me (?:oyes|oye|escuchas|escucha)|"
+        r"(?:вы )?меня слышно|(?:вы )?меня слышите)\b"
+        r"(?: (?:all right|alright|ok|okay|now|well|clearly|fine|properly|yet|still|there|at all|gut|bien))?"
+        r"(?:,\s*[\w']+)?\s*\?\s*$",  # "...all right?", "..., Daniel?"
+        re.IGNORECASE,
+    )
 
 
 # A chair moving a meeting to its next item: "Item 4, the library budget.", "Next on the agenda…", "Moving on to…".

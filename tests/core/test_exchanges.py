@@ -74,6 +74,12 @@ def test_held_out_files_find_questions(path: Path) -> None:
     ("Let's turn to the budget.", Asks.INVITATION),
     ("Good morning. Please state your name for the record.", Asks.INVITATION),  # a deposition's first question
     ("Please be seated.", Asks.NO),
+    ("Good morning, Daniel. Thanks for joining. Can you hear me all right?", Asks.NO),  # the call is set up
+    ("Okay, can everyone see my screen now?", Asks.NO),
+    ("Hören Sie mich gut?", Asks.NO),
+    ("Can you hear me? Great. So what brought you to Leeds?", Asks.MARK),
+    ("Is this working for the families?", Asks.MARK),
+    ("Do you hear me when I say that we failed?", Asks.MARK),
     ("So how did you get into that", Asks.OPENING),
     ("Erzählen Sie uns von Ihrer Kindheit.", Asks.INVITATION),
     ("Warum sind Sie gegangen", Asks.OPENING),
@@ -228,3 +234,9 @@ def test_a_question_asked_before_the_welcome_goes_with_the_opening() -> None:
     opening, *asked = t.exchanges
     assert opening.question is None and (opening.first_turn, opening.last_turn) == (0, 3)
     assert [t.turns[e.question].text.split(".")[0] for e in asked] == ["Sam Price, Daily Echo", "Jo Hill, Radio Solent"]
+
+
+def test_a_call_s_sound_check_opens_no_exchange() -> None:
+    t = load_transcript(DATA / "layouts" / "teams-meeting.vtt")
+    assert t.exchanges[0].label == "Intro" and t.turns[0].text.endswith("Can you hear me all right?")
+    assert t.turns[t.exchanges[1].question].text.endswith("walk me through what happens at seven in the morning?")
