@@ -150,8 +150,8 @@ class SpeakersPanel(QWidget):
 
         scroll_bar = self.table.verticalScrollBar()
         room = width - 2 * self.table.frameWidth() - (scroll_bar.sizeHint().width() if scroll_bar.isVisible() else 0)
-        counts = sum(needed(c) for c in (ROLE, TURNS, WORDS, SHARE) if c != ROLE or not self.table.isColumnHidden(ROLE))
-        self.table.setColumnHidden(WORDS, needed(NAME) > room - counts)
+        beside = [TURNS, WORDS, SHARE] if self.table.isColumnHidden(ROLE) else [ROLE, TURNS, WORDS, SHARE]
+        self.table.setColumnHidden(WORDS, needed(NAME) > room - sum(map(needed, beside)))
 
     def set_transcript(self, transcript: Transcript | None, names: dict[str, str] | None = None,
                        colors: list[QColor] | None = None, merges: dict[str, str] | None = None) -> None:
