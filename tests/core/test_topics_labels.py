@@ -13,7 +13,14 @@ from reader.core.loader import load_transcript, parse_text
 from reader.core.model import Transcript
 from reader.core.topics.contents import find_sections, find_topics, sections_from_starts, topics_from_starts
 from reader.core.topics.cues import announced_subject
-from reader.core.topics.label import _display_phrase, adjective, counting_word, future_verb, speaker_terms
+from reader.core.topics.label import (
+    _display_phrase,
+    adjective,
+    counting_word,
+    future_verb,
+    speaker_terms,
+    superlative,
+)
 from reader.core.topics.terms import build_terms, term_lookup
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -78,6 +85,14 @@ def test_no_label_is_an_adjective_without_its_noun() -> None:
     transcript, _ = load_gold(GOLD / "held-out-4" / "glacier-scientist.json")  # "I'm hopeful." names nothing
     labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
     assert all(not adjective(label.split()[-1].lower()) for label in labels), labels
+
+
+def test_a_superlative_names_nothing_even_after_the() -> None:
+    # "the longest heatwave", "the largest fire": a superlative after "the" is still no noun.
+    transcript, _ = load_gold(GOLD / "two-level" / "heat-briefing.json")
+    labels = [item.label for section in find_sections(transcript) for item in (section, *section.topics)]
+    assert not any(superlative(word.lower()) for label in labels for word in label.split()), labels
+    assert superlative("longest") and superlative("largest") and not superlative("honest")
 
 
 def test_neighbouring_topics_never_share_a_name() -> None:

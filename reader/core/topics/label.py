@@ -304,7 +304,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         phrases = [p for p in phrases if p.is_name or (not done.intersection(p.terms[1:-1]) and (
             p.count >= SAID_AS_ONE or not done.intersection(p.terms)))] if done else phrases
         modifiers = frozenset(t for t in weight if english and t not in table.names
-                              and not uses.get(t, (0, 0))[0] and adjective(table.display[t]))
+                              and (superlative(table.display[t]) or not uses.get(t, (0, 0))[0])
+                              and adjective(table.display[t]))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
@@ -697,7 +698,12 @@ def adjective(text: str) -> bool:
         return False
     if text.endswith(_ADJECTIVE_ENDINGS) or (len(text) >= 8 and text.endswith(_LONG_ADJECTIVE_ENDINGS)):
         return True
-    if not text.endswith("est") or text in _NOT_SUPERLATIVES:
+    return superlative(text)
+
+
+def superlative(text: str) -> bool:
+    """A superlative of a common word ("longest", "cheapest", "biggest"): an adjective even after "the"."""
+    if not text.islower() or len(text) < 5 or not text.endswith("est") or text in _NOT_SUPERLATIVES:
         return False
     stem = text[:-3]
     stems = (stem, stem[:-1] if len(stem) > 2 and stem[-1] == stem[-2] else stem, f"{stem}e",

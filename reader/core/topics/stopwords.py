@@ -151,7 +151,7 @@ happy sad wrong true false easy hard difficult simple sure likely free full read
 quick slow fast large huge tiny serious funny clever curious interesting amazing terrible horrible wonderful
 beautiful nice lovely glad proud afraid angry upset worried excited tired busy fair unfair normal strange odd
 obvious special general specific similar different whole total final current recent previous public private
-fun bigger smaller higher lower longer shorter faster slower easier harder
+fun bigger smaller higher lower longer shorter faster slower easier harder healthy honest ones
 underway ongoing drawn given taken shown known done gone said told driven chosen broken spoken thrown grown
 kept meant brought bought caught taught thought describes describe described says tells asks wants
 au-dessus au-dessous en-dessous en-dessus au-delà là-bas là-haut peut-être c'est-à-dire vis-à-vis
