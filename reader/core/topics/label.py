@@ -206,6 +206,7 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
     english = table.extra["language"] == "en"
     spanish = table.extra["language"] == "es"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
+                 and not table.display[t].lower().endswith(_CONTRACTED)
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
                  and not russian_verb(table.display[t])
@@ -712,9 +713,16 @@ def superlative(text: str) -> bool:
                for s in stems)
 
 
+_CONTRACTED = ("'d", "'ll", "'ve", "'re", "'m", "n't")  # "who'd", "they've": a function word and its verb
+
+
 def _adverb(text: str) -> bool:
-    return text.islower() and text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly",
-                                             "ately", "fully", "lessly", "ingly"))
+    """An English adverb by its form: an adverb's ending, or "-ly" after an everyday word ("partly", "mostly";
+    "family", "supply" and "rally" are no such word and "ly")."""
+    if not text.islower():
+        return False
+    return text.endswith(("ally", "ably", "ibly", "ently", "antly", "ously", "ively", "edly", "ately", "fully",
+                          "lessly", "ingly")) or (len(text) >= 6 and text.endswith("ly") and text[:-2] in _COMMONNESS)
 
 
 def _display_phrase(tokens: tuple[str, ...], gram: tuple[str, ...], table: TermTable) -> str:
