@@ -8,8 +8,8 @@ commands `annotation_actions`.
 A window is made in two stages when `staged` (the reader's own start): first what the first picture of the text
 shows (the view in its theme, the strip above it, the status bar, the menu bar's titles, the docks' frames),
 then, once the text is on screen, everything else (`complete`: the menus' commands, the panels in the docks,
-search, the player). Whatever asks for a part of the second stage before then (a key, a click, a drop, a script)
-completes the window first. A window that is not staged is complete when made.
+search, the player). Whatever asks for a part of the second stage before then (a key, a click or a drop on the
+text, a menu opened, a script) completes the window first. A window that is not staged is complete when made.
 """
 
 from __future__ import annotations
@@ -248,7 +248,7 @@ class MainWindow(QMainWindow):
             self.notes_panel.wait_for_whole()
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
-        # Only while staged: the reader acting on this window before it is complete completes it first.
+        # Only while staged (on the view and its viewport): the reader acting on the text completes the window first.
         if event.type() in _ACTING:
             self.complete()
         return False
