@@ -56,6 +56,24 @@ from reader.ui.view_selection import SelectedSpan
 MAX_LINE_CHARS = 110
 
 
+def _viewport(view: QPlainTextEdit) -> QWidget:
+    """A viewport made in Python, set up as QPlainTextEdit sets up its own.
+
+    The one the C++ constructor makes is unknown to PySide until `viewport()` is first called, and to find its
+    Python type PySide then builds the types of every widget class it has (78 enum types, some 14 ms before the
+    first picture). A viewport made here already has its type.
+    """
+    viewport = QWidget()
+    viewport.setObjectName("qt_scrollarea_viewport")
+    viewport.setBackgroundRole(QPalette.ColorRole.Base)
+    viewport.setForegroundRole(QPalette.ColorRole.Text)
+    viewport.setAutoFillBackground(True)
+    viewport.setCursor(Qt.CursorShape.IBeamCursor)
+    viewport.setAcceptDrops(True)
+    viewport.setAttribute(Qt.WidgetAttribute.WA_AcceptTouchEvents)
+    return viewport
+
+
 class TranscriptView(QPlainTextEdit):
     """The transcript as exchanges that fold. Offsets in the API are offsets in `Turn.text`.
 
@@ -85,6 +103,8 @@ class TranscriptView(QPlainTextEdit):
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
+        self.setViewport(viewport := _viewport(self))
+        self.document().documentLayout().setPaintDevice(viewport)  # its fonts measured for the new viewport
         self.setReadOnly(True)
         # Read-only, yet with a caret that moves and selects from the keyboard, as in a browser's caret browsing.
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QPoint, Qt
 from PySide6.QtGui import QColor, QGuiApplication, QTextCharFormat
+from PySide6.QtWidgets import QPlainTextEdit
 from pytestqt.qtbot import QtBot
 
 from reader.core.loader import parse_text
@@ -266,3 +267,20 @@ def test_a_timed_turn_shows_its_start_and_keeps_offsets(qtbot: QtBot) -> None:
     view.select_in_turn(1, 5, 9)
     assert view.selected_text() == "that"
     assert view.selection_in_turn() == (1, 5, 9)
+
+
+def test_viewport_made_in_python_is_set_up_as_the_text_box_sets_up_its_own(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    plain = QPlainTextEdit()
+    qtbot.addWidget(plain)
+    plain.setAcceptDrops(False)  # as the view does: a dropped file goes to the window
+    ours, theirs = view.viewport(), plain.viewport()
+    assert ours.parent() is view and view.document().documentLayout().paintDevice() is ours
+    assert ours.objectName() == theirs.objectName()
+    assert (ours.backgroundRole(), ours.foregroundRole()) == (theirs.backgroundRole(), theirs.foregroundRole())
+    assert ours.autoFillBackground() and theirs.autoFillBackground()
+    assert ours.cursor().shape() == theirs.cursor().shape() == Qt.CursorShape.IBeamCursor
+    assert ours.acceptDrops() == theirs.acceptDrops()
+    for attribute in (Qt.WidgetAttribute.WA_AcceptTouchEvents, Qt.WidgetAttribute.WA_SetCursor):
+        assert ours.testAttribute(attribute) == theirs.testAttribute(attribute)
+    assert ours.focusProxy() is view
