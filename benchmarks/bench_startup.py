@@ -100,10 +100,12 @@ def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool)
     sys.path.insert(0, root)
     import threading
 
+    from reader.cli import main  # first, as the `transcript-reader` script imports it: PySide comes after
+
+    # isort: split
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
 
-    from reader.cli import main
     from reader.ui.transcript_view import TranscriptView
 
     marks: dict[str, float] = {}
