@@ -55,6 +55,7 @@ def _modules_at_first_paint(tmp_path: Path, transcript: Path) -> dict[str, objec
             painted(self, event)
             if not seen and self.document().characterCount() > 1:  # the first paint with the text
                 seen["loaded"] = sorted(sys.modules)
+                seen["style"] = QApplication.style().name()
                 for window in QApplication.topLevelWidgets():
                     window.close()
 
@@ -62,7 +63,8 @@ def _modules_at_first_paint(tmp_path: Path, transcript: Path) -> dict[str, objec
         code = main([{str(transcript)!r}, "--data-dir", {str(tmp_path / "data")!r}])
         print(json.dumps({{"exit": code, **seen}}))
     """)
-    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config")}
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen", "XDG_CONFIG_HOME": str(tmp_path / "config"),
+           "QT_STYLE_OVERRIDE": "Windows"}  # a desktop's own style, which the reader's Fusion must win over
     result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, timeout=300, env=env,
                             cwd=ROOT)
     assert result.returncode == 0, result.stderr
@@ -80,3 +82,4 @@ def test_the_first_picture_of_a_text_file_imports_none_of_what_later_commands_ne
     loaded = set(found["loaded"])  # type: ignore[arg-type]
     assert "reader.ui.main_window" in loaded and "reader.ui.transcript_view" in loaded
     assert sorted(loaded.intersection(NOT_BY_THE_FIRST_PICTURE)) == []
+    assert found["style"] == "fusion"  # asked for on the command line of the application, not set afterwards
