@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.formats.cue_text import UNPUNCTUATED_PARAGRAPH
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Transcript
 from tests.core.layout_checks import assert_lossless
@@ -185,6 +186,37 @@ def test_long_automatic_captions_are_paragraphs_in_several_turns() -> None:
     assert sum(turn.text.count("of what we said") for turn in t.turns) == 3000  # each line read once
     assert said(t).startswith("so line 0 of what")
     assert_lossless(t)
+
+
+def _rolling_captions(lines: list[str]) -> str:
+    """WebVTT as YouTube writes automatic captions: each line shown again above the next, cue after cue."""
+    def clock(seconds: int) -> str:
+        return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
+
+    cues, previous = [], " "
+    for i, words in enumerate(lines):
+        cues.append(f"{clock(2 * i)} --> {clock(2 * i + 2)}\n{previous}\n{words}")
+        previous = words
+    return "WEBVTT\nKind: captions\nLanguage: en\n\n" + "\n\n".join(cues) + "\n"
+
+
+def test_automatic_captions_without_stops_read_in_paragraphs_of_some_eighty_words() -> None:
+    lines = [f"and then the boats came in number {i} we" for i in range(400)]  # no stop anywhere: 13 minutes
+    t = parse_text(_rolling_captions(lines))
+    paragraphs = [p.text for turn in t.turns for p in turn.paragraphs]
+    longest_line = max(map(len, lines))
+    assert len(paragraphs) >= 30
+    assert all(len(p) <= UNPUNCTUATED_PARAGRAPH + longest_line + 1 for p in paragraphs)
+    assert " ".join(paragraphs) == " ".join(lines)  # every line read once, in order
+    assert_lossless(t)
+
+
+def test_captions_with_stops_still_end_their_paragraphs_at_sentence_ends() -> None:
+    lines = [f"and then the boats came in number {i}" + ("." if i % 12 == 11 else "") for i in range(400)]
+    t = parse_text(_rolling_captions(lines))
+    paragraphs = [p.text for turn in t.turns for p in turn.paragraphs]
+    assert all(p.endswith(".") for p in paragraphs[:-1])
+    assert max(map(len, paragraphs)) > UNPUNCTUATED_PARAGRAPH  # long paragraphs are cut only at a stop
 
 
 def test_webvtt_chapter_notes_become_headings_at_the_turns_they_open() -> None:

@@ -13,11 +13,13 @@ Choices made for the unnamed `- ` lines, where the file cannot tell who speaks:
 Consecutive cues of one speaker make one turn that keeps the first cue's start time. Within it a cue opens
 a new paragraph after a pause of `PARAGRAPH_PAUSE` seconds or more that follows the end of a sentence, so
 subtitle lines broken mid-sentence are joined back while a long silence still shows. A paragraph past
-`LONG_PARAGRAPH` characters also ends at the next sentence end or pause, and, in captions without any
-punctuation, at twice that length. Captions nobody is named in (automatic captions) are one unknown speaker's;
-so that an hour of them is not one turn, that turn is cut at a paragraph end once it holds `LONG_TURN`
-characters. A chapter (`chapter_starts`, from the file's chapter notes) always opens a turn, so its heading
-sits where it starts.
+`LONG_PARAGRAPH` characters also ends at the next sentence end or pause, and at twice that length in any case.
+Captions that have not ended a single sentence so far (automatic captions write no stops) cannot be paragraphed
+by their sentences: there a paragraph ends at the first cue after `UNPUNCTUATED_PARAGRAPH` characters, so that
+they read as blocks of some eighty words and not as a wall of them. Captions nobody is named in (automatic
+captions) are one unknown speaker's; so that an hour of them is not one turn, that turn is cut at a paragraph end
+once it holds `LONG_TURN` characters. A chapter (`chapter_starts`, from the file's chapter notes) always opens a
+turn, so its heading sits where it starts.
 
 Rolling captions (automatic captions of video sites) repeat the previous cue's line above the new words and
 flash it again in a cue of a few milliseconds; a line repeating one of the previous cue's is kept aside as
@@ -39,6 +41,7 @@ from reader.core.model import AsideKind, Span
 
 PARAGRAPH_PAUSE = 2.0
 LONG_PARAGRAPH = 2000  # characters
+UNPUNCTUATED_PARAGRAPH = 450  # characters: about eighty words, or half a minute of speech
 LONG_TURN = 3000  # characters, for the unknown speaker
 ANONYMOUS_VOICES = ("Speaker A", "Speaker B")
 
@@ -109,7 +112,7 @@ class CueReader:
 
     __slots__ = ("break_pending", "builder", "chapter_starts", "current", "last_end", "last_shown", "names",
                  "next_chapter", "paragraph_end", "paragraph_length", "paragraph_start", "parts", "previous",
-                 "previous_cue", "text", "turn_length")
+                 "previous_cue", "stops", "text", "turn_length")
 
     def __init__(self, text: str, builder: TranscriptBuilder, names: set[str],
                  chapter_starts: list[float] | None = None):
@@ -123,6 +126,7 @@ class CueReader:
         self.last_end: float | None = None
         self.break_pending = False
         self.last_shown = ""  # the words last emitted: does the paragraph end a sentence so far?
+        self.stops = False  # whether any words emitted so far ended a sentence
         self.parts: list[str] = []  # the paragraph being gathered, and where it is in the source
         self.paragraph_start = self.paragraph_end = -1
         self.paragraph_length = 0
@@ -150,7 +154,7 @@ class CueReader:
         long = self.paragraph_length >= LONG_PARAGRAPH
         ended = (pause or long) and ends_sentence(self.last_shown)  # read only when it can matter
         if (pause and (ended or long)) or (long and ended) \
-                or self.paragraph_length >= 2 * LONG_PARAGRAPH:
+                or self.paragraph_length >= (2 * LONG_PARAGRAPH if self.stops else UNPUNCTUATED_PARAGRAPH):
             self.break_pending = True
         dashes = 0
         text = self.text
@@ -303,6 +307,8 @@ class CueReader:
         self.paragraph_end = end
         self.break_pending = False
         self.last_shown = shown
+        if not self.stops:
+            self.stops = ends_sentence(shown)
 
     def _flush(self) -> None:
         """Hand the gathered paragraph to the builder, once: joining cue by cue there would be quadratic."""
