@@ -16,6 +16,7 @@ from reader.cli import main
 from reader.core.containers import BlockKind, ContainerError, extract
 from reader.core.loader import TranscriptError, load_transcript, parse_extracted
 from reader.core.model import Transcript
+from reader.core.search import SearchQuery, search
 from tests.core.layout_checks import assert_lossless, names
 from tests.core.pdf_writer import HEIGHT, Page, text_pages, write_pdf
 from tests.core.test_lossless import problems
@@ -88,11 +89,17 @@ def test_margin_numbers_drawn_apart_from_the_text_still_read_line_by_line() -> N
     assert_lossless(t)
 
 
-def test_a_hyphen_ending_a_line_is_kept_and_the_lines_stay_apart() -> None:
+def test_a_word_hyphenated_across_a_line_end_reads_whole() -> None:
     page = Page([(72, 700, "Question: Was it well-"), (72, 686, "known?"), (72, 660, "Answer: Every-"),
-                 (72, 646, "body knew."), (72, 620, "Question: Really?"), (72, 594, "Answer: Yes.")])
+                 (72, 646, "body knew. It was unprec-"), (72, 632, "edented, in Franco-"), (72, 618, "German talks."),
+                 (72, 590, "Question: Really?"), (72, 570, "Answer: Yes, from 5-"), (72, 556, "6 pm.")])
     t = parse_extracted(extract(write_pdf([page]), ".pdf"))
-    assert [turn.text for turn in t.turns] == ["Was it well- known?", "Every- body knew.", "Really?", "Yes."]
+    assert [turn.text for turn in t.turns] == [
+        "Was it well-known?",  # both halves are words, the whole is none: a compound, its hyphen kept
+        "Everybody knew. It was unprecedented, in Franco-German talks.",  # a word; syllables; a capital
+        "Really?", "Yes, from 5- 6 pm."]  # no letters after the hyphen: the lines stay apart
+    assert_lossless(t)
+    assert search(t, SearchQuery("everybody knew"))  # found, and quoted, as the page reads it
 
 
 def test_a_pdf_restricted_only_in_what_may_be_done_is_read() -> None:

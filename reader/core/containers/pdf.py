@@ -9,6 +9,12 @@ page, the labelled layout `Name: text` paragraphs.
 What repeats at the top or bottom of every page (a reporting company's name, a draft notice, `Page 3 of 40`,
 a bare page number) is running furniture: marked as FURNITURE blocks, so no layout mistakes it for speech.
 
+A word hyphenated across a line end (PDFium tells such a hyphen from others) is written whole on its first
+line, so that it reads, is found and is quoted as one word: "every-" and "body" make "everybody" where that is a
+word of general usage, and "well-" and "known" make "well-known" where both halves are and the whole is not, as
+"Franco-" and "German" make "Franco-German". A syllable split ("unprec-" and "edented") is joined without its
+hyphen.
+
 The library is pypdfium2 (PDFium, the PDF engine of Chrome): on a 200-page hearing it reads the text layer in
 about a third of a second, where pypdf takes close to two seconds and pdfminer.six over ten. PDFium is not
 thread-safe, so one lock serialises its use.
@@ -16,12 +22,13 @@ thread-safe, so one lock serialises its use.
 
 from __future__ import annotations
 
+import functools
 import itertools
 import math
 import re
 import threading
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from statistics import median
 from typing import Any
 
@@ -103,8 +110,9 @@ def _page_lines(page: Any) -> list[_Line]:
     so a page that draws its margin numbers apart from the text still reads line by line."""
     textpage = page.get_textpage()
     try:
-        # PDFium marks a hyphen that ends a line with U+FFFE (and joins the lines): the page shows a hyphen.
-        raw = textpage.get_text_range().replace("\ufffe", "-")
+        # PDFium marks a hyphen that ends a line with U+FFFE (and joins the lines): a soft hyphen until the
+        # word is made whole (the same length, so the offsets of the characters' boxes hold).
+        raw = textpage.get_text_range().replace("\ufffe", _SOFT)
         pieces: list[tuple[float, float, float, float, str]] = []  # left, right, bottom, top, text
         at = 0
         for line in re.split(r"\r\n|\r|\n", raw):
@@ -115,7 +123,37 @@ def _page_lines(page: Any) -> list[_Line]:
             at += len(line) + (2 if raw.startswith("\r\n", at + len(line)) else 1)
     finally:
         textpage.close()
-    return _lines(pieces)
+    return _whole_words(_lines(pieces))
+
+
+_SOFT = "\u00ad"
+_HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT}$")
+_CONTINUED = re.compile(r"([^\W\d_]+)(\S*)\s*")  # the rest of the word, what sticks to it ("known?"), the space
+
+
+@functools.cache
+def _common_words() -> frozenset[str]:
+    from reader.core.topics.common_words import BANDS
+
+    return frozenset(word for words in BANDS.values() for word in words.split())
+
+
+def _whole_words(lines: list[_Line]) -> list[_Line]:
+    """The page's lines with each word hyphenated across a line end written whole on its first line (see the
+    module's docstring); a soft hyphen nothing follows on the page is shown as the hyphen it is."""
+    out: list[_Line] = []
+    for line in lines:
+        if out and (head := _HYPHENATED.search(out[-1].text)) and (rest := _CONTINUED.match(line.text)):
+            first, second = head[1], rest[1]
+            common = _common_words()
+            joined = (first + second).lower()
+            compound = second[0].isupper() or (joined not in common and first.lower() in common and second in common)
+            out[-1] = replace(out[-1], text=out[-1].text[:head.end(1)] + ("-" if compound else "") + rest[1] + rest[2])
+            line = replace(line, text=line.text[rest.end():])
+            if not line.text:
+                continue
+        out.append(line)
+    return [replace(line, text=line.text.replace(_SOFT, "-")) if _SOFT in line.text else line for line in out]
 
 
 def _pieces(textpage: Any, at: int, line: str, pieces: list[tuple[float, float, float, float, str]]) -> None:
