@@ -15,6 +15,7 @@ from reader.core.containers import BlockKind, extract
 from reader.core.containers import html as html_container
 from reader.core.loader import TranscriptError, load_transcript, parse_extracted
 from reader.core.model import AsideKind, Role, Transcript
+from reader.core.search import SearchQuery, search
 from tests.core.layout_checks import assert_lossless
 from tests.core.test_lossless import problems
 
@@ -392,3 +393,13 @@ def test_damaged_pages_are_read_without_loss(data: st.DataObject) -> None:
     t = parse_extracted(html_container.extract(page_bytes))
     assert not [w for w in t.warnings if "could not read the file as" in w]  # no layout fell back after an error
     assert problems(t) == []
+
+
+def test_soft_hyphens_are_left_out_so_a_word_reads_and_is_found_whole() -> None:
+    body = ("<p><b>Frage:</b> Was plant die Bundes&shy;regierung?</p><p><b>Antwort:</b> Eine Renten&shy;reform.</p>"
+            "<p><b>Frage:</b> Wann?</p><p><b>Antwort:</b> Im Früh&shy;jahr.</p>")
+    t = parse_extracted(extract(page(body), ".html"))
+    assert [turn.text for turn in t.turns] == ["Was plant die Bundesregierung?", "Eine Rentenreform.", "Wann?",
+                                               "Im Frühjahr."]
+    assert len(search(t, SearchQuery("bundesregierung"))) == 1
+    assert_lossless(t)

@@ -340,8 +340,11 @@ def _plain_inside(el: Any) -> bool:
 
 def _normalise(raw: str) -> str:
     """As a browser shows inline text: whitespace runs made one space (no-break spaces too, as the transcript
-    shows them), lines (from <br>) stripped. A briefing's `Q` followed by several spaces keeps two of them:
-    that is how the text layouts know the label."""
+    shows them), lines (from <br>) stripped, soft hyphens (`&shy;`, where a line may break) left out: a word is
+    read, found and counted whole. A briefing's `Q` followed by several spaces keeps two of them: that is how the
+    text layouts know the label."""
+    if "\u00ad" in raw:
+        raw = raw.replace("\u00ad", "")
     bare = _BARE_QA.match(raw)
     head = ""
     if bare:
