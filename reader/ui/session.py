@@ -45,6 +45,12 @@ log = logging.getLogger(__name__)
 SAVE_DELAY_MS = 800  # notes are written this long after the last change: prompt, but not on every keystroke
 POSITION_DELAY_MS = 5000  # the reading position, kept in the index, is written less often and never turns a backup
 MESSAGE_MS = 5000
+WARNING_MS = 30000  # what could not be read of a file stays longer: the reader must not miss it
+
+
+def _sentence(warning: str) -> str:
+    """A transcript's warning ("could not read ...; shown as plain paragraphs") as a sentence of its own."""
+    return warning[:1].upper() + warning[1:] + ("" if warning.endswith((".", "!", "?")) else ".")
 
 
 class ReaderSession(QObject):
@@ -100,8 +106,11 @@ class ReaderSession(QObject):
             self.notes.on_change.remove(self._on_notes_change)
         self.transcript, self.notes = transcript, notes
         notes.on_change.append(self._on_notes_change)
-        if notes.message:
-            self.tell(notes.message, 10000)
+        # What reading the file could not do (a page read only in part, a layout given up for plain paragraphs),
+        # and what became of the notes.
+        said = [_sentence(warning) for warning in transcript.warnings] + ([notes.message] if notes.message else [])
+        if said:
+            self.tell(" ".join(said), WARNING_MS if transcript.warnings else 10000)
         if notes.dirty:  # notes re-attached, or the readable ones of a file set aside: back on disk soon
             self._save_timer.start(SAVE_DELAY_MS)
         self._late.clear()  # every follower hears of this one from `opened`

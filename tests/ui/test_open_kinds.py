@@ -52,3 +52,16 @@ def test_the_open_dialog_offers_every_kind_of_file(qtbot: QtBot, window: MainWin
     with qtbot.waitSignal(window.session.opened) as opened:
         dialog.accept()
     assert [s.name for s in opened.args[0].speakers] == ["Ola Nwosu", "Lena Brandt"]
+
+
+def test_what_could_not_be_read_of_a_file_is_said_in_the_status_bar(qtbot: QtBot, window: MainWindow,
+                                                                     tmp_path: Path) -> None:
+    path = tmp_path / "deep.html"  # markup nested deeper than the HTML parser goes: the rest of the page is lost
+    path.write_text("<html><body><p><b>Interviewer:</b> Where did you grow up?</p><p><b>Maria:</b> In Porto.</p>"
+                    + "<div>" * 5000 + "<p>words after the nesting</p></body></html>", encoding="utf-8")
+    with qtbot.waitSignal(window.session.opened) as opened:
+        window.open_path(path)
+    (warning,) = opened.args[0].warnings
+    message = window.statusBar().currentMessage()
+    assert message.startswith("The page could not be read to its end") and "is missing." in message
+    assert warning[1:] in message
