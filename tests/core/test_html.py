@@ -403,3 +403,22 @@ def test_soft_hyphens_are_left_out_so_a_word_reads_and_is_found_whole() -> None:
                                                "Im Frühjahr."]
     assert len(search(t, SearchQuery("bundesregierung"))) == 1
     assert_lossless(t)
+
+
+def test_an_old_page_that_never_closes_its_font_tags_is_read_to_its_end() -> None:
+    # Each line opens a <font> inside the last: 3,000 deep, past the depth where libxml2 stops reading.
+    body = "".join(f'<font face="Arial"><b>{"Q" if i % 2 == 0 else "A"}:</b> line {i} of the talk<br>'
+                   for i in range(3000))
+    t = read(body)
+    assert t.warnings == ()
+    assert len(t.turns) == 3000 and t.turns[-1].text == "line 2999 of the talk"
+    assert [s.name for s in t.speakers] == ["Q", "A"]
+
+
+def test_a_page_nested_too_deep_says_what_is_missing_and_keeps_the_rest() -> None:
+    body = ("<p><b>Interviewer:</b> Where did you grow up?</p><p><b>Maria:</b> In Porto.</p>"
+            + "<div>" * 3000 + "<p>words in the nesting</p>" + "</div>" * 3000)
+    t = parse_extracted(extract(page(body), ".html"))
+    (warning,) = t.warnings
+    assert warning.startswith("the page could not be read to its end") and warning.endswith("is missing")
+    assert "Where did you grow up?" in said(t) and "In Porto." in said(t)

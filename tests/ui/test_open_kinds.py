@@ -58,7 +58,8 @@ def test_what_could_not_be_read_of_a_file_is_said_in_the_status_bar(qtbot: QtBot
                                                                      tmp_path: Path) -> None:
     path = tmp_path / "deep.html"  # markup nested deeper than the HTML parser goes: the rest of the page is lost
     path.write_text("<html><body><p><b>Interviewer:</b> Where did you grow up?</p><p><b>Maria:</b> In Porto.</p>"
-                    + "<div>" * 5000 + "<p>words after the nesting</p></body></html>", encoding="utf-8")
+                    + "<div>" * 3000 + "<p>words in the nesting</p>" + "</div>" * 3000 + "</body></html>",
+                    encoding="utf-8")
     with qtbot.waitSignal(window.session.opened) as opened:
         window.open_path(path)
     (warning,) = opened.args[0].warnings

@@ -75,11 +75,32 @@ def _codec(label: str) -> str | None:
     return name
 
 
+# Elements an old page opens on every line and never closes (`<font face=Arial>`): each nests inside the last,
+# and past libxml2's depth limit (2,048) the rest of the page is not read.
+_PILED_UP = ("font", "span", "b", "i", "u", "em", "strong", "small", "big", "center", "div", "blockquote")
+_PILED_TAG = re.compile(rf"<(/?)({'|'.join(_PILED_UP)})\b[^>]*>", re.IGNORECASE)  # (closing, name)
+UNCLOSED = 1000  # opened this many times more than closed: piled up
+
+
 def parse_page(text: str) -> tuple[Any, tuple[str, ...]]:
-    """The lxml tree of `text` (never None: an empty page is an empty <html>), and warnings for the user."""
+    """The lxml tree of `text` (never None: an empty page is an empty <html>), and warnings for the user.
+
+    A page that nests too deep for libxml2 because it never closes some element is read again without that
+    element's tags (a `<div>` or `<blockquote>` left as a line break), as a browser shows it much the same."""
+    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
+    root, fatal = _tree(text)
+    if fatal and (unpiled := _without_piled_up(text)) != text:
+        root, fatal = _tree(unpiled)
+    if fatal:  # libxml2 stopped reading (markup nested thousands deep): say so, never lose text silently
+        return root, (f"the page could not be read to its end ({fatal.message}); the text after line "
+                      f"{fatal.line} is missing",)
+    return root, ()
+
+
+def _tree(text: str) -> tuple[Any, Any]:
+    """The tree of `text`, and libxml2's first fatal error (None when it read the whole page)."""
     from lxml import etree
 
-    text = _XML_DECLARATION.sub("", text, count=1).replace("\x00", "\ufffd")
     parser = etree.HTMLParser(remove_comments=True, remove_pis=True, huge_tree=True, encoding="utf-8")
     root = None
     if text.strip():
@@ -88,12 +109,27 @@ def parse_page(text: str) -> tuple[Any, tuple[str, ...]]:
         except etree.LxmlError:  # nothing but a comment or a doctype: libxml2 finds no document
             root = None
     if root is None:
-        return etree.Element("html"), ()
-    fatal = [e for e in parser.error_log if e.level_name == "FATAL"]
-    if fatal:  # libxml2 stopped reading (markup nested thousands deep): say so, never lose text silently
-        return root, (f"the page could not be read to its end ({fatal[0].message}); the text after line "
-                      f"{fatal[0].line} is missing",)
-    return root, ()
+        return etree.Element("html"), None
+    return root, next((e for e in parser.error_log if e.level_name == "FATAL"), None)
+
+
+def _without_piled_up(text: str) -> str:
+    """`text` without the tags of the elements it opens far more often than it closes."""
+    balance: dict[str, int] = {}
+    for tag in _PILED_TAG.finditer(text):
+        name = tag[2].lower()
+        balance[name] = balance.get(name, 0) + (-1 if tag[1] else 1)
+    piled = {name for name, n in balance.items() if n >= UNCLOSED}
+    if not piled:
+        return text
+
+    def replaced(tag: re.Match[str]) -> str:
+        name = tag[2].lower()
+        if name not in piled:
+            return tag[0]
+        return "<br>" if name in ("div", "blockquote", "center") and not tag[1] else ""
+
+    return _PILED_TAG.sub(replaced, text)
 
 
 def extract(data: bytes) -> Extracted:
