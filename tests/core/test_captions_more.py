@@ -170,34 +170,26 @@ def test_hyphenated_words_are_not_dashes() -> None:
     assert [s for s, _, _ in turns(t)] == ["Anna", "Ben", "Anna"]
 
 
-def test_long_automatic_captions_are_paragraphs_in_several_turns() -> None:
+def _rolling_captions(lines: list[str], above: str = " ") -> str:
+    """WebVTT as YouTube writes automatic captions: each line shown again above the next, two seconds a cue
+    (`above`: what the first cue shows above its line)."""
     def clock(seconds: int) -> str:
         return f"{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}.000"
 
-    cues = []
-    previous = "so"
-    for i in range(3000):  # rolling captions: each line shown again above the next, as YouTube writes them
-        words = f"line {i} of what we said about the harbour"
+    cues, previous = [], above
+    for i, words in enumerate(lines):
         cues.append(f"{clock(2 * i)} --> {clock(2 * i + 2)}\n{previous}\n{words}")
         previous = words
-    t = parse_text("WEBVTT\nKind: captions\nLanguage: en\n\n" + "\n\n".join(cues) + "\n")
+    return "WEBVTT\nKind: captions\nLanguage: en\n\n" + "\n\n".join(cues) + "\n"
+
+
+def test_long_automatic_captions_are_paragraphs_in_several_turns() -> None:
+    t = parse_text(_rolling_captions([f"line {i} of what we said about the harbour" for i in range(3000)], "so"))
     assert t.layout == "webvtt" and [s.label for s in t.speakers] == ["Unknown speaker"]
     assert len(t.turns) > 10 and all(len(turn.text) < 8000 for turn in t.turns)
     assert sum(turn.text.count("of what we said") for turn in t.turns) == 3000  # each line read once
     assert said(t).startswith("so line 0 of what")
     assert_lossless(t)
-
-
-def _rolling_captions(lines: list[str]) -> str:
-    """WebVTT as YouTube writes automatic captions: each line shown again above the next, cue after cue."""
-    def clock(seconds: int) -> str:
-        return f"00:{seconds // 60:02d}:{seconds % 60:02d}.000"
-
-    cues, previous = [], " "
-    for i, words in enumerate(lines):
-        cues.append(f"{clock(2 * i)} --> {clock(2 * i + 2)}\n{previous}\n{words}")
-        previous = words
-    return "WEBVTT\nKind: captions\nLanguage: en\n\n" + "\n\n".join(cues) + "\n"
 
 
 def test_automatic_captions_without_stops_read_in_paragraphs_of_some_eighty_words() -> None:
