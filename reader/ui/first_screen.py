@@ -16,16 +16,14 @@ picture (issue 13: within 2x for that hearing).
 
 from __future__ import annotations
 
-import contextlib
-import threading
 from collections.abc import Callable
-from typing import Any
 
 from PySide6.QtCore import QObject, QTimer, Signal, Slot
 
 from reader.core.containers import Extracted
 from reader.core.loader import parse_opening
 from reader.core.model import Transcript
+from reader.ui.background import Background
 from reader.ui.session import ReaderSession
 from reader.ui.transcript_view import TranscriptView
 
@@ -48,35 +46,6 @@ def opening_of(extracted: Extracted, layout: str | None, path: str) -> Transcrip
     return parse_opening(extracted, layout, chars=chars, path=path)
 
 
-class _RestSignals(QObject):
-    read = Signal(int, object)  # generation, the whole Transcript
-    failed = Signal(int, str)
-
-
-class _Job:
-    """Reads the whole file on its own thread; owns its signals, so a window gone meanwhile never hears back."""
-
-    def __init__(self, generation: int, read_whole: Callable[[], Transcript]) -> None:
-        self.signals = _RestSignals()
-        self.cancelled = threading.Event()
-        self._generation = generation
-        self._read_whole = read_whole
-
-    def run(self) -> None:
-        try:
-            transcript = self._read_whole()
-        except Exception as exc:  # a layout that fails falls back to plain paragraphs: this is memory, or worse
-            self._report(self.signals.failed, self._generation, f"{type(exc).__name__}: {exc}")
-            return
-        self._report(self.signals.read, self._generation, transcript)
-
-    def _report(self, signal: Any, *values: Any) -> None:
-        if self.cancelled.is_set():
-            return
-        with contextlib.suppress(RuntimeError):  # the window closed between the check and the emit
-            signal.emit(*values)
-
-
 class FirstScreen(QObject):
     """Shows a large file's opening in `view` and opens the whole in `session` once it is read. `shown` carries
     the opening, for the parts of the window that name the file (its title, the strip above the text)."""
@@ -87,9 +56,8 @@ class FirstScreen(QObject):
         super().__init__(parent)
         self._session = session
         self._view = view
-        self._generation = 0
         self._read_whole: Callable[[], Transcript] | None = None  # set while an opening is shown, until read
-        self._job: _Job | None = None
+        self._background = Background(self)  # reads the whole on its thread
         self._wait = QTimer(self)
         self._wait.setSingleShot(True)
         self._wait.setInterval(REST_WAIT_MS)
@@ -99,7 +67,7 @@ class FirstScreen(QObject):
     @property
     def showing(self) -> bool:
         """An opening is shown, and the whole is not open yet."""
-        return self._read_whole is not None or self._job is not None
+        return self._read_whole is not None or self._background.running > 0
 
     def show(self, opening: Transcript, read_whole: Callable[[], Transcript]) -> None:
         """Show `opening` now; `read_whole()` (run on a thread once the opening is on screen) gives the whole."""
@@ -114,12 +82,9 @@ class FirstScreen(QObject):
         """Another file opens, or the window closes: the whole being read is never opened."""
         if self.showing:
             self._session.tell("", 1)
-        self._generation += 1
         self._read_whole = None
         self._wait.stop()
-        if self._job is not None:
-            self._job.cancelled.set()
-            self._job = None
+        self._background.cancel()
 
     @Slot()
     def _read_rest(self) -> None:
@@ -127,28 +92,16 @@ class FirstScreen(QObject):
         if read_whole is None:
             return
         self._wait.stop()
-        job = self._job = _Job(self._generation, read_whole)
-        # Emitted in the job's thread, heard in this object's (the GUI's): a queued connection.
-        job.signals.read.connect(self._on_job_read)
-        job.signals.failed.connect(self._on_job_failed)
-        threading.Thread(target=job.run, name="rest of file", daemon=True).start()
+        self._background.start("rest of file", read_whole, self._on_read, self._on_failed)
 
-    @Slot(int, object)
-    def _on_job_read(self, generation: int, whole: Transcript) -> None:
-        if generation != self._generation:
-            return
-        self._job = None
+    def _on_read(self, whole: Transcript) -> None:
         at = self._reader_place(whole)
         self._session.tell("", 1)  # the reading is done: the status bar's message goes
         self._session.open(whole, at=at)
         if at is not None:
             self._view.scroll_to_turn(whole.turn_by_id[at[0]].index, at[1])
 
-    @Slot(int, str)
-    def _on_job_failed(self, generation: int, message: str) -> None:
-        if generation != self._generation:
-            return
-        self._job = None
+    def _on_failed(self, message: str) -> None:
         self._session.tell("Only the opening of the file is shown: the rest could not be read.", 0)
         self._session.report_error("Cannot read the whole file", message)
 
