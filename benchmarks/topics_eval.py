@@ -14,7 +14,9 @@ number; we are not). A level beats the baselines only when its Pk beats both. Co
 at least 2; lower Pk and WindowDiff are better.
 
 Labels: the share of gold segments whose found label (of the segment holding most of the gold one's turns)
-shares a content word with the gold heading.
+shares a content word with the gold heading. Beside it, the same share when the gold segments themselves are
+labelled (the gold topics, and the gold sections holding them): what the labels lose to the segmentation's
+mistakes, apart from what they miss on the right spans.
 
 Speed: `find_sections` on the sample and on generated interviews of 1k to 50k turns (parsing not included).
 
@@ -42,7 +44,7 @@ from generate import generate, topic_plan  # noqa: E402
 from reader.core.loader import load_transcript, parse_text  # noqa: E402
 from reader.core.model import Transcript  # noqa: E402
 from reader.core.topics import Section, topic_at  # noqa: E402
-from reader.core.topics.contents import find_sections  # noqa: E402
+from reader.core.topics.contents import find_sections, sections_from_starts, topics_from_starts  # noqa: E402
 from reader.core.topics.evaluate import boundary_f1, even_split, pk, window, window_diff  # noqa: E402
 from reader.core.topics.terms import term_of  # noqa: E402
 
@@ -114,6 +116,7 @@ class Score:
     f1: float
     even_f1: float
     labels_named: int  # gold segments whose found label shares a content word with the heading
+    named_on_gold: int  # ... whose label, were the gold segments labelled, would share one
     ms: float
 
     @property
@@ -133,7 +136,8 @@ def named(found_label: str, heading: str) -> bool:
     return bool(content_words(found_label) & content_words(heading))
 
 
-def score(name: str, level: str, group: str, turns: int, gold: list[dict], found: list, ms: float) -> Score:
+def score(name: str, level: str, group: str, turns: int, gold: list[dict], found: list, ms: float,
+          on_gold: dict[int, str] | None = None) -> Score:
     gold_starts = [g["first_turn"] for g in gold]
     hyp = [f.first_turn for f in found]
     even = even_split(turns, len(gold_starts))
@@ -142,11 +146,27 @@ def score(name: str, level: str, group: str, turns: int, gold: list[dict], found
     for g in gold:
         holders = [topic_at(found, turn) or 0 for turn in range(g["first_turn"], g["last_turn"] + 1)]
         labels += named(found[max(holders, key=holders.count)].label, g["label"]) if "label" in g else 0
+    on_gold = on_gold or {}
+    named_on_gold = sum(named(on_gold[g["first_turn"]], g["label"]) for g in gold if "label" in g and on_gold)
     return Score(name, level, group, turns, len(gold_starts), len(hyp), window(gold_starts, turns),
                  pk(gold_starts, hyp, turns), pk(gold_starts, none, turns), pk(gold_starts, even, turns),
                  window_diff(gold_starts, hyp, turns), window_diff(gold_starts, none, turns),
                  window_diff(gold_starts, even, turns), boundary_f1(gold_starts, hyp, turns, TOLERANCE),
-                 boundary_f1(gold_starts, even, turns, TOLERANCE), labels, ms)
+                 boundary_f1(gold_starts, even, turns, TOLERANCE), labels, named_on_gold, ms)
+
+
+def gold_span_labels(transcript: Transcript, gold: dict) -> dict[str, dict[int, str]]:
+    """The labels the method gives the gold segments themselves, by level and first turn: the gold topics, and
+    the gold sections holding them (a gold with sections alone: each section its own topic)."""
+    out = {}
+    topics = topics_from_starts(transcript, [g["first_turn"] for g in gold["topics"]]) if gold.get("topics") else []
+    if topics:
+        out["topics"] = {t.first_turn: t.label for t in topics}
+    if gold.get("sections"):
+        starts = [g["first_turn"] for g in gold["sections"]]
+        sections = sections_from_starts(transcript, topics or topics_from_starts(transcript, starts), starts)
+        out["sections"] = {s.first_turn: s.label for s in sections}
+    return out
 
 
 def timed(transcript: Transcript) -> tuple[list[Section], float]:
@@ -166,9 +186,11 @@ def quality(show_labels: bool, skip: frozenset[str] = frozenset()) -> list[Score
         topics = [t for s in sections for t in s.topics]
         assert bool(group) == bool(gold.get("held_out")), f"{path.name}: its folder and 'held_out' disagree"
         turns = len(transcript.turns)
+        on_gold = gold_span_labels(transcript, gold)
         for level, found in (("sections", sections), ("topics", topics)):
             if gold.get(level):
-                rows.append(score(path.stem, level, group, turns, gold[level], found, seconds * 1000))
+                rows.append(score(path.stem, level, group, turns, gold[level], found, seconds * 1000,
+                                  on_gold.get(level)))
         if show_labels:
             print(f"\n{path.stem}{f' ({group})' if group else ''}")
             for section in sections:
@@ -234,9 +256,10 @@ def print_table(rows: list[Score]) -> None:
                 none = sum(r.none_pk for r in at) / len(at)
                 even = sum(r.even_pk for r in at) / len(at)
                 share = sum(r.labels_named for r in at) / sum(r.gold for r in at)
+                on_gold = sum(r.named_on_gold for r in at) / sum(r.gold for r in at)
                 print(f"  {level:<9} mean Pk {mean:.3f} (none {none:.3f}, even {even:.3f}); "
-                      f"labels naming the gold subject {share:.0%}; ratio {min(r.ratio for r in at):.2f}"
-                      f"-{max(r.ratio for r in at):.2f}")
+                      f"labels naming the gold subject {share:.0%} (on the gold spans {on_gold:.0%}); "
+                      f"ratio {min(r.ratio for r in at):.2f}-{max(r.ratio for r in at):.2f}")
 
 
 def main(argv: list[str] | None = None) -> int:
