@@ -23,6 +23,7 @@ EXPECTED = {
     "film-subtitles.vtt": "webvtt",
     "forschungsinterview-i-b.txt": "labelled",
     "interview-subtitles.srt": "srt",
+    "briefing-clock-lines.txt": "labelled",
     "labelled-briefing.txt": "labelled",
     "labelled-caps.txt": "labelled",
     "labelled-markdown.md": "labelled",

@@ -180,3 +180,9 @@ def test_role_words_after_a_timestamp_are_speaker_labels() -> None:
     assert [t.speaker(turn).label for turn in t.turns] == ["Question", "Sergey Lavrov"] * 2
     assert [turn.start for turn in t.turns] == [1.0, 4.0, 9.0, 12.0]
     assert t.interviewer is not None and t.interviewer.label == "Question"
+
+
+@pytest.mark.parametrize("clock", ["1:42 P.M. EDT", "10:15 a.m.", "14:30 Uhr", "9:00 PM (GMT)"])
+def test_the_time_of_day_after_a_clock_is_no_speaker(clock: str) -> None:
+    text = f"{clock}\n\nSome words of the day.\n\n{clock}\n"
+    assert all(line.label is None for line in timestamped.timed_lines(text, 0, len(text)).values())

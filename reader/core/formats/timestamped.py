@@ -127,10 +127,16 @@ def _match_line(text: str, ls: int, le: int, labels: bool = True) -> TimedLine |
 
 # Role words that open prose in captions, but after a timestamp and before a colon are a speaker's label.
 _ROLE_LABELS = frozenset({"question", "answer", "interviewer", "interviewee", "host", "guest"})
+# What follows a clock that tells the time of day, not a speaker: `1:42 P.M. EDT`, the opening and closing lines
+# of a White House briefing; `14:30 Uhr`, `10:15 heures`, `9:00 o'clock`.
+_TIME_OF_DAY = re.compile(r"(?:[AaPp]\.?[ \t]?[Mm]\.?|Uhr|heures?|horas?|hrs?\.?|o['’]clock)"
+                          r"(?:[ \t]+\(?[A-Z]{1,5}\)?)?")  # and a time zone: `EDT`, `(GMT)`
 
 
 @lru_cache(maxsize=4096)  # asked for every timed line, of a handful of distinct labels
 def _plausible(label: str, strength: str) -> bool:
+    if _TIME_OF_DAY.fullmatch(label):
+        return False
     if strength == "strong" and label.strip().casefold() in _ROLE_LABELS:
         return True
     if not name_shape(label):
