@@ -193,3 +193,55 @@ def test_a_last_turn_that_mentions_copyright_keeps_its_words() -> None:
     # The note must stand in a paragraph of its own: a speaker may talk about copyright in the last turn.
     t = parse_text("Host: And the songs?\n\nGuest: The songs were\ncopyright of the label, not ours.\n")
     assert t.turns[-1].text == "The songs were copyright of the label, not ours."
+
+
+def test_names_in_lower_case_alone_on_their_lines() -> None:
+    """A newspaper's podcast transcript writes each speaker's name in lower case on its own line (its page shows
+    them in small capitals), and a clip as `archived recording (who)`."""
+    t = load("podcast-lowercase-names.txt")
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [s.name for s in t.speakers] == ["Unknown speaker", "Sabrina Tavernise", "Sarah Kliff",
+                                            "Archived Recording (Mayor)"]
+    assert [t.speaker(turn).name for turn in t.turns[1:6]] == ["Sabrina Tavernise", "Sarah Kliff",
+                                                              "Sabrina Tavernise", "Sarah Kliff",
+                                                              "Archived Recording (Mayor)"]
+    assert t.turns[3].text == "And what happened to it?"
+    assert t.speaker_by_key["sabrina tavernise"].role is Role.INTERVIEWER
+    # The host's questions open the exchanges: "where does this story begin?", "Walk me through...", "And is he OK?"
+    assert [(e.label, e.first_turn) for e in t.exchanges] == [("Intro", 0), ("Q1", 1), ("Q2", 3), ("Q3", 6),
+                                                              ("Q4", 8), ("Q5", 10)]
+
+
+def test_a_briefing_between_the_clock_lines_of_its_start_and_end() -> None:
+    """`1:42 P.M. EDT` above a briefing and `2:21 P.M. EDT` below it tell the time of day: no speaker is called
+    "P.M. EDT", and the briefing's own labels are read."""
+    t = load("briefing-clock-lines.txt")
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [s.name for s in t.speakers] == ["Ms. Jean-Pierre", "Q"]
+    assert len(t.turns) == 13 and t.metadata.time == "13:42"
+    assert t.speaker_by_key["q"].role is Role.INTERVIEWER
+
+
+@pytest.mark.parametrize("blank", ["", "\n"])
+def test_a_name_in_lower_case_may_stand_as_a_paragraph_of_its_own(blank: str) -> None:
+    text = "".join(f"{name}\n{blank}{words}\n\n" for name, words in [
+        ("jane doe", "Where were you that night?"), ("tom reyes", "At the depot, until ten."),
+        ("jane doe", "Who saw you there?"), ("tom reyes", "The night guard. He signed me out.")])
+    t = parse_text(text)
+    assert who_said(t) == [("Jane Doe", "Where were you that night?"), ("Tom Reyes", "At the depot, until ten."),
+                           ("Jane Doe", "Who saw you there?"), ("Tom Reyes", "The night guard. He signed me out.")]
+
+
+def test_short_lines_in_lower_case_in_prose_are_no_names() -> None:
+    """A refrain or an aside in lower case alone on its line, however often, names nobody: it holds a function
+    word, or only one such line recurs."""
+    text = ("and then\nThe rain came down on the harbour.\n\n"
+            "and then\nThe boats went out anyway.\n\n"
+            "thank you so much\nShe said it to everyone.\n\n"
+            "and then\nNobody came back that night.\n\n"
+            "low tide\nThe mud shone under the lamps.\n\n"
+            "low tide\nWe walked out to the wreck.\n\n")
+    t = parse_text(text)
+    assert t.layout == "plain" and len(t.speakers) == 1

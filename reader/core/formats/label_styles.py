@@ -4,8 +4,8 @@ Transcripts write their labels in a handful of styles: `Name: text` (with Markdo
 committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.`
 and its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
 `F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a
-NAME in capitals alone on its line above what is said (scripts, some oral histories), and a `[Name]` in square
-brackets. Each style is a pattern over line openings and a rule on the whole document that says whether the
+NAME in capitals alone on its line above what is said (scripts, some oral histories), a name in lower case so (a
+newspaper's podcast transcripts), and a `[Name]` in square brackets. Each style is a pattern over line openings and a rule on the whole document that says whether the
 document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an interview. Within
 the styles a document uses, a label is accepted when it is a role word, recurs, or, once the file is known to be
 labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a speaker's name (`JK`
@@ -71,6 +71,14 @@ _ALONE_BODY = (
     rf"[ \t\u00a0]*(?P<label>[{_CAPS}][{_CAPS}0-9'’.\-&]+(?:[ \t]+[{_CAPS}0-9'’.\-&]+){{0,4}})"
     r"(?P<extensions>(?:[ \t]*\([^()\n]{1,24}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
 )
+# A name in lower case alone on its line, above what is said or as a paragraph of its own: The New York Times'
+# podcast transcripts (`sabrina tavernise`, `archived recording (joe biden)`), whose pages show them in small
+# capitals. Two to four words, and what a clip is from in brackets.
+_LOWER = "a-zß-öø-ÿ"
+_LOWER_ALONE_BODY = (
+    rf"[ \t\u00a0]*(?P<label>[{_LOWER}][{_LOWER}'’\-]+(?:[ \t]+[{_LOWER}][{_LOWER}'’.\-]*){{1,3}}"
+    r"(?:[ \t]*\([^()\n]{1,40}\))?)[ \t]*(?=\n(?:[ \t\u00a0]*\n)?[ \t\u00a0]*[^\s])"
+)
 # `[Name] text`, `[Name]: text`: a name in square brackets opening the line (not a sound: `[laughter]`).
 _BRACKET_BODY = r"[ \t\u00a0]*(?P<open>\[)(?P<label>[^\W\d_][^\]\[\n:]{0,40}?)\][ \t]*:?(?=[ \t\u00a0]+\S)"
 # Script scene headings, never a speaker: `INT. KITCHEN - NIGHT`, `EXT.`, `INT./EXT.`, `I/E`, `EST.`.
@@ -108,6 +116,23 @@ def _several_names(matches: _Matches) -> _Matches:
     return matches if len(matches) >= 3 and len({label_key(m["label"]) for m in matches}) >= 2 else []
 
 
+def _lowercase_names(matches: _Matches) -> _Matches:
+    """Names in lower case are a document's labels only where two of them recur, four times in all, and none
+    holds a function word (`and then`, `thank you so much` alone on a line are no names)."""
+    names = [m for m in matches if not FUNCTION_WORDS.intersection(label_key(m["label"].split("(")[0]).split())]
+    counts = Counter(label_key(m["label"]) for m in names)
+    recurring = [n for n in counts.values() if n >= 2]
+    return names if len(recurring) >= 2 and sum(recurring) >= 4 else []
+
+
+def _as_name(label: str) -> str:
+    """A name written in lower case as a name is written: `sarah kliff` -> `Sarah Kliff`, `archived recording
+    (joe biden)` -> `Archived Recording (Joe Biden)`; particles after the first word stay (`ursula von der leyen`)."""
+    words = label.split()
+    return " ".join(w if i and w in PARTICLES else w.capitalize() if w[0] != "(" else "(" + w[1:].capitalize()
+                    for i, w in enumerate(words))
+
+
 def _style(name: str, body: str, mark_end: Callable[[re.Match[str]], int],
            used: Callable[[_Matches], _Matches]) -> Style:
     return Style(name, re.compile(r"\n" + body), re.compile(body), mark_end, used)
@@ -119,6 +144,7 @@ STYLES = (
     _style("dotted", _DOTTED_QA_BODY, lambda m: m.end(), _question_answer_pairs),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
+    _style("lower", _LOWER_ALONE_BODY, lambda m: m.end("label"), _lowercase_names),
     _style("bracket", _BRACKET_BODY, lambda m: m.end(), _several_names),
 )
 
@@ -199,9 +225,9 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
         if kind == "colon":
             colons = len(matches)
             numbered = _numbers_questions(matches)
-        # A NAME alone on its line is a document's label only where it is commoner than `Name:`; in a file
+        # A name alone on its line is a document's label only where it is commoner than `Name:`; in a file
         # labelled with colons it is a heading.
-        if not matches or (kind == "alone" and len(matches) < colons):
+        if not matches or (kind in ("alone", "lower") and len(matches) < colons):
             continue
         matches = style.used(matches)
         has_open = "open" in style.after_newline.groupindex
@@ -210,6 +236,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
             number = m.start("number") if kind == "colon" and m["number"] else -1
             # A `Q12` that is no committee's numbering is part of the label, as it was written.
             label = (m.group("label") if numbered or number < 0 else text[number:m.end("label")]).rstrip()
+            if kind == "lower":
+                label = _as_name(label)
             newline = m.start() if m is not first else start - 1
             at_paragraph = _opens_paragraph(text, newline)
             name = kind
@@ -256,7 +284,7 @@ def _numbers_questions(matches: _Matches) -> bool:
 def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
     """Whether a match of `style` cannot be a label: a NAME alone that opens no paragraph or is a scene heading,
     a bracketed sound, anything not shaped like a label (a period label's pattern is its shape)."""
-    if style == "alone" and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
+    if style in ("alone", "lower") and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
         return True
     if style == "bracket" and label_key(label) in SOUNDS:
         return True

@@ -1,5 +1,6 @@
 """Labelled paragraphs: `Name: text`, `Q:`/`A:`, `MR. SMITH:`, `**Jane Doe:** text`, press-briefing `Q    text`,
-the Congressional Record's `Mr. SMITH.`, a NAME alone on its line above the words.
+the Congressional Record's `Mr. SMITH.`, a NAME alone on its line above the words (or a name in
+lower case: `sabrina tavernise`).
 
 A colon at the start of a line is weak evidence on its own (`Note: ...`, `Remember: ...`), so candidates are
 collected over the whole file first and a label is accepted when it is a role word (`Q`, `Question`,
