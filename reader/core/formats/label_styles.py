@@ -1,16 +1,16 @@
 """Where a line opens with a speaker's label, learnt from the document itself.
 
 Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not, and with a select
-committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.`
-and its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
-`F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a
-NAME in capitals alone on its line above what is said (scripts, some oral histories), a name in lower case so (a
-newspaper's podcast transcripts), and a `[Name]` in square brackets. Each style is a pattern over line openings and a rule on the whole document that says whether the
-document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an interview. Within
-the styles a document uses, a label is accepted when it is a role word, recurs, or, once the file is known to be
-labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a speaker's name (`JK`
-after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`, `P` after `Pregunta`) are found to be the same speaker
-(`speaker_aliases`, `question_answer_speakers`).
+committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.` and
+its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
+`F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a NAME
+in capitals alone on its line above what is said (scripts, some oral histories), a name in lower case so (a
+newspaper's podcast transcripts), and a `[Name]` in square brackets. Each style is a pattern over line openings and
+a rule on the whole document that says whether the document uses it: one `A.` opens a sentence about `A. Smith`, a
+dozen `Q.`/`A.` pairs are an interview. Within the styles a document uses, a label is accepted when it is a role
+word, recurs, or, once the file is known to be labelled, looks like a person's name or title (`accept_labels`). Then
+the short forms of a speaker's name (`JK` after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`, `P` after
+`Pregunta`) are found to be the same speaker (`speaker_aliases`, `question_answer_speakers`).
 """
 
 from __future__ import annotations
