@@ -422,3 +422,33 @@ def test_a_page_nested_too_deep_says_what_is_missing_and_keeps_the_rest() -> Non
     (warning,) = t.warnings
     assert warning.startswith("the page could not be read to its end") and warning.endswith("is missing")
     assert "Where did you grow up?" in said(t) and "In Porto." in said(t)
+
+
+def test_a_print_interview_names_who_is_asked_and_who_asks() -> None:
+    """A ministry's page of a newspaper interview: bold questions without labels, the minister named in the lede
+    ("Bundesministerin Anna Weber im Interview mit der Rheinischen Post": the newspaper is who asks), and the
+    journalist in the credit below ("Die Fragen stellte Martin Seidel."), which is nobody's words."""
+    t = load("bundesministerium-interview.html")
+    assert speakers(t) == ["Unknown speaker", *["Martin Seidel", "Bundesministerin Anna Weber"] * 5]
+    assert t.interviewer is not None and t.interviewer.name == "Martin Seidel"
+    assert t.turns[-1].text == "Darüber entscheide ich im Frühjahr."
+    assert "Die Fragen stellte Martin Seidel." in {a.text for a in t.boilerplate}
+    # Every bold paragraph asks, a statement put to her too ("Der Netzausbau hinkt seit Jahren hinterher.").
+    assert [t.turns[e.first_turn].text for e in t.exchanges if e.question is not None][2] == (
+        "Der Netzausbau hinkt seit Jahren hinterher.")
+    assert len([e for e in t.exchanges if e.question is not None]) == 5
+
+
+@pytest.mark.parametrize(("title", "credit", "asked", "asker"), [
+    ("Entretien avec Claire Morel", "Propos recueillis par Luc Martin", "Claire Morel", "Luc Martin"),
+    ("Entrevista con Ana Ruiz", "Entrevista realizada por Pablo Gil.", "Ana Ruiz", "Pablo Gil"),
+    ("An interview with Priya Raman", "Interview by Tom Hale and Ann Wu", "Priya Raman", "Interviewer"),
+])
+def test_print_interviews_name_their_sides_in_other_languages(title: str, credit: str, asked: str,
+                                                              asker: str) -> None:
+    body = (f"<h1>{title}</h1>" + "".join(f"<p><strong>{q}</strong></p><p>{a}</p>" for q, a in [
+        ("Why now?", "Because the law changed in May."), ("And then?", "Then we waited for the court.")])
+        + f"<p>{credit}</p>")
+    t = read(body)
+    assert speakers(t) == [asker, asked] * 2
+    assert credit in {a.text for a in t.boilerplate}

@@ -52,6 +52,7 @@ class Block:
     level: int = 1  # for headings
     emphasis: bool = False  # the whole block is bold or strong: a hint (unlabelled questions in a web interview)
     opens_turn: bool = False  # a turn starts here even when its speaker is the one talking (a long speech cut)
+    asks: bool = False  # the container knows the block asks: a print interview's question, set in bold
 
 
 @dataclass(frozen=True)

@@ -34,9 +34,21 @@ _MAX_LABEL = 60
 _TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
 _BARE_QA = re.compile(r"([QA])[ \u00a0]{2,}(?=\S)")
 _SENTENCE_END = (".", "?", "!", "…", ":", '"', "”", "’", ")", ";", ",")
+_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|da|del|bin|al)){0,3}"
+# Who the page interviews, as its title, a heading or the lede above the first question says it: "An interview
+# with Priya Raman", "Interview mit Bundesministerin Anna Weber", "Entretien avec Claire Morel", "Entrevista con
+# Ana Ruiz"; "Anna Weber im Interview mit der Rheinischen Post", "Anna Weber im Gespräch".
 _INTERVIEW_WITH = re.compile(
-    r"\b(?:interview|conversation|q\s*&\s*a|talks?|chats?|speaks?|sits down)\s+with\s+"
-    r"(?:the\s+\w+\s+)?(?P<name>[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|de|van|von|da|del|bin|al)){0,3})",
+    r"\b(?i:interview|conversation|q\s*&\s*a|talks?|chats?|speaks?|sits down|gespräch|entretien|entrevista)\s+"
+    r"(?i:with|mit|avec|con)\s+(?:(?i:the\s+\w+|der|dem|la|le|l['’]|el)\s*)?"
+    rf"(?P<name>{_NAME})")
+_NAMED_IN_INTERVIEW = re.compile(rf"(?P<name>{_NAME})\s+im\s+(?:Interview|Gespräch)\b")
+# Who asked, as a print interview credits it below or above the text: "Die Fragen stellte Martin Seidel.",
+# "Das Gespräch führte ...", "Interview: ...", "Interview by ...", "Propos recueillis par ...". A credit names
+# the interviewer, and is not the interviewee's words.
+_CREDIT = re.compile(
+    r"(?:Die Fragen stellten?|Das (?:Interview|Gespräch) führten?|Interview(?:ed)? by|Interview:|Questions by|"
+    r"Propos recueillis par|Entrevista realizada por)\s+(?P<names>[^\n]{2,80}?)\.?",
     re.IGNORECASE,
 )
 _LINK_FURNITURE = 0.6
@@ -166,22 +178,37 @@ def _bold_questions(raw: list[RawBlock], title: str | None) -> bool:
     alternate = all(any(j not in bold_set for j in text_blocks if a < j < b) for a, b in pairwise(bold))
     if not (asks >= 0.5 * len(bold) or (alternate and len(bold) >= 3 and asks >= 1)):
         return False
-    answerer = _interviewee(title, [rb.text for rb in raw if rb.kind is BlockKind.HEADING])
+    lede = [raw[i].text for i in text_blocks if i < bold[0]]
+    answerer = _interviewee(title, [rb.text for rb in raw if rb.kind is BlockKind.HEADING], lede)
+    credits = {i: m for i in text_blocks if i not in bold_set and (m := _CREDIT.fullmatch(raw[i].text.strip()))}
+    asker = next((name for m in credits.values() if (name := _one_name(m["names"]))), INTERVIEWER)
     for i in text_blocks:
-        if i in bold_set:
-            raw[i].speaker = INTERVIEWER
+        if i in credits:
+            raw[i].kind = BlockKind.FURNITURE  # a byline: who asked is the interviewer's name
+        elif i in bold_set:
+            raw[i].speaker, raw[i].asks = asker, True
         elif i > bold[0]:
             raw[i].speaker = answerer
     return True
+
+
+def _one_name(names: str) -> str | None:
+    """The one person a credit names (`Martin Seidel`), else None: two of them (`Ana Ruiz und Tom Berg`) ask
+    as one interviewer."""
+    names = names.strip().rstrip(".")
+    if re.search(r",|\s(?:und|and|et|y|&)\s", names) or label_shape(names) != "name":
+        return None
+    return names
 
 
 def _heading_like(text: str) -> bool:
     return len(text.split()) <= 8 and not text.rstrip().endswith(_SENTENCE_END)
 
 
-def _interviewee(title: str | None, headings: list[str]) -> str:
-    for line in [title or "", *headings]:
-        m = _INTERVIEW_WITH.search(line)
+def _interviewee(title: str | None, headings: list[str], lede: list[str]) -> str:
+    for line in [title or "", *headings, *lede]:
+        # "Anna Weber im Interview mit der Rheinischen Post": who is named before is interviewed, by whom after.
+        m = _NAMED_IN_INTERVIEW.search(line) or _INTERVIEW_WITH.search(line)
         if m:
             name = m["name"].strip().rstrip(".,:;")
             if name and name[0].isupper():
@@ -224,5 +251,5 @@ def _layout(raw: list[RawBlock], structured: bool) -> tuple[str, tuple[Block, ..
         if pending is not None:
             speaker, label_span = pending
             pending = None
-        blocks.append(Block((start, end), text_kind, speaker, label_span, None, 1, rb.emphasis))
+        blocks.append(Block((start, end), text_kind, speaker, label_span, None, 1, rb.emphasis, asks=rb.asks))
     return "\n\n".join(parts), tuple(blocks), structured

@@ -56,6 +56,7 @@ class RawBlock:
     speaker: str | None = None
     label_len: int = 0  # the block opens with its speaker's label, this long ("Maria:")
     alone: bool = False  # the block is a label alone: it names the speaker of the text below
+    asks: bool = False  # the block is a question the page sets in bold, with no label
 
 
 # What an element does to the walk, by tag; tags not listed are inline and change nothing.

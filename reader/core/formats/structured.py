@@ -21,8 +21,10 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     for block in builder.blocks:
         if block.kind is BlockKind.TEXT:
             if block.speaker is not None or block.opens_turn:
-                # A label numbered as a select committee numbers its questions (`Q12 Chair:`) opens a question.
-                asks = block.label_span is not None and QUESTION_NUMBER.match(text, block.label_span[0]) is not None
+                # A label numbered as a select committee numbers its questions (`Q12 Chair:`) opens a question, as
+                # does a print interview's bold one.
+                asks = block.asks or (block.label_span is not None
+                                      and QUESTION_NUMBER.match(text, block.label_span[0]) is not None)
                 builder.turn(block.speaker, block.label_span, block.start, new=block.opens_turn, asks=asks)
             elif block.label_span:
                 builder.aside(AsideKind.FURNITURE, *block.label_span)
