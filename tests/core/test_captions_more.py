@@ -122,6 +122,21 @@ def test_a_chapter_list_above_a_labelled_transcript() -> None:
     assert_lossless(t)
 
 
+def test_a_table_of_contents_with_an_introduction_and_its_titles_over_their_parts() -> None:
+    """A podcast's transcript page: a `Table of Contents` heading, a line that introduces the list, `0:00 –
+    Introduction` lines; then each chapter's title alone above its part, and one host's lines on both sides of
+    a chapter's start."""
+    t = load("podcast-contents-and-titles.txt")
+    assert headings(t) == [("Introduction", 1), ("Gombe", 2), ("Tools", 6), ("Hope", 10)]
+    # The host's question at 2:15 opens the chapter: a turn of its own, not the end of his introduction.
+    assert [(s, start) for s, start, _ in turns(t)][1:4] == [("Lex Fridman", 0.0), ("Lex Fridman", 135.0),
+                                                             ("Jane Goodall", 140.0)]
+    assert t.turns[2].text == "What was it like arriving in Gombe for the first time?"
+    assert "Gombe" not in [p.text for turn in t.turns for p in turn.paragraphs]  # a title, not said
+    assert {"Table of Contents", "Gombe"} <= {a.text.split("\n")[0] for a in t.asides}
+    assert_lossless(t)
+
+
 def test_times_that_go_on_are_a_transcript_not_a_chapter_list() -> None:
     t = parse_text("00:00:01 Hello there\n00:00:05 Good to see you\n\n00:00:09 Shall we begin\n")
     assert t.headings == () and "Hello there" in said(t) and "Shall we begin" in said(t)

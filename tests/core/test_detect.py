@@ -31,6 +31,7 @@ EXPECTED = {
     "labelled-qa.txt": "labelled",
     "labelled-titles.txt": "labelled",
     "otter-export.txt": "timestamped",
+    "podcast-contents-and-titles.txt": "timestamped",
     "podcast-lowercase-names.txt": "labelled",
     "otter-speaker-numbers.txt": "timestamped",
     "panel-discussion.srt": "srt",

@@ -46,6 +46,11 @@ class Chapters:
     def holds(self, offset: int) -> bool:
         return any(start <= offset < end for start, end in self.blocks)
 
+    def titles_line(self, text: str, start: int, end: int) -> bool:
+        """Whether text[start:end] is one line that is a chapter's title, outside the list."""
+        line = text[start:end].strip().strip("#*_").strip().casefold()
+        return "\n" not in line and not self.holds(start) and any(c.title.casefold() == line for c in self.entries)
+
     @property
     def starts(self) -> list[float]:
         return [chapter.start for chapter in self.entries]
@@ -55,7 +60,10 @@ class Chapters:
         for span in self.headings:
             builder.aside(AsideKind.HEADER, *span)
         for chapter in self.entries:
-            builder.aside(AsideKind.FURNITURE, *chapter.time)
+            time_end = chapter.title_span[0]  # the time and a dash after it (`0:00 –`)
+            while text[time_end - 1].isspace():
+                time_end -= 1
+            builder.aside(AsideKind.FURNITURE, chapter.time[0], time_end)
             builder.aside(AsideKind.SECTION, *chapter.title_span)
             builder.heading(chapter.title, start=chapter.start)
 
@@ -80,6 +88,24 @@ def chapter_lines(text: str, start: int, end: int) -> list[Chapter] | None:
     return found
 
 
+_INTRO_LINES = 2  # lines of prose a heading's list may open with: `Here are the loose "chapters" in the conversation.`
+
+
+def _after_intro(text: str, start: int, end: int) -> tuple[list[Chapter] | None, int]:
+    """The chapters of text[start:end] under a heading, after up to _INTRO_LINES lines that introduce them; and
+    where the introduction ends (`start` when there is none)."""
+    intro_end = start - 1
+    for _ in range(_INTRO_LINES + 1):
+        entries = chapter_lines(text, intro_end + 1, end)
+        if entries:
+            return entries, max(intro_end, start - 1)
+        nl = text.find("\n", intro_end + 1, end)
+        if nl < 0:
+            break
+        intro_end = nl
+    return None, start - 1
+
+
 def find_chapters(text: str, start: int, end: int) -> Chapters:
     """The chapter list at the top of text[start:end], if it has one."""
     for index, block in enumerate(_BLOCK.finditer(text, start, end)):
@@ -99,7 +125,8 @@ def find_chapters(text: str, start: int, end: int) -> Chapters:
                 if entries and len(entries) >= 2:
                     return Chapters(entries, [(b_start, b_end), following.span()], [heading])
                 continue
-            entries = chapter_lines(text, first_line_end + 1, b_end)
+            entries, intro_end = _after_intro(text, first_line_end + 1, b_end)
+            heading = (b_start, intro_end)
         else:
             entries = chapter_lines(text, b_start, b_end)
         if not entries or len(entries) < 2:

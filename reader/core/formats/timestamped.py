@@ -216,18 +216,24 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     current: str | None = None
     current_key = ""
     cursor = start
+    starts = chapters.starts if chapters else []
+    chapter = 0  # the next chapter to start
     for ls, line in timed.items():
         if ls < start:
             continue
         _paragraphs(text, builder, cursor, ls, chapters)
         builder.aside(AsideKind.FURNITURE, *line.time)
         label = line.label
+        opens_chapter = False  # a chapter starts with this line: its turn too, so that its heading has a place
+        while chapter < len(starts) and starts[chapter] <= line.seconds:
+            chapter += 1
+            opens_chapter = True
         if label is not None and line.mark is not None:
             key = speaker_key(label)
-            if current is not None and key == current_key:
+            if current is not None and key == current_key and not opens_chapter:
                 builder.aside(AsideKind.FURNITURE, *line.mark)  # the same speaker again, after a pause
             else:
-                builder.turn(label, line.mark, line.seconds)
+                builder.turn(label, line.mark, line.seconds, new=opens_chapter)
                 current, current_key = label, key
         elif current is None:
             builder.turn(None, None, line.seconds)
@@ -238,9 +244,14 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
 
 def _paragraphs(text: str, builder: TranscriptBuilder, start: int, end: int, chapters: Chapters) -> None:
     """Blank-line separated blocks of text[start:end], each one paragraph (hard wraps joined); a chapter list is
-    set aside already."""
+    set aside already, and a chapter's title written again alone above its part (`Gombe`) is set aside too: the
+    list's heading stands there."""
     for m in _BLOCK.finditer(text, start, end):
-        if not chapters or not chapters.holds(m.start()):
+        if not chapters:
+            builder.paragraph(m.start(), m.end())
+        elif chapters.titles_line(text, *m.span()):  # a chapter's title over its part of the transcript
+            builder.aside(AsideKind.SECTION, m.start(), m.end())
+        elif not chapters.holds(m.start()):
             builder.paragraph(m.start(), m.end())
 
 
