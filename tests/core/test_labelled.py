@@ -245,3 +245,26 @@ def test_short_lines_in_lower_case_in_prose_are_no_names() -> None:
             "low tide\nWe walked out to the wreck.\n\n")
     t = parse_text(text)
     assert t.layout == "plain" and len(t.speakers) == 1
+
+
+def test_names_in_mixed_case_alone_on_their_lines_as_hansard_writes_them() -> None:
+    """Hansard puts who speaks alone on a line above the words, with their seat and party (or, for a minister,
+    the person) in brackets the first time: `Keir Starmer (Holborn and St Pancras) (Lab)`, then `Keir Starmer`."""
+    t = load("hansard-names-alone.txt")
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "Sarah Dines", "The Prime Minister", "Sarah Dines", "The Prime Minister", "Mr Speaker", "Keir Starmer",
+        "The Prime Minister", "Keir Starmer", "The Prime Minister", "Mr Speaker"]
+    assert t.turns[5].text == "The Post Office scandal has ruined lives. When will every conviction be overturned?"
+    assert t.source[slice(*t.turns[5].label_span)] == "Keir Starmer (Holborn and St Pancras) (Lab)"
+    assert (t.metadata.title, t.metadata.date) == ("Engagements", "2024-01-10")
+    assert t.speaker_by_key["the prime minister"].role is Role.INTERVIEWEE
+
+
+def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
+    text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
+            "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"
+            "Next Steps\nA new depot opens in March.\n")
+    t = parse_text(text)
+    assert t.layout == "plain" and len(t.turns) == 1

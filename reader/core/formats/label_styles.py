@@ -4,13 +4,14 @@ Transcripts write their labels in a handful of styles: `Name: text` (with Markdo
 committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.` and
 its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
 `F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a NAME
-in capitals alone on its line above what is said (scripts, some oral histories), a name in lower case so (a
-newspaper's podcast transcripts), and a `[Name]` in square brackets. Each style is a pattern over line openings and
-a rule on the whole document that says whether the document uses it: one `A.` opens a sentence about `A. Smith`, a
-dozen `Q.`/`A.` pairs are an interview. Within the styles a document uses, a label is accepted when it is a role
-word, recurs, or, once the file is known to be labelled, looks like a person's name or title (`accept_labels`). Then
-the short forms of a speaker's name (`JK` after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`, `P` after
-`Pregunta`) are found to be the same speaker (`speaker_aliases`, `question_answer_speakers`).
+in capitals alone on its line above what is said (scripts, some oral histories), a name in mixed case so (Hansard's
+`Keir Starmer (Holborn and St Pancras) (Lab)`) or in lower case (a newspaper's podcast transcripts), and a `[Name]`
+in square brackets. Each style is a pattern over line openings and a rule on the whole document that says whether
+the document uses it: one `A.` opens a sentence about `A. Smith`, a dozen `Q.`/`A.` pairs are an interview. Within
+the styles a document uses, a label is accepted when it is a role word, recurs, or, once the file is known to be
+labelled, looks like a person's name or title (`accept_labels`). Then the short forms of a speaker's name (`JK`
+after `Jane Kim (JK)`, `Ms Lopez` after `Maria Lopez`, `P` after `Pregunta`) are found to be the same speaker
+(`speaker_aliases`, `question_answer_speakers`).
 """
 
 from __future__ import annotations
@@ -71,6 +72,13 @@ _ALONE_BODY = (
     rf"[ \t\u00a0]*(?P<label>[{_CAPS}][{_CAPS}0-9'’.\-&]+(?:[ \t]+[{_CAPS}0-9'’.\-&]+){{0,4}})"
     r"(?P<extensions>(?:[ \t]*\([^()\n]{1,24}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
 )
+# A name in mixed case alone on its line above the words, as Hansard writes who speaks: `The Prime Minister (Rishi
+# Sunak)`, `Keir Starmer (Holborn and St Pancras) (Lab)`, `Mr Speaker`. Two to six words; the person, seat or
+# party in brackets after it are part of the label's mark, not of the name.
+_TITLED_ALONE_BODY = (
+    rf"[ \t\u00a0]*(?P<label>[{_CAPS}][\w'’.\-]*(?:[ \t]+(?:[{_CAPS}][\w'’.\-]*|de|van|von|der|du|of|the|and)){{1,5}})"
+    r"(?P<extensions>(?:[ \t]*\([^()\n]{1,60}\))*)[ \t]*(?=\n[ \t\u00a0]*[^\s])"
+)
 # A name in lower case alone on its line, above what is said or as a paragraph of its own: The New York Times'
 # podcast transcripts (`sabrina tavernise`, `archived recording (joe biden)`), whose pages show them in small
 # capitals. Two to four words, and what a clip is from in brackets.
@@ -116,6 +124,21 @@ def _several_names(matches: _Matches) -> _Matches:
     return matches if len(matches) >= 3 and len({label_key(m["label"]) for m in matches}) >= 2 else []
 
 
+def _recurring_names(matches: _Matches) -> _Matches:
+    """Names in mixed case alone on their lines are a document's labels only where two of them recur, four times
+    in all, and the lines say they are people: some give a seat, a party or a person in brackets, or open with a
+    title (`Mr Speaker`, `The Prime Minister`). A report's `Key Findings` above each region's paragraph is none."""
+    counts = Counter(label_key(m["label"]) for m in matches)
+    recurring = [n for n in counts.values() if n >= 2]
+    people = {label_key(m["label"]) for m in matches if m["extensions"].strip() or _titled(m["label"])}
+    return matches if len(recurring) >= 2 and sum(recurring) >= 4 and 2 * len(people) >= len(counts) else []
+
+
+def _titled(label: str) -> bool:
+    words = label_key(label).split()
+    return bool(words) and (words[0] in HONORIFICS or (words[0] == "the" and len(words) > 1))
+
+
 def _lowercase_names(matches: _Matches) -> _Matches:
     """Names in lower case are a document's labels only where two of them recur, four times in all, and none
     holds a function word (`and then`, `thank you so much` alone on a line are no names)."""
@@ -145,6 +168,7 @@ STYLES = (
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
     _style("lower", _LOWER_ALONE_BODY, lambda m: m.end("label"), _lowercase_names),
+    _style("titled", _TITLED_ALONE_BODY, lambda m: m.end(), _recurring_names),
     _style("bracket", _BRACKET_BODY, lambda m: m.end(), _several_names),
 )
 
@@ -227,7 +251,7 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
             numbered = _numbers_questions(matches)
         # A name alone on its line is a document's label only where it is commoner than `Name:`; in a file
         # labelled with colons it is a heading.
-        if not matches or (kind in ("alone", "lower") and len(matches) < colons):
+        if not matches or (kind in ("alone", "lower", "titled") and len(matches) < colons):
             continue
         matches = style.used(matches)
         has_open = "open" in style.after_newline.groupindex
@@ -284,7 +308,7 @@ def _numbers_questions(matches: _Matches) -> bool:
 def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
     """Whether a match of `style` cannot be a label: a NAME alone that opens no paragraph or is a scene heading,
     a bracketed sound, anything not shaped like a label (a period label's pattern is its shape)."""
-    if style in ("alone", "lower") and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
+    if style in ("alone", "lower", "titled") and (not at_paragraph or SCENE_HEADING.fullmatch(label)):
         return True
     if style == "bracket" and label_key(label) in SOUNDS:
         return True
