@@ -65,6 +65,20 @@ def test_otter_export_times_become_start_times() -> None:
     assert_lossless(t)
 
 
+def test_a_print_interview_with_bold_questions_and_no_labels() -> None:
+    """A newspaper interview written up in Word: each bold paragraph asks (a statement put to her too), the plain
+    ones after it answer; the heading names who answers, the credit below who asks, and is set aside."""
+    t = load_transcript(DATA / "print-interview.docx")
+    assert t.layout == "structured" and t.metadata.title == "Interview with Dr. Maria Santos"
+    assert [t.speaker(turn).name for turn in t.turns] == ["Unknown speaker", *["Tom Hale", "Dr. Maria Santos"] * 4]
+    assert t.turns[4].text == ("Sea walls buy time, but they move the problem along the coast.\n\n"
+                               "Further south the council has stopped repairing them.")
+    assert [t.turns[e.first_turn].text for e in t.exchanges if e.question is not None] == [
+        "How fast is the coast retreating?", "What can be done?", "Managed retreat is unpopular.", "Who pays?"]
+    assert "Interview by Tom Hale." in {a.text for a in t.boilerplate}
+    assert_lossless(t)
+
+
 def test_table_of_time_speaker_and_text() -> None:
     t = load_transcript(DATA / "focus-group-table.docx")
     assert turns(t)[:3] == [

@@ -22,6 +22,7 @@ from dataclasses import dataclass, replace
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
 from reader.core.containers.docx_cover import cover, titlelike
+from reader.core.containers.print_interview import Sides, bold_questions
 from reader.core.formats.label_styles import QUESTION_NUMBER, question_answer_speakers
 from reader.core.model import Span
 
@@ -139,7 +140,14 @@ def arrange(document: Document) -> Extracted:
             [x.name for x in openings.values()].count(o.name) == 1:
         del openings[id(first)]  # a bold line above the first speaker, never named again: the title
     structured = bool(tables) or len(openings) >= 2
-    if structured:
+    written = [p for p in paragraphs if p.text.strip()]
+    sides = None if structured else bold_questions(
+        [(p.text, p.all_bold) for p in written], metadata.title or document.title,
+        [p.text for p in rest if isinstance(p, Paragraph) and p.heading])
+    if sides is not None:
+        structured = True
+        _print_interview(writer, rest, sides, {id(p): n for n, p in enumerate(written)})
+    elif structured:
         named = {o.name.casefold() for o in openings.values()}
         plain = [m for p in paragraphs if id(p) not in openings and (m := _LABEL.match(p.text))]
         names = [m["name"] for m in plain]
@@ -151,8 +159,32 @@ def arrange(document: Document) -> Extracted:
     else:
         for item in rest:
             _plain(writer, item)
-    metadata = replace(metadata, title=metadata.title or document.title, date=metadata.date or document.created)
+    # Else the first heading of the body: a write-up's `Interview with Dr. Maria Santos`.
+    first_heading = next((" ".join(p.text.split()) for p in rest if isinstance(p, Paragraph) and p.heading
+                          and p.text.strip()), None)
+    metadata = replace(metadata, title=metadata.title or document.title or first_heading,
+                       date=metadata.date or document.created)
     return Extracted(writer.text(), NAME, blocks=tuple(writer.blocks), structured=structured, metadata=metadata)
+
+
+def _print_interview(writer: _Writer, body: list[Paragraph | Table], sides: Sides, index: dict[int, int]) -> None:
+    """A print interview whose questions are bold (`print_interview`): each question a turn of the asker's, each
+    answer paragraph the answerer's, a credit set aside; headings, tables and a lede as they are."""
+    for item in body:
+        n = index.get(id(item))
+        if n is None or not isinstance(item, Paragraph):
+            _plain(writer, item)
+            continue
+        start = writer.add(item.text)
+        writer.previous = None
+        if n in sides.credits:
+            writer.block(start, writer.at, BlockKind.FURNITURE)
+        elif n in sides.questions:
+            writer.block(start, writer.at, speaker=sides.asker, asks=True)
+        elif n in sides.answers:
+            writer.block(start, writer.at, speaker=sides.answerer)
+        else:
+            writer.block(start, writer.at)
 
 
 def _strong_opening(p: Paragraph) -> _Opening | None:

@@ -16,10 +16,10 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import pairwise
 
 from reader.core.containers import Block, BlockKind
 from reader.core.containers.html_text import RawBlock
+from reader.core.containers.print_interview import bold_questions
 from reader.core.formats.label_styles import (
     QUESTION_NUMBER,
     label_key,
@@ -28,29 +28,9 @@ from reader.core.formats.label_styles import (
     without_question_number,
 )
 
-INTERVIEWER = "Interviewer"
-INTERVIEWEE = "Interviewee"
 _MAX_LABEL = 60
 _TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
 _BARE_QA = re.compile(r"([QA])[ \u00a0]{2,}(?=\S)")
-_SENTENCE_END = (".", "?", "!", "…", ":", '"', "”", "’", ")", ";", ",")
-_NAME = r"[A-ZÀ-ÖØ-Þ][\w'’.-]*(?:\s+(?:[A-ZÀ-ÖØ-Þ][\w'’.-]*|de|van|von|da|del|bin|al)){0,3}"
-# Who the page interviews, as its title, a heading or the lede above the first question says it: "An interview
-# with Priya Raman", "Interview mit Bundesministerin Anna Weber", "Entretien avec Claire Morel", "Entrevista con
-# Ana Ruiz"; "Anna Weber im Interview mit der Rheinischen Post", "Anna Weber im Gespräch".
-_INTERVIEW_WITH = re.compile(
-    r"\b(?i:interview|conversation|q\s*&\s*a|talks?|chats?|speaks?|sits down|gespräch|entretien|entrevista)\s+"
-    r"(?i:with|mit|avec|con)\s+(?:(?i:the\s+\w+|der|dem|la|le|l['’]|el)\s*)?"
-    rf"(?P<name>{_NAME})")
-_NAMED_IN_INTERVIEW = re.compile(rf"(?P<name>{_NAME})\s+im\s+(?:Interview|Gespräch)\b")
-# Who asked, as a print interview credits it below or above the text: "Die Fragen stellte Martin Seidel.",
-# "Das Gespräch führte ...", "Interview: ...", "Interview by ...", "Propos recueillis par ...". A credit names
-# the interviewer, and is not the interviewee's words.
-_CREDIT = re.compile(
-    r"(?:Die Fragen stellten?|Das (?:Interview|Gespräch) führten?|Interview(?:ed)? by|Interview:|Questions by|"
-    r"Propos recueillis par|Entrevista realizada por)\s+(?P<names>[^\n]{2,80}?)\.?",
-    re.IGNORECASE,
-)
 _LINK_FURNITURE = 0.6
 
 
@@ -159,61 +139,20 @@ def _text_label(rb: RawBlock, m: re.Match[str], known: set[str]) -> None:
 
 
 def _bold_questions(raw: list[RawBlock], title: str | None) -> bool:
-    """An interview whose questions are bold paragraphs without labels: those are the interviewer's, the plain
-    paragraphs after them the interviewee's (named when the title or a heading says who). A bold lede or a bold
-    line like a subheading is not a question."""
+    """An interview whose questions are bold paragraphs without labels (`print_interview`)."""
     text_blocks = [i for i, rb in enumerate(raw) if rb.kind is BlockKind.TEXT and not rb.pre]
-    bold = [i for i in text_blocks if raw[i].emphasis and not _heading_like(raw[i].text)]
-    if len(bold) < 2:
+    sides = bold_questions([(raw[i].text, raw[i].emphasis) for i in text_blocks], title,
+                           [rb.text for rb in raw if rb.kind is BlockKind.HEADING])
+    if sides is None:
         return False
-    plain = [i for i in text_blocks if not raw[i].emphasis]
-    if not plain:
-        return False
-    while bold and bold[0] < plain[0] and not raw[bold[0]].text.rstrip().endswith("?"):
-        bold.pop(0)  # the lede, before any plain paragraph
-    if len(bold) < 2:
-        return False
-    asks = sum(1 for i in bold if raw[i].text.rstrip().endswith("?"))
-    bold_set = set(bold)
-    alternate = all(any(j not in bold_set for j in text_blocks if a < j < b) for a, b in pairwise(bold))
-    if not (asks >= 0.5 * len(bold) or (alternate and len(bold) >= 3 and asks >= 1)):
-        return False
-    lede = [raw[i].text for i in text_blocks if i < bold[0]]
-    answerer = _interviewee(title, [rb.text for rb in raw if rb.kind is BlockKind.HEADING], lede)
-    credits = {i: m for i in text_blocks if i not in bold_set and (m := _CREDIT.fullmatch(raw[i].text.strip()))}
-    asker = next((name for m in credits.values() if (name := _one_name(m["names"]))), INTERVIEWER)
-    for i in text_blocks:
-        if i in credits:
+    for n, i in enumerate(text_blocks):
+        if n in sides.credits:
             raw[i].kind = BlockKind.FURNITURE  # a byline: who asked is the interviewer's name
-        elif i in bold_set:
-            raw[i].speaker, raw[i].asks = asker, True
-        elif i > bold[0]:
-            raw[i].speaker = answerer
+        elif n in sides.questions:
+            raw[i].speaker, raw[i].asks = sides.asker, True
+        elif n in sides.answers:
+            raw[i].speaker = sides.answerer
     return True
-
-
-def _one_name(names: str) -> str | None:
-    """The one person a credit names (`Martin Seidel`), else None: two of them (`Ana Ruiz und Tom Berg`) ask
-    as one interviewer."""
-    names = names.strip().rstrip(".")
-    if re.search(r",|\s(?:und|and|et|y|&)\s", names) or label_shape(names) != "name":
-        return None
-    return names
-
-
-def _heading_like(text: str) -> bool:
-    return len(text.split()) <= 8 and not text.rstrip().endswith(_SENTENCE_END)
-
-
-def _interviewee(title: str | None, headings: list[str], lede: list[str]) -> str:
-    for line in [title or "", *headings, *lede]:
-        # "Anna Weber im Interview mit der Rheinischen Post": who is named before is interviewed, by whom after.
-        m = _NAMED_IN_INTERVIEW.search(line) or _INTERVIEW_WITH.search(line)
-        if m:
-            name = m["name"].strip().rstrip(".,:;")
-            if name and name[0].isupper():
-                return name
-    return INTERVIEWEE
 
 
 def _layout(raw: list[RawBlock], structured: bool) -> tuple[str, tuple[Block, ...], bool]:

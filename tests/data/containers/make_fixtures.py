@@ -192,6 +192,25 @@ def word_table() -> bytes:
     )
 
 
+def word_print_interview() -> bytes:
+    """A newspaper interview written up in Word: a heading naming who is interviewed, a lede, the questions in
+    bold with no labels (one a statement put to her), the answers plain, the journalist's credit below."""
+    return docx(
+        para("Interview with Dr. Maria Santos", style="Heading1"),
+        para("Dr. Maria Santos leads the coastal erosion programme at the university. We spoke in her office."),
+        para(bold("How fast is the coast retreating?")),
+        para("In some places two metres a year. The cliffs at Holbeck lose more in one storm than in a decade."),
+        para(bold("What can be done?")),
+        para("Sea walls buy time, but they move the problem along the coast."),
+        para("Further south the council has stopped repairing them."),
+        para(bold("Managed retreat is unpopular.")),
+        para("It is, because people lose homes. But it is honest."),
+        para(bold("Who pays?")),
+        para("Today, mostly the homeowners. That has to change."),
+        para("Interview by Tom Hale."),
+    )
+
+
 def main() -> int:
     files = {
         "hearing.pdf": hearing(),
@@ -202,6 +221,7 @@ def main() -> int:
         "oral-history.docx": word_oral_history(),
         "otter-export.docx": word_otter(),
         "focus-group-table.docx": word_table(),
+        "print-interview.docx": word_print_interview(),
         "truncated.docx": word_oral_history()[:900],
     }
     for name, data in files.items():
