@@ -69,6 +69,12 @@ STATUS_LABELS: dict[Status, str] = {
 }
 
 COLOURS: tuple[str, ...] = ("yellow", "green", "blue", "pink")
+
+
+def one_of(value: Any, kind: type[enum.StrEnum]) -> bool:
+    """Whether `value` read from a file is one of the enumeration's values: a string, never a list or an object
+    (a membership test fails on those with TypeError, which would cost a file every note, not that one)."""
+    return isinstance(value, str) and value in kind._value2member_map_
 DEFAULT_COLOUR = "yellow"
 
 

@@ -19,7 +19,7 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.media import RecordingLink
-from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags
+from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags, one_of
 from reader.core.timing import MAX_SECONDS, SyncPoint
 from reader.core.topics.edits import LEVELS, OPS, TopicEdit
 
@@ -116,7 +116,7 @@ def read_anchor(value: Any) -> Anchor:
     if start > end and not end_turn_id:  # a passage's end is in another turn: any two offsets make a span
         raise InvalidRecord(f"anchor offsets {start}..{end} are not a span")
     scope = value.get("scope", "text")
-    if scope not in Scope._value2member_map_:
+    if not one_of(scope, Scope):
         raise InvalidRecord(f"anchor scope {str(scope)[:40]!r} is not one of {', '.join(Scope)}")
     if end_turn_id and scope != Scope.TEXT:
         raise InvalidRecord(f"an anchor of scope {scope} has no end_turn_id: only words run over several turns")
@@ -136,7 +136,7 @@ def read_annotation(record: Any) -> Annotation:
     if not ident.strip():
         raise InvalidRecord("id is empty")
     kind = record.get("kind")
-    if kind not in Kind._value2member_map_:
+    if not one_of(kind, Kind):
         raise InvalidRecord(f"kind {str(kind)[:40]!r} is not one of {', '.join(Kind)}")
     tags = record.get("tags", [])
     if not isinstance(tags, list):
@@ -144,7 +144,7 @@ def read_annotation(record: Any) -> Annotation:
     if len(tags) > MAX_TAGS:
         raise InvalidRecord(f"more than {MAX_TAGS} tags")
     status = record.get("status", "")
-    if status not in Status._value2member_map_:
+    if not one_of(status, Status):
         raise InvalidRecord(f"status {str(status)[:40]!r} is not one of {', '.join(s for s in Status if s)}")
     colour = record.get("colour", "")
     if colour != "" and colour not in COLOURS:

@@ -31,6 +31,7 @@ from reader.core.notes.annotations import (
     Scope,
     Status,
     anchor_span,
+    one_of,
 )
 from reader.core.notes.records import OLDEST, InvalidRecord, clean_text, load_json, offset, read_annotation, timestamp
 
@@ -197,7 +198,7 @@ def _annotation(item: Any) -> Imported:
         (tags if body.get("purpose") == "tagging" else notes).append(value)
     motivation = item.get("motivation", "")
     motivation = motivation[0] if isinstance(motivation, list) and motivation else motivation
-    kind = Kind(ours["kind"]) if ours.get("kind") in Kind._value2member_map_ else \
+    kind = Kind(ours["kind"]) if one_of(ours.get("kind"), Kind) else \
         KIND_OF_MOTIVATION.get(str(motivation).removeprefix("oa:"), Kind.NOTE if notes else Kind.HIGHLIGHT)
     colour = ours.get("colour", "")
     if kind is Kind.HIGHLIGHT and colour not in COLOURS:
@@ -211,10 +212,10 @@ def _annotation(item: Any) -> Imported:
         "id": _local_id(str(item.get("id", "")) or str(uuid.uuid4())), "kind": kind.value,
         "anchor": {"turn_id": str(ours.get("turn_id", "")), "start": ours.get("start", 0) or 0,
                    "end": ours.get("end", 0) or 0, "exact": quote["exact"], "prefix": quote.get("prefix", ""),
-                   "suffix": quote.get("suffix", ""), "scope": scope if scope in Scope._value2member_map_ else "text",
+                   "suffix": quote.get("suffix", ""), "scope": scope if one_of(scope, Scope) else "text",
                    "end_turn_id": str(ours.get("end_turn_id") or "")},
         "note": "\n\n".join(n for n in notes if n.strip()), "tags": tags,
-        "status": status if status in Status._value2member_map_ else "",
+        "status": status if one_of(status, Status) else "",
         "colour": colour if kind is Kind.HIGHLIGHT else "", "created": created,
         "modified": _iso(item.get("modified")) or created,
     }
