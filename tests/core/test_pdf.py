@@ -102,6 +102,17 @@ def test_a_word_hyphenated_across_a_line_end_reads_whole() -> None:
     assert search(t, SearchQuery("everybody knew"))  # found, and quoted, as the page reads it
 
 
+def test_a_hyphen_that_hangs_before_and_or_ends_a_paragraph_is_kept() -> None:
+    """`pre-` above `and post-` hangs as meant; `post-` above a new paragraph (a wider gap than the page's lines)
+    ends no broken word."""
+    page = Page([(72, 700, "Question: Which ones, pre-"), (72, 686, "and post-"), (72, 660, "war stock?"),
+                 (72, 646, "Answer: Both.")])
+    t = parse_extracted(extract(write_pdf([page]), ".pdf"))
+    assert t.turns[0].text.startswith("Which ones, pre- and post-")
+    assert "post-war" not in t.turns[0].text.replace("\n", " ")
+    assert_lossless(t)
+
+
 def test_a_pdf_restricted_only_in_what_may_be_done_is_read() -> None:
     pages = text_pages(["Question: Is this locked?", "Answer: Only against printing.",
                         "Question: Sure?", "Answer: Quite sure."])
@@ -167,7 +178,10 @@ def test_running_furniture_is_marked_as_blocks() -> None:
 
 
 # Paragraphs a PDF's standard font can show (WinAnsi), some opening with a label.
-_WORDS = st.text(alphabet=string.ascii_letters + string.digits + ".,;:?!'\"()-[]&%$#@*/", min_size=1, max_size=12)
+# A word ending with a hyphen after a letter is left out: at a line's end, before a word in the same paragraph,
+# it is what a word hyphenated across the line end looks like, which is read whole (`Every-` `body`).
+_WORDS = st.text(alphabet=string.ascii_letters + string.digits + ".,;:?!'\"()-[]&%$#@*/", min_size=1,
+                 max_size=12).filter(lambda w: not (w.endswith("-") and w[-2:-1].isalpha()))
 _PARAGRAPHS = st.lists(
     st.tuples(st.sampled_from(["", "Question: ", "Ann Lee: ", "MR. SMITH:  ", "Q.  ", "12  "]),
               st.lists(_WORDS, min_size=1, max_size=30).map(" ".join)).map("".join),

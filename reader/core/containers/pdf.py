@@ -127,6 +127,8 @@ def _page_lines(page: Any) -> list[_Line]:
 
 
 _SOFT = "\u00ad"
+_SUSPENDED = frozenset({"and", "or", "to", "und", "oder", "bis", "et", "ou", "y", "o"})
+PARAGRAPH_GAP = 1.5  # times the page's usual distance between lines: the gap before a new paragraph
 _HYPHENATED = re.compile(rf"([^\W\d_]+){_SOFT}$")
 _CONTINUED = re.compile(r"([^\W\d_]+)(\S*)\s*")  # the rest of the word, what sticks to it ("known?"), the space
 
@@ -142,8 +144,13 @@ def _whole_words(lines: list[_Line]) -> list[_Line]:
     """The page's lines with each word hyphenated across a line end written whole on its first line (see the
     module's docstring); a soft hyphen nothing follows on the page is shown as the hyphen it is."""
     out: list[_Line] = []
+    gaps = sorted(a.bottom - b.bottom for a, b in itertools.pairwise(lines) if a.bottom > b.bottom)
+    paragraph_gap = PARAGRAPH_GAP * gaps[len(gaps) // 2] if gaps else math.inf
     for line in lines:
-        if out and (head := _HYPHENATED.search(out[-1].text)) and (rest := _CONTINUED.match(line.text)):
+        # A word goes on in the same paragraph: a line after a wider gap than the page's lines have starts another.
+        # And a hyphen before `and` is left hanging, as meant: `pre- and post-war`, `Ein- und Ausgang`.
+        if out and (head := _HYPHENATED.search(out[-1].text)) and out[-1].bottom - line.bottom < paragraph_gap \
+                and (rest := _CONTINUED.match(line.text)) and rest[1].lower() not in _SUSPENDED:
             first, second = head[1], rest[1]
             common = _common_words()
             joined = (first + second).lower()
