@@ -36,6 +36,7 @@ EXPECTED = {
     "podcast-lowercase-names.txt": "labelled",
     "otter-speaker-numbers.txt": "timestamped",
     "panel-discussion.srt": "srt",
+    "pasted-print-interview.txt": "plain",
     "podcast-captions.vtt": "webvtt",
     "research-interview-i-r.txt": "labelled",
     "rev-transcript.txt": "timestamped",

@@ -268,3 +268,40 @@ def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None
             "Next Steps\nA new depot opens in March.\n")
     t = parse_text(text)
     assert t.layout == "plain" and len(t.turns) == 1
+
+
+def test_a_print_interview_pasted_as_text_asks_by_its_question_marks() -> None:
+    """A ministry's interview copied from its page: the bold of the questions is gone, no labels. Its short
+    paragraphs ending with a question mark, each after an answer, are the questions; the lede names who answers
+    and the credit who asks (set aside). A statement put to her, in plain text, reads on with her answer before."""
+    t = load("pasted-print-interview.txt")
+    assert t.layout == "plain"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "Unknown speaker", *["Martin Seidel", "Bundesministerin Anna Weber"] * 4]
+    assert t.turns[3].text == "Reicht das?"
+    assert t.turns[4].text.endswith("Der Netzausbau hinkt seit Jahren hinterher.\n\n"
+                                    "Das stimmt. Aber in diesem Jahr haben wir so viele Kilometer genehmigt wie nie "
+                                    "zuvor.")
+    assert "Die Fragen stellte Martin Seidel." in {a.text for a in t.boilerplate}
+    assert len([e for e in t.exchanges if e.question is not None]) == 4
+
+
+def test_prose_that_asks_now_and_then_stays_one_voice() -> None:
+    """Three short paragraphs that ask, among thirteen: an essay's questions to itself, not an interview."""
+    text = "\n\n".join([
+        "The harbour had been silting up for years, and nobody in the council wanted to pay for the dredging.",
+        "Who would pay?",
+        "The fishermen said the town should. The town said the port authority should.",
+        "The port authority said nothing, and went on saying it for a decade, while the boats moved to Whitby.",
+        "Was it worth it?",
+        "Nobody could say. The accounts were never published, and the minutes of the meetings were lost.",
+        "By then the harbour was a marina, and the question had answered itself.",
+        "The last trawler left in 1998. Its skipper still lives above the chandler's.",
+        "He says he does not miss it. His wife says otherwise.",
+        "And the council?",
+        "It moved to new offices on the hill, with a view of the marina it had never planned.",
+        "Its leader retired to Spain. His successor has never been to the harbour.",
+        "The dredger was sold for scrap in 2004, to a yard in Ghent."])
+    t = parse_text(text + "\n")
+    assert len(t.turns) == 1 and t.layout == "plain"

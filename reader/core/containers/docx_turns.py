@@ -22,8 +22,8 @@ from dataclasses import dataclass, replace
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
 from reader.core.containers.docx_cover import cover, titlelike
-from reader.core.containers.print_interview import Sides, bold_questions
 from reader.core.formats.label_styles import QUESTION_NUMBER, question_answer_speakers
+from reader.core.formats.print_interview import Sides, bold_questions
 from reader.core.model import Span
 
 _TIME = r"(?<![\d:])(?:\d{1,2}:)?\d{1,2}:\d{2}(?:[.,]\d{1,3})?(?![\d:])"

@@ -19,7 +19,6 @@ from collections import Counter
 
 from reader.core.containers import Block, BlockKind
 from reader.core.containers.html_text import RawBlock
-from reader.core.containers.print_interview import bold_questions
 from reader.core.formats.label_styles import (
     QUESTION_NUMBER,
     label_key,
@@ -27,6 +26,7 @@ from reader.core.formats.label_styles import (
     question_answer_speakers,
     without_question_number,
 )
+from reader.core.formats.print_interview import bold_questions
 
 _MAX_LABEL = 60
 _TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")

@@ -6,7 +6,8 @@ interviewee's answers; a bold lede above the first answer, or a bold line like a
 is interviewed comes from the title, a heading or the lede ("An interview with Priya Raman", "Interview mit
 Bundesministerin Anna Weber", "Anna Weber im Interview mit der Rheinischen Post"); who asks, from a credit line
 ("Die Fragen stellte Martin Seidel.", "Interview by Tom Hale"), which is a byline, not the interviewee's words.
-The containers (`html_speakers`, `docx_turns`) give the paragraphs and apply the answer to their blocks.
+The containers (`html_speakers`, `docx_turns`) and the plain layout give the paragraphs and apply the
+answer to their blocks or turns.
 """
 
 from __future__ import annotations
