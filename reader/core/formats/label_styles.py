@@ -129,9 +129,14 @@ def _recurring_names(matches: _Matches) -> _Matches:
     in all, and the lines say they are people: some give a seat, a party or a person in brackets, or open with a
     title (`Mr Speaker`, `The Prime Minister`). A report's `Key Findings` above each region's paragraph is none."""
     counts = Counter(label_key(m["label"]) for m in matches)
-    recurring = [n for n in counts.values() if n >= 2]
     people = {label_key(m["label"]) for m in matches if m["extensions"].strip() or _titled(m["label"])}
-    return matches if len(recurring) >= 2 and sum(recurring) >= 4 and 2 * len(people) >= len(counts) else []
+    return matches if _two_recur(counts) and 2 * len(people) >= len(counts) else []
+
+
+def _two_recur(counts: Counter[str]) -> bool:
+    """Two labels written twice or more, four times in all: a name alone on its line is no one-off heading."""
+    recurring = [n for n in counts.values() if n >= 2]
+    return len(recurring) >= 2 and sum(recurring) >= 4
 
 
 def _titled(label: str) -> bool:
@@ -143,9 +148,7 @@ def _lowercase_names(matches: _Matches) -> _Matches:
     """Names in lower case are a document's labels only where two of them recur, four times in all, and none
     holds a function word (`and then`, `thank you so much` alone on a line are no names)."""
     names = [m for m in matches if not FUNCTION_WORDS.intersection(label_key(m["label"].split("(")[0]).split())]
-    counts = Counter(label_key(m["label"]) for m in names)
-    recurring = [n for n in counts.values() if n >= 2]
-    return names if len(recurring) >= 2 and sum(recurring) >= 4 else []
+    return names if _two_recur(Counter(label_key(m["label"]) for m in names)) else []
 
 
 def _as_name(label: str) -> str:
