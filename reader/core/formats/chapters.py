@@ -93,12 +93,13 @@ _INTRO_LINES = 2  # lines of prose a heading's list may open with: `Here are the
 
 def _after_intro(text: str, start: int, end: int) -> tuple[list[Chapter] | None, int]:
     """The chapters of text[start:end] under a heading, after up to _INTRO_LINES lines that introduce them; and
-    where the introduction ends (`start` when there is none)."""
+    where the heading's part ends: the newline after the introduction, or `start - 1` (the heading's own line
+    end) when there is none."""
     intro_end = start - 1
     for _ in range(_INTRO_LINES + 1):
         entries = chapter_lines(text, intro_end + 1, end)
         if entries:
-            return entries, max(intro_end, start - 1)
+            return entries, intro_end
         nl = text.find("\n", intro_end + 1, end)
         if nl < 0:
             break
