@@ -100,13 +100,14 @@ def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool)
     sys.path.insert(0, root)
     import threading
 
-    from reader.cli import main  # first, as the `transcript-reader` script imports it: PySide comes after
+    # In the order the `transcript-reader` script imports them: the command line, then the window's modules
+    # (reader.ui imports the core ones it needs before PySide), and PySide with them.
+    from reader.cli import main
+    from reader.ui.transcript_view import TranscriptView
 
     # isort: split
     from PySide6.QtCore import QTimer
     from PySide6.QtWidgets import QApplication
-
-    from reader.ui.transcript_view import TranscriptView
 
     marks: dict[str, float] = {}
     painted = TranscriptView.paintEvent

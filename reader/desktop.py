@@ -14,10 +14,11 @@ from __future__ import annotations
 import argparse
 import os
 import sys
-from importlib import resources
 from pathlib import Path
 
 import platformdirs
+
+from reader.core.paths import package_folder
 
 APP_ID = "transcript-reader"  # the desktop entry's and the icon's name, and Qt's desktop file name
 ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNGs in resources/icons/, made from the SVG
@@ -25,7 +26,7 @@ ICON_SIZES = (16, 24, 32, 48, 64, 128, 256, 512)  # the PNGs in resources/icons/
 
 def resource(name: str) -> Path:
     """A file of resources/ (the package `reader.resources`), in a clone as in an installed wheel."""
-    return Path(str(resources.files("reader.resources").joinpath(*name.split("/"))))
+    return package_folder("reader.resources").joinpath(*name.split("/"))
 
 
 def icon_png(size: int) -> Path:

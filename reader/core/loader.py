@@ -6,7 +6,6 @@ import logging
 import os
 import stat
 from dataclasses import fields, replace
-from importlib import resources
 from pathlib import Path
 from types import ModuleType
 
@@ -18,6 +17,7 @@ from reader.core.formats import structured
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.detect import LAYOUTS, detect_layout
 from reader.core.model import AsideKind, Metadata, Transcript
+from reader.core.paths import package_folder
 
 log = logging.getLogger(__name__)
 
@@ -200,4 +200,4 @@ SAMPLE_NAME = "lavrov-nbc-interview-2017-07-21.txt"
 def sample_path() -> Path:
     """The sample interview shipped with the program: package data (`reader.seeds`, the repository's seeds/), so an
     installed wheel has it as a clone does."""
-    return Path(str(resources.files("reader.seeds") / SAMPLE_NAME)).resolve()
+    return (package_folder("reader.seeds") / SAMPLE_NAME).resolve()

@@ -83,3 +83,14 @@ def test_the_first_picture_of_a_text_file_imports_none_of_what_later_commands_ne
     assert "reader.ui.main_window" in loaded and "reader.ui.transcript_view" in loaded
     assert sorted(loaded.intersection(NOT_BY_THE_FIRST_PICTURE)) == []
     assert found["style"] == "fusion"  # asked for on the command line of the application, not set afterwards
+
+
+def test_the_window_imports_its_core_modules_before_pyside() -> None:
+    """reader/ui/__init__.py imports them first: PySide's import hook reads the source of every module imported
+    after PySide6, which for the core's modules is work for nothing."""
+    script = ("import sys; from reader.cli import main; import reader.ui.app, reader.ui.main_window, "
+              "reader.ui.startup, reader.ui.windows; modules = list(sys.modules); "
+              "print([m for m in modules[modules.index('PySide6'):] if m.startswith('reader.core')])")
+    result = subprocess.run([sys.executable, "-c", script], capture_output=True, text=True, cwd=ROOT, check=True,
+                            env={**os.environ, "QT_QPA_PLATFORM": "offscreen"})
+    assert result.stdout.strip() == "[]"
