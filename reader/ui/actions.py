@@ -55,6 +55,7 @@ class ActionId(StrEnum):
     ZOOM_RESET = "view.zoom_reset"
     FONT = "view.font"
     SNAP_TO_WORDS = "view.snap_to_words"
+    TOPIC_TITLES = "view.topic_titles"
     NEXT_PANE = "view.next_pane"
     PREVIOUS_PANE = "view.previous_pane"
     SHOW_ONLY_SPEAKER = "view.show_only_speaker"
@@ -190,6 +191,8 @@ ACTIONS: list[ActionSpec] = [
     _choice(Choice.THEME, "sepia", "S&epia", "view/&Theme", "sepia"),
     ActionSpec(ActionId.SNAP_TO_WORDS, "Snap Selection to &Whole Words", "view", checkable=True,
                tip="A selection made with the mouse takes whole words, as in calibre and Zotero"),
+    ActionSpec(ActionId.TOPIC_TITLES, "Section and Topic &Titles in the Text", "view", checkable=True,
+               tip="Write each section's and topic's title in the text where it begins"),
     ActionSpec(ActionId.NEXT_PANE, "Ne&xt Pane", "view", ("F6",), "Move the focus to the next dock or the text",
                separator=True),
     ActionSpec(ActionId.PREVIOUS_PANE, "Pre&vious Pane", "view", ("Shift+F6",)),

@@ -236,6 +236,7 @@ class MainWindow(QMainWindow):
         self._dock_panels()
         self._connect_parts()
         self.appearance.show_in(self.registry)
+        self.registry.set_checked(ActionId.TOPIC_TITLES, self.preferences.topic_titles)
         self._bind_actions()
         self.registry.check_bound()
         # Caught up: the theme, the transcript open, its text shown, a large file's opening shown.
@@ -246,6 +247,20 @@ class MainWindow(QMainWindow):
         if self.files.first_screen.showing:
             self.topics_panel.wait_for_whole()
             self.notes_panel.wait_for_whole()
+
+    @Slot(bool)
+    def set_topic_titles(self, shown: bool) -> None:
+        """Show the sections' and topics' titles in the text where they begin, or not (remembered)."""
+        self.preferences.topic_titles = shown
+        self.registry.set_checked(ActionId.TOPIC_TITLES, shown)
+        self._on_topics_ready()
+
+    @Slot()
+    def _on_topics_ready(self) -> None:
+        from reader.core.topics.outline import headings
+
+        shown = self.preferences.topic_titles
+        self.view.set_headings(headings(self.topics_panel.sections()) if shown else {})
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only while staged (on the view and its viewport): the reader acting on the text completes the window first.
@@ -291,6 +306,7 @@ class MainWindow(QMainWindow):
         view.position_changed.connect(self.topics_panel.set_current_turn)
         view.text_shown.connect(self.topics_panel.start_finding)
         self.topics_panel.current_topic_changed.connect(self.status_sections["topic"].setText)
+        self.topics_panel.topics_ready.connect(self._on_topics_ready)
         self.search_bar.closed.connect(view.setFocus)
         self.speakers_panel.show_only_changed.connect(self._on_speakers_show_only_changed)
         self.notes_panel.current_changed.connect(self.annotation_actions.show_status_of)
@@ -321,6 +337,7 @@ class MainWindow(QMainWindow):
             (ActionId.ZOOM_OUT, view.zoom_out), (ActionId.ZOOM_RESET, view.zoom_reset),
             (ActionId.FONT, self.appearance.choose_font),
             (ActionId.SNAP_TO_WORDS, self.selection_tools.set_snap_to_words),
+            (ActionId.TOPIC_TITLES, self.set_topic_titles),
             (ActionId.NEXT_PANE, self.panes.next_pane), (ActionId.PREVIOUS_PANE, self.panes.previous_pane),
             (ActionId.SHOW_ONLY_SPEAKER, self.speakers_panel.set_show_only_current),
             (ActionId.RENAME_SPEAKER, self.speakers_panel.rename_current),

@@ -66,6 +66,15 @@ class Preferences:
         self.settings.setValue("view/snap_to_words", "true" if snap else "false")
 
     @property
+    def topic_titles(self) -> bool:
+        """Whether the text shows the sections' and topics' titles where they begin (on unless turned off)."""
+        return self._str("view/topic_titles", "true") != "false"
+
+    @topic_titles.setter
+    def topic_titles(self, shown: bool) -> None:
+        self.settings.setValue("view/topic_titles", "true" if shown else "false")
+
+    @property
     def citation_style(self) -> str:
         """The form of Copy with Citation: "plain", "apa" or "chicago" (`reader.core.notes.citation`)."""
         style = self._str("edit/citation_style", "plain")

@@ -23,6 +23,7 @@ read as markup or loads a resource.
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
@@ -52,6 +53,9 @@ from reader.ui.view_highlights import ScreenHighlights
 from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen, paint_focus_frame
 from reader.ui.view_reading import ReadingPosition
 from reader.ui.view_selection import SelectedSpan
+
+if TYPE_CHECKING:  # the titles come with the topics, found after the first picture
+    from reader.core.topics.outline import Heading
 
 MAX_LINE_CHARS = 110
 
@@ -141,9 +145,11 @@ class TranscriptView(QPlainTextEdit):
         return self._folds.vdoc.transcript if self._folds is not None else None
 
     def set_transcript(self, transcript: Transcript, names: Mapping[str, str] | None = None) -> None:
-        """Show a transcript from its start, everything unfolded, no filter, no highlights or margin marks."""
+        """Show a transcript from its start, everything unfolded, no filter, no highlights, margin marks or
+        headings."""
         self._highlights.clear()
         self._decorations.set_marks({})
+        self._decorations.set_headings({})
         self._show(ViewDocument(transcript, names), None)
         self._announce_shown = True
         self._position.forget()
@@ -546,6 +552,15 @@ class TranscriptView(QPlainTextEdit):
 
     def margin_marks(self) -> dict[tuple[str, int], frozenset[str]]:
         return self._decorations.marks()
+
+    def set_headings(self, headings: Mapping[int, Heading]) -> None:
+        """The titles of the sections and topics, by the turn each begins at, written where they begin (in an
+        exchange's header, or above a turn inside one); they replace the previous ones."""
+        self._decorations.set_headings(headings)
+        self.viewport().update()
+
+    def headings(self) -> dict[int, Heading]:
+        return self._decorations.headings()
 
     # --- Qt events ----------------------------------------------------------------------------------------
 

@@ -1,13 +1,19 @@
 """What the reading view draws around its text, and the colours of the text itself: interviewer shading, the
-current-turn bar, disclosure triangles, the summary line of a folded exchange, bookmark and note marks in the
-margin, and the block formats set as blocks come on screen (`highlight.BlockFormatter`). Only the blocks on
-screen are visited.
+current-turn bar, disclosure triangles, the summary line of a folded exchange, the titles of the sections and
+topics where they begin, bookmark and note marks in the margin, and the block formats set as blocks come on
+screen (`highlight.BlockFormatter`). Only the blocks on screen are visited.
+
+A section's or topic's title is written in the rule of the header of the exchange it begins with ("Q3  Part 2:
+The cannery › Sardines ────"); one that begins inside an exchange (on an answer, in a member's round of
+questions) in the blank line above the turn it begins at, as a rule of its own.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
+from itertools import pairwise
+from typing import TYPE_CHECKING
 
 from PySide6.QtCore import QPointF, QRectF, Qt
 from PySide6.QtGui import QColor, QFont, QFontMetricsF, QPainter, QPainterPath, QTextBlock, QTextDocument
@@ -17,6 +23,9 @@ from reader.ui.fold_state import FoldState
 from reader.ui.highlight import BlockFormatter
 from reader.ui.themes import THEMES, Theme
 from reader.ui.view_document import ViewDocument
+
+if TYPE_CHECKING:  # the titles come with the topics, found after the first picture
+    from reader.core.topics.outline import Heading
 
 GUTTER = 30  # the document margin: room on the left for the triangles and the current-turn bar
 FOCUS_ALPHA = 0.6  # of the focus frame's accent: lighter than the marks' accent, so never taken for one
@@ -67,6 +76,7 @@ class Decorations:
         self._vdoc: ViewDocument | None = None
         self._formatter = BlockFormatter()
         self._marks: dict[tuple[str, int], frozenset[str]] = {}
+        self._headings: dict[int, Heading] = {}
 
     def reset(self, vdoc: ViewDocument) -> None:
         """A new document: its blocks are formatted again as they come on screen."""
@@ -83,6 +93,12 @@ class Decorations:
     def marks(self) -> dict[tuple[str, int], frozenset[str]]:
         return dict(self._marks)
 
+    def set_headings(self, headings: Mapping[int, Heading]) -> None:
+        self._headings = dict(headings)
+
+    def headings(self) -> dict[int, Heading]:
+        return dict(self._headings)
+
     def format_blocks(self, document: QTextDocument, first: QTextBlock, count: int) -> bool:
         """Set the colours of the `count` visible blocks from `first` on that have none yet; False when all had."""
         return self._formatter.ensure(document, first, count)
@@ -96,7 +112,9 @@ class Decorations:
                         font: QFont) -> None:
         if self._vdoc is None:
             return
-        paint_headers(painter, shown, self._vdoc, self.theme, width, folds, font)
+        paint_headers(painter, shown, self._vdoc, self.theme, width, folds, font, self._headings)
+        if self._headings:
+            paint_boundaries(painter, shown, self._vdoc, self.theme, width, font, self._headings)
         if self._marks:  # beside a turn's first line, not beside each piece of a long one
             paint_marks(painter, [s for s in shown if not self._vdoc.continues(s.number)], self.theme, width,
                         self._marks)
@@ -118,7 +136,7 @@ def paint_backgrounds(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocu
 
 
 def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
-                  folds: FoldState, font: QFont) -> None:
+                  folds: FoldState, font: QFont, headings: Mapping[int, Heading]) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(font)
     bold = QFont(font)
@@ -126,9 +144,8 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
     # Summaries start in one column, past the widest label, so they read as a list.
     column = QFontMetricsF(bold).horizontalAdvance(vdoc.widest_label) + metrics.averageCharWidth() * 1.5
     muted = QColor(theme.muted)
-    rule = QColor(theme.muted)
-    rule.setAlphaF(0.35)
     painter.setFont(font)
+    exchanges = vdoc.transcript.exchanges
     for item in shown:
         if item.kind != "header":
             continue
@@ -140,17 +157,67 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
         folded = folds.is_collapsed(item.index)
         _triangle(painter, QPointF(GUTTER / 2 + 2, middle), metrics.height() * 0.28, folded, muted)
         start = GUTTER + max(line.naturalTextWidth() + metrics.averageCharWidth() * 1.5, column)
+        row = QRectF(start, top, width - GUTTER - start, line.height())
+        heading = headings.get(exchanges[item.index].first_turn)
+        if heading is not None:
+            row.setLeft(_title(painter, row, heading, theme, font) + metrics.averageCharWidth() * 1.5)
         if folded:
             question, length = vdoc.summary(item.index)
+            question = f"—  {question}" if heading is not None else question  # apart from the title before it
             length = f"  ·  {length}"
-            room = width - start - GUTTER - metrics.horizontalAdvance(length)
+            room = row.width() - metrics.horizontalAdvance(length)
             text = metrics.elidedText(question, Qt.TextElideMode.ElideRight, max(room, 0)) + length
             painter.setPen(muted)
-            painter.drawText(QRectF(start, top, width - start, line.height()),
-                             int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
+            painter.setFont(font)
+            painter.drawText(row, int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), text)
         else:
-            painter.setPen(rule)
-            painter.drawLine(QPointF(start, middle), QPointF(width - GUTTER, middle))
+            _rule(painter, row.left(), width - GUTTER, middle, theme)
+
+
+def paint_boundaries(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
+                     font: QFont, headings: Mapping[int, Heading]) -> None:
+    """The titles of the sections and topics that begin inside an exchange, in the blank line above their turn."""
+    metrics = QFontMetricsF(font)
+    for above, item in pairwise(shown):
+        heading = headings.get(item.index) if item.kind == "turn" else None
+        if heading is None or above.kind != "turn" or above.continued \
+                or vdoc.turn_exchange[above.index] != vdoc.turn_exchange[item.index]:
+            continue  # not a boundary inside an exchange, or no blank line above it on screen
+        bottom = text_bottom(above)
+        row = QRectF(GUTTER, bottom, width - 2 * GUTTER, max(item.rect.top() - bottom, metrics.height()))
+        end = _title(painter, row, heading, theme, font)
+        _rule(painter, end + metrics.averageCharWidth() * 1.5, width - GUTTER, row.center().y(), theme)
+
+
+def _title(painter: QPainter, row: QRectF, heading: Heading, theme: Theme, font: QFont) -> float:
+    """Write a heading at the left of `row`, elided to it: the section's title in bold, in the accent colour, the
+    topic's in the muted one. Returns where the writing ends."""
+    x = row.left()
+    for text, colour, strong in ((heading.section, theme.accent, True), (heading.topic, theme.muted, False)):
+        if not text:
+            continue
+        if x > row.left():
+            text = f" › {text}"
+        face = QFont(font)
+        face.setBold(strong)
+        metrics = QFontMetricsF(face)
+        shown = metrics.elidedText(text, Qt.TextElideMode.ElideRight, max(row.right() - x, 0))
+        painter.setFont(face)
+        painter.setPen(QColor(colour))
+        painter.drawText(QRectF(x, row.top(), row.right() - x, row.height()),
+                         int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
+        x += metrics.horizontalAdvance(shown)
+    painter.setFont(font)
+    return x
+
+
+def _rule(painter: QPainter, left: float, right: float, y: float, theme: Theme) -> None:
+    if right - left < 8:
+        return
+    colour = QColor(theme.muted)
+    colour.setAlphaF(0.35)
+    painter.setPen(colour)
+    painter.drawLine(QPointF(left, y), QPointF(right, y))
 
 
 def paint_marks(painter: QPainter, shown: list[ShownBlock], theme: Theme, width: float,

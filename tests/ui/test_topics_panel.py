@@ -372,3 +372,37 @@ def test_ctrl_t_steps_through_sections_and_the_status_bar_names_both_levels(qtbo
     expected = topic.label if topic.label == section.label else f"{section.label} › {topic.label}"
     qtbot.waitUntil(lambda: window.status_sections["topic"].text() == expected)
     assert "Next Section" in [a.text().replace("&", "") for a in window.registry.menus["go"].actions()]
+
+
+def test_the_text_names_each_section_and_topic_where_it_begins(qtbot: QtBot, window: MainWindow) -> None:
+    panel = window_ready(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.view.headings()))
+    sections = panel.sections()
+    for section in sections:
+        assert window.view.headings()[section.first_turn].section == section.label
+    topics = [t for s in sections for t in s.topics if t.first_turn != s.first_turn]
+    assert topics and all(window.view.headings()[t.first_turn].topic == t.label for t in topics)
+    window.view.scroll_to_turn(0)
+    titled = window.view.viewport().grab().toImage()
+    window.view.set_headings({})
+    assert window.view.viewport().grab().toImage() != titled  # the titles are painted, not only kept
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        panel.model.setData(panel.model.topic_index(4), "Cyber talks", Qt.ItemDataRole.EditRole)
+    assert "Cyber talks" in {h.topic for h in window.view.headings().values()}
+
+
+def test_the_titles_in_the_text_can_be_turned_off_and_stay_so(qtbot: QtBot, make_window) -> None:  # type: ignore[no-untyped-def]
+    window = make_window()
+    window_ready(qtbot, window)
+    qtbot.waitUntil(lambda: bool(window.view.headings()))
+    action = window.registry["view.topic_titles"]
+    assert action.isChecked() and action.parent() is not None
+    action.trigger()
+    assert not action.isChecked() and window.view.headings() == {}
+    assert window.preferences.settings.value("view/topic_titles") == "false"
+    window.close()
+    again = make_window()
+    window_ready(qtbot, again)  # its topics shown, and so their titles, were they on
+    assert again.view.headings() == {} and not again.registry["view.topic_titles"].isChecked()
+    again.registry["view.topic_titles"].trigger()
+    assert again.view.headings() and again.preferences.topic_titles

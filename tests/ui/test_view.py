@@ -10,6 +10,7 @@ from pytestqt.qtbot import QtBot
 from reader.core.loader import parse_text
 from reader.core.model import Role, Transcript
 from reader.core.search import SearchQuery, search
+from reader.core.topics.outline import Heading
 from reader.core.words import count_words
 from reader.ui.themes import THEMES, contrast_ratio
 from reader.ui.transcript_view import TranscriptView
@@ -284,3 +285,20 @@ def test_viewport_made_in_python_is_set_up_as_the_text_box_sets_up_its_own(qtbot
     for attribute in (Qt.WidgetAttribute.WA_AcceptTouchEvents, Qt.WidgetAttribute.WA_SetCursor):
         assert ours.testAttribute(attribute) == theirs.testAttribute(attribute)
     assert ours.focusProxy() is view
+
+
+def test_a_title_beginning_inside_an_exchange_is_painted_above_its_turn(qtbot: QtBot, sample: Transcript) -> None:
+    view = make_view(qtbot, sample)
+    answer = sample.exchanges[2].first_turn + 1  # an answer: its exchange's header is above the question
+    view.scroll_to_turn(answer - 1)
+    block = view.document().findBlockByNumber(view.vdoc.block_of_turn(answer))  # type: ignore[union-attr]
+    top = int(view.blockBoundingGeometry(block).translated(view.contentOffset()).top())
+    gap = view.viewport().grab().toImage().copy(0, max(0, top - view.fontMetrics().height()), 600,
+                                                view.fontMetrics().height())
+    view.set_headings({answer: Heading("", "Seized Russian property")})
+    titled = view.viewport().grab().toImage().copy(0, max(0, top - view.fontMetrics().height()), 600,
+                                                   view.fontMetrics().height())
+    assert titled != gap  # written in the blank line above the answer
+    assert view.headings() == {answer: Heading("", "Seized Russian property")}
+    view.set_transcript(sample)
+    assert view.headings() == {}  # a new transcript: its titles come with its topics

@@ -1,8 +1,9 @@
 """What a reader sees of each topic (or section) in a table of contents: its span in questions and its share of
-the words."""
+the words; and the titles the reading view writes where sections and topics begin."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from reader.core.model import Transcript
@@ -31,3 +32,27 @@ def outline(transcript: Transcript, topics: list[Topic]) -> list[OutlineRow]:
         count = sum(words[topic.first_turn:topic.last_turn + 1])
         rows.append(OutlineRow(topic, span_label(transcript, topic), count / total, count))
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class Heading:
+    """The titles that begin at one turn: the section's (or ""), and the topic's (or "", also where the topic
+    only says again what its section says)."""
+
+    section: str
+    topic: str
+
+    def __str__(self) -> str:
+        return " › ".join(filter(None, (self.section, self.topic)))
+
+
+def headings(sections: Sequence[Section]) -> dict[int, Heading]:
+    """By turn: the titles of the sections and topics beginning at it, the opening's included."""
+    found = {}
+    for section in sections:
+        for topic in section.topics:
+            opens = topic.first_turn == section.first_turn
+            title = "" if opens and topic.label.casefold() == section.label.casefold() else topic.label
+            found[topic.first_turn] = Heading(section.label if opens else "", title)
+        found.setdefault(section.first_turn, Heading(section.label, ""))  # a section given without its topics
+    return found
