@@ -185,10 +185,13 @@ def test_a_question_to_the_interviewer_is_not_a_cover_field() -> None:
     assert [name for name, _, _ in turns(t)] == ["Interviewer", "Narrator"] * 2
 
 
-def test_core_properties_are_the_fallback_metadata() -> None:
+def test_the_core_properties_title_is_the_fallback_title_but_their_date_is_no_interview_date() -> None:
     t = read(docx(para("Question: Hello?"), para("Answer: Hi."), para("Question: Well?"), para("Answer: Yes."),
                   title="Interview with the harbour master", created="2020-02-14T08:00:00Z"))
-    assert (t.metadata.title, t.metadata.date) == ("Interview with the harbour master", "2020-02-14")
+    assert (t.metadata.title, t.metadata.date) == ("Interview with the harbour master", None)
+    dated = read(docx(para("Date: 12 October 2021"), para("Question: Hello?"), para("Answer: Hi."),
+                      para("Question: Well?"), para("Answer: Yes."), created="2024-01-03T08:00:00Z"))
+    assert dated.metadata.date == "2021-10-12"  # the text's own date, whatever the file's
 
 
 def test_deleted_text_is_not_read() -> None:

@@ -57,8 +57,9 @@ class Table:
 @dataclass
 class Document:
     body: list[Paragraph | Table]
-    title: str | None = None  # the core properties' title
-    created: str | None = None  # ISO date from the core properties
+    # The core properties' title. Not their dates: "created" is when the file began, often a copy of an older
+    # transcript's or a template's, and never the interview's date, which only the text itself can give.
+    title: str | None = None
 
 
 def extract(data: bytes) -> Extracted:
@@ -91,12 +92,8 @@ def read(data: bytes) -> Document:
         raise ContainerError(_DAMAGED)
     reader = _BodyReader(*_style_facts(styles))
     reader.blocks(body)
-    title = created = None
-    if core is not None:
-        title = " ".join((core.findtext(f"{_DC}title") or "").split()) or None
-        created_text = core.findtext(f"{_DCTERMS}created") or ""
-        created = created_text[:10] if re.match(r"\d{4}-\d\d-\d\d", created_text) else None
-    return Document(reader.body, title, created)
+    title = " ".join((core.findtext(f"{_DC}title") or "").split()) or None if core is not None else None
+    return Document(reader.body, title)
 
 
 def _part(package: zipfile.ZipFile, name: str) -> bytes:

@@ -162,8 +162,7 @@ def arrange(document: Document) -> Extracted:
     # Else the first heading of the body: a write-up's `Interview with Dr. Maria Santos`.
     first_heading = next((" ".join(p.text.split()) for p in rest if isinstance(p, Paragraph) and p.heading
                           and p.text.strip()), None)
-    metadata = replace(metadata, title=metadata.title or document.title or first_heading,
-                       date=metadata.date or document.created)
+    metadata = replace(metadata, title=metadata.title or document.title or first_heading)
     return Extracted(writer.text(), NAME, blocks=tuple(writer.blocks), structured=structured, metadata=metadata)
 
 
