@@ -113,6 +113,22 @@ def test_a_hyphen_that_hangs_before_and_or_ends_a_paragraph_is_kept() -> None:
     assert_lossless(t)
 
 
+def test_a_word_hyphenated_at_the_foot_of_a_page_reads_whole_past_the_running_header() -> None:
+    header, footer = (72, 760, "SELECT COMMITTEE ON TRANSPORT"), (300, 40, "Page {} of 2")
+    first = Page([header, (72, 700, "Question: What did the inspectors find?"),
+                  (72, 672, "Answer: A fault that was unprec-"), (footer[0], footer[1], footer[2].format(1))])
+    second = Page([header, (72, 700, "edented on that line, and a Franco-"), (72, 686, "German report."),
+                   (footer[0], footer[1], footer[2].format(2))])
+    extracted = extract(write_pdf([first, second]), ".pdf")
+    t = parse_extracted(extracted)
+    answer = next(turn.text for turn in t.turns if turn.text.startswith("A fault"))
+    assert " ".join(answer.split()) == "A fault that was unprecedented on that line, and a Franco-German report."
+    furniture = [extracted.text[slice(*b.span)] for b in extracted.blocks if b.kind is BlockKind.FURNITURE]
+    assert furniture.count("SELECT COMMITTEE ON TRANSPORT") == 2  # the header stays furniture, set aside
+    assert search(t, SearchQuery("unprecedented on that line"))
+    assert_lossless(t)
+
+
 def test_a_pdf_restricted_only_in_what_may_be_done_is_read() -> None:
     pages = text_pages(["Question: Is this locked?", "Answer: Only against printing.",
                         "Question: Sure?", "Answer: Quite sure."])

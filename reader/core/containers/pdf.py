@@ -13,7 +13,8 @@ A word hyphenated across a line end (PDFium tells such a hyphen from others) is 
 line, so that it reads, is found and is quoted as one word: "every-" and "body" make "everybody" where that is a
 word of general usage, and "well-" and "known" make "well-known" where both halves are and the whole is not, as
 "Franco-" and "German" make "Franco-German". A syllable split ("unprec-" and "edented") is joined without its
-hyphen.
+hyphen. So is a word broken at the foot of a page, with the first words of the next page past its running
+header.
 
 The library is pypdfium2 (PDFium, the PDF engine of Chrome): on a 200-page hearing it reads the text layer in
 about a third of a second, where pypdf takes close to two seconds and pdfminer.six over ten. PDFium is not
@@ -78,6 +79,7 @@ def extract(data: bytes) -> Extracted:
             pages = [_page_lines(page) for page in document]
             info = document.get_metadata_dict()
             running = _running(pages)
+            pages = _across_pages(pages, running)
             if _scanned(document, pages, running):
                 raise ContainerError(_SCANNED)
         except pypdfium2.PdfiumError as exc:
@@ -142,25 +144,55 @@ def _common_words() -> frozenset[str]:
 
 def _whole_words(lines: list[_Line]) -> list[_Line]:
     """The page's lines with each word hyphenated across a line end written whole on its first line (see the
-    module's docstring); a soft hyphen nothing follows on the page is shown as the hyphen it is."""
+    module's docstring). A soft hyphen that nothing follows on the page is left for the next page
+    (`_across_pages`)."""
     out: list[_Line] = []
     gaps = sorted(a.bottom - b.bottom for a, b in itertools.pairwise(lines) if a.bottom > b.bottom)
     paragraph_gap = PARAGRAPH_GAP * gaps[len(gaps) // 2] if gaps else math.inf
     for line in lines:
         # A word goes on in the same paragraph: a line after a wider gap than the page's lines have starts another.
-        # And a hyphen before `and` is left hanging, as meant: `pre- and post-war`, `Ein- und Ausgang`.
-        if out and (head := _HYPHENATED.search(out[-1].text)) and out[-1].bottom - line.bottom < paragraph_gap \
-                and (rest := _CONTINUED.match(line.text)) and rest[1].lower() not in _SUSPENDED:
-            first, second = head[1], rest[1]
-            common = _common_words()
-            joined = (first + second).lower()
-            compound = second[0].isupper() or (joined not in common and first.lower() in common and second in common)
-            out[-1] = replace(out[-1], text=out[-1].text[:head.end(1)] + ("-" if compound else "") + rest[1] + rest[2])
-            line = replace(line, text=line.text[rest.end():])
+        if out and out[-1].bottom - line.bottom < paragraph_gap and (joined := _joined(out[-1], line)):
+            out[-1], line = joined
             if not line.text:
                 continue
         out.append(line)
-    return [replace(line, text=line.text.replace(_SOFT, "-")) if _SOFT in line.text else line for line in out]
+    return out
+
+
+def _joined(before: _Line, after: _Line) -> tuple[_Line, _Line] | None:
+    """`before` with the word it breaks off with a soft hyphen made whole from the start of `after`, and `after`
+    without that start; None when there is no such word to make. A hyphen before `and` is left hanging, as
+    meant: `pre- and post-war`, `Ein- und Ausgang`."""
+    head = _HYPHENATED.search(before.text)
+    rest = _CONTINUED.match(after.text) if head else None
+    if head is None or rest is None or rest[1].lower() in _SUSPENDED:
+        return None
+    first, second = head[1], rest[1]
+    common = _common_words()
+    compound = second[0].isupper() or ((first + second).lower() not in common and first.lower() in common
+                                       and second in common)
+    return (replace(before, text=before.text[:head.end(1)] + ("-" if compound else "") + rest[1] + rest[2]),
+            replace(after, text=after.text[rest.end():]))
+
+
+def _across_pages(pages: list[list[_Line]], running: set[str]) -> list[list[_Line]]:
+    """The pages with a word hyphenated at the foot of one made whole from the first words of the next (past the
+    running furniture of both); then every soft hyphen left shown as the hyphen it is."""
+    for before, after in itertools.pairwise(pages):
+        furniture = _furniture(before, running) | _furniture(after, running)
+        last = next((i for i in reversed(range(len(before))) if id(before[i]) not in furniture), None)
+        first = next((i for i, line in enumerate(after) if id(line) not in furniture), None)
+        if last is not None and first is not None and (joined := _joined(before[last], after[first])):
+            before[last], after[first] = joined
+            if not after[first].text:
+                del after[first]
+    return [[replace(line, text=line.text.replace(_SOFT, "-")) if _SOFT in line.text else line for line in lines]
+            for lines in pages]
+
+
+def _furniture(lines: list[_Line], running: set[str]) -> set[int]:
+    """The ids of a page's lines that are running furniture: at its top or bottom, of a running shape."""
+    return {id(line) for line in lines[:_EDGE_LINES] + lines[-_EDGE_LINES:] if _shape(line.text) in running}
 
 
 def _pieces(textpage: Any, at: int, line: str, pieces: list[tuple[float, float, float, float, str]]) -> None:
@@ -262,13 +294,13 @@ def _render(pages: list[list[_Line]], running: set[str]) -> tuple[str, list[Bloc
     for number, lines in enumerate(pages):
         gaps = [a.bottom - b.bottom for a, b in itertools.pairwise(lines) if a.bottom > b.bottom]
         usual = sorted(gaps)[len(gaps) // 4] if gaps else 0.0  # line spacing: most gaps, or the smaller ones
-        edges = lines[:_EDGE_LINES] + lines[-_EDGE_LINES:]
-        furniture = {id(line) for line in edges if _shape(line.text) in running}
+        furniture = _furniture(lines, running)
         page_break = "\f" if number else ""
         previous: _Line | None = None
         for line in lines:
+            # A gap after the last line of words on the page: not after a running header, below which the
+            # words go on from the page before as often as not (the page's top starts no paragraph by itself).
             gap = previous is not None and usual > 0 and previous.bottom - line.bottom > 1.6 * usual
-            previous = line
             indent = " " * max(0, round((line.left - page_left) / char_width))
             if id(line) in furniture:
                 if open_sentence or deferred:
@@ -277,6 +309,7 @@ def _render(pages: list[list[_Line]], running: set[str]) -> tuple[str, list[Bloc
                     writer.line(page_break + indent, line.text, BlockKind.FURNITURE, blank_before=gap)
                 page_break = ""
                 continue
+            previous = line
             if deferred and (gap or page_break or not open_sentence):
                 writer.furniture_lines(deferred)
             writer.line(page_break + indent, line.text, blank_before=gap)
