@@ -205,6 +205,22 @@ def test_turns_before_the_first_heading_are_a_section_of_their_own() -> None:
     assert sections[0].label != "Mortgage rates"
 
 
+def test_a_heading_the_document_repeats_opens_a_section_named_by_what_it_says() -> None:
+    """A hearing's "Examination of witnesses" above each panel is procedure: the panels begin there, but a
+    contents list of that title twice says nothing of what they are about."""
+    transcript = _with_headings(PODCAST, {9: ("Examination of Witnesses", 1), 26: ("Examination of witnesses", 1)})
+    sections = find_sections(transcript)
+    assert {9, 26} <= {s.first_turn for s in sections}
+    assert all(s.source == "computed" and "witnesses" not in s.label.lower() for s in sections)
+    assert len(sections) > 3  # the sections the talk has, not only the two panels'
+    assert_two_levels_cover(sections, len(transcript.turns))
+    mixed = find_sections(_with_headings(PODCAST, {9: ("Examination of witnesses", 1), 26: ("Rent controls", 1),
+                                                   36: ("Examination of witnesses", 1)}))
+    assert [(s.first_turn, s.label, s.source) for s in mixed if s.source == "document"] == [(26, "Rent controls",
+                                                                                             "document")]
+    assert {0, 9, 26, 36} == {s.first_turn for s in mixed}
+
+
 def test_deeper_headings_open_topics_with_their_titles() -> None:
     transcript = _with_headings(PODCAST, {9: ("Mortgages", 1), 19: ("The remortgage cliff", 2),
                                           26: ("Renting", 1)})

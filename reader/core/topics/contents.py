@@ -29,8 +29,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     table = build_terms(transcript)
     if terms is not None:
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
-    upper, lower = document_sections(transcript)
-    cuts = frozenset(turn for turn, _ in (*upper, *lower) if turn > 0)
+    upper, lower, procedural = document_sections(transcript)
+    cuts = frozenset(turn for turn in (*(turn for turn, _ in (*upper, *lower)), *procedural) if turn > 0)
     units = units_of(transcript, table, cuts)
     forced = frozenset(u for u, unit in enumerate(units) if unit.first_turn in cuts)
     gaps = score_gaps(units, table)
@@ -42,7 +42,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]
     if upper:
-        section_starts = sorted({0, *(turn for turn, _ in upper)})
+        section_starts = sorted({0, *(turn for turn, _ in upper), *procedural})
         named = dict(upper)
     else:
         # Sections gather the topics found without the questions that only ask about something new (`fresh`):
@@ -52,6 +52,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         # The welcome and introductions are a section of their own, and so is the sign-off: a reader's contents
         # lists them apart.
         apart = {topics[1].first_turn} if len(topics) > 1 and topics[0].label in INTRODUCTIONS.values() else set()
+        apart.update(turn for turn in procedural if turn > 0)
         if len(topics) > 2 and topics[-1].label in CLOSING.values():
             apart.add(topics[-1].first_turn)
         opened = group_topics(table, spans, [strength.get(first, 0.0) for first, _ in spans],

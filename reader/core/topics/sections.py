@@ -29,16 +29,19 @@ SECTIONS_PER_TOPIC = 0.6  # at most three sections per five topics (rounded up):
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
 
 
-def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], list[tuple[int, str]]]:
+def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[int]]:
     """(turn, title) of the document's top-level headings, and of its deeper ones, each list by turn with one
-    heading per turn (the first wins: two headings in a row name one section)."""
+    heading per turn (the first wins: two headings in a row name one section); and the turns of the top-level
+    headings whose title the document repeats. Those are procedure, not contents: a hearing's "Examination of
+    witnesses" above each panel says where a panel begins, never what it is about. They open a section that is
+    named by what it says."""
     # The document's title written as its first heading (a page's <h1>, a Markdown `# Title`) names the whole
     # transcript, not a section of it.
     title = " ".join((transcript.metadata.title or "").split()).casefold()
     headings = [h for h in transcript.headings if 0 <= h.turn < len(transcript.turns)
                 and not (title and h.title.casefold() == title)]
     if not headings:
-        return [], []
+        return [], [], []
     top = min(h.level for h in headings)
 
     def first_per_turn(items: list[Heading]) -> list[tuple[int, str]]:
@@ -51,7 +54,9 @@ def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], li
     starts = {turn for turn, _ in upper}
     lower = [(turn, title) for turn, title in first_per_turn([h for h in headings if h.level > top])
              if turn not in starts]
-    return upper, lower
+    said = Counter(" ".join(title.split()).casefold() for _, title in upper)
+    repeated = [turn for turn, title in upper if said[" ".join(title.split()).casefold()] > 1]
+    return [(turn, title) for turn, title in upper if turn not in repeated], lower, repeated
 
 
 def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float],
