@@ -25,7 +25,6 @@ sniff = sniffing.docx  # what kind a file is: told apart without importing this 
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _DC = "{http://purl.org/dc/elements/1.1/}"
-_DCTERMS = "{http://purl.org/dc/terms/}"
 _DAMAGED = "a damaged Word document (.docx) that cannot be read; it may be incomplete or corrupt"
 _ENCRYPTED = "a password-protected Word document; open it in Word and save a copy without the password"
 _NOT_WORD = "a ZIP archive without a Word document in it (no word/document.xml), not a .docx transcript"
@@ -92,8 +91,8 @@ def read(data: bytes) -> Document:
         raise ContainerError(_DAMAGED)
     reader = _BodyReader(*_style_facts(styles))
     reader.blocks(body)
-    title = " ".join((core.findtext(f"{_DC}title") or "").split()) or None if core is not None else None
-    return Document(reader.body, title)
+    title = " ".join((core.findtext(f"{_DC}title") or "").split()) if core is not None else ""
+    return Document(reader.body, title or None)
 
 
 def _part(package: zipfile.ZipFile, name: str) -> bytes:

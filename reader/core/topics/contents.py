@@ -30,7 +30,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if terms is not None:
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower, procedural = document_sections(transcript)
-    cuts = frozenset(turn for turn in (*(turn for turn, _ in (*upper, *lower)), *procedural) if turn > 0)
+    headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
+    cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
     forced = frozenset(u for u, unit in enumerate(units) if unit.first_turn in cuts)
     gaps = score_gaps(units, table)

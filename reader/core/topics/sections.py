@@ -54,9 +54,13 @@ def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], li
     starts = {turn for turn, _ in upper}
     lower = [(turn, title) for turn, title in first_per_turn([h for h in headings if h.level > top])
              if turn not in starts]
-    said = Counter(" ".join(title.split()).casefold() for _, title in upper)
-    repeated = [turn for turn, title in upper if said[" ".join(title.split()).casefold()] > 1]
-    return [(turn, title) for turn, title in upper if turn not in repeated], lower, repeated
+    said = Counter(_title_key(title) for _, title in upper)
+    repeated = [turn for turn, title in upper if said[_title_key(title)] > 1]
+    return [(turn, title) for turn, title in upper if said[_title_key(title)] == 1], lower, repeated
+
+
+def _title_key(title: str) -> str:
+    return " ".join(title.split()).casefold()
 
 
 def group_topics(table: TermTable, spans: list[tuple[int, int]], strengths: list[float],
