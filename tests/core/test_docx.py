@@ -194,6 +194,17 @@ def test_the_core_properties_title_is_the_fallback_title_but_their_date_is_no_in
     assert dated.metadata.date == "2021-10-12"  # the text's own date, whatever the file's
 
 
+def test_the_date_under_a_calls_title_is_its_date() -> None:
+    """Otter and Teams write the call's name, then when it was, above the first speaker."""
+    t = read(docx(para("Project sync-20240312_100312-Meeting Recording"), para("March 12, 2024, 10:03AM"),
+                  para("42m 10s"), para("Priya Raman   0:03"), para("Can everyone hear me?"),
+                  para("Tom Becker   0:11"), para("Yes."), para("Priya Raman   0:19"), para("Good."),
+                  para("Tom Becker   0:22"), para("Let's start.")))
+    assert (t.metadata.title, t.metadata.date, t.metadata.time) == (
+        "Project sync-20240312_100312-Meeting Recording", "2024-03-12", "10:03")
+    assert [name for name, _, _ in turns(t)] == ["Priya Raman", "Tom Becker"] * 2
+
+
 def test_deleted_text_is_not_read() -> None:
     deleted = '<w:del w:id="1" w:author="x"><w:r><w:delText>secret draft</w:delText></w:r></w:del>'
     t = read(docx(para(bold("Ann:"), " Kept.", deleted), para(bold("Bob:"), " Also kept.")))

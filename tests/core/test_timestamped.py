@@ -63,6 +63,22 @@ def test_otter_summary_header_becomes_metadata() -> None:
     assert not any("KEYWORDS" in turn.text or "otter.ai" in turn.text for turn in t.turns)
 
 
+def test_a_meeting_recordings_title_date_and_length_are_a_header_not_a_turn() -> None:
+    """Teams and Stream write the recording's name, when it began and how long it ran above the first speaker."""
+    t = parse_text("Project sync-20240312_100312-Meeting Recording\nMarch 12, 2024, 10:03AM\n42m 10s\n\n"
+                   "Priya Raman   0:03\nOK, can everyone hear me?\n\nTom Becker   0:11\nYes. We moved the date.\n\n"
+                   "Priya Raman   0:19\nAnd the audit?\n\nTom Becker   0:22\nAlmost done.\n")
+    assert (t.metadata.title, t.metadata.date, t.metadata.time) == (
+        "Project sync-20240312_100312-Meeting Recording", "2024-03-12", "10:03")
+    assert [t.speaker(turn).name for turn in t.turns] == ["Priya Raman", "Tom Becker"] * 2
+    assert [a.text for a in t.asides if a.kind is AsideKind.HEADER] == [
+        "Project sync-20240312_100312-Meeting Recording\nMarch 12, 2024, 10:03AM\n42m 10s"]
+    assert_lossless(t)
+    prose = parse_text("Project notes\nMarch 12, 2024\n42 people came.\n\nPriya Raman   0:03\nHello.\n\n"
+                       "Tom Becker   0:11\nHi.\n\nPriya Raman   0:19\nReady?\n\nTom Becker   0:22\nYes.\n")
+    assert prose.metadata.date is None  # a third line that is no length: the lines stay text
+
+
 def test_numbered_speakers_past_the_hour() -> None:
     t = load("otter-speaker-numbers.txt")
     assert [s.label for s in t.speakers] == ["Speaker 1", "Speaker 2"]

@@ -73,7 +73,15 @@ def _with_field(meta: Metadata, key: str, value: str) -> Metadata:
         return replace(meta, place=value)
     if key.casefold() in ("title", "project", "subject") and meta.title is None:
         return replace(meta, title=value)
-    if key.casefold() == "time" and meta.time is None and (clock := _CLOCK.match(value)):
-        hours = int(clock["h"]) % 12 + 12 if (clock["pm"] or "").lower() == "p" else int(clock["h"])
-        return replace(meta, time=f"{hours:02d}:{clock['m']}")
+    if key.casefold() == "time" and meta.time is None and (clock := clock_time(value)):
+        return replace(meta, time=clock)
     return meta
+
+
+def clock_time(text: str) -> str | None:
+    """The first time of day in `text` (`10:03AM`, `2:30 p.m.`, `14:30`) as `HH:MM`, or None."""
+    clock = _CLOCK.search(text)
+    if clock is None:
+        return None
+    hours = int(clock["h"]) % 12 + 12 if (clock["pm"] or "").lower() == "p" else int(clock["h"])
+    return f"{hours:02d}:{clock['m']}"

@@ -21,7 +21,8 @@ from dataclasses import dataclass, replace
 
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
-from reader.core.containers.docx_cover import cover, titlelike
+from reader.core.containers.docx_cover import clock_time, cover, titlelike
+from reader.core.formats.dates import iso_date
 from reader.core.formats.label_styles import QUESTION_NUMBER, question_answer_speakers
 from reader.core.formats.print_interview import Sides, bold_questions
 from reader.core.model import Span
@@ -155,7 +156,8 @@ def arrange(document: Document) -> Extracted:
         named |= {m["name"].casefold() for m in plain if m["number"] or names.count(m["name"]) >= 2}
         turns = _Structured(writer, openings, named, tables)
         turns.write(rest)
-        metadata = replace(metadata, title=metadata.title or turns.title)
+        metadata = replace(metadata, title=metadata.title or turns.title, date=metadata.date or turns.date,
+                           time=metadata.time or turns.time)
     else:
         for item in rest:
             _plain(writer, item)
@@ -290,6 +292,8 @@ class _Structured:
         self.pending: tuple[str, Span, float | None] | None = None  # a label alone, waiting for its words
         self.started = False  # a speaker has been named
         self.title: str | None = None  # a title line above the first speaker (Otter writes the call's name)
+        self.date: str | None = None  # ... and the line under it that dates the call (Otter, Teams)
+        self.time: str | None = None
 
     def write(self, body: list[Paragraph | Table]) -> None:
         for item in body:
@@ -327,7 +331,11 @@ class _Structured:
             return
         if opening is None and not self.started and titlelike(replace(p, bold_prefix=len(p.text))):
             w.block(base, w.at, BlockKind.FURNITURE)
-            self.title = self.title or " ".join(p.text.split())
+            line = " ".join(p.text.split())
+            if self.title is None:
+                self.title = line
+            elif self.date is None and len(line) <= 80 and (date := iso_date(line)):
+                self.date, self.time = date, clock_time(line)  # under the title: `March 12, 2024, 10:03AM`
             return
         if opening is not None:
             self.started = True

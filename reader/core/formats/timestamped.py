@@ -290,7 +290,8 @@ def _footer(text: str, builder: TranscriptBuilder) -> int:
 
 def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters: Chapters) -> int:
     """What comes before the first speaker: a title line (`# Episode 12`), perhaps with a date line under it
-    (`Sat, Nov 28, 2026 2:33PM • 45:12`), and keyword or speaker lists become metadata and header asides; a
+    (`Sat, Nov 28, 2026 2:33PM • 45:12`) and, as Teams writes it, the length (`42m 10s`), and keyword or speaker
+    lists become metadata and header asides; a
     chapter list is set aside already. Anything else stays as text. Returns where the body starts."""
     pos = 0
     meta = builder.metadata
@@ -300,9 +301,10 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
             pass
         elif _LIST_HEADING.match(lines[0]):
             builder.aside(AsideKind.HEADER, m.start(), m.end())
-        elif index == 0 and _title_like(lines[0]) and (len(lines) == 1 or (len(lines) == 2 and _dated(lines[1]))):
+        elif index == 0 and _title_like(lines[0]) and (len(lines) == 1 or (
+                len(lines) in (2, 3) and _dated(lines[1]) and (len(lines) == 2 or _DURATION.fullmatch(lines[2])))):
             meta = replace(meta, title=lines[0].strip("#*_ \t"))
-            if len(lines) == 2:
+            if len(lines) >= 2:
                 meta = replace(meta, date=iso_date(lines[1]), time=_clock_time(lines[1]))
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         elif index == 0 and len(lines) == 1 and _dated(lines[0]):
@@ -313,6 +315,9 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
         pos = m.end()
     builder.metadata = meta
     return pos
+
+
+_DURATION = re.compile(r"[ \t]*(?=\d)(?:\d+h[ \t]*)?(?:\d+m(?:in)?[ \t]*)?(?:\d+s)?[ \t]*")  # `42m 10s`, `1h 3m`
 
 
 def _title_like(line: str) -> bool:
