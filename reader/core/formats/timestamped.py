@@ -301,8 +301,7 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
             pass
         elif _LIST_HEADING.match(lines[0]):
             builder.aside(AsideKind.HEADER, m.start(), m.end())
-        elif index == 0 and _title_like(lines[0]) and (len(lines) == 1 or (
-                len(lines) in (2, 3) and _dated(lines[1]) and (len(lines) == 2 or _DURATION.fullmatch(lines[2])))):
+        elif index == 0 and _title_block(lines):
             meta = replace(meta, title=lines[0].strip("#*_ \t"))
             if len(lines) >= 2:
                 meta = replace(meta, date=iso_date(lines[1]), time=_clock_time(lines[1]))
@@ -318,6 +317,13 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
 
 
 _DURATION = re.compile(r"[ \t]*(?=\d)(?:\d+h[ \t]*)?(?:\d+m(?:in)?[ \t]*)?(?:\d+s)?[ \t]*")  # `42m 10s`, `1h 3m`
+
+
+def _title_block(lines: list[str]) -> bool:
+    """A title alone, or with its date under it, and under that perhaps the recording's length."""
+    if not _title_like(lines[0]) or len(lines) > 3:
+        return False
+    return len(lines) == 1 or (_dated(lines[1]) and (len(lines) == 2 or bool(_DURATION.fullmatch(lines[2]))))
 
 
 def _title_like(line: str) -> bool:
