@@ -18,6 +18,11 @@ clarifying question inside an answer ("Sorry, which year?") stays in it; in a he
 questions is one exchange whose later questions are its `questions`. With no asking side, a question another
 speaker answers at length still opens an exchange (a lecture's questions from the floor); a transcript where
 nobody asks keeps one exchange per turn.
+
+A printed interview (a newspaper's or a magazine's, copied from its page: `printed_pair`) asks mostly in
+statements ("You opened the shop in 1984.", "Die Warnung kam spät."): its interviewer is who prompts, first and
+briefly, and every prompt the interviewee answers at length opens an exchange. A recording's transcript (its
+turns have times, or it keeps the "um"s, the "Yeah." turns and the "(laughs)") is never read so.
 """
 
 from __future__ import annotations
@@ -129,13 +134,16 @@ class Asked:
 
 
 def roles_and_exchanges(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str], known: dict[str, Role],
-                        unknown: str, marked: Collection[int] = ()) -> tuple[dict[str, Role], list[Exchange]]:
+                        unknown: str, marked: Collection[int] = (), timed: bool = False
+                        ) -> tuple[dict[str, Role], list[Exchange]]:
     """`infer_roles` and `group_exchanges` in one; the turns are read for questions only when no label says who
-    asks (a long labelled interview costs nothing more). `marked` are the turns whose label says they ask."""
+    asks (a long labelled interview costs nothing more). `marked` are the turns whose label says they ask;
+    `timed`, whether the turns have times (a recording's transcript, never a printed interview)."""
     labelled = Role.INTERVIEWER in known.values() or bool(labelled_askers(speakers))
     asked = None if labelled and not marked else Asked(texts, marked)
-    roles = infer_roles(keys, texts, speakers, known, unknown, asked)
-    return roles, group_exchanges(keys, texts, roles, asked)
+    printed = None if labelled or marked or timed else printed_pair(keys, texts, unknown)
+    roles = infer_roles(keys, texts, speakers, known, unknown, asked, printed)
+    return roles, group_exchanges(keys, texts, roles, asked, printed)
 
 
 @dataclass
@@ -151,10 +159,11 @@ class _Voice:
 
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
-                known: dict[str, Role], unknown: str, asked: Asked | None = None) -> dict[str, Role]:
+                known: dict[str, Role], unknown: str, asked: Asked | None = None,
+                printed: tuple[str, str] | None = None) -> dict[str, Role]:
     """Each speaker's role. `keys` and `texts` are the speaker key and the words of each turn (single-spaced, as
     the builder joins them); `speakers` every key once; `known` the roles a parser gave; `unknown` the key of the
-    unknown speaker, who never answers."""
+    unknown speaker, who never answers; `printed`, the two sides of a printed interview (`printed_pair`)."""
     roles: dict[str, Role] = {key: Role.OTHER for key in speakers}
     roles.update({k: v for k, v in known.items() if k in roles})
     askers = labelled_askers(speakers)
@@ -172,6 +181,9 @@ def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[st
     voices = _voices(keys, texts, asked, unknown)
     answering = _answering_side(voices)
     if not answering:
+        # A printed interview's prompts are mostly statements: its interviewer is who asks more, however little.
+        if printed is not None and voices[printed[0]].share > voices[printed[1]].share:
+            roles[printed[0]], roles[printed[1]] = Role.INTERVIEWER, Role.INTERVIEWEE
         return roles
     chair = _chair(keys, asked, unknown)
     for key, voice in voices.items():
@@ -228,6 +240,85 @@ def _answering_side(voices: dict[str, _Voice]) -> set[str]:
                                                            and voices[k].words >= ANSWER_WORDS * voices[k].turns)}
 
 
+# A turn of these words alone reacts to what is being said ("Yeah.", "Right, right.", "Genau.", "D'accord."): a
+# spoken conversation's, never a printed interview's prompt.
+_REACTIONS = frozenset({
+    "yeah", "yes", "yep", "no", "nope", "right", "okay", "ok", "wow", "sure", "exactly", "absolutely", "really",
+    "mm", "mhm", "mm-hmm", "mm-hm", "hmm", "uh-huh", "uh-hm", "oh", "ah", "aha", "interesting", "great", "true",
+    "indeed", "gosh", "ja", "nein", "genau", "stimmt", "klar", "gut", "oui", "non", "d'accord", "voilà",
+    "exactement", "bon", "sí", "claro", "vale", "exacto", "да", "нет", "ага", "угу", "ого", "понятно", "ясно",
+    "конечно",
+})
+# Hesitations a speech transcript keeps and an edited interview never prints, set off by a comma or a dash ("I, uh,
+# think", "Um... yes"): so the German "um" of "um drei Uhr" is none.
+_HESITATION = re.compile(r"\b(?:um+|uh+|uhm|erm|äh+m?|öhm|euh|ehm|эм+|ээ+)(?=\s*[,.…—–-])", re.IGNORECASE)
+_TOKEN = re.compile(r"[\w'’-]+")
+# What a transcriber of a recording notes: "(laughs)", "[crosstalk]", "[inaudible 00:12:03]".
+_STAGE_DIRECTION = re.compile(r"[(\[](?:laugh|chuckl|inaudible|crosstalk|applause|pause|silence|music|rires|lacht|"
+                              r"risas|смеётся|смех)", re.IGNORECASE)
+# A presenter greeting the listeners or the guest, as a broadcast opens.
+_GREETING = re.compile(r"\b(?:hello|hi,? (?:everyone|everybody|all)|good (?:morning|afternoon|evening)|welcome|"
+                       r"guten (?:morgen|tag|abend)|willkommen|bonjour|bonsoir|bienvenue|buen[oa]s (?:días|tardes|"
+                       r"noches)|bienvenid[oa]s?|здравствуйте|добр(?:ый|ое) (?:день|вечер|утро)|добро пожаловать)\b",
+                       re.IGNORECASE)
+# A turn thanking who speaks: the interview's end, not a prompt ("Thank you, Mrs Dunbar.", "Vielen Dank.").
+_THANKS = re.compile(r"\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|vielen dank|danke|"
+                     r"herzlichen dank|merci|muchas gracias|gracias|спасибо)\b", re.IGNORECASE)
+PRINT_TURNS = 3  # each side of a printed interview speaks at least this often...
+PROMPT_CONTRAST = 3  # ... the answers are this many times as long as the prompts, on average...
+PRINT_ALTERNATION = 0.9  # ... the two take turns: this share of the turns changes speaker...
+HESITATION_RATE = 1 / 500  # ... and it prints fewer hesitations than this, per word
+
+
+def printed_pair(keys: Sequence[str], texts: Sequence[str], unknown: str) -> tuple[str, str] | None:
+    """The interviewer and the interviewee of an interview printed as a newspaper or a magazine prints one: two
+    people taking turns, the interviewer first, whose short prompts the other answers at length, in edited words
+    (no "Yeah." turn, no "um", no "(laughs)"). Its prompts are often statements ("You opened the shop in
+    1984.", "Die Warnung kam spät."), and each is a question all the same: the layout says so. None for any
+    other transcript."""
+    said = [(key, text) for key, text in zip(keys, texts, strict=True) if key != unknown]
+    people = list(dict.fromkeys(key for key, _ in said))
+    if len(people) != 2:
+        return None
+    turns: Counter[str] = Counter(key for key, _ in said)
+    words: Counter[str] = Counter()
+    for key, text in said:
+        words[key] += text.count(" ") + 1  # the builder's texts are single-spaced
+    asker, answerer = sorted(people, key=lambda key: words[key] / turns[key])
+    if people[0] != asker or min(turns.values()) < PRINT_TURNS or words[answerer] < ANSWER_WORDS * turns[answerer]:
+        return None
+    if words[answerer] * turns[asker] < PROMPT_CONTRAST * words[asker] * turns[answerer]:
+        return None
+    if sum(a != b for (a, _), (b, _) in pairwise(said)) < PRINT_ALTERNATION * (len(said) - 1):
+        return None
+    if any(key == asker and _REACTIONS.issuperset(_TOKEN.findall(text.lower())) for key, text in said):
+        return None
+    if _GREETING.search(said[0][1][:300]):
+        return None  # a broadcast's opening ("Hello and welcome to The World Tonight"): a print opens on a prompt
+    whole = "\n".join(text for _, text in said)
+    if _STAGE_DIRECTION.search(whole) or len(_HESITATION.findall(whole)) > HESITATION_RATE * sum(words.values()):
+        return None
+    return asker, answerer
+
+
+def _prompting(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], Asks],
+               printed: tuple[str, str]) -> Callable[[int], Asks]:
+    """`how`, with each prompt of a printed interview's interviewer asking: a statement the interviewee answers
+    at length ("Die Warnung kam spät." — "Sie kam um drei Uhr nachts, per App…"), not a welcome or a thanks."""
+    asker, answerer = printed
+
+    def prompted(i: int) -> Asks:
+        asked = how(i)
+        if asked or keys[i] != asker or i + 1 == len(keys) or keys[i + 1] != answerer:
+            return asked
+        prompt, answer = texts[i], texts[i + 1]
+        if answer.count(" ") + 1 < ANSWER_WORDS or answer.count(" ") < 2 * prompt.count(" "):
+            return asked
+        return Asks.NO if _WELCOME.search(prompt[:300]) or _THANKS.match(prompt) else Asks.OPENING
+
+    return prompted
+
+
 def _chair(keys: Sequence[str], asked: Asked, unknown: str) -> str | None:
     """Who moves the meeting from item to item, if anyone does (told from each speaker's first turns)."""
     read: Counter[str] = Counter()
@@ -241,13 +332,16 @@ def _chair(keys: Sequence[str], asked: Asked, unknown: str) -> str | None:
 
 
 def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, Role],
-                    asked: Asked | None = None) -> list[Exchange]:
-    """The exchanges of the turns, in order, covering every turn."""
+                    asked: Asked | None = None, printed: tuple[str, str] | None = None) -> list[Exchange]:
+    """The exchanges of the turns, in order, covering every turn. `printed`: the interviewer and interviewee of
+    a printed interview (`printed_pair`), whose every prompt asks."""
     asking = {key for key, role in roles.items() if role is Role.INTERVIEWER}
     if asking & labelled_askers(roles):
         return _build(_labelled_openers(keys, asking), [False] * len(keys))
     asked = asked or Asked(texts)
-    how = asked.how
+    how: Callable[[int], Asks] = asked.how
+    if printed is not None and asking == {printed[0]}:
+        how = _prompting(keys, texts, how, printed)
     chair = _chair(keys, asked, "")
     items = [key == chair and asked.item(i) for i, key in enumerate(keys)]  # only the chair opens items
     if asking:

@@ -15,7 +15,7 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from reader.core.asking import Asks, asks, clarifies
-from reader.core.exchanges import group_exchanges, infer_roles
+from reader.core.exchanges import group_exchanges, infer_roles, printed_pair
 from reader.core.loader import load_transcript, sample_path
 from reader.core.model import Role, Transcript
 
@@ -240,3 +240,50 @@ def test_a_call_s_sound_check_opens_no_exchange() -> None:
     t = load_transcript(DATA / "layouts" / "teams-meeting.vtt")
     assert t.exchanges[0].label == "Intro" and t.turns[0].text.endswith("Can you hear me all right?")
     assert t.turns[t.exchanges[1].question].text.endswith("walk me through what happens at seven in the morning?")
+
+
+PRINTED = [("Harris", "You opened the shop in 1984."),
+           ("Dunbar", "I did. My father had a van round the estates before that, and when he retired I wanted a "
+                      "counter of my own. The rent was eleven pounds a week, which sounds like nothing now."),
+           ("Harris", "And the first year was hard."),
+           ("Dunbar", "Brutal. The ovens failed twice that winter and I slept in the back on the flour sacks, so "
+                      "that the dough would be ready at four and the builders would have their rolls."),
+           ("Harris", "What would you tell someone opening a bakery today?"),
+           ("Dunbar", "Get up early and be kind to your regulars. They are the ones who keep you going when the "
+                      "rent goes up and the supermarket on the main road has a price war.")]
+
+
+def _pair(turns: list[tuple[str, str]]) -> tuple[str, str] | None:
+    return printed_pair([key for key, _ in turns], [text for _, text in turns], "")
+
+
+def test_a_printed_interview_s_prompts_are_its_questions_though_statements() -> None:
+    from reader.core.loader import parse_text
+
+    assert _pair(PRINTED) == ("Harris", "Dunbar")
+    t = parse_text("\n".join(f"{key.upper()}: {text}" for key, text in PRINTED) + "\n")
+    assert [s.role for s in t.speakers] == [Role.INTERVIEWER, Role.INTERVIEWEE]
+    assert [e.question for e in t.exchanges] == [0, 2, 4]
+
+
+@pytest.mark.parametrize("spoken", [
+    [*PRINTED[:2], ("Harris", "Yeah."), *PRINTED[3:]],  # a reaction
+    [PRINTED[0], ("Dunbar", f"Um, {PRINTED[1][1]}"), PRINTED[2], ("Dunbar", f"Uh, {PRINTED[3][1]}"),
+     *PRINTED[4:]],  # hesitations
+    [PRINTED[0], ("Dunbar", f"(laughs) {PRINTED[1][1]}"), *PRINTED[2:]],  # what the transcriber heard
+    [("Harris", f"Good evening and welcome. {PRINTED[0][1]}"), *PRINTED[1:]],  # a broadcast opens
+    PRINTED[1:],  # the one who answers speaks first: a lecture, a talk
+    [*PRINTED[:4], ("Dunbar", PRINTED[3][1]), ("Dunbar", PRINTED[1][1]), *PRINTED[4:]],  # not taking turns
+], ids=["reaction", "hesitations", "laughter", "greeting", "answerer-first", "not-alternating"])
+def test_a_spoken_conversation_is_no_printed_interview(spoken: list[tuple[str, str]]) -> None:
+    assert _pair(spoken) is None
+
+
+def test_a_recording_s_statements_are_no_prompts() -> None:
+    """The same words with times (captions of a recording): a statement asks nothing there."""
+    from reader.core.loader import parse_text
+
+    cues = "\n".join(f"{n}\n00:00:{2 * n:02d},000 --> 00:00:{2 * n + 1:02d},000\n{key.upper()}: {text}\n"
+                     for n, (key, text) in enumerate(PRINTED, start=1))
+    t = parse_text(cues, path="shop.srt")
+    assert [e.question for e in t.exchanges if e.question is not None] == [4]

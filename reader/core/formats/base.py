@@ -175,7 +175,8 @@ class TranscriptBuilder:
         marked = [i for i, t in enumerate(pending) if t.asks]
         research = research_roles(labels)  # `I:` beside `R:`: the letters say who asks
         roles, exchanges = roles_and_exchanges(keys, texts, list(labels), {**research, **self._roles},
-                                               speaker_key(UNKNOWN_SPEAKER), marked)
+                                               speaker_key(UNKNOWN_SPEAKER), marked,
+                                               timed=any(t.start is not None for t in pending))
         if marked:  # the committee's own numbers (`Q34 Chair:`), as it wrote them
             numbers = {i: number for i in marked if (span := pending[i].label_span)
                        and (number := question_number(self.source, span[0])) is not None}
