@@ -16,6 +16,12 @@ from reader.core.words import count_words
 Span = tuple[int, int]
 
 
+# Who says what no label gives to anyone: a page's lede above the first labelled turn, a file read as plain
+# paragraphs, a recognition output without speakers. Its key is its label's, as the builder makes keys.
+UNKNOWN_SPEAKER = "Unknown speaker"
+UNKNOWN_SPEAKER_KEY = UNKNOWN_SPEAKER.casefold()
+
+
 class Role(enum.StrEnum):
     INTERVIEWER = "interviewer"
     INTERVIEWEE = "interviewee"

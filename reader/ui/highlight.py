@@ -98,7 +98,7 @@ class BlockFormatter:
             return self._piece_formats(vdoc, number, index)
         prefix = vdoc.prefix_lengths[index]
         time = len(vdoc.times[index])
-        ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])]
+        ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])] if prefix > time else []
         if time:
             ranges.append(_range(0, time, self._kind_formats["timestamp"]))
         for start, end, token in token_spans(turn.text):
@@ -111,8 +111,8 @@ class BlockFormatter:
         turn = vdoc.transcript.turns[index]
         piece = number - vdoc.block_of_turn(index)
         prefix = vdoc.prefix_lengths[index] if piece == 0 else 0
-        ranges = [_range(len(vdoc.times[index]), prefix - len(vdoc.times[index]) - 1,
-                         self._speaker_formats[turn.speaker])] if prefix else []
+        time = len(vdoc.times[index])
+        ranges = [_range(time, prefix - time - 1, self._speaker_formats[turn.speaker])] if prefix > time else []
         text = turn.text
         lo, hi = vdoc.pieces.span(index, piece, len(text))
         for start, end, token in token_spans(text[lo:hi]):

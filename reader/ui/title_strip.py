@@ -7,7 +7,7 @@ from collections.abc import Mapping
 from PySide6.QtCore import Qt, Slot
 from PySide6.QtWidgets import QLabel, QVBoxLayout, QWidget
 
-from reader.core.model import Transcript
+from reader.core.model import UNKNOWN_SPEAKER_KEY, Transcript
 from reader.core.notes.citation import human_date
 from reader.ui.themes import Theme
 
@@ -23,7 +23,11 @@ def describe(transcript: Transcript, names: Mapping[str, str] | None = None, *,
     when = human_date(meta.date)
     if meta.time:
         when = f"{when}, {meta.time}" if when else meta.time
-    shown = [(names or {}).get(s.key) or s.name for s in transcript.speakers if s.turns]
+    # Words no label gave anyone (a lede, plain paragraphs) are no one to name, unless the reader named them.
+    unlabelled = UNKNOWN_SPEAKER_KEY in {s.key for s in transcript.speakers} and not (names or {}).get(
+        UNKNOWN_SPEAKER_KEY) and not any(t.label_span for t in transcript.turns if t.speaker == UNKNOWN_SPEAKER_KEY)
+    shown = [(names or {}).get(s.key) or s.name for s in transcript.speakers
+             if s.turns and not (unlabelled and s.key == UNKNOWN_SPEAKER_KEY)]
     separator = "; " if any("," in n for n in shown) else ", "  # "Smith, Jane; Okafor, Daniel"
     speakers = separator.join(shown[:4]) + ("…" if len(shown) > 4 else "")
     words = "the opening, the rest being read" if opening else f"{transcript.words:,} words"

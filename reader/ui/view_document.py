@@ -7,6 +7,9 @@ way into Qt (C++ splits the blocks; building them one by one from Python is ten 
     Question: Minister, thank you...     <- one block per turn: [start time,] display name, ": ", Turn.text
     Sergey Lavrov: So what?
 
+The words no label gives anyone (a page's lede, a file read as plain paragraphs, captions without voices) show no
+name, until the reader gives their speaker one: "Unknown speaker:" before every paragraph tells nothing.
+
 A turn's paragraphs are joined inside its block by two U+2028 line separators in place of ``"\\n\\n"``, so the
 block holds `Turn.text` character for character after its name prefix: an offset in the turn is the same offset
 in the block, shifted by the prefix. A trailing U+2028 leaves a blank line after each turn.
@@ -26,7 +29,7 @@ from collections.abc import Mapping
 from operator import itemgetter
 from typing import Literal
 
-from reader.core.model import Role, Transcript
+from reader.core.model import UNKNOWN_SPEAKER_KEY, Role, Transcript
 from reader.core.words import count_words
 from reader.ui.view_pieces import LONG_TURN, Pieces, cut, piece_starts
 
@@ -67,10 +70,15 @@ class ViewDocument:
         turns = transcript.turns
         self.turn_exchange = [turn.exchange for turn in turns]
         self.header_blocks = [e.first_turn + e.index for e in transcript.exchanges]
-        # A turn's block starts with its time (when the layout gives one) and its speaker's name.
+        # A turn's block starts with its time (when the layout gives one) and its speaker's name with ": ", but
+        # for words no label gave anyone, until the reader names their speaker (a file's own "Unknown Speaker:"
+        # label is shown: that is someone talking).
         self.times = [format_time(turn.start) for turn in turns]
-        self.prefix_lengths = [len(time) + len(self.names[turn.speaker]) + len(NAME_SEPARATOR)
-                               for time, turn in zip(self.times, turns, strict=True)]
+        labels = {key: name + NAME_SEPARATOR for key, name in self.names.items()}
+        unnamed = not (names or {}).get(UNKNOWN_SPEAKER_KEY)
+        self.labels = [labels[turn.speaker] if turn.label_span or turn.speaker != UNKNOWN_SPEAKER_KEY or not unnamed
+                       else "" for turn in turns]
+        self.prefix_lengths = [len(time) + len(label) for time, label in zip(self.times, self.labels, strict=True)]
         self.is_question = bytearray(len(turns))
         for exchange in transcript.exchanges:
             if exchange.question is not None:
@@ -96,7 +104,7 @@ class ViewDocument:
         parts: list[str] = []
         append = parts.append
         turns = self.transcript.turns
-        names = self.names
+        labels = self.labels
         times = self.times
         between = LINE_BREAK * 2
         long_turns: dict[int, list[int]] = {}
@@ -109,7 +117,7 @@ class ViewDocument:
                     starts = long_turns[turn.index] = piece_starts(text, between)
                     text = "\n".join(cut(text.replace("\n", LINE_BREAK), starts))
                     long_parts.add(len(parts))
-                append(f"{times[turn.index]}{names[turn.speaker]}{NAME_SEPARATOR}{text}{LINE_BREAK}")
+                append(f"{times[turn.index]}{labels[turn.index]}{text}{LINE_BREAK}")
         composed = "\n".join(parts)
         breaks = len(parts) - 1 + sum(len(starts) - 1 for starts in long_turns.values())
         if composed.count("\n") != breaks:  # a line end inside a paragraph would split its block

@@ -26,6 +26,8 @@ from reader.core.formats.names import display_name as display_name  # re-exporte
 from reader.core.formats.names import display_names
 from reader.core.formats.spans import blank_out
 from reader.core.model import (
+    UNKNOWN_SPEAKER,
+    UNKNOWN_SPEAKER_KEY,
     Aside,
     AsideKind,
     Heading,
@@ -39,8 +41,6 @@ from reader.core.model import (
 )
 from reader.core.words import count_words
 
-UNKNOWN_SPEAKER = "Unknown speaker"
-
 _WS = re.compile(r"\s+")
 
 
@@ -49,7 +49,7 @@ def speaker_key(label: str) -> str:
     """The identity of a label: case, punctuation and titles' dots do not make a new speaker."""
     folded = unicodedata.normalize("NFKC", label).casefold()
     folded = re.sub(r"[*_.:]+", " ", folded)
-    return _WS.sub(" ", folded).strip() or UNKNOWN_SPEAKER.casefold()
+    return _WS.sub(" ", folded).strip() or UNKNOWN_SPEAKER_KEY
 
 
 def single_spaced(text: str) -> str:
@@ -175,7 +175,7 @@ class TranscriptBuilder:
         marked = [i for i, t in enumerate(pending) if t.asks]
         research = research_roles(labels)  # `I:` beside `R:`: the letters say who asks
         roles, exchanges = roles_and_exchanges(keys, texts, list(labels), {**research, **self._roles},
-                                               speaker_key(UNKNOWN_SPEAKER), marked,
+                                               UNKNOWN_SPEAKER_KEY, marked,
                                                timed=any(t.start is not None for t in pending))
         if marked:  # the committee's own numbers (`Q34 Chair:`), as it wrote them
             numbers = {i: number for i in marked if (span := pending[i].label_span)
