@@ -452,3 +452,15 @@ def test_print_interviews_name_their_sides_in_other_languages(title: str, credit
     t = read(body)
     assert speakers(t) == [asker, asked] * 2
     assert credit in {a.text for a in t.boilerplate}
+
+
+@pytest.mark.parametrize(("title", "h1", "expected"), [
+    ("Hochwasser in Hallstadt: »Wir haben zu lange gewartet« - DER SPIEGEL", "»Wir haben zu lange gewartet«",
+     "Hochwasser in Hallstadt: »Wir haben zu lange gewartet«"),  # a kicker, the headline, the site
+    ("‘Softies are the whole business’ | Weekend", "‘Softies are the whole business’",
+     "‘Softies are the whole business’"),
+    ("Minister Reid: Interview on the budget", "Interview", "Minister Reid: Interview on the budget"),
+])
+def test_the_page_s_title_leaves_out_its_site_s_name(title: str, h1: str, expected: str) -> None:
+    page = f"<html><head><title>{title}</title></head><body><h1>{h1}</h1><p>Host: Why?</p></body></html>"
+    assert html_container.page_metadata(html_container.parse_page(page)[0]).title == expected

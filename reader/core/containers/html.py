@@ -156,6 +156,8 @@ def page_metadata(root: Any) -> Metadata:
     title = meta.get("og:title") or meta.get("twitter:title") or _without_site(page_title, meta.get("og:site_name"))
     if not title or (h1 and title.startswith(h1) and len(title) > len(h1)):
         title = h1 or title  # `<title>` is the <h1> and the site's name
+    elif h1 and h1 in title and title[title.index(h1) + len(h1):].startswith(_SITE_SEPARATORS):
+        title = title[:title.index(h1) + len(h1)]  # ... after a kicker: "Hochwasser: »Wir…« - DER SPIEGEL"
     date = time = None
     stamps = [meta[k] for k in _DATE_META if k in meta]
     stamps += [el.get("datetime") or _text_of(el) for el in root.iter("time")]
@@ -209,10 +211,13 @@ def _text_of(el: Any) -> str:
     return " ".join("".join(el.itertext()).split()) if el is not None else ""
 
 
+_SITE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ")  # between a page's title and its site's name
+
+
 def _without_site(title: str, site: str | None) -> str:
     """`Interview with X | The Daily` without the site's name, when the page names its site."""
     if site:
-        for sep in (" | ", " - ", " – ", " — ", " :: "):
+        for sep in _SITE_SEPARATORS:
             if title.endswith(sep + site):
                 return title[: -len(sep + site)].strip()
             if title.startswith(site + sep):
