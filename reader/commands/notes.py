@@ -1,7 +1,7 @@
 """`transcript-reader export` and `transcript-reader import`: a transcript's notes out to a file, and back in.
 
     transcript-reader export [PATH] [--format txt|md|html|csv|json|docx] [-o OUT] [--only bookmarked|highlights|notes]
-                             [--pseudonymise] [--with-transcript] [--data-dir DIR]
+                             [--pseudonymise] [--with-transcript] [--by-topic] [--data-dir DIR]
     transcript-reader import [PATH] NOTES.json [--data-dir DIR]
     transcript-reader backups [PATH] [--data-dir DIR]
     transcript-reader restore [PATH] NUMBER|FILE [--data-dir DIR]
@@ -58,10 +58,17 @@ def _cmd_export(args: argparse.Namespace) -> int:
     except OutputError as exc:
         raise CommandError(str(exc)) from exc
     notes = _notes(transcript, args.data_dir, writing=False)
+    parts = None
+    if args.by_topic:  # as the Topics panel shows them, with the reader's edits
+        from reader.commands.topics import reader_sections
+        from reader.core.topics.outline import contents
+
+        parts = contents(reader_sections(notes.attributed, args.data_dir)) if notes.attributed.turns else None
     try:
         data = export_bytes(notes.attributed, notes.annotations, fmt, notes.speaker_names, only=args.only,
                             pseudonymise=args.pseudonymise, with_transcript=args.with_transcript,
-                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points))
+                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points),
+                            contents=parts)
     except ValueError as exc:
         raise CommandError(str(exc)) from exc
     if target is None:
@@ -160,6 +167,9 @@ def register(sub: argparse._SubParsersAction) -> None:
     p.add_argument("--with-transcript", action="store_true",
                    help="txt, md, html, docx: the notes under their turns in the transcript's text (with --only "
                         "bookmarked, the bookmarked exchanges only)")
+    p.add_argument("--by-topic", action="store_true",
+                   help="the notes under the titles of the sections and topics they are in (as the Topics panel "
+                        "shows them, with your edits); CSV gets section and topic columns")
     p.set_defaults(func=_cmd_export)
 
     p = sub.add_parser("import", help="add notes from W3C Web Annotation JSON (an export, a colleague's notes)")

@@ -196,6 +196,7 @@ class MainWindow(QMainWindow):
         self._completed = True
         for watched in (self.view, self.view.viewport()):
             watched.removeEventFilter(self)
+        from reader.core.topics.outline import contents
         from reader.ui.annotation_actions import AnnotationActions
         from reader.ui.annotation_marks import AnnotationMarks
         from reader.ui.navigation import ViewNavigator
@@ -223,7 +224,8 @@ class MainWindow(QMainWindow):
         self.registry.menus["file"].insertMenu(self.registry[ActionId.OPEN_SAMPLE], self.files.recent_menu)
         self.annotation_actions = AnnotationActions(self.session, navigator, self.registry, self.notes_panel, self,
                                                     preferences=self.preferences)
-        self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self)
+        self.notes_files = NotesFiles(self.session, self.preferences, self.notes_panel, self,
+                                      contents=lambda: contents(self.topics_panel.sections()))
         # The recording: found or attached, played in the bar under the title strip, followed in the view.
         self.player_bar = PlayerBar({name: self.registry[a] for name, a in BAR_ACTIONS.items()}, self)
         self._centre_layout.insertWidget(self._centre_layout.indexOf(self.title_strip) + 1, self.player_bar)

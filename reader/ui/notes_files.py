@@ -10,6 +10,7 @@ imported only once the reader agrees, told which transcript they were made on.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 from typing import Protocol
 
@@ -17,7 +18,7 @@ from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtWidgets import QCheckBox, QComboBox, QFileDialog, QGridLayout, QLabel, QMessageBox, QWidget
 
 from reader.commands.output import OutputError, check_output, write_output
-from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, export_bytes, format_of, notes_timeline
+from reader.core.notes.export import EXTENSIONS, FORMATS, ONLY, Part, export_bytes, format_of, notes_timeline
 from reader.core.notes.export_formats import WITH_TRANSCRIPT
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.storage import NotAFileError, read_limited
@@ -49,7 +50,8 @@ class ExportDialog(QFileDialog):
     Qt's own (not the platform's) dialog, because only that one can hold the extra options.
     """
 
-    def __init__(self, parent: QWidget | None, folder: str, stem: str, shown: int = 0, total: int = 0) -> None:
+    def __init__(self, parent: QWidget | None, folder: str, stem: str, shown: int = 0, total: int = 0,
+                 topics: bool = True) -> None:
         super().__init__(parent, "Export Notes", folder)
         self.setObjectName("export_dialog")
         self.setOption(QFileDialog.Option.DontUseNativeDialog)
@@ -72,6 +74,13 @@ class ExportDialog(QFileDialog):
         self.transcript_box.setToolTip("In plain text, Markdown, HTML and Word; with “Only bookmarks”, the "
                                        "bookmarked exchanges only")
         self.pseudonymise_box = QCheckBox("&Pseudonymise speakers (their role and a number instead of names)", self)
+        self.by_topic_box = QCheckBox("&Grouped under the sections and topics of the Topics panel", self)
+        self.by_topic_box.setToolTip("Each note under the titles of its section and topic, as the Topics panel "
+                                     "names them; in CSV, two columns more" if topics else
+                                     "The topics are still being found")
+        self._topics = topics
+        self.transcript_box.toggled.connect(self._enable_by_topic)
+        self._enable_by_topic()
         layout = self.layout()
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
@@ -81,7 +90,8 @@ class ExportDialog(QFileDialog):
                 layout.addWidget(label, row + offset, 0)
                 layout.addWidget(box, row + offset, 1)
             layout.addWidget(self.transcript_box, row + 2, 1)
-            layout.addWidget(self.pseudonymise_box, row + 3, 1)
+            layout.addWidget(self.by_topic_box, row + 3, 1)
+            layout.addWidget(self.pseudonymise_box, row + 4, 1)
         self._on_filter_selected(self.selectedNameFilter())
 
     def chosen_format(self) -> str:
@@ -111,10 +121,20 @@ class ExportDialog(QFileDialog):
     def pseudonymise(self) -> bool:
         return self.pseudonymise_box.isChecked()
 
+    def by_topic(self) -> bool:
+        """Whether the notes are grouped by section and topic (not beside the transcript's text, which is
+        grouped by its exchanges, nor before the topics are found)."""
+        return self.by_topic_box.isChecked() and self.by_topic_box.isEnabled()
+
+    @Slot()
+    def _enable_by_topic(self) -> None:
+        self.by_topic_box.setEnabled(self._topics and not self.with_transcript())
+
     def _on_filter_selected(self, selected: str) -> None:
         fmt = next((f for f in FORMATS if name_filter(f) == selected), "txt")
         self.setDefaultSuffix(EXTENSIONS[fmt].lstrip("."))
         self.transcript_box.setEnabled(fmt in WITH_TRANSCRIPT or fmt in WORD_TRANSCRIPT)
+        self._enable_by_topic()
         names = self.selectedFiles()
         if names:  # the name typed so far follows the new type, as a user expects
             self.selectFile(Path(names[0]).with_suffix(EXTENSIONS[fmt]).name)
@@ -142,12 +162,13 @@ class NotesFiles(QObject):
     """The callables of File > Export Notes and File > Import Notes."""
 
     def __init__(self, session: ReaderSession, preferences: Preferences, shown: ShownAnnotations,
-                 parent: QWidget) -> None:
+                 parent: QWidget, contents: Callable[[], list[Part]] = list) -> None:
         super().__init__(parent)
         self._session = session
         self._preferences = preferences
         self._shown = shown
         self._dialog_parent = parent
+        self._contents = contents  # the Topics panel's table of contents, [] until it is found
 
     def _folder(self) -> str:
         """The folder last exported to or imported from, else the transcript's, else home."""
@@ -168,18 +189,26 @@ class NotesFiles(QObject):
         if notes is None or transcript is None:
             return
         stem = Path(transcript.path).stem if transcript.path else "transcript"
-        dialog = ExportDialog(self._dialog_parent, self._folder(), stem, len(self._shown.shown_ids()), len(notes))
+        dialog = ExportDialog(self._dialog_parent, self._folder(), stem, len(self._shown.shown_ids()), len(notes),
+                              topics=bool(self._contents()))
         if self._shown.filtered():
             dialog.which_box.setCurrentIndex(1)  # a reader who filtered the dock most likely wants that
+        dialog.by_topic_box.setChecked(self._preferences.export_by_topic)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-        dialog.accepted.connect(lambda: self.export_to(
-            dialog.chosen_path(), dialog.chosen_format(), dialog.only(), dialog.pseudonymise(),
-            shown_only=dialog.shown_only(), with_transcript=dialog.with_transcript()))
+        dialog.accepted.connect(lambda: self._export_chosen(dialog))
         dialog.open()
 
+    def _export_chosen(self, dialog: ExportDialog) -> None:
+        if dialog.by_topic_box.isEnabled():  # remembered as chosen, when it could be
+            self._preferences.export_by_topic = dialog.by_topic_box.isChecked()
+        self.export_to(dialog.chosen_path(), dialog.chosen_format(), dialog.only(), dialog.pseudonymise(),
+                       shown_only=dialog.shown_only(), with_transcript=dialog.with_transcript(),
+                       by_topic=dialog.by_topic())
+
     def export_to(self, path: Path, fmt: str, only: str | None = None, pseudonymise: bool = False, *,
-                  shown_only: bool = False, with_transcript: bool = False) -> bool:
-        """Write the notes (or those the dock shows) in `fmt`, the speakers as the reader corrected them."""
+                  shown_only: bool = False, with_transcript: bool = False, by_topic: bool = False) -> bool:
+        """Write the notes (or those the dock shows) in `fmt`, the speakers as the reader corrected them;
+        `by_topic`, under the titles of the Topics panel's sections and topics."""
         notes = self._session.notes
         if notes is None:
             return False
@@ -189,7 +218,8 @@ class NotesFiles(QObject):
             annotations = tuple(a for a in annotations if a.id in shown)
         data = export_bytes(notes.attributed, annotations, fmt, notes.speaker_names, only=only,
                             pseudonymise=pseudonymise, with_transcript=with_transcript,
-                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points))
+                            timeline=notes_timeline(notes.attributed, notes.recording, notes.sync_points),
+                            contents=self._contents() if by_topic else None)
         try:  # the same checks as the command line's: never over the transcript or the notes store
             target = check_output(str(path), inputs=[notes.transcript.path] if notes.transcript.path else [],
                                   stores=[notes.store.root])

@@ -75,6 +75,15 @@ class Preferences:
         self.settings.setValue("view/topic_titles", "true" if shown else "false")
 
     @property
+    def export_by_topic(self) -> bool:
+        """Whether Export Notes groups the notes under their sections' and topics' titles (off until chosen)."""
+        return self._str("files/export_by_topic", "false") == "true"
+
+    @export_by_topic.setter
+    def export_by_topic(self, grouped: bool) -> None:
+        self.settings.setValue("files/export_by_topic", "true" if grouped else "false")
+
+    @property
     def citation_style(self) -> str:
         """The form of Copy with Citation: "plain", "apa" or "chicago" (`reader.core.notes.citation`)."""
         style = self._str("edit/citation_style", "plain")

@@ -212,3 +212,44 @@ def test_markdown_shows_list_rule_and_entity_openings_as_written(sample: Transcr
     body = md.split("*Note*", 1)[1]
     assert "1\\. not a list" in body and "\\- nor this" in body and "\\---" in body
     assert "\\&amp; stays" in body and "2\\) nor this" in body and "\\===" in body and "\n-3 is a number" in body
+
+
+def _by_topic(sample: Transcript) -> list[tuple[int, str, str]]:
+    """A table of contents of three topics in two sections, beginning at the notes' first, second and fourth
+    turns; titles that need escaping."""
+    turns = sorted({sample.turn_by_id[a.anchor.turn_id].index for a in sample_annotations(sample) if not a.detached})
+    starts = [turns[1], turns[3]]
+    return [(0, "Kerry & <Lavrov>", "Kerry & <Lavrov>"), (starts[0], "Kerry & <Lavrov>", "Seized property"),
+            (starts[1], "Snowden", "Extradition")]
+
+
+def test_an_export_by_topic_puts_each_note_under_its_section_and_topic(sample: Transcript) -> None:
+    notes, parts = sample_annotations(sample), _by_topic(sample)
+    text = export_notes(sample, notes, "txt", NAMES, contents=parts)
+    headings = [line for line in text.splitlines() if line.startswith(("===", "---"))]
+    assert headings == ["=== Kerry & <Lavrov> ===", "--- Seized property ---", "=== Snowden ===",
+                        "--- Extradition ---", "=== Detached ==="]
+    entries = [line.split(" · ")[0] for line in text.splitlines() if line.startswith(("Q", "Detached"))]
+    assert entries == [line.split(" · ")[0] for line in export_notes(sample, notes, "txt", NAMES).splitlines()
+                       if line.startswith(("Q", "Detached"))]  # the same entries, in the same order
+    markdown = export_notes(sample, notes, "md", NAMES, contents=parts)
+    assert [line for line in markdown.splitlines() if line.startswith("## ")] == [
+        "## Kerry & \\<Lavrov\\>", "## Snowden", "## Detached"]
+    assert markdown.count("\n### ") == 2 and markdown.count("\n#### ") == len(notes)
+    page = export_notes(sample, notes, "html", NAMES, contents=parts)
+    assert "<h2>Kerry &amp; &lt;Lavrov&gt;</h2>" in page and page.count("<h4>") == len(notes)
+    rows = list(csv.reader(io.StringIO(export_notes(sample, notes, "csv", NAMES, contents=parts))))
+    assert rows[0][-2:] == ["section", "topic"] and rows[-1][-2:] == ["", ""]  # the detached note: in none
+    assert {tuple(row[-2:]) for row in rows[1:-1]} == {(s, t) for _, s, t in parts}
+    document = docx.Document(io.BytesIO(export_bytes(sample, notes, "docx", NAMES, contents=parts)))
+    assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")] == [
+        ("Heading 1", "Kerry & <Lavrov>"), ("Heading 2", "Seized property"), ("Heading 1", "Snowden"),
+        ("Heading 2", "Extradition"), ("Heading 1", "Detached")]
+    assert json.loads(export_notes(sample, notes, "json", NAMES, contents=parts)) == json.loads(
+        export_notes(sample, notes, "json", NAMES))
+
+
+def test_an_export_by_topic_names_no_one_when_pseudonymised(sample: Transcript) -> None:
+    parts = [(0, "Lavrov on Kerry", "Lavrov on Kerry")]
+    text = export_notes(sample, sample_annotations(sample), "txt", NAMES, contents=parts, pseudonymise=True)
+    assert "Lavrov" not in text and "=== Interviewee 1 on Kerry ===" in text

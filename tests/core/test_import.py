@@ -141,3 +141,19 @@ def test_command_line_export_of_a_corrupt_store_says_where_it_went(sample: Trans
     err = capsys.readouterr().err
     assert "moved to" in err and ".corrupt-" in err
     assert any(".corrupt-" in p.name for p in file.parent.iterdir())
+
+
+def test_command_line_export_by_topic_follows_the_reader_s_topic_edits(sample: Transcript, tmp_path: Path,
+                                                                       capsys: pytest.CaptureFixture[str]) -> None:
+    from reader.core.topics.edits import TopicEdit
+
+    notes = AnnotationStore(tmp_path).open(sample)
+    for a in sample_annotations(sample):
+        notes.add(a)
+    notes.set_topic_edits([TopicEdit("add", 5, "Seized diplomatic property")])
+    assert notes.save()
+    assert main(["export", "--data-dir", str(tmp_path), "--by-topic", "-f", "md"]) == 0
+    printed = capsys.readouterr().out
+    assert "\n### Seized diplomatic property\n" in printed and "\n## Detached\n" in printed
+    where = [printed.index(text) for text in ("#### Q3, turn 5 ", "Seized diplomatic property", "#### Q3, turn 6")]
+    assert where == sorted(where)  # the new topic begins between the two turns' notes

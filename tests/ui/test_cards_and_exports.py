@@ -394,3 +394,26 @@ def test_every_highlight_colour_can_be_shown_alone(qtbot: QtBot, window: MainWin
     assert panel.visible_rows(KIND) == ["Highlight"]
     focus_view(qtbot, window)
     assert json.dumps(panel.shown_ids())
+
+
+def test_export_by_topic_groups_the_notes_as_the_topics_panel_names_them(qtbot: QtBot, window: MainWindow,
+                                                                      tmp_path: Path) -> None:
+    panel = window.topics_panel
+    qtbot.waitUntil(lambda: len(panel.sections()) > 1, timeout=10000)
+    three_highlights(qtbot, window)
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):  # the reader's own title for it
+        panel.model.setData(panel.model.topic_index(panel.model.row_of_turn(6)), "Kerry's jokes",
+                            Qt.ItemDataRole.EditRole)
+    dialog = open_export(window)
+    assert dialog.by_topic_box.isEnabled() and not dialog.by_topic_box.isChecked()
+    dialog.transcript_box.setChecked(True)  # beside the transcript, the notes go by exchange
+    assert not dialog.by_topic_box.isEnabled()
+    dialog.transcript_box.setChecked(False)
+    dialog.by_topic_box.setChecked(True)
+    dialog.selectFile(str(tmp_path / "by-topic.md"))
+    dialog.accept()
+    text = (tmp_path / "by-topic.md").read_text("utf-8")
+    sections = [s.label for s in panel.sections() if any(s.first_turn <= t <= s.last_turn for t in (4, 6, 8))]
+    assert [line[3:] for line in text.splitlines() if line.startswith("## ")] == sections
+    assert "\n### Kerry's jokes\n" in text or "\n## Kerry's jokes\n" in text
+    assert open_export(window).by_topic_box.isChecked()  # the choice is remembered

@@ -1,17 +1,20 @@
 """Notes out of the program: plain text (the default), Markdown, HTML, CSV, W3C Web Annotation JSON and Word.
 
-Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry
-per annotation in reading order, with its exchange and turn, speaker (the user's display name), the quote's time
-(`quote_time`), the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
-words are no longer in the transcript) come last, with their stored quote. The text formats are deterministic:
-the same notes export to the same bytes, which is what the expected files in the tests rely on. `export_bytes`
-gives any format as the bytes of a file (a Word document is no text).
+Every format holds the same things: a header naming the transcript (title, date, place, file) and one entry per
+annotation in reading order (grouped, when `contents` is given, under the titles of the sections and topics they
+begin in: an essay's notes by subject), with its exchange and turn, speaker (the user's display name), the quote's
+time (`quote_time`), the quote (its paragraph breaks kept), the note, tags and status. Detached annotations (whose
+words are no longer in the transcript) come last, with their stored quote. The text formats are deterministic: the
+same notes export to the same bytes, which is what the expected files in the tests rely on. `export_bytes` gives
+any format as the bytes of a file (a Word document is no text).
 """
 
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Mapping
+from bisect import bisect_right
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import replace
 
 from reader.core.media import RecordingLink
 from reader.core.model import Role, Transcript
@@ -39,6 +42,22 @@ ONLY: dict[str, str] = {"bookmarked": "bookmarks", "highlights": "highlights", "
 # Labels that name a role, not a person: left alone when pseudonymising text.
 _ROLE_WORDS = {"question", "answer", "q", "a", "interviewer", "interviewee", "host", "moderator", "speaker",
                "unknown speaker", "reporter", "journalist", "presenter", "correspondent", "anchor"}
+
+
+# A topic of the table of contents, to group the notes by: (its first turn, 0-based; its section's title; its own
+# title). The topics, in order, cover the transcript from turn 0 (`reader.core.topics.outline.contents`).
+Part = tuple[int, str, str]
+
+
+def _placed(items: list[Entry], contents: Sequence[Part], namer: _Namer) -> list[Entry]:
+    """The entries with the section and topic each begins in (titled as the export names people)."""
+    starts = [first for first, _, _ in contents]
+    titles = [(namer.text(section), namer.text(topic)) for _, section, topic in contents]
+    out = []
+    for e in items:
+        at = bisect_right(starts, e.turn - 1) - 1 if e.turn is not None else -1
+        out.append(replace(e, section=titles[at][0], topic=titles[at][1]) if at >= 0 else e)
+    return out
 
 
 def select(annotations: Iterable[Annotation], only: str | None) -> list[Annotation]:
@@ -218,13 +237,15 @@ def header(transcript: Transcript, pseudonymise: bool = False, names: Mapping[st
 
 def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> str:
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None,
+                 contents: Sequence[Part] | None = None) -> str:
     """The annotations of `transcript` in text format `fmt` (a key of FORMATS but BINARY), as text ready to
     write (UTF-8).
 
     `with_transcript` (txt, md, html and docx) puts the entries under their turns in the transcript's own text;
     with ``only="bookmarked"`` that text is limited to the bookmarked exchanges. `timeline` (`notes_timeline`)
-    places each quote in the recording.
+    places each quote in the recording. `contents` (the table of contents' topics) groups the entries under
+    their section's and topic's titles, and gives CSV two columns more; the JSON is the same either way.
     """
     if fmt in BINARY:
         raise ValueError(f"{FORMATS[fmt]} is not text: use export_bytes")
@@ -236,6 +257,8 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     namer = _Namer(transcript, names or {}, pseudonymise)
     head = header(transcript, pseudonymise, names)
     items = _entries(transcript, chosen, namer, timeline)
+    if contents and fmt != "json":
+        items = _placed(items, contents, namer)
     if fmt == "json":
         from reader.core.notes.web_annotation import to_web_annotation  # here: it reads this module's types
 
@@ -246,13 +269,16 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
 
 def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt: str = "txt",
                  names: Mapping[str, str] | None = None, *, only: str | None = None,
-                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None) -> bytes:
+                 pseudonymise: bool = False, with_transcript: bool = False, timeline: Timeline | None = None,
+                 contents: Sequence[Part] | None = None) -> bytes:
     """Any format of FORMATS as the bytes of a file: a Word document, or the UTF-8 of a text format."""
     if fmt not in BINARY:
         return export_notes(transcript, annotations, fmt, names, only=only, pseudonymise=pseudonymise,
-                            with_transcript=with_transcript, timeline=timeline).encode("utf-8")
+                            with_transcript=with_transcript, timeline=timeline, contents=contents).encode("utf-8")
     namer = _Namer(transcript, names or {}, pseudonymise)
     items = _entries(transcript, select(annotations, only), namer, timeline)
+    if contents:
+        items = _placed(items, contents, namer)
     text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
     from reader.core.notes.export_docx import render_docx  # python-docx and lxml: only for a Word file
 

@@ -23,7 +23,7 @@ from docx.text.paragraph import Paragraph
 from docx.text.run import Run
 
 from reader.core.notes.annotations import Kind, Scope
-from reader.core.notes.export_formats import Entry, ExchangeText, Header, TurnText
+from reader.core.notes.export_formats import Entry, ExchangeText, Header, TurnText, grouped_by_contents
 
 # The nearest of Word's few highlight colours to each of ours.
 HIGHLIGHTS = {"yellow": WD_COLOR_INDEX.YELLOW, "green": WD_COLOR_INDEX.BRIGHT_GREEN,
@@ -53,8 +53,14 @@ def render_docx(head: Header, items: list[Entry], text: list[ExchangeText] | Non
             line.add_run(f"{key}: ").bold = True
             line.add_run(value)
     if text is None:
-        for e in items:
-            _entry(doc, e, " · ".join(p for p in (e.place, e.speaker) if p))
+        grouped = grouped_by_contents(items)
+        level = 3 if any(section for section, _, _ in grouped) else 2
+        for section, topic, e in grouped:
+            if section:
+                doc.add_heading(section, level=1)
+            if topic:
+                doc.add_heading(topic, level=2)
+            _entry(doc, e, " · ".join(p for p in (e.place, e.speaker) if p), level)
     else:
         for exchange in text:
             doc.add_heading(exchange.label, level=2)
@@ -70,10 +76,10 @@ def render_docx(head: Header, items: list[Entry], text: list[ExchangeText] | Non
     return out.getvalue()
 
 
-def _entry(doc: WordDocument, e: Entry, heading: str | None) -> None:
+def _entry(doc: WordDocument, e: Entry, heading: str | None, level: int = 2) -> None:
     a = e.annotation
     if heading:
-        doc.add_heading(heading, level=2)
+        doc.add_heading(heading, level=level)
     meta = doc.add_paragraph()
     meta.add_run(" · ".join(p for p in (_kind_label(e), e.time) if p)).italic = True
     for name, paragraph in [(f"{name}: ", words) for name, words in e.voices] or \

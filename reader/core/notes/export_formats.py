@@ -26,6 +26,8 @@ class Entry:
     quote: str  # each paragraph on one line, paragraphs apart by a blank line
     last_turn: int | None = None  # a passage's last turn (1-based); None for words in one turn
     voices: tuple[tuple[str, str], ...] = ()  # a passage's words speaker by speaker: (name, words as one line)
+    section: str = ""  # grouped by the table of contents: the title of the section it begins in...
+    topic: str = ""  # ... and of the topic ("" when not grouped, and for a detached annotation)
 
     @property
     def quote_paragraphs(self) -> list[str]:
@@ -81,6 +83,26 @@ def _detached(items: list[Entry]) -> list[Entry]:
     return [e for e in items if e.turn is None]
 
 
+DETACHED = "Detached"
+
+
+def grouped_by_contents(items: list[Entry]) -> list[tuple[str | None, str | None, Entry]]:
+    """Each entry with the section and the topic it opens, when it is the first of theirs in an export grouped
+    by the table of contents (None when it opens neither; a topic named as its section is not named again).
+    Detached annotations come last, under their own heading. Not grouped: no headings at all."""
+    if not any(e.section for e in items):
+        return [(None, None, e) for e in items]
+    out: list[tuple[str | None, str | None, Entry]] = []
+    last: tuple[str, str] | None = None
+    for e in items:
+        place = (e.section, e.topic) if e.turn is not None else (DETACHED, DETACHED)
+        section = place[0] if last is None or place[0] != last[0] else None
+        topic = place[1] if place != last and place[1] != place[0] else None
+        out.append((section, topic, e))
+        last = place
+    return out
+
+
 # --- plain text ----------------------------------------------------------------------------------------
 
 
@@ -116,7 +138,9 @@ def _text_entry(e: Entry, heading: str, indent: str = "", in_text: bool = False)
 def _text(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
     lines = [f"Notes on: {head.title}", *(f"{k}: {v}" for k, v in _header_lines(head)), _count(len(items))]
     if text is None:
-        for e in items:
+        for section, topic, e in grouped_by_contents(items):
+            lines += ["", f"=== {section} ==="] if section else []
+            lines += ["", f"--- {topic} ---"] if topic else []
             lines += _text_entry(e, " · ".join(p for p in (e.place, e.speaker, e.time, _kind_label(e.annotation)) if p))
     else:
         for exchange in text:
@@ -179,8 +203,12 @@ def _markdown(head: Header, items: list[Entry], text: list[ExchangeText] | None)
     lines = [f"# Notes on {_md(head.title)}", "", *(f"- **{k}:** {_md(v)}" for k, v in _header_lines(head)),
              f"- **Annotations:** {len(items)}"]
     if text is None:
-        for e in items:
-            lines += _md_entry(e, f"## {_md(' · '.join(p for p in (e.place, e.speaker) if p))}")
+        grouped = grouped_by_contents(items)
+        level = "####" if any(section for section, _, _ in grouped) else "##"
+        for section, topic, e in grouped:
+            lines += ["", f"## {_md(section)}"] if section else []
+            lines += ["", f"### {_md(topic)}"] if topic else []
+            lines += _md_entry(e, f"{level} {_md(' · '.join(p for p in (e.place, e.speaker) if p))}")
         return "\n".join(lines) + "\n"
     for exchange in text:
         lines += ["", f"## {_md(exchange.label)}"]
@@ -225,11 +253,11 @@ def _html_marked(text: str) -> str:
     return "".join(out)
 
 
-def _html_entry(e: Entry, heading: str | None, in_text: bool = False) -> list[str]:
+def _html_entry(e: Entry, heading: str | None, in_text: bool = False, level: int = 2) -> list[str]:
     a, esc = e.annotation, html.escape
     parts = [f'<article class="{esc(a.kind.value)}" id="{esc(a.id)}">']
     if heading:
-        parts.append(f"<h2>{esc(heading)}</h2>")
+        parts.append(f"<h{level}>{esc(heading)}</h{level}>")
     parts.append(f'<p class="meta">{" · ".join(esc(p) for p in (_kind_label(a), e.time) if p)}</p>')
     colour = f' class="{esc(a.colour)}"' if a.colour else ""
     if _quoted(e, in_text) and e.voices:
@@ -258,8 +286,12 @@ def _html(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> 
              *(f"<dt>{k}</dt><dd>{esc(v)}</dd>" for k, v in _header_lines(head)),
              f"<dt>Annotations</dt><dd>{len(items)}</dd>", "</dl>", "</header>", "<main>"]
     if text is None:
-        for e in items:
-            parts += _html_entry(e, " · ".join(p for p in (e.place, e.speaker) if p))
+        grouped = grouped_by_contents(items)
+        level = 4 if any(section for section, _, _ in grouped) else 2
+        for section, topic, e in grouped:
+            parts += [f"<h2>{esc(section)}</h2>"] if section else []
+            parts += [f"<h3>{esc(topic)}</h3>"] if topic else []
+            parts += _html_entry(e, " · ".join(p for p in (e.place, e.speaker) if p), level=level)
     else:
         for exchange in text:
             parts += ["<section>", f"<h2>{esc(exchange.label)}</h2>"]
@@ -286,6 +318,7 @@ def _html(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> 
 
 CSV_COLUMNS = ("id", "kind", "exchange", "turn", "speaker", "time", "quote", "note", "tags", "status", "colour",
                "created", "modified", "detached")
+CSV_CONTENTS_COLUMNS = ("section", "topic")
 
 
 def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> str:
@@ -300,13 +333,15 @@ def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> s
         writer.writerow(row)
         buffer.write(row_buffer.getvalue().removesuffix("\r\n") + "\n")
 
-    write(list(CSV_COLUMNS))
+    grouped = any(e.section for e in items)  # the table of contents' two columns, after the rest
+    write([*CSV_COLUMNS, *CSV_CONTENTS_COLUMNS] if grouped else list(CSV_COLUMNS))
     for e in items:
         a = e.annotation
         quote = "\n".join(f"{name}: {words}" for name, words in e.voices) if e.voices else e.quote
         row = [a.id, a.kind.value, e.exchange, e.turn or "", e.speaker, e.time, quote, a.note, "; ".join(a.tags),
                a.status.label, a.colour, a.created, a.modified, "yes" if a.detached or e.turn is None else ""]
-        write([_cell(str(value)) for value in row])  # every cell: an imported id is text like any other
+        write([_cell(str(value)) for value in (*row, e.section, e.topic)] if grouped else
+              [_cell(str(value)) for value in row])  # every cell: an imported id is text like any other
     return buffer.getvalue()
 
 

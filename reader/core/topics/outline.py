@@ -1,5 +1,6 @@
 """What a reader sees of each topic (or section) in a table of contents: its span in questions and its share of
-the words; and the titles the reading view writes where sections and topics begin."""
+the words; the titles the reading view writes where sections and topics begin; and the titles an export of the
+notes groups them under."""
 
 from __future__ import annotations
 
@@ -56,3 +57,9 @@ def headings(sections: Sequence[Section]) -> dict[int, Heading]:
             found[topic.first_turn] = Heading(section.label if opens else "", title)
         found.setdefault(section.first_turn, Heading(section.label, ""))  # a section given without its topics
     return found
+
+
+def contents(sections: Sequence[Section]) -> list[tuple[int, str, str]]:
+    """(first turn, section's title, topic's title) of every topic in order: what an export of the notes groups
+    them by (`reader.core.notes.export.Part`)."""
+    return [(topic.first_turn, section.label, topic.label) for section in sections for topic in section.topics]
