@@ -6,6 +6,7 @@ from pathlib import Path
 
 import pytest
 
+from reader.core.formats.dates import clock_time
 from reader.core.loader import load_transcript, parse_text
 from reader.core.model import AsideKind, Role, Transcript
 from tests.core.layout_checks import assert_lossless
@@ -305,3 +306,12 @@ def test_prose_that_asks_now_and_then_stays_one_voice() -> None:
         "The dredger was sold for scrap in 2004, to a yard in Ghent."])
     t = parse_text(text + "\n")
     assert len(t.turns) == 1 and t.layout == "plain"
+
+
+@pytest.mark.parametrize(("text", "clock"), [
+    ("March 12, 2024, 10:03AM", "10:03"), ("2:30 p.m. EDT", "14:30"), ("12:15 am", "00:15"), ("14:33", "14:33"),
+    ("Recorded 9:05 P.M.", "21:05"), ("at 12:00 PM", "12:00"), ("25:10", None), ("7:75", None),
+    ("no time here", None),
+])
+def test_a_time_of_day_as_transcripts_write_it(text: str, clock: str | None) -> None:
+    assert clock_time(text) == clock

@@ -7,7 +7,7 @@ import re
 from dataclasses import replace
 
 from reader.core.containers.docx import Paragraph, Table
-from reader.core.formats.dates import iso_date
+from reader.core.formats.dates import clock_time, iso_date
 from reader.core.model import Metadata
 
 _COVER_FIELD = re.compile(
@@ -19,7 +19,6 @@ _COVER_FIELD = re.compile(
 _PERSON_KEYS = re.compile(r"interview|narrator|transcri|participant|speaker", re.IGNORECASE)
 _DATE_KEYS = re.compile(r"date|recorded", re.IGNORECASE)
 _PLACE_KEYS = re.compile(r"place|location|venue", re.IGNORECASE)
-_CLOCK = re.compile(r"(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[ap])\.?\s*m\.?)?", re.IGNORECASE)
 
 
 def cover(body: list[Paragraph | Table]) -> tuple[Metadata, int]:
@@ -78,10 +77,3 @@ def _with_field(meta: Metadata, key: str, value: str) -> Metadata:
     return meta
 
 
-def clock_time(text: str) -> str | None:
-    """The first time of day in `text` (`10:03AM`, `2:30 p.m.`, `14:30`) as `HH:MM`, or None."""
-    clock = _CLOCK.search(text)
-    if clock is None:
-        return None
-    hours = int(clock["h"]) % 12 + 12 if (clock["pm"] or "").lower() == "p" else int(clock["h"])
-    return f"{hours:02d}:{clock['m']}"

@@ -21,8 +21,8 @@ from dataclasses import dataclass, replace
 
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.containers.docx import NAME, Document, Paragraph, Table
-from reader.core.containers.docx_cover import clock_time, cover, titlelike
-from reader.core.formats.dates import iso_date
+from reader.core.containers.docx_cover import cover, titlelike
+from reader.core.formats.dates import clock_time, iso_date
 from reader.core.formats.label_styles import QUESTION_NUMBER, question_answer_speakers
 from reader.core.formats.print_interview import Sides, bold_questions
 from reader.core.model import Span

@@ -1,4 +1,5 @@
-"""Dates as transcripts write them (`21 July 2017`, `July 21, 2017`, `2017-07-21`, `07/21/2017`) to ISO 8601."""
+"""Dates as transcripts write them (`21 July 2017`, `July 21, 2017`, `2017-07-21`, `07/21/2017`) to ISO 8601, and
+times of day (`10:03AM`, `2:30 p.m.`, `14:30`) as `HH:MM`."""
 
 from __future__ import annotations
 
@@ -32,3 +33,18 @@ def iso_date(text: str) -> str | None:
         if 1 <= number <= 12 and 1 <= day <= 31:
             return f"{year:04d}-{number:02d}-{day:02d}"
     return None
+
+
+# A time of day: hours and minutes in range, maybe with "AM"/"PM" ("a.m.", "p.m.", "PM"), apart from other digits.
+_CLOCK = re.compile(r"\b(?P<h>[01]?\d|2[0-3]):(?P<m>[0-5]\d)(?:[ \t]*(?P<half>[AaPp])\.?[ \t]?[Mm]\.?)?(?!\d)")
+
+
+def clock_time(text: str) -> str | None:
+    """The first time of day written in `text` (`10:03AM`, `2:30 p.m.`, `14:30`) as `HH:MM`, or None."""
+    m = _CLOCK.search(text)
+    if m is None:
+        return None
+    hours = int(m["h"])
+    if m["half"]:
+        hours = hours % 12 + (12 if m["half"] in "Pp" else 0)
+    return f"{hours:02d}:{m['m']}"

@@ -18,7 +18,7 @@ from reader.core.exchanges import research_roles
 from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
 from reader.core.formats.committee import panel_lines
-from reader.core.formats.dates import iso_date
+from reader.core.formats.dates import clock_time, iso_date
 from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates
 from reader.core.formats.names import name_shape
@@ -163,7 +163,6 @@ def front_matter(text: str, builder: TranscriptBuilder) -> int:
 
 _HEADER_FIELD = re.compile(r"^(?P<key>Title|Date|Place|Location|Language)[ \t]*:[ \t]*(?P<value>\S.*?)[ \t]*$",
                            re.IGNORECASE)
-_CLOCK = re.compile(r"\b(?P<h>\d{1,2}):(?P<m>\d\d)(?:\s*(?P<pm>[AaPp])\.?\s*[Mm]\.?)?")
 _TITLE_WORDS = re.compile(r"interview|briefing|conversation|transcript|remarks|hearing|press conference|podcast|"
                           r"episode|talk|discussion|q\s*&\s*a|meeting", re.IGNORECASE)
 _SENTENCE_END = (".", "?", "!", "…", ",", ";", ":")
@@ -217,7 +216,7 @@ def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]
         line = text[s:e]
         kind = AsideKind.BOILERPLATE
         field = _HEADER_FIELD.match(line)
-        clock = _CLOCK.search(line)
+        clock = clock_time(line)
         if (s, e) == title_at:
             meta, kind = replace(meta, title=line.strip("#* \t")), AsideKind.HEADER
         elif field and field["key"].casefold() != "date":
@@ -226,20 +225,11 @@ def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]
                                     field["value"]})
             kind = AsideKind.HEADER
         elif meta.date is None and iso_date(line):
-            meta, kind = replace(meta, date=iso_date(line), time=meta.time or _clock(clock)), AsideKind.HEADER
+            meta, kind = replace(meta, date=iso_date(line), time=meta.time or clock), AsideKind.HEADER
         elif meta.time is None and clock and len(line.split()) <= 4:
-            meta, kind = replace(meta, time=_clock(clock)), AsideKind.HEADER
+            meta, kind = replace(meta, time=clock), AsideKind.HEADER
         builder.aside(kind, s, e)
     builder.metadata = meta
-
-
-def _clock(m: re.Match[str] | None) -> str | None:
-    if m is None:
-        return None
-    hours = int(m["h"])
-    if m["pm"]:
-        hours = hours % 12 + (12 if m["pm"] in "Pp" else 0)
-    return f"{hours:02d}:{m['m']}" if hours < 24 else None
 
 
 # The publisher's note under a transcript, in a paragraph of its own after the last turn: the broadcaster's

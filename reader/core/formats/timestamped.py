@@ -27,7 +27,7 @@ from reader.core.formats import speakerless
 from reader.core.formats.base import UNKNOWN_SPEAKER, TranscriptBuilder, speaker_key
 from reader.core.formats.chapters import Chapters, find_chapters
 from reader.core.formats.cues import CLOCK, TIMING, seconds
-from reader.core.formats.dates import iso_date
+from reader.core.formats.dates import clock_time, iso_date
 from reader.core.formats.names import name_shape
 from reader.core.model import AsideKind, Span
 
@@ -74,7 +74,6 @@ _NAME_ONLY = (_NAME_THEN_CLOCK,)  # no bracket anywhere on the line: only `Emma 
 _CLOCK_REACH = 90  # how far into a line a label's time can be
 _BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\r\f\v\u00a0]*\S[^\n]*)*")
 _LIST_HEADING = re.compile(r"(?:SUMMARY KEYWORDS|KEYWORDS|SPEAKERS|Keywords:|Speakers:)[ \t]*(?:$|\S)")
-_WALL_CLOCK = re.compile(r"\b(?P<hour>[01]?\d|2[0-3]):(?P<minute>[0-5]\d)(?:[ \t]*(?P<half>[AaPp][Mm]))?\b")
 _BARE_TIME = re.compile(rf"(?P<time>{_BCLOCK}|{CLOCK})(?:[ \t]+(?P<content>\S.*))?[ \t]*$")
 _FULL_CLOCK = re.compile(r"\d{1,3}:\d{2}:\d{2}")
 _FOOTER = re.compile(r"(?:Transcribed (?:by|with)|Transcription by|Transcript by|This transcript was exported on)"
@@ -304,10 +303,10 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
         elif index == 0 and _title_block(lines):
             meta = replace(meta, title=lines[0].strip("#*_ \t"))
             if len(lines) >= 2:
-                meta = replace(meta, date=iso_date(lines[1]), time=_clock_time(lines[1]))
+                meta = replace(meta, date=iso_date(lines[1]), time=clock_time(lines[1]))
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         elif index == 0 and len(lines) == 1 and _dated(lines[0]):
-            meta = replace(meta, date=iso_date(lines[0]), time=_clock_time(lines[0]))
+            meta = replace(meta, date=iso_date(lines[0]), time=clock_time(lines[0]))
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         else:
             break
@@ -335,13 +334,3 @@ def _dated(line: str) -> bool:
     return len(line) <= 80 and iso_date(line) is not None
 
 
-def _clock_time(line: str) -> str | None:
-    """`2:33PM` or `14:33` in a date line, as `14:33`."""
-    m = _WALL_CLOCK.search(line)
-    if not m:
-        return None
-    hour = int(m["hour"])
-    half = (m["half"] or "").upper()
-    if half:
-        hour = hour % 12 + (12 if half == "PM" else 0)
-    return f"{hour:02d}:{m['minute']}"
