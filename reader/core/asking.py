@@ -239,11 +239,21 @@ def opens_with_interrogative(text: str) -> bool:
     return _opens_interrogative().match(text.strip().lower()) is not None
 
 
+# A question asking why or how asks for more than a check of what was said, whatever words it echoes.
+@cache
+def _explaining() -> re.Pattern[str]:
+    return re.compile(_LEAD + r"(?:why|how|warum|wieso|weshalb|wie|pourquoi|comment|por qué|cómo|почему|зачем|как)\b",
+                      re.IGNORECASE)
+
+
 def clarifies(text: str, before: str) -> bool:
     """Does a short question ask to hear again or to confirm what was just said: "Sorry, which year?", or an echo
-    of the answer's words ("Two bakeries that hated each other?" after "…two bakeries that hated each other…")?"""
+    of the answer's words ("Two bakeries that hated each other?" after "…two bakeries that hated each other…"),
+    unless it asks why or how ("Why old varieties?" after "…old local varieties.")?"""
     if _clarify().match(text.strip()):
         return True
+    if _explaining().match(text.strip()):
+        return False
     opening = [w for w in _WORDS.findall(text.casefold()) if len(w) >= 4][:2]  # "und die Hunde": "hunde"
     if not opening:
         return False

@@ -113,7 +113,18 @@ def test_a_clarifying_question_stays_inside_the_exchange() -> None:
     assert exchange.turn_range == range(10, 14)
 
 
-_WORDISH = st.text(alphabet="abcdeé_1'-. ,?\nßİΣς", max_size=40)
+@pytest.mark.parametrize(("question", "answer", "checks"), [
+    ("Two bakeries?", "There were two bakeries that hated each other.", True),
+    ("Old varieties?", "Most of them were old local varieties.", True),
+    ("Why old varieties?", "Most of them were old local varieties.", False),
+    ("How did you prove it?", "I had to prove I had lived in this country since 1973.", False),
+    ("Wie haben Sie die Treuhand erlebt?", "Und dann kam die Treuhand.", False),
+])
+def test_an_echo_asking_why_or_how_is_a_new_question(question: str, answer: str, checks: bool) -> None:
+    assert clarifies(question, answer) is checks
+
+
+_WORDISH = st.text(alphabet="abcdeé_1'-. ,?\nßİΣς", max_size=40)  # no "why" or "how" can be written with it
 
 
 @given(_WORDISH, _WORDISH, _WORDISH, st.integers(0, 40), st.integers(0, 40))
