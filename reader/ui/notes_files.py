@@ -76,11 +76,10 @@ class ExportDialog(QFileDialog):
         self.pseudonymise_box = QCheckBox("&Pseudonymise speakers (their role and a number instead of names)", self)
         self.by_topic_box = QCheckBox("&Grouped under the sections and topics of the Topics panel", self)
         self.by_topic_box.setToolTip("Each note under the titles of its section and topic, as the Topics panel "
-                                     "names them; in CSV, two columns more" if topics else
+                                     "names them (with the transcript's text, the titles where they begin); in "
+                                     "CSV, two columns more" if topics else
                                      "The topics are still being found")
-        self._topics = topics
-        self.transcript_box.toggled.connect(self._enable_by_topic)
-        self._enable_by_topic()
+        self.by_topic_box.setEnabled(topics)
         layout = self.layout()
         if isinstance(layout, QGridLayout):
             row = layout.rowCount()
@@ -122,19 +121,13 @@ class ExportDialog(QFileDialog):
         return self.pseudonymise_box.isChecked()
 
     def by_topic(self) -> bool:
-        """Whether the notes are grouped by section and topic (not beside the transcript's text, which is
-        grouped by its exchanges, nor before the topics are found)."""
+        """Whether the notes are grouped by section and topic (not before the topics are found)."""
         return self.by_topic_box.isChecked() and self.by_topic_box.isEnabled()
-
-    @Slot()
-    def _enable_by_topic(self) -> None:
-        self.by_topic_box.setEnabled(self._topics and not self.with_transcript())
 
     def _on_filter_selected(self, selected: str) -> None:
         fmt = next((f for f in FORMATS if name_filter(f) == selected), "txt")
         self.setDefaultSuffix(EXTENSIONS[fmt].lstrip("."))
         self.transcript_box.setEnabled(fmt in WITH_TRANSCRIPT or fmt in WORD_TRANSCRIPT)
-        self._enable_by_topic()
         names = self.selectedFiles()
         if names:  # the name typed so far follows the new type, as a user expects
             self.selectFile(Path(names[0]).with_suffix(EXTENSIONS[fmt]).name)

@@ -253,3 +253,16 @@ def test_an_export_by_topic_names_no_one_when_pseudonymised(sample: Transcript) 
     parts = [(0, "Lavrov on Kerry", "Lavrov on Kerry")]
     text = export_notes(sample, sample_annotations(sample), "txt", NAMES, contents=parts, pseudonymise=True)
     assert "Lavrov" not in text and "=== Interviewee 1 on Kerry ===" in text
+
+
+def test_an_export_with_the_transcript_by_topic_writes_the_titles_where_they_begin(sample: Transcript) -> None:
+    parts = _by_topic(sample)
+    text = export_notes(sample, sample_annotations(sample), "txt", NAMES, with_transcript=True, contents=parts)
+    titles = [line for line in text.splitlines() if line.startswith("--- ")]
+    assert titles == ["--- Kerry & <Lavrov> ---", "--- Seized property ---", "--- Snowden › Extradition ---"]
+    assert text.index("--- Seized property ---") < text.index(f"(turn {parts[1][0] + 1}): ")
+    markdown = export_notes(sample, sample_annotations(sample), "md", NAMES, with_transcript=True, contents=parts)
+    assert "\n### Snowden › Extradition\n" in markdown
+    document = docx.Document(io.BytesIO(export_bytes(sample, sample_annotations(sample), "docx", NAMES,
+                                                     with_transcript=True, contents=parts)))
+    assert [p.text for p in document.paragraphs if p.style.name == "Heading 3"] == [t[4:-4] for t in titles]

@@ -406,9 +406,6 @@ def test_export_by_topic_groups_the_notes_as_the_topics_panel_names_them(qtbot: 
                             Qt.ItemDataRole.EditRole)
     dialog = open_export(window)
     assert dialog.by_topic_box.isEnabled() and not dialog.by_topic_box.isChecked()
-    dialog.transcript_box.setChecked(True)  # beside the transcript, the notes go by exchange
-    assert not dialog.by_topic_box.isEnabled()
-    dialog.transcript_box.setChecked(False)
     dialog.by_topic_box.setChecked(True)
     dialog.selectFile(str(tmp_path / "by-topic.md"))
     dialog.accept()

@@ -60,6 +60,19 @@ def _placed(items: list[Entry], contents: Sequence[Part], namer: _Namer) -> list
     return out
 
 
+def _headings(contents: Sequence[Part], namer: _Namer) -> dict[int, str]:
+    """By turn: the titles beginning there, as the reading view writes them ("Part 2 › Sardines" where a section
+    and its first topic begin, the topic alone inside a section; a topic named as its section once)."""
+    out = {}
+    last_section = None
+    for first, section, topic in contents:
+        titles = [section] if section != last_section else []
+        titles += [topic] if topic != section or section == last_section else []
+        out[first] = " › ".join(namer.text(title) for title in titles)
+        last_section = section
+    return out
+
+
 def select(annotations: Iterable[Annotation], only: str | None) -> list[Annotation]:
     """`only`: "bookmarked" (bookmarks), "highlights", "notes" (notes and anything with note text), or None."""
     if only is None:
@@ -245,7 +258,8 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     `with_transcript` (txt, md, html and docx) puts the entries under their turns in the transcript's own text;
     with ``only="bookmarked"`` that text is limited to the bookmarked exchanges. `timeline` (`notes_timeline`)
     places each quote in the recording. `contents` (the table of contents' topics) groups the entries under
-    their section's and topic's titles, and gives CSV two columns more; the JSON is the same either way.
+    their section's and topic's titles (with the transcript, writes the titles before the turns they begin at),
+    and gives CSV two columns more; the JSON is the same either way.
     """
     if fmt in BINARY:
         raise ValueError(f"{FORMATS[fmt]} is not text: use export_bytes")
@@ -263,7 +277,7 @@ def export_notes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
         from reader.core.notes.web_annotation import to_web_annotation  # here: it reads this module's types
 
         return to_web_annotation(transcript, items, head, {} if pseudonymise else dict(names or {}), text=namer.text)
-    text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    text = _transcript_text(transcript, items, namer, only == "bookmarked", contents) if with_transcript else None
     return RENDERERS[fmt](head, items, text)
 
 
@@ -279,7 +293,7 @@ def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
     items = _entries(transcript, select(annotations, only), namer, timeline)
     if contents:
         items = _placed(items, contents, namer)
-    text = _transcript_text(transcript, items, namer, only == "bookmarked") if with_transcript else None
+    text = _transcript_text(transcript, items, namer, only == "bookmarked", contents) if with_transcript else None
     from reader.core.notes.export_docx import render_docx  # python-docx and lxml: only for a Word file
 
     # Pseudonymised words may differ in length from the file's: the notes then mark whole turns, not words.
@@ -287,7 +301,8 @@ def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
 
 
 def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,
-                     bookmarked_only: bool) -> list[ExchangeText]:
+                     bookmarked_only: bool, contents: Sequence[Part] | None = None) -> list[ExchangeText]:
+    headings = _headings(contents or (), namer)
     by_turn: dict[int, list[Entry]] = {}
     for e in items:
         if e.turn is not None:
@@ -298,7 +313,8 @@ def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,
             continue
         turns = tuple(
             TurnText(i + 1, namer.speaker(transcript.turns[i].speaker), clock(transcript.turns[i].start),
-                     tuple(namer.text(p.text) for p in transcript.turns[i].paragraphs), tuple(by_turn.get(i, ())))
+                     tuple(namer.text(p.text) for p in transcript.turns[i].paragraphs), tuple(by_turn.get(i, ())),
+                     headings.get(i, ""))
             for i in exchange.turn_range)
         out.append(ExchangeText(exchange.label, turns))
     return out

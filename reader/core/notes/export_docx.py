@@ -65,6 +65,8 @@ def render_docx(head: Header, items: list[Entry], text: list[ExchangeText] | Non
         for exchange in text:
             doc.add_heading(exchange.label, level=2)
             for turn in exchange.turns:
+                if turn.heading:
+                    doc.add_heading(turn.heading, level=3)
                 _turn(doc, turn, exact)
         detached = [e for e in items if e.turn is None]
         if detached:

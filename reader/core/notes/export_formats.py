@@ -58,6 +58,7 @@ class TurnText:
     time: str
     paragraphs: tuple[str, ...]
     entries: tuple[Entry, ...]  # the annotations in this turn
+    heading: str = ""  # grouped by the table of contents: the titles beginning here ("Part 2 › Sardines")
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +148,7 @@ def _text(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> 
             lines += ["", f"=== {exchange.label} ==="]
             for turn in exchange.turns:
                 when = f" [{turn.time}]" if turn.time else ""
+                lines += ["", f"--- {turn.heading} ---"] if turn.heading else []
                 lines += ["", f"{turn.speaker}{when} (turn {turn.number}): {turn.paragraphs[0]}"]
                 for paragraph in turn.paragraphs[1:]:
                     lines += ["", paragraph]
@@ -214,6 +216,7 @@ def _markdown(head: Header, items: list[Entry], text: list[ExchangeText] | None)
         lines += ["", f"## {_md(exchange.label)}"]
         for turn in exchange.turns:
             when = f" [{_md(turn.time)}]" if turn.time else ""
+            lines += ["", f"### {_md(turn.heading)}"] if turn.heading else []
             lines += ["", f"**{_md(turn.speaker)}**{when} (turn {turn.number}): {_md(turn.paragraphs[0])}"]
             for paragraph in turn.paragraphs[1:]:
                 lines += ["", _md(paragraph)]
@@ -297,6 +300,7 @@ def _html(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> 
             parts += ["<section>", f"<h2>{esc(exchange.label)}</h2>"]
             for turn in exchange.turns:
                 when = f' <span class="meta">{esc(turn.time)}</span>' if turn.time else ""
+                parts += [f"<h3>{esc(turn.heading)}</h3>"] if turn.heading else []
                 parts.append(f'<div class="turn" id="turn-{turn.number}">')
                 parts.append(f"<p><b>{esc(turn.speaker)}</b>{when} (turn {turn.number}): "
                              f"{_html_marked(turn.paragraphs[0])}</p>")
