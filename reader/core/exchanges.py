@@ -268,6 +268,7 @@ PRINT_TURNS = 3  # each side of a printed interview speaks at least this often..
 PROMPT_CONTRAST = 3  # ... the answers are this many times as long as the prompts, on average...
 PRINT_ALTERNATION = 0.9  # ... the two take turns: this share of the turns changes speaker...
 HESITATION_RATE = 1 / 500  # ... and it prints fewer hesitations than this, per word
+REACTION_WORDS = 4  # a reaction ("Yeah, right, right.") is shorter than this
 
 
 def printed_pair(keys: Sequence[str], texts: Sequence[str], unknown: str) -> tuple[str, str] | None:
@@ -291,12 +292,15 @@ def printed_pair(keys: Sequence[str], texts: Sequence[str], unknown: str) -> tup
         return None
     if sum(a != b for (a, _), (b, _) in pairwise(said)) < PRINT_ALTERNATION * (len(said) - 1):
         return None
-    if any(key == asker and _REACTIONS.issuperset(_TOKEN.findall(text.lower())) for key, text in said):
-        return None
     if _GREETING.search(said[0][1][:300]):
         return None  # a broadcast's opening ("Hello and welcome to The World Tonight"): a print opens on a prompt
-    whole = "\n".join(text for _, text in said)
-    if _STAGE_DIRECTION.search(whole) or len(_HESITATION.findall(whole)) > HESITATION_RATE * sum(words.values()):
+    # How the words are written is told well enough by the first turns (a reaction is a turn of a few words).
+    sample = said[:2 * SAMPLE_TURNS]
+    if any(key == asker and text.count(" ") < REACTION_WORDS and _REACTIONS.issuperset(_TOKEN.findall(text.lower()))
+           for key, text in sample):
+        return None
+    whole = "\n".join(text for _, text in sample)
+    if _STAGE_DIRECTION.search(whole) or len(_HESITATION.findall(whole)) > HESITATION_RATE * (whole.count(" ") + 1):
         return None
     return asker, answerer
 
