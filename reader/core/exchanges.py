@@ -31,6 +31,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, replace
+from functools import cache
 from itertools import compress, pairwise
 
 from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
@@ -250,20 +251,37 @@ _REACTIONS = frozenset({
     "конечно",
 })
 # Hesitations a speech transcript keeps and an edited interview never prints, set off by a comma or a dash ("I, uh,
-# think", "Um... yes"): so the German "um" of "um drei Uhr" is none.
-_HESITATION = re.compile(r"\b(?:um+|uh+|uhm|erm|äh+m?|öhm|euh|ehm|эм+|ээ+)(?=\s*[,.…—–-])", re.IGNORECASE)
-_TOKEN = re.compile(r"[\w'’-]+")
+# think", "Um... yes"): so the German "um" of "um drei Uhr" is none. The patterns below are compiled when first
+# used, as in `asking`: most transcripts are no printed interview, and the start compiles none of them.
+@cache
+def _hesitation() -> re.Pattern[str]:
+    return re.compile(r"\b(?:um+|uh+|uhm|erm|äh+m?|öhm|euh|ehm|эм+|ээ+)(?=\s*[,.…—–-])", re.IGNORECASE)
+
+
 # What a transcriber of a recording notes: "(laughs)", "[crosstalk]", "[inaudible 00:12:03]".
-_STAGE_DIRECTION = re.compile(r"[(\[](?:laugh|chuckl|inaudible|crosstalk|applause|pause|silence|music|rires|lacht|"
-                              r"risas|смеётся|смех)", re.IGNORECASE)
+@cache
+def _stage_direction() -> re.Pattern[str]:
+    return re.compile(r"[(\[](?:laugh|chuckl|inaudible|crosstalk|applause|pause|silence|music|rires|lacht|risas|"
+                      r"смеётся|смех)", re.IGNORECASE)
+
+
 # A presenter greeting the listeners or the guest, as a broadcast opens.
-_GREETING = re.compile(r"\b(?:hello|hi,? (?:everyone|everybody|all)|good (?:morning|afternoon|evening)|welcome|"
-                       r"guten (?:morgen|tag|abend)|willkommen|bonjour|bonsoir|bienvenue|buen[oa]s (?:días|tardes|"
-                       r"noches)|bienvenid[oa]s?|здравствуйте|добр(?:ый|ое) (?:день|вечер|утро)|добро пожаловать)\b",
-                       re.IGNORECASE)
+@cache
+def _greeting() -> re.Pattern[str]:
+    return re.compile(r"\b(?:hello|hi,? (?:everyone|everybody|all)|good (?:morning|afternoon|evening)|welcome|"
+                      r"guten (?:morgen|tag|abend)|willkommen|bonjour|bonsoir|bienvenue|buen[oa]s (?:días|tardes|"
+                      r"noches)|bienvenid[oa]s?|здравствуйте|добр(?:ый|ое) (?:день|вечер|утро)|добро пожаловать)\b",
+                      re.IGNORECASE)
+
+
 # A turn thanking who speaks: the interview's end, not a prompt ("Thank you, Mrs Dunbar.", "Vielen Dank.").
-_THANKS = re.compile(r"\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|vielen dank|danke|"
-                     r"herzlichen dank|merci|muchas gracias|gracias|спасибо)\b", re.IGNORECASE)
+@cache
+def _thanks() -> re.Pattern[str]:
+    return re.compile(r"\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|vielen dank|danke|"
+                      r"herzlichen dank|merci|muchas gracias|gracias|спасибо)\b", re.IGNORECASE)
+
+
+_TOKEN = re.compile(r"[\w'’-]+")
 PRINT_TURNS = 3  # each side of a printed interview speaks at least this often...
 PROMPT_CONTRAST = 3  # ... the answers are this many times as long as the prompts, on average...
 PRINT_ALTERNATION = 0.9  # ... the two take turns: this share of the turns changes speaker...
@@ -292,7 +310,7 @@ def printed_pair(keys: Sequence[str], texts: Sequence[str], unknown: str) -> tup
         return None
     if sum(a != b for (a, _), (b, _) in pairwise(said)) < PRINT_ALTERNATION * (len(said) - 1):
         return None
-    if _GREETING.search(said[0][1][:300]):
+    if _greeting().search(said[0][1][:300]):
         return None  # a broadcast's opening ("Hello and welcome to The World Tonight"): a print opens on a prompt
     # How the words are written is told well enough by the first turns (a reaction is a turn of a few words).
     sample = said[:2 * SAMPLE_TURNS]
@@ -300,7 +318,7 @@ def printed_pair(keys: Sequence[str], texts: Sequence[str], unknown: str) -> tup
            for key, text in sample):
         return None
     whole = "\n".join(text for _, text in sample)
-    if _STAGE_DIRECTION.search(whole) or len(_HESITATION.findall(whole)) > HESITATION_RATE * (whole.count(" ") + 1):
+    if _stage_direction().search(whole) or len(_hesitation().findall(whole)) > HESITATION_RATE * (whole.count(" ") + 1):
         return None
     return asker, answerer
 
@@ -318,7 +336,7 @@ def _prompting(keys: Sequence[str], texts: Sequence[str], how: Callable[[int], A
         prompt, answer = texts[i], texts[i + 1]
         if answer.count(" ") + 1 < ANSWER_WORDS or answer.count(" ") < 2 * prompt.count(" "):
             return asked
-        return Asks.NO if _WELCOME.search(prompt[:300]) or _THANKS.match(prompt) else Asks.OPENING
+        return Asks.NO if _WELCOME.search(prompt[:300]) or _thanks().match(prompt) else Asks.OPENING
 
     return prompted
 
