@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from PySide6.QtCore import QEvent, QObject, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
 
@@ -36,6 +36,8 @@ from reader.ui.window_files import FileOpener
 from reader.ui.windows import WindowGroup
 
 if TYPE_CHECKING:  # the second stage's modules are imported by `complete`, the dialogs when asked for
+    from PySide6.QtWidgets import QMenu
+
     from reader.ui.annotation_actions import AnnotationActions
     from reader.ui.annotation_marks import AnnotationMarks
     from reader.ui.dialogs import GoToExchangeDialog
@@ -114,6 +116,7 @@ class MainWindow(QMainWindow):
     marks: _Later[AnnotationMarks] = _Later()
     selection_tools: _Later[SelectionTools] = _Later()
     panes: _Later[PaneCycle] = _Later()
+    view_menu: _Later[QMenu] = _Later()
 
     def __init__(self, *, store: AnnotationStore | None = None, settings: QSettings | None = None,
                  restore: bool = True, staged: bool = False) -> None:
@@ -163,6 +166,8 @@ class MainWindow(QMainWindow):
         # window) start once the text is on screen.
         view.text_shown.connect(self.session.record_opened)
         view.text_shown.connect(self._on_view_text_shown)
+        view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the menus' commands (`view_menu`)
+        view.customContextMenuRequested.connect(self._on_view_menu)
 
         # Last: the theme reaches the parts that follow the view's through the signal.
         self.appearance = Appearance(self.view, self.preferences, remember=restore, parent=self)
@@ -210,6 +215,7 @@ class MainWindow(QMainWindow):
         from reader.ui.selection_bar import SelectionTools
         from reader.ui.speakers_panel import SpeakersPanel
         from reader.ui.topics_panel import TopicsPanel
+        from reader.ui.view_menu import view_menu
 
         navigator = ViewNavigator(self.view)
         self.search_bar = SearchBar(self.session, self.view, self)
@@ -235,6 +241,7 @@ class MainWindow(QMainWindow):
         self.marks = AnnotationMarks(self.session, self.view, self)
         self.selection_tools = SelectionTools(self.view, self.registry, self.preferences, self)
         self.panes = PaneCycle([self.view, self.topics_panel, self.speakers_panel, self.notes_panel], self)
+        self.view_menu = view_menu(self.registry, self.view)
         self._dock_panels()
         self._connect_parts()
         self.appearance.show_in(self.registry)
@@ -263,6 +270,13 @@ class MainWindow(QMainWindow):
 
         shown = self.preferences.topic_titles
         self.view.set_headings(headings(self.topics_panel.sections()) if shown else {})
+
+    @Slot(QPoint)
+    def _on_view_menu(self, position: QPoint) -> None:
+        from reader.ui.view_menu import show_at
+
+        self.complete()  # a right click before the second stage is made: it is made first
+        show_at(self.view_menu, self.view.viewport(), position)
 
     def eventFilter(self, watched: QObject, event: QEvent) -> bool:
         # Only while staged (on the view and its viewport): the reader acting on the text completes the window first.
