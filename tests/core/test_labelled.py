@@ -315,3 +315,11 @@ def test_prose_that_asks_now_and_then_stays_one_voice() -> None:
 ])
 def test_a_time_of_day_as_transcripts_write_it(text: str, clock: str | None) -> None:
     assert clock_time(text) == clock
+
+
+def test_a_label_that_opens_a_page_after_a_form_feed_opens_a_turn() -> None:
+    t = parse_text("HARRIS: You opened the shop.\nDUNBAR: I did.\n\x0cHARRIS: Weddings.\nDUNBAR: Cakes, three tiers.\n"
+                   "HARRIS: Your daughter?\nDUNBAR: She does the sourdough.\n")
+    assert [(t.speaker(turn).name, turn.text) for turn in t.turns][1:4] == [
+        ("Dunbar", "I did."), ("Harris", "Weddings."), ("Dunbar", "Cakes, three tiers.")]
+    assert_lossless(t)

@@ -161,7 +161,8 @@ def _as_name(label: str) -> str:
 
 def _style(name: str, body: str, mark_end: Callable[[re.Match[str]], int],
            used: Callable[[_Matches], _Matches]) -> Style:
-    return Style(name, re.compile(r"\n" + body), re.compile(body), mark_end, used)
+    # (A label may open a page: after the form feed a PDF or a paged text file puts at the page's first line.)
+    return Style(name, re.compile(r"\n\f?" + body), re.compile(r"\f?" + body), mark_end, used)
 
 
 STYLES = (
