@@ -230,3 +230,48 @@ def test_the_fixtures_are_what_the_script_writes() -> None:
     assert (DATA / "hearing.pdf").read_bytes() == make_fixtures.hearing()
     assert (DATA / "oral-history.pdf").read_bytes() == make_fixtures.oral_history()
     assert (DATA / "oral-history.docx").read_bytes() == make_fixtures.word_oral_history()
+
+
+def _two_columns(title: str, paragraphs: list[str], number: int, width: int = 38) -> Page:
+    """A magazine's page: the title across the top, the paragraphs wrapped in two columns (drawn column by column,
+    as a layout program writes them), a blank line between paragraphs, the page number centred at the foot."""
+    import textwrap
+
+    rows = []
+    for paragraph in paragraphs:
+        rows += [*textwrap.wrap(paragraph, width), ""]
+    half = (len(rows) + 1) // 2
+    lines = [(150, HEIGHT - 60, title)] if title else []
+    for column, x in ((rows[:half], 54), (rows[half:], 330)):
+        lines += [(x, HEIGHT - 100 - 12 * i, row) for i, row in enumerate(column) if row]
+    return Page([*lines, (300, 40, str(number))])
+
+
+def test_a_page_set_in_two_columns_reads_the_left_column_then_the_right() -> None:
+    source = Path(__file__).resolve().parents[1] / "data" / "exchanges" / "print-interview-surname.txt"
+    title, *paragraphs = [line for line in source.read_text("utf-8").splitlines() if line.strip()]
+    pages = [_two_columns(title, paragraphs[:9], 12), _two_columns("", paragraphs[9:], 13)]
+    t = parse_extracted(extract(write_pdf(pages, font_size=10), ".pdf"))
+    said = [" ".join(p.split(": ", 1)[-1].split()) for p in paragraphs]
+    assert [turn.text for turn in t.turns] == said  # every turn whole and in order, none mixed with its neighbour
+    assert t.metadata.title == title
+    assert sum(1 for e in t.exchanges if e.question is not None) >= 6  # the printed interview's prompts
+    assert_lossless(t)
+
+
+def test_a_cover_of_fields_in_two_columns_is_no_page_of_columns() -> None:
+    """Short fields beside their values (a hearing's cover, a table) stay row by row."""
+    fields = [(72, HEIGHT - 100 - 14 * i, f"Field number {i}") for i in range(12)]
+    values = [(340, HEIGHT - 100 - 14 * i, f"Value {i}") for i in range(12)]
+    t = extract(write_pdf([Page(fields + values)]), ".pdf")
+    assert "Field number 0" in t.text and t.text.index("Value 0") < t.text.index("Field number 1")
+
+
+def test_a_speaker_who_opens_a_page_opens_a_turn() -> None:
+    first = ["HARRIS: You opened the shop in 1984.", "DUNBAR: I did. My father had a van round the estates."]
+    second = ["HARRIS: And the first year was hard.", "DUNBAR: Brutal. The ovens failed twice that winter."]
+    pages = [Page([*((72, HEIGHT - 100 - 24 * i, line) for i, line in enumerate(lines)), (300, 40, str(n))])
+             for n, lines in ((1, first), (2, second))]
+    t = parse_extracted(extract(write_pdf(pages), ".pdf"))
+    assert [turn.text for turn in t.turns] == [line.split(": ", 1)[1] for line in first + second]
+    assert_lossless(t)

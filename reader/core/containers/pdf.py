@@ -23,6 +23,7 @@ thread-safe, so one lock serialises its use.
 
 from __future__ import annotations
 
+import bisect
 import functools
 import itertools
 import math
@@ -125,7 +126,7 @@ def _page_lines(page: Any) -> list[_Line]:
             at += len(line) + (2 if raw.startswith("\r\n", at + len(line)) else 1)
     finally:
         textpage.close()
-    return _whole_words(_lines(pieces))
+    return _whole_words([line for column in _columns(pieces) for line in _lines(column)])
 
 
 _SOFT = "\u00ad"
@@ -232,6 +233,59 @@ def _add_run(run: list[tuple[float, float, float, float, str]], pieces: list[tup
     text = "".join(piece[4] for piece in run).strip()
     if text:
         pieces.append((run[0][0], run[-1][1], run[0][2], run[0][3], text))
+
+
+Piece = tuple[float, float, float, float, str]  # left, right, bottom, top, text
+COLUMN_LINES = 4  # a column of a two-column page holds at least this many lines (a last page too)...
+COLUMN_CHARS = 25  # ... most of this many characters (prose, not a table's cells or a cover's fields)
+GUTTER_CHARS = 2  # ... and the gap between the columns is at least this many characters wide
+_MIDDLE = (0.3, 0.7)  # the share of the text's width the gap between two columns stands in
+
+
+def _columns(pieces: list[Piece]) -> list[list[Piece]]:
+    """The page's pieces column by column, when its text is set in two columns (a magazine's interview, a
+    Hansard page): what stands above both (a title), the left column, the right one shifted to the left column's
+    left edge (so that its indentation reads as the left's), then what stands below both (a page number). Any
+    other page: its pieces as they are."""
+    if len(pieces) < 2 * COLUMN_LINES:
+        return [pieces]
+    start, end = min(p[0] for p in pieces), max(p[1] for p in pieces)
+    middle = (start + end) / 2
+    if sum(p[0] < middle < p[1] for p in pieces) * 2 > len(pieces):
+        return [pieces]  # most lines run across the middle: one column (the pages of most transcripts)
+    lefts = sorted(p[0] for p in pieces)
+    rights = sorted(p[1] for p in pieces)
+    low, high = start + _MIDDLE[0] * (end - start), start + _MIDDLE[1] * (end - start)
+    edges = sorted({x for x in (*lefts, *rights) if low < x < high} | {low, high})
+    tolerance = max(1, len(pieces) // 20)  # a title or a page number across the gap
+    best, gutter = 0.0, None
+    for a, b in itertools.pairwise(edges):
+        x = (a + b) / 2
+        crossing = bisect.bisect_left(lefts, x) - bisect.bisect_right(rights, x)
+        if crossing <= tolerance and b - a > best:
+            best, gutter = b - a, x
+    widths = [(r - le) / len(t) for le, r, _, _, t in pieces if len(t) >= 8 and r > le]
+    char_width = median(widths) if widths else 6.0
+    if gutter is None or best < GUTTER_CHARS * char_width:
+        return [pieces]
+    left = [p for p in pieces if p[1] <= gutter]
+    right = [p for p in pieces if p[0] >= gutter]
+    if min(len(left), len(right)) < COLUMN_LINES or any(
+            median(len(p[4]) for p in column) < COLUMN_CHARS for column in (left, right)):
+        return [pieces]
+    # Across both: what crosses the gap (a title), and what stands in it (a page number in the middle).
+    margin = _margin(right)
+    across = [p for p in pieces if p[0] < gutter < p[1]] + [p for p in right if p[0] < margin - char_width]
+    right = [p for p in right if p[0] >= margin - char_width]
+    top = max(p[3] for p in (*left, *right))
+    shift = margin - _margin(left)
+    shifted = [(le - shift, r - shift, bottom, t, text) for le, r, bottom, t, text in right]
+    return [[p for p in across if p[2] >= top], left, shifted, [p for p in across if p[2] < top]]
+
+
+def _margin(column: list[Piece]) -> float:
+    """Where most of a column's lines start (not its page number, nor an indented first line)."""
+    return Counter(round(p[0]) for p in column).most_common(1)[0][0]
 
 
 def _lines(pieces: list[tuple[float, float, float, float, str]]) -> list[_Line]:
