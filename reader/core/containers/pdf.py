@@ -1,10 +1,11 @@
 """A PDF with a text layer: hearing, court and oral-history transcripts.
 
-The text is laid out as the page shows it, line by line in reading order (top to bottom, left to right), with
-the indentation written as spaces and a blank line where the page leaves a gap between paragraphs; pages are
-separated by a form feed. That is the text a court reporter's file or a typed transcript would be, so the
-layouts read it as they read those: the court layout takes margin line numbers, page numbers and the cover
-page, the labelled layout `Name: text` paragraphs.
+The text is laid out as the page shows it, line by line in reading order (top to bottom, left to right; a page
+set in two columns, the left column and then the right: `_columns`), with the indentation written as spaces and
+a blank line where the page leaves a gap between paragraphs; pages are separated by a form feed. That is the
+text a court reporter's file or a typed transcript would be, so the layouts read it as they read those: the
+court layout takes margin line numbers, page numbers and the cover page, the labelled layout `Name: text`
+paragraphs.
 
 What repeats at the top or bottom of every page (a reporting company's name, a draft notice, `Page 3 of 40`,
 a bare page number) is running furniture: marked as FURNITURE blocks, so no layout mistakes it for speech.
