@@ -275,3 +275,17 @@ def test_a_speaker_who_opens_a_page_opens_a_turn() -> None:
     t = parse_extracted(extract(write_pdf(pages), ".pdf"))
     assert [turn.text for turn in t.turns] == [line.split(": ", 1)[1] for line in first + second]
     assert_lossless(t)
+
+
+def test_a_page_in_three_columns_reads_them_left_to_right() -> None:
+    import textwrap
+
+    said = [f"SPEAKER {'ABC'[i % 3]}: " + " ".join(f"word{i}x{j}" for j in range(24)) for i in range(9)]
+    rows: list[str] = []
+    for paragraph in said:
+        rows += [*textwrap.wrap(paragraph, 26), ""]
+    third = (len(rows) + 2) // 3
+    lines = [(x, HEIGHT - 80 - 12 * i, row) for n, x in enumerate((40, 225, 410))
+             for i, row in enumerate(rows[n * third:(n + 1) * third]) if row]
+    t = parse_extracted(extract(write_pdf([Page(lines)], font_size=10), ".pdf"))
+    assert [turn.text for turn in t.turns] == [paragraph.split(": ", 1)[1] for paragraph in said]

@@ -244,10 +244,10 @@ _MIDDLE = (0.3, 0.7)  # the share of the text's width the gap between two column
 
 
 def _columns(pieces: list[Piece]) -> list[list[Piece]]:
-    """The page's pieces column by column, when its text is set in two columns (a magazine's interview, a
-    Hansard page): what stands above both (a title), the left column, the right one shifted to the left column's
-    left edge (so that its indentation reads as the left's), then what stands below both (a page number). Any
-    other page: its pieces as they are."""
+    """The page's pieces column by column, when its text is set in columns (a magazine's interview and a Hansard
+    page in two, the Congressional Record in three): what stands above them (a title), the columns from left to
+    right, each shifted to the first one's left edge (so that its indentation reads as the first's), then what
+    stands below them (a page number). Any other page: its pieces as they are."""
     if len(pieces) < 2 * COLUMN_LINES:
         return [pieces]
     start, end = min(p[0] for p in pieces), max(p[1] for p in pieces)
@@ -281,7 +281,8 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     top = max(p[3] for p in (*left, *right))
     shift = margin - _margin(left)
     shifted = [(le - shift, r - shift, bottom, t, text) for le, r, bottom, t, text in right]
-    return [[p for p in across if p[2] >= top], left, shifted, [p for p in across if p[2] < top]]
+    # Each side may be set in columns again (the Congressional Record prints three).
+    return [[p for p in across if p[2] >= top], *_columns(left), *_columns(shifted), [p for p in across if p[2] < top]]
 
 
 def _margin(column: list[Piece]) -> float:
