@@ -214,13 +214,14 @@ def test_markdown_shows_list_rule_and_entity_openings_as_written(sample: Transcr
     assert "\\&amp; stays" in body and "2\\) nor this" in body and "\\===" in body and "\n-3 is a number" in body
 
 
-def _by_topic(sample: Transcript) -> list[tuple[int, str, str]]:
+def _by_topic(sample: Transcript) -> list[tuple[int, str, str, str]]:
     """A table of contents of three topics in two sections, beginning at the notes' first, second and fourth
     turns; titles that need escaping."""
     turns = sorted({sample.turn_by_id[a.anchor.turn_id].index for a in sample_annotations(sample) if not a.detached})
     starts = [turns[1], turns[3]]
-    return [(0, "Kerry & <Lavrov>", "Kerry & <Lavrov>"), (starts[0], "Kerry & <Lavrov>", "Seized property"),
-            (starts[1], "Snowden", "Extradition")]
+    return [(0, "Kerry & <Lavrov>", "Kerry & <Lavrov>", "Kerry & <Lavrov>"),
+            (starts[0], "Kerry & <Lavrov>", "Seized property", "Seized property"),
+            (starts[1], "Snowden", "Extradition", "Snowden › Extradition")]
 
 
 def test_an_export_by_topic_puts_each_note_under_its_section_and_topic(sample: Transcript) -> None:
@@ -240,7 +241,7 @@ def test_an_export_by_topic_puts_each_note_under_its_section_and_topic(sample: T
     assert "<h2>Kerry &amp; &lt;Lavrov&gt;</h2>" in page and page.count("<h4>") == len(notes)
     rows = list(csv.reader(io.StringIO(export_notes(sample, notes, "csv", NAMES, contents=parts))))
     assert rows[0][-2:] == ["section", "topic"] and rows[-1][-2:] == ["", ""]  # the detached note: in none
-    assert {tuple(row[-2:]) for row in rows[1:-1]} == {(s, t) for _, s, t in parts}
+    assert {tuple(row[-2:]) for row in rows[1:-1]} == {(s, t) for _, s, t, _ in parts}
     document = docx.Document(io.BytesIO(export_bytes(sample, notes, "docx", NAMES, contents=parts)))
     assert [(p.style.name, p.text) for p in document.paragraphs if p.style.name in ("Heading 1", "Heading 2")] == [
         ("Heading 1", "Kerry & <Lavrov>"), ("Heading 2", "Seized property"), ("Heading 1", "Snowden"),
@@ -250,7 +251,7 @@ def test_an_export_by_topic_puts_each_note_under_its_section_and_topic(sample: T
 
 
 def test_an_export_by_topic_names_no_one_when_pseudonymised(sample: Transcript) -> None:
-    parts = [(0, "Lavrov on Kerry", "Lavrov on Kerry")]
+    parts = [(0, "Lavrov on Kerry", "Lavrov on Kerry", "Lavrov on Kerry")]
     text = export_notes(sample, sample_annotations(sample), "txt", NAMES, contents=parts, pseudonymise=True)
     assert "Lavrov" not in text and "=== Interviewee 1 on Kerry ===" in text
 

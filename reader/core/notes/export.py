@@ -45,31 +45,19 @@ _ROLE_WORDS = {"question", "answer", "q", "a", "interviewer", "interviewee", "ho
 
 
 # A topic of the table of contents, to group the notes by: (its first turn, 0-based; its section's title; its own
-# title). The topics, in order, cover the transcript from turn 0 (`reader.core.topics.outline.contents`).
-Part = tuple[int, str, str]
+# title; the titles the reading view writes where it begins, "Part 2 › Sardines"). The topics, in order, cover
+# the transcript from turn 0 (`reader.core.topics.outline.contents`).
+Part = tuple[int, str, str, str]
 
 
 def _placed(items: list[Entry], contents: Sequence[Part], namer: _Namer) -> list[Entry]:
     """The entries with the section and topic each begins in (titled as the export names people)."""
-    starts = [first for first, _, _ in contents]
-    titles = [(namer.text(section), namer.text(topic)) for _, section, topic in contents]
+    starts = [part[0] for part in contents]
+    titles = [(namer.text(part[1]), namer.text(part[2])) for part in contents]
     out = []
     for e in items:
         at = bisect_right(starts, e.turn - 1) - 1 if e.turn is not None else -1
         out.append(replace(e, section=titles[at][0], topic=titles[at][1]) if at >= 0 else e)
-    return out
-
-
-def _headings(contents: Sequence[Part], namer: _Namer) -> dict[int, str]:
-    """By turn: the titles beginning there, as the reading view writes them ("Part 2 › Sardines" where a section
-    and its first topic begin, the topic alone inside a section; a topic named as its section once)."""
-    out = {}
-    last_section = None
-    for first, section, topic in contents:
-        titles = [section] if section != last_section else []
-        titles += [topic] if topic != section or section == last_section else []
-        out[first] = " › ".join(namer.text(title) for title in titles)
-        last_section = section
     return out
 
 
@@ -302,7 +290,7 @@ def export_bytes(transcript: Transcript, annotations: Iterable[Annotation], fmt:
 
 def _transcript_text(transcript: Transcript, items: list[Entry], namer: _Namer,
                      bookmarked_only: bool, contents: Sequence[Part] | None = None) -> list[ExchangeText]:
-    headings = _headings(contents or (), namer)
+    headings = {part[0]: namer.text(part[3]) for part in contents or ()}
     by_turn: dict[int, list[Entry]] = {}
     for e in items:
         if e.turn is not None:

@@ -344,8 +344,8 @@ def _csv(head: Header, items: list[Entry], text: list[ExchangeText] | None) -> s
         quote = "\n".join(f"{name}: {words}" for name, words in e.voices) if e.voices else e.quote
         row = [a.id, a.kind.value, e.exchange, e.turn or "", e.speaker, e.time, quote, a.note, "; ".join(a.tags),
                a.status.label, a.colour, a.created, a.modified, "yes" if a.detached or e.turn is None else ""]
-        write([_cell(str(value)) for value in (*row, e.section, e.topic)] if grouped else
-              [_cell(str(value)) for value in row])  # every cell: an imported id is text like any other
+        cells = [*row, e.section, e.topic] if grouped else row
+        write([_cell(str(value)) for value in cells])  # every cell: an imported id is text like any other
     return buffer.getvalue()
 
 

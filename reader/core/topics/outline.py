@@ -59,7 +59,9 @@ def headings(sections: Sequence[Section]) -> dict[int, Heading]:
     return found
 
 
-def contents(sections: Sequence[Section]) -> list[tuple[int, str, str]]:
-    """(first turn, section's title, topic's title) of every topic in order: what an export of the notes groups
-    them by (`reader.core.notes.export.Part`)."""
-    return [(topic.first_turn, section.label, topic.label) for section in sections for topic in section.topics]
+def contents(sections: Sequence[Section]) -> list[tuple[int, str, str, str]]:
+    """(first turn, section's title, topic's title, the titles the reading view writes there) of every topic in
+    order: what an export of the notes groups them by (`reader.core.notes.export.Part`)."""
+    written = headings(sections)
+    return [(topic.first_turn, section.label, topic.label, str(written[topic.first_turn]))
+            for section in sections for topic in section.topics]
