@@ -89,6 +89,12 @@ class Turn:
     def words(self) -> int:
         return sum(count_words(p.text) for p in self.paragraphs)
 
+    @property
+    def unlabelled(self) -> bool:
+        """Words no label gives anyone (a page's lede, a file read as plain paragraphs), not a file's own
+        "Unknown Speaker:" label, which is someone talking."""
+        return self.speaker == UNKNOWN_SPEAKER_KEY and self.label_span is None
+
 
 @dataclass(frozen=True, slots=True)
 class Exchange:

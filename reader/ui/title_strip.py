@@ -24,10 +24,10 @@ def describe(transcript: Transcript, names: Mapping[str, str] | None = None, *,
     if meta.time:
         when = f"{when}, {meta.time}" if when else meta.time
     # Words no label gave anyone (a lede, plain paragraphs) are no one to name, unless the reader named them.
-    unlabelled = UNKNOWN_SPEAKER_KEY in {s.key for s in transcript.speakers} and not (names or {}).get(
-        UNKNOWN_SPEAKER_KEY) and not any(t.label_span for t in transcript.turns if t.speaker == UNKNOWN_SPEAKER_KEY)
+    unknown = [t for t in transcript.turns if t.speaker == UNKNOWN_SPEAKER_KEY]
+    nameless = bool(unknown) and all(t.unlabelled for t in unknown) and not (names or {}).get(UNKNOWN_SPEAKER_KEY)
     shown = [(names or {}).get(s.key) or s.name for s in transcript.speakers
-             if s.turns and not (unlabelled and s.key == UNKNOWN_SPEAKER_KEY)]
+             if s.turns and not (nameless and s.key == UNKNOWN_SPEAKER_KEY)]
     separator = "; " if any("," in n for n in shown) else ", "  # "Smith, Jane; Okafor, Daniel"
     speakers = separator.join(shown[:4]) + ("…" if len(shown) > 4 else "")
     words = "the opening, the rest being read" if opening else f"{transcript.words:,} words"

@@ -71,13 +71,11 @@ class ViewDocument:
         self.turn_exchange = [turn.exchange for turn in turns]
         self.header_blocks = [e.first_turn + e.index for e in transcript.exchanges]
         # A turn's block starts with its time (when the layout gives one) and its speaker's name with ": ", but
-        # for words no label gave anyone, until the reader names their speaker (a file's own "Unknown Speaker:"
-        # label is shown: that is someone talking).
+        # for words no label gave anyone (`Turn.unlabelled`), until the reader names their speaker.
         self.times = [format_time(turn.start) for turn in turns]
         labels = {key: name + NAME_SEPARATOR for key, name in self.names.items()}
         unnamed = not (names or {}).get(UNKNOWN_SPEAKER_KEY)
-        self.labels = [labels[turn.speaker] if turn.label_span or turn.speaker != UNKNOWN_SPEAKER_KEY or not unnamed
-                       else "" for turn in turns]
+        self.labels = ["" if unnamed and turn.unlabelled else labels[turn.speaker] for turn in turns]
         self.prefix_lengths = [len(time) + len(label) for time, label in zip(self.times, self.labels, strict=True)]
         self.is_question = bytearray(len(turns))
         for exchange in transcript.exchanges:
