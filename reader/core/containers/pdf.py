@@ -1,7 +1,7 @@
 """A PDF with a text layer: hearing, court and oral-history transcripts.
 
 The text is laid out as the page shows it, line by line in reading order (top to bottom, left to right; a page
-set in two columns, the left column and then the right: `_columns`), with the indentation written as spaces and
+set in columns, the left column and then the next: `_columns`), with the indentation written as spaces and
 a blank line where the page leaves a gap between paragraphs; pages are separated by a form feed. That is the
 text a court reporter's file or a typed transcript would be, so the layouts read it as they read those: the
 court layout takes margin line numbers, page numbers and the cover page, the labelled layout `Name: text`
@@ -265,8 +265,7 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
         crossing = bisect.bisect_left(lefts, x) - bisect.bisect_right(rights, x)
         if crossing <= tolerance and b - a > best:
             best, gutter = b - a, x
-    widths = [(r - le) / len(t) for le, r, _, _, t in pieces if len(t) >= 8 and r > le]
-    char_width = median(widths) if widths else 6.0
+    char_width = _char_width(pieces)
     if gutter is None or best < GUTTER_CHARS * char_width:
         return [pieces]
     left = [p for p in pieces if p[1] <= gutter]
@@ -285,17 +284,22 @@ def _columns(pieces: list[Piece]) -> list[list[Piece]]:
     return [[p for p in across if p[2] >= top], *_columns(left), *_columns(shifted), [p for p in across if p[2] < top]]
 
 
+def _char_width(pieces: list[Piece]) -> float:
+    """The width of a character on the page, in points: the median over its longer pieces."""
+    widths = [(r - le) / len(t) for le, r, _, _, t in pieces if len(t) >= 8 and r > le]
+    return median(widths) if widths else 6.0
+
+
 def _margin(column: list[Piece]) -> float:
     """Where most of a column's lines start (not its page number, nor an indented first line)."""
     return Counter(round(p[0]) for p in column).most_common(1)[0][0]
 
 
-def _lines(pieces: list[tuple[float, float, float, float, str]]) -> list[_Line]:
+def _lines(pieces: list[Piece]) -> list[_Line]:
     """Pieces on one baseline joined left to right, the gaps between them written as spaces."""
     if not pieces:
         return []
-    widths = [(r - le) / len(t) for le, r, _, _, t in pieces if len(t) >= 8 and r > le]
-    char_width = median(widths) if widths else 6.0
+    char_width = _char_width(pieces)
     pieces.sort(key=lambda p: (-round(p[2]), p[0]))
     rows: list[list[tuple[float, float, float, float, str]]] = []
     for piece in pieces:
