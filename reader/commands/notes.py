@@ -63,7 +63,7 @@ def _cmd_export(args: argparse.Namespace) -> int:
         from reader.commands.topics import reader_sections
         from reader.core.topics.outline import contents
 
-        parts = contents(reader_sections(notes.attributed, args.data_dir)) if notes.attributed.turns else None
+        parts = contents(reader_sections(notes.attributed, notes.topic_edits)) if notes.attributed.turns else None
     try:
         data = export_bytes(notes.attributed, notes.annotations, fmt, notes.speaker_names, only=args.only,
                             pseudonymise=args.pseudonymise, with_transcript=args.with_transcript,

@@ -27,10 +27,10 @@ def saved_edits(transcript: Transcript, data_dir: str | None) -> list[TopicEdit]
         return []
 
 
-def reader_sections(transcript: Transcript, data_dir: str | None, with_edits: bool = True) -> list[Section]:
+def reader_sections(transcript: Transcript, edits: list[TopicEdit]) -> list[Section]:
+    """The sections and topics as the window shows them: found, then the reader's `edits` made to them."""
     terms = TermTables()  # the table the topics are found with relabels what the edits change
     sections = find_sections(transcript, terms)
-    edits = saved_edits(transcript, data_dir) if with_edits else []
     return apply_section_edits(sections, edits, transcript, terms) if edits else sections
 
 
@@ -43,7 +43,7 @@ def _cmd_topics(args: argparse.Namespace) -> int:
     transcript = open_transcript(args)
     if not transcript.turns:
         raise CommandError("the transcript has no turns")
-    sections = reader_sections(transcript, args.data_dir, not args.automatic)
+    sections = reader_sections(transcript, [] if args.automatic else saved_edits(transcript, args.data_dir))
     rows = outline(transcript, [t for s in sections for t in s.topics])
     shares = [sum(r.share for r in rows if s.first_turn <= r.topic.first_turn <= s.last_turn) for s in sections]
     if args.json:
