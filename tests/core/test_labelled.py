@@ -263,6 +263,32 @@ def test_names_in_mixed_case_alone_on_their_lines_as_hansard_writes_them() -> No
     assert t.speaker_by_key["the prime minister"].role is Role.INTERVIEWEE
 
 
+def test_hansard_labels_with_a_colon_name_a_member_by_seat_and_a_minister_by_office() -> None:
+    """Hansard's debates as a text file: a member's first label gives the seat and party in brackets, then the
+    title and surname; a minister is named by office with the person in brackets, then by title and surname. Each
+    is one speaker, and an office's label opens a turn even when it is written once."""
+    text = ("Madam Deputy Speaker: I call Tom Ellery to move the motion.\n\n"
+            "Mr Tom Ellery (Northbridge) (Lab): I beg to move the motion on the Vale line.\n\n"
+            "Mrs Helen Garside (Ashby Marsh) (Con): Will the hon. Member give way?\n\n"
+            "Mr Ellery: I will.\n\n"
+            "Mrs Garside: Does he agree that the line needs an hourly service?\n\n"
+            "Mr Ellery: I do agree.\n\n"
+            "Madam Deputy Speaker: I call the Minister.\n\n"
+            "The Minister for Rail (Ms Dana Pryor): I congratulate the hon. Member.\n\n"
+            "Mr Ellery: Will the Minister give way?\n\n"
+            "Ms Pryor: I will.\n\n"
+            "The Shadow Minister for Rail and Local Transport (Mr Owen Batty): One word.\n")
+    t = parse_text(text)
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "Madam Deputy Speaker", "Mr Tom Ellery (Northbridge) (Lab)", "Mrs Helen Garside (Ashby Marsh) (Con)",
+        "Mr Tom Ellery (Northbridge) (Lab)", "Mrs Helen Garside (Ashby Marsh) (Con)",
+        "Mr Tom Ellery (Northbridge) (Lab)", "Madam Deputy Speaker", "The Minister for Rail (Ms Dana Pryor)",
+        "Mr Tom Ellery (Northbridge) (Lab)", "The Minister for Rail (Ms Dana Pryor)",
+        "The Shadow Minister for Rail and Local Transport (Mr Owen Batty)"]
+    assert t.turns[7].text == "I congratulate the hon. Member."
+
+
 def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
     text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
             "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"

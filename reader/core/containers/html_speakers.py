@@ -20,6 +20,7 @@ from collections import Counter
 from reader.core.containers import Block, BlockKind
 from reader.core.containers.html_text import RawBlock
 from reader.core.formats.label_styles import (
+    MAX_LABEL,
     QUESTION_NUMBER,
     label_key,
     label_shape,
@@ -28,8 +29,7 @@ from reader.core.formats.label_styles import (
 )
 from reader.core.formats.print_interview import bold_questions
 
-_MAX_LABEL = 60
-_TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{_MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
+_TEXT_LABEL = re.compile(rf"(?:{QUESTION_NUMBER.pattern})?([^\W\d_][^\n:]{{0,{MAX_LABEL}}}?):(?=[\s\u00a0]|$)")
 _BARE_QA = re.compile(r"([QA])[ \u00a0]{2,}(?=\S)")
 _LINK_FURNITURE = 0.6
 
@@ -74,11 +74,11 @@ def _candidate(rb: RawBlock) -> tuple[str, int] | None:
             label, mark = prefix, len(prefix) + 1
         elif len(prefix) == len(text) or text[len(prefix)].isspace():  # `<b>ANN</b> Hello`, or a bold line
             label, mark = prefix, len(prefix)  # alone: a label only if it recurs (checked by the caller)
-    elif (rb.speaker_class or text.endswith(":")) and len(text) <= _MAX_LABEL and "\n" not in text:
+    elif (rb.speaker_class or text.endswith(":")) and len(text) <= MAX_LABEL and "\n" not in text:
         label = text[:-1].strip() if text.endswith(":") else text  # a label alone in its element, text below
         mark = len(text)
     label = label and without_question_number(label)  # `<b>Q12 Chair:</b>`: the speaker is the Chair
-    if not label or len(label) > _MAX_LABEL or label_shape(label) is None:
+    if not label or len(label) > MAX_LABEL or label_shape(label) is None:
         return None
     return label, mark
 

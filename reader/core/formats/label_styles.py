@@ -35,7 +35,7 @@ from reader.core.vocabulary import (
     SPEAKER_LIST_HEADINGS,
 )
 
-_MAX_LABEL = 60
+MAX_LABEL = 90  # Hansard: `The Parliamentary Under-Secretary of State for Transport (Guy Opperman)`
 
 # Each pattern comes twice: after a newline (a literal first character lets the regex engine skip ahead fast)
 # and at the start of the text.
@@ -45,7 +45,7 @@ _MAX_LABEL = 60
 # stop): the number is part of the label's mark, the speaker is `Chair`.
 _COLON_BODY = (
     r"[ \t\u00a0]*(?P<open>\*\*|__)?(?:(?P<number>Q\d{1,4})[ \t\u00a0]+)?"
-    rf"(?P<label>[(\[]?[^\W\d_][^\n:*]{{0,{_MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
+    rf"(?P<label>[(\[]?[^\W\d_][^\n:*]{{0,{MAX_LABEL}}}?)(?:\*\*|__)?:(?:\*\*|__)?"
     r"(?=[ \t\u00a0\n]|$)"
 )
 # Press-briefing reporter: `Q` and several spaces (some of them no-break), no colon.
@@ -198,6 +198,9 @@ def label_shape(label: str) -> str | None:
         return "role"
     if key in PROSE_LEADS:
         return None
+    office = _OFFICE_HOLDER.fullmatch(label.strip())
+    if office:  # Hansard's `The Minister for Rail (Ms Dana Pryor)`: an office, the person holding it in brackets
+        return "name" if _surname(office["person"]) else None
     words = label.split()
     if not words or len(words) > 7:
         return None
@@ -226,6 +229,12 @@ def label_shape(label: str) -> str | None:
     if words[0].casefold() in FUNCTION_WORDS and not label.isupper():
         return "prose"
     return "name" if len(words) > 1 else "word"
+
+
+# An office in title case with the person who holds it in brackets, as Hansard names a minister who speaks.
+_OFFICE_HOLDER = re.compile(
+    rf"The[ \t]+[{_CAPS}][\w'’\-]*,?(?:[ \t]+(?:[{_CAPS}][\w'’\-]*|for|of|and|the|to|in),?){{0,9}}"
+    r"[ \t]*\((?P<person>[^()]+)\)")
 
 
 class Label(NamedTuple):  # a tuple: a 10 MB file has tens of thousands, and tuples are made fastest
@@ -422,15 +431,16 @@ def sniff_share(text: str, labels: list[Label]) -> float:
 
 # --- who is who ----------------------------------------------------------------------------------------------
 
-_PARENTHESISED = re.compile(r"(?P<name>[^()]*\S)[ \t]*\((?P<inside>[^()]+)\)")
+_PARENTHESISED = re.compile(r"(?P<name>[^()]*\S)[ \t]*\((?P<inside>[^()]+)\)(?P<more>(?:[ \t]*\([^()]+\))*)")
 _ABBREVIATION = re.compile(r"[A-Z][A-Z.]{0,5}")
 
 
 def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
     """`label_key` of each other way of writing a speaker -> the speaker's label: the abbreviation and the name
-    of `Jane Kim (JK)` stand for "Jane Kim", the name of `Ana Ruiz (Reuters)` for "Ana Ruiz (Reuters)", and the
-    surname of a full name, with or without a title (`Lopez`, `Ms Lopez`), for the full name when no one else has
-    that surname."""
+    of `Jane Kim (JK)` stand for "Jane Kim", the name of `Ana Ruiz (Reuters)` or of Hansard's `Mr Tom Ellery
+    (Northbridge) (Lab)` for the whole label, the person of `The Minister for Rail (Ms Dana Pryor)` for hers, and
+    the surname of a full name, with or without a title (`Lopez`, `Ms Lopez`), for the full name when no one else
+    has that surname."""
     distinct = list(dict.fromkeys(labels))
     aliases: dict[str, str] = {}
     surnames: dict[str, set[str]] = {}
@@ -440,10 +450,14 @@ def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
         if m:
             inside = m["inside"].strip()
             initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if _ABBREVIATION.fullmatch(inside) or inside.replace(".", "").upper() == initials.upper():
+            if not m["more"] and (_ABBREVIATION.fullmatch(inside) or
+                                  inside.replace(".", "").upper() == initials.upper()):
                 aliases[label_key(inside)] = aliases[label_key(label)] = name
             else:
                 aliases[label_key(name)] = label
+            if _OFFICE_HOLDER.fullmatch(label.strip()):
+                aliases[label_key(inside)] = label
+                name = inside
         surname = _surname(name)
         if surname:
             surnames.setdefault(surname, set()).add(aliases.get(label_key(label), label))
