@@ -59,9 +59,13 @@ def name_shape(label: str) -> bool:
 
 def display_name(label: str) -> str:
     """`MR. SMITH` -> `Mr. Smith`, `DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`, `SEN. MCCAIN` -> `Sen.
-    McCain`; a surname in capitals after a title (`Mr. BROWN of Ohio`) is written as a name too. Other
-    mixed-case labels are kept as written."""
+    McCain`; a surname in capitals after a title (`Mr. BROWN of Ohio`) is written as a name too. A name with its
+    seat and party in brackets, as Hansard first writes a member (`Mr Tom Ellery (Northbridge) (Lab)`), is the
+    name. Other mixed-case labels are kept as written."""
     label = _WS.sub(" ", label.strip().strip("*_").strip())
+    seat_and_party = _SEAT_AND_PARTY.fullmatch(label)
+    if seat_and_party:
+        label = seat_and_party["name"]
     if label.isupper() and len(label) > 2:
         return " ".join(_name_word(w) for w in label.split())
     words = label.split()
@@ -86,6 +90,7 @@ def diarised_number(label: str) -> int | None:
     return int(m[1]) if m else None
 
 
+_SEAT_AND_PARTY = re.compile(r"(?P<name>[^()]*[^()\s])(?:[ \t]*\([^()]+\)){2}")
 _DIARISED = re.compile(r"(?:speaker|spk|spkr)[ _-]?(\d{1,3})", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.?")
 _WORD_PARTS = re.compile(r"(\W*)(.*?)(\W*)")
