@@ -213,6 +213,34 @@ def _clarify() -> re.Pattern[str]:
     )
 
 
+# A request to speak before asking: a debate's "Will the hon. Member give way?", "Will the gentleman yield?", an
+# interview's "Can I ask you something?", the Bundestag's "Gestatten Sie eine Zwischenfrage?".
+@cache
+def _request_to_speak() -> re.Pattern[str]:
+    return re.compile(
+        r"^" + _LEAD + r"(?:(?:will|would|may|might|can|could) (?:the |my )?(?:(?:right )?hon(?:\.|ourable)? |"
+        r"noble |gallant |learned |distinguished )*(?:member|gentleman|gentlewoman|lady|friend|minister|"
+        r"secretary of state|senator|representative|colleague|he|she|you)\b[^?]{0,40}?(?:give way|yield)|"
+        r"(?:may|can|could|might) i (?:just )?(?:intervene|interrupt|come in|ask (?:you )?(?:a (?:quick )?question|"
+        r"something))|"
+        r"(?:gestatten|erlauben) sie (?:mir )?(?:eine )?(?:zwischenfrage|frage)|darf ich (?:kurz )?(?:unterbrechen|"
+        r"eine (?:zwischen)?frage stellen|nachfragen)|"
+        r"(?:me )?permettez-(?:vous|moi) (?:une question|de vous interrompre)|puis-je (?:vous )?(?:interrompre|"
+        r"poser une question)|"
+        r"¿?(?:me permite|puedo) (?:una pregunta|interrumpir(?:le)?|hacer(?:le)? una pregunta)|"
+        r"(?:можно|разрешите) (?:вопрос|спросить|вас перебить|перебить))",
+        re.IGNORECASE,
+    )
+
+
+def requests_to_speak(text: str) -> bool:
+    """Does a short turn only ask leave to speak or to ask ("Will the hon. Member give way?")?"""
+    return len(text) <= REQUEST_CHARS and _request_to_speak().match(text.strip()) is not None
+
+
+REQUEST_CHARS = 120  # longer, the turn says something besides the request
+
+
 # Every agenda phrase holds one of these words; most turns hold none, and looking for them is quicker than the search.
 _ITEM_WORDS = re.compile(r"item|agenda|next|moving|come to |matter|tagesordnung|top |punkt|point|punto|пункт|вопрос")
 

@@ -34,7 +34,15 @@ from dataclasses import dataclass, replace
 from functools import cache
 from itertools import compress, pairwise
 
-from reader.core.asking import Asks, asks, clarifies, hearing_words, opens_item, opens_with_interrogative
+from reader.core.asking import (
+    Asks,
+    asks,
+    clarifies,
+    hearing_words,
+    opens_item,
+    opens_with_interrogative,
+    requests_to_speak,
+)
 from reader.core.model import Exchange, Role
 from reader.core.vocabulary import QUESTION_ANSWER_PAIRS, RESEARCH_INTERVIEWERS, RESEARCH_RESPONDENTS
 
@@ -93,6 +101,7 @@ ASKING_CONTRAST = 3  # ... and this many times as often as the main answerer (co
 SIDE_ASKER_SHARE = 0.15  # a second host or the chair of a hearing asks less, but asks
 ANSWER_WORDS = 8  # the answering side's turns are this long on average (a film's lines are shorter)
 CO_ANSWERER_SHARE = 0.3  # a second witness says at least this share of the first one's words...
+CONSENT_WORDS = 15  # leave to speak is given in fewer words than this ("I will give way one last time.")
 CLARIFY_WORDS = 2  # a question this short between two parts of one answer is a clarification ("The butcher?")...
 CLARIFY_PATTERN_WORDS = 8  # ... and one that opens "Sorry", "Really", "You mean" or echoes the answer, up to this
 FLOOR_ANSWER_WORDS = 30  # without an asking side, a question opens only when answered at this length
@@ -366,8 +375,10 @@ def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, 
         how = _prompting(keys, texts, how, printed)
     chair = _chair(keys, asked, "")
     items = [key == chair and asked.item(i) for i, key in enumerate(keys)]  # only the chair opens items
+    leave: dict[int, int] = {}
     if asking:
         opens, sub = _asked_openers(keys, texts, how, items, asking, asked.marked)
+        leave = _leave_asked(keys, texts, opens, sub)
     else:
         opens, sub = _floor_openers(keys, texts, how, items), [False] * len(keys)
     if not any(opens) or (not asking and sum(opens) < 2):
@@ -376,7 +387,7 @@ def group_exchanges(keys: Sequence[str], texts: Sequence[str], roles: dict[str, 
     if welcome:
         opens[:welcome] = [False] * welcome
         sub[:welcome] = [False] * welcome
-    return _build(opens, sub)
+    return _build(opens, sub, asks_at=leave)
 
 
 def _welcome(texts: Sequence[str], opens: list[bool]) -> int:
@@ -429,9 +440,23 @@ def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int
     return opens, sub
 
 
+def _leave_asked(keys: Sequence[str], texts: Sequence[str], opens: list[bool], sub: list[bool]) -> dict[int, int]:
+    """Where someone asks leave to speak ("Will the hon. Member give way?"), is given it in a few words ("I will.")
+    and then asks: the three turns are one exchange, whose question is the third. Changes `opens` and `sub` so;
+    gives each such exchange's first turn -> its question."""
+    leave: dict[int, int] = {}
+    for i in range(len(keys) - 2):
+        if (opens[i] and keys[i + 2] == keys[i] != keys[i + 1] and
+                texts[i + 1].count(" ") < CONSENT_WORDS and requests_to_speak(texts[i])):
+            leave[i] = i + 2
+            opens[i + 2] = sub[i + 2] = False
+    return leave
+
+
 def _clarifies(keys: Sequence[str], texts: Sequence[str], i: int) -> bool:
-    """A quick question between two turns of the same answerer, who then goes on: part of that answer."""
-    if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1]:
+    """A quick question between two turns of the same answerer, who then goes on: part of that answer (unless it
+    asks leave to speak, and the answerer gives it)."""
+    if not 0 < i < len(keys) - 1 or keys[i - 1] != keys[i + 1] or requests_to_speak(texts[i]):
         return False
     words = texts[i].count(" ") + 1  # the words: the builder's texts are single-spaced
     if words <= CLARIFY_WORDS:
@@ -462,8 +487,10 @@ def numbered_as_written(exchanges: list[Exchange], numbers: dict[int, int]) -> l
     return [replace(e, number=numbers[e.question]) if e.question is not None else e for e in exchanges]
 
 
-def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Exchange]:
-    """Exchanges from the turns that open them; turns before the first opener form an opening without a number."""
+def _build(opens: list[bool], sub: list[bool], numbered: bool = True,
+           asks_at: dict[int, int] | None = None) -> list[Exchange]:
+    """Exchanges from the turns that open them; turns before the first opener form an opening without a number.
+    `asks_at`: an exchange's first turn -> its question, where that is a later turn (`_leave_asked`)."""
     exchanges: list[Exchange] = []
     starts = [i for i, o in enumerate(opens) if o]
     if not starts:
@@ -474,8 +501,10 @@ def _build(opens: list[bool], sub: list[bool], numbered: bool = True) -> list[Ex
     bounds = [*starts, len(opens)]
     for n, (first, end) in enumerate(pairwise(bounds), start=1):
         if numbered:
-            questions = (first, *compress(range(first + 1, end), sub[first + 1:end])) if rounds else (first,)
-            exchanges.append(Exchange(len(exchanges), first, end - 1, first, n, questions))
+            question = (asks_at or {}).get(first, first)
+            questions = ((question, *compress(range(question + 1, end), sub[question + 1:end])) if rounds
+                         else (question,))
+            exchanges.append(Exchange(len(exchanges), first, end - 1, question, n, questions))
         else:
             exchanges.append(Exchange(len(exchanges), first, end - 1, None, None))
     return exchanges

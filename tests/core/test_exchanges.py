@@ -155,6 +155,33 @@ def test_a_hearing_member_s_round_is_one_exchange_with_sub_questions() -> None:
     assert t.exchanges[0].label == "Intro" and t.exchanges[0].last_turn == 3  # the opening statements
 
 
+def test_leave_to_speak_given_and_the_question_after_it_are_one_exchange() -> None:
+    """A debate's "Will the hon. Member give way?" / "I will." / the intervention, the Congressional Record's "Will
+    the gentleman yield?" and an interview's "Can I ask you something?" / "Sure." / the question: one exchange from
+    the request, whose question is the third turn. Refused at length, the request stands as asked."""
+    t = load_transcript(DATA / "layouts" / "congressional-record.txt")
+    assert t.turns[3].text == "Will the gentleman yield?"
+    assert [(e.label, e.first_turn, e.question) for e in t.exchanges] == [("Intro", 0, None), ("Q1", 3, 5)]
+    keys = ["ana", "ben"] * 4
+    texts = ["Tell us how the shop began.", "My mother opened it in 1984 with a loan from her brother, and it grew.",
+             "Can I ask you something?", "Sure.", "Why did she never take a partner?",
+             "She trusted nobody with the books, not even my father, and she kept them in her own hand until 2010.",
+             "Did she ever regret it?", "Yes."]
+    roles = {"ana": Role.INTERVIEWER, "ben": Role.INTERVIEWEE}
+    assert [(e.first_turn, e.last_turn, e.question) for e in group_exchanges(keys, texts, roles)] == [
+        (0, 1, 0), (2, 5, 4), (6, 7, 6)]
+    texts[3] = ("I would rather you didn't, to be honest, because there is a great deal still to say about how "
+                "she built the shop in those first years.")
+    assert [(e.first_turn, e.question) for e in group_exchanges(keys, texts, roles)] == [(0, 0), (2, 2), (4, 4),
+                                                                                       (6, 6)]
+    debate = ["garside", "ellery", "garside", "ellery"]
+    said = ["Will the hon. Gentleman give way?", "I must make some progress, but I will give way.",
+            "Does the hon. Gentleman agree that the ticket office is what makes the station accessible?",
+            "That brings me neatly to the third part of the motion, which is about the ticket offices."]
+    sides = {"garside": Role.INTERVIEWER, "ellery": Role.INTERVIEWEE}
+    assert [(e.first_turn, e.question) for e in group_exchanges(debate, said, sides)] == [(0, 2)]
+
+
 def test_a_meeting_s_chair_opens_items_and_is_no_interviewer() -> None:
     t = load("council-meeting.txt")
     chair = t.speaker_by_key["mayor lindqvist"]
