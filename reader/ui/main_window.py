@@ -321,6 +321,7 @@ class MainWindow(QMainWindow):
         view.theme_changed.connect(self.marks.refresh_soon)
         view.position_changed.connect(self.topics_panel.set_current_turn)
         view.text_shown.connect(self.topics_panel.start_finding)
+        view.title_renamed.connect(self.topics_panel.rename)
         self.topics_panel.current_topic_changed.connect(self.status_sections["topic"].setText)
         self.topics_panel.topics_ready.connect(self._on_topics_ready)
         self.search_bar.closed.connect(view.setFocus)

@@ -90,7 +90,7 @@ class TopicsPanel(QWidget):
         self._worker = TopicsWorker(self, session.term_tables)
         self._worker.finished.connect(self._on_worker_finished)
         self._worker.failed.connect(self._on_worker_failed)
-        self.model.rename_requested.connect(self._on_model_rename_requested)
+        self.model.rename_requested.connect(self.rename)
         self.tree.clicked.connect(self._on_tree_clicked)
         self.tree.activated.connect(self._on_tree_clicked)
         self.tree.customContextMenuRequested.connect(self._on_context_menu)
@@ -289,7 +289,9 @@ class TopicsPanel(QWidget):
             self.topic_activated.emit(first)
 
     @Slot(int, str, str)
-    def _on_model_rename_requested(self, first_turn: int, label: str, level: str) -> None:
+    def rename(self, first_turn: int, label: str, level: str) -> None:
+        """Rename the section or the topic (`level`) that begins at `first_turn`: in the tree, or where the reading
+        view paints its title."""
         self._request(make_edit("rename", first_turn, self.transcript, label, level),
                       f"Rename {level} to “{label}”")
 

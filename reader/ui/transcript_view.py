@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -50,12 +50,13 @@ from reader.ui.view_caret import FOLD_KEYS, Caret, TripleClick
 from reader.ui.view_document import ViewDocument, has_long_run
 from reader.ui.view_folding import BlockVisibility
 from reader.ui.view_highlights import ScreenHighlights
-from reader.ui.view_painting import GUTTER, Decorations, blocks_on_screen, paint_focus_frame
+from reader.ui.view_painting import GUTTER, Decorations, TitleArea, blocks_on_screen, paint_focus_frame
 from reader.ui.view_reading import ReadingPosition
 from reader.ui.view_selection import SelectedSpan
 
-if TYPE_CHECKING:  # the titles come with the topics, found after the first picture
+if TYPE_CHECKING:  # the titles come with the topics, and their editor with a rename, after the first picture
     from reader.core.topics.outline import Heading
+    from reader.ui.title_editor import TitleEditor
 
 MAX_LINE_CHARS = 110
 
@@ -95,6 +96,8 @@ class TranscriptView(QPlainTextEdit):
             keyboard) or cleared one: the selection bar shows or hides then.
         time_clicked(int): the reader clicked the start time shown in a turn's header (a turn index): the
             recording plays from there.
+        title_renamed(int, str, str): the reader renamed a section's or a topic's title where it is painted
+            (double-click on it): its first turn, the new title, "section" or "topic".
     """
 
     position_changed = Signal(int)
@@ -104,6 +107,7 @@ class TranscriptView(QPlainTextEdit):
     text_shown = Signal()
     selection_settled = Signal()
     time_clicked = Signal(int)
+    title_renamed = Signal(int, str, str)
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -125,6 +129,7 @@ class TranscriptView(QPlainTextEdit):
         self._blocks = BlockVisibility(self.document())
         self._position = ReadingPosition(self, self._on_position_moved)
         self._decorations = Decorations()
+        self._title_editor: TitleEditor | None = None  # made at the first rename in the text
         self._highlights = ScreenHighlights(self)
         self._caret = Caret(self)
         self._triple_click = TripleClick()
@@ -150,6 +155,8 @@ class TranscriptView(QPlainTextEdit):
         self._highlights.clear()
         self._decorations.set_marks({})
         self._decorations.set_headings({})
+        if self._title_editor is not None:
+            self._title_editor.close()
         self._show(ViewDocument(transcript, names), None)
         self._announce_shown = True
         self._position.forget()
@@ -638,7 +645,29 @@ class TranscriptView(QPlainTextEdit):
         super().focusOutEvent(event)
         self.viewport().update()
 
+    def painted_titles(self) -> list[TitleArea]:
+        """Where the titles of sections and topics are on screen, as last painted."""
+        return list(self._decorations.title_areas)
+
+    def title_at(self, point: QPointF) -> TitleArea | None:
+        """The section's or topic's title painted at `point` (in the viewport), if any."""
+        return next((a for a in self._decorations.title_areas if a.rect.contains(point)), None)
+
+    def edit_title(self, area: TitleArea) -> None:
+        """Rename the section or topic whose title is painted at `area`, in a field laid over it."""
+        if self._title_editor is None:
+            from reader.ui.title_editor import TitleEditor  # not needed for the first picture
+
+            self._title_editor = TitleEditor(self.viewport())
+            self._title_editor.renamed.connect(self.title_renamed)
+            self.verticalScrollBar().valueChanged.connect(self._title_editor.finish)
+        self._title_editor.edit(area)
+
     def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and (title := self.title_at(event.position())) is not None:
+            self._position.move_to(title.turn)  # a title is no fold's triangle: it folds nothing
+            event.accept()
+            return
         cursor = self.cursorForPosition(event.position().toPoint())
         block = cursor.block()
         vdoc = self.vdoc
@@ -681,6 +710,10 @@ class TranscriptView(QPlainTextEdit):
         return kind == "turn" and cursor.positionInBlock() < len(vdoc.times[index].rstrip())
 
     def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton and (title := self.title_at(event.position())) is not None:
+            self.edit_title(title)
+            event.accept()
+            return
         super().mouseDoubleClickEvent(event)
         if event.button() == Qt.MouseButton.LeftButton:
             self._triple_click.double_clicked(event.position())

@@ -27,6 +27,16 @@ from reader.ui.view_document import ViewDocument
 if TYPE_CHECKING:  # the titles come with the topics, found after the first picture
     from reader.core.topics.outline import Heading
 
+@dataclass(frozen=True, slots=True)
+class TitleArea:
+    """Where a section's or a topic's title was last painted, for the view to find under the mouse."""
+
+    rect: QRectF  # in the viewport's coordinates
+    turn: int  # the first turn of the section or topic
+    level: str  # "section" or "topic"
+    label: str  # the title in full (the painting may have elided it)
+
+
 GUTTER = 30  # the document margin: room on the left for the triangles and the current-turn bar
 FOCUS_ALPHA = 0.6  # of the focus frame's accent: lighter than the marks' accent, so never taken for one
 
@@ -77,10 +87,12 @@ class Decorations:
         self._formatter = BlockFormatter()
         self._marks: dict[tuple[str, int], frozenset[str]] = {}
         self._headings: dict[int, Heading] = {}
+        self.title_areas: list[TitleArea] = []  # of the last paint
 
     def reset(self, vdoc: ViewDocument) -> None:
         """A new document: its blocks are formatted again as they come on screen."""
         self._vdoc = vdoc
+        self.title_areas = []
         self._formatter.reset(vdoc, self.theme)
 
     def set_theme(self, theme: Theme) -> None:
@@ -112,9 +124,10 @@ class Decorations:
                         font: QFont) -> None:
         if self._vdoc is None:
             return
-        paint_headers(painter, shown, self._vdoc, self.theme, width, folds, font, self._headings)
+        self.title_areas = []
+        paint_headers(painter, shown, self._vdoc, self.theme, width, folds, font, self._headings, self.title_areas)
         if self._headings:
-            paint_boundaries(painter, shown, self._vdoc, self.theme, width, font, self._headings)
+            paint_boundaries(painter, shown, self._vdoc, self.theme, width, font, self._headings, self.title_areas)
         if self._marks:  # beside a turn's first line, not beside each piece of a long one
             paint_marks(painter, [s for s in shown if not self._vdoc.continues(s.number)], self.theme, width,
                         self._marks)
@@ -136,7 +149,7 @@ def paint_backgrounds(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocu
 
 
 def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
-                  folds: FoldState, font: QFont, headings: Mapping[int, Heading]) -> None:
+                  folds: FoldState, font: QFont, headings: Mapping[int, Heading], areas: list[TitleArea]) -> None:
     painter.setRenderHint(QPainter.RenderHint.Antialiasing)
     metrics = QFontMetricsF(font)
     bold = QFont(font)
@@ -158,9 +171,10 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
         _triangle(painter, QPointF(GUTTER / 2 + 2, middle), metrics.height() * 0.28, folded, muted)
         start = GUTTER + max(line.naturalTextWidth() + metrics.averageCharWidth() * 1.5, column)
         row = QRectF(start, top, width - GUTTER - start, line.height())
-        heading = headings.get(exchanges[item.index].first_turn)
+        first = exchanges[item.index].first_turn
+        heading = headings.get(first)
         if heading is not None:
-            row.setLeft(_title(painter, row, heading, theme, font) + metrics.averageCharWidth() * 1.5)
+            row.setLeft(_title(painter, row, heading, theme, font, first, areas) + metrics.averageCharWidth() * 1.5)
         if folded:
             question, length = vdoc.summary(item.index)
             question = f"—  {question}" if heading is not None else question  # apart from the title before it
@@ -175,7 +189,7 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
 
 
 def paint_boundaries(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument, theme: Theme, width: float,
-                     font: QFont, headings: Mapping[int, Heading]) -> None:
+                     font: QFont, headings: Mapping[int, Heading], areas: list[TitleArea]) -> None:
     """The titles of the sections and topics that begin inside an exchange, in the blank line above their turn."""
     metrics = QFontMetricsF(font)
     for above, item in pairwise(shown):
@@ -185,19 +199,20 @@ def paint_boundaries(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocum
             continue  # not a boundary inside an exchange, or no blank line above it on screen
         bottom = text_bottom(above)
         row = QRectF(GUTTER, bottom, width - 2 * GUTTER, max(item.rect.top() - bottom, metrics.height()))
-        end = _title(painter, row, heading, theme, font)
+        end = _title(painter, row, heading, theme, font, item.index, areas)
         _rule(painter, end + metrics.averageCharWidth() * 1.5, width - GUTTER, row.center().y(), theme)
 
 
-def _title(painter: QPainter, row: QRectF, heading: Heading, theme: Theme, font: QFont) -> float:
+def _title(painter: QPainter, row: QRectF, heading: Heading, theme: Theme, font: QFont, turn: int,
+           areas: list[TitleArea]) -> float:
     """Write a heading at the left of `row`, elided to it: the section's title in bold, in the accent colour, the
-    topic's in the muted one. Returns where the writing ends."""
+    topic's in the muted one, each added to `areas`. Returns where the writing ends."""
     x = row.left()
-    for text, colour, strong in ((heading.section, theme.accent, True), (heading.topic, theme.muted, False)):
-        if not text:
+    for label, colour, strong, level in ((heading.section, theme.accent, True, "section"),
+                                         (heading.topic, theme.muted, False, "topic")):
+        if not label:
             continue
-        if x > row.left():
-            text = f" › {text}"
+        text = f" › {label}" if x > row.left() else label
         face = QFont(font)
         face.setBold(strong)
         metrics = QFontMetricsF(face)
@@ -206,7 +221,9 @@ def _title(painter: QPainter, row: QRectF, heading: Heading, theme: Theme, font:
         painter.setPen(QColor(colour))
         painter.drawText(QRectF(x, row.top(), row.right() - x, row.height()),
                          int(Qt.AlignmentFlag.AlignLeft | Qt.AlignmentFlag.AlignVCenter), shown)
-        x += metrics.horizontalAdvance(shown)
+        advance = metrics.horizontalAdvance(shown)
+        areas.append(TitleArea(QRectF(x, row.top(), advance, row.height()), turn, level, label))
+        x += advance
     painter.setFont(font)
     return x
 

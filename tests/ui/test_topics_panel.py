@@ -206,6 +206,39 @@ def test_a_rename_is_undoable_and_kept_with_the_notes(qtbot: QtBot, make_window)
     assert label_turn(panel, 4) == first
 
 
+def test_a_title_in_the_text_is_renamed_where_it_is_painted(qtbot: QtBot, window: MainWindow) -> None:
+    """A click on a painted title moves the reading position there and folds nothing; a double-click opens a field
+    over it with the whole title; Enter renames (undoably, as in the tree), Escape leaves it."""
+    panel = window_ready(qtbot, window)
+    view = window.view
+    qtbot.waitUntil(lambda: any(a.level == "topic" for a in view.painted_titles()), timeout=10000)
+    area = next(a for a in view.painted_titles() if a.level == "topic")
+    point = area.rect.center().toPoint()
+    folded = view.is_collapsed(window.session.transcript.exchange_of(area.turn).index)
+    qtbot.mouseClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    assert view.current_turn() == area.turn
+    assert view.is_collapsed(window.session.transcript.exchange_of(area.turn).index) == folded
+
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    field = view.viewport().findChild(QLineEdit, "title_editor")
+    assert field is not None and field.isVisible() and field.text() == area.label and field.selectedText()
+    qtbot.keyClicks(field, "Sanctions")
+    qtbot.keyClick(field, Qt.Key.Key_Escape)
+    assert view.viewport().findChild(QLineEdit, "title_editor") is None or not field.isVisible()
+    assert window.session.notes is not None and window.session.notes.topic_edits == []
+
+    qtbot.mouseDClick(view.viewport(), Qt.MouseButton.LeftButton, pos=point)
+    field = next(f for f in view.viewport().findChildren(QLineEdit, "title_editor") if f.isVisible())
+    qtbot.keyClicks(field, "Cyber talks")
+    with qtbot.waitSignal(panel.topics_ready, timeout=10000):
+        qtbot.keyClick(field, Qt.Key.Key_Return)
+    row = panel.model.row_of_turn(area.turn)
+    assert label(panel, row) == "Cyber talks" and label_turn(panel, row) == area.turn
+    assert window.session.notes.topic_edits[-1].label == "Cyber talks"
+    qtbot.waitUntil(lambda: any(a.label == "Cyber talks" for a in view.painted_titles()))
+    assert window.registry["edit.undo"].isEnabled()
+
+
 def test_reset_forgets_the_edits(qtbot: QtBot, window: MainWindow) -> None:
     panel = window_ready(qtbot, window)
     count = len(panel.model.rows())
