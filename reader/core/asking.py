@@ -245,13 +245,38 @@ REQUEST_CHARS = 120  # longer, the turn says something besides the request
 _ITEM_WORDS = re.compile(r"item|agenda|next|moving|come to |matter|tagesordnung|top |punkt|point|punto|пункт|вопрос")
 
 
+# A chair of a debate giving the floor, the debate's items: "I call Helen Garside.", "I call the Minister.", "Das
+# Wort hat die Kollegin Weber.", "La parole est à M. Dupont.", "Tiene la palabra la señora Ruiz.", "Слово
+# предоставляется…". In English the name's or the office's capitals tell it from "I call it a day".
+@cache
+def _floor_given() -> re.Pattern[str]:
+    return re.compile(
+        r"(?:^|[.!?]\s+)(?:(?:So|Now|Well|Then),? )?I (?:now )?call (?:on |upon )?(?:the (?:[A-Za-z.]+ ){0,3}?"
+        r"(?:Minister|Secretary|Member|Leader|Chancellor|Spokesperson|spokesperson|Chair)\b|"
+        r"(?:Mr|Mrs|Ms|Miss|Dr|Sir|Dame|Lord|Lady)\.? [A-Z]|[A-Z][\w'’-]+ [A-Z][\w'’-]+)|"
+        r"(?i:das wort hat (?:jetzt |nun |nunmehr )?(?:der|die|das|herr|frau) |"
+        r"nächste[rn]? (?:redner|rednerin) ist |la parole est (?:maintenant )?à |tiene (?:ahora )?la palabra |"
+        r"слово (?:предоставляется|имеет) )"
+    )
+
+
 def opens_item(text: str) -> bool:
-    """Does the turn move a meeting to an agenda item (in its first or last 300 characters)?"""
+    """Does the turn move a meeting to an agenda item, or give a debate's floor to its next speaker (in its first
+    or last 300 characters)?"""
     for part in (text[:300], text[-300:]) if len(text) > 300 else (text,):
         lowered = part.lower()
         if _ITEM_WORDS.search(lowered) and _item().search(lowered):
             return True
-    return False
+    return gives_floor(text)
+
+
+def gives_floor(text: str) -> bool:
+    """Does the turn give a debate's floor to its next speaker ("I call Helen Garside.")?"""
+    return any(_FLOOR_WORDS.search(part.lower()) and _floor_given().search(part)
+               for part in ((text[:300], text[-300:]) if len(text) > 300 else (text,)))
+
+
+_FLOOR_WORDS = re.compile(r"call|wort hat|redner|parole est|palabra|слово")
 
 
 def hearing_words(texts: Sequence[str]) -> int:

@@ -38,6 +38,7 @@ from reader.core.asking import (
     Asks,
     asks,
     clarifies,
+    gives_floor,
     hearing_words,
     opens_item,
     opens_with_interrogative,
@@ -416,11 +417,13 @@ def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int
     sub = [False] * len(keys)
     owner: str | None = None  # who asked the open exchange's question
     answered = True  # someone outside the asking side spoke since that question
+    floor: str | None = None  # who a debate's chair called to speak: their speech asks nothing
     for i, key in enumerate(keys):
         if items[i]:
             opens[i], owner, answered = True, key, False
+            floor = keys[i + 1] if i + 1 < len(keys) and gives_floor(texts[i]) else None
             continue
-        if key not in asking:
+        if key not in asking or key == floor:
             answered = answered or owner is not None
             continue
         if how(i) is Asks.NO:
@@ -428,7 +431,8 @@ def _asked_openers(keys: Sequence[str], texts: Sequence[str], how: Callable[[int
         if i not in marked:
             if not answered:
                 continue  # a second host adds to the question before anyone answers
-            if i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] != key and how(i + 1) is Asks.NO:
+            if (i + 1 < len(keys) and keys[i + 1] in asking and keys[i + 1] not in (key, floor) and
+                    how(i + 1) is Asks.NO):
                 continue  # one host asks the other ("Remember the guy last season?"): banter, not a question
             if owner is not None and _clarifies(keys, texts, i):
                 continue

@@ -253,6 +253,30 @@ def test_a_chair_moves_a_meeting_on_by_an_ordinal_a_next_or_we_come_to() -> None
         assert not opens_item(said), said
 
 
+def test_a_debate_s_chair_giving_the_floor_opens_each_speech() -> None:
+    """A Speaker's "I call Helen Garside." (Hansard), the Bundestag's "Das Wort hat…", the Assemblée's "La parole
+    est à…": each speech is a unit of the debate, as an item is of a meeting. "I call it a day" is no call."""
+    from reader.core.asking import opens_item
+
+    for said in ("I call Tom Ellery to move the motion.", "I call the shadow Minister.", "I call the Minister.",
+                 "There is now a six-minute time limit. I call Helen Garside.", "I call Mr Batty.",
+                 "Das Wort hat jetzt die Kollegin Weber.", "La parole est à M. Dupont.",
+                 "Tiene la palabra la señora Ruiz.", "Слово предоставляется депутату Иванову."):
+        assert opens_item(said), said
+    for said in ("I call it a day.", "That is what I call progress.", "We call it the Vale line.",
+                 "I called the Minister last week."):
+        assert not opens_item(said), said
+    keys = ["speaker", "ellery", "garside", "ellery", "speaker", "garside", "saville", "garside", "speaker", "pryor"]
+    texts = ["I call Tom Ellery to move the motion.", "I beg to move the motion on the Vale line services. " * 5,
+             "Will the hon. Gentleman tell the House what the operator has promised?", "It has promised nothing. " * 6,
+             "I call Helen Garside.", "It is a pleasure to follow the hon. Member for Northbridge. " * 5,
+             "Does my hon. Friend agree that the freight trains could run at night?", "I do, and I said so. " * 6,
+             "I call the Minister.", "I congratulate the hon. Member for Northbridge on securing the debate. " * 5]
+    roles = {"speaker": Role.OTHER, "ellery": Role.INTERVIEWEE, "pryor": Role.INTERVIEWEE,
+             "garside": Role.INTERVIEWER, "saville": Role.INTERVIEWER}
+    assert [e.first_turn for e in group_exchanges(keys, texts, roles)] == [0, 2, 4, 6, 8]
+
+
 def test_a_question_asked_before_the_welcome_goes_with_the_opening() -> None:
     from reader.core.loader import parse_text
 
