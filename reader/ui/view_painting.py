@@ -173,12 +173,14 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
         row = QRectF(start, top, width - GUTTER - start, line.height())
         first = exchanges[item.index].first_turn
         heading = headings.get(first)
-        if heading is not None:
-            row.setLeft(_title(painter, row, heading, theme, font, first, areas) + metrics.averageCharWidth() * 1.5)
+        question, length = vdoc.summary(item.index) if folded else ("", "")
+        length = f"  ·  {length}" if folded else ""
+        if heading is not None:  # a folded exchange's length always shows, after the title if need be
+            room = QRectF(row)
+            room.setRight(row.right() - metrics.horizontalAdvance(length))
+            row.setLeft(_title(painter, room, heading, theme, font, first, areas) + metrics.averageCharWidth() * 1.5)
         if folded:
-            question, length = vdoc.summary(item.index)
             question = f"—  {question}" if heading is not None else question  # apart from the title before it
-            length = f"  ·  {length}"
             room = row.width() - metrics.horizontalAdvance(length)
             text = metrics.elidedText(question, Qt.TextElideMode.ElideRight, max(room, 0)) + length
             painter.setPen(muted)

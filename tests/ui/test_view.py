@@ -15,6 +15,7 @@ from reader.core.words import count_words
 from reader.ui.themes import THEMES, contrast_ratio
 from reader.ui.transcript_view import TranscriptView
 from reader.ui.view_document import ViewDocument
+from reader.ui.view_painting import GUTTER
 from tests.ui.conftest import focus_view
 
 
@@ -302,3 +303,14 @@ def test_a_title_beginning_inside_an_exchange_is_painted_above_its_turn(qtbot: Q
     assert view.headings() == {answer: Heading("", "Seized Russian property")}
     view.set_transcript(sample)
     assert view.headings() == {}  # a new transcript: its titles come with its topics
+
+
+def test_a_long_title_of_a_folded_exchange_leaves_room_for_its_length(qtbot: QtBot, sample: Transcript) -> None:
+    """The title goes first in a folded header, elided so that the exchange's word count still shows in full."""
+    view = make_view(qtbot, sample)
+    view.collapse_all()
+    view.set_headings({0: Heading("Ukraine, Syria and the sanctions " * 6, "Seized Russian property " * 4)})
+    view.viewport().grab()
+    _question, length = view.vdoc.summary(0)  # type: ignore[union-attr]
+    right = max(a.rect.right() for a in view.painted_titles() if a.turn == 0)
+    assert right + view.fontMetrics().horizontalAdvance(f"  ·  {length}") <= view.viewport().width() - GUTTER + 1
