@@ -176,9 +176,9 @@ def paint_headers(painter: QPainter, shown: list[ShownBlock], vdoc: ViewDocument
         question, length = vdoc.summary(item.index) if folded else ("", "")
         length = f"  ·  {length}" if folded else ""
         if heading is not None:  # a folded exchange's length always shows, after the title if need be
-            room = QRectF(row)
-            room.setRight(row.right() - metrics.horizontalAdvance(length))
-            row.setLeft(_title(painter, room, heading, theme, font, first, areas) + metrics.averageCharWidth() * 1.5)
+            titles = QRectF(row)
+            titles.setRight(row.right() - metrics.horizontalAdvance(length))
+            row.setLeft(_title(painter, titles, heading, theme, font, first, areas) + metrics.averageCharWidth() * 1.5)
         if folded:
             question = f"—  {question}" if heading is not None else question  # apart from the title before it
             room = row.width() - metrics.horizontalAdvance(length)
