@@ -218,6 +218,7 @@ def test_diarised_labels_in_a_file() -> None:
     ("The SPEAKER pro tempore", "The Speaker pro tempore"),
     ("Jane Kim (JK)", "Jane Kim (JK)"),
     ("Ana Ruiz (Reuters)", "Ana Ruiz (Reuters)"),
+    ("Dr. Anja Weisgerber (CDU/CSU)", "Dr. Anja Weisgerber (CDU/CSU)"),
     ("Mr Tom Ellery (Northbridge) (Lab)", "Mr Tom Ellery"),
     ("Keir Starmer (Holborn and St Pancras) (Lab)", "Keir Starmer"),
     ("The Minister for Rail (Ms Dana Pryor)", "The Minister for Rail (Ms Dana Pryor)"),
@@ -297,3 +298,11 @@ def test_names_in_square_brackets_and_sounds_that_are_not_names() -> None:
     assert t.turns[1].text == "At the beginning, I suppose. [laughter] I was born in Ponce."
     assert t.turns[2].text == "And your family?\n\n[laughter]"
     assert t.source[slice(*t.turns[0].label_span)] == "[Interviewer]"
+
+
+def test_letters_in_brackets_stand_for_the_speaker_only_when_they_are_the_initials() -> None:
+    from reader.core.formats.label_styles import speaker_aliases
+
+    aliases = speaker_aliases(["Jane Kim (JK)", "Dr. Maria Lopez (ML)", "Dr. Matthias Miersch (SPD)"])
+    assert aliases["jk"] == "Jane Kim" and aliases["ml"] == "Dr. Maria Lopez"
+    assert "spd" not in aliases and aliases["miersch"] == "Dr. Matthias Miersch (SPD)"  # a party, kept with him

@@ -288,6 +288,27 @@ def test_hansard_labels_with_a_colon_name_a_member_by_seat_and_a_minister_by_off
     assert t.turns[7].text == "I congratulate the hon. Member."
 
 
+def test_bundestag_labels_give_the_party_in_brackets_as_written() -> None:
+    """A Plenarprotokoll: `Dr. Anja Weisgerber (CDU/CSU):` and `Dr. Anton Hofreiter (BÜNDNIS 90/DIE GRÜNEN):` on
+    their own lines above the speech, applause in brackets between, the President giving the floor."""
+    text = ("Präsidentin Bärbel Bas:\n\nDas Wort hat die Kollegin Dr. Anja Weisgerber.\n\n"
+            "Dr. Anja Weisgerber (CDU/CSU):\n\nFrau Präsidentin! Das Gesetz ist handwerklich schlecht gemacht.\n\n"
+            "(Beifall bei der CDU/CSU – Zuruf vom BÜNDNIS 90/DIE GRÜNEN: Das stimmt doch gar nicht!)\n\n"
+            "Präsidentin Bärbel Bas:\n\nGestatten Sie eine Zwischenfrage des Kollegen Dr. Hofreiter?\n\n"
+            "Dr. Anja Weisgerber (CDU/CSU):\n\nJa, bitte.\n\n"
+            "Dr. Anton Hofreiter (BÜNDNIS 90/DIE GRÜNEN):\n\nIst Ihnen bekannt, dass Ihre Regierung das vorbereitet "
+            "hat?\n\nDr. Anja Weisgerber (CDU/CSU):\n\nDas ist mir bekannt.\n\n"
+            "Präsidentin Bärbel Bas:\n\nDas Wort hat der Kollege Steffen Kotré.\n\n"
+            "Steffen Kotré (fraktionslos):\n\nFrau Präsidentin! Dieses Gesetz ist eine Zumutung.\n")
+    t = parse_text(text)
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "Präsidentin Bärbel Bas", "Dr. Anja Weisgerber (CDU/CSU)", "Präsidentin Bärbel Bas",
+        "Dr. Anja Weisgerber (CDU/CSU)", "Dr. Anton Hofreiter (BÜNDNIS 90/DIE GRÜNEN)",
+        "Dr. Anja Weisgerber (CDU/CSU)", "Präsidentin Bärbel Bas", "Steffen Kotré (fraktionslos)"]
+    assert "Zuruf vom BÜNDNIS 90/DIE GRÜNEN" in t.turns[1].text  # the interjection is no speaker
+
+
 def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
     text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
             "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"

@@ -177,6 +177,7 @@ STYLES = (
 )
 
 _WORD = re.compile(r"[(\[]?(?:[^\W\d_][\w'’.\-]*|\d+[.)]?)[)\]]?")
+_BRACKETED_WORD = re.compile(r"[(\[]?[\w'’.&/+\-]+[)\]]?,?")
 _KEY_STRIP = re.compile(r"[*_.:]+")
 _WS = re.compile(r"\s+")
 
@@ -205,14 +206,16 @@ def label_shape(label: str) -> str | None:
     if not words or len(words) > 7:
         return None
     capitals = 0
-    inside = False  # within a bracket, where a comma may part an outlet from its town: `Reporter (The News, Hull)`
+    inside = False  # within a bracket: an outlet and its town (`Reporter (The News, Hull)`), a seat or a party
     for i, word in enumerate(words):
-        inside = inside or word.startswith(("(", "["))
-        if inside and word.endswith(",") and not word.endswith(("),", "],")):
-            word = word[:-1]
+        if inside or (word.startswith(("(", "[")) and i > 0):
+            # A party as the Bundestag writes it, `(BÜNDNIS 90/DIE GRÜNEN)`, `(CDU/CSU)`, `(fraktionslos)`.
+            if not _BRACKETED_WORD.fullmatch(word):
+                return None
+            inside = not word.endswith((")", "]"))
+            continue
         if not _WORD.fullmatch(word):
             return None
-        inside = inside and not word.endswith((")", "]"))
         bare = word.strip("()[]")
         if bare[:1].isdigit():
             if i == 0:
@@ -432,7 +435,6 @@ def sniff_share(text: str, labels: list[Label]) -> float:
 # --- who is who ----------------------------------------------------------------------------------------------
 
 _PARENTHESISED = re.compile(r"(?P<name>[^()]*\S)[ \t]*\((?P<inside>[^()]+)\)(?P<more>(?:[ \t]*\([^()]+\))*)")
-_ABBREVIATION = re.compile(r"[A-Z][A-Z.]{0,5}")
 
 
 def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
@@ -449,9 +451,7 @@ def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
         name = m["name"] if m else label
         if m:
             inside = m["inside"].strip()
-            initials = "".join(w[0] for w in name.split() if w[:1].isupper())
-            if not m["more"] and (_ABBREVIATION.fullmatch(inside) or
-                                  inside.replace(".", "").upper() == initials.upper()):
+            if not m["more"] and _initials_of(inside, name):
                 aliases[label_key(inside)] = aliases[label_key(label)] = name
             else:
                 aliases[label_key(name)] = label
@@ -465,6 +465,16 @@ def speaker_aliases(labels: Iterable[str]) -> dict[str, str]:
         if len(speakers) == 1:
             aliases.setdefault(surname, next(iter(speakers)))
     return {key: speaker for key, speaker in aliases.items() if label_key(speaker) != key}
+
+
+def _initials_of(inside: str, name: str) -> bool:
+    """Are the letters in brackets the initials of the name before them (`JK` of `Jane Kim`, `ML` or `DML` of
+    `Dr. Maria Lopez`)? A party's or an outlet's letters (`SPD`, `BBC`) are not."""
+    written = inside.replace(".", "").replace(" ", "").upper()
+    words = [w for w in name.split() if w[:1].isupper()]
+    given = [w for w in words if label_key(w) not in HONORIFICS]
+    return len(written) >= 2 and written in {"".join(w[0] for w in words).upper(),
+                                             "".join(w[0] for w in given).upper()}
 
 
 def _surname(name: str) -> str | None:

@@ -66,6 +66,9 @@ def display_name(label: str) -> str:
     seat_and_party = _SEAT_AND_PARTY.fullmatch(label)
     if seat_and_party:
         label = seat_and_party["name"]
+    bracketed = _BRACKETED_AFTER.fullmatch(label)
+    if bracketed and bracketed["name"] != bracketed["name"].upper():  # `Dr. Anja Weisgerber (CDU/CSU)` as written
+        return display_name(bracketed["name"]) + bracketed["brackets"]
     if label.isupper() and len(label) > 2:
         return " ".join(_name_word(w) for w in label.split())
     words = label.split()
@@ -90,6 +93,7 @@ def diarised_number(label: str) -> int | None:
     return int(m[1]) if m else None
 
 
+_BRACKETED_AFTER = re.compile(r"(?P<name>[^()]*[^()\s])(?P<brackets>(?:[ \t]*\([^()]+\))+)")
 _SEAT_AND_PARTY = re.compile(r"(?P<name>[^()]*[^()\s])(?:[ \t]*\([^()]+\)){2}")
 _DIARISED = re.compile(r"(?:speaker|spk|spkr)[ _-]?(\d{1,3})", re.IGNORECASE)
 _INITIAL = re.compile(r"[A-Z]\.?")
