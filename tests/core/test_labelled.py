@@ -309,6 +309,28 @@ def test_bundestag_labels_give_the_party_in_brackets_as_written() -> None:
     assert "Zuruf vom BÜNDNIS 90/DIE GRÜNEN" in t.turns[1].text  # the interjection is no speaker
 
 
+def test_a_french_assembly_s_compte_rendu_names_who_speaks_before_a_period() -> None:
+    """The Assemblée nationale and the Sénat write `M. le président.`, `Mme Claire Martin.` or `M. François Braun,
+    ministre de la santé.` before the words; a sentence about `M. Dupont` is none, and the president's "La parole
+    est à…" opens each exchange."""
+    text = ("M. le président. La parole est à M. Jean Dupont, pour le groupe Les Républicains.\n\n"
+            "M. Jean Dupont. Madame la Première ministre, quand allez-vous simplifier les règles ?\n\n"
+            "(Applaudissements sur les bancs du groupe LR.)\n\n"
+            "M. le président. La parole est à Mme la Première ministre.\n\n"
+            "Mme Élisabeth Borne, Première ministre. Monsieur le député, nous présenterons un projet de loi. "
+            "M. Dupont le sait.\n\n"
+            "M. le président. La parole est à Mme Claire Martin.\n\n"
+            "Mme Claire Martin. Que comptez-vous faire pour les urgences ?\n")
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "M. le président", "M. Jean Dupont", "M. le président", "Mme Élisabeth Borne, Première ministre",
+        "M. le président", "Mme Claire Martin"]
+    assert t.turns[3].text.endswith("M. Dupont le sait.")
+    assert [e.first_turn for e in t.exchanges] == [0, 2, 4]
+
+
 def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
     text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
             "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"

@@ -3,7 +3,8 @@
 Transcripts write their labels in a handful of styles: `Name: text` (with Markdown bold or not, and with a select
 committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.` and
 its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
-`F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, a NAME
+`F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, the
+French assemblies' `M. le président.` and `Mme Claire Martin.`, a NAME
 in capitals alone on its line above what is said (scripts, some oral histories), a name in mixed case so (Hansard's
 `Keir Starmer (Holborn and St Pancras) (Lab)`) or in lower case (a newspaper's podcast transcripts), and a `[Name]`
 in square brackets. Each style is a pattern over line openings and a rule on the whole document that says whether
@@ -66,6 +67,13 @@ _PERIOD_BODY = (
     rf"|General|Judge)[ \t]+[{_CAPS}][{_CAPS}'’\-]+(?:[ \t]+[{_CAPS}][{_CAPS}'’\-]+){{0,2}}"
     r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
     r"|The[ \t]+(?:[A-Z]{2,}[ \t]+){0,3}[A-Z]{2,}(?:[ \t]+pro[ \t]+tempore)?)\.(?=[ \t\u00a0]+\S)"
+)
+# The French assemblies' compte rendu: a title and the name, or the office, a period, then the words: `M. le
+# président.`, `Mme Claire Martin.`, `M. François Braun, ministre de la santé.`, `Mme la Première ministre.`
+_ASSEMBLY_BODY = (
+    r"[ \t\u00a0]*(?P<label>(?:M\.|Mme|Mlle)[ \t\u00a0]+(?:(?:le|la)[ \t]+[\w'’\-]+(?:[ \t]+[\w'’\-]+){0,6}?"
+    rf"|[{_CAPS}][\w'’\-]*(?:[ \t]+(?:[{_CAPS}][\w'’\-]*|de|du|des|d['’][\w\-]+)){{0,4}}"
+    r"(?:,[ \t]+[^.\n]{1,100}?)?))\.(?=[ \t\u00a0]+\S)"
 )
 # A NAME in capitals alone on its line, with a script's extensions (`(V.O.)`, `(CONT'D)`), the words below.
 _ALONE_BODY = (
@@ -170,6 +178,7 @@ STYLES = (
     _style("bare", _BARE_Q_BODY, lambda m: m.start("label") + 1, _always),
     _style("dotted", _DOTTED_QA_BODY, lambda m: m.end(), _question_answer_pairs),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
+    _style("assembly", _ASSEMBLY_BODY, lambda m: m.end("label") + 1, _several_names),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
     _style("lower", _LOWER_ALONE_BODY, lambda m: m.end("label"), _lowercase_names),
     _style("titled", _TITLED_ALONE_BODY, lambda m: m.end(), _recurring_names),
@@ -328,6 +337,8 @@ def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
         return True
     if style == "bracket" and label_key(label) in SOUNDS:
         return True
+    if style == "assembly":
+        return not at_paragraph
     return style != "period" and label_shape(label) is None
 
 
@@ -364,8 +375,9 @@ def _accept(candidates: list[Label], counts: Counter[str], shapes: dict[str, str
         shape = shapes[c.text]
         if c.style == "list":
             continue
-        # A Congressional Record label is a title and a surname in capitals: once the style is used, each is one.
-        if c.style == "period":
+        # A Congressional Record label is a title and a surname in capitals, a compte rendu's a title and a name
+        # or an office: once the style is used, each is one.
+        if c.style in ("period", "assembly"):
             accepted.append(c)
         elif shape == "prose" and counts[key] < 3:
             continue
