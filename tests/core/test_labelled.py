@@ -331,6 +331,21 @@ def test_a_french_assembly_s_compte_rendu_names_who_speaks_before_a_period() -> 
     assert [e.first_turn for e in t.exchanges] == [0, 2, 4]
 
 
+def test_the_spanish_diario_de_sesiones_names_who_speaks_after_el_senor_or_la_senora() -> None:
+    text = ("El señor PRESIDENTE: Pregunta de la diputada doña Ana Vázquez Blanco.\n\n"
+            "La señora VÁZQUEZ BLANCO: Señora ministra, ¿cuándo va a bajar los impuestos?\n\n"
+            "La señora MINISTRA DE HACIENDA Y FUNCIÓN PÚBLICA (Montero Cuadrado): Señoría, hemos bajado el IVA.\n\n"
+            "El señor PRESIDENTE: Muchas gracias, señora ministra. Pregunta del diputado don Íñigo Errejón.\n\n"
+            "El señor ERREJÓN GALVÁN: Señor ministro, ¿qué va a hacer con los alquileres?\n")
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "El señor Presidente", "La señora Vázquez Blanco",
+        "La señora Ministra de Hacienda y Función Pública (Montero Cuadrado)", "El señor Presidente",
+        "El señor Errejón Galván"]
+
+
 def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
     text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
             "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"

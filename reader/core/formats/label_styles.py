@@ -24,7 +24,7 @@ from functools import lru_cache
 from itertools import pairwise
 from typing import NamedTuple
 
-from reader.core.formats.names import diarised_number
+from reader.core.formats.names import SPANISH_TITLE, diarised_number
 from reader.core.vocabulary import (
     FUNCTION_WORDS,
     HONORIFICS,
@@ -211,8 +211,12 @@ def label_shape(label: str) -> str | None:
     office = _OFFICE_HOLDER.fullmatch(label.strip())
     if office:  # Hansard's `The Minister for Rail (Ms Dana Pryor)`: an office, the person holding it in brackets
         return "name" if _surname(office["person"]) else None
+    lead = SPANISH_TITLE.match(label)
+    if lead and label[lead.end():].strip():  # the Diario de Sesiones: `El señor PRESIDENTE`, `La señora RUIZ`
+        return "name" if label_shape(label[lead.end():]) in ("name", "word") else None
     words = label.split()
-    if not words or len(words) > 7:
+    # Seven words at most, those in brackets after the name aside (a minister's name after the office).
+    if not words or len(label.split("(")[0].split()) > 7 or len(words) > 12:
         return None
     capitals = 0
     inside = False  # within a bracket: an outlet and its town (`Reporter (The News, Hull)`), a seat or a party

@@ -59,7 +59,8 @@ def name_shape(label: str) -> bool:
 
 def display_name(label: str) -> str:
     """`MR. SMITH` -> `Mr. Smith`, `DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`, `SEN. MCCAIN` -> `Sen.
-    McCain`; a surname in capitals after a title (`Mr. BROWN of Ohio`) is written as a name too. A name with its
+    McCain`, `HOUSE OF LORDS` -> `House of Lords`; a surname in capitals after a title (`Mr. BROWN of Ohio`, `La
+    señora RUIZ`) is written as a name too. A name with its
     seat and party in brackets, as Hansard first writes a member (`Mr Tom Ellery (Northbridge) (Lab)`), is the
     name. Other mixed-case labels are kept as written."""
     label = _WS.sub(" ", label.strip().strip("*_").strip())
@@ -67,10 +68,14 @@ def display_name(label: str) -> str:
     if seat_and_party:
         label = seat_and_party["name"]
     bracketed = _BRACKETED_AFTER.fullmatch(label)
-    if bracketed and bracketed["name"] != bracketed["name"].upper():  # `Dr. Anja Weisgerber (CDU/CSU)` as written
+    if bracketed and not label.isupper():  # `Dr. Anja Weisgerber (CDU/CSU)`: what is in brackets as written
         return display_name(bracketed["name"]) + bracketed["brackets"]
+    spanish = SPANISH_TITLE.match(label)
+    if spanish and label[spanish.end():]:  # `La señora VÁZQUEZ BLANCO` -> `La señora Vázquez Blanco`
+        return label[:spanish.end()] + display_name(label[spanish.end():])
     if label.isupper() and len(label) > 2:
-        return " ".join(_name_word(w) for w in label.split())
+        return " ".join(w.lower() if i and w.lower() in _PARTICLES else _name_word(w)
+                        for i, w in enumerate(label.split()))
     words = label.split()
     if len(words) > 1 and words[0].casefold().rstrip(".") in _SHOUTING_TITLES:
         return " ".join([words[0], *(_name_word(w) if w.isupper() else w for w in words[1:])])
@@ -93,6 +98,9 @@ def diarised_number(label: str) -> int | None:
     return int(m[1]) if m else None
 
 
+# The Spanish Cortes' Diario de Sesiones names who speaks so: `El señor PRESIDENTE`, `La señora MINISTRA DE
+# HACIENDA (Montero Cuadrado)`.
+SPANISH_TITLE = re.compile(r"[ \t]*(?:El|La) (?:señor|señora|Sr\.|Sra\.)[ \t]+(?=[^\W\d_])")
 _BRACKETED_AFTER = re.compile(r"(?P<name>[^()]*[^()\s])(?P<brackets>(?:[ \t]*\([^()]+\))+)")
 _SEAT_AND_PARTY = re.compile(r"(?P<name>[^()]*[^()\s])(?:[ \t]*\([^()]+\)){2}")
 _DIARISED = re.compile(r"(?:speaker|spk|spkr)[ _-]?(\d{1,3})", re.IGNORECASE)
