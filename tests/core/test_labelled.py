@@ -346,6 +346,27 @@ def test_the_spanish_diario_de_sesiones_names_who_speaks_after_el_senor_or_la_se
         "El señor Errejón Galván"]
 
 
+def test_a_russian_stenogram_names_who_speaks_by_surname_and_initials() -> None:
+    """The Duma's record: `Смирнов И. П.` or `Председательствующий.` before the words; the chair's "Слово
+    предоставляется…" opens each exchange."""
+    text = ("Председательствующий. Переходим к следующему вопросу. Слово предоставляется Ивану Петровичу "
+            "Смирнову.\n\nСмирнов И. П. Уважаемые коллеги! Законопроект направлен на поддержку малого бизнеса.\n\n"
+            "Председательствующий. Есть ли вопросы? Пожалуйста.\n\n"
+            "Кузнецова О. Н. Иван Петрович, сколько это будет стоить бюджету?\n\n"
+            "Смирнов И. П. Спасибо за вопрос. По оценке правительства, около двенадцати миллиардов рублей в год, "
+            "и эти деньги уже заложены в бюджет на следующий год.\n\n"
+            "Председательствующий. Слово предоставляется Алексею Сергеевичу Волкову.\n\n"
+            "Волков А. С. Наша фракция поддержит законопроект.\n")
+    t = parse_text(text)
+    assert t.layout == "labelled"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == [
+        "Председательствующий", "Смирнов И. П.", "Председательствующий", "Кузнецова О. Н.", "Смирнов И. П.",
+        "Председательствующий", "Волков А. С."]
+    assert t.turns[1].text.startswith("Уважаемые коллеги!")
+    assert [e.first_turn for e in t.exchanges] == [0, 3, 5]
+
+
 def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None:
     text = ("Quarterly Review\n\nNorth Region\n\nKey Findings\nSales rose by four per cent.\n\n"
             "Next Steps\nWe will open two more stores.\n\nSouth Region\n\nKey Findings\nSales fell slightly.\n\n"

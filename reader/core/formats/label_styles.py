@@ -4,7 +4,7 @@ Transcripts write their labels in a handful of styles: `Name: text` (with Markdo
 committee's question number before it, `Q12 Chair:`), a briefing's `Q` and spaces, a print interview's `Q.`/`A.` and
 its other languages' marks (`Pregunta.`/`Respuesta.`, `P.`/`R.`, `Question.`/`Réponse.`, `Frage:`/`Antwort:`,
 `F:`/`A:`: `QUESTION_ANSWER_PAIRS`), the Congressional Record's `Mr. SMITH.` and `The SPEAKER pro tempore.`, the
-French assemblies' `M. le président.` and `Mme Claire Martin.`, a NAME
+French assemblies' `M. le président.` and `Mme Claire Martin.`, a Russian stenogram's `Смирнов И. П.`, a NAME
 in capitals alone on its line above what is said (scripts, some oral histories), a name in mixed case so (Hansard's
 `Keir Starmer (Holborn and St Pancras) (Lab)`) or in lower case (a newspaper's podcast transcripts), and a `[Name]`
 in square brackets. Each style is a pattern over line openings and a rule on the whole document that says whether
@@ -74,6 +74,12 @@ _ASSEMBLY_BODY = (
     r"[ \t\u00a0]*(?P<label>(?:M\.|Mme|Mlle)[ \t\u00a0]+(?:(?:le|la)[ \t]+[\w'’\-]+(?:[ \t]+[\w'’\-]+){0,6}?"
     rf"|[{_CAPS}][\w'’\-]*(?:[ \t]+(?:[{_CAPS}][\w'’\-]*|de|du|des|d['’][\w\-]+)){{0,4}}"
     r"(?:,[ \t]+[^.\n]{1,100}?)?))\.(?=[ \t\u00a0]+\S)"
+)
+# A Russian stenogram (the Duma's, a council's): a surname and the initials, or the chair, then the words:
+# `Смирнов И. П. Уважаемые коллеги!`, `Председательствующий. Слово предоставляется…`.
+_INITIALS_BODY = (
+    r"[ \t\u00a0]*(?P<label>[А-ЯЁ][а-яё]+(?:-[А-ЯЁ][а-яё]+)?[ \t\u00a0][А-ЯЁ]\.[ \t\u00a0]?[А-ЯЁ]\.|"
+    r"Председательствующий(?=\.)|Председатель(?=\.))\.?(?=[ \t\u00a0]+\S)"
 )
 # A NAME in capitals alone on its line, with a script's extensions (`(V.O.)`, `(CONT'D)`), the words below.
 _ALONE_BODY = (
@@ -179,6 +185,7 @@ STYLES = (
     _style("dotted", _DOTTED_QA_BODY, lambda m: m.end(), _question_answer_pairs),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
     _style("assembly", _ASSEMBLY_BODY, lambda m: m.end("label") + 1, _several_names),
+    _style("initials", _INITIALS_BODY, lambda m: m.end(), _several_names),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
     _style("lower", _LOWER_ALONE_BODY, lambda m: m.end("label"), _lowercase_names),
     _style("titled", _TITLED_ALONE_BODY, lambda m: m.end(), _recurring_names),
@@ -341,7 +348,7 @@ def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
         return True
     if style == "bracket" and label_key(label) in SOUNDS:
         return True
-    if style == "assembly":
+    if style in ("assembly", "initials"):
         return not at_paragraph
     return style != "period" and label_shape(label) is None
 
@@ -380,8 +387,8 @@ def _accept(candidates: list[Label], counts: Counter[str], shapes: dict[str, str
         if c.style == "list":
             continue
         # A Congressional Record label is a title and a surname in capitals, a compte rendu's a title and a name
-        # or an office: once the style is used, each is one.
-        if c.style in ("period", "assembly"):
+        # or an office, a stenogram's a surname and initials: once the style is used, each is one.
+        if c.style in ("period", "assembly", "initials"):
             accepted.append(c)
         elif shape == "prose" and counts[key] < 3:
             continue
