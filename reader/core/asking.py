@@ -263,7 +263,7 @@ def _floor_given() -> re.Pattern[str]:
 def opens_item(text: str) -> bool:
     """Does the turn move a meeting to an agenda item, or give a debate's floor to its next speaker (in its first
     or last 300 characters)?"""
-    for part in (text[:300], text[-300:]) if len(text) > 300 else (text,):
+    for part in _ends(text):
         lowered = part.lower()
         if _ITEM_WORDS.search(lowered) and _item().search(lowered):
             return True
@@ -272,8 +272,12 @@ def opens_item(text: str) -> bool:
 
 def gives_floor(text: str) -> bool:
     """Does the turn give a debate's floor to its next speaker ("I call Helen Garside.")?"""
-    return any(_FLOOR_WORDS.search(part.lower()) and _floor_given().search(part)
-               for part in ((text[:300], text[-300:]) if len(text) > 300 else (text,)))
+    return any(_FLOOR_WORDS.search(part.lower()) and _floor_given().search(part) for part in _ends(text))
+
+
+def _ends(text: str) -> tuple[str, ...]:
+    """Where a chair says what comes next: the first and the last 300 characters of a turn."""
+    return (text[:300], text[-300:]) if len(text) > 300 else (text,)
 
 
 _FLOOR_WORDS = re.compile(r"call|wort hat|redner|parole est|palabra|слово")

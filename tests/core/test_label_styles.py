@@ -310,3 +310,10 @@ def test_letters_in_brackets_stand_for_the_speaker_only_when_they_are_the_initia
     aliases = speaker_aliases(["Jane Kim (JK)", "Dr. Maria Lopez (ML)", "Dr. Matthias Miersch (SPD)"])
     assert aliases["jk"] == "Jane Kim" and aliases["ml"] == "Dr. Maria Lopez"
     assert "spd" not in aliases and aliases["miersch"] == "Dr. Matthias Miersch (SPD)"  # a party, kept with him
+
+
+@pytest.mark.parametrize("label", ["Jane (laughing)", "Jane Doe (inaudible)", "Tom [crosstalk]"])
+def test_a_name_with_a_sound_in_brackets_is_no_label(label: str) -> None:
+    from reader.core.formats.label_styles import label_shape
+
+    assert label_shape(label) is None

@@ -221,6 +221,8 @@ def label_shape(label: str) -> str | None:
     lead = SPANISH_TITLE.match(label)
     if lead and label[lead.end():].strip():  # the Diario de Sesiones: `El señor PRESIDENTE`, `La señora RUIZ`
         return "name" if label_shape(label[lead.end():]) in ("name", "word") else None
+    if any(_is_sound(inside) for inside in _IN_BRACKETS.findall(label)):
+        return None  # `Jane (laughing)`: words in brackets, no label
     words = label.split()
     # Seven words at most, those in brackets after the name aside (a minister's name after the office).
     if not words or len(label.split("(")[0].split()) > 7 or len(words) > 12:
@@ -252,6 +254,14 @@ def label_shape(label: str) -> str | None:
     if words[0].casefold() in FUNCTION_WORDS and not label.isupper():
         return "prose"
     return "name" if len(words) > 1 else "word"
+
+
+_IN_BRACKETS = re.compile(r"[(\[]([^()\[\]]*)[)\]]")
+
+
+def _is_sound(words: str) -> bool:
+    key = label_key(words)
+    return key in SOUNDS or key.split(" ", 1)[0] in SOUNDS
 
 
 # An office in title case with the person who holds it in brackets, as Hansard names a minister who speaks.
