@@ -60,9 +60,9 @@ def name_shape(label: str) -> bool:
 def display_name(label: str) -> str:
     """`MR. SMITH` -> `Mr. Smith`, `DOJ COMMISSIONER SMITH` -> `DOJ Commissioner Smith`, `SEN. MCCAIN` -> `Sen.
     McCain`, `HOUSE OF LORDS` -> `House of Lords`; a surname in capitals after a title (`Mr. BROWN of Ohio`, `La
-    señora RUIZ`) is written as a name too. A name with its
-    seat and party in brackets, as Hansard first writes a member (`Mr Tom Ellery (Northbridge) (Lab)`), is the
-    name. Other mixed-case labels are kept as written."""
+    señora RUIZ`) is written as a name too. A name with its seat and party in brackets, as Hansard first writes a
+    member (`Mr Tom Ellery (Northbridge) (Lab)`), is the name; one bracket after a name is kept as written
+    (`Dr. Anja Weisgerber (CDU/CSU)`). Other mixed-case labels are kept as written."""
     label = _WS.sub(" ", label.strip().strip("*_").strip())
     seat_and_party = _SEAT_AND_PARTY.fullmatch(label)
     if seat_and_party:
