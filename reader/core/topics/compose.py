@@ -46,7 +46,7 @@ def _participle(text: str) -> bool:
 
 def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
           counts: dict[str, int], verbs: frozenset[str] = frozenset(),
-          modifiers: frozenset[str] = frozenset()) -> list[Candidate]:
+          modifiers: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> list[Candidate]:
     # A participle ("interfered", "seized") or a word used as a verb ("we overpay") says what happened, rarely
     # what the topic is: it heads no label. A generic noun ("system", "meeting") says nothing alone: it labels
     # only inside a phrase. Only the strongest singles can make the label: building candidates for a topic's
@@ -69,6 +69,8 @@ def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
             continue
         if len(cand.terms) == 1:
             cand = _widen(cand, phrases, taken, head=not ranked)
+            if ranked and len(cand.terms) == 1 and cand.terms[0] in qualifiers:
+                continue  # a word that only qualifies a noun ("actual") is no second subject: "Tarmac and actual"
         ranked.append(cand)
         taken.update(cand.terms)
         if len(ranked) == 6:

@@ -45,6 +45,7 @@ from reader.core.topics.stopwords import (
 )
 from reader.core.topics.terms import WORD, TermTable, shown_form, term_lookup, term_of
 from reader.core.topics.units import agenda_items
+from reader.core.topics.word_classes import MODIFIERS, VERBS
 
 SAID_AS_ONE = 2  # a phrase said this often is a name for something, whatever its words are used as elsewhere
 OPENING_BOOST = 2.5  # the opening question names the subject
@@ -307,15 +308,24 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         modifiers = frozenset(t for t in weight if english and t not in table.names
                               and (superlative(table.display[t]) or not uses.get(t, (0, 0))[0])
                               and adjective(table.display[t]))
-        ranked = rank(weight, phrases, table, topic, verbs, modifiers)
+        # ... and the words English never uses as nouns: no verb names a subject ("Negotiate", "Teacher and
+        # generate"), and a word that only qualifies a noun names one only in a phrase ("Online form", not "Actual").
+        # (A participle may qualify a noun: "Leaking roof", "Seized Russian property".)
+        if english:
+            verbs |= frozenset(t for t in weight if t not in table.names and table.display[t].lower() in VERBS
+                               and not table.display[t].endswith(("ed", "ing")))
+        qualifiers = frozenset(t for t in weight if english and t not in table.names
+                               and table.display[t].lower() in MODIFIERS)
+        ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
-        label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction)
+        label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction, qualifiers)
         label = _announced(question, topic, label, conjunction) or label
         # Two neighbours never share a name ("Ashcombe library", "Ashcombe Library"): the second says what else it
         # is about, its next best subject, when it has one.
         if results and label and _label_terms(label) == _label_terms(results[-1][0]) and len(ranked) > 1:
-            label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction) or label
+            label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction, qualifiers) \
+                or label
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
@@ -332,8 +342,15 @@ def _turn_spread(turn_sets: tuple[frozenset[str], ...], first: int, last: int) -
 
 def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
             weight: dict[str, float], table: TermTable, uses: dict[str, list[int]], question: str,
-            conjunction: str) -> str:
-    """The label the ranked candidates make: composed, and a lone word made two when the topic says it so."""
+            conjunction: str, qualifiers: frozenset[str] = frozenset()) -> str:
+    """The label the ranked candidates make: composed, and a lone word made two when the topic says it so. A
+    head that only qualifies a noun ("online", "actual") names the topic only in a phrase the topic says ("Online
+    form"); else the next candidate heads the label."""
+    if ranked and len(ranked[0].terms) == 1 and ranked[0].terms[0] in qualifiers:
+        said = _said_with(ranked[0].terms[0], phrases, once, weight, table, uses)
+        if said:
+            return said
+        return _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction, qualifiers)
     label = compose(ranked, phrases, participle_prefix(ranked, weight, table, question), conjunction)
     if label and " " not in label:
         label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
@@ -415,33 +432,45 @@ def _two_words(label: str, ranked: list[Candidate], phrases: list[Candidate],
     second word is worse than none."""
     head = ranked[0]
     term = head.terms[0]
+    said = _said_with(term, phrases, once, weight, table, uses)
+    if said:
+        return said
+    for cand in ranked[1:4]:
+        if len(cand.terms) > 1 or cand.score < PAIR_SHARE * head.score or _participle(cand.text):
+            continue
+        if not _nounlike(cand.terms[0], table, uses) or cand.terms[0][:4] == term[:4]:
+            continue  # a verb or an adjective; or the same word again ("Pêche et pêcheur")
+        if cand.is_name and not (head.is_name or cand.text.isupper()):
+            continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
+        return f"{label} {conjunction} {cand.text}"
+    return _qualified(label, term, once, table, uses)
 
-    def nounlike(t: str) -> bool:
-        noun, verb = uses.get(t, (0, 0))
-        return t in table.names or noun > verb
+
+def _nounlike(term: str, table: TermTable, uses: dict[str, list[int]]) -> bool:
+    """A name, or a word the topic uses as a noun (after "the", "a", "les"...) more than as a verb."""
+    noun, verb = uses.get(term, (0, 0))
+    return term in table.names or noun > verb
+
+
+def _said_with(term: str, phrases: list[Candidate], once: dict[tuple[str, ...], dict[tuple[str, ...], int]],
+               weight: dict[str, float], table: TermTable, uses: dict[str, list[int]]) -> str:
+    """The phrase with the term that the topic says, once will do, whose other words weigh most in the topic
+    (capitalised), or "": "Supermarket" -> "Supermarket contracts", "online" -> "Online form"."""
 
     def other_weight(gram: tuple[str, ...]) -> float:
         return sum(weight.get(t, 0.0) for t in gram if t != term)
 
     said = [(other_weight(p.terms), p.text) for p in phrases if term in p.terms]
     for gram, spellings in once.items():
-        if term in gram and len(gram) <= 3 and all(nounlike(t) for t in gram[1:]):
+        if term in gram and len(gram) <= 3 and all(_nounlike(t, table, uses) for t in gram[1:]):
             shown = _display_phrase(max(spellings, key=spellings.__getitem__), gram, table)
             if not _not_a_noun_phrase(shown, gram, table, uses):
                 said.append((other_weight(gram), shown))
     said = [(w, text) for w, text in said if w > 0]
-    if said:
-        text = max(said)[1]
-        return text[:1].upper() + text[1:]
-    for cand in ranked[1:4]:
-        if len(cand.terms) > 1 or cand.score < PAIR_SHARE * head.score or _participle(cand.text):
-            continue
-        if not nounlike(cand.terms[0]) or cand.terms[0][:4] == term[:4]:
-            continue  # a verb or an adjective; or the same word again ("Pêche et pêcheur")
-        if cand.is_name and not (head.is_name or cand.text.isupper()):
-            continue  # a name beside a common word is a passer-by ("Shared ownership: Tom"); an acronym is not
-        return f"{label} {conjunction} {cand.text}"
-    return _qualified(label, term, once, table, uses)
+    if not said:
+        return ""
+    text = max(said)[1]
+    return text[:1].upper() + text[1:]
 
 
 def _qualified(label: str, term: str, once: dict[tuple[str, ...], dict[tuple[str, ...], int]], table: TermTable,
@@ -602,6 +631,11 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
         return True
     language = table.extra.get("language")
+    if language == "en" and ((words[-1].islower() and (words[-1] in VERBS or words[-1] in MODIFIERS)) or any(
+            w in VERBS and not (k == 0 and w.endswith(("ed", "ing"))) for k, w in enumerate(words) if w.islower())):
+        # A verb English never uses as a noun ("restrict exports", "crew arrive"; but "leaking roof" is one), or
+        # a noun's qualifier last ("maximum civil").
+        return True
     if language == "de":
         # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
         # inside it is an adjective before its noun ("neue Werft"); "Werft gekommen" ends on a participle.
