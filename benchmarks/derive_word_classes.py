@@ -1,44 +1,66 @@
-"""Write `reader/core/topics/word_classes.py`: the English words that are never nouns, as verbs and as modifiers,
-so that a label is a noun phrase ("Negotiate and opponent", "Gallium and restrict exports" are not). Derived
-once from WordNet 3.0 (which part of speech a word can be) and wordfreq (which words are common enough to list);
-neither is a dependency: run this only to refresh the list.
+"""Write `reader/core/topics/word_classes.py`: the words of English, French, Spanish and Russian that are never
+nouns, as verbs and as modifiers, so that a label is a noun phrase ("Negotiate and opponent", "Gallium and restrict
+exports", "Tengan autobús", "Линию метро обещали" are not). Derived once, from a lexicon per language (which parts
+of speech a written form can be) and wordfreq (which forms are common enough to list); none is a dependency: run
+this only to refresh the list. (German needs no list: its nouns are written with a capital.)
 
-    apt-get install wordnet-base && pip install wordfreq
-    python benchmarks/derive_word_classes.py [WORDNET_DICT_FOLDER]    # default: /usr/share/wordnet
+    apt-get install wordnet-base
+    pip install wordfreq pymorphy3 pymorphy3-dicts-ru && pip download --no-deps spacy-lookups-data
+    python benchmarks/derive_word_classes.py WORDNET_DICT_FOLDER SPACY_LOOKUPS_WHEEL
+    # e.g. /usr/share/wordnet spacy_lookups_data-1.0.5-py2.py3-none-any.whl
 
-A written form counts as the part of speech of any lemma it inflects (WordNet's exception lists, then its
-suffix rules: "concludes" -> "conclude", "froze" -> "freeze", "planned" -> "plan"). Listed are the forms of
-English with a Zipf frequency of at least FLOOR that WordNet knows, but never as a noun:
-- VERBS: only as a verb ("negotiate", "restrict", "resonates");
-- MODIFIERS: as an adjective or an adverb, perhaps a verb as well ("actual", "bilateral", "direct"): such a word
-  qualifies a noun ("direct debit") but heads no label.
+The lexicons:
+- English: WordNet 3.0; a form has the parts of speech of the lemmas it inflects (WordNet's exception lists, then
+  its suffix rules: "concludes" -> "conclude", "froze" -> "freeze", "planned" -> "plan").
+- French and Spanish: spaCy's lemmatizer tables (spacy-lookups-data): the lemmas of each part of speech, the
+  irregular forms and the suffix rules. A form of a present tense that nouns share ("lance", "collectes",
+  "gasto", "priva") is left out: the tables miss too many nouns to tell them apart. A participle ("effondrée",
+  "incluida") is a modifier: it follows a noun as an adjective does.
+- Russian: the OpenCorpora dictionary through pymorphy3, for the forms it knows (not those it guesses); a
+  participle is a modifier, a gerund ("делая") a verb.
+Listed per language are the forms with a Zipf frequency of at least FLOOR that the lexicon knows, but never as
+a noun: VERBS only as a verb; MODIFIERS as an adjective, an adverb or a participle, perhaps a verb as well: such
+a word qualifies a noun ("direct debit", "digue effondrée") but is no label's head.
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import re
 import sys
 import textwrap
+import zipfile
+from collections.abc import Callable, Iterator
 from pathlib import Path
 
+import pymorphy3
 import wordfreq
 
 OUT = Path(__file__).resolve().parents[1] / "reader" / "core" / "topics" / "word_classes.py"
-FLOOR = 2.5  # Zipf: about once in three million words ("ratify", "resonates")
+FLOOR = {"en": 2.5, "fr": 3.0, "es": 3.0, "ru": 3.5}  # Zipf: 2.5 is once in three million words ("ratify")
 TOP = 100_000  # wordfreq's list is read this far, down to FLOOR
-FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
+WORDNET_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's own detachment rules (morphy): the suffix of an inflected form and what replaces it.
 RULES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch"), ("shes", "sh"), ("men", "man"),
                ("ies", "y")),
          "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
          "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
          "r": ()}
+# French and Spanish verb forms that nouns share: the present tenses in -e, -es, -a, -as, -o ("lance", "gasto").
+_SHARED_WITH_NOUNS = {"fr": re.compile(r"(?:e|es)$"), "es": re.compile(r"(?:a|as|o|e|es)$")}
+_PARTICIPLE = {"fr": re.compile(r"(?:é|ée|és|ées)$"), "es": re.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas)$")}
+_RUSSIAN_VERB = frozenset({"VERB", "INFN", "GRND"})
+_RUSSIAN_MODIFIER = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB"})
+
+Parts = Callable[[str], set[str]]  # a form -> its parts of speech: "noun", "verb", "modifier"
 
 
-def read_wordnet(folder: Path) -> tuple[dict[str, set[str]], dict[str, set[tuple[str, str]]]]:
-    """Each single-word lemma's parts of speech, and the irregular forms (form -> {(part, lemma)})."""
+def english(folder: Path) -> Parts:
+    """Parts of speech of English forms, from WordNet."""
     lemmas: dict[str, set[str]] = {}
     irregular: dict[str, set[tuple[str, str]]] = {}
-    for part, name in FILES.items():
+    for part, name in WORDNET_FILES.items():
         for line in (folder / f"index.{name}").read_text(encoding="latin-1").splitlines():
             lemma = line.split(" ", 1)[0]
             if not line.startswith(" ") and "_" not in lemma:
@@ -46,61 +68,125 @@ def read_wordnet(folder: Path) -> tuple[dict[str, set[str]], dict[str, set[tuple
         for line in (folder / f"{name}.exc").read_text(encoding="latin-1").splitlines():
             form, *bases = line.split()
             irregular.setdefault(form, set()).update((part, base) for base in bases)
-    return lemmas, irregular
+    names = {"n": "noun", "v": "verb", "a": "modifier", "r": "modifier"}
 
-
-def parts_of(word: str, lemmas: dict[str, set[str]], irregular: dict[str, set[tuple[str, str]]]) -> set[str]:
-    """The parts of speech a written form can be: its own as a lemma, and those of the lemmas it inflects."""
-    parts = set(lemmas.get(word, ()))
-    parts.update(part for part, base in irregular.get(word, ()) if part in lemmas.get(base, ()))
-    for part, rules in RULES.items():
-        for suffix, replacement in rules:
-            if word.endswith(suffix) and part in lemmas.get(word[:len(word) - len(suffix)] + replacement, ()):
-                parts.add(part)
-    for suffix in ("ed", "ing"):  # a doubled consonant: "planned", "stopping"
-        stem = word[:-len(suffix)]
-        if word.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and "v" in lemmas.get(stem[:-1], ()):
-            parts.add("v")
+    def parts(word: str) -> set[str]:
+        found = set(lemmas.get(word, ()))
+        found.update(part for part, base in irregular.get(word, ()) if part in lemmas.get(base, ()))
+        for part, rules in RULES.items():
+            for suffix, replacement in rules:
+                if word.endswith(suffix) and part in lemmas.get(word[:len(word) - len(suffix)] + replacement, ()):
+                    found.add(part)
+        for suffix in ("ed", "ing"):  # a doubled consonant: "planned", "stopping"
+            stem = word[:-len(suffix)]
+            if word.endswith(suffix) and len(stem) > 2 and stem[-1] == stem[-2] and "v" in lemmas.get(stem[:-1], ()):
+                found.add("v")
+        return {names[part] for part in found}
     return parts
 
 
-def main(argv: list[str]) -> None:
-    lemmas, irregular = read_wordnet(Path(argv[0]) if argv else Path("/usr/share/wordnet"))
+def romance(wheel: Path, language: str) -> Parts:
+    """Parts of speech of French or Spanish forms, from spaCy's lemmatizer tables."""
+    with zipfile.ZipFile(wheel) as archive:
+        def table(name: str) -> dict:
+            path = f"spacy_lookups_data/data/{language}_{name}.json.gz"
+            return json.loads(gzip.decompress(archive.read(path))) if path in archive.namelist() else {}
+        index = {part: set(words) for part, words in table("lemma_index").items()}
+        irregular = table("lemma_exc")
+        rules: dict[str, list[list[str]]] = {"noun": [], "verb": [], "adj": []}
+        for name, pairs in table("lemma_rules").items():  # French: by part; Spanish: by inflection ("verb_fin_...")
+            for part in rules:
+                if name.startswith(part):
+                    rules[part] += pairs
+    names = {"noun": "noun", "verb": "verb", "adj": "modifier", "adv": "modifier"}
+
+    def parts(word: str) -> set[str]:
+        found = set()
+        for part in names:
+            if word in index.get(part, ()) or word in irregular.get(part, {}) or any(
+                    word.endswith(old) and word[:len(word) - len(old)] + new in index.get(part, ())
+                    for old, new in rules.get(part, ())):
+                found.add(names[part])
+        if "verb" in found and "noun" not in found:
+            if _PARTICIPLE[language].search(word):
+                found = (found - {"verb"}) | {"modifier"}
+            elif _SHARED_WITH_NOUNS[language].search(word):
+                found.add("noun")  # unknown: as good as a noun
+        return found
+    return parts
+
+
+def russian() -> Parts:
+    """Parts of speech of the Russian forms the OpenCorpora dictionary knows."""
+    analyzer = pymorphy3.MorphAnalyzer()
+
+    def parts(word: str) -> set[str]:
+        if not analyzer.word_is_known(word):
+            return set()
+        tags = {parse.tag.POS for parse in analyzer.parse(word)}
+        found = {"verb" for tag in tags if tag in _RUSSIAN_VERB} | {"modifier" for tag in tags
+                                                                      if tag in _RUSSIAN_MODIFIER}
+        return found if tags <= _RUSSIAN_VERB | _RUSSIAN_MODIFIER else found | {"noun"}
+    return parts
+
+
+def classes(language: str, parts: Parts) -> tuple[list[str], list[str]]:
+    """The common forms of a language that are never nouns: (verbs, modifiers)."""
     verbs, modifiers = [], []
-    for word in wordfreq.top_n_list("en", TOP):
-        if wordfreq.zipf_frequency(word, "en") < FLOOR:
-            break
-        if not word.replace("-", "").isalpha():
-            continue
-        parts = parts_of(word, lemmas, irregular)
-        if not parts or "n" in parts:
-            continue
-        (verbs if parts == {"v"} else modifiers).append(word)
-    lines = ['"""English words that are never nouns: VERBS, only ever verbs ("negotiate", "restrict"), and MODIFIERS,',
-             'adjectives or adverbs ("actual", "bilateral"), which qualify a noun but head no label. Derived by',
-             "benchmarks/derive_word_classes.py from WordNet 3.0 (the parts of speech) and wordfreq (the words common",
-             "enough to list; its data is licensed CC BY-SA 4.0, Robyn Speer and contributors).",
-             "",
-             "WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy, modify",
-             "and distribute this software and database and its documentation for any purpose and without fee or",
-             "royalty is hereby granted, provided that you agree to comply with the following copyright notice and",
-             "statements, including the disclaimer, and that the same appear on ALL copies of the software, database",
-             "and documentation, including modifications that you make for internal use or for distribution.",
-             'THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS" AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS',
-             "OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT LIMITATION, PRINCETON UNIVERSITY MAKES",
-             "NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY PARTICULAR PURPOSE OR THAT THE",
-             "USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY THIRD PARTY PATENTS,",
-             "COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton may not be used",
-             "in advertising or publicity pertaining to distribution of the software and/or database. Title to",
-             "copyright in this software, database and any associated documentation shall at all times remain with",
-             'Princeton University and LICENSEE agrees to preserve same."""',
-             ""]
-    for name, words in (("VERBS", verbs), ("MODIFIERS", modifiers)):
-        body = textwrap.wrap(" ".join(sorted(words)), 112, break_on_hyphens=False)
-        lines += ["", f"_{name} = (", *(f'    "{line} "' for line in body[:-1]), f'    "{body[-1]}"', ")",
-                  f"{name}: frozenset[str] = frozenset(_{name}.split())"]
+    for word in _common(language):
+        found = parts(word)
+        if found and "noun" not in found:
+            (verbs if found == {"verb"} else modifiers).append(word)
+    return verbs, modifiers
+
+
+def _common(language: str) -> Iterator[str]:
+    for word in wordfreq.top_n_list(language, TOP):
+        if wordfreq.zipf_frequency(word, language) < FLOOR[language]:
+            return
+        if word.replace("-", "").isalpha():
+            yield word
+
+
+LICENCES = '''"""The words of English, French, Spanish and Russian that are never nouns: VERBS, only ever verbs
+("negotiate", "retient", "tengan", "обещали"), and MODIFIERS, adjectives, adverbs and participles ("actual",
+"pequeños", "недовольны"), which qualify a noun but head no label; by language. Derived by
+benchmarks/derive_word_classes.py from the forms common enough to list (wordfreq's data, licensed CC BY-SA 4.0,
+Robyn Speer and contributors) and the parts of speech a lexicon gives them: for French and Spanish, spaCy's
+lemmatizer tables (spacy-lookups-data, MIT, Explosion AI); for Russian, the OpenCorpora dictionary (CC BY-SA)
+through pymorphy3; for English, WordNet 3.0:
+
+WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy, modify and
+distribute this software and database and its documentation for any purpose and without fee or royalty is
+hereby granted, provided that you agree to comply with the following copyright notice and statements, including
+the disclaimer, and that the same appear on ALL copies of the software, database and documentation, including
+modifications that you make for internal use or for distribution. THIS SOFTWARE AND DATABASE IS PROVIDED "AS IS"
+AND PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES, EXPRESS OR IMPLIED. BY WAY OF EXAMPLE, BUT NOT
+LIMITATION, PRINCETON UNIVERSITY MAKES NO REPRESENTATIONS OR WARRANTIES OF MERCHANTABILITY OR FITNESS FOR ANY
+PARTICULAR PURPOSE OR THAT THE USE OF THE LICENSED SOFTWARE, DATABASE OR DOCUMENTATION WILL NOT INFRINGE ANY
+THIRD PARTY PATENTS, COPYRIGHTS, TRADEMARKS OR OTHER RIGHTS. The name of Princeton University or Princeton may
+not be used in advertising or publicity pertaining to distribution of the software and/or database. Title to
+copyright in this software, database and any associated documentation shall at all times remain with Princeton
+University and LICENSEE agrees to preserve same."""
+'''
+
+
+def main(argv: list[str]) -> None:
+    wordnet, wheel = Path(argv[0]), Path(argv[1])
+    lexicons = {"en": english(wordnet), "fr": romance(wheel, "fr"), "es": romance(wheel, "es"), "ru": russian()}
+    lines = [LICENCES]
+    found = {language: classes(language, parts) for language, parts in lexicons.items()}
+    for language, (verbs, modifiers) in found.items():
+        for kind, words in (("VERBS", verbs), ("MODIFIERS", modifiers)):
+            body = textwrap.wrap(" ".join(sorted(words)), 112, break_on_hyphens=False)
+            lines += [f"_{language.upper()}_{kind} = (", *(f'    "{line} "' for line in body[:-1]),
+                      f'    "{body[-1]}"', ")"]
+        print(f"{language}: {len(verbs)} verbs, {len(modifiers)} modifiers")
+    for kind in ("VERBS", "MODIFIERS"):
+        lines.append(f"{kind}: dict[str, frozenset[str]] = {{")
+        lines += [f'    "{language}": frozenset(_{language.upper()}_{kind}.split()),' for language in found]
+        lines.append("}")
     OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"{OUT.name}: {len(verbs)} verbs, {len(modifiers)} modifiers")
 
 
 if __name__ == "__main__":

@@ -203,6 +203,7 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
     # Outside English (whose stopwords are listed in full) the commonest words of everyday speech are function
     # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
+    language_of = str(table.extra["language"])
     german = table.extra["language"] == "de"
     english = table.extra["language"] == "en"
     spanish = table.extra["language"] == "es"
@@ -308,14 +309,14 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         modifiers = frozenset(t for t in weight if english and t not in table.names
                               and (superlative(table.display[t]) or not uses.get(t, (0, 0))[0])
                               and adjective(table.display[t]))
-        # ... and the words English never uses as nouns: no verb names a subject ("Negotiate", "Teacher and
-        # generate"), and a word that only qualifies a noun names one only in a phrase ("Online form", not "Actual").
-        # (A participle may qualify a noun: "Leaking roof", "Seized Russian property".)
-        if english:
-            verbs |= frozenset(t for t in weight if t not in table.names and table.display[t].lower() in VERBS
-                               and not table.display[t].endswith(("ed", "ing")))
-        qualifiers = frozenset(t for t in weight if english and t not in table.names
-                               and table.display[t].lower() in MODIFIERS)
+        # ... and the words the language never uses as nouns: no verb names a subject ("Negotiate", "Teacher and
+        # generate", "Tengan"), and a word that only qualifies a noun names one only in a phrase ("Online form",
+        # not "Actual"). (An English participle may qualify a noun: "Leaking roof", "Seized Russian property".)
+        never_nouns = VERBS.get(language_of, frozenset())
+        verbs |= frozenset(t for t in weight if t not in table.names and table.display[t].lower() in never_nouns
+                           and not (english and table.display[t].endswith(("ed", "ing"))))
+        qualifiers = frozenset(t for t in weight if t not in table.names
+                               and table.display[t].lower() in MODIFIERS.get(language_of, ()))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
@@ -631,10 +632,14 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
         return True
     language = table.extra.get("language")
-    if language == "en" and ((words[-1].islower() and (words[-1] in VERBS or words[-1] in MODIFIERS)) or any(
-            w in VERBS and not (k == 0 and w.endswith(("ed", "ing"))) for k, w in enumerate(words) if w.islower())):
-        # A verb English never uses as a noun ("restrict exports", "crew arrive"; but "leaking roof" is one), or
-        # a noun's qualifier last ("maximum civil").
+    never_nouns, qualifiers = VERBS.get(str(language), frozenset()), MODIFIERS.get(str(language), frozenset())
+    if any(w in never_nouns and not (language == "en" and k == 0 and w.endswith(("ed", "ing")))
+           for k, w in enumerate(words) if w.islower()):
+        return True  # a verb the language never uses as a noun: "restrict exports", "crew arrive", "Tengan autobús"
+    # ... nor a phrase without its noun: the last word in English and Russian ("maximum civil"); in French and
+    # Spanish, an adjective stands on either side of it ("peor sequía", "rebaja fiscal"), but not on both.
+    ends = (words[0], words[-1]) if language in ("fr", "es") else (words[-1],)
+    if all(w.islower() and w in qualifiers for w in ends):
         return True
     if language == "de":
         # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
