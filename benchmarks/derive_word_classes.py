@@ -15,7 +15,8 @@ The lexicons:
 - French and Spanish: spaCy's lemmatizer tables (spacy-lookups-data): the lemmas of each part of speech, the
   irregular forms and the suffix rules. A form of a present tense that nouns share ("lance", "collectes",
   "gasto", "priva") is left out: the tables miss too many nouns to tell them apart. A participle ("effondrée",
-  "incluida") is a modifier: it follows a noun as an adjective does.
+  "incluida") is a modifier: it follows a noun as an adjective does; so is a Spanish adverb in "-mente" made from a
+  listed adjective ("abiertamente").
 - Russian: the OpenCorpora dictionary through pymorphy3, for the forms it knows (not those it guesses); a
   participle is a modifier, a gerund ("делая") a verb.
 Listed per language are the forms with a Zipf frequency of at least FLOOR that the lexicon knows, but never as
@@ -47,8 +48,10 @@ RULES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch
          "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
          "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
          "r": ()}
-# French and Spanish verb forms that nouns share: the present tenses in -e, -es, -a, -as, -o ("lance", "gasto").
-_SHARED_WITH_NOUNS = {"fr": re.compile(r"(?:e|es)$"), "es": re.compile(r"(?:a|as|o|e|es)$")}
+# French and Spanish verb forms that nouns share: the present tenses in -e, -es, -a, -as, -o ("lance", "gasto"); but
+# not the Spanish imperfect in -aba ("llevaba").
+_SHARED_WITH_NOUNS = {"fr": re.compile(r"(?:e|es)$"), "es": re.compile(r"(?:(?<!ab)a|(?<!ab)as|o|e|es)$")}
+_SPANISH_ADVERB = re.compile(r"^(\w{4,})mente$")  # "abiertamente": an adjective's feminine and "-mente"
 _PARTICIPLE = {"fr": re.compile(r"(?:é|ée|és|ées)$"), "es": re.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas)$")}
 _RUSSIAN_VERB = frozenset({"VERB", "INFN", "GRND"})
 _RUSSIAN_MODIFIER = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB"})
@@ -107,6 +110,10 @@ def romance(wheel: Path, language: str) -> Parts:
                     word.endswith(old) and word[:len(word) - len(old)] + new in index.get(part, ())
                     for old, new in rules.get(part, ())):
                 found.add(names[part])
+        adverb = _SPANISH_ADVERB.match(word) if language == "es" else None
+        if adverb and not found and any(adverb[1].endswith(old) and adverb[1][:len(adverb[1]) - len(old)] + new
+                                        in index.get("adj", ()) for old, new in (*rules["adj"], ("", ""))):
+            found.add("modifier")  # (the Spanish tables list no adverbs)
         if "verb" in found and "noun" not in found:
             if _PARTICIPLE[language].search(word):
                 found = (found - {"verb"}) | {"modifier"}
