@@ -325,3 +325,9 @@ def test_a_spanish_verb_the_topic_repeats_names_nothing() -> None:
         "de semana. Los usuarios lo piden."]))
     labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
     assert labels == ["Presupuesto", "Autobús"]  # not "Tengan autobús"
+
+
+def test_backchannels_are_no_terms() -> None:
+    from reader.core.topics.terms import term_of
+
+    assert [term_of(w) for w in ("Mm-hm", "mm-hmm", "Uh-huh", "mhmm")] == [None] * 4  # "Mm-hm and appointment"

@@ -51,6 +51,7 @@ thousand thousands million millions billion first second third fourth fifth last
 # Spoken discourse: hedges, fillers, back-channels, and verbs of talking about talking.
 FILLER: frozenset[str] = _words("""
 ah aha uh uhm um umm er erm hmm mm mhm huh oh ooh wow yeah yep yup nope okay ok alright
+mm-hm mm-hmm mhmm mmhmm mm-mm uh-huh uh-uh hm-mm
 absolutely actually apparently basically certainly clearly definitely entirely essentially exactly frankly
 generally honestly hopefully literally merely naturally obviously of-course particularly personally possibly
 precisely presumably probably quickly seriously simply sincerely strictly surely technically truly
