@@ -1,11 +1,12 @@
-"""Write `reader/core/topics/word_classes.py`: the words of English, French, Spanish and Russian that are never
-nouns, as verbs and as modifiers, so that a label is a noun phrase ("Negotiate and opponent", "Gallium and restrict
-exports", "Tengan autobús", "Линию метро обещали" are not). Derived once, from a lexicon per language (which parts
+"""Write `reader/core/topics/word_classes.py`: the words of English, French and Spanish that are never nouns, as
+verbs and as modifiers, so that a label is a noun phrase ("Negotiate and opponent", "Gallium and restrict exports",
+"Tengan autobús" are not). Derived once, from a lexicon per language (which parts
 of speech a written form can be) and wordfreq (which forms are common enough to list); none is a dependency: run
-this only to refresh the list. (German needs no list: its nouns are written with a capital.)
+this only to refresh the list. (German needs no list: its nouns are written with a capital. Russian labels ask
+the OpenCorpora dictionary's analyser itself, a dependency: `reader/core/topics/russian.py`.)
 
     apt-get install wordnet-base
-    pip install wordfreq pymorphy3 pymorphy3-dicts-ru && pip download --no-deps spacy-lookups-data
+    pip install wordfreq && pip download --no-deps spacy-lookups-data
     python benchmarks/derive_word_classes.py WORDNET_DICT_FOLDER SPACY_LOOKUPS_WHEEL
     # e.g. /usr/share/wordnet spacy_lookups_data-1.0.5-py2.py3-none-any.whl
 
@@ -17,8 +18,6 @@ The lexicons:
   "gasto", "priva") is left out: the tables miss too many nouns to tell them apart. A participle ("effondrée",
   "incluida") is a modifier: it follows a noun as an adjective does; so is a Spanish adverb in "-mente" made from a
   listed adjective ("abiertamente").
-- Russian: the OpenCorpora dictionary through pymorphy3, for the forms it knows (not those it guesses); a
-  participle is a modifier, a gerund ("делая") a verb.
 Listed per language are the forms with a Zipf frequency of at least FLOOR that the lexicon knows, but never as
 a noun: VERBS only as a verb; MODIFIERS as an adjective, an adverb or a participle, perhaps a verb as well: such
 a word qualifies a noun ("direct debit", "digue effondrée") but is no label's head.
@@ -35,11 +34,10 @@ import zipfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 
-import pymorphy3
 import wordfreq
 
 OUT = Path(__file__).resolve().parents[1] / "reader" / "core" / "topics" / "word_classes.py"
-FLOOR = {"en": 2.5, "fr": 3.0, "es": 3.0, "ru": 3.5}  # Zipf: 2.5 is once in three million words ("ratify")
+FLOOR = {"en": 2.5, "fr": 3.0, "es": 3.0}  # Zipf: 2.5 is once in three million words ("ratify")
 TOP = 100_000  # wordfreq's list is read this far, down to FLOOR
 WORDNET_FILES = {"n": "noun", "v": "verb", "a": "adj", "r": "adv"}
 # WordNet's own detachment rules (morphy): the suffix of an inflected form and what replaces it.
@@ -53,8 +51,6 @@ RULES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch
 _SHARED_WITH_NOUNS = {"fr": re.compile(r"(?:e|es)$"), "es": re.compile(r"(?:(?<!ab)a|(?<!ab)as|o|e|es)$")}
 _SPANISH_ADVERB = re.compile(r"^(\w{4,})mente$")  # "abiertamente": an adjective's feminine and "-mente"
 _PARTICIPLE = {"fr": re.compile(r"(?:é|ée|és|ées)$"), "es": re.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas)$")}
-_RUSSIAN_VERB = frozenset({"VERB", "INFN", "GRND"})
-_RUSSIAN_MODIFIER = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB"})
 
 Parts = Callable[[str], set[str]]  # a form -> its parts of speech: "noun", "verb", "modifier"
 
@@ -123,20 +119,6 @@ def romance(wheel: Path, language: str) -> Parts:
     return parts
 
 
-def russian() -> Parts:
-    """Parts of speech of the Russian forms the OpenCorpora dictionary knows."""
-    analyzer = pymorphy3.MorphAnalyzer()
-
-    def parts(word: str) -> set[str]:
-        if not analyzer.word_is_known(word):
-            return set()
-        tags = {parse.tag.POS for parse in analyzer.parse(word)}
-        found = {"verb" for tag in tags if tag in _RUSSIAN_VERB} | {"modifier" for tag in tags
-                                                                      if tag in _RUSSIAN_MODIFIER}
-        return found if tags <= _RUSSIAN_VERB | _RUSSIAN_MODIFIER else found | {"noun"}
-    return parts
-
-
 def classes(language: str, parts: Parts) -> tuple[list[str], list[str]]:
     """The common forms of a language that are never nouns: (verbs, modifiers)."""
     verbs, modifiers = [], []
@@ -155,13 +137,12 @@ def _common(language: str) -> Iterator[str]:
             yield word
 
 
-LICENCES = '''"""The words of English, French, Spanish and Russian that are never nouns: VERBS, only ever verbs
-("negotiate", "retient", "tengan", "обещали"), and MODIFIERS, adjectives, adverbs and participles ("actual",
-"pequeños", "недовольны"), which qualify a noun but head no label; by language. Derived by
-benchmarks/derive_word_classes.py from the forms common enough to list (wordfreq's data, licensed CC BY-SA 4.0,
-Robyn Speer and contributors) and the parts of speech a lexicon gives them: for French and Spanish, spaCy's
-lemmatizer tables (spacy-lookups-data, MIT, Explosion AI); for Russian, the OpenCorpora dictionary (CC BY-SA)
-through pymorphy3; for English, WordNet 3.0:
+LICENCES = '''"""The words of English, French and Spanish that are never nouns: VERBS, only ever verbs ("negotiate",
+"retient", "tengan"), and MODIFIERS, adjectives, adverbs and participles ("actual", "pequeños"), which qualify a
+noun but head no label; by language. Derived by benchmarks/derive_word_classes.py from the forms common enough to
+list (wordfreq's data, licensed CC BY-SA 4.0, Robyn Speer and contributors) and the parts of speech a lexicon
+gives them: for French and Spanish, spaCy's lemmatizer tables (spacy-lookups-data, MIT, Explosion AI); for
+English, WordNet 3.0:
 
 WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy, modify and
 distribute this software and database and its documentation for any purpose and without fee or royalty is
@@ -180,7 +161,7 @@ University and LICENSEE agrees to preserve same."""
 
 def main(argv: list[str]) -> None:
     wordnet, wheel = Path(argv[0]), Path(argv[1])
-    lexicons = {"en": english(wordnet), "fr": romance(wheel, "fr"), "es": romance(wheel, "es"), "ru": russian()}
+    lexicons = {"en": english(wordnet), "fr": romance(wheel, "fr"), "es": romance(wheel, "es")}
     lines = [LICENCES]
     found = {language: classes(language, parts) for language, parts in lexicons.items()}
     for language, (verbs, modifiers) in found.items():

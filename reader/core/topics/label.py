@@ -20,6 +20,7 @@ from collections import Counter
 from itertools import chain
 
 from reader.core.model import Role, Transcript
+from reader.core.topics import russian
 from reader.core.topics.common_words import BANDS
 from reader.core.topics.compose import EVERYDAY, PHRASE_MIN, Candidate, _participle, compose, participle_prefix, rank
 from reader.core.topics.cues import (
@@ -207,11 +208,13 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
     german = table.extra["language"] == "de"
     english = table.extra["language"] == "en"
     spanish = table.extra["language"] == "es"
+    russian_words = table.extra["language"] == "ru"
     labelable = {t for t in spans_with if t not in excluded and not _adverb(table.display[t])
                  and not table.display[t].lower().endswith(_CONTRACTED)
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
                  and not russian_verb(table.display[t])
+                 and not (russian_words and russian.function_word(table.display[t]))
                  and not future_verb(table.display[t], str(table.extra["language"]))}
     # A count or a date in words ("the seventeenth"), and the broadcast's own words ("Lunchtime", "programmes"),
     # name no subject alone; inside a phrase they may qualify one ("Third term", "missile programmes").
@@ -312,11 +315,11 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         # ... and the words the language never uses as nouns: no verb names a subject ("Negotiate", "Teacher and
         # generate", "Tengan"), and a word that only qualifies a noun names one only in a phrase ("Online form",
         # not "Actual"). (An English participle may qualify a noun: "Leaking roof", "Seized Russian property".)
-        never_nouns = VERBS.get(language_of, frozenset())
-        verbs |= frozenset(t for t in weight if t not in table.names and table.display[t].lower() in never_nouns
+        verbs |= frozenset(t for t in weight if t not in table.names
+                           and never_a_noun(table.display[t].lower(), language_of)
                            and not (english and table.display[t].endswith(("ed", "ing"))))
         qualifiers = frozenset(t for t in weight if t not in table.names
-                               and table.display[t].lower() in MODIFIERS.get(language_of, ()))
+                               and only_qualifies(table.display[t].lower(), language_of))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
@@ -327,6 +330,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         if results and label and _label_terms(label) == _label_terms(results[-1][0]) and len(ranked) > 1:
             label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction, qualifiers) \
                 or label
+        if russian_words and label:  # "Куршской косе", "Звёздам": the nominative ("Куршская коса", "Звёзды")
+            label = russian.nominative_label(label, conjunction)
         if first == 0 and _introductions(transcript, table, last, grand):
             label = INTRODUCTIONS[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
@@ -629,17 +634,14 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     before a name qualifies it ("bovine TB", "the river Wye") unless it is a verb: one of the verbs news topics
     are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
-    if not words[0].isascii() and _RUSSIAN_OBLIQUE.search(words[0].lower()):
-        return True
-    language = table.extra.get("language")
-    never_nouns, qualifiers = VERBS.get(str(language), frozenset()), MODIFIERS.get(str(language), frozenset())
-    if any(w in never_nouns and not (language == "en" and k == 0 and w.endswith(("ed", "ing")))
+    language = str(table.extra.get("language"))
+    if any(never_a_noun(w, language) and not (language == "en" and k == 0 and w.endswith(("ed", "ing")))
            for k, w in enumerate(words) if w.islower()):
         return True  # a verb the language never uses as a noun: "restrict exports", "crew arrive", "Tengan autobús"
     # ... nor a phrase without its noun: the last word in English and Russian ("maximum civil"); in French and
     # Spanish, an adjective stands on either side of it ("peor sequía", "rebaja fiscal"), but not on both.
     ends = (words[0], words[-1]) if language in ("fr", "es") else (words[-1],)
-    if all(w.islower() and w in qualifiers for w in ends):
+    if all(w.islower() and only_qualifies(w, language) for w in ends):
         return True
     if language == "de":
         # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
@@ -661,11 +663,6 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     return False
 
 
-# Russian verb forms by their endings ("используете", "приносят", "заниматься", "появились"); "-ость" nouns are not
-# verbs. Adverbs in "-ично", "-ально"... ("частично", "реально") name nothing either.
-_RUSSIAN_VERB = re.compile(r"(?:ете|ите|ешь|ишь|ют|ят|ться|тся|(?<!ос)ть|лись|лся|лась|лось|ично|ально|енно|тельно)$")
-# An adjective in an oblique case opens no label: "раскопанных улиц", "новую линию" are inside a sentence.
-_RUSSIAN_OBLIQUE = re.compile(r"(?:ых|их|ую|юю|ым|ого|его|ому|ему)$")
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
 # Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
 _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
@@ -712,12 +709,22 @@ def future_verb(text: str, language: str) -> bool:
 
 
 def russian_verb(text: str) -> bool:
-    """A Russian verb or adverb by its ending, or a Spanish gerund: no label's word."""
+    """A Russian verb or adverb, or a Spanish gerund: no label's word."""
     if not text.islower():
         return False
     if text.isascii():
         return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
-    return bool(_RUSSIAN_VERB.search(text))
+    return russian.verb(text) or russian.adverb(text)
+
+
+def never_a_noun(word: str, language: str) -> bool:
+    """A lowercase form the language uses only as a verb: it heads no label and sits in no phrase."""
+    return russian.verb(word) if language == "ru" else word in VERBS.get(language, ())
+
+
+def only_qualifies(word: str, language: str) -> bool:
+    """A lowercase form the language uses only to qualify a noun (an adjective, a participle, an adverb)."""
+    return russian.modifier(word) if language == "ru" else word in MODIFIERS.get(language, ())
 
 
 
