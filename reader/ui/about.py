@@ -41,8 +41,12 @@ LIBRARIES: tuple[tuple[str | None, str, str, str], ...] = (
     ("pypdfium2", "pypdfium2 and PDFium", "Apache-2.0 or BSD-3-Clause", "the text of PDF files"),
     ("lxml", "lxml, libxml2 and libxslt", "BSD-3-Clause (libxml2, libxslt: MIT)", "web pages and Word files"),
     ("python-docx", "python-docx", "MIT", "exporting notes to Word"),
+    ("pymorphy3", "pymorphy3, with the OpenCorpora dictionary", "MIT (dictionary: CC BY-SA 3.0)",
+     "Russian labels, in the nominative"),
     (None, "Common words, from wordfreq's data (Robyn Speer et al.)", "CC BY-SA 4.0",
      "telling a topic's words from everyday speech"),
+    (None, "Word classes, from WordNet 3.0 and spaCy's tables", "WordNet 3.0 licence; MIT",
+     "keeping verbs out of English, French and Spanish labels"),
 )
 
 
