@@ -368,15 +368,17 @@ def _label_terms(label: str) -> frozenset[str]:
 
 
 # How people open a conversation by introducing someone, or agreeing to the recording: "my guest is", "joins
-# us", "I'm Ruth Calloway", "we're recording", "Hoy nos acompaña...", "Сегодня у нас в гостях...". A greeting
-# alone ("Good afternoon, everybody.") opens a briefing's announcements as well: it is not enough.
+# us", "I'm Ruth Calloway", "we're recording", "Hoy nos acompaña...", "меня зовут...", "Сегодня у нас в
+# гостях...". A greeting alone ("Good afternoon, everybody.") opens a briefing's announcements as well: it is not
+# enough.
 _INTRODUCING = re.compile(
     r"\b(?:welcome (?:to|back)|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
     r"joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|introduce yourselves?|"
     r"for the record|(?:thank you|thanks) for having (?:me|us)|(?:we're|we are|I'm|it's) recording|"
     r"record this|bienvenue|mon invité|notre invité|nous accompagne|présentez-vous|willkommen|zu gast|"
     r"mein gast|stellen sie sich|bienvenid[oa]s?|nos acompaña|mi invitad[oa]|en los estudios|в гостях|"
-    r"спасибо за приглашение)", re.IGNORECASE)
+    r"спасибо за приглашение|je m'appelle|me llamo|mein name ist|меня зовут|у нас в студии|со мной в студии|"
+    r"добро пожаловать)", re.IGNORECASE)
 INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentations",
                  "de": "Begrüßung und Vorstellung", "es": "Bienvenida y presentaciones",
                  "ru": "Приветствие и представление"}
