@@ -360,6 +360,20 @@ def test_a_russian_label_is_in_the_nominative() -> None:
     assert labels[1].startswith("Трамвай"), labels  # was "Трамвае"
 
 
+def test_an_institution_the_talk_capitalises_files_no_subject_under_it() -> None:
+    # "the Department", "the Government": capitalised, but no name to file a subject under ("X: Y")
+    gold = ROOT / "tests" / "data" / "gold"
+    labels = {t.label for path in ("held-out-9/waterways-committee.txt", "held-out-10/waiting-lists-committee.txt")
+              for s in find_sections(load_transcript(gold / path)) for t in (s, *s.topics)}
+    assert {"Union transfer scheme", "Surgical hubs"} <= labels, labels
+    assert not any(label.startswith(("Department:", "Government:")) for label in labels), labels
+    transcript = parse_text("\n\n".join([
+        "Chair: And Syria? What of the American bases in Syria?",
+        "Witness: Syria has American bases in the east. The American bases in Syria stay, and Syria knows the "
+        "American bases are there."]))
+    assert topics_from_starts(transcript, [0])[0].label == "Syria: American bases"  # a place files its subject
+
+
 def test_backchannels_are_no_terms() -> None:
     from reader.core.topics.terms import term_of
 

@@ -93,9 +93,11 @@ def _widen(cand: Candidate, phrases: list[Candidate], taken: set[str], head: boo
                       best.after)
 
 
-def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None, conjunction: str = "and") -> str:
+def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | None, conjunction: str = "and",
+            institution: bool = False) -> str:
     """The label from the ranked candidates: the head phrase, and a second subject when it weighs enough, joined
-    by the transcript's own word for "and"."""
+    by the transcript's own word for "and". `institution`: the head is a common word the topic capitalises and
+    says after an article ("the Department"), no name to file a subject under."""
     if not ranked:
         return ""
     head = ranked[0]
@@ -121,6 +123,10 @@ def compose(ranked: list[Candidate], phrases: list[Candidate], prefix: str | Non
     if whole:
         return _clip(max(whole, key=lambda p: p.count).text)
     if head.is_name and " " in second.text and not second.is_name:
+        if institution:
+            # "the Department", "the Government": an institution the talk capitalises, no place or person to
+            # file the subject under ("Department: Union transfer scheme"): the subject alone.
+            return _clip(second.text)
         return _clip(f"{head.text}: {second.text}")  # a place and what about it: "Syria: American bases"
     return _clip(f"{head.text} {conjunction} {second.text}")
 

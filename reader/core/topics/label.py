@@ -357,7 +357,10 @@ def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[
         if said:
             return said
         return _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction, qualifiers)
-    label = compose(ranked, phrases, participle_prefix(ranked, weight, table, question), conjunction)
+    head = ranked[0] if ranked else None
+    institution = head is not None and head.is_name and len(head.terms) == 1 \
+        and head.text.lower() in EVERYDAY and 2 * uses.get(head.terms[0], (0, 0))[0] >= head.count
+    label = compose(ranked, phrases, participle_prefix(ranked, weight, table, question), conjunction, institution)
     if label and " " not in label:
         label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
     return label
