@@ -398,3 +398,9 @@ def test_inflected_forms_are_one_term(forms: tuple[str, ...]) -> None:
 def test_russian_ordinals_are_no_terms_but_look_alikes_are() -> None:
     assert term_of("девятнадцатого") is None and term_of("третий") is None
     assert term_of("пятница") is not None and term_of("семья") is not None
+
+
+def test_french_and_spanish_adverbs_and_prepositions_are_no_terms() -> None:
+    # "Autoroutes autour et fumier devant", "Exactamente anoche", "Abuela y pusieras debajo" were labels
+    assert not any(map(term_of, ["autour", "devant", "souvent", "anoche", "debajo", "después", "cuántas"]))
+    assert all(map(term_of, ["autoroutes", "fumier", "abuela", "puerta", "ensemble", "mañana"]))

@@ -98,7 +98,8 @@ def test_the_welcome_and_introductions_are_a_section_of_their_own(path: str, lan
 
 @pytest.mark.parametrize(("word", "verb"), [("появились", True), ("частично", True), ("заниматься", True),
                                              ("трамвай", False), ("самокаты", False), ("plantando", True),
-                                             ("olivar", False), ("planning", False)])
+                                             ("olivar", False), ("planning", False), ("despedirnos", True),
+                                             ("pasarme", True), ("perla", False), ("lugares", False)])
 def test_russian_verbs_and_adverbs_and_spanish_gerunds_are_no_label_words(word: str, verb: bool) -> None:
     assert russian_verb(word) is verb
 

@@ -671,6 +671,8 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
 # Spanish gerunds ("plantando", "siguiendo") say what is being done, like English "-ing" forms.
 _SPANISH_GERUND = re.compile(r"(?:ando|iendo|yendo)$")
+# ... and an infinitive with its pronoun ("despedirnos", "pasarme", "decirle"), which no noun ends like.
+_SPANISH_CLITIC_INFINITIVE = re.compile(r"[aeií]r(?:me|te|se|nos|os|lo|la|los|las|le|les)$")
 # Spanish verbs in the third person ("llaman", "dicen", "creció"), by their ending, in words of five letters or
 # more ("plan", "pan" are nouns); nouns that end so ("examen", "origen") come after an article.
 _SPANISH_FINITE = re.compile(r"^[a-záéíóúñ]{3,}(?:an|en|ió)$")
@@ -714,12 +716,13 @@ def future_verb(text: str, language: str) -> bool:
 
 
 def russian_verb(text: str) -> bool:
-    """A Russian verb or adverb, or a Spanish gerund: no label's word."""
+    """A Russian verb or adverb, or a Spanish gerund or infinitive with its pronoun: no label's word."""
     if not text.islower():
         return False
-    if text.isascii():
-        return len(text) > 6 and bool(_SPANISH_GERUND.search(text))
-    return russian.verb(text) or russian.adverb(text)
+    if not text.isascii() and "а" <= text[0] <= "я":
+        return russian.verb(text) or russian.adverb(text)
+    return (len(text) > 6 and bool(_SPANISH_GERUND.search(text))) or (
+        len(text) >= 6 and bool(_SPANISH_CLITIC_INFINITIVE.search(text)))
 
 
 def never_a_noun(word: str, language: str) -> bool:

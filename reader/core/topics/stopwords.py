@@ -119,6 +119,12 @@ por sobre entre hasta desde hacia según durante yo tú él ella nosotros vosotr
 usted ustedes me te le les nos os mi tu su sus nuestro nuestra vuestro es soy eres somos fue fueron ser
 estar está están estoy estamos estaba ha han he hemos había muy más menos también tampoco ya aún todavía
 siempre nunca aquí allí ahí sí gracias señor señora señores bueno pues entonces este esta estos estas ese esa
+anoche ayer hoy debajo encima detrás delante dentro fuera lejos cerca pronto temprano luego después antes ahora
+quizá quizás acaso además apenas casi solo sólo bastante demasiado mucho mucha muchos muchas poco poca pocos pocas
+tanto tanta tantos tantas junto enseguida incluso mientras aunque alrededor arriba abajo adelante atrás
+autour devant derrière dessous dessus dedans dehors ailleurs partout loin près auprès demain maintenant bientôt
+tard tôt souvent parfois ainsi vite surtout plutôt presque environ enfin seulement longtemps autant tant
+davantage quelque quelques plusieurs contre malgré selon sauf parmi durant cuánta cuántos cuántas
 esos esas aquel todo toda todos todas nada algo alguien puede pueden hace hacer dice decir creo
 и в во не что он она оно они мы вы ты я на с со как а то все всё так его её их ему ей им но да нет к ко у же
 вот бы по от из за для о об это этот эта эти тот та те был была были было быть есть будет будут только
