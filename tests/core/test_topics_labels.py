@@ -374,6 +374,16 @@ def test_an_institution_the_talk_capitalises_files_no_subject_under_it() -> None
     assert topics_from_starts(transcript, [0])[0].label == "Syria: American bases"  # a place files its subject
 
 
+def test_a_one_word_name_is_shown_as_the_topic_says_it_in_full() -> None:
+    # "Ms. Ortega from the League of Women Voters." then "The League has watched...": was "League"
+    sections = find_sections(load_transcript(ROOT / "tests" / "data" / "containers" / "hearing.pdf"))
+    assert sections[-1].topics[-1].label == "League of Women Voters"
+    transcript = parse_text("\n\n".join([
+        "Host: Let's talk about Denver. What is Denver like in winter?",
+        "Guest: Denver is cold. Our Denver office closes early, and Denver gets snow from October."]))
+    assert topics_from_starts(transcript, [0])[0].label == "Denver"  # "Our Denver" opens a sentence: no name
+
+
 def test_backchannels_are_no_terms() -> None:
     from reader.core.topics.terms import term_of
 

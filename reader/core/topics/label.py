@@ -324,6 +324,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
         label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction, qualifiers)
+        if english and label and " " not in label and ranked and ranked[0].is_name:
+            label = _full_name(label, transcript, first, last, table, excluded) or label
         label = _announced(question, topic, label, conjunction) or label
         # Two neighbours never share a name ("Ashcombe library", "Ashcombe Library"): the second says what else it
         # is about, its next best subject, when it has one.
@@ -364,6 +366,35 @@ def _worded(ranked: list[Candidate], phrases: list[Candidate], once: dict[tuple[
     if label and " " not in label:
         label = _two_words(label, ranked, phrases, once, weight, table, uses, conjunction)
     return label
+
+
+_NAME_WORD = r"[A-Z][\w'’&.-]*"
+FULL_NAME_WORDS = 6
+
+
+def _full_name(name: str, transcript: Transcript, first: int, last: int, table: TermTable,
+               excluded: frozenset[str]) -> str:
+    """The name a one-word label shortens, as the topic says it in full at least once: "League" -> "League of
+    Women Voters", "Corps" -> "Army Corps of Engineers" (a full name is said once, then "the League"); "" when
+    the topic never says a longer one. Its other words are names too (capitalised inside a sentence), none a
+    speaker's."""
+    pattern = re.compile(rf"(?:{_NAME_WORD} ){{0,3}}{re.escape(name)}\b"
+                         rf"(?: (?:of|for)(?: the)?(?: {_NAME_WORD}){{1,3}})?")
+    found: Counter[str] = Counter()
+    for turn in transcript.turns[first:last + 1]:
+        for match in pattern.finditer(turn.text):
+            words = match.group().rstrip(".").split(" ")  # (a sentence's full stop is no part of it)
+            # Capitalised words before the name that are no names open the sentence ("Our", "The"): left out.
+            while len(words) > 1 and term_lookup(words[0]) not in table.names:
+                words = words[1:]
+            ends = [term_lookup(words[0]), term_lookup(words[-1])]
+            if len(words) < 2 or len(words) > FULL_NAME_WORDS or any(t not in table.names for t in ends) \
+                    or any(term_lookup(w) in excluded for w in words):
+                continue
+            found[" ".join(words)] += 1
+    if not found:
+        return ""
+    return max(found, key=lambda text: (found[text], len(text)))
 
 
 def _label_terms(label: str) -> frozenset[str]:
