@@ -204,7 +204,6 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
     # Outside English (whose stopwords are listed in full) the commonest words of everyday speech are function
     # words and verbs the short lists miss ("mismo", "всего", "lleva"): none names a subject.
     everyday = _EVERYDAY if table.extra["language"] != "en" else frozenset()
-    language_of = str(table.extra["language"])
     german = table.extra["language"] == "de"
     english = table.extra["language"] == "en"
     spanish = table.extra["language"] == "es"
@@ -213,8 +212,7 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
                  and not table.display[t].lower().endswith(_CONTRACTED)
                  and not (german and table.display[t][:1].islower())
                  and table.display[t].lower() not in NOT_A_LABEL and table.display[t].lower() not in everyday
-                 and not russian_verb(table.display[t])
-                 and not (russian_words and russian.function_word(table.display[t]))
+                 and not (_unfit_russian(t, table) if russian_words else russian_verb(table.display[t]))
                  and not future_verb(table.display[t], str(table.extra["language"]))}
     # A count or a date in words ("the seventeenth"), and the broadcast's own words ("Lunchtime", "programmes"),
     # name no subject alone; inside a phrase they may qualify one ("Third term", "missile programmes").
@@ -316,10 +314,10 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         # generate", "Tengan"), and a word that only qualifies a noun names one only in a phrase ("Online form",
         # not "Actual"). (An English participle may qualify a noun: "Leaking roof", "Seized Russian property".)
         verbs |= frozenset(t for t in weight if t not in table.names
-                           and never_a_noun(table.display[t].lower(), language_of)
+                           and never_a_noun(table.display[t].lower(), table)
                            and not (english and table.display[t].endswith(("ed", "ing"))))
         qualifiers = frozenset(t for t in weight if t not in table.names
-                               and only_qualifies(table.display[t].lower(), language_of))
+                               and only_qualifies(table.display[t].lower(), table))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
@@ -671,13 +669,13 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     are named by, a past or present participle, or a word the topic uses as a verb more than as a noun."""
     words = text.split(" ")
     language = str(table.extra.get("language"))
-    if any(never_a_noun(w, language) and not (language == "en" and k == 0 and w.endswith(("ed", "ing")))
+    if any(never_a_noun(w, table) and not (language == "en" and k == 0 and w.endswith(("ed", "ing")))
            for k, w in enumerate(words) if w.islower()):
         return True  # a verb the language never uses as a noun: "restrict exports", "crew arrive", "Tengan autobús"
     # ... nor a phrase without its noun: the last word in English and Russian ("maximum civil"); in French and
     # Spanish, an adjective stands on either side of it ("peor sequía", "rebaja fiscal"), but not on both.
     ends = (words[0], words[-1]) if language in ("fr", "es") else (words[-1],)
-    if all(w.islower() and only_qualifies(w, language) for w in ends):
+    if all(w.islower() and only_qualifies(w, table) for w in ends):
         return True
     if language == "de":
         # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
@@ -756,14 +754,41 @@ def russian_verb(text: str) -> bool:
         len(text) >= 6 and bool(_SPANISH_CLITIC_INFINITIVE.search(text)))
 
 
-def never_a_noun(word: str, language: str) -> bool:
-    """A lowercase form the language uses only as a verb: it heads no label and sits in no phrase."""
-    return russian.verb(word) if language == "ru" else word in VERBS.get(language, ())
+def never_a_noun(word: str, table: TermTable) -> bool:
+    """A lowercase form the transcript's language uses only as a verb: it heads no label and sits in no phrase."""
+    language = str(table.extra.get("language"))
+    if language == "ru":
+        return term_lookup(word) in _analysed(table) and russian.verb(word)
+    return word in VERBS.get(language, ())
 
 
-def only_qualifies(word: str, language: str) -> bool:
-    """A lowercase form the language uses only to qualify a noun (an adjective, a participle, an adverb)."""
-    return russian.modifier(word) if language == "ru" else word in MODIFIERS.get(language, ())
+def only_qualifies(word: str, table: TermTable) -> bool:
+    """A lowercase form the transcript's language uses only to qualify a noun (an adjective, a participle, an
+    adverb)."""
+    language = str(table.extra.get("language"))
+    if language == "ru":
+        return term_lookup(word) in _analysed(table) and russian.modifier(word)
+    return word in MODIFIERS.get(language, ())
+
+
+ANALYSED_TERMS = 6000  # a Russian transcript's commonest terms, whose forms the analyser is asked about
+
+
+def _analysed(table: TermTable) -> frozenset[str]:
+    """The terms of a Russian transcript the analyser is asked about: the commonest, which are the words that name
+    its topics. (A long transcript's rarer forms, tens of thousands, would take seconds; they are taken as nouns.)"""
+    found = table.extra.get("analysed")
+    if not isinstance(found, frozenset):
+        found = table.extra["analysed"] = frozenset(heapq.nlargest(ANALYSED_TERMS, table.totals,
+                                                                   key=table.totals.__getitem__))
+    return found
+
+
+def _unfit_russian(term: str, table: TermTable) -> bool:
+    """A Russian verb, adverb, pronoun, numeral or other function word, among the commonest terms: no label's."""
+    shown = table.display[term]
+    return shown.islower() and term in _analysed(table) and (
+        russian.verb(shown) or russian.adverb(shown) or russian.function_word(shown))
 
 
 

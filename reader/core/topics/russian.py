@@ -23,7 +23,6 @@ if TYPE_CHECKING:
 VERB = frozenset({"VERB", "INFN", "GRND"})
 MODIFIER = frozenset({"ADJF", "ADJS", "COMP", "PRTF", "PRTS", "ADVB"})
 FUNCTION = frozenset({"NPRO", "PREP", "CONJ", "PRCL", "NUMR", "INTJ", "PRED"})
-_ADVERB = frozenset({"ADVB"})
 _QUALIFYING = frozenset({"ADJF", "PRTF"})  # what stands before its noun and agrees with it
 
 _lock = threading.Lock()
@@ -50,35 +49,43 @@ def _cyrillic(word: str) -> bool:
     return bool(word) and all("а" <= c <= "я" or c in "ё-" for c in word.lower())
 
 
-def _class(word: str, parts: frozenset[str]) -> bool:
-    """The word's likeliest reading is one of these parts of speech, and no reading makes it a noun."""
+@lru_cache(maxsize=100_000)
+def _word_class(word: str) -> str:
+    """"verb", "adverb", "modifier", "function" or "" (a noun, a name, anything else): by the likeliest
+    reading, and "" for a form that any reading makes a noun."""
     if not _cyrillic(word):
-        return False
+        return ""
     parses = _parses(word)
     if not parses or any(p.tag.POS == "NOUN" for p in parses):
-        return False
+        return ""
     top = parses[0].tag
-    return top.POS in parts or (parts is FUNCTION and "Apro" in top)
+    if top.POS in VERB:
+        return "verb"
+    if top.POS in FUNCTION or "Apro" in top:
+        return "function"
+    if top.POS in MODIFIER:
+        return "adverb" if top.POS == "ADVB" else "modifier"
+    return ""
 
 
 def verb(word: str) -> bool:
     """A verb, an infinitive or a gerund ("зимовала", "обещали", "делая")."""
-    return _class(word, VERB)
+    return _word_class(word) == "verb"
 
 
 def modifier(word: str) -> bool:
     """An adjective, a participle or an adverb ("магнитное", "недовольны", "послушно"): it qualifies a noun."""
-    return _class(word, MODIFIER)
+    return _word_class(word) in ("modifier", "adverb")
 
 
 def adverb(word: str) -> bool:
     """An adverb ("частично", "послушно"): it names nothing."""
-    return _class(word, _ADVERB)
+    return _word_class(word) == "adverb"
 
 
 def function_word(word: str) -> bool:
     """A pronoun, possessive or demonstrative ("нашим", "этой", "свои"), a numeral, a preposition or a particle."""
-    return _class(word, FUNCTION)
+    return _word_class(word) == "function"
 
 
 def _agrees(adjective: Parse, noun: Parse) -> bool:
