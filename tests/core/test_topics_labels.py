@@ -388,3 +388,19 @@ def test_backchannels_are_no_terms() -> None:
     from reader.core.topics.terms import term_of
 
     assert [term_of(w) for w in ("Mm-hm", "mm-hmm", "Uh-huh", "mhmm")] == [None] * 4  # "Mm-hm and appointment"
+
+
+def test_a_russian_section_named_by_its_opening_question_is_in_the_nominative() -> None:
+    from reader.core.topics import Topic
+    from reader.core.topics.contents import _section_label
+    from reader.core.topics.terms import build_terms
+
+    transcript = parse_text("\n\n".join([
+        "Ведущая: Давайте поговорим о новой линии метро. Когда её откроют?",
+        "Инженер: Новую линию метро откроют через два года, на новой линии метро шесть станций.",
+        "Ведущая: А сколько это стоит?",
+        "Инженер: Новая линия метро стоит сто двадцать миллиардов."]))
+    table = build_terms(transcript)
+    table.extra["language"] = "ru"
+    inside = (Topic(0, 1, "Станции", ()), Topic(2, 3, "Стоимость", ()))
+    assert _section_label(transcript, table, "Миллиарды", inside) == "Новая линия метро"  # was "Новой линии метро"

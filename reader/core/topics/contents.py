@@ -7,7 +7,7 @@ from __future__ import annotations
 import dataclasses
 
 from reader.core.model import Transcript
-from reader.core.topics import Section, Topic
+from reader.core.topics import Section, Topic, russian
 from reader.core.topics.cues import announced_subject, moves_on, subject_label
 from reader.core.topics.label import ANNOUNCED_USES, CLOSING, INTRODUCTIONS, label_topics
 from reader.core.topics.sections import document_sections, group_topics
@@ -120,7 +120,8 @@ def _section_label(transcript: Transcript, table: TermTable, own: str, inside: t
         terms = [t for t in map(term_lookup, WORD.findall(subject)) if t]
         counts = table.span_counts(first, last)
         if terms and min(counts.get(t, 0) for t in terms) >= ANNOUNCED_USES:
-            return subject
+            # As the question says it, in the case its sentence needed: a Russian label is in the nominative.
+            return russian.nominative_label(subject) if table.extra.get("language") == "ru" else subject
     return own
 
 
