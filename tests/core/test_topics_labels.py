@@ -404,3 +404,13 @@ def test_a_russian_section_named_by_its_opening_question_is_in_the_nominative() 
     table.extra["language"] = "ru"
     inside = (Topic(0, 1, "Станции", ()), Topic(2, 3, "Стоимость", ()))
     assert _section_label(transcript, table, "Миллиарды", inside) == "Новая линия метро"  # was "Новой линии метро"
+
+
+def test_a_german_noun_in_the_dative_plural_is_shown_as_the_transcript_also_says_it() -> None:
+    transcript = parse_text("\n\n".join([
+        "Moderatorin: Wie wohnt man auf der Hallig? Was ist anders in den Häusern?",
+        "Bauingenieurin: In den Häusern ist alles höher gebaut. Die Häuser stehen auf Warften, und in den Häusern "
+        "gibt es Schutzräume. In den Häusern wohnen die Familien seit Generationen, auch in den Flächen ringsum.",
+    ]))
+    label = topics_from_starts(transcript, [0])[0].label
+    assert "Häuser" in label.split() and "Häusern" not in label, label

@@ -330,6 +330,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         if results and label and _label_terms(label) == _label_terms(results[-1][0]) and len(ranked) > 1:
             label = _worded(ranked[1:], phrases, once, weight, table, uses, question, conjunction, qualifiers) \
                 or label
+        if german and label:  # "Häusern", "Wintern": the plural as it is said outside the dative ("Häuser")
+            label = _undative(label, table)
         if russian_words and label:  # "Куршской косе", "Звёздам": the nominative ("Куршская коса", "Звёзды")
             label = russian.nominative_label(label, conjunction)
         if first == 0 and _introductions(transcript, table, last, grand):
@@ -393,6 +395,21 @@ def _full_name(name: str, transcript: Transcript, first: int, last: int, table: 
     if not found:
         return ""
     return max(found, key=lambda text: (found[text], len(text)))
+
+
+def _undative(label: str, table: TermTable) -> str:
+    """A German label's nouns in the dative plural ("in den Häusern", "in den Achtzigern") without the dative's
+    "-n", where the transcript also writes them so, capitalised: "Häuser", "Achtziger". (Only after "-er" and
+    "-el": in "-en" the "n" is as often the plural's own, "Flächen", "Böschungen".)"""
+    words = label.split(" ")
+    for k, word in enumerate(words):
+        plural = word[:-1]
+        if word[:1].isupper() and word.endswith(("ern", "eln")) and len(plural) > 3:
+            term = term_lookup(plural)
+            if term is not None and term != term_lookup(word) and table.totals.get(term) \
+                    and table.display[term][:1].isupper():
+                words[k] = plural
+    return " ".join(words)
 
 
 def _label_terms(label: str) -> frozenset[str]:
