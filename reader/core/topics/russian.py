@@ -39,7 +39,7 @@ def _morph() -> MorphAnalyzer:
         return _analyzer
 
 
-@lru_cache(maxsize=100_000)
+@lru_cache(maxsize=4096)  # (the readings weigh a kilobyte or so a word: each word's class is kept instead)
 def _parses(word: str) -> tuple[Parse, ...]:
     """The word's readings, likeliest first."""
     return tuple(_morph().parse(word.lower()))
