@@ -10,8 +10,10 @@ scrolled to in the opening: the turn and the offset, by the turn's id, become th
 
 Parsing 8 MB takes half a second or more; the opening of 200 KB a fiftieth of that, so the first picture does
 not wait for the whole (issue 13: a first picture within 2.5x of a plain text box's at 18,600 turns). A 512 KB
-hearing takes 70 ms to parse, its opening of 51 KB 15 ms: the difference is half a plain text box's first
-picture (issue 13: within 2x for that hearing).
+hearing takes 70 ms to parse, its opening of 20 KB (some 30 turns, more than a screen) 10 ms: the difference is a
+third of a plain text box's first picture (issue 13: within 2x for that hearing). The opening is parsed twice
+(see `parse_opening`), so its size counts twice: 20 KB rather than 51 KB took the hearing's start from 2.03 G
+instructions to its first picture to 1.93 G.
 """
 
 from __future__ import annotations
@@ -28,10 +30,11 @@ from reader.ui.session import ReaderSession
 from reader.ui.transcript_view import TranscriptView
 
 LARGE_TEXT = 250_000  # characters: a text longer than this is shown by its opening first
-# Of which the opening is the turns before the first line end after this share of the text, and at most
-# OPENING_CHARS (about 450 turns): pages to read on, while the rest takes 0.05 s (a 512 KB hearing) to a second
-# (8 MB).
-OPENING_SHARE = 0.1
+# Of which the opening is the turns before the first line end after this share of the text, at least OPENING_MIN
+# (a screen and more) and at most OPENING_CHARS (about 450 turns): pages to read on, while the rest takes 0.05 s
+# (a 512 KB hearing) to a second (8 MB).
+OPENING_SHARE = 0.04
+OPENING_MIN = 20_000
 OPENING_CHARS = 200_000
 REST_WAIT_MS = 2000  # the rest is read after this even when the view never shows the opening (no room on screen)
 READING = "Reading the rest…"
@@ -42,7 +45,7 @@ def opening_of(extracted: Extracted, layout: str | None, path: str) -> Transcrip
     opening the loader cannot be sure of (`parse_opening`)."""
     if len(extracted.text) <= LARGE_TEXT:
         return None
-    chars = min(OPENING_CHARS, int(len(extracted.text) * OPENING_SHARE))
+    chars = min(OPENING_CHARS, max(OPENING_MIN, int(len(extracted.text) * OPENING_SHARE)))
     return parse_opening(extracted, layout, chars=chars, path=path)
 
 

@@ -138,7 +138,7 @@ def test_a_window_showing_a_transcript_opens_a_large_file_whole(make_window: Cal
     assert window.view.transcript is not None and window.view.transcript.turns == window.session.transcript.turns
 
 
-def test_a_file_of_some_hundred_kilobytes_comes_by_an_opening_of_a_tenth_of_it(tmp_path: Path) -> None:
+def test_a_file_of_some_hundred_kilobytes_comes_by_an_opening_of_a_few_screens(tmp_path: Path) -> None:
     from reader.core.loader import read_file  # the defaults, not the fixture's: a 512 KB hearing is shown so
 
     path = tmp_path / "interview.txt"
@@ -148,5 +148,7 @@ def test_a_file_of_some_hundred_kilobytes_comes_by_an_opening_of_a_tenth_of_it(t
     opening = first_screen.opening_of(extracted, None, str(path))
     assert opening is not None
     shown = opening.turns[-1].span[1]
-    assert len(extracted.text) // 20 < shown <= len(extracted.text) // 10  # the turns before a tenth
+    chars = max(first_screen.OPENING_MIN, int(len(extracted.text) * first_screen.OPENING_SHARE))
+    assert chars // 2 < shown <= chars  # the turns before a twenty-fifth, and at least 20,000 characters
+    assert len(opening.turns) >= 25  # more than a screen
     assert first_screen.opening_of(read_file(sample_path()), None, str(sample_path())) is None  # small: whole
