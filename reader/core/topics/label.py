@@ -376,8 +376,8 @@ def _full_name(name: str, transcript: Transcript, first: int, last: int, table: 
                excluded: frozenset[str]) -> str:
     """The name a one-word label shortens, as the topic says it in full at least once: "League" -> "League of
     Women Voters", "Corps" -> "Army Corps of Engineers" (a full name is said once, then "the League"); "" when
-    the topic never says a longer one. Its other words are names too (capitalised inside a sentence), none a
-    speaker's."""
+    the topic never says a longer one. It begins and ends on a name (a word capitalised inside a sentence), its
+    words are capitalised but for "of", "for" and "the", and none is a speaker's."""
     pattern = re.compile(rf"(?:{_NAME_WORD} ){{0,3}}{re.escape(name)}\b"
                          rf"(?: (?:of|for)(?: the)?(?: {_NAME_WORD}){{1,3}})?")
     found: Counter[str] = Counter()
