@@ -46,7 +46,7 @@ LIBRARIES: tuple[tuple[str | None, str, str, str], ...] = (
     (None, "Common words, from wordfreq's data (Robyn Speer et al.)", "CC BY-SA 4.0",
      "telling a topic's words from everyday speech"),
     (None, "Word classes, from WordNet 3.0 and spaCy's tables", "WordNet 3.0 licence; MIT",
-     "keeping verbs out of English, French and Spanish labels"),
+     "keeping verbs out of labels"),
 )
 
 
