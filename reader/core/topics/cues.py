@@ -129,11 +129,18 @@ QUESTIONER_HEAD = 120  # characters of a turn's opening they are read in
 READ_OUT = re.compile(rf"\b(?:questions?|one|email|message|text|call|letter|note)(?: is| comes)?,? from ({NAME})\b")
 
 
+# A Member asking the one speaking to let them intervene, in the Commons' words: "Will the hon. Gentleman give
+# way?", "Will my right hon. Friend give way on that point?".
+INTERVENTION = re.compile(r"^\W*(?:Will|Would) (?:the|my) (?:right )?hon\. (?:and learned )?(?:Member|Gentleman|Lady|"
+                          r"Friend)(?: for [\w' -]+)? (?:give way|allow me to intervene)\b")
+
+
 def new_questioner(text: str) -> bool:
-    """Whether a turn opens by a new questioner taking the floor: a reporter introducing themselves, or a
-    listener's question read out."""
+    """Whether a turn opens by a new questioner taking the floor: a reporter introducing themselves, a
+    listener's question read out, or a Member intervening in a debate (`INTERVENTION`)."""
     head = text[:QUESTIONER_HEAD]
-    return bool((", " in head and SELF_INTRODUCED.search(head)) or (" from " in head and READ_OUT.search(head)))
+    return bool((", " in head and SELF_INTRODUCED.search(head)) or (" from " in head and READ_OUT.search(head))
+                or ("give way" in head and INTERVENTION.match(head)))
 
 
 def moves_on(text: str) -> bool:

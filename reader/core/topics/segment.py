@@ -10,7 +10,8 @@ one. Between two units the score combines:
 - the opening turn's novelty: how much of what it says was not in the block before it (a follow-up repeats
   the last answer's words);
 - its cue phrases ("On Syria.", "Let me turn to...", "Parlons de...") against follow-up openings ("And...",
-  "Is that..."), and a chair's move to the next agenda item, which opens a topic whatever the scores;
+  "Is that..."), a Member's intervention in a debate ("Will the hon. Gentleman give way?"), weighed as a cue, and
+  a chair's move to the next agenda item, which opens a topic whatever the scores;
 - its length: a long question sets up a subject, a three-word one ("Do you welcome it?") does not.
 
 The continuous features are standardised over the transcript, so the weights below are unit-free and the
@@ -32,7 +33,14 @@ from dataclasses import dataclass
 from itertools import chain
 from operator import itemgetter, mul
 
-from reader.core.topics.cues import announced_subject, follows_up, new_questioner, opens_topic
+from reader.core.topics.cues import (
+    INTERVENTION,
+    QUESTIONER_HEAD,
+    announced_subject,
+    follows_up,
+    new_questioner,
+    opens_topic,
+)
 from reader.core.topics.terms import TermTable
 from reader.core.topics.units import Unit, agenda_items, units_of
 
@@ -49,7 +57,7 @@ MIN_TOPIC_GROWTH = 40  # ... and never shorter than this fraction (1/40) of a lo
 # ("fresh", a question none of whose words the two exchanges before it used, and "asker", a new questioner taking
 # the floor, add nothing to the score: they let a middling one open a topic, as a cue does.)
 WEIGHTS = {"depth": 1.0, "names": 0.5, "novelty": 1.0, "length": 0.3, "cue": 2.0, "item": 3.0, "follow_up": -1.5,
-           "fresh": 0.0, "asker": 0.0}
+           "fresh": 0.0, "asker": 0.0, "intervention": 2.0}
 FRESH_EXCHANGES = 2  # the last and the one before: a follow-up may come back to what was asked two questions ago
 ASKER_MINIMUM = 0.5  # a new questioner's topic may be one short exchange: this share of the minimum length
 THRESHOLD = 0.35  # in standard deviations of the combined score
@@ -217,6 +225,9 @@ def score_gaps(units: list[Unit], table: TermTable) -> list[Gap]:
         features["cue"] = 1.0 if opens_topic(units[g].opening) else 0.0
         # A new questioner taking the floor ("Lara Benning, Global Wire.") brings their own subject.
         features["asker"] = 1.0 if new_questioner(units[g].opening) else 0.0
+        # ... and a Member intervening in a debate ("Will the hon. Gentleman give way?") raises a point of their
+        # own, as a cue does: a debate's speech holds together in its words, interventions and all.
+        features["intervention"] = 1.0 if INTERVENTION.match(units[g].opening[:QUESTIONER_HEAD]) else 0.0
         # A chair moving the meeting to its next agenda item ("Item 5, the library.") opens a topic outright.
         features["item"] = 1.0 if units[g].item else 0.0
         features["fresh"] = 1.0 if fresh[k] else 0.0
