@@ -13,7 +13,7 @@ from pathlib import Path
 import pytest
 
 from reader.core.containers import Block, BlockKind, Extracted
-from reader.core.loader import load_transcript, parse_extracted, parse_text
+from reader.core.loader import load_transcript, parse_extracted, parse_text, sample_path
 from reader.core.model import Heading, Transcript
 from reader.core.topics import Section
 from reader.core.topics.contents import find_sections, find_topics
@@ -278,3 +278,16 @@ def test_german_labels_are_built_from_capitalised_nouns() -> None:
             words = [w for w in label.split() if w != "und"]
             assert words[-1][:1].isupper(), label  # never "Werft gekommen", "Gefühl gehabt"
             assert all(w[:1].isupper() or w.endswith(("e", "en", "er", "es", "em")) for w in words), label
+
+
+def test_a_hearing_s_panels_of_witnesses_each_open_a_section() -> None:
+    from reader.core.topics.sections import panel_starts
+
+    # The committee hears two witnesses, then, introduced by the chair, two others: the second panel is a
+    # section of its own, as the gold of every such hearing here marks it.
+    transcript = load_transcript(GOLD / "held-out-2" / "rivers-committee.txt")
+    assert panel_starts(transcript) == [29]
+    assert 29 in {s.first_turn for s in find_sections(transcript)}  # was 32, three turns into the panel
+    # One guest, or guests who speak throughout: no panels.
+    assert panel_starts(load_transcript(GOLD / "held-out-8" / "netball-podcast.txt")) == []
+    assert panel_starts(load_transcript(sample_path())) == []

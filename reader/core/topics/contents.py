@@ -10,7 +10,7 @@ from reader.core.model import Transcript
 from reader.core.topics import Section, Topic, russian
 from reader.core.topics.cues import announced_subject, moves_on, subject_label
 from reader.core.topics.label import ANNOUNCED_USES, CLOSING, INTRODUCTIONS, label_topics
-from reader.core.topics.sections import document_sections, group_topics
+from reader.core.topics.sections import document_sections, group_topics, panel_starts
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
 
@@ -30,6 +30,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if terms is not None:
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower, procedural = document_sections(transcript)
+    if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
+        procedural = sorted({*procedural, *panel_starts(transcript)})
     headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)

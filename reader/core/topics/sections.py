@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import math
 from collections import Counter
+from itertools import pairwise
 
-from reader.core.model import Heading, Transcript
+from reader.core.model import Heading, Role, Transcript
 from reader.core.topics.segment import _depths, _standardise
 from reader.core.topics.terms import TermTable
 
@@ -27,6 +28,35 @@ STRENGTH = 1.0  # the weight of the topic boundary's own score beside the depth 
 MOVE = 3.0  # ... and of a question that takes the whole conversation elsewhere ("Let's talk about money.")
 SECTIONS_PER_TOPIC = 0.6  # at most three sections per five topics (rounded up): a section gathers topics
 FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short interview)
+
+
+PANEL_TURNS = 2  # a witness who speaks this often belongs to a panel (one who answers once may be called back)
+
+
+def panel_starts(transcript: Transcript) -> list[int]:
+    """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
+    move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
+    speakers whose turns overlap; a new one begins once every witness of the one before has spoken for the last
+    time, at the asking side's last turn before it (the chair introducing it). [] for one panel."""
+    asking = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE and s.turns >= PANEL_TURNS}
+    if not asking or len(answering) < 2:
+        return []
+    spans: dict[str, list[int]] = {}
+    for turn in transcript.turns:
+        if turn.speaker in answering:
+            spans.setdefault(turn.speaker, [turn.index, turn.index])[1] = turn.index
+    panels: list[list[int]] = []
+    for first, last in sorted(spans.values()):
+        if panels and first <= panels[-1][1]:
+            panels[-1][1] = max(panels[-1][1], last)
+        else:
+            panels.append([first, last])
+    starts = []
+    for (_, before), (after, _) in pairwise(panels):
+        introducing = [i for i in range(before + 1, after) if transcript.turns[i].speaker in asking]
+        starts.append(introducing[-1] if introducing else after)
+    return starts
 
 
 def document_sections(transcript: Transcript) -> tuple[list[tuple[int, str]], list[tuple[int, str]], list[int]]:
