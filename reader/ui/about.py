@@ -45,7 +45,7 @@ LIBRARIES: tuple[tuple[str | None, str, str, str], ...] = (
      "Russian labels, in the nominative"),
     (None, "Common words, from wordfreq's data (Robyn Speer et al.)", "CC BY-SA 4.0",
      "telling a topic's words from everyday speech"),
-    (None, "Word classes, from WordNet 3.0 and spaCy's tables", "WordNet 3.0 licence; MIT",
+    (None, "Word classes, from WordNet 3.0, Lexique 3.83 and spaCy", "WordNet; CC BY-SA 4.0; MIT",
      "keeping verbs out of labels"),
 )
 

@@ -286,6 +286,7 @@ def test_english_words_that_are_never_nouns_head_no_label() -> None:
     assert {"actual", "surreal", "bilateral", "online"} <= MODIFIERS["en"]
     assert not {"meeting", "building", "leave", "roof", "form", "charge"} & (VERBS["en"] | MODIFIERS["en"])
     assert {"retient", "proposez", "disent"} <= VERBS["fr"] and "effondrée" in MODIFIERS["fr"]  # a participle
+    assert {"recule", "circule", "déplacer", "accueillir"} <= VERBS["fr"]  # Lexique knows "lance" is also a noun
     assert not {"lance", "logement", "digue", "prix", "vente"} & (VERBS["fr"] | MODIFIERS["fr"])
     assert {"tengan", "resolvieron", "llevaba"} <= VERBS["es"]
     assert {"incluida", "suficientes", "abiertamente"} <= MODIFIERS["es"]
