@@ -415,3 +415,15 @@ def test_a_german_noun_in_the_dative_plural_is_shown_as_the_transcript_also_says
     ]))
     label = topics_from_starts(transcript, [0])[0].label
     assert "Häuser" in label.split() and "Häusern" not in label, label
+
+
+def test_a_french_adverb_opens_no_phrase_of_a_label() -> None:
+    transcript = parse_text("\n\n".join([
+        "Journaliste: Et la saison qui vient ? Comment voyez-vous la saison ?",
+        "Viticultrice: Je reste prudemment optimiste. Prudemment optimiste pour la saison, et prudemment optimiste "
+        "pour les vendanges, parce que les vendanges commencent tôt et que la saison a bien commencé.",
+        "Journaliste: Et les prix du vrac ?",
+        "Viticultrice: Les prix du vrac baissent. Le vrac se vend mal, et les prix du vrac ne couvrent plus les coûts.",
+    ]))
+    labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
+    assert labels == ["Saison", "Vrac"]  # was "Saison et prudemment optimiste"

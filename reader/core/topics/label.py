@@ -701,6 +701,9 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
             return True
         if any(w[:1].islower() and not w.endswith(_GERMAN_ADJECTIVE) for w in words[:-1]):
             return True
+    if language in ("fr", "es") and words[0].islower() and words[0].endswith(("ment", "mente")) \
+            and only_qualifies(words[0], table):
+        return True  # an adverb qualifies no noun: "prudemment optimiste", "exactamente anoche"
     if language == "fr" and words[-1].endswith("ent") and not words[-1].endswith("ment") \
             and not uses.get(gram[-1], (0, 0))[0]:
         return True  # "syndicats disent": a verb in the third person plural, never seen after an article

@@ -125,6 +125,7 @@ tanto tanta tantos tantas junto enseguida incluso mientras aunque alrededor arri
 autour devant derrière dessous dessus dedans dehors ailleurs partout loin près auprès demain maintenant bientôt
 tard tôt souvent parfois ainsi vite surtout plutôt presque environ enfin seulement longtemps autant tant
 davantage quelque quelques plusieurs contre malgré selon sauf parmi durant cuánta cuántos cuántas
+moi-même toi-même lui-même elle-même soi-même nous-mêmes vous-mêmes eux-mêmes elles-mêmes
 esos esas aquel todo toda todos todas nada algo alguien puede pueden hace hacer dice decir creo
 и в во не что он она оно они мы вы ты я на с со как а то все всё так его её их ему ей им но да нет к ко у же
 вот бы по от из за для о об это этот эта эти тот та те был была были было быть есть будет будут только
