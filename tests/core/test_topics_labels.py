@@ -427,3 +427,15 @@ def test_a_french_adverb_opens_no_phrase_of_a_label() -> None:
     ]))
     labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
     assert labels == ["Saison", "Vrac"]  # was "Saison et prudemment optimiste"
+
+
+def test_a_count_and_its_qualifier_make_no_subject() -> None:
+    transcript = parse_text("\n\n".join([
+        "Periodista: Sobre las ayudas. ¿Son suficientes dieciocho millones para los ganaderos?",
+        "Consejera: Suficientes dieciocho millones no son, lo sé. Las ayudas llegarán en marzo, y las ayudas cubren "
+        "los pastos perdidos. Suficientes dieciocho, no; un primer paquete de ayudas, sí.",
+        "Periodista: ¿Y el monte?",
+        "Consejera: El monte se reforestará. El monte quemado necesita años, y en el monte trabajarán las brigadas.",
+    ]))
+    labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
+    assert labels == ["Ayudas", "Monte quemado"]  # was "Ayudas y suficientes dieciocho"

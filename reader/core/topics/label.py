@@ -694,6 +694,8 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     ends = (words[0], words[-1]) if language in ("fr", "es") else (words[-1],)
     if all(w.islower() and only_qualifies(w, table) for w in ends):
         return True
+    if all((w.islower() and only_qualifies(w, table)) or counting_word(w, language) for w in words):
+        return True  # a count and what qualifies it, no noun: "suficientes dieciocho", "three more"
     if language == "de":
         # German capitalises every noun: a phrase ends on one ("Neubauwohnung", "Lehre"), and a lowercase word
         # inside it is an adjective before its noun ("neue Werft"); "Werft gekommen" ends on a participle.
