@@ -417,25 +417,22 @@ def test_a_german_noun_in_the_dative_plural_is_shown_as_the_transcript_also_says
     assert "Häuser" in label.split() and "Häusern" not in label, label
 
 
-def test_a_french_adverb_opens_no_phrase_of_a_label() -> None:
-    transcript = parse_text("\n\n".join([
-        "Journaliste: Et la saison qui vient ? Comment voyez-vous la saison ?",
-        "Viticultrice: Je reste prudemment optimiste. Prudemment optimiste pour la saison, et prudemment optimiste "
-        "pour les vendanges, parce que les vendanges commencent tôt et que la saison a bien commencé.",
-        "Journaliste: Et les prix du vrac ?",
-        "Viticultrice: Les prix du vrac baissent. Le vrac se vend mal, et les prix du vrac ne couvrent plus les coûts.",
-    ]))
-    labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
-    assert labels == ["Saison", "Vrac"]  # was "Saison et prudemment optimiste"
-
-
-def test_a_count_and_its_qualifier_make_no_subject() -> None:
-    transcript = parse_text("\n\n".join([
-        "Periodista: Sobre las ayudas. ¿Son suficientes dieciocho millones para los ganaderos?",
-        "Consejera: Suficientes dieciocho millones no son, lo sé. Las ayudas llegarán en marzo, y las ayudas cubren "
-        "los pastos perdidos. Suficientes dieciocho, no; un primer paquete de ayudas, sí.",
-        "Periodista: ¿Y el monte?",
-        "Consejera: El monte se reforestará. El monte quemado necesita años, y en el monte trabajarán las brigadas.",
-    ]))
-    labels = [topic.label for topic in topics_from_starts(transcript, [0, 2])]
-    assert labels == ["Ayudas", "Monte quemado"]  # was "Ayudas y suficientes dieciocho"
+@pytest.mark.parametrize(("turns", "expected"), [
+    # An adverb qualifies no noun: was "Saison et prudemment optimiste".
+    (["Journaliste: Et la saison qui vient ? Comment voyez-vous la saison ?",
+      "Viticultrice: Je reste prudemment optimiste. Prudemment optimiste pour la saison, et prudemment optimiste "
+      "pour les vendanges, parce que les vendanges commencent tôt et que la saison a bien commencé.",
+      "Journaliste: Et les prix du vrac ?",
+      "Viticultrice: Les prix du vrac baissent. Le vrac se vend mal, et les prix du vrac ne couvrent plus les coûts."],
+     ["Saison", "Vrac"]),
+    # A count and what qualifies it: was "Ayudas y suficientes dieciocho".
+    (["Periodista: Sobre las ayudas. ¿Son suficientes dieciocho millones para los ganaderos?",
+      "Consejera: Suficientes dieciocho millones no son, lo sé. Las ayudas llegarán en marzo, y las ayudas cubren "
+      "los pastos perdidos. Suficientes dieciocho, no; un primer paquete de ayudas, sí.",
+      "Periodista: ¿Y el monte?",
+      "Consejera: El monte se reforestará. El monte quemado necesita años, y en el monte trabajarán las brigadas."],
+     ["Ayudas", "Monte quemado"]),
+])
+def test_a_phrase_without_a_noun_makes_no_subject(turns: list[str], expected: list[str]) -> None:
+    labels = [topic.label for topic in topics_from_starts(parse_text("\n\n".join(turns)), [0, 2])]
+    assert labels == expected
