@@ -436,3 +436,10 @@ def test_a_german_noun_in_the_dative_plural_is_shown_as_the_transcript_also_says
 def test_a_phrase_without_a_noun_makes_no_subject(turns: list[str], expected: list[str]) -> None:
     labels = [topic.label for topic in topics_from_starts(parse_text("\n\n".join(turns)), [0, 2])]
     assert labels == expected
+
+
+def test_what_a_topic_says_as_a_verb_is_no_keyword() -> None:
+    # "Le trait de côte recule chez vous de combien chaque année ?": was "recule, érosion, trait, tempête"
+    transcript = load_transcript(ROOT / "tests" / "data" / "gold" / "two-level" / "maire-littoral.txt")
+    topic = next(t for s in find_sections(transcript) for t in s.topics if t.first_turn == 8)
+    assert "recule" not in topic.keywords and "érosion" in topic.keywords, topic.keywords

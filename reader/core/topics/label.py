@@ -319,7 +319,9 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
         qualifiers = frozenset(t for t in weight if t not in table.names
                                and only_qualifies(table.display[t].lower(), table))
         ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
-        keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight, key=lambda t: (-weight[t], t)))
+        # (What the topic says as a verb is no keyword: "recule", "dira", "aviez" tell nothing of its subject.)
+        keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight.keys() - verbs,
+                                                                      key=lambda t: (-weight[t], t)))
         question = transcript.turns[first].text
         label = _worded(ranked, phrases, once, weight, table, uses, question, conjunction, qualifiers)
         if english and label and " " not in label and ranked and ranked[0].is_name:
