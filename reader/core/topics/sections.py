@@ -42,10 +42,10 @@ def panel_starts(transcript: Transcript) -> list[int]:
     answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE and s.turns >= PANEL_TURNS}
     if not asking or len(answering) < 2:
         return []
-    spans: dict[str, list[int]] = {}
+    spans: dict[str, tuple[int, int]] = {}  # each witness's first and last turn
     for turn in transcript.turns:
         if turn.speaker in answering:
-            spans.setdefault(turn.speaker, [turn.index, turn.index])[1] = turn.index
+            spans[turn.speaker] = (spans.get(turn.speaker, (turn.index, 0))[0], turn.index)
     panels: list[list[int]] = []
     for first, last in sorted(spans.values()):
         if panels and first <= panels[-1][1]:
