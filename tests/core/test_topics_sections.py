@@ -14,7 +14,7 @@ import pytest
 
 from reader.core.containers import Block, BlockKind, Extracted
 from reader.core.loader import load_transcript, parse_extracted, parse_text, sample_path
-from reader.core.model import Heading, Transcript
+from reader.core.model import Heading, Role, Transcript
 from reader.core.topics import Section
 from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
@@ -291,3 +291,12 @@ def test_a_hearing_s_panels_of_witnesses_each_open_a_section() -> None:
     # One guest, or guests who speak throughout: no panels.
     assert panel_starts(load_transcript(GOLD / "held-out-8" / "netball-podcast.txt")) == []
     assert panel_starts(load_transcript(sample_path())) == []
+    # Eight answering voices one after another are no panels but callers: a phone-in's sections follow what they
+    # talk about, not a forced one per caller.
+    names = ["Jess Hall", "Tom Reed", "Ann Mills", "Raj Patel", "Lucy Ford", "Dan Wood", "Meg Cole", "Sam Dale"]
+    calls = parse_text("\n\n".join(f"Host: {name.split()[0]}, what is your question?\n\n{name}: The bins.\n\n"
+                                     f"Host: How long?\n\n{name}: Three weeks." for name in names))
+    answering = tuple(dataclasses.replace(s, role=Role.INTERVIEWEE) if s.key != "host" else s for s in calls.speakers)
+    callers = dataclasses.replace(calls, speakers=answering)
+    assert panel_starts(dataclasses.replace(callers, speakers=answering[:4])) == [4, 8]  # three panels: sections
+    assert panel_starts(callers) == []

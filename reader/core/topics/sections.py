@@ -31,13 +31,15 @@ FEW_TOPICS = 3  # this many topics or fewer: each is its own section (a short in
 
 
 PANEL_TURNS = 2  # a witness who speaks this often belongs to a panel (one who answers once may be called back)
+MAX_PANELS = 6  # a hearing hears a few panels; more, one after another, are a phone-in's callers: the words decide
 
 
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
     speakers whose turns overlap; a new one begins once every witness of the one before has spoken for the last
-    time, at the asking side's last turn before it (the chair introducing it). [] for one panel."""
+    time, at the asking side's last turn before it (the chair introducing it). [] for one panel, and for more
+    than MAX_PANELS."""
     asking = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWER}
     answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE and s.turns >= PANEL_TURNS}
     if not asking or len(answering) < 2:
@@ -52,6 +54,8 @@ def panel_starts(transcript: Transcript) -> list[int]:
             panels[-1][1] = max(panels[-1][1], last)
         else:
             panels.append([first, last])
+    if len(panels) > MAX_PANELS:
+        return []
     starts = []
     for (_, before), (after, _) in pairwise(panels):
         introducing = [i for i in range(before + 1, after) if transcript.turns[i].speaker in asking]
