@@ -811,8 +811,7 @@ def _analysed(table: TermTable) -> frozenset[str]:
 def _unfit_russian(term: str, table: TermTable) -> bool:
     """A Russian verb, adverb, pronoun, numeral or other function word, among the commonest terms: no label's."""
     shown = table.display[term]
-    return shown.islower() and term in _analysed(table) and (
-        russian.verb(shown) or russian.adverb(shown) or russian.function_word(shown))
+    return term in _analysed(table) and (russian_verb(shown) or (shown.islower() and russian.function_word(shown)))
 
 
 
