@@ -13,7 +13,7 @@ import re
 import unicodedata
 from bisect import bisect_left
 from collections import Counter
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from itertools import islice
@@ -24,7 +24,7 @@ from reader.core.exchanges import numbered_as_written, research_name, research_r
 from reader.core.formats.label_styles import question_number
 from reader.core.formats.names import display_name as display_name  # re-exported: where it always was
 from reader.core.formats.names import display_names
-from reader.core.formats.spans import blank_out
+from reader.core.formats.spans import blank_out, merged, outside, strip
 from reader.core.model import (
     UNKNOWN_SPEAKER,
     UNKNOWN_SPEAKER_KEY,
@@ -261,8 +261,8 @@ class Asides(Sequence[Aside]):
     A caption file sets aside every cue's timing line and id, 100k and more in 10 MB, and the reading view never
     looks at them: the builder keeps each one's kind and span, and the `Aside`s (their text, the blank ones left
     out, the order) are made the first time something reads them (`info`, an export). `hidden` are the spans a
-    container placed: their text is the source's, while the parser's spans read the source with the hidden spans
-    blanked out, as the parser saw it."""
+    container placed. The parser saw them blanked out, so an aside it reports over one keeps only the stretches
+    around it: every aside's text is its span's source, and no character is in two asides."""
 
     __slots__ = ("_hidden", "_made", "_source", "_spans")
 
@@ -278,9 +278,11 @@ class Asides(Sequence[Aside]):
             source = self._source
             found = [Aside(kind, (start, end), text) for kind, (start, end) in self._hidden
                      if (text := source[start:end]).strip()]
-            seen = blank_out(source, [span for _, span in self._hidden]) if self._hidden else source
-            found += [Aside(kind, (start, end), text) for kind, start, end in self._spans
-                      if (text := seen[start:end]) and not text.isspace()]
+            spans: Iterable[tuple[AsideKind, int, int]] = self._spans
+            if self._hidden:
+                spans = _around(spans, source, merged([span for _, span in self._hidden]))
+            found += [Aside(kind, (start, end), text) for kind, start, end in spans
+                      if (text := source[start:end]) and not text.isspace()]
             self._made = _in_source_order(found)
         return self._made
 
@@ -307,6 +309,18 @@ class Asides(Sequence[Aside]):
 
     def __repr__(self) -> str:
         return f"Asides({self._asides()!r})"
+
+
+def _around(spans: Iterable[tuple[AsideKind, int, int]], source: str,
+            covered: list[tuple[int, int]]) -> Iterator[tuple[AsideKind, int, int]]:
+    """The parser's asides less the stretches a container placed (its own asides already): one that overlaps
+    them keeps its pieces around them, each trimmed of the space where it was cut."""
+    for kind, start, end in spans:
+        pieces = list(outside(start, end, covered))
+        if pieces == [(start, end)]:
+            yield kind, start, end
+        else:
+            yield from ((kind, *strip(source, *piece)) for piece in pieces)
 
 
 def _in_source_order(asides: list[Aside]) -> tuple[Aside, ...]:
