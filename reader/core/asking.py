@@ -275,6 +275,20 @@ def gives_floor(text: str) -> bool:
     return any(_FLOOR_WORDS.search(part.lower()) and _floor_given().search(part) for part in _ends(text))
 
 
+# A hearing's chair giving the floor to a member or a witness: "Dr. Nair, you are recognized for five minutes.",
+# "I recognize the ranking member, Mr. Oyelaran.", "The chair now recognizes the gentleman from Ohio."
+@cache
+def _recognising() -> re.Pattern[str]:
+    return re.compile(r"\b(?:you are|you're) (?:now )?recogni[sz]ed\b|"
+                      r"\b(?:I|[Cc]hair(?:man|woman)?) (?:now |will now |will )?recogni[sz]es? "
+                      r"(?:the |my |Mr|Mrs|Ms|Dr|Senator|Representative|Congress|[A-Z])")
+
+
+def recognises(text: str) -> bool:
+    """Does the turn give a hearing's floor to a member or a witness (in its first or last 300 characters)?"""
+    return "recogni" in text and any(_recognising().search(part) for part in _ends(text))
+
+
 def _ends(text: str) -> tuple[str, ...]:
     """Where a chair says what comes next: the first and the last 300 characters of a turn."""
     return (text[:300], text[-300:]) if len(text) > 300 else (text,)

@@ -42,6 +42,7 @@ from reader.core.asking import (
     hearing_words,
     opens_item,
     opens_with_interrogative,
+    recognises,
     requests_to_speak,
 )
 from reader.core.model import Exchange, Role
@@ -166,7 +167,7 @@ class _Voice:
 
     @property
     def share(self) -> float:
-        return self.asking / self.read
+        return self.asking / self.read if self.read else 0.0
 
 
 def infer_roles(keys: Sequence[str], texts: Sequence[str], speakers: Sequence[str],
@@ -230,8 +231,11 @@ def _voices(keys: Sequence[str], texts: Sequence[str], asked: Asked, unknown: st
         voice.turns += 1
         voice.words += text.count(" ") + 1  # words, near enough (the text is single-spaced), without splitting it
         if voice.read < SAMPLE_TURNS:
+            how = asked.how(i)
+            if how is Asks.NO and recognises(text):
+                continue  # a hearing's chair handing the floor on ("you are recognized") neither asks nor answers
             voice.read += 1
-            voice.asking += asked.how(i) is not Asks.NO
+            voice.asking += how is not Asks.NO
     return voices
 
 

@@ -16,7 +16,7 @@ from hypothesis import strategies as st
 
 from reader.core.asking import Asks, asks, clarifies
 from reader.core.exchanges import group_exchanges, infer_roles, printed_pair
-from reader.core.loader import load_transcript, sample_path
+from reader.core.loader import load_transcript, parse_text, sample_path
 from reader.core.model import Role, Transcript
 
 DATA = Path(__file__).resolve().parents[1] / "data"
@@ -349,3 +349,36 @@ def test_a_recording_s_statements_are_no_prompts() -> None:
                      for n, (key, text) in enumerate(PRINTED, start=1))
     t = parse_text(cues, path="shop.srt")
     assert [e.question for e in t.exchanges if e.question is not None] == [4]
+
+
+def test_a_hearing_chair_handing_the_floor_on_still_asks() -> None:
+    """A chair who opens, recognises each witness and member ("you are recognized for five minutes") and then asks
+    is the asking side: the turns handing the floor on tell nothing of it, and the questions start at the chair's
+    first one, after the opening statements."""
+    statement = "We have looked at the battery fires in detail, and the numbers rose in each of the last years. " * 4
+    turns = [
+        ("CHAIRMAN KANE", "The subcommittee will come to order. " + statement + "I yield back."),
+        ("MR. ODUYA", "Thank you, Mr. Chairman. " + statement + "I yield back."),
+        ("CHAIRMAN KANE", "Dr. Lee, you are recognized for five minutes."),
+        ("DR. LEE", "Thank you, Chairman Kane. " + statement + "Thank you."),
+        ("CHAIRMAN KANE", "Thank you, Dr. Lee. Mr. Park, you are recognized for five minutes."),
+        ("MR. PARK", "Thank you, Mr. Chairman. " + statement + "Thank you."),
+        ("CHAIRMAN KANE", "We now move to questions. Dr. Lee, how many of these fires are there each year?"),
+        ("DR. LEE", "Nobody counts them nationally. The best estimate we have is several hundred a year in homes."),
+        ("CHAIRMAN KANE", "Would a national count help?"),
+        ("DR. LEE", "It would, and it would cost very little to add a field to the form that fire departments use."),
+        ("CHAIRMAN KANE", "My time has expired. I recognize the ranking member, Mr. Oduya."),
+        ("MR. ODUYA", "Mr. Park, why should the standard be mandatory and not voluntary?"),
+        ("MR. PARK", "Because the sellers who skip certification undercut the ones who pay for it, every time."),
+        ("MR. ODUYA", "So the honest companies lose out?"),
+        ("MR. PARK", "They do, and the buyers never see the difference until there is a fire in the hallway."),
+        ("CHAIRMAN KANE", "The chair now recognizes Ms. Ruiz for five minutes."),
+        ("MS. RUIZ", "Dr. Lee, what should a tenant do with a charger that came with a second-hand bike?"),
+        ("DR. LEE", "Check the label for a certification mark, and never charge it by the only door out of the flat."),
+    ]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in turns))
+    roles = {s.label: s.role for s in t.speakers}
+    assert roles["CHAIRMAN KANE"] is roles["MR. ODUYA"] is roles["MS. RUIZ"] is Role.INTERVIEWER
+    assert roles["DR. LEE"] is roles["MR. PARK"] is Role.INTERVIEWEE
+    assert t.exchanges[0].label == "Intro" and t.exchanges[0].last_turn == 5
+    assert t.exchanges[1].question == 6
