@@ -300,3 +300,32 @@ def test_a_hearing_s_panels_of_witnesses_each_open_a_section() -> None:
     callers = dataclasses.replace(calls, speakers=answering)
     assert panel_starts(dataclasses.replace(callers, speakers=answering[:4])) == [4, 8]  # three panels: sections
     assert panel_starts(callers) == []
+
+
+def test_a_press_conference_s_opening_statements_are_one_section() -> None:
+    """The officials' prepared words before the first question are the contents' first section, "Opening
+    statements", holding their topics; a podcast's banter before its first question is no such section."""
+    fire = ("At midnight our control room took the first call about the tyre stacks. Crews from six stations "
+            "fought the fire through the night, and the stacks will burn for days. ") * 3
+    police = ("Officers put a cordon around the yard and closed the access road. Two men were arrested on suspicion "
+              "of arson and remain in custody while the investigation continues. ") * 3
+    health = ("The smoke irritates the throat and the lungs. People with asthma should keep windows shut, and "
+              "schools nearby will keep the children indoors until the smoke clears. ") * 3
+    turns = [("CLAIRE HOBBS", "Good morning, everyone, and thank you for coming at short notice."),
+             ("MARK DUNSTAN", fire), ("RUTH ADEYEMI", police), ("DR RAO", health),
+             ("CLAIRE HOBBS", "We will take questions now. Sam."),
+             *[pair for n in range(6) for pair in (
+                 ("REPORTER", f"Dr Rao, question {n}: how long should people with asthma keep their windows shut?"),
+                 ("DR RAO", "Until the smoke has cleared, which may take days. " + health[:120]))]]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in turns))
+    sections = find_sections(t)
+    assert_two_levels_cover(sections, len(t.turns))
+    opening = sections[0]
+    assert opening.label == "Opening statements"
+    assert opening.last_turn + 1 == t.exchanges[1].first_turn
+    banter = parse_text("\n\n".join([
+        "ANN: Hello and welcome to the show. I finally put up the shelf this week, and it is nearly level.",
+        "BOB: Nearly level is a sense of movement, as the estate agents say about subsidence in old houses.",
+        *[f"ANN: So question {n}, why do house prices fall in the winter?\n\nBOB: Because fewer people move "
+          "house when it is dark and cold, and sellers who must sell take lower offers." for n in range(6)]]))
+    assert find_sections(banter)[0].label != "Opening statements"

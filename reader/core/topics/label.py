@@ -441,6 +441,8 @@ INTRO_SHARE = 5
 _THANKS = re.compile(r"^\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|thanks|many thanks|merci|danke|"
                      r"muchas gracias|gracias|спасибо)\b|\b(?:goodbye|see you next|until next time|au revoir|"
                      r"auf wiedersehen|hasta la próxima|до свидания|до встречи)\b", re.IGNORECASE)
+OPENING_STATEMENTS = {"en": "Opening statements", "fr": "Déclarations liminaires", "de": "Eingangsstatements",
+                      "es": "Declaraciones iniciales", "ru": "Вступительные заявления"}
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4
 

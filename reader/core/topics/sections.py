@@ -34,6 +34,26 @@ PANEL_TURNS = 2  # a witness who speaks this often belongs to a panel (one who a
 MAX_PANELS = 6  # a hearing hears a few panels; more, one after another, are a phone-in's callers: the words decide
 
 
+STATEMENT_WORDS = 60  # a turn this long, before anyone is asked anything, is a statement
+STATEMENT_SHARE = 0.6  # ... and the statements hold this share of the opening's words
+
+
+def opening_statements(transcript: Transcript) -> int | None:
+    """Where the questions begin after the opening statements of a hearing or a press conference: the chair's,
+    the ranking member's, each witness's or official's prepared words, before the first question. None when the
+    turns before the first question are no such statements: a welcome, small talk, a roll call. Statements are
+    long turns by at least two speakers, holding most of the opening's words."""
+    first = next((e.first_turn for e in transcript.exchanges if e.question is not None), None)
+    if not first:
+        return None
+    opening = transcript.turns[:first]
+    words = [turn.words for turn in opening]
+    statements = [(turn.speaker, n) for turn, n in zip(opening, words, strict=True) if n >= STATEMENT_WORDS]
+    if len({speaker for speaker, _ in statements}) < 2:
+        return None
+    return first if sum(n for _, n in statements) >= STATEMENT_SHARE * sum(words) else None
+
+
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
