@@ -329,3 +329,25 @@ def test_a_press_conference_s_opening_statements_are_one_section() -> None:
         *[f"ANN: So question {n}, why do house prices fall in the winter?\n\nBOB: Because fewer people move "
           "house when it is dark and cold, and sellers who must sell take lower offers." for n in range(6)]]))
     assert find_sections(banter)[0].label != "Opening statements"
+
+
+def test_a_meeting_s_opening_business_is_one_section() -> None:
+    """The call to order, the quorum and the minutes with their motion, up to the item the chair names after them,
+    are the contents' first section, "Opening business"; a meeting that goes straight to its first item, or an
+    interview, has none."""
+    from reader.core.topics.sections import opening_business
+
+    meeting = load_transcript(ROOT / "tests" / "data" / "exchanges" / "council-meeting.txt")
+    sections = find_sections(meeting)
+    assert_two_levels_cover(sections, len(meeting.turns))
+    assert (sections[0].label, sections[0].last_turn) == ("Opening business", 3)
+    assert meeting.turns[4].text.startswith("Thank you, Mayor. As you know, the water main")
+    straight = parse_text("\n\n".join([
+        "Chair: Good evening. Item 1, the library opening hours. Ms Lee?",
+        *[f"Ms Lee: The library opens at nine on weekdays and the readers ask for evenings, point {n}.\n\n"
+          f"Cllr Ford: Could it open at eight on Thursdays, for those who work, point {n}?" for n in range(5)],
+        "Chair: Thank you. Item 2, the allotments. Mr Page?",
+        *[f"Mr Page: The allotments have a waiting list of forty names and the water pipe leaks, point {n}.\n\n"
+          f"Cllr Ford: Could the parish pay for the pipe, point {n}?" for n in range(5)]]))
+    assert opening_business(straight) is None
+    assert opening_business(load_transcript(sample_path())) is None

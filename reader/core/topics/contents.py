@@ -9,8 +9,22 @@ import dataclasses
 from reader.core.model import Transcript
 from reader.core.topics import Section, Topic, russian
 from reader.core.topics.cues import announced_subject, moves_on, subject_label
-from reader.core.topics.label import ANNOUNCED_USES, CLOSING, INTRODUCTIONS, OPENING_STATEMENTS, label_topics, language
-from reader.core.topics.sections import document_sections, group_topics, opening_statements, panel_starts
+from reader.core.topics.label import (
+    ANNOUNCED_USES,
+    CLOSING,
+    INTRODUCTIONS,
+    OPENING_BUSINESS,
+    OPENING_STATEMENTS,
+    label_topics,
+    language,
+)
+from reader.core.topics.sections import (
+    document_sections,
+    group_topics,
+    opening_business,
+    opening_statements,
+    panel_starts,
+)
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
 
@@ -30,9 +44,9 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if terms is not None:
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower, procedural = document_sections(transcript)
-    questions = None if upper else opening_statements(transcript)
+    opening = None if upper else _opening(transcript)
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
-        procedural = sorted({*procedural, *panel_starts(transcript), *([questions] if questions else [])})
+        procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else [])})
     headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
@@ -65,17 +79,27 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         fine = [t.first_turn for t in topics]
         # (A section starts where a topic does: at the nearest, where a fresh question's topic took the place.)
         section_starts = sorted({0, *apart, *(min(fine, key=lambda turn: abs(turn - spans[i][0])) for i in opened)})
-        if questions:  # the opening statements are one section, whatever their topics
-            section_starts = [s for s in section_starts if not 0 < s < questions]
+        if opening:  # the opening statements or business are one section, whatever their topics
+            section_starts = [s for s in section_starts if not 0 < s < opening[0]]
         named = {}
     sections = sections_from_starts(transcript, topics, section_starts, named, table)
     # A chair's agenda item names its subject as a heading does ("Item 6, the allotments."): a computed section
     # it opens takes the item's title; its topics keep their own, finer labels.
     items = {turn: title for turn, title in agenda_items(transcript).items() if title}
-    if questions:
-        items[0] = OPENING_STATEMENTS[language(transcript)]
+    if opening:
+        items[0] = opening[1]
     return [dataclasses.replace(s, label=items[s.first_turn]) if s.source == "computed" and s.first_turn in items
             else s for s in sections]
+
+
+def _opening(transcript: Transcript) -> tuple[int, str] | None:
+    """Where a hearing's or a press conference's opening statements end, or a meeting's opening business, and
+    the name of that first section; None when the transcript opens otherwise."""
+    if (end := opening_statements(transcript)) is not None:
+        return end, OPENING_STATEMENTS[language(transcript)]
+    if (end := opening_business(transcript)) is not None:
+        return end, OPENING_BUSINESS[language(transcript)]
+    return None
 
 
 def sections_from_starts(transcript: Transcript, topics: list[Topic], starts: list[int],

@@ -443,6 +443,8 @@ _THANKS = re.compile(r"^\W*(?:[\w'’.-]+(?: [\w'’.-]+){0,2}, )?(?:thank you|t
                      r"auf wiedersehen|hasta la próxima|до свидания|до встречи)\b", re.IGNORECASE)
 OPENING_STATEMENTS = {"en": "Opening statements", "fr": "Déclarations liminaires", "de": "Eingangsstatements",
                       "es": "Declaraciones iniciales", "ru": "Вступительные заявления"}
+OPENING_BUSINESS = {"en": "Opening business", "fr": "Ouverture de la séance", "de": "Eröffnung der Sitzung",
+                    "es": "Apertura de la sesión", "ru": "Открытие заседания"}
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4
 

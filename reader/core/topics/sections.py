@@ -13,12 +13,14 @@ content: a two-hour hearing gets a readable handful, never forty.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from itertools import pairwise
 
 from reader.core.model import Heading, Role, Transcript
 from reader.core.topics.segment import _depths, _standardise
 from reader.core.topics.terms import TermTable
+from reader.core.topics.units import agenda_items
 
 MAX_SECTIONS = 12
 MIN_SECTION_SHARE = 12  # a section holds at least this fraction (1/12) of the words...
@@ -52,6 +54,41 @@ def opening_statements(transcript: Transcript) -> int | None:
     if len({speaker for speaker, _ in statements}) < 2:
         return None
     return first if sum(n for _, n in statements) >= STATEMENT_SHARE * sum(words) else None
+
+
+# A meeting's opening business: called to order, the roll, apologies, declarations of interest, the minutes, the
+# agenda, and their motions ("So moved.", "Seconded.", "All in favour?"), with a roll call's answers ("Here.").
+_PROCEDURE = re.compile(
+    r"\b(?:apolog(?:y|ies)|declar(?:e|ing|ation)s?\b|(?:disclosable |pecuniary )interests?\b|(?:the|these) minutes\b|"
+    r"roll\b|quorum|quorate|pledge of allegiance|agenda\b|to order\b|so moved|seconded|proposer|all in favou?r|"
+    r"carried\b(?! out)|excused\b|(?:^|all )agreed\b|"
+    r"ordre du jour|procès-verbal|excusée?s?\b|tagesordnung|protokoll|beschlussfähig|entschuldigt|orden del día|"
+    r"\bacta\b|quórum|повестк|протокол|кворум)", re.IGNORECASE)
+BUSINESS_GAP = 2  # turns that say no procedure (a member's correction to the minutes) inside the opening business
+BUSINESS_WORDS = 4  # a turn this short answers the roll or a motion ("Here.", "So moved.")
+BUSINESS_TURNS = 4  # the opening business holds this many procedural turns at least
+
+
+def opening_business(transcript: Transcript) -> int | None:
+    """Where a meeting's business proper begins after its opening: the call to order, the roll, apologies,
+    declarations of interest, the minutes and their motions. None for a transcript that is no meeting (no chair
+    moving it from item to item), and for a meeting that goes straight to its first item."""
+    items = agenda_items(transcript) if any(s.role is Role.OTHER for s in transcript.speakers) else {}
+    if not items:
+        return None
+    procedural, last, gap = 0, -1, 0
+    for turn in transcript.turns:
+        if turn.words <= BUSINESS_WORDS or _PROCEDURE.search(turn.text[:400]):
+            procedural, last, gap = procedural + 1, turn.index, 0
+        else:
+            gap += 1
+            if gap > BUSINESS_GAP:
+                break
+    # An item the chair names in the last of those turns ("Seconded, all in favour. Item 4 is public
+    # participation") is business proper, begun there.
+    end = min([last + 1, *(turn for turn, title in items.items() if 0 < turn <= last and title
+                            and not _PROCEDURE.search(title))])
+    return end if procedural >= BUSINESS_TURNS and 0 < end < len(transcript.turns) else None
 
 
 def panel_starts(transcript: Transcript) -> list[int]:
