@@ -335,6 +335,23 @@ def test_an_opening_of_introductions_is_called_so() -> None:
     assert topics[1].label != "Welcome and introductions"
 
 
+def test_a_research_interview_s_opening_over_consent_is_called_so() -> None:
+    consent = ("Host: OK, the recorder's on. Before we start, you've had the information sheet, and you "
+               "signed the consent form? You can withdraw at any time, up to a month after today, and I'll "
+               "anonymise your name and anything else that could identify you in the write-up.\n\n"
+               "Ana: Yes, I signed it and sent it back to the research office last week. That's all fine, and "
+               "my name can stay out of it, go ahead.")
+    body = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
+             "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
+             "and the port authority still has not ordered the new cranes it promised for the quays.")] * 3 + [
+            ("What about the ferries? The ferry timetable has been cut twice this year.",
+             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are "
+             "back, and the ferry fares went up as well.")] * 3
+    topics = find_topics(_interview(*body, opening=consent))
+    assert topics[0].label == "Consent and introductions" and topics[0].last_turn == 1
+    assert find_topics(_interview(*body, opening=WELCOME))[0].label == "Welcome and introductions"
+
+
 def test_a_meeting_or_a_briefing_opening_is_not_introductions() -> None:
     transcript, _ = _parish_council()  # "Good evening, welcome to the meeting..." opens the council's business
     assert all(t.label != "Welcome and introductions" for t in find_topics(transcript))

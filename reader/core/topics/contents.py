@@ -12,6 +12,7 @@ from reader.core.topics.cues import announced_subject, moves_on, subject_label
 from reader.core.topics.label import (
     ANNOUNCED_USES,
     CLOSING,
+    CONSENT,
     INTRODUCTIONS,
     OPENING_BUSINESS,
     OPENING_STATEMENTS,
@@ -69,7 +70,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         spans = list(zip(coarse, [*(start - 1 for start in coarse[1:]), len(transcript.turns) - 1], strict=True))
         # The welcome and introductions are a section of their own, and so is the sign-off: a reader's contents
         # lists them apart.
-        apart = {topics[1].first_turn} if len(topics) > 1 and topics[0].label in INTRODUCTIONS.values() else set()
+        apart = {topics[1].first_turn} if len(topics) > 1 and topics[0].label in OPENINGS else set()
         apart.update(turn for turn in procedural if turn > 0)
         if len(topics) > 2 and topics[-1].label in CLOSING.values():
             apart.add(topics[-1].first_turn)
@@ -90,6 +91,9 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         items[0] = opening[1]
     return [dataclasses.replace(s, label=items[s.first_turn]) if s.source == "computed" and s.first_turn in items
             else s for s in sections]
+
+
+OPENINGS = frozenset((*INTRODUCTIONS.values(), *CONSENT.values()))  # an opening the reader's contents list apart
 
 
 def _opening(transcript: Transcript) -> tuple[int, str] | None:

@@ -336,8 +336,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
             label = _undative(label, table)
         if russian_words and label:  # "Куршской косе", "Звёздам": the nominative ("Куршская коса", "Звёзды")
             label = russian.nominative_label(label, conjunction)
-        if first == 0 and _introductions(transcript, table, last, grand):
-            label = INTRODUCTIONS[str(table.extra["language"])]
+        if first == 0 and (named := _opening(transcript, table, last, grand)):
+            label = named[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
             label = CLOSING[str(table.extra["language"])]
         results.append((label or f"Turns {first + 1}-{last + 1}", keywords))
@@ -433,6 +433,15 @@ _INTRODUCING = re.compile(
 INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentations",
                  "de": "Begrüßung und Vorstellung", "es": "Bienvenida y presentaciones",
                  "ru": "Приветствие и представление"}
+# A research interview or an oral history opens by asking to record and going over consent.
+_CONSENTING = re.compile(
+    r"\b(?:consent|information sheet|anonymi[sz]|withdraw at any (?:time|point)|"
+    r"(?:ok|okay|happy|fine|all right|alright) (?:with me |for me |if I |for us |to )?record(?:ing)?\b|"
+    r"permission to record|is it ok(?:ay)? if (?:I|we) record|consentement|einverständnis|einwilligung|"
+    r"consentimiento|согласи[ея] на запись)", re.IGNORECASE)
+CONSENT = {"en": "Consent and introductions", "fr": "Consentement et présentations",
+           "de": "Einverständnis und Vorstellung", "es": "Consentimiento y presentaciones",
+           "ru": "Согласие и знакомство"}
 INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
 INTRO_SHARE = 5
 
@@ -457,14 +466,18 @@ def _closing(transcript: Transcript, first: int, last: int) -> bool:
         opens_topic(text) or announced_subject(text))
 
 
-def _introductions(transcript: Transcript, table: TermTable, last: int, grand: int) -> bool:
-    """Whether the span opening the transcript, up to `last`, is its welcome and introductions: a reader's
-    table of contents calls it so, not by the words of the small talk around it ("Recording", "Movement")."""
+def _opening(transcript: Transcript, table: TermTable, last: int, grand: int) -> dict[str, str] | None:
+    """What the span opening the transcript, up to `last`, is, when it is the welcome and introductions or a
+    research interview's consent to record: a reader's table of contents calls it so (INTRODUCTIONS, CONSENT),
+    not by the words of the small talk around it ("Recording", "Movement"). None when it is neither."""
     if last + 1 > INTRO_TURNS or sum(map(len, table.turn_sequences[:last + 1])) * INTRO_SHARE > grand:
-        return False
+        return None
     if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
-        return False  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
-    return any(_INTRODUCING.search(turn.text[:600]) for turn in transcript.turns[:min(last + 1, 3)])
+        return None  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
+    said = [turn.text[:600] for turn in transcript.turns[:min(last + 1, 3)]]
+    if any(_CONSENTING.search(text) for text in said):
+        return CONSENT
+    return INTRODUCTIONS if any(_INTRODUCING.search(text) for text in said) else None
 
 
 ANNOUNCED_USES = 2  # an announced subject names the topic when the topic uses its words this often
