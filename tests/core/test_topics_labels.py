@@ -210,6 +210,16 @@ def test_a_date_in_words_never_heads_a_label() -> None:
     assert "seventeenth" not in labels[0].lower(), labels
 
 
+def test_the_clock_names_no_subject_alone_but_may_qualify_one() -> None:
+    # Two meetings that open "It's seven o'clock, and I'll call this regular meeting to order": no "O'clock and
+    # regular". A phone-in's "eight o'clock scramble" for appointments keeps its clock.
+    for name in ("held-out-5/town-council", "held-out-7/school-board"):
+        labels = [t.label for s in find_sections(load_transcript(GOLD / f"{name}.txt")) for t in (s, *s.topics)]
+        assert not [label for label in labels if "o'clock" in label.lower()], labels
+    labels = [t.label for t in find_topics(load_transcript(GOLD / "held-out-2" / "gp-radio.txt"))]
+    assert "O'clock scramble" in labels
+
+
 def test_an_answer_that_names_the_next_subject_announces_it() -> None:
     assert announced_subject("You mentioned wages. You pay above the legal minimum?") == "wages"
     assert announced_subject("You mentioned your maiden name was Campbell. How did you meet?") == ""

@@ -235,13 +235,14 @@ eighteen nineteen twenty thirty forty fifty sixty seventy eighty ninety hundred 
 
 
 # Words of the broadcast itself and its time slot: a phone-in's "lunchtime", "the show", "our listeners" frame
-# every topic of it and name none alone.
+# every topic of it and name none alone; so does the clock ("it's seven o'clock", "at midday").
 BROADCAST: frozenset[str] = _words("""
 programme programmes program programs show shows listener listeners viewer viewers caller callers studio
 episode episodes airwaves phone-in broadcast lunchtime teatime tonight
 émission émissions auditeur auditeurs auditrice auditrices antenne matinale
 sendung sendungen hörer hörerin hörerinnen zuhörer zuschauer
 programa programas oyente oyentes audiencia emisión
+o'clock a.m. p.m. midday noon midnight
 """)
 
 
