@@ -333,6 +333,11 @@ def test_an_opening_of_introductions_is_called_so() -> None:
     topics = find_topics(transcript)
     assert topics[0].label == "Welcome and introductions" and topics[0].last_turn == 1
     assert topics[1].label != "Welcome and introductions"
+    # A webinar's host greets first and names the show later: "Hello everyone, and welcome."
+    greeting = ("Host: Hello, everyone, and welcome. Dr Ana Ruiz grew up above her father's bakery on Mill Street "
+                "and now runs the harbour, the town's biggest employer after the hospital.\n\nAna: Hello. I still "
+                "buy my bread on Mill Street, and my father still says the bakery was a better job than the harbour.")
+    assert find_topics(_interview(*body, opening=greeting))[0].label == "Welcome and introductions"
 
 
 def test_a_research_interview_s_opening_over_consent_is_called_so() -> None:

@@ -423,7 +423,8 @@ def _label_terms(label: str) -> frozenset[str]:
 # гостях...". A greeting alone ("Good afternoon, everybody.") opens a briefing's announcements as well: it is not
 # enough.
 _INTRODUCING = re.compile(
-    r"\b(?:welcome (?:to|back)|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
+    r"\b(?:welcome (?:to|back)|(?:hello|hi|good (?:morning|afternoon|evening))\b[^.!?]{0,30}\bwelcome\b|"
+    r"welcome,? (?:everyone|everybody|all)\b|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
     r"joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|introduce yourselves?|"
     r"for the record|(?:thank you|thanks) for having (?:me|us)|(?:we're|we are|I'm|it's) recording|"
     r"record this|bienvenue|mon invité|notre invité|nous accompagne|présentez-vous|willkommen|zu gast|"
