@@ -18,6 +18,7 @@ from reader.core.model import Heading, Role, Transcript
 from reader.core.topics import Section
 from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
+from reader.core.topics.sections import closing_start
 from reader.core.topics.stopwords import CALENDAR, GENERIC
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -317,12 +318,24 @@ def test_a_press_conference_s_opening_statements_are_one_section() -> None:
              *[pair for n in range(6) for pair in (
                  ("REPORTER", f"Dr Rao, question {n}: how long should people with asthma keep their windows shut?"),
                  ("DR RAO", "Until the smoke has cleared, which may take days. " + health[:120]))]]
-    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in turns))
+    closing = [("CLAIRE HOBBS", "We're out of time. Thank you, everyone. That concludes this briefing, and the "
+                                "next one is at four o'clock this afternoon."), ("REPORTER", "Thank you.")]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in [*turns, *closing]))
     sections = find_sections(t)
     assert_two_levels_cover(sections, len(t.turns))
     opening = sections[0]
     assert opening.label == "Opening statements"
     assert opening.last_turn + 1 == t.exchanges[1].first_turn
+    # The chair's close is the last entry of both levels; "Adjournment" where the chair adjourns.
+    last = sections[-1]
+    assert (last.first_turn, last.label, [x.label for x in last.topics]) == (
+        len(turns), "Closing remarks", ["Closing remarks"])
+    adjourned = [*turns, ("CLAIRE HOBBS", "Thank you all. This briefing is adjourned until four o'clock.")]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in adjourned))
+    assert find_sections(t)[-1].topics[-1].label == "Adjournment"
+    answered = [*turns, ("DR RAO", "We're out of time on the smoke, I know, but one more thing: " + health)]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in answered))
+    assert closing_start(t) is None  # an answer, however it opens, closes nothing
     banter = parse_text("\n\n".join([
         "ANN: Hello and welcome to the show. I finally put up the shelf this week, and it is nearly level.",
         "BOB: Nearly level is a sense of movement, as the estate agents say about subsidence in old houses.",

@@ -10,6 +10,7 @@ from reader.core.model import Transcript
 from reader.core.topics import Section, Topic, russian
 from reader.core.topics.cues import announced_subject, moves_on, subject_label
 from reader.core.topics.label import (
+    ADJOURNMENT,
     ANNOUNCED_USES,
     CLOSING,
     CONSENT,
@@ -20,6 +21,7 @@ from reader.core.topics.label import (
     language,
 )
 from reader.core.topics.sections import (
+    closing_start,
     document_sections,
     group_topics,
     opening_business,
@@ -46,8 +48,10 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower, procedural = document_sections(transcript)
     opening = None if upper else _opening(transcript)
+    close = None if upper else closing_start(transcript)
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
-        procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else [])})
+        procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
+                             *([close] if close else [])})
     headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
@@ -58,6 +62,9 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     starts = [0, *(units[u].first_turn for u in chosen)]
     topics = topics_from_starts(transcript, starts, table)
     titles = dict(lower)
+    if close:  # the chair's close: "Adjournment" when the chair adjourns, else "Closing remarks"
+        words = ADJOURNMENT if "adjourn" in transcript.turns[close].text.lower() else CLOSING
+        titles = {**titles, close: words[language(transcript)]}
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]
     if upper:

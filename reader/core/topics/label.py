@@ -455,6 +455,8 @@ OPENING_STATEMENTS = {"en": "Opening statements", "fr": "Déclarations liminaire
                       "es": "Declaraciones iniciales", "ru": "Вступительные заявления"}
 OPENING_BUSINESS = {"en": "Opening business", "fr": "Ouverture de la séance", "de": "Eröffnung der Sitzung",
                     "es": "Apertura de la sesión", "ru": "Открытие заседания"}
+ADJOURNMENT = {"en": "Adjournment", "fr": "Levée de séance", "de": "Schluss der Sitzung", "es": "Cierre de la sesión",
+               "ru": "Закрытие заседания"}
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4
 

@@ -91,6 +91,31 @@ def opening_business(transcript: Transcript) -> int | None:
     return end if procedural >= BUSINESS_TURNS and 0 < end < len(transcript.turns) else None
 
 
+# The chair or the host ending a hearing, a meeting or a briefing: "This hearing is adjourned.", "I declare the
+# meeting closed.", "That concludes this session.", "We're out of time. I want to thank our witnesses."
+_CLOSE = re.compile(
+    r"\b(?:(?:hearing|meeting|session|committee|briefing|conference) (?:is |stands )?(?:now )?(?:adjourned|closed)|"
+    r"we(?:'re| are) (?:now )?adjourned|(?:declare|declaring) (?:the|this) meeting closed|that concludes|"
+    r"brings? us to the end|we(?:'re| are) out of time|(?:have|need) to (?:end|stop|leave it) there|"
+    r"motion to adjourn|thank[^.?!]{0,60}\bwitnesses|la séance est levée|sitzung ist geschlossen|"
+    r"schließe die sitzung|se levanta la sesión|finaliza la rueda de prensa|заседание закрыто)", re.IGNORECASE)
+CLOSING_TURNS = 4  # the close is in the last turns...
+CLOSING_WORDS = 40  # ... and the turns after the one that closes are this short (a witness's "Thank you.")
+
+
+def closing_start(transcript: Transcript) -> int | None:
+    """Where the chair or the host closes a hearing, a meeting or a briefing, in its last turns ("This hearing is
+    adjourned.", "We're out of time. I want to thank our witnesses."): the close is an entry of its own. None
+    when nobody closes so, or when more is said after."""
+    turns = transcript.turns
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    for turn in turns[max(1, len(turns) - CLOSING_TURNS):]:
+        if turn.speaker not in answering and _CLOSE.search(turn.text):
+            after = turns[turn.index + 1:]
+            return turn.index if all(t.words <= CLOSING_WORDS for t in after) else None
+    return None
+
+
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
