@@ -354,7 +354,26 @@ def test_a_research_interview_s_opening_over_consent_is_called_so() -> None:
              "back, and the ferry fares went up as well.")] * 3
     topics = find_topics(_interview(*body, opening=consent))
     assert topics[0].label == "Consent and introductions" and topics[0].last_turn == 1
+    archive = ("Host: Right, I think that's recording now. And you're happy for the recording to go into the "
+               "archive at the History Centre, we went through the release form together last week?\n\n"
+               "Ana: Oh yes, I signed it. Put in what you like, I'll be long gone before anybody listens to it.")
+    assert find_topics(_interview(*body, opening=archive))[0].label == "Consent and introductions"
     assert find_topics(_interview(*body, opening=WELCOME))[0].label == "Welcome and introductions"
+
+
+def test_a_chair_opens_a_committee_s_session_and_its_witnesses_introduce_themselves() -> None:
+    opening = ("Chair: Good morning, and welcome to this session of the Harbour Committee's inquiry into the "
+               "port. Our first witness is Dr Ana Ruiz, who runs the harbour. Would you introduce yourself?\n\n"
+               "Ana: Good morning. I'm Ana Ruiz, the harbour master, and before that I ran the ferry company.")
+    lines = [opening]
+    for question, answer in [("Let me ask you about the harbour. Ships wait for days now, don't they?",
+                              "They do. The quays are full of containers, the cranes are old, the dockers work "
+                              "double shifts, and the port authority has not ordered the new cranes.")] * 3 + [
+            ("What about the ferries? The ferry timetable has been cut twice this year.",
+             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are back, "
+             "and the ferry fares went up as well.")] * 3:
+        lines += [f"Chair: {question}", f"Ana: {answer}"]
+    assert find_topics(parse_text("\n\n".join(lines)))[0].label == "Opening and introductions"
 
 
 def test_a_meeting_or_a_briefing_opening_is_not_introductions() -> None:

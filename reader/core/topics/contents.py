@@ -16,6 +16,7 @@ from reader.core.topics.label import (
     CONSENT,
     INTRODUCTIONS,
     OPENING_BUSINESS,
+    OPENING_INTRODUCTIONS,
     OPENING_STATEMENTS,
     label_topics,
     language,
@@ -100,7 +101,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
             else s for s in sections]
 
 
-OPENINGS = frozenset((*INTRODUCTIONS.values(), *CONSENT.values()))  # an opening the reader's contents list apart
+# The openings the reader's contents list apart, each a section of its own.
+OPENINGS = frozenset((*INTRODUCTIONS.values(), *CONSENT.values(), *OPENING_INTRODUCTIONS.values()))
 
 
 def _opening(transcript: Transcript) -> tuple[int, str] | None:

@@ -31,6 +31,7 @@ from reader.core.topics.cues import (
     opens_topic,
     subject_label,
 )
+from reader.core.topics.sections import opening_statements
 from reader.core.topics.stopwords import (
     BROADCAST,
     CALENDAR,
@@ -438,11 +439,17 @@ INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentat
 _CONSENTING = re.compile(
     r"\b(?:consent|information sheet|anonymi[sz]|withdraw at any (?:time|point)|"
     r"(?:ok|okay|happy|fine|all right|alright) (?:with me |for me |if I |for us |to )?record(?:ing)?\b|"
-    r"permission to record|is it ok(?:ay)? if (?:I|we) record|consentement|einverständnis|einwilligung|"
+    r"permission to record|is it ok(?:ay)? if (?:I|we) record|happy for (?:the |this |your )?recording|"
+    r"signed the (?:consent |release )?form|consentement|einverständnis|einwilligung|"
     r"consentimiento|согласи[ея] на запись)", re.IGNORECASE)
 CONSENT = {"en": "Consent and introductions", "fr": "Consentement et présentations",
            "de": "Einverständnis und Vorstellung", "es": "Consentimiento y presentaciones",
            "ru": "Согласие и знакомство"}
+_CHAIRED = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|président|présidente|vorsitzende[r]?|"
+                      r"presidente|председатель)\b", re.IGNORECASE)
+OPENING_INTRODUCTIONS = {"en": "Opening and introductions", "fr": "Ouverture et présentations",
+                         "de": "Eröffnung und Vorstellung", "es": "Apertura y presentaciones",
+                         "ru": "Открытие и представление"}
 INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
 INTRO_SHARE = 5
 
@@ -480,6 +487,9 @@ def _opening(transcript: Transcript, table: TermTable, last: int, grand: int) ->
     said = [turn.text[:600] for turn in transcript.turns[:min(last + 1, 3)]]
     if any(_CONSENTING.search(text) for text in said):
         return CONSENT
+    if _CHAIRED.search(transcript.speaker_by_key[transcript.turns[0].speaker].name) \
+            and opening_statements(transcript) is None:
+        return OPENING_INTRODUCTIONS  # a chair opens a committee's session, and its witnesses introduce themselves
     return INTRODUCTIONS if any(_INTRODUCING.search(text) for text in said) else None
 
 
