@@ -322,13 +322,17 @@ WELCOME = ("Host: Good morning and welcome to City Talk, the programme about the
            "and my father still tells me the bakery was a better job than the harbour.")
 
 
+# Two subjects, three exchanges each, after an opening.
+HARBOUR = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
+            "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
+            "and the port authority still has not ordered the new cranes it promised for the quays.")] * 3 + [
+           ("What about the ferries? The ferry timetable has been cut twice this year.",
+            "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are "
+            "back, and the ferry fares went up as well.")] * 3
+
+
 def test_an_opening_of_introductions_is_called_so() -> None:
-    body = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
-             "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
-             "and the port authority still has not ordered the new cranes it promised for the quays.")] * 3 + [
-            ("What about the ferries? The ferry timetable has been cut twice this year.",
-             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are "
-             "back, and the ferry fares went up as well.")] * 3
+    body = HARBOUR
     transcript = _interview(*body, opening=WELCOME)
     topics = find_topics(transcript)
     assert topics[0].label == "Welcome and introductions" and topics[0].last_turn == 1
@@ -346,12 +350,7 @@ def test_a_research_interview_s_opening_over_consent_is_called_so() -> None:
                "anonymise your name and anything else that could identify you in the write-up.\n\n"
                "Ana: Yes, I signed it and sent it back to the research office last week. That's all fine, and "
                "my name can stay out of it, go ahead.")
-    body = [("Let me ask you about the harbour. Ships wait for days now, don't they?",
-             "They do. The quays are full of containers, the cranes are old, the dockers work double shifts, "
-             "and the port authority still has not ordered the new cranes it promised for the quays.")] * 3 + [
-            ("What about the ferries? The ferry timetable has been cut twice this year.",
-             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are "
-             "back, and the ferry fares went up as well.")] * 3
+    body = HARBOUR
     topics = find_topics(_interview(*body, opening=consent))
     assert topics[0].label == "Consent and introductions" and topics[0].last_turn == 1
     archive = ("Host: Right, I think that's recording now. And you're happy for the recording to go into the "
@@ -365,14 +364,7 @@ def test_a_chair_opens_a_committee_s_session_and_its_witnesses_introduce_themsel
     opening = ("Chair: Good morning, and welcome to this session of the Harbour Committee's inquiry into the "
                "port. Our first witness is Dr Ana Ruiz, who runs the harbour. Would you introduce yourself?\n\n"
                "Ana: Good morning. I'm Ana Ruiz, the harbour master, and before that I ran the ferry company.")
-    lines = [opening]
-    for question, answer in [("Let me ask you about the harbour. Ships wait for days now, don't they?",
-                              "They do. The quays are full of containers, the cranes are old, the dockers work "
-                              "double shifts, and the port authority has not ordered the new cranes.")] * 3 + [
-            ("What about the ferries? The ferry timetable has been cut twice this year.",
-             "The ferry company lost two boats to repairs, so the ferry timetable is thin until the boats are back, "
-             "and the ferry fares went up as well.")] * 3:
-        lines += [f"Chair: {question}", f"Ana: {answer}"]
+    lines = [opening, *(line for question, answer in HARBOUR for line in (f"Chair: {question}", f"Ana: {answer}"))]
     assert find_topics(parse_text("\n\n".join(lines)))[0].label == "Opening and introductions"
 
 
