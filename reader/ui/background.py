@@ -11,17 +11,25 @@ C++ it calls, so a thread inside a PySide call then (a signal's emit, a QObject'
 C++ that cannot be: the process aborts ("terminate called without an active exception") or crashes, after the
 window closed and the notes were written. The jobs this replaces emitted their results and let their signals'
 QObject go on their own thread; a screenshot once ended so.
+
+Nor may a job's thread run Python's cyclic garbage collector, which runs on whichever thread's allocation
+crosses its threshold: a job allocates much, and a collection there deletes the GUI's QObjects caught in
+reference cycles (a closed window's) off their thread. Qt's deletion then waits, holding a lock of its own, for
+the interpreter lock, which the GUI thread holds while it waits for that lock (a test run once hung so). While
+any `Background` exists, the collector runs on the GUI thread alone, every GC_MS, as it would have by itself.
 """
 
 from __future__ import annotations
 
+import gc
 import threading
 from collections.abc import Callable
 from typing import Any
 
-from PySide6.QtCore import QObject, QTimer
+from PySide6.QtCore import QCoreApplication, QObject, QTimer
 
 POLL_MS = 15  # how often finished jobs are collected while any runs: well under what a reader notices
+GC_MS = 500  # how often the GUI thread runs the garbage collector, when its thresholds say one is due
 
 
 class _Work:
@@ -41,11 +49,39 @@ class _Work:
         self.outcome = outcome
 
 
+def collect_on_this_thread() -> None:
+    """From now on, Python's cyclic garbage collector runs on this (the GUI) thread only, driven by a timer of
+    the application's: the collections the interpreter would have made, each at the next tick (see the module's
+    doc). Once per application; nothing without one."""
+    app = QCoreApplication.instance()
+    if app is None or app.findChild(QTimer, "garbage-collector") is not None:
+        return
+    gc.disable()
+    timer = QTimer(app)
+    timer.setObjectName("garbage-collector")
+    timer.setInterval(GC_MS)
+    timer.timeout.connect(_collect_garbage)
+    timer.start()
+
+
+def _collect_garbage() -> None:
+    """The collection the interpreter would make now: of the oldest generation whose count is past its
+    threshold (and the younger ones with it), when the youngest's is."""
+    counts, thresholds = gc.get_count(), gc.get_threshold()
+    if counts[0] <= thresholds[0]:
+        return
+    generation = 0
+    while generation < 2 and counts[generation + 1] + 1 > thresholds[generation + 1]:
+        generation += 1
+    gc.collect(generation)
+
+
 class Background(QObject):
     """Starts jobs on daemon threads and calls back, on this object's thread, with their results."""
 
     def __init__(self, parent: QObject | None = None) -> None:
         super().__init__(parent)
+        collect_on_this_thread()
         self._jobs: list[tuple[_Work, Callable[[Any], None], Callable[[str], None]]] = []
         self._timer = QTimer(self)
         self._timer.setInterval(POLL_MS)

@@ -133,3 +133,32 @@ def test_the_check_finds_a_qt_object_held_by_a_job(qtbot: QtBot) -> None:
     """The check above can fail: a job whose function holds a QObject (as the jobs' signals once were) is found."""
     runner = Background()
     assert _qt_objects_reachable(lambda: runner.running) == [runner]
+
+
+FREED_ON: list[str] = []  # the threads the cycles below were freed on
+
+
+class _Cycle:
+    """Garbage the cyclic collector alone frees, telling on which thread it was."""
+
+    def __init__(self) -> None:
+        self.itself = self
+
+    def __del__(self) -> None:
+        FREED_ON.append(threading.current_thread().name)
+
+
+def test_the_garbage_collector_runs_on_the_gui_thread_only(qtbot: QtBot) -> None:
+    """A job allocates much, and a collection on its thread would delete the GUI's QObjects caught in cycles off
+    their thread (a test run hung on it): the collections wait for the GUI thread's timer."""
+    runner = Background()
+    assert not gc.isenabled()
+    FREED_ON.clear()
+    for _ in range(50):
+        _Cycle()
+    done: list[object] = []
+    runner.start("allocates", lambda: len([[n] for n in range(200_000)]), done.append, done.append)
+    qtbot.waitUntil(lambda: bool(done), timeout=5000)
+    assert done == [200_000] and "allocates" not in FREED_ON
+    qtbot.waitUntil(lambda: len(FREED_ON) == 50, timeout=5 * background.GC_MS)
+    assert set(FREED_ON) == {threading.main_thread().name}
