@@ -390,6 +390,12 @@ def test_a_last_stretch_of_thanks_is_the_closing_but_a_last_question_is_not() ->
     transcript = _interview(*body, last_question, opening=WELCOME)
     topics = topics_from_starts(transcript, [0, 2, len(transcript.turns) - 2])
     assert topics[-1].label != "Closing remarks"
+    # A caller's or a reporter's thanks before a question of their own is no sign-off either.
+    polite = ("Thank you. I live by the quays, and the ferry to the island stops at seven now. Will the evening "
+              "ferries come back this year?", "Yes, the evening ferries come back in May with both boats.")
+    transcript = _interview(*body, polite, opening=WELCOME)
+    topics = topics_from_starts(transcript, [0, 2, len(transcript.turns) - 2])
+    assert topics[-1].label != "Closing remarks"
 
 
 def test_listeners_a_host_reads_out_never_label_a_topic() -> None:

@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from itertools import chain
 
+from reader.core.asking import asks
 from reader.core.model import Role, Transcript
 from reader.core.topics import russian
 from reader.core.topics.common_words import BANDS
@@ -473,7 +474,21 @@ def _closing(transcript: Transcript, first: int, last: int) -> bool:
     with thanks before the next question ("Thanks, Nadia. On Iran...")."""
     text = transcript.turns[first].text
     return last - first + 1 <= CLOSING_TURNS and bool(_THANKS.search(text[:200])) and not (
-        opens_topic(text) or announced_subject(text))
+        opens_topic(text) or announced_subject(text) or _thanks_then_asks(text))
+
+
+def _thanks_then_asks(text: str) -> bool:
+    """A reporter's or a caller's "Thank you." before a question of their own ("Thank you. There are reports that
+    the rule will be delayed. Is that true?"), not the host's "Thank you so much. Where can people find you?"."""
+    thanks = _BARE_THANKS.match(text)
+    rest = text[thanks.end():] if thanks else ""
+    return bool(rest) and len(rest.split()) >= ASKED_AFTER_THANKS and bool(asks(rest))
+
+
+# A first sentence of thanks alone, nobody thanked by name: "Thank you.", "Thanks, yes."
+_BARE_THANKS = re.compile(r"\W*(?:thank you|thanks|many thanks|merci|danke|gracias|спасибо)(?: very much)?"
+                          r"(?:, (?:yes|chair|madam chair|mr\.? chairman))?[.!]\s+", re.IGNORECASE)
+ASKED_AFTER_THANKS = 12  # words: a question this long after the thanks is the speaker's own, not a sign-off's
 
 
 def _opening(transcript: Transcript, table: TermTable, last: int, grand: int) -> dict[str, str] | None:
