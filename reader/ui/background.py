@@ -15,8 +15,8 @@ QObject go on their own thread; a screenshot once ended so.
 Nor may a job's thread run Python's cyclic garbage collector, which runs on whichever thread's allocation
 crosses its threshold: a job allocates much, and a collection there deletes the GUI's QObjects caught in
 reference cycles (a closed window's) off their thread. Qt's deletion then waits, holding a lock of its own, for
-the interpreter lock, which the GUI thread holds while it waits for that lock (a test run once hung so). While
-any `Background` exists, the collector runs on the GUI thread alone, every GC_MS, as it would have by itself.
+the interpreter lock, which the GUI thread holds while it waits for that lock (a test run once hung so). Once a
+`Background` is made, the collector runs on the GUI thread alone, every GC_MS, as it would have by itself.
 """
 
 from __future__ import annotations

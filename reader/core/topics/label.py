@@ -338,7 +338,7 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
             label = _undative(label, table)
         if russian_words and label:  # "Куршской косе", "Звёздам": the nominative ("Куршская коса", "Звёзды")
             label = russian.nominative_label(label, conjunction)
-        if first == 0 and (named := _opening(transcript, table, last, grand)):
+        if first == 0 and (named := _opening_name(transcript, table, last, grand)):
             label = named[str(table.extra["language"])]
         elif first > 0 and last == len(transcript.turns) - 1 and _closing(transcript, first, last):
             label = CLOSING[str(table.extra["language"])]
@@ -491,10 +491,11 @@ _BARE_THANKS = re.compile(r"\W*(?:thank you|thanks|many thanks|merci|danke|graci
 ASKED_AFTER_THANKS = 12  # words: a question this long after the thanks is the speaker's own, not a sign-off's
 
 
-def _opening(transcript: Transcript, table: TermTable, last: int, grand: int) -> dict[str, str] | None:
-    """What the span opening the transcript, up to `last`, is, when it is the welcome and introductions or a
-    research interview's consent to record: a reader's table of contents calls it so (INTRODUCTIONS, CONSENT),
-    not by the words of the small talk around it ("Recording", "Movement"). None when it is neither."""
+def _opening_name(transcript: Transcript, table: TermTable, last: int, grand: int) -> dict[str, str] | None:
+    """The name, by language, of the short span opening the transcript, up to `last`, when it is the welcome and
+    introductions (INTRODUCTIONS), a research interview's consent to record (CONSENT) or a chair opening a
+    session (OPENING_INTRODUCTIONS): a reader's table of contents calls it so, not by the words of the small talk
+    around it ("Recording", "Movement"). None when it is none of them."""
     if last + 1 > INTRO_TURNS or sum(map(len, table.turn_sequences[:last + 1])) * INTRO_SHARE > grand:
         return None
     if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
