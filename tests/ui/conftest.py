@@ -3,11 +3,12 @@ a panel on its own, a session over a temporary notes store and a navigator that 
 
 from __future__ import annotations
 
+import gc
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from PySide6.QtCore import QSettings
+from PySide6.QtCore import QEventLoop, QSettings, QTimer
 from PySide6.QtWidgets import QApplication
 from pytestqt.qtbot import QtBot
 
@@ -30,6 +31,17 @@ def _clipboard_emptied_after_test(qapp: QApplication) -> Iterator[None]:
     """Data left on the offscreen clipboard crashes Qt's teardown at exit; a user's clipboard is never touched."""
     yield
     qapp.clipboard().clear()
+
+
+@pytest.fixture(autouse=True)
+def _windows_deleted_after_test(qapp: QApplication) -> Iterator[None]:
+    """The windows a test made are deleted at its end, and their wrappers freed, on the GUI thread: never later,
+    by a garbage collection inside the next test's event loop, whose overrides would find them half taken down."""
+    yield
+    loop = QEventLoop()  # an event loop's turn deletes what pytest-qt's deleteLater left of the test's widgets
+    QTimer.singleShot(0, loop.quit)
+    loop.exec()
+    gc.collect()
 
 
 @pytest.fixture(autouse=True)
