@@ -48,7 +48,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if terms is not None:
         terms.keep(transcript, table)  # always fresh here; the edits' relabelling reuses it
     upper, lower, procedural = document_sections(transcript)
-    opening = None if upper else _opening(transcript)
+    lang = "" if upper else language(transcript)  # the language the structural entries are named in
+    opening = None if upper else _opening(transcript, lang)
     close = None if upper else closing_start(transcript)
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
         procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
@@ -65,7 +66,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     titles = dict(lower)
     if close:  # the chair's close: "Adjournment" when the chair adjourns, else "Closing remarks"
         words = ADJOURNMENT if "adjourn" in transcript.turns[close].text.lower() else CLOSING
-        titles = {**titles, close: words[language(transcript)]}
+        titles = {**titles, close: words[lang]}
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]
     if upper:
@@ -105,13 +106,13 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
 OPENINGS = frozenset((*INTRODUCTIONS.values(), *CONSENT.values(), *OPENING_INTRODUCTIONS.values()))
 
 
-def _opening(transcript: Transcript) -> tuple[int, str] | None:
+def _opening(transcript: Transcript, lang: str) -> tuple[int, str] | None:
     """Where a hearing's or a press conference's opening statements end, or a meeting's opening business, and
     the name of that first section; None when the transcript opens otherwise."""
     if (end := opening_statements(transcript)) is not None:
-        return end, OPENING_STATEMENTS[language(transcript)]
+        return end, OPENING_STATEMENTS[lang]
     if (end := opening_business(transcript)) is not None:
-        return end, OPENING_BUSINESS[language(transcript)]
+        return end, OPENING_BUSINESS[lang]
     return None
 
 

@@ -73,7 +73,7 @@ def opening_business(transcript: Transcript) -> int | None:
     """Where a meeting's business proper begins after its opening: the call to order, the roll, apologies,
     declarations of interest, the minutes and their motions. None for a transcript that is no meeting (no chair
     moving it from item to item), and for a meeting that goes straight to its first item."""
-    items = agenda_items(transcript) if any(s.role is Role.OTHER for s in transcript.speakers) else {}
+    items = agenda_items(transcript)  # none without a chair
     if not items:
         return None
     procedural, last, gap = 0, -1, 0
