@@ -18,7 +18,7 @@ from reader.core.model import Heading, Role, Transcript
 from reader.core.topics import Section
 from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
-from reader.core.topics.sections import closing_start
+from reader.core.topics.sections import closing_start, sponsor_breaks
 from reader.core.topics.stopwords import CALENDAR, GENERIC
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -364,3 +364,35 @@ def test_a_meeting_s_opening_business_is_one_section() -> None:
           f"Cllr Ford: Could the parish pay for the pipe, point {n}?" for n in range(5)]]))
     assert opening_business(straight) is None
     assert opening_business(load_transcript(sample_path())) is None
+
+
+def test_a_podcast_s_sponsor_read_is_an_entry_of_its_own() -> None:
+    """A host's sponsor read (a sponsor and an offer), with the break announced before it and the quips after it,
+    is an entry at both levels, "Sponsor message"; the talk resumes with the next question. A bill "sponsored by"
+    a member offers nothing, and a guest's words are no break in the programme."""
+    bees = ("Honeybees forage three miles from the hive, and in a cold spring the colony eats its stores before the "
+            "first flowers open, so we feed them sugar syrup in March. ")
+    wasps = ("Wasps raid the weaker hives in late summer. We narrow the entrances to a bee's width, so the guards "
+             "can hold the door, and we set traps away from the apiary. ")
+    turns = [("ANN", "Welcome back to Garden Talk. Tom keeps bees. Tom, how far do your bees fly?"), ("TOM", bees * 3),
+             ("BOB", "And what do they eat in a cold spring?"), ("TOM", bees * 2),
+             ("BOB", "We're going to take a quick break, and when we come back, wasps."),
+             ("ANN", "This episode is brought to you by Hive and Home. Their cedar hives last twenty years, and "
+                     "listeners get fifteen percent off with the code GARDEN at hiveandhome dot com."),
+             ("TOM", "I have one of those hives. It smells lovely."),
+             ("ANN", "Tom, wasps. What do you do when they raid a hive?"), ("TOM", wasps * 3),
+             ("BOB", "And do the traps work?"), ("TOM", wasps * 2)]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in turns))
+    assert sponsor_breaks(t) == [(4, 6)]
+    sections = find_sections(t)
+    assert_two_levels_cover(sections, len(t.turns))
+    read = next(s for s in sections if s.first_turn == 4)
+    assert (read.last_turn, read.label, [x.label for x in read.topics]) == (6, "Sponsor message", ["Sponsor message"])
+    assert any(s.first_turn == 7 for s in sections)  # the talk resumes with the next question
+    # "Sponsored by" without an offer, or said by the guest: no sponsor read.
+    bill = [*turns[:4], ("ANN", "The bill sponsored by Senator Hale would ban imports of queens. Will it pass?"),
+            ("TOM", "I hope not; use code words all you like, but the queens come from Italy. " + bees)]
+    assert sponsor_breaks(parse_text("\n\n".join(f"{who}: {text}" for who, text in bill))) == []
+    guest = [*turns[:4], ("TOM", "My hives are sponsored by a local shop, and you get ten percent off with the "
+                                 "code BEES. " + bees * 2), *turns[7:]]
+    assert sponsor_breaks(parse_text("\n\n".join(f"{who}: {text}" for who, text in guest))) == []

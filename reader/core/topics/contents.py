@@ -18,6 +18,7 @@ from reader.core.topics.label import (
     OPENING_BUSINESS,
     OPENING_INTRODUCTIONS,
     OPENING_STATEMENTS,
+    SPONSOR,
     label_topics,
     language,
 )
@@ -28,6 +29,7 @@ from reader.core.topics.sections import (
     opening_business,
     opening_statements,
     panel_starts,
+    sponsor_breaks,
 )
 from reader.core.topics.segment import agenda_items, choose_boundaries, score_gaps, units_of
 from reader.core.topics.terms import WORD, TermTable, TermTables, build_terms, term_lookup
@@ -51,9 +53,12 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     lang = "" if upper else language(transcript)  # the language the structural entries are named in
     opening = None if upper else _opening(transcript, lang)
     close = None if upper else closing_start(transcript)
+    # A podcast's sponsor reads: each an entry of its own at both levels, the conversation resuming after it.
+    sponsored = [] if upper else sponsor_breaks(transcript)
+    resumed = [last + 1 for _, last in sponsored if last + 1 < len(transcript.turns)]
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
         procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
-                             *([close] if close else [])})
+                             *([close] if close else []), *(first for first, _ in sponsored), *resumed})
     headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
@@ -67,6 +72,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if close:  # the chair's close: "Adjournment" when the chair adjourns, else "Closing remarks"
         words = ADJOURNMENT if "adjourn" in transcript.turns[close].text.lower() else CLOSING
         titles = {**titles, close: words[lang]}
+    titles.update((first, SPONSOR[lang]) for first, _ in sponsored)
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]
     if upper:
@@ -98,6 +104,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     items = {turn: title for turn, title in agenda_items(transcript).items() if title}
     if opening:
         items[0] = opening[1]
+    items.update((first, SPONSOR[lang]) for first, _ in sponsored)
     return [dataclasses.replace(s, label=items[s.first_turn]) if s.source == "computed" and s.first_turn in items
             else s for s in sections]
 

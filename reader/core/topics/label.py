@@ -465,6 +465,8 @@ OPENING_BUSINESS = {"en": "Opening business", "fr": "Ouverture de la séance", "
                     "es": "Apertura de la sesión", "ru": "Открытие заседания"}
 ADJOURNMENT = {"en": "Adjournment", "fr": "Levée de séance", "de": "Schluss der Sitzung", "es": "Cierre de la sesión",
                "ru": "Закрытие заседания"}
+SPONSOR = {"en": "Sponsor message", "fr": "Message du partenaire", "de": "Werbung", "es": "Patrocinio",
+           "ru": "Реклама"}
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4
 

@@ -116,6 +116,45 @@ def closing_start(transcript: Transcript) -> int | None:
     return None
 
 
+# A podcast's sponsor read: a host says who pays for the episode and how to buy from them ("This episode is
+# brought to you by Driftwood Robes ... twenty percent off with the code SELKIES"), after announcing a break.
+_SPONSORED = re.compile(
+    r"\b(?:brought to you by|sponsored by|supported by|support for (?:this|the) (?:show|podcast|episode) comes from|"
+    r"(?:a word|a message) from our sponsors?|thanks to our sponsors?|présenté par|en partenariat avec|"
+    r"sponsorisé par|präsentiert von|unterstützt von|gesponsert von|patrocinado por|nuestro patrocinador|"
+    r"при поддержке|спонсор выпуска)", re.IGNORECASE)
+_OFFER = re.compile(
+    r"\b(?:promo(?:tion(?:al)?)? code|discount code|(?:use|with|enter) (?:the )?code|percent off|\d+ ?% off|"
+    r"dot com|\w\.com\b|show notes|free trial|code promo|de réduction|rabatt|gutschein|código|descuento|"
+    r"промокод|скидк)", re.IGNORECASE)
+_BREAK = re.compile(r"\b(?:(?:quick|short|little) break|take a break|after the break|when we come back|"
+                    r"petite pause|kurze pause|pausa|после рекламы)", re.IGNORECASE)
+AFTER_SPONSOR_WORDS = 30  # the quips after the read ("You do look like a Jedi in it.") belong to the break
+
+
+def sponsor_breaks(transcript: Transcript) -> list[tuple[int, int]]:
+    """The first and last turns of each sponsor read: a host's (not a guest's) turn that names a sponsor and an
+    offer, with the announcement of the break before it and the short quips after it, up to the next question.
+    A bill "sponsored by" a member names no offer, and a guest's sponsor is no break in the programme."""
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    asking = {q for e in transcript.exchanges for q in e.questions}
+    turns = transcript.turns
+    breaks: list[tuple[int, int]] = []
+    for turn in turns:
+        if turn.speaker in answering or (breaks and turn.index <= breaks[-1][1]):
+            continue
+        if not (_SPONSORED.search(turn.text) and _OFFER.search(turn.text)):
+            continue
+        first = turn.index
+        if first > 0 and turns[first - 1].speaker not in answering and _BREAK.search(turns[first - 1].text):
+            first -= 1
+        last = turn.index
+        while last + 1 < len(turns) and last + 1 not in asking and turns[last + 1].words <= AFTER_SPONSOR_WORDS:
+            last += 1
+        breaks.append((first, last))
+    return breaks
+
+
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
