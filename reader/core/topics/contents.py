@@ -18,11 +18,13 @@ from reader.core.topics.label import (
     OPENING_BUSINESS,
     OPENING_INTRODUCTIONS,
     OPENING_STATEMENTS,
+    SEGMENT_NAMES,
     SPONSOR,
     label_topics,
     language,
 )
 from reader.core.topics.sections import (
+    announced_segments,
     closing_start,
     document_sections,
     group_topics,
@@ -56,9 +58,15 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     # A podcast's sponsor reads: each an entry of its own at both levels, the conversation resuming after it.
     sponsored = [] if upper else sponsor_breaks(transcript)
     resumed = [last + 1 for _, last in sponsored if last + 1 < len(transcript.turns)]
+    # The segments the host or the chair announces (listeners' questions, public comment...): each a section; one
+    # inside the opening ends it there.
+    segments = {} if upper else announced_segments(transcript)
+    if opening and (inside := [turn for turn in segments if turn < opening[0]]):
+        opening = (min(inside), opening[1])
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
         procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
-                             *([close] if close else []), *(first for first, _ in sponsored), *resumed})
+                             *([close] if close else []), *(first for first, _ in sponsored), *resumed,
+                             *segments})
     headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
@@ -73,6 +81,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         words = ADJOURNMENT if "adjourn" in transcript.turns[close].text.lower() else CLOSING
         titles = {**titles, close: words[lang]}
     titles.update((first, SPONSOR[lang]) for first, _ in sponsored)
+    titles.update((turn, SEGMENT_NAMES[kind][lang]) for turn, (kind, _) in segments.items() if kind == "quick")
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]
     if upper:
@@ -105,6 +114,8 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     if opening:
         items[0] = opening[1]
     items.update((first, SPONSOR[lang]) for first, _ in sponsored)
+    items.update((turn, SEGMENT_NAMES[kind][lang] if kind in SEGMENT_NAMES else words.capitalize())
+                 for turn, (kind, words) in segments.items())
     return [dataclasses.replace(s, label=items[s.first_turn]) if s.source == "computed" and s.first_turn in items
             else s for s in sections]
 

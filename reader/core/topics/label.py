@@ -467,6 +467,16 @@ ADJOURNMENT = {"en": "Adjournment", "fr": "Levée de séance", "de": "Schluss de
                "ru": "Закрытие заседания"}
 SPONSOR = {"en": "Sponsor message", "fr": "Message du partenaire", "de": "Werbung", "es": "Patrocinio",
            "ru": "Реклама"}
+# The segments a host or a chair announces (`sections.SEGMENTS`), by kind; a meeting's public part is named by the
+# words the chair calls it ("Public comment", "Public participation").
+SEGMENT_NAMES = {
+    "listener": {"en": "Listener questions", "fr": "Questions des auditeurs", "de": "Hörerfragen",
+                 "es": "Preguntas de los oyentes", "ru": "Вопросы слушателей"},
+    "audience": {"en": "Audience questions", "fr": "Questions du public", "de": "Fragen aus dem Publikum",
+                 "es": "Preguntas del público", "ru": "Вопросы из зала"},
+    "quick": {"en": "Quick-fire round", "fr": "Questions en rafale", "de": "Schnelle Fragen",
+              "es": "Preguntas rápidas", "ru": "Блиц"},
+}
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4
 

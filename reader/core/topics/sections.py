@@ -155,6 +155,45 @@ def sponsor_breaks(transcript: Transcript) -> list[tuple[int, int]]:
     return breaks
 
 
+# The segments a host or a chair announces, each a section of its own: the listeners' questions ("We've got time
+# for some listener questions"), the audience's ("Let's go to the floor"), a meeting's public comment, and the
+# quick-fire round that ends many podcasts. (The listeners' kind first: "We asked our listeners for questions, so
+# let's do a quick-fire round" opens their questions.)
+SEGMENTS = {
+    "listener": re.compile(
+        r"\b(?:listener(?:s'?)? (?:questions?|emails|mail|messages|voicemails)|mailbag|(?:asked|invited) (?:our )?"
+        r"listeners|questions? from (?:our )?listeners|questions des auditeurs|hörerfragen|fragen (?:unserer|der) "
+        r"hörer|preguntas de (?:los|nuestros) oyentes|вопросы слушателей)", re.IGNORECASE),
+    "audience": re.compile(
+        r"\b(?:audience questions?|questions? from the (?:audience|floor)|go to the floor|open (?:it )?up to (?:the )?"
+        r"(?:floor|audience)|q ?(?:&|and) ?a\b|(?:go|turn|come) to (?:your|the|some) questions|questions du public|"
+        r"fragen aus dem publikum|preguntas del público|вопросы из зала)", re.IGNORECASE),
+    "public": re.compile(r"\bpublic (?:comment|participation|questions?|question time|forum)\b", re.IGNORECASE),
+    "quick": re.compile(r"\b(?:quick-?fire|rapid-?fire|lightning round)", re.IGNORECASE),
+}
+SEGMENT_WORDS = 80  # a turn this short announces; a longer one talks about listeners' emails in passing
+# ... and what the opening says is coming ("and at the end, as always, your questions") announces nothing yet.
+_LATER = re.compile(r"\b(?:later|coming up|at the end|after that|al final|más tarde|plus tard|à la fin|später|"
+                    r"am ende|потом|в конце)\b[^.?!]{0,60}$", re.IGNORECASE)
+
+
+def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
+    """The turns where the host or the chair announces a segment of SEGMENTS, the first time of each kind: the
+    turn -> (the kind, the words that announce it)."""
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    found: dict[int, tuple[str, str]] = {}
+    kinds: set[str] = set()
+    for turn in transcript.turns:
+        if turn.speaker in answering or turn.words > SEGMENT_WORDS or turn.index == 0:
+            continue
+        for kind, pattern in SEGMENTS.items():
+            match = pattern.search(turn.text) if kind not in kinds else None
+            if match and not _LATER.search(turn.text, max(0, match.start() - 80), match.start()):
+                kinds.add(kind)
+                found.setdefault(turn.index, (kind, match.group(0)))
+    return found
+
+
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
