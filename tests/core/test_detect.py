@@ -22,6 +22,7 @@ EXPECTED = {
     "film-dialogue.srt": "srt",
     "film-subtitles.vtt": "webvtt",
     "forschungsinterview-i-b.txt": "labelled",
+    "gpo-hearing.txt": "labelled",
     "hansard-names-alone.txt": "labelled",
     "interview-subtitles.srt": "srt",
     "briefing-clock-lines.txt": "labelled",

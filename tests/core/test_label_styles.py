@@ -50,6 +50,33 @@ def test_congressional_record_period_labels() -> None:
     assert t.metadata.title == "HARBOR INFRASTRUCTURE IMPROVEMENT ACT"
 
 
+def test_a_hearing_as_the_publishing_office_prints_it() -> None:
+    """GPO's hearings write the surname in mixed case after the title (`Senator McAllister.`, `Mr. O'Brien.`,
+    `The Chairman.`). The title centred on the front page is no label, though it holds a colon, and neither is
+    the salutation of a letter read into the record: the letter stays in the turn that reads it in. Lines that
+    end in spaces still join the paragraph they wrap."""
+    t = load("gpo-hearing.txt")
+    assert names(t) == ["Unknown speaker", "Senator Lindgren", "Senator McAllister", "Senator Lindgren",
+                        "Ms. Okafor", "Senator Lindgren", "Mr. Ferreira", "Senator Lindgren", "Ms. Okafor",
+                        "Senator Lindgren", "Ms. Okafor", "Senator O'Donnell", "Mr. Ferreira", "Senator O'Donnell",
+                        "Senator Lindgren"]
+    assert "Dear Senator O'Donnell:" in t.turns[-1].text
+    assert t.turns[0].text.startswith("[Senate Hearing 118-377]")  # the front page, kept as it was
+    mixed = "\n\n".join(["The Chairman. The committee will come to order.", "Mr. McClintock. Thank you.",
+                          "Dr. Nair-Singh. Cheap cells, mostly.", "Mr. McClintock. How many fires?",
+                          "Dr. Nair-Singh. About four hundred."])
+    assert names(parse_text(mixed)) == ["The Chairman", "Mr. McClintock", "Dr. Nair-Singh", "Mr. McClintock",
+                                        "Dr. Nair-Singh"]
+    # In a labelled interview, paragraphs that open on a name and a period are no labels.
+    quoted = "\n\n".join(["Host: Who did you meet?", "Guest: Two men.", "Mr. Putin. Ah, Mr. Putin. We met twice.",
+                           "Host: And then?", "Guest: The other.", "Mr. Putin. Again, late."])
+    assert names(parse_text(quoted)) == ["Host", "Guest", "Host", "Guest"]
+    trailing = load_transcript(LAYOUTS / "gpo-hearing.txt").turns[2].paragraphs[0].text
+    spaced = parse_text((LAYOUTS / "gpo-hearing.txt").read_text(encoding="utf-8").replace("\n", " \n"))
+    assert [p.text for p in spaced.turns[2].paragraphs] == [trailing]  # one paragraph, as without the spaces
+    assert trailing.startswith("Thank you, Madam Chair. In my state") and trailing.endswith("as covered.")
+
+
 def test_period_and_alone_labels_with_accented_capitals() -> None:
     record = ("Chairman BRANNIGAN. The hearing will come to order.\n\n"
               "Ms. NUÑEZ. Thank you, Mr. Chairman. Dr. Nair, what causes these fires?\n\n"

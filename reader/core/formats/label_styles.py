@@ -62,11 +62,20 @@ _DOTTED_QA_BODY = (
 # Capital letters in names: ASCII and Latin-1's (`NUÑEZ`, `JOSÉ`, `MÜLLER`, `BRØNDUM`).
 _CAPS = "A-ZÀ-ÖØ-Þ"
 # The Congressional Record: a title and a surname in capitals, a period, then the words.
+_TITLE = r"(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.|Madam|Chairman|Chairwoman|Senator|Secretary|Ambassador|General|Judge)"
 _PERIOD_BODY = (
-    r"[ \t\u00a0]*(?P<label>(?:(?:Mr|Mrs|Ms|Miss|Dr|Mx)\.|Madam|Chairman|Chairwoman|Senator|Secretary|Ambassador"
-    rf"|General|Judge)[ \t]+[{_CAPS}][{_CAPS}'’\-]+(?:[ \t]+[{_CAPS}][{_CAPS}'’\-]+){{0,2}}"
+    rf"[ \t\u00a0]*(?P<label>{_TITLE}[ \t]+[{_CAPS}][{_CAPS}'’\-]+(?:[ \t]+[{_CAPS}][{_CAPS}'’\-]+){{0,2}}"
     r"(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
     r"|The[ \t]+(?:[A-Z]{2,}[ \t]+){0,3}[A-Z]{2,}(?:[ \t]+pro[ \t]+tempore)?)\.(?=[ \t\u00a0]+\S)"
+)
+# A hearing as the Government Publishing Office puts it online: the same, with the surname in mixed case
+# (`Senator Whitfield.`, `Mr. McClintock.`, `The Chairman.`). Only the title marks it as a label, so a file
+# uses the style only with three such labels or more, naming two people at least (`_several_names`).
+_HEARING_BODY = (
+    rf"[ \t\u00a0]*(?P<label>(?:{_TITLE}|Chair)[ \t]+(?:Mc|Mac|O['’]|De|La|Van[ \t]+)?[{_CAPS}][a-zß-öø-ÿ'’]+"
+    r"(?:-[A-Z][a-zß-öø-ÿ'’]+)?(?:[ \t]+of[ \t]+[A-Z][a-z]+(?:[ \t]+[A-Z][a-z]+)?)?"
+    r"|The[ \t]+(?:Chairman|Chairwoman|Chair|Speaker|Clerk|Presiding[ \t]+Officer)(?:[ \t]+pro[ \t]+tempore)?)"
+    r"\.(?=[ \t\u00a0]+\S)"
 )
 # The French assemblies' compte rendu: a title and the name, or the office, a period, then the words: `M. le
 # président.`, `Mme Claire Martin.`, `M. François Braun, ministre de la santé.`, `Mme la Première ministre.`
@@ -184,6 +193,7 @@ STYLES = (
     _style("bare", _BARE_Q_BODY, lambda m: m.start("label") + 1, _always),
     _style("dotted", _DOTTED_QA_BODY, lambda m: m.end(), _question_answer_pairs),
     _style("period", _PERIOD_BODY, lambda m: m.end("label") + 1, _recurs),
+    _style("hearing", _HEARING_BODY, lambda m: m.end("label") + 1, _several_names),
     _style("assembly", _ASSEMBLY_BODY, lambda m: m.end("label") + 1, _several_names),
     _style("initials", _INITIALS_BODY, lambda m: m.end(), _several_names),
     _style("alone", _ALONE_BODY, lambda m: m.end(), _several_names),
@@ -203,6 +213,10 @@ def label_key(label: str) -> str:
     return _WS.sub(" ", _KEY_STRIP.sub(" ", label.casefold())).strip()
 
 
+_SALUTATION = re.compile(r"(?:Dear|Dearest|Cher|Chère|Chers|Chères|Liebe|Lieber|Sehr geehrte[rn]?|Estimad[oa]s?|"
+                         r"Querid[oa]s?|Уважаем\w+|Дорог\w+)\b", re.IGNORECASE)
+
+
 @lru_cache(maxsize=4096)
 def label_shape(label: str) -> str | None:
     """What a label candidate looks like: "role" (`Q`, `Interviewer`, `(UNKNOWN)`, `SPEAKER_01`), "name" (a
@@ -213,8 +227,8 @@ def label_shape(label: str) -> str | None:
         return None
     if key in ROLE_WORDS or key.strip("()[] ") in ROLE_WORDS or diarised_number(label) is not None:
         return "role"
-    if key in PROSE_LEADS:
-        return None
+    if key in PROSE_LEADS or _SALUTATION.match(label):
+        return None  # `Note:`; a letter's `Dear Senator Hale:` read into the record
     office = _OFFICE_HOLDER.fullmatch(label.strip())
     if office:  # Hansard's `The Minister for Rail (Ms Dana Pryor)`: an office, the person holding it in brackets
         return "name" if _surname(office["person"]) else None
@@ -315,6 +329,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
                 name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
             elif _ruled_out(kind, label, at_paragraph):
                 continue
+            elif kind == "colon" and _centred(text, newline + 1, m.start("label")):
+                continue  # a title centred on the page (`RURAL BROADBAND: CLOSING THE LAST MILE`), no label
             mark_start = m.start("open") if has_open and m["open"] else number if number >= 0 else m.start("label")
             found.append(Label(mark_start, mark_end(m), label, at_paragraph, name, asks=numbered and number >= 0))
     found.sort(key=lambda c: (c.start, -c.end))
@@ -360,7 +376,15 @@ def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
         return True
     if style in ("assembly", "initials"):
         return not at_paragraph
-    return style != "period" and label_shape(label) is None
+    return style not in ("period", "hearing") and label_shape(label) is None
+
+
+CENTRED = 10  # columns of blank before a line's first word: a printed hearing's title, centred; never a label
+
+
+def _centred(text: str, line_start: int, at: int) -> bool:
+    lead = text[line_start:at]
+    return not lead.strip(" \t\u00a0\f") and len(lead.expandtabs(8)) >= CENTRED
 
 
 def _opens_paragraph(text: str, newline: int) -> bool:
@@ -398,7 +422,7 @@ def _accept(candidates: list[Label], counts: Counter[str], shapes: dict[str, str
             continue
         # A Congressional Record label is a title and a surname in capitals, a compte rendu's a title and a name
         # or an office, a stenogram's a surname and initials: once the style is used, each is one.
-        if c.style in ("period", "assembly", "initials"):
+        if c.style in ("period", "hearing", "assembly", "initials"):
             accepted.append(c)
         elif shape == "prose" and counts[key] < 3:
             continue

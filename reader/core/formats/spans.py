@@ -9,7 +9,7 @@ from collections.abc import Iterator
 from itertools import islice
 
 # A blank-line separated block, from its first to its last non-space character.
-BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
+BLOCK = re.compile(r"\S(?:[^\n]*\S)?(?:[ \t\u00a0\r]*\n[ \t\u00a0\f\r]*\S(?:[^\n]*\S)?)*")
 
 
 def skip_space(text: str, start: int, end: int) -> int:
