@@ -5,8 +5,9 @@ Quality: every gold segmentation in tests/data is segmented and scored, each set
 `gold/held-out-2/*.json` and `gold/held-out-3/*.json`, written as held-out sets but since looked at while tuning, so
 now development sets ("seen"); and `gold/held-out-4/*.json` to `gold/held-out-10/*.json`, written and committed as
 held out but each seen once after the method was frozen (the fifth to eighth then tuned on), so development sets
-too; `gold/held-out-11/*.json`, seen once before tuning and then looked at, a development set as well;
-`gold/held-out-12/*.json` is the held-out set, not to be tuned on. It is scored at each level the gold has, with
+too; `gold/held-out-11/*.json`, seen once before tuning and then looked at, and `gold/held-out-12/*.json`, seen once
+after the method was frozen and then tuned on, development sets as well; `gold/held-out-13/*.json` is the held-out
+set, not to be tuned on. It is scored at each level the gold has, with
 Pk, WindowDiff, boundary F1 (a found boundary within TOLERANCE turns of a gold one counts) and the ratio of found to
 gold segments. Beside each score stand the two baselines: no boundary at all, and an even split into as many
 segments as the gold has (it is told the right number; we are not). A level beats the baselines only when its Pk
@@ -22,7 +23,7 @@ Speed: `find_sections` on the sample and on generated interviews of 1k to 50k tu
 
     python benchmarks/topics_eval.py            # tables
     python benchmarks/topics_eval.py --labels   # also the found labels beside the gold headings
-    python benchmarks/topics_eval.py --skip held-out-12   # a set left out
+    python benchmarks/topics_eval.py --skip held-out-13   # a set left out
 """
 
 from __future__ import annotations
@@ -80,7 +81,9 @@ GROUPS = {"": "tuning set",
                          "was frozen)",
           "held-out-11": "development set 11 (seen: written and committed as held out, seen once before tuning, "
                          "then looked at for parsing and labels)",
-          "held-out-12": "held-out set 12 (written and committed as held out; not yet tuned on)"}
+          "held-out-12": "development set 12 (seen: written and committed as held out, seen once after the method "
+                         "was frozen, then tuned on)",
+          "held-out-13": "held-out set 13 (written and committed as held out; not yet tuned on)"}
 
 
 def group_of(path: Path) -> str:
