@@ -46,15 +46,17 @@ def _participle(text: str) -> bool:
 
 def rank(weight: dict[str, float], phrases: list[Candidate], table: TermTable,
           counts: dict[str, int], verbs: frozenset[str] = frozenset(),
-          modifiers: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset()) -> list[Candidate]:
+          modifiers: frozenset[str] = frozenset(), qualifiers: frozenset[str] = frozenset(),
+          nouns: frozenset[str] = frozenset()) -> list[Candidate]:
     # A participle ("interfered", "seized") or a word used as a verb ("we overpay") says what happened, rarely
-    # what the topic is: it heads no label. A generic noun ("system", "meeting") says nothing alone: it labels
-    # only inside a phrase. Only the strongest singles can make the label: building candidates for a topic's
-    # every word is waste.
+    # what the topic is: it heads no label, unless the topic uses it as a noun (`nouns`: "the planning", "a
+    # warning"). A generic noun ("system", "meeting") says nothing alone: it labels only inside a phrase. Only the
+    # strongest singles can make the label: building candidates for a topic's every word is waste.
     verbs = verbs.difference(GERUNDS)  # "expel" heads its object: "Expelling US diplomats"
     strongest = heapq.nlargest(SINGLES, weight.items(), key=lambda item: item[1])
     singles = [Candidate((t,), table.display[t],
-                         w * (PARTICIPLE if _participle(table.display[t]) or t in verbs else 1.0),
+                         w * (PARTICIPLE if (_participle(table.display[t]) and t not in nouns) or t in verbs
+                              else 1.0),
                          t in table.names, counts[t]) for t, w in strongest
                if table.display[t].lower() not in GENERIC]
     singles = [c for c in singles if c.terms[0] not in verbs] if verbs else singles

@@ -320,7 +320,12 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
                            and not (english and table.display[t].endswith(("ed", "ing"))))
         qualifiers = frozenset(t for t in weight if t not in table.names
                                and only_qualifies(table.display[t].lower(), table))
-        ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers)
+        # An "-ing" word the topic says after a determiner more than as a verb is a noun: "the planning", "a warning"
+        # (not a compound adjective: "a good-looking lad").
+        nouns = frozenset(t for t in weight if english and table.display[t].endswith("ing")
+                          and "-" not in table.display[t]
+                          and (uses_of := uses.get(t)) is not None and uses_of[0] > uses_of[1])
+        ranked = rank(weight, phrases, table, topic, verbs, modifiers, qualifiers, nouns)
         # (What the topic says as a verb is no keyword: "recule", "dira", "aviez" tell nothing of its subject.)
         keywords = tuple(table.display[t] for t in heapq.nsmallest(KEYWORDS, weight.keys() - verbs,
                                                                       key=lambda t: (-weight[t], t)))
