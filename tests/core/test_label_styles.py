@@ -344,3 +344,16 @@ def test_a_name_with_a_sound_in_brackets_is_no_label(label: str) -> None:
     from reader.core.formats.label_styles import label_shape
 
     assert label_shape(label) is None
+
+
+def test_a_rev_export_s_title_and_credit_are_its_header() -> None:
+    """Rev writes the title, with the date the transcript was finished, and its credit above the first turn: a
+    header and the title, no turn of an unknown speaker."""
+    text = ("Mayor Villanueva Year One Interview (Completed 01/10/25)\nTranscript by Rev.com\n\n"
+            "Ben Okafor (00:03):\nThanks for making the time, Mayor.\n\n"
+            "Teresa Villanueva (00:06):\nHappy to. Coffee?\n\nBen Okafor (00:08):\nPlease. Let's start with the stadium.\n")
+    t = parse_text(text)
+    assert_lossless(t)
+    assert names(t) == ["Ben Okafor", "Teresa Villanueva", "Ben Okafor"]
+    assert t.metadata.title == "Mayor Villanueva Year One Interview"
+    assert [a.kind for a in t.asides][:1] == [AsideKind.HEADER]

@@ -301,8 +301,8 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
         elif _LIST_HEADING.match(lines[0]):
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         elif index == 0 and _title_block(lines):
-            meta = replace(meta, title=lines[0].strip("#*_ \t"))
-            if len(lines) >= 2:
+            meta = replace(meta, title=_COMPLETED.sub("", lines[0]).strip("#*_ \t"))
+            if len(lines) >= 2 and not _CREDIT.fullmatch(lines[1]):
                 meta = replace(meta, date=iso_date(lines[1]), time=clock_time(lines[1]))
             builder.aside(AsideKind.HEADER, m.start(), m.end())
         elif index == 0 and len(lines) == 1 and _dated(lines[0]):
@@ -318,11 +318,19 @@ def _preamble(text: str, builder: TranscriptBuilder, first_label: int, chapters:
 _DURATION = re.compile(r"[ \t]*(?=\d)(?:\d+h[ \t]*)?(?:\d+m(?:in)?[ \t]*)?(?:\d+s)?[ \t]*")  # `42m 10s`, `1h 3m`
 
 
+# The transcription service's credit under the title, as Rev writes it: `Transcript by Rev.com`.
+_CREDIT = re.compile(r"[ \t]*(?:transcript(?:ion)?|transcribed)[ \t]+(?:by|with|from)[ \t]+\S.{0,60}", re.IGNORECASE)
+# ... and the date its transcript was finished, after the title: `Year One Interview (Completed 01/10/25)`.
+_COMPLETED = re.compile(r"[ \t]*\((?:completed|transcribed)[ \t]+[^()]{1,30}\)[ \t]*$", re.IGNORECASE)
+
+
 def _title_block(lines: list[str]) -> bool:
-    """A title alone, or with its date under it, and under that perhaps the recording's length."""
+    """A title alone, or with its date or the transcription service's credit under it, and under that perhaps
+    the recording's length."""
     if not _title_like(lines[0]) or len(lines) > 3:
         return False
-    return len(lines) == 1 or (_dated(lines[1]) and (len(lines) == 2 or bool(_DURATION.fullmatch(lines[2]))))
+    return len(lines) == 1 or ((_dated(lines[1]) or bool(_CREDIT.fullmatch(lines[1])))
+                               and (len(lines) == 2 or bool(_DURATION.fullmatch(lines[2]))))
 
 
 def _title_like(line: str) -> bool:
