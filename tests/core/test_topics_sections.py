@@ -340,6 +340,11 @@ def test_a_press_conference_s_opening_statements_are_one_section() -> None:
     answered = [*turns, ("DR RAO", "We're out of time on the smoke, I know, but one more thing: " + health)]
     t = parse_text("\n\n".join(f"{who}: {text}" for who, text in answered))
     assert closing_start(t) is None  # an answer, however it opens, closes nothing
+    # A close that more is said after is none, but a later one is: the chair adjourns after the last answer.
+    later = [*turns, ("CLAIRE HOBBS", "We're out of time, I'm afraid. Dr Rao, a last word?"),
+             ("DR RAO", "Only this: " + health), ("CLAIRE HOBBS", "Thank you. This briefing is adjourned.")]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in later))
+    assert closing_start(t) == len(t.turns) - 1
     banter = parse_text("\n\n".join([
         "ANN: Hello and welcome to the show. I finally put up the shelf this week, and it is nearly level.",
         "BOB: Nearly level is a sense of movement, as the estate agents say about subsidence in old houses.",

@@ -106,13 +106,14 @@ CLOSING_WORDS = 40  # ... and the turns after the one that closes are this short
 def closing_start(transcript: Transcript) -> int | None:
     """Where the chair or the host closes a hearing, a meeting or a briefing, in its last turns ("This hearing is
     adjourned.", "We're out of time. I want to thank our witnesses."): the close is an entry of its own. None
-    when nobody closes so, or when more is said after."""
+    when nobody closes so, or when more is said after (a later turn may close it then: "We're out of time",
+    a witness's last point, "This hearing is adjourned.")."""
     turns = transcript.turns
     answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
     for turn in turns[max(1, len(turns) - CLOSING_TURNS):]:
-        if turn.speaker not in answering and _CLOSE.search(turn.text):
-            after = turns[turn.index + 1:]
-            return turn.index if all(t.words <= CLOSING_WORDS for t in after) else None
+        if turn.speaker not in answering and _CLOSE.search(turn.text) \
+                and all(t.words <= CLOSING_WORDS for t in turns[turn.index + 1:]):
+            return turn.index
     return None
 
 
