@@ -351,7 +351,8 @@ def test_a_rev_export_s_title_and_credit_are_its_header() -> None:
     header and the title, no turn of an unknown speaker."""
     text = ("Mayor Villanueva Year One Interview (Completed 01/10/25)\nTranscript by Rev.com\n\n"
             "Ben Okafor (00:03):\nThanks for making the time, Mayor.\n\n"
-            "Teresa Villanueva (00:06):\nHappy to. Coffee?\n\nBen Okafor (00:08):\nPlease. Let's start with the stadium.\n")
+            "Teresa Villanueva (00:06):\nHappy to. Coffee?\n\n"
+            "Ben Okafor (00:08):\nPlease. Let's start with the stadium.\n")
     t = parse_text(text)
     assert_lossless(t)
     assert names(t) == ["Ben Okafor", "Teresa Villanueva", "Ben Okafor"]
