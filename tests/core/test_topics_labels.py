@@ -453,3 +453,25 @@ def test_what_a_topic_says_as_a_verb_is_no_keyword() -> None:
     transcript = load_transcript(ROOT / "tests" / "data" / "gold" / "two-level" / "maire-littoral.txt")
     topic = next(t for s in find_sections(transcript) for t in s.topics if t.first_turn == 8)
     assert "recule" not in topic.keywords and "érosion" in topic.keywords, topic.keywords
+
+
+def test_an_ing_word_is_a_noun_after_a_word_in_the_singular_or_a_determiner() -> None:
+    """"Affordable housing", "wheel bearing", "the warning": compound nouns and gerunds the topic uses as
+    nouns name a subject; "-ing" after a plural is what they do ("shops closing")."""
+    transcript = parse_text("\n\n".join([
+        "Host: Let's talk about housing. How much affordable housing does the scheme have?",
+        "Guest: The affordable housing is the problem. Affordable housing was meant to be a third, and the "
+        "affordable housing offer is now a tenth, because the affordable housing costs more to build.",
+        "Host: And the derailment? What failed?",
+        "Guest: The wheel bearing failed. A wheel bearing overheats slowly, and that wheel bearing ran hot "
+        "for forty miles before the wheel bearing seized.",
+        "Host: The shops on the high street?",
+        "Guest: The shops closing is what worries us. Shops closing, two a month, and more shops closing after "
+        "Christmas, because the shops pay rates nobody can afford.",
+        "Host: And the flood itself?",
+        "Guest: The warning came too late. The warning said midnight, and by the time the warning reached us "
+        "the water was in the kitchen. A warning at six would have saved the furniture."]))
+    labels = [topic.label for topic in topics_from_starts(transcript, [0, 2, 4, 6])]
+    assert labels[:2] == ["Affordable housing", "Wheel bearing"], labels  # were "Flats...", "Cause and axle"
+    assert "closing" not in labels[2].lower(), labels  # "shops closing" is a clause
+    assert labels[3].startswith("Warning"), labels  # a gerund after "the": a noun, heading the label

@@ -779,9 +779,23 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
             noun, verb = uses.get(gram[k - 1], (0, 0))
             if gram[k - 1] in GERUNDS or words[k - 1].endswith(("ed", "ing")) or verb > noun:
                 return True
-        if words[k].endswith(("ed", "ing")) and gram[k] not in table.names:
+        if words[k].endswith("ed") and gram[k] not in table.names:
+            return True
+        # "-ing" after a noun in the plural is what they do ("shops closing", "people living"); after a word in the
+        # singular, a compound noun ("affordable housing", "wheel bearing", "flood warning"), unless a generic one
+        # ("regular meeting").
+        if words[k].endswith("ing") and gram[k] not in table.names \
+                and (_plural(words[k - 1]) or words[k].lower() in GENERIC):
             return True
     return False
+
+
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "folk", "kids"})
+
+
+def _plural(word: str) -> bool:
+    lower = word.lower()
+    return lower in _IRREGULAR_PLURALS or (lower.endswith("s") and not lower.endswith(("ss", "us", "is", "'s")))
 
 
 _GERMAN_ADJECTIVE = ("e", "en", "er", "es", "em")  # the endings of an adjective before its noun
