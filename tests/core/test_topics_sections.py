@@ -19,7 +19,7 @@ from reader.core.topics import Section
 from reader.core.topics.contents import find_sections, find_topics
 from reader.core.topics.evaluate import boundary_f1, pk
 from reader.core.topics.label import SEGMENT_NAMES
-from reader.core.topics.sections import announced_segments, closing_start, sponsor_breaks
+from reader.core.topics.sections import announced_segments, closing_start, last_part_start, sponsor_breaks
 from reader.core.topics.stopwords import CALENDAR, GENERIC
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -442,3 +442,23 @@ def test_the_segments_a_host_or_a_chair_announces_are_sections_named_by_their_ki
     called = parse_text("\n\n".join(["CLERK: We are quorate, Chair.", *meeting]))
     assert announced_segments(called) == {1: ("public", "public comment")}
     assert find_sections(called)[1].label == "Public comment"
+
+
+def test_the_last_part_a_host_announces_opens_a_topic() -> None:
+    """"Last question.", "We're nearly out of time": in the last 30% of the turns, the host's announcement of the
+    last part opens a topic, however much its words share with the one before; earlier, or said by the guest, it
+    announces nothing."""
+    bees = ("Honeybees forage three miles from the hive, and in a cold spring the colony eats its stores before the "
+            "first flowers open, so we feed them sugar syrup in March. ")
+    turns = [("HOST", "Tom, how far do your bees fly?"), ("TOM", bees * 2),
+             *[pair for n in range(7) for pair in (("HOST", f"And in a cold spring, week {n}, what do they eat?"),
+                                                   ("TOM", bees * 2))],
+             ("HOST", "Last question. Do the bees forage in a cold spring at all?"), ("TOM", bees * 2),
+             ("HOST", "Tom, thank you."), ("TOM", "Thank you.")]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in turns))
+    assert last_part_start(t) == 16
+    assert 16 in {topic.first_turn for s in find_sections(t) for topic in s.topics}
+    early = [*turns[:2], ("HOST", "Last question first, as a joke. How far do they fly?"), ("TOM", bees), *turns[2:]]
+    assert last_part_start(parse_text("\n\n".join(f"{who}: {text}" for who, text in early))) == 18
+    guest = [*turns[:16], ("TOM", "One last thing about the bees: " + bees), *turns[17:]]
+    assert last_part_start(parse_text("\n\n".join(f"{who}: {text}" for who, text in guest))) is None

@@ -28,6 +28,7 @@ from reader.core.topics.sections import (
     closing_start,
     document_sections,
     group_topics,
+    last_part_start,
     opening_business,
     opening_statements,
     panel_starts,
@@ -55,6 +56,9 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     lang = "" if upper else language(transcript)  # the language the structural entries are named in
     opening = None if upper else _opening(transcript, lang)
     close = None if upper else closing_start(transcript)
+    # "Last question.", "We're nearly out of time": the last part opens a topic (as a section it would split the
+    # last section the gold files mark as often as it would find it).
+    last_part = None if upper else last_part_start(transcript)
     # A podcast's sponsor reads: each an entry of its own at both levels, the conversation resuming after it.
     sponsored = [] if upper else sponsor_breaks(transcript)
     resumed = [last + 1 for _, last in sponsored if last + 1 < len(transcript.turns)]
@@ -67,7 +71,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
                              *([close] if close else []), *(first for first, _ in sponsored), *resumed,
                              *segments})
-    headed = [*(turn for turn, _ in (*upper, *lower)), *procedural]
+    headed = [*(turn for turn, _ in (*upper, *lower)), *procedural, *([last_part] if last_part else [])]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
     forced = frozenset(u for u, unit in enumerate(units) if unit.first_turn in cuts)

@@ -195,6 +195,29 @@ def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
     return found
 
 
+# The host or the chair announcing the last part: "Last question.", "Time for one more.", "Before we let you go",
+# "We're nearly out of time", "Where can people find your work?", "Dernière question", "Zum Schluss".
+_LAST_PART = re.compile(
+    r"\b(?:(?:the |our |my |a |one )?(?:last|final) (?:question|one|thing|word|couple|few)|one last|time for (?:one|"
+    r"two|a couple|a few) more|(?:a |just a )?(?:couple|few) more questions|before we (?:let you go|go|finish|wrap "
+    r"up|say goodbye)|we(?:'re| are) (?:nearly|almost|just about|coming up on|running out of|out of) (?:at )?time|"
+    r"(?:nearly|almost) out of time|running out of time|to finish(?: up)?,|to wrap up|where can (?:people|listeners|"
+    r"folks) find|dernière question|toute dernière|última pregunta|para terminar|antes de despedirnos|zum schluss|"
+    r"zum abschluss|letzte frage|последний вопрос|напоследок|осталась пара минут)", re.IGNORECASE)
+LAST_PART_SHARE = 0.7  # the last part is announced in the last 30% of the turns...
+LAST_PART_CHARS = 300  # ... at the opening of the turn that announces it
+
+
+def last_part_start(transcript: Transcript) -> int | None:
+    """The turn where the host or the chair announces the conversation's last part ("Last question.", "We're
+    nearly out of time."), the first such turn in the last 30% of the turns, where a topic starts; None when
+    none does."""
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    turns = transcript.turns
+    return next((turn.index for turn in turns[max(1, int(len(turns) * LAST_PART_SHARE)):]
+                 if turn.speaker not in answering and _LAST_PART.search(turn.text[:LAST_PART_CHARS])), None)
+
+
 def panel_starts(transcript: Transcript) -> list[int]:
     """The turns where a new panel of witnesses is brought in: a hearing hears its witnesses in turn ("We now
     move to our second panel"), and a podcast may have one guest, then another. A panel is the answering
