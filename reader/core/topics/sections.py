@@ -119,17 +119,18 @@ def closing_start(transcript: Transcript) -> int | None:
 
 # A podcast's sponsor read: a host says who pays for the episode and how to buy from them ("This episode is
 # brought to you by Driftwood Robes ... twenty percent off with the code SELKIES"), after announcing a break.
-_SPONSORED = re.compile(
-    r"\b(?:brought to you by|sponsored by|supported by|support for (?:this|the) (?:show|podcast|episode) comes from|"
-    r"(?:a word|a message) from our sponsors?|thanks to our sponsors?|présenté par|en partenariat avec|"
-    r"sponsorisé par|präsentiert von|unterstützt von|gesponsert von|patrocinado por|nuestro patrocinador|"
-    r"при поддержке|спонсор выпуска)", re.IGNORECASE)
+_SPONSORED = re.compile(  # (the lookahead on the first letters lets the search skip ahead fast)
+    r"(?=[bBsSaAtTpPeEuUgGnNсСпП])\b(?:brought to you by|sponsored by|supported by|"
+    r"support for (?:this|the) (?:show|podcast|episode) comes from|(?:a word|a message) from our sponsors?|"
+    r"thanks to our sponsors?|présenté par|en partenariat avec|sponsorisé par|präsentiert von|unterstützt von|"
+    r"gesponsert von|patrocinado por|nuestro patrocinador|при поддержке|спонсор выпуска)", re.IGNORECASE)
 _OFFER = re.compile(
     r"\b(?:promo(?:tion(?:al)?)? code|discount code|(?:use|with|enter) (?:the )?code|percent off|\d+ ?% off|"
     r"dot com|\w\.com\b|show notes|free trial|code promo|de réduction|rabatt|gutschein|código|descuento|"
     r"промокод|скидк)", re.IGNORECASE)
 _BREAK = re.compile(r"\b(?:(?:quick|short|little) break|take a break|after the break|when we come back|"
                     r"petite pause|kurze pause|pausa|после рекламы)", re.IGNORECASE)
+SPONSOR_WORDS = 25  # a sponsor read says who pays and what they sell: this many words at least
 AFTER_SPONSOR_WORDS = 30  # the quips after the read ("You do look like a Jedi in it.") belong to the break
 
 
@@ -142,7 +143,7 @@ def sponsor_breaks(transcript: Transcript) -> list[tuple[int, int]]:
     turns = transcript.turns
     breaks: list[tuple[int, int]] = []
     for turn in turns:
-        if turn.speaker in answering or (breaks and turn.index <= breaks[-1][1]):
+        if turn.speaker in answering or turn.words < SPONSOR_WORDS or (breaks and turn.index <= breaks[-1][1]):
             continue
         if not (_SPONSORED.search(turn.text) and _OFFER.search(turn.text)):
             continue
@@ -161,16 +162,19 @@ def sponsor_breaks(transcript: Transcript) -> list[tuple[int, int]]:
 # quick-fire round that ends many podcasts. (The listeners' kind first: "We asked our listeners for questions, so
 # let's do a quick-fire round" opens their questions.)
 SEGMENTS = {
-    "listener": re.compile(
-        r"\b(?:listener(?:s'?)? (?:questions?|emails|mail|messages|voicemails)|mailbag|(?:asked|invited) (?:our )?"
-        r"listeners|questions? from (?:our )?listeners|questions des auditeurs|hörerfragen|fragen (?:unserer|der) "
-        r"hörer|preguntas de (?:los|nuestros) oyentes|вопросы слушателей)", re.IGNORECASE),
+    "listener": re.compile(  # (each with a lookahead on the first letters, which lets the search skip ahead fast)
+        r"(?=[lLmMaAiIqQhHfFpPвВ])\b(?:listener(?:s'?)? (?:questions?|emails|mail|messages|voicemails)|mailbag|"
+        r"(?:asked|invited) (?:our )?listeners|questions? from (?:our )?listeners|questions des auditeurs|"
+        r"hörerfragen|fragen (?:unserer|der) hörer|preguntas de (?:los|nuestros) oyentes|вопросы слушателей)",
+        re.IGNORECASE),
     "audience": re.compile(
-        r"\b(?:audience questions?|questions? from the (?:audience|floor)|go to the floor|open (?:it )?up to (?:the )?"
-        r"(?:floor|audience)|q ?(?:&|and) ?a\b|(?:go|turn|come) to (?:your|the|some) questions|questions du public|"
-        r"fragen aus dem publikum|preguntas del público|вопросы из зала)", re.IGNORECASE),
-    "public": re.compile(r"\bpublic (?:comment|participation|questions?|question time|forum)\b", re.IGNORECASE),
-    "quick": re.compile(r"\b(?:quick-?fire|rapid-?fire|lightning round)", re.IGNORECASE),
+        r"(?=[aAqQgGoOtTcCfFpPвВ])\b(?:audience questions?|questions? from the (?:audience|floor)|go to the floor|"
+        r"open (?:it )?up to (?:the )?(?:floor|audience)|q ?(?:&|and) ?a\b|(?:go|turn|come) to (?:your|the|some) "
+        r"questions|questions du public|fragen aus dem publikum|preguntas del público|вопросы из зала)",
+        re.IGNORECASE),
+    "public": re.compile(r"(?=[pP])\bpublic (?:comment|participation|questions?|question time|forum)\b",
+                         re.IGNORECASE),
+    "quick": re.compile(r"(?=[qQrRlL])\b(?:quick-?fire|rapid-?fire|lightning round)", re.IGNORECASE),
 }
 SEGMENT_WORDS = 80  # a turn this short announces; a longer one talks about listeners' emails in passing
 # ... and what the opening says is coming ("and at the end, as always, your questions") announces nothing yet.
@@ -198,12 +202,14 @@ def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
 # The host or the chair announcing the last part: "Last question.", "Time for one more.", "Before we let you go",
 # "We're nearly out of time", "Where can people find your work?", "Dernière question", "Zum Schluss".
 _LAST_PART = re.compile(
-    r"\b(?:(?:the |our |my |a |one )?(?:last|final) (?:question|one|thing|word|couple|few)|one last|time for (?:one|"
-    r"two|a couple|a few) more|(?:a |just a )?(?:couple|few) more questions|before we (?:let you go|go|finish|wrap "
-    r"up|say goodbye)|we(?:'re| are) (?:nearly|almost|just about|coming up on|running out of|out of) (?:at )?time|"
-    r"(?:nearly|almost) out of time|running out of time|to finish(?: up)?,|to wrap up|where can (?:people|listeners|"
-    r"folks) find|dernière question|toute dernière|última pregunta|para terminar|antes de despedirnos|zum schluss|"
-    r"zum abschluss|letzte frage|последний вопрос|напоследок|осталась пара минут)", re.IGNORECASE)
+    r"(?=[tToOmMaAlLfFcCjJbBwWnNrRdDúÚpPzZпПнНоО])\b(?:(?:the |our |my |a |one )?(?:last|final) "
+    r"(?:question|one|thing|word|couple|few)|one last|time for (?:one|two|a couple|a few) more|"
+    r"(?:a |just a )?(?:couple|few) more questions|before we (?:let you go|go|finish|wrap up|say goodbye)|"
+    r"we(?:'re| are) (?:nearly|almost|just about|coming up on|running out of|out of) (?:at )?time|"
+    r"(?:nearly|almost) out of time|running out of time|to finish(?: up)?,|to wrap up|"
+    r"where can (?:people|listeners|folks) find|dernière question|toute dernière|última pregunta|para terminar|"
+    r"antes de despedirnos|zum schluss|zum abschluss|letzte frage|последний вопрос|напоследок|"
+    r"осталась пара минут)", re.IGNORECASE)
 LAST_PART_SHARE = 0.7  # the last part is announced in the last 30% of the turns...
 LAST_PART_CHARS = 300  # ... at the opening of the turn that announces it
 
