@@ -61,7 +61,17 @@ def test_a_hearing_as_the_publishing_office_prints_it() -> None:
                         "Senator Lindgren", "Ms. Okafor", "Senator O'Donnell", "Mr. Ferreira", "Senator O'Donnell",
                         "Senator Lindgren"]
     assert "Dear Senator O'Donnell:" in t.turns[-1].text
-    assert t.turns[0].text.startswith("[Senate Hearing 118-377]")  # the front page, kept as it was
+    # The front page is the header, with the hearing's title and date; the record of who met opens the text.
+    assert (t.metadata.title, t.metadata.date) == ("RURAL BROADBAND: CLOSING THE LAST MILE", "2024-03-12")
+    assert t.turns[0].text.startswith("U.S. Senate, Subcommittee on Communications")
+    assert any(a.kind is AsideKind.HEADER and a.text == "RURAL BROADBAND: CLOSING THE LAST MILE" for a in t.asides)
+    # A long title wraps, and comes nearer the margin: in capitals after its colon too, it is still no label.
+    wrapped = (LAYOUTS / "gpo-hearing.txt").read_text(encoding="utf-8").replace(
+        "                 RURAL BROADBAND: CLOSING THE LAST MILE\n\n=",
+        "      RURAL BROADBAND: CLOSING THE LAST MILE FOR FARMS,\n                 RANCHES AND SMALL TOWNS\n\n=")
+    t = parse_text(wrapped)
+    assert t.metadata.title == "RURAL BROADBAND: CLOSING THE LAST MILE FOR FARMS, RANCHES AND SMALL TOWNS"
+    assert "Rural Broadband" not in names(t)
     mixed = "\n\n".join(["The Chairman. The committee will come to order.", "Mr. McClintock. Thank you.",
                           "Dr. Nair-Singh. Cheap cells, mostly.", "Mr. McClintock. How many fires?",
                           "Dr. Nair-Singh. About four hundred."])

@@ -329,8 +329,8 @@ def find_candidates(text: str, start: int = 0, end: int | None = None) -> list[L
                 name = "list"  # `SPEAKERS:` opens a list of names; `speaker_lists` finds where it ends
             elif _ruled_out(kind, label, at_paragraph):
                 continue
-            elif kind == "colon" and _centred(text, newline + 1, m.start("label")):
-                continue  # a title centred on the page (`RURAL BROADBAND: CLOSING THE LAST MILE`), no label
+            elif kind == "colon" and _printed_title(text, newline + 1, m):
+                continue  # a title on the page (`RURAL BROADBAND: CLOSING THE LAST MILE`), no label
             mark_start = m.start("open") if has_open and m["open"] else number if number >= 0 else m.start("label")
             found.append(Label(mark_start, mark_end(m), label, at_paragraph, name, asks=numbered and number >= 0))
     found.sort(key=lambda c: (c.start, -c.end))
@@ -380,11 +380,21 @@ def _ruled_out(style: str, label: str, at_paragraph: bool) -> bool:
 
 
 CENTRED = 10  # columns of blank before a line's first word: a printed hearing's title, centred; never a label
+TITLE_INDENT = 4  # ... nor, indented this far, a title in capitals that runs on after its colon
 
 
-def _centred(text: str, line_start: int, at: int) -> bool:
-    lead = text[line_start:at]
-    return not lead.strip(" \t\u00a0\f") and len(lead.expandtabs(8)) >= CENTRED
+def _printed_title(text: str, line_start: int, m: re.Match[str]) -> bool:
+    """Whether a `Name:` match is a printed title: centred on the page, or indented and in capitals on both
+    sides of the colon, a long title wrapped (`WILDFIRE SMOKE AND PUBLIC HEALTH: PROTECTING COMMUNITIES,`)."""
+    lead = text[line_start:m.start("label")]
+    if lead.strip(" \t\u00a0\f"):
+        return False
+    width = len(lead.expandtabs(8))
+    if width >= CENTRED:
+        return True
+    line_end = text.find("\n", m.end())
+    after = text[m.end():line_end if line_end >= 0 else len(text)]
+    return width >= TITLE_INDENT and m["label"].isupper() and any(c.isalpha() for c in after) and after.isupper()
 
 
 def _opens_paragraph(text: str, newline: int) -> bool:

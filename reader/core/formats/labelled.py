@@ -178,10 +178,16 @@ def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
     lines = [(m.start(), m.end()) for m in re.finditer(r"[^\n]*\S[^\n]*", text[:body]) if m.start() >= start]
     lines = [(s + len(text[s:e]) - len(text[s:e].lstrip()), s + len(text[s:e].rstrip())) for s, e in lines]
     has_body = body < len(text)  # without a single label there is no preamble, only text
-    if has_body and lines and all(len(text[s:e]) <= 100 and not text[s:e].endswith(_SENTENCE_END)
-                                  for s, e in lines):
+    if has_body and lines and all(_preamble_line(text[s:e]) for s, e in lines):
         _preamble(text, builder, lines)
         return lines[-1][1]
+    # A front page above the prose that opens the transcript (a printed hearing's title, committee, date and
+    # contents above "The Subcommittee met, pursuant to notice..."): its paragraphs of such lines, before the
+    # first paragraph with a sentence, are the preamble; the prose stays.
+    front = _front_page(text, lines) if has_body else []
+    if len(front) >= FRONT_PAGE_LINES:
+        _preamble(text, builder, front)
+        return front[-1][1]
     meta = builder.metadata
     pos = start
     for s, e in lines:
@@ -208,10 +214,45 @@ def header(text: str, builder: TranscriptBuilder, start: int, body: int) -> int:
     return pos
 
 
+def _preamble_line(line: str) -> bool:
+    return len(line) <= 100 and not line.endswith(_SENTENCE_END)
+
+
+FRONT_PAGE_LINES = 6  # a front page has a title, a date and more; fewer lines above the prose are left to it
+
+
+def _front_page(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The lines of the paragraphs of preamble lines that come before the first paragraph holding any other (a
+    title wrapped over two lines may end its first in a comma)."""
+    front: list[tuple[int, int]] = []
+    paragraph: list[tuple[int, int]] = []
+    for s, e in lines:
+        if paragraph and "\n" in text[paragraph[-1][1]:s].replace("\n", "", 1):  # a blank line: a new paragraph
+            if not _preamble_line(text[slice(*paragraph[-1])]):
+                return front
+            front += paragraph
+            paragraph = []
+        line = text[s:e]
+        if len(line) > 100 or (line.endswith(_SENTENCE_END) and not line.endswith(",")):
+            return front
+        paragraph.append((s, e))
+    return front
+
+
+# A line that names no title: a bracketed note (`[Senate Hearing 118-377]`), a contents entry with its dot
+# leaders.
+_NO_TITLE = re.compile(r"^\[.*\]$|\.{4,}")
+
+
 def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]]) -> None:
+    """The preamble's lines as metadata and asides. The title is the first line naming what the text is (an
+    interview, a hearing: more than the word alone), else the first in capitals (a printed title, `RURAL
+    BROADBAND: CLOSING THE LAST MILE`), else the first line."""
     meta = builder.metadata
-    named = [se for se in lines if _TITLE_WORDS.search(text[se[0]:se[1]])]
-    title_at = None if meta.title else (named or lines)[0]
+    titled = [se for se in lines if not _NO_TITLE.search(text[se[0]:se[1]])] or lines
+    named = [se for se in titled if _TITLE_WORDS.search(line := text[se[0]:se[1]]) and len(line.split()) > 1]
+    printed = [se for se in titled if (line := text[se[0]:se[1]]).isupper() and len(line.split()) > 1]
+    title_at = None if meta.title else (named or printed or titled)[0]
     for s, e in lines:
         line = text[s:e]
         kind = AsideKind.BOILERPLATE
@@ -219,6 +260,8 @@ def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]
         clock = clock_time(line)
         if (s, e) == title_at:
             meta, kind = replace(meta, title=line.strip("#* \t")), AsideKind.HEADER
+        elif title_at and meta.title and meta.title.endswith(",") and text.count("\n", title_at[1], s) == 1:
+            meta, kind = replace(meta, title=f"{meta.title} {line.strip()}"), AsideKind.HEADER  # the title, wrapped
         elif field and field["key"].casefold() != "date":
             key = field["key"].casefold()
             meta = replace(meta, **{"title" if key == "title" else "language" if key == "language" else "place":
