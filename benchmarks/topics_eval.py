@@ -83,7 +83,8 @@ GROUPS = {"": "tuning set",
                          "then looked at for parsing and labels)",
           "held-out-12": "development set 12 (seen: written and committed as held out, seen once after the method "
                          "was frozen, then tuned on)",
-          "held-out-13": "held-out set 13 (written and committed as held out; not yet tuned on)"}
+          "held-out-13": "held-out set 13 (written and committed as held out; scored once after the method was "
+                         "frozen, not tuned on)"}
 
 
 def group_of(path: Path) -> str:
