@@ -165,7 +165,8 @@ SEGMENTS = {
     "listener": re.compile(  # (each with a lookahead on the first letters, which lets the search skip ahead fast)
         r"(?=[lLmMaAiIqQhHfFpPвВ])\b(?:listener(?:s'?)? (?:questions?|emails|mail|messages|voicemails)|mailbag|"
         r"(?:asked|invited) (?:our )?listeners|questions? from (?:our )?listeners|questions des auditeurs|"
-        r"hörerfragen|fragen (?:unserer|der) hörer|preguntas de (?:los|nuestros) oyentes|вопросы слушателей)",
+        r"hörerfragen?|fragen (?:unserer|der) hörer|preguntas de (?:los|nuestros) oyentes|"
+        r"вопрос\w* (?:от )?слушател\w*)",
         re.IGNORECASE),
     "audience": re.compile(
         r"(?=[aAqQgGoOtTcCfFpPвВ])\b(?:audience questions?|questions? from the (?:audience|floor)|go to the floor|"
