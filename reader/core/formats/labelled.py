@@ -17,9 +17,7 @@ from dataclasses import replace
 from reader.core.exchanges import research_roles
 from reader.core.formats import sniffing
 from reader.core.formats.base import TranscriptBuilder, speaker_key
-from reader.core.formats.committee import panel_lines
 from reader.core.formats.dates import clock_time, iso_date
-from reader.core.formats.deposition import Deposition, section_line, section_lines
 from reader.core.formats.label_styles import Label, accept_labels, find_candidates
 from reader.core.formats.names import name_shape
 from reader.core.formats.page_furniture import form_feed_furniture
@@ -54,13 +52,20 @@ def find_labels(text: str, builder: TranscriptBuilder, start: int = 0) -> tuple[
     aside and blanked."""
     candidates = find_candidates(text, start)
     lists = speaker_lists(text, candidates) + form_feed_furniture(text, start)
-    sections = section_lines(text, start) if any(c.style in ("dotted", "bare") for c in candidates) else []
     for s, e in lists:
         builder.aside(AsideKind.BOILERPLATE, s, e)
-    for s, e in sections:
-        section_line(text, s, e, builder)
+    sections: list[tuple[int, int]] = []
+    if any(c.style in ("dotted", "bare") for c in candidates):
+        # Imported here, as the committee's below: their patterns are compiled only for the files that have them.
+        from reader.core.formats.deposition import section_line, section_lines
+
+        sections = section_lines(text, start)
+        for s, e in sections:
+            section_line(text, s, e, builder)
     first_question = next((c.start for c in candidates if c.asks), None)
     if first_question is not None:  # the questions are numbered: a select committee's
+        from reader.core.formats.committee import panel_lines
+
         sections += panel_lines(text, builder, start, first_question)
     view = text
     if lists or sections:
@@ -134,6 +139,8 @@ def _line_end(text: str, pos: int) -> int:
 
 def _name_questions_and_answers(text: str, builder: TranscriptBuilder, labels: list[Label]) -> list[Label]:
     """A deposition's `Q` is the examiner, its `A` the witness (see `deposition`)."""
+    from reader.core.formats.deposition import Deposition
+
     deposition = Deposition.of(text)
     deposition.tell_roles(builder)
     named = []
