@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Qt, Slot
 from PySide6.QtGui import QFont, QGuiApplication
-from PySide6.QtWidgets import QApplication, QFontDialog, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.ui.actions import ActionRegistry, Choice
 from reader.ui.preferences import Preferences
@@ -65,6 +65,8 @@ class Appearance(QObject):
 
     @Slot()
     def choose_font(self) -> None:
+        from PySide6.QtWidgets import QFontDialog  # as the other dialogs: when asked for
+
         dialog = QFontDialog(self._view.reading_font(), self._dialog_parent)
         dialog.fontSelected.connect(self._on_font_selected)
         dialog.open()

@@ -20,7 +20,7 @@ from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
 from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
-from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QMessageBox, QVBoxLayout, QWidget
+from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
 from reader.core.model import Transcript
 from reader.core.notes.store import AnnotationStore, Change
@@ -36,7 +36,7 @@ from reader.ui.window_files import FileOpener
 from reader.ui.windows import WindowGroup
 
 if TYPE_CHECKING:  # the second stage's modules are imported by `complete`, the dialogs when asked for
-    from PySide6.QtWidgets import QMenu
+    from PySide6.QtWidgets import QMenu, QMessageBox
 
     from reader.ui.annotation_actions import AnnotationActions
     from reader.ui.annotation_marks import AnnotationMarks
@@ -476,6 +476,8 @@ class MainWindow(QMainWindow):
 
     def show_error(self, title: str, message: str) -> None:
         """A window-modal warning; the message is plain text, whatever the file name holds."""
+        from PySide6.QtWidgets import QMessageBox  # as the dialogs: when there is something to show
+
         # The title is the message's headline, not the window's: a small box's title bar would cut it short.
         box = QMessageBox(QMessageBox.Icon.Warning, "Transcript Reader", title, QMessageBox.StandardButton.Ok, self)
         box.setTextFormat(Qt.TextFormat.PlainText)

@@ -25,7 +25,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Mapping
 from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, QUrl, Signal, Slot
+from PySide6.QtCore import QEvent, QMimeData, QPoint, QPointF, QRectF, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import (
     QFocusEvent,
     QFont,
@@ -54,7 +54,10 @@ from reader.ui.view_painting import GUTTER, Decorations, TitleArea, blocks_on_sc
 from reader.ui.view_reading import ReadingPosition
 from reader.ui.view_selection import SelectedSpan
 
-if TYPE_CHECKING:  # the titles come with the topics, and their editor with a rename, after the first picture
+if TYPE_CHECKING:
+    from PySide6.QtCore import QUrl  # only named (by `loadResource`): its type is not built for the first picture
+
+    # The titles come with the topics, and their editor with a rename, after the first picture.
     from reader.core.topics.outline import Heading
     from reader.ui.title_editor import TitleEditor
 

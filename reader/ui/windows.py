@@ -10,16 +10,19 @@ from __future__ import annotations
 
 import argparse
 from pathlib import Path
-from typing import Protocol, cast
+from typing import TYPE_CHECKING, Protocol, cast
 
 from PySide6.QtCore import QObject, QPoint, Qt, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
-from PySide6.QtWidgets import QApplication, QMessageBox, QWidget
+from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.loader import sample_path
 from reader.core.notes.store import AnnotationStore
 from reader.ui.session import ReaderSession
 from reader.ui.single_instance import HandOver, serve_or_hand_over
+
+if TYPE_CHECKING:
+    from PySide6.QtWidgets import QMessageBox
 
 CASCADE = QPoint(32, 32)  # a new window is put this far from the one it came from, so both can be seen
 

@@ -25,6 +25,16 @@ NOT_BY_THE_FIRST_PICTURE = (
     "reader.core.notes.importer",  # File > Import Notes
     "PySide6.QtMultimedia",  # the player: only once a recording is attached
     "subprocess",  # installing the desktop entry
+    # What a notes file holds besides annotations (topic edits, the recording and its sync points), and what
+    # reading it again, merging and saving take: a transcript without notes needs none of it.
+    *(f"reader.core.notes.{part}" for part in ("merge", "backups", "anchoring", "folded_text")),
+    "reader.core.media",
+    "reader.core.timing",
+    "reader.core.topics",
+    # A deposition's and a select committee's patterns: only for the files with their `Q.`/`A.` or numbered
+    # questions.
+    "reader.core.formats.deposition",
+    "reader.core.formats.committee",
     # The window's second stage (main_window.py), made once the text is on screen: the panels, the menus'
     # commands, search, the player and the notes' cards.
     *(f"reader.ui.{part}" for part in ("topics_panel", "speakers_panel", "notes_panel", "notes_cards",

@@ -24,7 +24,6 @@ from datetime import UTC, datetime
 from typing import Any
 
 from reader.core.model import Transcript
-from reader.core.timing import clock
 
 CONTEXT_CHARS = 32  # as much context as the W3C TextQuoteSelector examples and Hypothesis keep
 TURN_SEPARATOR = "\n\n"
@@ -137,6 +136,8 @@ class Annotation:
         """The status as the reader reads it; a quote checked against the recording says where it was heard
         ("Checked against the recording at 12:34")."""
         if self.status is Status.CHECKED and self.recording_time is not None:
+            from reader.core.timing import clock  # the recording's times: only for a quote checked against one
+
             return f"{self.status.label} at {clock(self.recording_time)}"
         return self.status.label
 

@@ -20,9 +20,12 @@ import enum
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from datetime import date as Date
+from typing import TYPE_CHECKING
 
 from reader.core.model import Transcript
-from reader.core.timing import Timeline, stamp
+
+if TYPE_CHECKING:  # the times are imported by the citations that give one: a title's date (`human_date`) needs none
+    from reader.core.timing import Timeline
 
 MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September", "October",
           "November", "December")
@@ -78,6 +81,8 @@ def cite(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, st
 def time_heard(timeline: Timeline | None, turn: int, offset: int, heard: float | None = None) -> str | None:
     """Where words are heard in the recording, as a citation gives it: where the reader heard them when checking
     them (`heard`), else where the timeline places them ("≈" for an estimate); None without either."""
+    from reader.core.timing import stamp
+
     if heard is not None:
         return stamp(heard)
     if timeline is None:
@@ -110,6 +115,8 @@ def gather(transcript: Transcript, pieces: Sequence[Piece], names: Mapping[str, 
         day = None
     begins = transcript.turns[first].start
     if time is None:
+        from reader.core.timing import stamp
+
         time = "" if begins is None else stamp(begins)
     return Cited(tuple(voices), transcript.metadata.title or "", day, "" if day else iso, DASH.join(labels), time)
 

@@ -22,8 +22,6 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from reader.core.model import Transcript
-from reader.core.notes.backups import keep_generation
-from reader.core.notes.merge import Conflict
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.schema import SCHEMA_VERSION, NewerSchemaError, NotesDocument, NotSchemaError, parse_document
 from reader.core.notes.storage import (
@@ -38,6 +36,7 @@ from reader.core.notes.storage import (
 from reader.core.notes.transcript_notes import Change, ChangeKind, TranscriptNotes
 
 if TYPE_CHECKING:
+    from reader.core.notes.merge import Conflict
     from reader.core.notes.store import AnnotationStore
 
 log = logging.getLogger(__name__)
@@ -116,6 +115,8 @@ class NotesFile:
     def write(self, doc: NotesDocument) -> None:
         """Replace the file with `doc` atomically, keeping the version it replaces as ``.bak`` and as a
         generation. Call while holding `lock`. Raises OSError (and whatever encoding the document raises)."""
+        from reader.core.notes.backups import keep_generation  # a save's: reading notes needs none of it
+
         remove_stale_temporaries(self.path)
         data = doc.to_json().encode("utf-8")
         if self.path.exists():

@@ -16,12 +16,14 @@ import math
 import re
 from collections.abc import Mapping
 from datetime import UTC, datetime
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.media import RecordingLink
 from reader.core.notes.annotations import COLOURS, Anchor, Annotation, Kind, Scope, Status, normalise_tags, one_of
-from reader.core.timing import MAX_SECONDS, SyncPoint
-from reader.core.topics.edits import LEVELS, OPS, TopicEdit
+
+if TYPE_CHECKING:  # each imported by the reader of its record below: notes without them need none of it
+    from reader.core.media import RecordingLink
+    from reader.core.timing import SyncPoint
+    from reader.core.topics.edits import TopicEdit
 
 MAX_FILE_MB = 50
 MAX_FILE_BYTES = MAX_FILE_MB * 1000 * 1000  # a notes or import file: tens of thousands of notes fit in 50 MB
@@ -172,6 +174,8 @@ def valid(annotation: Annotation) -> Annotation:
 
 def seconds(value: Any, name: str) -> float:
     """A time in a recording: a finite number of seconds from 0 to `MAX_SECONDS`."""
+    from reader.core.timing import MAX_SECONDS
+
     if isinstance(value, bool) or not isinstance(value, int | float) or not math.isfinite(value):
         raise InvalidRecord(f"{name} must be a number of seconds, not {_type(value)}")
     if not 0 <= value <= MAX_SECONDS:
@@ -183,6 +187,8 @@ def read_sync_point(record: Any) -> SyncPoint:
     """One of the reader's "this turn starts now" points (`SyncPoint.to_dict`'s shape). Raises InvalidRecord."""
     if not isinstance(record, Mapping):
         raise InvalidRecord(f"a sync point must be an object, not {_type(record)}")
+    from reader.core.timing import SyncPoint
+
     return SyncPoint(text(record.get("turn_id"), "sync point turn_id", MAX_SHORT),
                      seconds(record.get("seconds"), "sync point seconds"),
                      offset(record.get("offset", 0), "sync point offset"))
@@ -200,6 +206,8 @@ def read_recording(record: Any) -> RecordingLink:
     size = record.get("size")
     if isinstance(size, bool) or not isinstance(size, int) or size < 0:
         raise InvalidRecord(f"recording size must be a whole number, not {_type(size)}")
+    from reader.core.media import RecordingLink
+
     return RecordingLink(path, size, digest, None if duration is None else seconds(duration, "recording duration"))
 
 
@@ -208,6 +216,8 @@ def read_topic_edit(record: Any) -> TopicEdit:
     no level and is a topic's). Raises InvalidRecord."""
     if not isinstance(record, Mapping):
         raise InvalidRecord(f"a topic edit must be an object, not {_type(record)}")
+    from reader.core.topics.edits import LEVELS, OPS, TopicEdit
+
     op, level = record.get("op"), record.get("level", "topic")
     if op not in OPS:
         raise InvalidRecord(f"topic edit {str(op)[:40]!r} is not one of {', '.join(OPS)}")

@@ -24,9 +24,8 @@ from __future__ import annotations
 import json
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from typing import Any, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
-from reader.core.media import RecordingLink
 from reader.core.notes.annotations import Annotation
 from reader.core.notes.records import (
     MAX_SHORT,
@@ -41,8 +40,11 @@ from reader.core.notes.records import (
     text,
     timestamp,
 )
-from reader.core.timing import SyncPoint
-from reader.core.topics.edits import TopicEdit
+
+if TYPE_CHECKING:  # read from a file by `records`, which imports them when it holds any
+    from reader.core.media import RecordingLink
+    from reader.core.timing import SyncPoint
+    from reader.core.topics.edits import TopicEdit
 
 T = TypeVar("T")
 

@@ -31,13 +31,11 @@ from __future__ import annotations
 import json
 import logging
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from reader.core import paths
 from reader.core.model import Transcript
-from reader.core.notes import backups
 from reader.core.notes.annotations import now_iso
-from reader.core.notes.merge import Conflict
 from reader.core.notes.notes_file import NotesFile, StoredNotes
 from reader.core.notes.records import MAX_FILE_BYTES
 from reader.core.notes.schema import SCHEMA_VERSION, read_position
@@ -50,6 +48,9 @@ from reader.core.notes.transcript_notes import (
     TranscriptNotes,
     find_position,
 )
+
+if TYPE_CHECKING:
+    from reader.core.notes.backups import Backup
 
 log = logging.getLogger(__name__)
 
@@ -71,8 +72,10 @@ class AnnotationStore:
         """The files of a transcript's notes that were moved aside as unreadable, newest first."""
         return sorted(self.notes_dir.glob(f"{fingerprint}.corrupt-*.json"), reverse=True)
 
-    def backups(self, fingerprint: str) -> list[backups.Backup]:
+    def backups(self, fingerprint: str) -> list[Backup]:
         """Earlier versions of a transcript's notes, newest first."""
+        from reader.core.notes import backups  # when asked for, as by the saves that make them: not at the start
+
         return backups.backups(self.notes_file(fingerprint))
 
     # --- the index of known transcripts ---------------------------------------------------------
@@ -168,5 +171,5 @@ class AnnotationStore:
         return notes
 
 
-__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "ChangeKind", "Conflict", "Position", "ReadOnlyNotesError",
-           "StoredNotes", "TranscriptNotes"]
+__all__ = ["SCHEMA_VERSION", "AnnotationStore", "Change", "ChangeKind", "Position", "ReadOnlyNotesError", "StoredNotes",
+           "TranscriptNotes"]

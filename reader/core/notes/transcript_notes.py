@@ -12,18 +12,19 @@ import logging
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field, replace
 from enum import Enum, auto
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from reader.core.media import RecordingLink
 from reader.core.model import Transcript
-from reader.core.notes.anchoring import reattach
 from reader.core.notes.annotations import Anchor, Annotation, Kind, context_before, now_iso, reading_order_key
-from reader.core.notes.merge import Conflict, merge_annotations
 from reader.core.notes.records import MAX_SHORT, clean_text, read_recording, read_sync_point, read_topic_edit, valid
 from reader.core.notes.schema import NotesDocument
 from reader.core.notes.speaker_edits import attributed, resolve
-from reader.core.timing import SyncPoint
-from reader.core.topics.edits import TopicEdit
+
+if TYPE_CHECKING:
+    from reader.core.media import RecordingLink
+    from reader.core.notes.merge import Conflict  # merging is a save's or a reload's: opening notes merges nothing
+    from reader.core.timing import SyncPoint
+    from reader.core.topics.edits import TopicEdit
 
 log = logging.getLogger(__name__)
 
@@ -103,6 +104,10 @@ def find_position(transcript: Transcript, position: Position | None) -> Position
         return position
     if not position.words.strip():
         return None
+    # Here, in `load` and in `merge`: finding words again (anchoring, and its folded copy of the text) is only for
+    # notes read from a file and for a position whose turn is gone.
+    from reader.core.notes.anchoring import reattach
+
     anchor = Anchor(position.turn_id, position.offset, position.offset + len(position.words), position.words,
                     position.prefix)
     found = reattach(transcript, [Annotation("position", Kind.BOOKMARK, anchor)])[0]
@@ -390,6 +395,8 @@ class TranscriptNotes:
     def keep_conflict(self, kept: Annotation | None, lost: Annotation) -> None:
         """Keep a version that lost (an import older than a local edit), written beside the notes at the next
         save, as a merge's losing edit is."""
+        from reader.core.notes.merge import Conflict
+
         conflict = Conflict(kept=kept, lost=lost, when=now_iso())
         self.conflicts.append(conflict)
         self._pending_conflicts.append(conflict)
@@ -417,6 +424,8 @@ class TranscriptNotes:
         """Take the contents of a notes file (re-attached to this transcript), as the base of later merges.
         `unsaved`: they are not yet in the file these notes are saved to (an earlier version's notes, the
         readable part of a file set aside), so the next save writes them."""
+        from reader.core.notes.anchoring import reattach
+
         self._annotations = {a.id: a for a in reattach(self.transcript, doc.annotations)}
         self._deleted = dict(doc.deleted)
         self._speaker_names = dict(doc.speaker_names)
@@ -438,6 +447,9 @@ class TranscriptNotes:
         """Fold another writer's copy into memory: what was changed here since the last read or write wins
         over it, the rest is taken from it. An edit lost on either side joins `conflicts` (and
         `pending_conflicts`). Returns whether anything here changed."""
+        from reader.core.notes.anchoring import reattach
+        from reader.core.notes.merge import merge_annotations
+
         before = (dict(self._annotations), dict(self._speaker_names), dict(self._speaker_merges),
                   dict(self._turn_speakers), list(self._topic_edits), self._position, self._recording,
                   self._sync_points)
