@@ -234,7 +234,7 @@ def _front_page(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]
     front: list[tuple[int, int]] = []
     paragraph: list[tuple[int, int]] = []
     for s, e in lines:
-        if paragraph and "\n" in text[paragraph[-1][1]:s].replace("\n", "", 1):  # a blank line: a new paragraph
+        if paragraph and text.count("\n", paragraph[-1][1], s) > 1:  # a blank line between: a new paragraph
             if not _preamble_line(text[slice(*paragraph[-1])]):
                 return front
             front += paragraph

@@ -790,7 +790,7 @@ def _not_a_noun_phrase(text: str, gram: tuple[str, ...], table: TermTable, uses:
     return False
 
 
-_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "police", "staff", "folk", "kids"})
+_IRREGULAR_PLURALS = frozenset({"people", "children", "men", "women", "folk"})  # ("staff training" is a noun)
 
 
 def _plural(word: str) -> bool:
