@@ -44,6 +44,7 @@ EXPECTED = {
     "teams-meeting.vtt": "webvtt",
     "trint-export.txt": "timestamped",
     "webpage-meeting.txt": "webpage",
+    "webpage-gov-press-conference.txt": "webpage",
     "word-transcribe.txt": "timestamped",
     "zoom-recording.vtt": "webvtt",
     "zoom-transcript.txt": "timestamped",

@@ -60,3 +60,20 @@ def test_title_before_the_date_line() -> None:
     t = parse_text(text)
     assert t.layout == "webpage"
     assert (t.metadata.date, t.metadata.time, t.metadata.place) == ("2019-03-03", "09:15", "Ghent")
+
+
+def test_a_government_page_s_furniture_is_set_aside_whatever_the_site() -> None:
+    """A press conference copied from a government site: the skip link, the cookie banner, the menu and the
+    breadcrumb above it, the share and feedback links, the licence and the copyright below it are the page's,
+    set aside; the title is the page's headline, not its skip link; the text starts at the page's summary."""
+    t = load_transcript(LAYOUTS / "webpage-gov-press-conference.txt")
+    assert t.layout == "webpage"
+    assert t.metadata.title == "Transport Secretary's press conference on winter rail disruption: 9 December 2025"
+    furniture = [a.text for a in t.boilerplate]
+    assert {"Skip to main content", "We use some essential cookies to make this website work.", "Menu",
+            "Is this page useful?", "© Crown copyright"} <= set(furniture)
+    assert "All content is available under the Open Government Licence v3.0, except where otherwise stated" \
+        in furniture
+    assert t.turns[0].text.startswith("Transcript of the Transport Secretary's press conference in Leeds")
+    assert t.turns[-1].text == "Thank you, everyone. That is all we have time for."
+    assert not any("cookies" in turn.text or "Crown copyright" in turn.text for turn in t.turns)

@@ -214,9 +214,21 @@ def page_lines(text: str, start: int, end: int) -> list[tuple[int, int]]:
     return spans
 
 
+# A web page's own furniture, whatever the site: the skip link, the cookie banner, the breadcrumb's lead, the
+# language switch, the share and feedback links, the licence and copyright lines.
+PAGE_CHROME = re.compile(
+    r"^(?:skip to (?:main )?(?:content|navigation)|cookies on .{1,40}|we use (?:some )?(?:essential )?cookies\b.*|"
+    r"(?:accept|reject) (?:all |additional |optional )?cookies|(?:view|manage) cookies|cookie (?:settings|policy)|"
+    r"language selection|you are here:?.*|(?:main )?menu|search(?: .{1,30})?|share this(?: page| article)?|"
+    r"print this page|is this page useful\?|report a problem with this page|back to top|top of page|"
+    r"date modified:.*|(?:all content is available under|contains public sector information).*|© .{1,60}|"
+    r"(?:privacy|accessibility)(?: statement| policy| notice)?|terms and conditions|contact us)$", re.IGNORECASE)
+
+
 def _header_signals(text: str, end: int) -> int:
     lines = [text[s:e] for s, e in page_lines(text, 0, end)]
-    return sum(1 for line in lines if DATE_LINE.match(line) or LANGUAGE_SWITCHER.match(line))
+    return sum(1 for line in lines if DATE_LINE.match(line) or LANGUAGE_SWITCHER.match(line)
+               or PAGE_CHROME.match(line))
 
 
 def webpage(text: str) -> float:

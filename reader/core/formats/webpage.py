@@ -16,7 +16,7 @@ from reader.core.formats import labelled, sniffing
 from reader.core.formats.base import TranscriptBuilder
 from reader.core.formats.dates import MONTH, iso_date
 from reader.core.formats.label_styles import Label
-from reader.core.formats.sniffing import DATE_LINE, LANGUAGE_SWITCHER, page_lines
+from reader.core.formats.sniffing import DATE_LINE, LANGUAGE_SWITCHER, PAGE_CHROME, page_lines
 from reader.core.model import AsideKind
 
 NAME = "webpage"
@@ -35,7 +35,8 @@ _FURNITURE_CHARS = 60
 def parse(text: str, builder: TranscriptBuilder) -> None:
     text, labels = labelled.find_labels(text, builder)
     body_start = labels[0].start if labels else 0
-    prose = next((s for s, e in page_lines(text, 0, body_start) if _is_prose(text[s:e])), None)
+    prose = next((s for s, e in page_lines(text, 0, body_start) if _is_prose(text[s:e])
+                  and not PAGE_CHROME.match(text[s:e])), None)
     if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
         body_start = prose
     _read_header(text, builder, body_start)
@@ -77,7 +78,7 @@ def _read_header(text: str, builder: TranscriptBuilder, end: int) -> None:
 def _title_line(text: str, lines: list[tuple[int, int]]) -> tuple[int, int] | None:
     """The header line that names the page: a place and date at its end, else the longest line of words."""
     candidates = [(s, e) for s, e in lines if not DATE_LINE.match(text[s:e])
-                  and not LANGUAGE_SWITCHER.match(text[s:e])]
+                  and not LANGUAGE_SWITCHER.match(text[s:e]) and not PAGE_CHROME.match(text[s:e])]
     for s, e in candidates:
         if _TITLE_PLACE.search(text[s:e]):
             return s, e
@@ -100,6 +101,9 @@ def _furniture_start(text: str, body_start: int, labels: list[Label]) -> int:
     start = len(text)
     for s, e in reversed(page_lines(text, after_label, len(text))):
         line = text[s:e]
+        if PAGE_CHROME.match(line):  # the licence, the feedback question: furniture, however long
+            start = s
+            continue
         if len(line) > _FURNITURE_CHARS or len(line.split()) > _FURNITURE_WORDS or line.endswith(_SENTENCE_END):
             break
         if _previous_line_length(text, s) > _FURNITURE_CHARS:  # the tail of a wrapped paragraph
