@@ -190,6 +190,23 @@ def test_a_publishers_note_after_the_last_turn_is_no_ones_words(note: str) -> No
     assert note in [a.text.strip() for a in t.asides if a.kind is AsideKind.BOILERPLATE]
 
 
+def test_a_publishers_note_above_the_page_s_related_links_is_no_ones_words() -> None:
+    """The broadcaster's page puts its note (as it writes it, without "Die") above links to more on the subject:
+    both are the page's; the last turn ends with what was said."""
+    note = ("Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder. Der Deutschlandfunk macht "
+            "sich Äußerungen seiner Gesprächspartner in Interviews und Diskussionen nicht zu eigen.")
+    links = "Mehr zum Thema\n\nDeutschlandticket: Länder einigen sich\nDB Cargo: Wie die Bahn sparen will"
+    t = parse_text(f"Albrecht: Danke für das Gespräch.\n\nBrenner: Gerne.\n\nAlbrecht: Tschüss.\n\n"
+                   f"Brenner: Danke schön, Frau Albrecht.\n\n{note}\n\n{links}\n")
+    assert_lossless(t)
+    assert t.turns[-1].text == "Danke schön, Frau Albrecht."
+    assert [t.speaker(turn).label for turn in t.turns] == ["Albrecht", "Brenner"] * 2  # "DB Cargo:" is no one
+    # Related links alone, with no note above them, are the page's too.
+    t = parse_text(f"Albrecht: Tschüss.\n\nBrenner: Danke schön.\n\nAlbrecht: Bis bald.\n\n"
+                   f"Brenner: Gerne.\n\n{links}\n")
+    assert t.turns[-1].text == "Gerne."
+
+
 def test_a_last_turn_that_mentions_copyright_keeps_its_words() -> None:
     # The note must stand in a paragraph of its own: a speaker may talk about copyright in the last turn.
     t = parse_text("Host: And the songs?\n\nGuest: The songs were\ncopyright of the label, not ours.\n")

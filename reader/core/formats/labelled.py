@@ -286,7 +286,7 @@ def _preamble(text: str, builder: TranscriptBuilder, lines: list[tuple[int, int]
 # disclaimer ("Die Äußerungen unserer Gesprächspartner geben deren eigene Auffassungen wieder."), an editing note
 # ("This interview has been edited for length and clarity."), a copyright line. Nobody says them.
 _EDITORIAL = re.compile(
-    r"(?i:die äußerungen (?:unserer|unseres|seiner|ihrer) gesprächspartner|"
+    r"(?i:(?:die )?äußerungen (?:unserer|unseres|seiner|ihrer) gesprächspartner|"
     r"(?:this|the) (?:interview|conversation|transcript|exchange) (?:has been|was|is|have been) "
     r"(?:lightly |slightly )?(?:edited|condensed)|this (?:is a )?(?:rush|draft) transcript|"
     r"cet (?:entretien|échange) a été (?:édité|condensé|raccourci)|copyright\b)|©")
@@ -300,12 +300,19 @@ def trailer(text: str, labels: list[Label]) -> int:
     last = tail[line_start:].strip()
     if labels and line_start > labels[-1].start and _END_MARK.match(last):
         return line_start
-    block = tail.rfind("\n\n") + 2 if "\n\n" in tail else 0
-    while block > 0 and tail[block:block + 1].isspace():
-        block += 1
-    if labels and block > labels[-1].start and _EDITORIAL.match(tail, block):
-        return block
+    # The note may come last, or above the page's links to more on the subject ("Mehr zum Thema", "Read more").
+    after = labels[-1].start if labels else len(tail)
+    for block in _BLOCK_STARTS.finditer(tail, after):
+        start = block.end()
+        if _EDITORIAL.match(tail, start) or _RELATED.match(tail, start):
+            return start
     return len(text)
+
+
+_BLOCK_STARTS = re.compile(r"\n[ \t]*\n\s*")  # a blank line and the spaces before the next block's first word
+_RELATED = re.compile(r"(?i:mehr zum thema|related (?:articles|stories|links|content)|read more|more on this "
+                      r"(?:story|topic)|lire aussi|à lire aussi|sur le même sujet|más información|te puede interesar)"
+                      r"[ \t]*:?[ \t]*\n")
 
 
 def _next_line_is_blank(text: str, end: int) -> bool:
