@@ -77,3 +77,15 @@ def test_a_government_page_s_furniture_is_set_aside_whatever_the_site() -> None:
     assert t.turns[0].text.startswith("Transcript of the Transport Secretary's press conference in Leeds")
     assert t.turns[-1].text == "Thank you, everyone. That is all we have time for."
     assert not any("cookies" in turn.text or "Crown copyright" in turn.text for turn in t.turns)
+
+
+def test_a_page_s_contacts_are_no_speaker() -> None:
+    """A government page closes on its contacts, one line of them shaped like a label (`Public Inquiries:`):
+    they are the page's, and nobody in the speaker list."""
+    page = (LAYOUTS / "webpage-gov-press-conference.txt").read_text(encoding="utf-8")
+    page = page.replace("Share this page\n", "Contacts\n\nMedia Relations, Department for Transport\n"
+                        "020 7944 3021\n\nPublic Inquiries: 0300 330 3000\n\nShare this page\n")
+    t = parse_text(page)
+    assert "public inquiries" not in {s.key for s in t.speakers}
+    assert t.turns[-1].text == "Thank you, everyone. That is all we have time for."
+    assert "Public Inquiries: 0300 330 3000" in [a.text for a in t.boilerplate]

@@ -300,6 +300,12 @@ def trailer(text: str, labels: list[Label]) -> int:
     last = tail[line_start:].strip()
     if labels and line_start > labels[-1].start and _END_MARK.match(last):
         return line_start
+    # A page's contacts close it ("Contacts", "Media enquiries"), perhaps with a `Public Inquiries:` line of their
+    # own, which no one says: they are looked for from a few labels back.
+    back = labels[-CONTACT_LABELS].start if len(labels) > CONTACT_LABELS else len(tail)
+    for block in _BLOCK_STARTS.finditer(tail, back):
+        if _CONTACTS.match(tail, block.end()):
+            return block.end()
     # The note may come last, or above the page's links to more on the subject ("Mehr zum Thema", "Read more").
     after = labels[-1].start if labels else len(tail)
     for block in _BLOCK_STARTS.finditer(tail, after):
@@ -307,6 +313,11 @@ def trailer(text: str, labels: list[Label]) -> int:
         if _EDITORIAL.match(tail, start) or _RELATED.match(tail, start):
             return start
     return len(text)
+
+
+CONTACT_LABELS = 3  # a contacts block holds this many `Name:` lines of its own at most
+_CONTACTS = re.compile(r"(?i:contacts?|media contacts?|media (?:enquiries|inquiries|relations)|press contacts?|"
+                       r"for more information|kontakt|pressekontakt|contacts? presse)[ \t]*:?[ \t]*\n")
 
 
 _BLOCK_STARTS = re.compile(r"\n[ \t]*\n\s*")  # a blank line and the spaces before the next block's first word

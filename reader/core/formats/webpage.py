@@ -40,7 +40,9 @@ def parse(text: str, builder: TranscriptBuilder) -> None:
     if prose is not None:  # a lead paragraph before the first speaker is the page's text, not its furniture
         body_start = prose
     _read_header(text, builder, body_start)
-    body_end = _furniture_start(text, body_start, labels)
+    end = labelled.trailer(text, labels)  # a publisher's note, the page's contacts, its related links
+    labels = [label for label in labels if label.start < end]
+    body_end = min(end, _furniture_start(text, body_start, labels))
     labelled.parse_body(text, builder, body_start, body_end, labels)
     for s, e in page_lines(text, body_end, len(text)):
         builder.aside(AsideKind.BOILERPLATE, s, e)
