@@ -40,6 +40,11 @@ STATEMENT_WORDS = 60  # a turn this long, before anyone is asked anything, is a 
 STATEMENT_SHARE = 0.6  # ... and the statements hold this share of the opening's words
 
 
+def _answering(transcript: Transcript) -> set[str]:
+    """The keys of the speakers who answer (witnesses, guests): what they say opens, closes or announces nothing."""
+    return {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+
+
 def opening_statements(transcript: Transcript) -> int | None:
     """Where the questions begin after the opening statements of a hearing or a press conference: the chair's,
     the ranking member's, each witness's or official's prepared words, before the first question. None when the
@@ -109,7 +114,7 @@ def closing_start(transcript: Transcript) -> int | None:
     when nobody closes so, or when more is said after (a later turn may close it then: "We're out of time",
     a witness's last point, "This hearing is adjourned.")."""
     turns = transcript.turns
-    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    answering = _answering(transcript)
     for turn in turns[max(1, len(turns) - CLOSING_TURNS):]:
         if turn.speaker not in answering and _CLOSE.search(turn.text) \
                 and all(t.words <= CLOSING_WORDS for t in turns[turn.index + 1:]):
@@ -138,7 +143,7 @@ def sponsor_breaks(transcript: Transcript) -> list[tuple[int, int]]:
     """The first and last turns of each sponsor read: a host's (not a guest's) turn that names a sponsor and an
     offer, with the announcement of the break before it and the short quips after it, up to the next question.
     A bill "sponsored by" a member names no offer, and a guest's sponsor is no break in the programme."""
-    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    answering = _answering(transcript)
     asking = {q for e in transcript.exchanges for q in e.questions}
     turns = transcript.turns
     breaks: list[tuple[int, int]] = []
@@ -186,7 +191,7 @@ _LATER = re.compile(r"\b(?:later|coming up|at the end|after that|al final|más t
 def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
     """The turns where the host or the chair announces a segment of SEGMENTS, the first time of each kind: the
     turn -> (the kind, the words that announce it)."""
-    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    answering = _answering(transcript)
     found: dict[int, tuple[str, str]] = {}
     kinds: set[str] = set()
     for turn in transcript.turns:
@@ -219,7 +224,7 @@ def last_part_start(transcript: Transcript) -> int | None:
     """The turn where the host or the chair announces the conversation's last part ("Last question.", "We're
     nearly out of time."), the first such turn in the last 30% of the turns, where a topic starts; None when
     none does."""
-    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    answering = _answering(transcript)
     turns = transcript.turns
     return next((turn.index for turn in turns[max(1, int(len(turns) * LAST_PART_SHARE)):]
                  if turn.speaker not in answering and _LAST_PART.search(turn.text[:LAST_PART_CHARS])), None)
