@@ -100,6 +100,9 @@ class FileOpener(QObject):
             return False
         if event.type() == QEvent.Type.Close:  # the window goes: the rest of a large file is not opened
             self.first_screen.cancel()
+            # ... and nothing more is dropped on it: the filter goes with it, before the window's teardown, which
+            # may come when the garbage collector has already cleared this object's attributes.
+            self._window.removeEventFilter(self)
             return False
         if event.type() == QEvent.Type.DragEnter and isinstance(event, QDragEnterEvent):
             if self._dropped_file(event):
