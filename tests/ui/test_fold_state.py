@@ -6,9 +6,6 @@ that the document shows what this state says.
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -237,11 +234,3 @@ def test_every_piece_of_a_long_turn_folds_with_it() -> None:
     change = state.update()
     assert change is not None
     assert list(change.show()) == [*range(first + 1, first + 1 + vdoc.pieces.count(1)), vdoc.block_of_turn(3)]
-
-
-def test_the_fold_state_and_view_document_import_without_qt() -> None:
-    code = ("import sys\n"
-            "import reader.ui.fold_state, reader.ui.view_document, reader.ui.view_pieces\n"
-            "bad = sorted(m for m in sys.modules if m.startswith(('PySide6', 'shiboken6')))\n"
-            "assert not bad, bad\n")
-    subprocess.run([sys.executable, "-c", code], check=True)
