@@ -18,7 +18,7 @@ from collections.abc import Mapping
 from pathlib import Path
 from typing import TYPE_CHECKING, Generic, TypeVar, overload
 
-from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Slot
+from PySide6.QtCore import QEvent, QObject, QPoint, QSettings, Qt, QTimer, Signal, Slot
 from PySide6.QtGui import QCloseEvent, QGuiApplication, QShowEvent
 from PySide6.QtWidgets import QDockWidget, QLabel, QMainWindow, QVBoxLayout, QWidget
 
@@ -100,9 +100,12 @@ class MainWindow(QMainWindow):
             to words; panes: F6 from pane to pane.
         status_sections: the status bar's labels by key ("position", "words", "topic").
         error_box: the last error shown (`show_error`), or None.
+    Signals: text_shown(): the view shows a transcript's text (its `text_shown`).
     For scripts and the command line: open_path(path, layout=None) -> bool, show_search(text),
     show_only_speaker(name).
     """
+
+    text_shown = Signal()
 
     search_bar: _Later[SearchBar] = _Later()
     topics_panel: _Later[TopicsPanel] = _Later()
@@ -166,6 +169,7 @@ class MainWindow(QMainWindow):
         # window) start once the text is on screen.
         view.text_shown.connect(self.session.record_opened)
         view.text_shown.connect(self._on_view_text_shown)
+        view.text_shown.connect(self.text_shown)
         view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)  # the menus' commands (`view_menu`)
         view.customContextMenuRequested.connect(self._on_view_menu)
 

@@ -11,6 +11,10 @@ The socket's name comes from the user and the notes folder, so a reader started 
 reader of its own. The protocol is one line of JSON each way: {"paths": [...], "layout": ..., "new_window": ...}
 and {"ok": true}.
 
+Qt Network (some 7 ms of the start with its first use) is loaded only when a reader may be listening: on Unix
+the socket is a file in Qt's temporary folder, and where it is missing nobody listens (`may_be_listening`).
+Such a start opens its window and listens once its first picture is on screen (windows.py).
+
 Signals of InstanceServer:
     received(object): a HandOver from another start.
 """
@@ -21,12 +25,16 @@ import getpass
 import hashlib
 import json
 import logging
+import sys
 import time
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from PySide6.QtCore import QObject, Signal, Slot
-from PySide6.QtNetwork import QLocalServer, QLocalSocket
+from PySide6.QtCore import QDir, QObject, Signal, Slot
+
+if TYPE_CHECKING:
+    from PySide6.QtNetwork import QLocalSocket
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +80,18 @@ def server_name(data_dir: Path) -> str:
     return f"transcript-reader-{hashlib.sha256(key).hexdigest()[:20]}"
 
 
+def may_be_listening(name: str) -> bool:
+    """False when no reader listens on `name`: on Unix its socket file is missing (a file left by a reader that
+    crashed says True). Always True on Windows, whose named pipes cannot be looked for without connecting."""
+    if sys.platform == "win32":
+        return True
+    return Path(QDir.tempPath(), name).exists()
+
+
 def hand_over(name: str, request: HandOver, timeout_ms: int = ANSWER_TIMEOUT_MS) -> bool:
     """Send the request to the reader listening on `name`; True once it has answered that it took it."""
+    from PySide6.QtNetwork import QLocalSocket
+
     socket = QLocalSocket()
     socket.connectToServer(name)
     if not socket.waitForConnected(min(timeout_ms, 1000)):  # nobody there: a refusal comes at once
@@ -100,6 +118,8 @@ class InstanceServer(QObject):
     received = Signal(object)
 
     def __init__(self, name: str, parent: QObject | None = None) -> None:
+        from PySide6.QtNetwork import QLocalServer
+
         super().__init__(parent)
         self.name = name
         self._server = QLocalServer(self)
@@ -114,6 +134,8 @@ class InstanceServer(QObject):
     def listen(self) -> bool:
         """Take the name; False when another reader has it. A socket left by a reader that crashed (nobody
         answers on it) is removed and taken."""
+        from PySide6.QtNetwork import QLocalServer, QLocalSocket
+
         if self._server.listen(self.name):
             return True
         probe = QLocalSocket()

@@ -12,19 +12,20 @@ import argparse
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol, cast
 
-from PySide6.QtCore import QObject, QPoint, Qt, Slot
+from PySide6.QtCore import QObject, QPoint, Qt, QTimer, SignalInstance, Slot
 from PySide6.QtGui import QGuiApplication, QWindow
 from PySide6.QtWidgets import QApplication, QWidget
 
 from reader.core.loader import sample_path
 from reader.core.notes.store import AnnotationStore
 from reader.ui.session import ReaderSession
-from reader.ui.single_instance import HandOver, serve_or_hand_over
+from reader.ui.single_instance import HandOver, InstanceServer, may_be_listening, serve_or_hand_over, server_name
 
 if TYPE_CHECKING:
     from PySide6.QtWidgets import QMessageBox
 
 CASCADE = QPoint(32, 32)  # a new window is put this far from the one it came from, so both can be seen
+LISTEN_LIMIT_MS = 2000  # a first start listens for the later ones once its text shows, or by this long after
 
 
 class ReadingWindow(Protocol):
@@ -33,6 +34,7 @@ class ReadingWindow(Protocol):
 
     session: ReaderSession
     error_box: QMessageBox | None
+    text_shown: SignalInstance  # its view shows a transcript's text
 
     def open_path(self, path: str | Path, layout: str | None = None) -> bool: ...
 
@@ -139,13 +141,37 @@ def open_windows(args: argparse.Namespace, factory: WindowFactory) -> bool:
     paths = [p for p in (getattr(args, "path", None), *getattr(args, "more_paths", ())) if p]
     request = HandOver(tuple(str(Path(p).absolute()) for p in paths), getattr(args, "layout", None),
                        getattr(args, "new_window", False))
-    server = serve_or_hand_over(store.root, request, QApplication.instance())
-    if server is None:
-        return False
+    name = server_name(store.root)
+    server = None
+    if may_be_listening(name):
+        server = serve_or_hand_over(store.root, request, QApplication.instance())
+        if server is None:
+            return False
     windows = WindowGroup(store, factory)
-    server.received.connect(windows.open)
     windows.open(request)
+    if server is not None:
+        server.received.connect(windows.open)
+    else:
+        _serve_once_shown(name, windows)
     return True
+
+
+def _serve_once_shown(name: str, windows: WindowGroup) -> None:
+    """Listen on `name` for the later starts once the first window's text is on screen (or by LISTEN_LIMIT_MS),
+    not before its first picture. Should another start have taken the name meanwhile, this one runs on its
+    own, as when the name cannot be had."""
+    listening: list[InstanceServer] = []
+
+    def listen() -> None:
+        if listening:
+            return
+        server = InstanceServer(name, QApplication.instance())
+        server.listen()
+        server.received.connect(windows.open)
+        listening.append(server)
+
+    windows.windows[-1].text_shown.connect(listen)
+    QTimer.singleShot(LISTEN_LIMIT_MS, windows, listen)  # not once the windows are gone
 
 
 def _same_file(a: str | Path | None, b: str | Path) -> bool:

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from PySide6.QtNetwork import QLocalServer
 
-from reader.ui.single_instance import HandOver, server_name
+from reader.ui.single_instance import HandOver, may_be_listening, server_name
 
 ROOT = Path(__file__).resolve().parents[2]
 WAIT = 60  # seconds a process may take to start on a loaded machine; the waits end as soon as the file shows
@@ -77,8 +77,14 @@ def readers(tmp_path: Path) -> Iterator[Readers]:
 
 
 def test_a_second_start_hands_its_file_to_the_running_reader(readers: Readers, tmp_path: Path) -> None:
+    assert not may_be_listening(server_name(readers.data_dir))  # the first start listens once its text shows
     first = readers.start(_transcript(tmp_path, "one.txt"))
     _wait_opened(readers.data_dir, "one.txt", first)
+    if sys.platform != "win32":
+        deadline = time.monotonic() + WAIT
+        while not may_be_listening(server_name(readers.data_dir)):
+            assert time.monotonic() < deadline, "the first reader does not listen"
+            time.sleep(0.05)
 
     second = readers.start(_transcript(tmp_path, "two.txt"))
     out, _err = second.communicate(timeout=WAIT)

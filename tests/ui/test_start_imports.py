@@ -24,6 +24,7 @@ NOT_BY_THE_FIRST_PICTURE = (
     "reader.core.notes.web_annotation",
     "reader.core.notes.importer",  # File > Import Notes
     "PySide6.QtMultimedia",  # the player: only once a recording is attached
+    "PySide6.QtNetwork",  # listening for later starts: once the text is on screen, when no reader listens yet
     "subprocess",  # installing the desktop entry
     # What a notes file holds besides annotations (topic edits, the recording and its sync points), and what
     # reading it again, merging and saving take: a transcript without notes needs none of it.
