@@ -94,33 +94,60 @@ def child_floor(path: str, result: Path, leave: bool) -> None:
     app.exec()
 
 
+class _WhenImported:
+    """A finder that calls `then(module)` once the module named has been loaded (and leaves the finders then)."""
+
+    def __init__(self, name: str, then) -> None:  # type: ignore[no-untyped-def]
+        self.name, self.then = name, then
+
+    def find_spec(self, name, path, target=None):  # type: ignore[no-untyped-def]
+        if name != self.name:
+            return None
+        import importlib.util
+
+        sys.meta_path.remove(self)
+        spec = importlib.util.find_spec(name)
+        assert spec is not None and spec.loader is not None
+        load, then = spec.loader.exec_module, self.then
+
+        def exec_module(module):  # type: ignore[no-untyped-def]
+            load(module)
+            then(module)
+
+        spec.loader.exec_module = exec_module  # type: ignore[method-assign]
+        return spec
+
+
 def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool) -> None:
     """The reader's own start (`transcript-reader PATH`), watched from inside: the end of the reading view's
     first paint with text, then the window closed once the topics job runs (or is done)."""
     sys.path.insert(0, root)
     import threading
 
-    # In the order the `transcript-reader` script imports them: the command line, then the window's modules
-    # (reader.ui imports the core ones it needs before PySide), and PySide with them.
-    from reader.cli import main
-    from reader.ui.transcript_view import TranscriptView
-
-    # isort: split
-    from PySide6.QtCore import QTimer
-    from PySide6.QtWidgets import QApplication
-
     marks: dict[str, float] = {}
-    painted = TranscriptView.paintEvent
 
-    def paint_event(self, event):  # type: ignore[no-untyped-def]
-        painted(self, event)
-        if "picture" not in marks and self.document().characterCount() > 1:
-            _picture(marks, leave)
-            QTimer.singleShot(0, close_when_topics_run)
+    def watch(view_class):  # type: ignore[no-untyped-def]
+        from PySide6.QtCore import QTimer
 
-    TranscriptView.paintEvent = paint_event  # type: ignore[method-assign]
+        painted = view_class.paintEvent
+
+        def paint_event(self, event):  # type: ignore[no-untyped-def]
+            painted(self, event)
+            if "picture" not in marks and self.document().characterCount() > 1:
+                _picture(marks, leave)
+                QTimer.singleShot(0, close_when_topics_run)
+
+        view_class.paintEvent = paint_event
+
+    # Only the command line is imported here, as the `transcript-reader` script imports it: the window's modules
+    # come when its `open` command runs, in their own order. The reading view is watched as its module loads.
+    sys.meta_path.insert(0, _WhenImported("reader.ui.transcript_view", lambda m: watch(m.TranscriptView)))
+    from reader.cli import main
 
     def close_when_topics_run() -> None:
+        from PySide6.QtCore import QTimer
+        from PySide6.QtWidgets import QApplication
+
         window = next(w for w in QApplication.topLevelWidgets() if w.objectName() == "main_window")
         running = any(t.name == "topics" for t in threading.enumerate())
         # Found once the whole transcript is open: a large file's first screen shows only its opening, whose
