@@ -34,6 +34,7 @@ def application() -> QApplication:
 
 def run(args: argparse.Namespace) -> int:
     """`transcript-reader [open] [PATH] [--layout L] [--data-dir D] [--timings]`: the window, until it is closed."""
+    from reader.ui.background import collect_on_this_thread
     from reader.ui.main_window import MainWindow
     from reader.ui.startup import leave_memory_at_exit, sharing_the_lock, watch_first_picture
     from reader.ui.windows import open_windows
@@ -45,6 +46,7 @@ def run(args: argparse.Namespace) -> int:
               f"{', '.join(missing)} (Debian/Ubuntu: sudo apt install {' '.join(missing)})", file=sys.stderr)
         return 2
     app = application()
+    collect_on_this_thread()  # the collector, off since the command started, runs from the event loop now
 
     def make_window(*, store: AnnotationStore) -> MainWindow:
         window = MainWindow(store=store, staged=True)  # the first picture before the rest of the window
