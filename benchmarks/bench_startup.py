@@ -152,7 +152,10 @@ def child_reader(root: str, path: str, result: Path, timings: bool, leave: bool)
         running = any(t.name == "topics" for t in threading.enumerate())
         # Found once the whole transcript is open: a large file's first screen shows only its opening, whose
         # topics are never looked for.
-        found = window.session.transcript is not None and not window.topics_panel.status.text().startswith("Finding")
+        # Asked only of a complete window: the panel asked for would complete it first, in the middle of the
+        # start's own phases (its idle among them).
+        found = (window.session.transcript is not None and getattr(window, "completed", True)
+                 and not window.topics_panel.status.text().startswith("Finding"))
         if not (running or found) and time.monotonic() - marks["picture"] < TOPICS_WAIT:
             QTimer.singleShot(5, close_when_topics_run)
             return
