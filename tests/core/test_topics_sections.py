@@ -462,3 +462,13 @@ def test_the_last_part_a_host_announces_opens_a_topic() -> None:
     assert last_part_start(parse_text("\n\n".join(f"{who}: {text}" for who, text in early))) == 18
     guest = [*turns[:16], ("TOM", "One last thing about the bees: " + bees), *turns[17:]]
     assert last_part_start(parse_text("\n\n".join(f"{who}: {text}" for who, text in guest))) is None
+
+
+@pytest.mark.parametrize("name", ["held-out-5/state-dept-briefing", "held-out-8/tyre-fire-press-conference"])
+def test_a_reporters_follow_up_names_no_topic(name: str) -> None:
+    """"Follow-up on Geneva." and "Jonathan, you had a follow-up." say how a question comes, not what about."""
+    from reader.core.topics.contents import topics_from_starts
+
+    transcript, gold = load_gold(GOLD / f"{name}.json")
+    labels = [t.label.lower() for t in topics_from_starts(transcript, [g["first_turn"] for g in gold["topics"]])]
+    assert not [label for label in labels if "follow" in label]

@@ -92,6 +92,7 @@ correspondent anchor moderator presenter narrator caller audience panelist panel
 participant respondent q a
 questioner chairman's chairwoman's member members witness witnesses committee clerk microphone mic floor
 councillor councillors cllr alderman motion amendment minutes agenda seconded proposed adjourned
+follow-up follow-ups followup
 """)
 
 # Function words, fillers and forms of address of the other languages the reader meets (German, French, Spanish,
