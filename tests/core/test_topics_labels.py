@@ -475,3 +475,24 @@ def test_an_ing_word_is_a_noun_after_a_word_in_the_singular_or_a_determiner() ->
     assert labels[:2] == ["Affordable housing", "Wheel bearing"], labels  # were "Flats...", "Cause and axle"
     assert "closing" not in labels[2].lower(), labels  # "shops closing" is a clause
     assert labels[3].startswith("Warning"), labels  # a gerund after "the": a noun, heading the label
+
+
+def test_a_printed_heading_in_capitals_counts_towards_no_term() -> None:
+    """A hearing's record heads each statement in capitals, and notes what it leaves out: neither is what the
+    talk is about, nor are its words acronyms. The words still count towards the turn's length."""
+    transcript = parse_text(
+        "Senator Lindgren: Good morning. The map says the farms are served.\n\n"
+        "Ms. Okafor: STATEMENT OF DANA OKAFOR, DIRECTOR, STATE BROADBAND OFFICE\n\n"
+        "The map counts a farm as served when one address is.\n\n[GRAPHIC NOT AVAILABLE IN TIFF FORMAT]\n\n"
+        "Senator Lindgren: Ms. Okafor, the FBI and the FCC agree?\n")
+    table = build_terms(transcript)
+    terms = {term for sequence in table.turn_sequences for term in sequence}
+    assert not terms & {"STATEMENT", "DIRECTOR", "OFFICE", "GRAPHIC", "TIFF", "FORMAT"}
+    assert {"FBI", "FCC", "map"} <= terms  # acronyms in a sentence are acronyms still
+    assert table.turn_words[1] == len(transcript.turns[1].text.split())
+
+
+def test_the_labels_of_a_printed_hearing_hold_none_of_its_capitals() -> None:
+    transcript = load_transcript(Path(__file__).parents[1] / "data" / "layouts" / "gpo-hearing.txt")
+    words = {w for s in find_sections(transcript) for t in (s, *s.topics) for w in t.label.split()}
+    assert not {w for w in words if len(w) > 3 and w.isupper()}, words

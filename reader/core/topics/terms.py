@@ -25,6 +25,11 @@ from reader.core.topics.stopwords import CALENDAR, FILLER, FOREIGN, NEVER_TOPIC
 WORD = re.compile(r"\w+(?:['’.-]\w+)*")  # the simplest pattern is the fastest, and tokenising is the hot path
 _NAME_SHARE = 0.7  # a word written with a capital this often is a name ("Syria", "Hamburg"), not a sentence start
 _KEEP_CAPS = frozenset({"I"})
+# Three or more words in capitals in a row, in a turn otherwise written in mixed case: a printed heading or a
+# note ("STATEMENT OF HON. JAMES McALLISTER, U.S. SENATOR FROM MONTANA", "[GRAPHIC NOT AVAILABLE IN TIFF
+# FORMAT]"), whose words are neither acronyms nor what the talk is about.
+_SHOUTED = re.compile(r"(?=[A-Z])(?:\b[A-Z][A-Z'’&.-]*(?![\w'’])[ \t,;:]*){3,}")
+_SHOUTING = re.compile(r"[A-Z][A-Z'’&.-]*[ \t,;:]+[A-Z][A-Z'’&.-]*[ \t,;:]+[A-Z][A-Z'’&.-]*(?![\w'’])")  # a quick look
 # The word opening a sentence (or a turn, or a quotation): its capital tells no name.
 # (The turn's first word is added apart: a pattern that also matches at ^ is twice as slow.)
 _SENTENCE_INITIAL = re.compile(r"[.!?…:;«\"“(\n]\s*([^\W\d_][\w'’.-]*)")
@@ -214,11 +219,14 @@ def build_terms(transcript: Transcript) -> TermTable:
         if text.isupper():  # an all-capitals transcript: capitals say nothing about names
             text = text.lower()
         tokens = findall(text)
+        words.append(len(tokens))
+        if _SHOUTING.search(text):
+            text = _SHOUTED.sub(" ", text)
+            tokens = findall(text)
         count_forms(tokens)
         count_initial(starts(text))
         if tokens:
             initial[tokens[0]] += 1
-        words.append(len(tokens))
         # C loops end to end (findall, map over a dict, filter): this is the hot path on long transcripts.
         sequences.append(tuple(filter(None, map(lookup, tokens))))  # type: ignore[arg-type]  # None filtered
     display, names, totals = _display_forms(forms, initial)
