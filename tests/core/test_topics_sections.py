@@ -444,6 +444,31 @@ def test_the_segments_a_host_or_a_chair_announces_are_sections_named_by_their_ki
     assert find_sections(called)[1].label == "Public comment"
 
 
+def test_a_meetings_any_other_business_is_a_section_from_the_turn_after_the_chair_calls_it() -> None:
+    """A chair calls the last item at the end of a turn that closes the one before: the section "Any other
+    business" starts with the turn after (in German and Russian, only as an item: "Punkt 9, Verschiedenes")."""
+    allotments = ("The allotment waiting list has forty names on it and the plots by the brook flood every winter, "
+                  "so we would like the council to drain them before the spring sowing. ")
+    turns = ["CLERK: We are quorate, Chair.", "CHAIR: Good evening. Item 4, the allotments. Councillor Reed.",
+             "CLLR REED: " + allotments * 2, "CLLR PATEL: " + allotments,
+             "CHAIR: Is everyone content to ask the clerk to write to the drainage board? Proposed by Councillor "
+             "Reed, seconded by Councillor Patel. All in favour? Thank you. Any other business?",
+             "CLLR WHITMORE: The Christmas lights switch-on is on the thirtieth of November, and we still need "
+             "volunteers for the stewarding.", "CHAIR: Thank you. The meeting is closed."]
+    t = parse_text("\n\n".join(turns))
+    assert announced_segments(t) == {5: ("other", "Any other business")}
+    assert {s.first_turn: s.label for s in find_sections(t)}[5] == "Any other business"
+    called_first = [*turns[:4], "CHAIR: Any other business?", *turns[5:]]
+    assert announced_segments(parse_text("\n\n".join(called_first))) == {4: ("other", "Any other business")}
+    spielplatz = "Der Spielplatz an der Schule braucht neue Schaukeln, und die alten sind seit dem Winter gesperrt. "
+    german = parse_text("\n\n".join([
+        "VORSITZENDE: Guten Abend. Punkt 4, der Spielplatz. Herr Krause, wie steht es?",
+        "HERR KRAUSE: " + spielplatz * 2, "VORSITZENDE: Und die Kosten?", "FRAU LANGE: " + spielplatz,
+        "VORSITZENDE: Danke. Punkt 9, Verschiedenes.", "HERR KRAUSE: Das Sommerfest ist am fünften Juli.",
+        "VORSITZENDE: Noch etwas?", "FRAU LANGE: Ich habe Verschiedenes versucht, für die Schaukeln."]))
+    assert announced_segments(german) == {4: ("other", "Punkt 9, Verschiedenes")}
+
+
 def test_the_last_part_a_host_announces_opens_a_topic() -> None:
     """"Last question.", "We're nearly out of time": in the last 30% of the turns, the host's announcement of the
     last part opens a topic, however much its words share with the one before; earlier, or said by the guest, it

@@ -481,6 +481,8 @@ SEGMENT_NAMES = {
                  "es": "Preguntas del público", "ru": "Вопросы из зала"},
     "quick": {"en": "Quick-fire round", "fr": "Questions en rafale", "de": "Schnelle Fragen",
               "es": "Preguntas rápidas", "ru": "Блиц"},
+    "other": {"en": "Any other business", "fr": "Questions diverses", "de": "Verschiedenes",
+              "es": "Ruegos y preguntas", "ru": "Разное"},
 }
 CLOSING = {"en": "Closing remarks", "fr": "Conclusion", "de": "Schlusswort", "es": "Despedida", "ru": "Заключение"}
 CLOSING_TURNS = 4

@@ -181,6 +181,10 @@ SEGMENTS = {
     "public": re.compile(r"(?=[pP])\bpublic (?:comment|participation|questions?|question time|forum)\b",
                          re.IGNORECASE),
     "quick": re.compile(r"(?=[qQrRlL])\b(?:quick-?fire|rapid-?fire|lightning round)", re.IGNORECASE),
+    # A meeting's last item, as a chair calls it (in German and Russian only as an item: "Punkt 9, Verschiedenes").
+    "other": re.compile(r"(?=[aAqQpPtTrRпП])\b(?:any other business|questions diverses|points divers|"
+                        r"(?:punkt|top) \d+[,:.]? verschiedenes|ruegos y preguntas|asuntos varios|"
+                        r"пункт \w+[,:.]? разное)", re.IGNORECASE),
 }
 SEGMENT_WORDS = 80  # a turn this short announces; a longer one talks about listeners' emails in passing
 # ... and what the opening says is coming ("and at the end, as always, your questions") announces nothing yet.
@@ -189,11 +193,14 @@ _LATER = re.compile(r"\b(?:later|coming up|at the end|after that|al final|más t
 
 
 def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
-    """The turns where the host or the chair announces a segment of SEGMENTS, the first time of each kind: the
-    turn -> (the kind, the words that announce it)."""
+    """The turns where a segment of SEGMENTS starts, as the host or the chair announces it, the first time of
+    each kind: the turn -> (the kind, the words that announce it). A segment called at the end of a turn that
+    closes something else first ("... Thank you, Councillor Osei, and the working group. Any other business?")
+    starts with the next turn."""
     answering = _answering(transcript)
     found: dict[int, tuple[str, str]] = {}
     kinds: set[str] = set()
+    last = len(transcript.turns) - 1
     for turn in transcript.turns:
         if turn.speaker in answering or turn.words > SEGMENT_WORDS or turn.index == 0:
             continue
@@ -201,8 +208,14 @@ def announced_segments(transcript: Transcript) -> dict[int, tuple[str, str]]:
             match = pattern.search(turn.text) if kind not in kinds else None
             if match and not _LATER.search(turn.text, max(0, match.start() - 80), match.start()):
                 kinds.add(kind)
-                found.setdefault(turn.index, (kind, match.group(0)))
+                called_last = not turn.text[match.end():].strip(" \t\n.?!:;…")
+                before = len(turn.text[:match.start()].split())
+                start = turn.index + 1 if called_last and before >= CLOSED_FIRST and turn.index < last else turn.index
+                found.setdefault(start, (kind, match.group(0)))
     return found
+
+
+CLOSED_FIRST = 12  # words before a segment called at a turn's end: the turn closed something else first
 
 
 # The host or the chair announcing the last part: "Last question.", "Time for one more.", "Before we let you go",
