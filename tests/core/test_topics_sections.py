@@ -469,6 +469,31 @@ def test_a_meetings_any_other_business_is_a_section_from_the_turn_after_the_chai
     assert announced_segments(german) == {4: ("other", "Punkt 9, Verschiedenes")}
 
 
+def test_a_new_panel_introducing_itself_is_a_topic_of_its_own() -> None:
+    """A hearing's second panel: the chair brings it in, each witness introduces themselves in a short turn,
+    then the questions to it start a topic of their own. Witnesses who go on to make their case give none."""
+    water = ("The company paid out more in dividends than it invested in the sewers, and the storm overflows "
+             "spilled four hundred times last year into the river above the town. ")
+    buses = ("Supported bus routes were cut by a fifth, and the villages lost their evening buses first, so people "
+             "without a car cannot get to the hospital for a late appointment. ")
+    first = [("CHAIR", "Good morning. Ms Reed, what do the councils spend on buses?"), ("MS REED", buses * 2),
+             ("MR COLE", buses * 2), ("CHAIR", "And the evening routes?"), ("MS REED", buses * 2),
+             ("MR COLE", buses)]
+    second = [("CHAIR", "Thank you both. Welcome to our second panel. Could you introduce yourselves for the "
+                        "record?"),
+              ("MR BRANDON", "Good morning. Richard Brandon, chief executive of Severn Water."),
+              ("MS ODUYA", "Good morning. Helen Oduya, director of enforcement at the Environment Agency."),
+              ("CHAIR", "Mr Brandon, the first question has to be about money. Dividends or sewers?"),
+              ("MR BRANDON", water * 2), ("CHAIR", "Ms Oduya, the overflows?"), ("MS ODUYA", water * 2),
+              ("CHAIR", "And the river above the town?"), ("MR BRANDON", water)]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in (*first, *second)))
+    topics = {topic.first_turn: topic.label for s in find_sections(t) for topic in s.topics}
+    assert topics[6] == "Panel introductions" and 9 in topics and topics[9] != "Panel introductions"
+    making_a_case = [second[0], *((who, text + " " + water * 2) for who, text in second[1:3]), *second[3:]]
+    t = parse_text("\n\n".join(f"{who}: {text}" for who, text in (*first, *making_a_case)))
+    assert "Panel introductions" not in {topic.label for s in find_sections(t) for topic in s.topics}
+
+
 def test_the_last_part_a_host_announces_opens_a_topic() -> None:
     """"Last question.", "We're nearly out of time": in the last 30% of the turns, the host's announcement of the
     last part opens a topic, however much its words share with the one before; earlier, or said by the guest, it

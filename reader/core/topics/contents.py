@@ -22,6 +22,7 @@ from reader.core.topics.label import (
     SPONSOR,
     label_topics,
     language,
+    panel_introductions,
 )
 from reader.core.topics.sections import (
     announced_segments,
@@ -67,11 +68,15 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
     segments = {} if upper else announced_segments(transcript)
     if opening and (inside := [turn for turn in segments if turn < opening[0]]):
         opening = (min(inside), opening[1])
+    panels = [] if upper else panel_starts(transcript)
+    # A new panel introducing itself is a topic of its own, the questions to it the next.
+    introduced = panel_introductions(transcript, panels, lang)
     if not upper:  # a hearing's panels of witnesses, each a section, as a document's "Examination of witnesses"
-        procedural = sorted({*procedural, *panel_starts(transcript), *([opening[0]] if opening else []),
+        procedural = sorted({*procedural, *panels, *([opening[0]] if opening else []),
                              *([close] if close else []), *(first for first, _ in sponsored), *resumed,
                              *segments})
-    headed = [*(turn for turn, _ in (*upper, *lower)), *procedural, *([last_part] if last_part else [])]
+    headed = [*(turn for turn, _ in (*upper, *lower)), *procedural, *([last_part] if last_part else []),
+              *(end for end, _ in introduced.values())]
     cuts = frozenset(turn for turn in headed if turn > 0)
     units = units_of(transcript, table, cuts)
     forced = frozenset(u for u, unit in enumerate(units) if unit.first_turn in cuts)
@@ -85,6 +90,7 @@ def find_sections(transcript: Transcript, terms: TermTables | None = None) -> li
         words = ADJOURNMENT if "adjourn" in transcript.turns[close].text.lower() else CLOSING
         titles = {**titles, close: words[lang]}
     titles.update((first, SPONSOR[lang]) for first, _ in sponsored)
+    titles.update((start, name) for start, (_, name) in introduced.items())
     titles.update((turn, SEGMENT_NAMES[kind][lang]) for turn, (kind, _) in segments.items() if kind == "quick")
     topics = [Topic(t.first_turn, t.last_turn, titles[t.first_turn], t.keywords) if t.first_turn in titles else t
               for t in topics]

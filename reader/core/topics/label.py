@@ -456,6 +456,39 @@ _CHAIRED = re.compile(r"\b(?:chair|chairman|chairwoman|chairperson|président|pr
 OPENING_INTRODUCTIONS = {"en": "Opening and introductions", "fr": "Ouverture et présentations",
                          "de": "Eröffnung und Vorstellung", "es": "Apertura y presentaciones",
                          "ru": "Открытие и представление"}
+PANEL_INTRODUCTIONS = {"en": "Panel introductions", "fr": "Présentation des intervenants",
+                       "de": "Vorstellung der Sachverständigen", "es": "Presentación de los comparecientes",
+                       "ru": "Представление участников"}
+GUEST_INTRODUCTIONS = {"en": "Introductions", "fr": "Présentations", "de": "Vorstellung", "es": "Presentaciones",
+                       "ru": "Знакомство"}
+_NEW_PANEL = re.compile(r"\b(?:(?:second|third|next|new) panel|our panel|witnesses|I welcome|we welcome|"
+                        r"table ronde|nouveaux intervenants|sachverständigen|comparecientes|новых участников)\b",
+                        re.IGNORECASE)
+PANEL_INTRO_TURNS = 5  # the witnesses of a panel introducing themselves, each in a turn of at most...
+PANEL_INTRO_WORDS = 60  # ... this many words
+
+
+def panel_introductions(transcript: Transcript, starts: list[int], lang: str) -> dict[int, tuple[int, str]]:
+    """Where a new panel of witnesses, or a new guest, introduces itself (`starts`: the chair's or the host's
+    turns bringing them in, see sections.panel_starts): the chair welcomes them, names the panel or asks them to
+    introduce themselves, and each answers in a short turn. The start -> (the turn after the introductions,
+    the chair's first question; the topic's name: "Panel introductions" where a panel or witnesses are named,
+    else "Introductions")."""
+    answering = {s.key for s in transcript.speakers if s.role is Role.INTERVIEWEE}
+    turns = transcript.turns
+    found = {}
+    for start in starts:
+        panel = _NEW_PANEL.search(turns[start].text)
+        if not (panel or _INTRODUCING.search(turns[start].text)):
+            continue
+        end = start + 1
+        while end < len(turns) and turns[end].speaker in answering and turns[end].words <= PANEL_INTRO_WORDS:
+            end += 1
+        if start + 1 < end <= start + PANEL_INTRO_TURNS and end < len(turns) and turns[end].speaker not in answering:
+            found[start] = (end, (PANEL_INTRODUCTIONS if panel else GUEST_INTRODUCTIONS)[lang])
+    return found
+
+
 INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
 INTRO_SHARE = 5
 
