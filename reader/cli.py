@@ -7,6 +7,7 @@ the user can fix print one line on stderr and exit with status 2, never a traceb
 from __future__ import annotations
 
 import argparse
+import gc
 import importlib
 import logging
 import sys
@@ -25,12 +26,6 @@ COMMAND_MODULES = {"info": "info", "grep": "grep", "topics": "topics", "export":
 def _cmd_open(args: argparse.Namespace) -> int:
     if args.install_desktop or args.uninstall_desktop:
         return desktop.run(args)
-    import gc
-
-    # The window's start makes many objects and little garbage: the some 60 collections its imports and first
-    # picture would set off (6 ms) find next to nothing. The window's collector, driven by a timer, takes over
-    # once the application is made (reader.ui.app.run).
-    gc.disable()
     from reader.ui.app import run
 
     return run(args)
@@ -63,6 +58,11 @@ def main(argv: list[str] | None = None) -> int:
     argv = sys.argv[1:] if argv is None else argv
     if not argv or (argv[0] not in COMMAND_MODULES and argv[0] not in {"open", "-h", "--help"}):
         argv = ["open", *argv]
+    if argv[0] == "open":
+        # The window's start makes many objects and little garbage: the some 60 collections its parser, imports
+        # and first picture would set off (6 ms) find next to nothing. The window's collector, driven by a timer,
+        # takes over once the application is made (reader.ui.app.run).
+        gc.disable()
     parser, _commands = build_parser(None if argv[0] in {"-h", "--help"} else argv[0])
     args, extras = parser.parse_known_args(argv)
     if getattr(args, "timings", False):
