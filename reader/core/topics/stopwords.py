@@ -139,6 +139,9 @@ lassen kommen reden sprechen hablemos pasemos volvamos empecemos otro otra
 госпожа пожалуйста конечно просто вообще значит сейчас тоже также там тут здесь
 добрый доброе доброго вечер утро buenos buenas tardes noches qué cuál quién cómo dónde cuándo cuánto del
 вам вас нам нас ему всего чего эфире давайте сразу ещё главном именно каким какой какая какое какие каких какую
+frage fragen letzte letzten letzter schluss abschluss minute minuten dernière dernier dernières derniers
+pregunta preguntas última último minutos вопрос вопросы вопроса последний последняя последнее напоследок пара минут
+минуты минуту
 """)
 
 NEVER_TOPIC: frozenset[str] = STOPWORDS | FILLER | SPEAKERISH | FOREIGN
