@@ -380,7 +380,7 @@ class TranscriptView(QPlainTextEdit):
         if folds is None or not 0 <= index < len(folds.vdoc.turn_exchange):
             return
         self.set_collapsed(folds.vdoc.turn_exchange[index], False)
-        self._position.show_turn(index, offset, folds)
+        self._position.show_turn(index, offset, folds, titled=self._decorations.has_heading(index))
         self._highlights.refresh()
 
     def go_to_exchange(self, exchange: int) -> None:

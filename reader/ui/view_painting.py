@@ -111,6 +111,9 @@ class Decorations:
     def headings(self) -> dict[int, Heading]:
         return dict(self._headings)
 
+    def has_heading(self, turn: int) -> bool:
+        return turn in self._headings
+
     def format_blocks(self, document: QTextDocument, first: QTextBlock, count: int) -> bool:
         """Set the colours of the `count` visible blocks from `first` on that have none yet; False when all had."""
         return self._formatter.ensure(document, first, count)

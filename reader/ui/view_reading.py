@@ -78,10 +78,11 @@ class ReadingPosition:
             block = block.next()
         return block.blockNumber() if block.isValid() else -1
 
-    def show_turn(self, turn: int, offset: int, folds: FoldState) -> None:
+    def show_turn(self, turn: int, offset: int, folds: FoldState, titled: bool = False) -> None:
         """Make `turn` (its exchange unfolded) the position and bring the line holding `offset` to the top; the
-        first turn shown of an exchange keeps its label in sight above it, and a turn the outline or the filter
-        hides shows its exchange's header instead."""
+        first turn shown of an exchange keeps its label in sight above it, a `titled` turn (a section or a topic
+        begins there, its title written in the blank line above it) the title, with the last line of the turn
+        before; a turn the outline or the filter hides shows its exchange's header instead."""
         vdoc = folds.vdoc
         self.move_to(turn)
         block = vdoc.block_of_turn(turn)
@@ -93,7 +94,9 @@ class ReadingPosition:
             self.scroll_to_target(*vdoc.place(turn, offset), header if first_shown else None)
         else:  # the caret at the start of the turn's words, ready to select them
             words = self._editor.document().findBlockByNumber(block).position() + vdoc.prefix_lengths[turn]
-            self.scroll_to_block(block if folds.shows_any(header + 1, block) else header, caret=words)
+            inside = folds.shows_any(header + 1, block)
+            self.scroll_to_block(block if inside else header, caret=words,
+                                 lines_above=1 if inside and titled and folds.is_shown(block - 1) else 0)
 
     def scroll_to_target(self, number: int, position_in_block: int, header: int | None) -> None:
         """Bring the line of block `number` holding `position_in_block` near the top, with the text cursor there:
@@ -125,10 +128,10 @@ class ReadingPosition:
             bar.setValue(top())  # setTextCursor may have nudged it
 
     def scroll_to_block(self, number: int, position_in_block: int = 0, keep_if_visible: bool = False,
-                        caret: int | None = None) -> None:
-        """Bring the line of block `number` holding `position_in_block` to the top, with the text cursor there (or
-        at the document position `caret`); with `keep_if_visible`, leave the page as it is when the block is
-        already wholly on it."""
+                        caret: int | None = None, lines_above: int = 0) -> None:
+        """Bring the line of block `number` holding `position_in_block` to the top (or `lines_above` lines below
+        it), with the text cursor there (or at the document position `caret`); with `keep_if_visible`, leave the
+        page as it is when the block is already wholly on it."""
         editor = self._editor
         document = editor.document()
         block = document.findBlockByNumber(number)
@@ -145,8 +148,9 @@ class ReadingPosition:
             line = text_line.lineNumber() if text_line.isValid() else 0
         with self.held():
             bar = editor.verticalScrollBar()
-            bar.setValue(block.firstLineNumber() + line)
+            bar.setValue(max(0, block.firstLineNumber() + line - lines_above))
             cursor = editor.textCursor()
             cursor.setPosition(block.position() + position_in_block if caret is None else caret)
             editor.setTextCursor(cursor)
-            bar.setValue(block.firstLineNumber() + line)  # setTextCursor may have nudged it
+            # setTextCursor may have nudged it, and laying blocks out renumbered the lines
+            bar.setValue(max(0, block.firstLineNumber() + line - lines_above))

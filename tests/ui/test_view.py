@@ -305,6 +305,21 @@ def test_a_title_beginning_inside_an_exchange_is_painted_above_its_turn(qtbot: Q
     assert view.headings() == {}  # a new transcript: its titles come with its topics
 
 
+def test_going_to_a_turn_a_title_is_written_above_keeps_the_title_in_sight(qtbot: QtBot, sample: Transcript) -> None:
+    """The topics dock's jump (and T, Ctrl+T) to a topic beginning inside an exchange: its title, written in the
+    blank line above the turn, is on the page, not scrolled off above it; a turn with no title above goes to the
+    top as before."""
+    view = make_view(qtbot, sample)
+    inside, untitled = sample.exchanges[10].first_turn + 1, sample.exchanges[14].first_turn + 1  # answers
+    view.set_headings({inside: Heading("", "Seized Russian property")})
+    view.scroll_to_turn(inside)
+    view.viewport().grab()
+    assert [(a.turn, a.label) for a in view.painted_titles()] == [(inside, "Seized Russian property")]
+    assert view.firstVisibleBlock().blockNumber() < view.vdoc.block_of_turn(inside)  # type: ignore[union-attr]
+    view.scroll_to_turn(untitled)
+    assert view.firstVisibleBlock().blockNumber() == view.vdoc.block_of_turn(untitled)  # type: ignore[union-attr]
+
+
 def test_a_long_title_of_a_folded_exchange_leaves_room_for_its_length(qtbot: QtBot, sample: Transcript) -> None:
     """The title goes first in a folded header, elided so that the exchange's word count still shows in full."""
     view = make_view(qtbot, sample)
