@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from reader.core.loader import load_transcript, parse_text
+from reader.core.loader import load_transcript, parse_text, sample_path
 from reader.core.model import Transcript
 from reader.core.topics import Topic, topic_at
 from reader.core.topics.contents import find_sections, find_topics, topics_from_starts
@@ -342,6 +342,17 @@ def test_an_opening_of_introductions_is_called_so() -> None:
                 "and now runs the harbour, the town's biggest employer after the hospital.\n\nAna: Hello. I still "
                 "buy my bread on Mill Street, and my father still says the bakery was a better job than the harbour.")
     assert find_topics(_interview(*body, opening=greeting))[0].label == "Welcome and introductions"
+
+
+def test_an_opening_whose_welcome_comes_after_a_microphone_check_is_introductions_too() -> None:
+    """A podcast's or a webinar's recording often starts before the show does ("Are we rolling?", "You're on
+    mute"): the welcome comes a few turns in, and the opening, up to the first question, is still the welcome and
+    introductions. A guest's "I am not" introduces nobody (the sample's minister: "I am not happy or unhappy")."""
+    check = ("Host: Are we rolling? Is the red light on?\n\nAna: It's on here. Can you hear me?\n\n"
+             "Host: Loud and clear.\n\nAna: Sorry, the dog is barking. There.\n\n")
+    topics = find_topics(_interview(*HARBOUR, *HARBOUR, opening=check + WELCOME))
+    assert topics[0].label == "Welcome and introductions" and topics[0].last_turn == 5
+    assert find_topics(load_transcript(sample_path()))[0].label != "Welcome and introductions"
 
 
 def test_a_research_interview_s_opening_over_consent_is_called_so() -> None:

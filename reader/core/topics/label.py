@@ -431,13 +431,13 @@ def _label_terms(label: str) -> frozenset[str]:
 # enough.
 _INTRODUCING = re.compile(
     r"\b(?:welcome (?:to|back)|(?:hello|hi|good (?:morning|afternoon|evening))\b[^.!?]{0,30}\bwelcome\b|"
-    r"welcome,? (?:everyone|everybody|all)\b|(?:I'm|I am|my name is) [A-Z]\w+|my (?:guest|guests)|our (?:guest|guests)|"
-    r"joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|introduce yourselves?|"
-    r"for the record|(?:thank you|thanks) for having (?:me|us)|(?:we're|we are|I'm|it's) recording|"
-    r"record this|bienvenue|mon invité|notre invité|nous accompagne|présentez-vous|willkommen|zu gast|"
-    r"mein gast|stellen sie sich|bienvenid[oa]s?|nos acompaña|mi invitad[oa]|en los estudios|в гостях|"
-    r"спасибо за приглашение|je m'appelle|me llamo|mein name ist|меня зовут|у нас в студии|со мной в студии|"
-    r"добро пожаловать)", re.IGNORECASE)
+    r"welcome,? (?:everyone|everybody|all)\b|(?:I'm|I am|my name is) (?-i:[A-Z])\w+|my (?:guest|guests)|"
+    r"our (?:guest|guests)|joins? (?:me|us)|joining (?:me|us)|with me (?:is|are|today|in the studio)|"
+    r"introduce yourselves?|for the record|(?:thank you|thanks) for having (?:me|us)|"
+    r"(?:we're|we are|I'm|it's) recording|record this|bienvenue|mon invité|notre invité|nous accompagne|"
+    r"présentez-vous|willkommen|zu gast|mein gast|stellen sie sich|bienvenid[oa]s?|nos acompaña|mi invitad[oa]|"
+    r"en los estudios|в гостях|спасибо за приглашение|je m'appelle|me llamo|mein name ist|меня зовут|"
+    r"у нас в студии|со мной в студии|добро пожаловать)", re.IGNORECASE)
 INTRODUCTIONS = {"en": "Welcome and introductions", "fr": "Accueil et présentations",
                  "de": "Begrüßung und Vorstellung", "es": "Bienvenida y presentaciones",
                  "ru": "Приветствие и представление"}
@@ -489,7 +489,7 @@ def panel_introductions(transcript: Transcript, starts: list[int], lang: str) ->
     return found
 
 
-INTRO_TURNS = 8  # an opening longer than this, or than a fifth of the words, is about more than who is talking
+INTRO_TURNS = 12  # an opening longer than this, or than a fifth of the words, is about more than who is talking
 INTRO_SHARE = 5
 
 
@@ -552,7 +552,7 @@ def _opening_name(transcript: Transcript, table: TermTable, last: int, grand: in
         return None
     if any(s.role is Role.OTHER for s in transcript.speakers) and agenda_items(transcript):
         return None  # a meeting opens with its business (apologies, the minutes), whoever is welcomed
-    said = [turn.text[:600] for turn in transcript.turns[:min(last + 1, 3)]]
+    said = [turn.text[:600] for turn in transcript.turns[:last + 1]]
     if any(_CONSENTING.search(text) for text in said):
         return CONSENT
     if _CHAIRED.search(transcript.speaker_by_key[transcript.turns[0].speaker].name) \
