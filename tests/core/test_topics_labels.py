@@ -17,6 +17,7 @@ from reader.core.topics.label import (
     _adverb,
     _display_phrase,
     adjective,
+    counted_compound,
     counting_word,
     future_verb,
     speaker_terms,
@@ -496,3 +497,18 @@ def test_the_labels_of_a_printed_hearing_hold_none_of_its_capitals() -> None:
     transcript = load_transcript(Path(__file__).parents[1] / "data" / "layouts" / "gpo-hearing.txt")
     words = {w for s in find_sections(transcript) for t in (s, *s.topics) for w in t.label.split()}
     assert not {w for w in words if len(w) > 3 and w.isupper()}, words
+
+
+def test_a_number_joined_to_a_noun_names_a_subject_only_with_its_noun() -> None:
+    """"a two-bedroom flat", "a five-year plan": the compound qualifies the noun after it; alone it names nothing
+    ("Teachers and two-bedroom"). Numbers in words and fractions are not such compounds."""
+    assert [w for w in ("five-year", "two-bedroom", "18-week", "twenty-five", "two-thirds", "Five-Year")
+            if counted_compound(w)] == ["five-year", "two-bedroom", "18-week"]
+    labels = []
+    for name in ("held-out-7/election-podcast", "two-level/housing-podcast", "held-out-4/housing-phonein",
+                 "held-out-5/bus-services-committee", "held-out-10/waiting-lists-committee"):
+        transcript, gold = load_gold(GOLD / f"{name}.json")
+        labels += [t.label for s in find_sections(transcript) for t in (s, *s.topics)]
+        labels += [t.label for t in topics_from_starts(transcript, [g["first_turn"] for g in gold["topics"]])]
+    ends = [part.split()[-1] for label in labels for part in label.replace(": ", " and ").split(" and ")]
+    assert [word for word in ends if counted_compound(word.lower())] == []

@@ -319,7 +319,8 @@ def label_topics(transcript: Transcript, table: TermTable, spans: list[tuple[int
                            and never_a_noun(table.display[t].lower(), table)
                            and not (english and table.display[t].endswith(("ed", "ing"))))
         qualifiers = frozenset(t for t in weight if t not in table.names
-                               and only_qualifies(table.display[t].lower(), table))
+                               and (only_qualifies(table.display[t].lower(), table)
+                                    or (english and counted_compound(table.display[t]))))
         # An "-ing" word the topic says after a determiner more than as a verb is a noun: "the planning", "a warning"
         # (not a compound adjective: "a good-looking lad").
         nouns = frozenset(t for t in weight if english and table.display[t].endswith("ing")
@@ -872,6 +873,19 @@ def counting_word(text: str, language: str = "en") -> bool:
 _FUTURE = {"fr": re.compile(r"^[a-zàâçéèêëîïôûùüÿœ]{2,}(?:era|eras|eront|erait|eraient|erions|eriez|ira|iront|irait|"
                             r"iraient)$"),
            "es": re.compile(r"^[a-záéíóúñ]{2,}(?:ará|erá|irá|arán|erán|irán|drá|drán)$")}
+
+
+# An English compound of a number and a noun qualifies the noun after it: "a five-year plan", "a two-bedroom
+# flat", "an 18-week wait" (a number in words, "twenty-five", is `counting_word`'s; a fraction, "two-thirds", is
+# a noun).
+_COUNTED = re.compile(r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|"
+                      r"thirty|forty|fifty|sixty|hundred|thousand|half|single|double)-(?!(?:thirds?|quarters?|"
+                      r"halves|fifths?|tenths?)$)[a-z]{3,}$")
+
+
+def counted_compound(text: str) -> bool:
+    """A number joined to a noun ("five-year", "two-bedroom", "18-week"): it qualifies a noun, names none."""
+    return bool(_COUNTED.match(text)) and not counting_word(text)
 
 
 def future_verb(text: str, language: str) -> bool:
