@@ -84,25 +84,36 @@ def agenda_items(transcript: Transcript) -> dict[int, str]:
     return found
 
 
-# "Item 5, the playground on the recreation ground.", "Item 4 is public participation, and...": the title runs to
-# the first comma or full stop.
-_ITEM_TITLE = re.compile(r"\bitem (?:number |no\.? )?\d+[a-z]?(?: is)?[,:.–—-]?\s+(?:the |our |a |an )?"
-                         r"([^.?!;:,()]{3,80})", re.IGNORECASE)
+# "Item 5, the playground on the recreation ground.", "Item four is public participation, and...": the title runs
+# to the first comma or full stop.
+_ITEM_TITLE = re.compile(r"\bitem (?:number |no\.? )?(?:\d+[a-z]?|one|two|three|four|five|six|seven|eight|nine|ten|"
+                         r"eleven|twelve)(?: is)?[,:.–—-]?\s+(?:the |our |a |an )?([^.?!;:,()]{3,80})", re.IGNORECASE)
 MAX_TITLE_WORDS = 6
+# A longer title joins two: "the downtown parking study and the proposal to install meters" -> the first.
+_SECOND_PART = re.compile(r"\s+and (?:the|a|an|our) ", re.IGNORECASE)
+_REFERENCE = re.compile(r"\s+(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
+                        r"fifty|sixty|seventy|eighty|ninety)(?:-\w+)* (?:stroke|slash|dash|oblique)\b)", re.IGNORECASE)
 
 
 def _item_title(text: str) -> str:
-    """The title a chair gives an agenda item, when it is a short noun phrase naming a subject (never "the
-    minutes" or "Councillor Reid's motion")."""
-    for match in _ITEM_TITLE.finditer(text):
-        words = WORD.findall(match.group(1))
-        if not 1 <= len(words) <= MAX_TITLE_WORDS or any(w.lower() in SPEAKERISH for w in words):
-            continue
-        if not any(term_of(w) for w in words):
-            continue  # no content word: "Item 3, as before"
-        title = " ".join(match.group(1).split())
-        return title[:1].upper() + title[1:]
-    return ""
+    """The title a chair gives the agenda item it opens (the last it names: "Item two is continued. Item three,
+    the skate park grant."), when it is a short noun phrase naming a subject (never "the minutes" or "Councillor
+    Reid's motion")."""
+    *_, match = (None, *_ITEM_TITLE.finditer(text))
+    if match is None:
+        return ""
+    title = match.group(1)
+    if len(WORD.findall(title)) > MAX_TITLE_WORDS:
+        title = _SECOND_PART.split(title, maxsplit=1)[0]
+    # A reference read out names no subject: "planning application twenty-four stroke oh-eight-one-two".
+    title = _REFERENCE.split(title, maxsplit=1)[0]
+    words = WORD.findall(title)
+    if not 1 <= len(words) <= MAX_TITLE_WORDS or any(w.lower() in SPEAKERISH for w in words):
+        return ""
+    if not any(term_of(w) for w in words):
+        return ""  # no content word: "Item 3, as before"
+    title = " ".join(title.split())
+    return title[:1].upper() + title[1:]
 
 
 def _inner_cuts(transcript: Transcript, spans: list[tuple[int, int]], meeting: bool = False) -> frozenset[int]:
