@@ -242,7 +242,8 @@ def test_a_section_an_agenda_item_opens_takes_the_items_title() -> None:
 
 def test_an_agenda_items_title_is_the_one_the_chair_opens_in_words_without_its_reference() -> None:
     """The chair may number items in words, close one and open the next in one turn, join two titles, or read
-    out a reference: the title is the opened item's, its first part, without the reference."""
+    out a reference: the title is the opened item's, its first part, without the reference (and none where the
+    reference was all it said)."""
     from reader.core.topics.units import _item_title
 
     assert _item_title("Item four is the parking charges. Mr Kessler.") == "Parking charges"
@@ -252,8 +253,10 @@ def test_an_agenda_items_title_is_the_one_the_chair_opens_in_words_without_its_r
     assert _item_title("Item two is the downtown parking study and the proposal to install parking meters on "
                        "Main Street between First and Fourth.") == "Downtown parking study"
     assert _item_title("Item six, planning application twenty-four stroke oh-eight-one-two, a new "
-                       "supermarket.") == "Planning application"
-    assert _item_title("Item 4, application 24/01342/HOU, an extension.") == "Application 24/01342/HOU"
+                       "supermarket.") == ""  # the item's own words name it
+    assert _item_title("Item 4, application 24/01342/HOU, an extension.") == ""
+    assert _item_title("Item 5, the Mill Lane application 24/01342/HOU.") == "Mill Lane application"
+    assert _item_title("Item 8, planning applications. There are two.") == "Planning applications"
     transcript, _ = load_gold(DATA / "gold" / "held-out-5" / "town-council.json")
     assert "Downtown parking study" in {s.label for s in find_sections(transcript)}
 

@@ -91,8 +91,12 @@ _ITEM_TITLE = re.compile(r"\bitem (?:number |no\.? )?(?:\d+[a-z]?|one|two|three|
 MAX_TITLE_WORDS = 6
 # A longer title joins two: "the downtown parking study and the proposal to install meters" -> the first.
 _SECOND_PART = re.compile(r"\s+and (?:the|a|an|our) ", re.IGNORECASE)
-_REFERENCE = re.compile(r"\s+(?=(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|forty|"
-                        r"fifty|sixty|seventy|eighty|ninety)(?:-\w+)* (?:stroke|slash|dash|oblique)\b)", re.IGNORECASE)
+# A reference, read out or written ("twenty-four stroke oh-eight-one-two", "24/00410/FUL"), names no subject, nor
+# does what it refers to alone ("Planning application 24/00410/FUL"): the item's own words name it then.
+_REFERENCE = re.compile(r"\s+(?=\d+/|(?:zero|oh|one|two|three|four|five|six|seven|eight|nine|ten|twenty|thirty|"
+                        r"forty|fifty|sixty|seventy|eighty|ninety)(?:-\w+)* (?:stroke|slash|dash|oblique)\b)",
+                        re.IGNORECASE)
+_REFERRED = frozenset({"planning", "application", "applications", "reference", "number", "case"})
 
 
 def _item_title(text: str) -> str:
@@ -105,13 +109,12 @@ def _item_title(text: str) -> str:
     title = match.group(1)
     if len(WORD.findall(title)) > MAX_TITLE_WORDS:
         title = _SECOND_PART.split(title, maxsplit=1)[0]
-    # A reference read out names no subject: "planning application twenty-four stroke oh-eight-one-two".
-    title = _REFERENCE.split(title, maxsplit=1)[0]
+    title, *reference = _REFERENCE.split(title, maxsplit=1)
     words = WORD.findall(title)
     if not 1 <= len(words) <= MAX_TITLE_WORDS or any(w.lower() in SPEAKERISH for w in words):
         return ""
-    if not any(term_of(w) for w in words):
-        return ""  # no content word: "Item 3, as before"
+    if not any(term_of(w) and not (reference and w.lower() in _REFERRED) for w in words):
+        return ""  # no content word: "Item 3, as before", "Item 6, planning application 24/00410/FUL"
     title = " ".join(title.split())
     return title[:1].upper() + title[1:]
 
