@@ -15,7 +15,8 @@ from tests.core.layout_checks import assert_lossless
 
 LAYOUTS = Path(__file__).parents[1] / "data" / "layouts"
 FIXTURES = ["otter-export.txt", "otter-speaker-numbers.txt", "otter-with-summary.txt", "rev-transcript.txt",
-            "bracketed-log.txt", "descript-export.md", "trint-export.txt", "word-transcribe.txt", "zoom-transcript.txt"]
+            "bracketed-log.txt", "descript-export.md", "trint-export.txt", "word-transcribe.txt", "zoom-transcript.txt",
+            "meeting-dash-times.txt", "name-over-time.txt"]
 
 
 def load(name: str) -> Transcript:
@@ -122,6 +123,8 @@ def test_markdown_bold_names_and_heading_title() -> None:
     ("trint-export.txt", "Emma Lindqvist", 12.0),
     ("word-transcribe.txt", "Speaker 1", 0.0),
     ("zoom-transcript.txt", "Priya Raman", 10 * 3600 + 5 * 60 + 33.0),
+    ("meeting-dash-times.txt", "Maya Okafor", 4.0),  # `Maya Okafor - 00:00:04`, a meeting assistant's export
+    ("name-over-time.txt", "Ruth Ellison", 2.0),  # the name, then the time on the line below, copied from a player
 ])
 def test_name_and_clock_layouts(name: str, first: str, start: float) -> None:
     t = load(name)
@@ -145,6 +148,22 @@ def test_names_in_scripts_without_capitals() -> None:
     assert t.layout == "timestamped"
     assert [(t.speaker(turn).label, turn.start, turn.text) for turn in t.turns] == [
         ("王伟", 3.0, "你好。"), ("李娜", 9.0, "你好！"), ("王伟", 15.0, "再见。")]
+
+
+def test_a_name_or_a_heading_above_a_time_alone() -> None:
+    """A name alone on its line, after a blank line, over a time alone on its own is a speaker's label, as on one
+    line; a heading over a time that never recurs is none, and a sentence's last line over a time is text."""
+    names = ("Ana Ruiz\n00:00:04\nWe met on the platform.\n\nBen Cole\n00:00:15\nAnd then?\n\n"
+             "Ana Ruiz\n00:00:18\nNothing.\n")
+    t = parse_text(names)
+    assert [(label, turn.start, turn.text) for label, turn in zip(labels(t), t.turns, strict=True)] == [
+        ("Ana Ruiz", 4.0, "We met on the platform."), ("Ben Cole", 15.0, "And then?"), ("Ana Ruiz", 18.0, "Nothing.")]
+    assert_lossless(t)
+    podcast = ("Harbour Stories\n00:00:04\nso we met on the platform that morning\n00:00:09\nand then the boats came "
+               "in with the catch\n00:00:15\nand nobody said a word about the storm\n")
+    t = parse_text(podcast)
+    assert labels(t) == ["Unknown speaker"] and "Harbour Stories" in t.turns[0].text
+    assert_lossless(t)
 
 
 def test_a_label_that_never_recurs_is_not_trusted() -> None:

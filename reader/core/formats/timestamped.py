@@ -1,7 +1,8 @@
 """Timestamped exports of transcription services, where each turn opens with a speaker and a time:
 
-- a name and a time on one line, text below (`Emma  0:37`, `Speaker 1  1:02:03`, `Jane Doe 00:00:12`),
-  often ending with a footer such as `Transcribed by https://otter.ai`;
+- a name and a time on one line, text below (`Emma  0:37`, `Speaker 1  1:02:03`, `Jane Doe 00:00:12`,
+  `Jane Doe - 00:00:12`, `Jane Doe | 0:12`), often ending with a footer such as `Transcribed by https://otter.ai`;
+  or the name alone on its line and the time alone on the next (as copied from a web player);
 - a name with the time in parentheses on its own line (`Jane Doe (00:03):`), or before the text;
 - the time first (`[00:01:23] Jane: text`, `00:00:03 Speaker 1` on its own line);
 - Markdown with a bold name (`**Kelly** [0:18] text`); a bracketed name (`[Jane Doe] 10:05:33`,
@@ -64,8 +65,8 @@ _BRACKETED_NAME_THEN_TIME = _Pattern("strong", re.compile(  # [Speaker 1] [00:17
 _NAME_THEN_TIME = _Pattern("strong", re.compile(  # Jane (00:03):    **Kelly** [0:18] text    Speaker 1: [00:00] text
     rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?(?::{_BOLD}?)?)[ \t]*"
     rf"(?P<time>{_BCLOCK}:?)(?:[ \t]+(?P<content>\S.*))?[ \t]*$"))
-_NAME_THEN_CLOCK = _Pattern("weak", re.compile(  # Emma  0:37
-    rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?)[ \t]+(?P<time>{CLOCK})[ \t]*$"))
+_NAME_THEN_CLOCK = _Pattern("weak", re.compile(  # Emma  0:37    Jane Doe - 00:01:02    Jane Doe | 1:02
+    rf"(?P<mark>{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?(?:[ \t]+[-–—|·•])?)[ \t]+(?P<time>{CLOCK})[ \t]*$"))
 # The patterns worth trying on a line, by what it opens with, in the order they are tried.
 _OPENS_WITH_BRACKET = (_TIME_THEN_NAME, _TIME_THEN_NAME_ALONE, _BRACKETED_NAME_THEN_CLOCK, _BRACKETED_NAME_THEN_TIME)
 _OPENS_WITH_TIME = (_TIME_THEN_NAME, _TIME_THEN_NAME_ALONE)
@@ -148,7 +149,7 @@ def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
     """The timed lines of text[start:end] by line start; labels only when the file vouches for them (some
     label recurs), so a lone `Meeting at Noon 12:00` is not a speaker."""
     lines = _candidate_lines(text, start, end)
-    found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le))}
+    found = _names_above({ls: t for ls, le in lines if (t := _match_line(text, ls, le))}, text, start)
     keys: set[str] = set()
     for t in found.values():
         if t.label:
@@ -159,6 +160,31 @@ def timed_lines(text: str, start: int, end: int) -> dict[int, TimedLine]:
     if keys:
         found = {ls: t for ls, le in lines if (t := _match_line(text, ls, le, labels=False))}
     return found
+
+
+_NAME_LINE = re.compile(rf"{_BOLD}?(?P<label>{_NAME})[ \t]*{_BOLD}?")
+
+
+def _names_above(found: dict[int, TimedLine], text: str, start: int) -> dict[int, TimedLine]:
+    """A time alone on its line under a name alone on its own, after a blank line (`Jane Doe` then `00:01:02`,
+    the text below), is a label with its time, as `Jane Doe  00:01:02` is on one line."""
+    out = {}
+    for ls, line in found.items():
+        if line.label is None and line.content == line.end and ls > start and text[ls - 1] == "\n":
+            above = _line_start(text, start, ls - 1)
+            name = _strip(text, above, ls - 1)
+            blank = above == start or not text[_line_start(text, start, above - 1):above - 1].strip()
+            m = _NAME_LINE.fullmatch(text, *name) if blank and name[0] < name[1] else None
+            if m and _plausible(label := m["label"].strip(), "weak"):
+                out[name[0]] = line._replace(start=name[0], label=label, mark=name)
+                continue
+        out[ls] = line
+    return out
+
+
+def _line_start(text: str, start: int, at: int) -> int:
+    """Where the line holding text[at] (or ending there) starts, not before `start`."""
+    return max(text.rfind("\n", start, at) + 1, start)
 
 
 def _candidate_lines(text: str, start: int, end: int) -> list[Span]:
