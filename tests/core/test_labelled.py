@@ -392,6 +392,22 @@ def test_subheadings_that_recur_above_their_paragraphs_are_no_speakers() -> None
     assert t.layout == "plain" and len(t.turns) == 1
 
 
+def test_a_print_interview_set_as_dialogue_lines_asks_by_its_question_marks() -> None:
+    """A French newspaper's interview copied from its page: each question and answer a line opening with a dash
+    ("— Que leur dites-vous ?"), one newline apart. Each line is a paragraph, not a wrapped line; the questions
+    are the interviewer's, named by the credit under the last answer, the answers the minister's, named by the
+    lede ("Claire Fontaine, répond aux questions")."""
+    t = load("entretien-tirets.txt")
+    assert t.layout == "plain"
+    assert_lossless(t)
+    assert [t.speaker(turn).name for turn in t.turns] == ["Unknown speaker", *["Julien Marty", "Claire Fontaine"] * 6]
+    assert t.turns[3].text == "— Concrètement, quelles mesures annoncez-vous ?"
+    assert "Propos recueillis par Julien Marty." in {a.text for a in t.boilerplate}
+    assert len([e for e in t.exchanges if e.question is not None]) == 6
+    wrapped = "This is prose, hard-wrapped at forty\ncharacters. It has a dash in it, a\n– clause – that opens a line."
+    assert parse_text(wrapped).turns[0].text == " ".join(wrapped.split())  # one such line is no dialogue
+
+
 def test_a_print_interview_pasted_as_text_asks_by_its_question_marks() -> None:
     """A ministry's interview copied from its page: the bold of the questions is gone, no labels. Its short
     paragraphs ending with a question mark, each after an answer, are the questions; the lede names who answers

@@ -1,7 +1,8 @@
 """The layout of last resort: paragraphs by an unknown speaker. Never fails.
 
-Blank lines separate paragraphs. Inside a block, short lines are a hard-wrapped paragraph and are joined;
-a line longer than any wrap width is a paragraph of its own (files that end paragraphs with one newline).
+Blank lines separate paragraphs. Inside a block, short lines are a hard-wrapped paragraph and are joined; a line
+longer than any wrap width is a paragraph of its own (files that end paragraphs with one newline), and so is a
+line of dialogue opening with a dash (a French, Spanish or Russian print interview: "— Que leur dites-vous ?").
 
 A print interview pasted as text (its bold questions plain now, no labels) is told by its paragraphs: short
 ones that end with a question mark, a good share of them, each after one that does not. They are then the
@@ -11,6 +12,7 @@ names them (the lede, a credit). Prose whose paragraphs now and then end by aski
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterator
 from itertools import pairwise
 
@@ -21,6 +23,11 @@ from reader.core.formats.spans import BLOCK, strip
 from reader.core.model import AsideKind, Span
 
 NAME = "plain"
+# A line opening with a dash and a space is a new line of dialogue, as French, Spanish and Russian print
+# interviews set their questions and answers ("— Que leur dites-vous ?"): it is never a wrapped line's end.
+_DIALOGUE = re.compile(r"[ \t\u00a0]*[—–―][ \t\u00a0]")
+_DIALOGUE_LINE = re.compile(r"\n[ \t\u00a0]*[—–―][ \t\u00a0]")
+_ENDS = (".", "?", "!", "…", "»", "”", '"')
 sniff = sniffing.plain  # detection reads it without importing this module
 _NOT_WRAPPED = 100
 QUESTION_WORDS = 60  # a question paragraph is at most this long
@@ -50,13 +57,17 @@ def _paragraphs(text: str) -> Iterator[Span]:
         if text.find("\n", start, end) < 0:
             yield start, end
             continue
+        # In a dialogue (two such lines or more), a line after one that ends a sentence starts a paragraph too:
+        # the credit under the last answer ("Propos recueillis par ..."), the lede under the title.
+        dialogue = bool(_DIALOGUE.match(text, start, end)) + len(_DIALOGUE_LINE.findall(text, start, end)) >= 2
         para_start = start
         line_start = start
         while True:
             nl = text.find("\n", line_start, end)
             if nl < 0:
                 break
-            if nl - line_start > _NOT_WRAPPED:
+            if nl - line_start > _NOT_WRAPPED or (dialogue and (
+                    _DIALOGUE.match(text, nl + 1, end) or text[line_start:nl].rstrip().endswith(_ENDS))):
                 yield from _trimmed(text, para_start, nl)
                 para_start = nl + 1
             line_start = nl + 1

@@ -30,6 +30,8 @@ _INTERVIEW_WITH = re.compile(
     rf"(?P<name>{_NAME})")
 # "Anna Weber im Interview mit der Rheinischen Post", "Anna Weber im Gespräch": the name before is who is asked.
 _NAMED_IN_INTERVIEW = re.compile(rf"(?P<name>{_NAME})\s+im\s+(?:Interview|Gespräch)\b")
+# "La ministre, Claire Fontaine, répond aux questions de La Dépêche": the name before answers.
+_NAMED_ANSWERING = re.compile(rf"(?P<name>{_NAME}),?\s+(?:répond|responde|answers|beantwortet)\b")
 # Who asked, as a print interview credits it below or above the text.
 _CREDIT = re.compile(
     r"(?:Die Fragen stellten?|Das (?:Interview|Gespräch) führten?|Interview(?:ed)? by|Interview:|Questions by|"
@@ -77,7 +79,7 @@ def interviewee(title: str | None, headings: list[str], lede: list[str]) -> str:
     """Who is interviewed, as the title, a heading or the lede names them; else "Interviewee"."""
     for line in [title or "", *headings, *lede]:
         # "Anna Weber im Interview mit der Rheinischen Post": who is named before is interviewed, by whom after.
-        m = _NAMED_IN_INTERVIEW.search(line) or _INTERVIEW_WITH.search(line)
+        m = _NAMED_IN_INTERVIEW.search(line) or _INTERVIEW_WITH.search(line) or _NAMED_ANSWERING.search(line)
         if m:
             name = m["name"].strip().rstrip(".,:;")
             if name and name[0].isupper():
